@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,…]
+ *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--seed S] [--strict] [--quiet]
+ */
+import { parseArgs } from 'node:util';
+import { createMockServer, PROVIDER_NAMES, type ProviderName } from './server.js';
+import { createLogger } from './core/log.js';
+
+const USAGE = `collections-mock: a local, stateful mock of the xAI Collections API (more vendors to come)
+
+Usage:
+  collections-mock serve [options]     start the mock (the default command)
+  collections-mock help                show this text
+
+Options for serve:
+  --port N             TCP port (default 4010; 0 picks a free one)
+  --host ADDR          interface to listen on (default 127.0.0.1)
+  --providers LIST     comma-separated providers to mount (default: all: ${PROVIDER_NAMES.join(', ')})
+  --root NAME          also serve provider NAME at / (for clients that cannot take a path prefix)
+  --processing-ms N    duration of every simulated lifecycle step, ms (default 1000; 0 = at once)
+  --api-keys FILE      YAML/JSON file mapping keys to teams; unknown keys are then refused
+  --seed S             make generated ids reproducible
+  --strict             answer 500 when a reply does not match the spec (default: log it)
+  --quiet              no request logs
+  -h, --help           show this text
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`collections-mock: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) fail(`--${name} must be a whole number, got "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) fail(`--${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+async function serve(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        providers: { type: 'string' },
+        root: { type: 'string' },
+        'processing-ms': { type: 'string' },
+        'api-keys': { type: 'string' },
+        seed: { type: 'string' },
+        strict: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const providers = v.providers
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of providers ?? []) {
+    if (!(PROVIDER_NAMES as readonly string[]).includes(p)) fail(`unknown provider "${p}"; available: ${PROVIDER_NAMES.join(', ')}`);
+  }
+  if (v.root !== undefined && !(PROVIDER_NAMES as readonly string[]).includes(v.root)) fail(`unknown provider "${v.root}" for --root`);
+  const log = createLogger({ quiet: v.quiet ?? false });
+  let server;
+  try {
+    server = await createMockServer({
+      port: intOption('port', v.port, 0, 65535) ?? 4010,
+      host: v.host ?? '127.0.0.1',
+      ...(providers ? { providers: providers as ProviderName[] } : {}),
+      ...(v.root ? { root: v.root as ProviderName } : {}),
+      processingMs: intOption('processing-ms', v['processing-ms'], 0, 86_400_000) ?? 1000,
+      ...(v['api-keys'] ? { apiKeys: v['api-keys'] } : {}),
+      ...(v.seed !== undefined ? { seed: v.seed } : {}),
+      strict: v.strict ?? false,
+      logger: log,
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    fail(e.code === 'EADDRINUSE' ? `port ${v.port ?? 4010} is already in use` : e.message);
+  }
+  const mountedList = server.providers.map((m) => `${server.url}${m.provider.prefix}`).join(', ');
+  process.stderr.write(`collections-mock listening on ${server.url} (${mountedList})\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal forces the exit
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+const [command = 'serve', ...rest] = process.argv.slice(2);
+switch (command) {
+  case 'serve':
+    await serve(rest);
+    break;
+  case 'help':
+  case '--help':
+  case '-h':
+    process.stdout.write(USAGE);
+    break;
+  default:
+    if (command.startsWith('-')) await serve([command, ...rest]);
+    else fail(`unknown command "${command}"`);
+}

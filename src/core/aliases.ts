@@ -1,0 +1,88 @@
+/**
+ * Alternate field spellings, guided by the spec's schemas. Some vendors
+ * (protobuf JSON gateways) accept lowerCamelCase for every snake_case field;
+ * the schema says which keys are fields (renamed) and which are map keys
+ * (user data, never renamed).
+ */
+import { MockError } from './errors.js';
+import { resolvePointer } from './spec.js';
+
+type Json = any;
+
+export function camelToSnake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+interface Shape {
+  properties: Record<string, Json>;
+  /** Schema of map values when the object is a map (additionalProperties is a schema). */
+  mapValues?: Json;
+  items?: Json;
+}
+
+/** Collects the properties an object may have across $ref, allOf, oneOf and anyOf. */
+function shapeOf(doc: Json, schema: Json, depth = 0): Shape {
+  const shape: Shape = { properties: {} };
+  if (!schema || typeof schema !== 'object' || depth > 32) return shape;
+  if (typeof schema.$ref === 'string') {
+    const target = shapeOf(doc, resolvePointer(doc, schema.$ref), depth + 1);
+    Object.assign(shape.properties, target.properties);
+    shape.mapValues ??= target.mapValues;
+    shape.items ??= target.items;
+  }
+  if (schema.properties) Object.assign(shape.properties, schema.properties);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') shape.mapValues = schema.additionalProperties;
+  if (schema.items) shape.items = schema.items;
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    for (const sub of (schema[key] as Json[] | undefined) ?? []) {
+      const s = shapeOf(doc, sub, depth + 1);
+      for (const [k, v] of Object.entries(s.properties)) shape.properties[k] ??= v;
+      shape.mapValues ??= s.mapValues;
+      shape.items ??= s.items;
+    }
+  }
+  return shape;
+}
+
+/**
+ * Renames lowerCamelCase keys of `value` to the snake_case properties its
+ * schema declares, in place, recursively. Both spellings of one field → 400.
+ */
+export function applyCamelCaseAliases(doc: Json, schema: Json, value: Json, where = 'body', depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 64) return;
+  const shape = shapeOf(doc, schema);
+  if (Array.isArray(value)) {
+    if (shape.items) for (const item of value) applyCamelCaseAliases(doc, shape.items, item, where, depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (key in shape.properties) continue;
+    const snake = camelToSnake(key);
+    if (snake === key || !(snake in shape.properties)) continue;
+    if (Object.prototype.hasOwnProperty.call(value, snake)) {
+      throw new MockError('validation', `Both ${snake} and ${key} were given in the ${where}; send one of them.`);
+    }
+    value[snake] = value[key];
+    delete value[key];
+  }
+  for (const [key, sub] of Object.entries(shape.properties)) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) applyCamelCaseAliases(doc, sub, value[key], where, depth + 1);
+  }
+  if (shape.mapValues) {
+    for (const key of Object.keys(value)) {
+      if (!(key in shape.properties)) applyCamelCaseAliases(doc, shape.mapValues, value[key], where, depth + 1);
+    }
+  }
+}
+
+/** The same for query parameters: `sortBy` → `sort_by` when `sort_by` is declared. */
+export function applyCamelCaseQueryAliases(declared: ReadonlySet<string>, query: Record<string, string | string[]>): void {
+  for (const key of Object.keys(query)) {
+    if (declared.has(key)) continue;
+    const snake = camelToSnake(key);
+    if (snake === key || !declared.has(snake)) continue;
+    if (snake in query) throw new MockError('validation', `Both ${snake} and ${key} were given in the query; send one of them.`);
+    query[snake] = query[key]!;
+    delete query[key];
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Reads and parses request bodies with size limits. Nothing here trusts the
+ * client: sizes are counted as bytes arrive, text must be valid UTF-8, and
+ * JSON keys that could reach an object's prototype are dropped.
+ */
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import { MockError } from './errors.js';
+
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface ParsedBody {
+  /** Lower-case media type without parameters, '' when the request had no Content-Type. */
+  mediaType: string;
+  /** The value validated against the spec: JSON as parsed, or form fields as strings (files as their file names). */
+  value: unknown;
+  /** Multipart file parts by field name. */
+  files: Record<string, UploadedFile>;
+  /** False when the request carried no body bytes. */
+  present: boolean;
+}
+
+export interface BodyLimits {
+  /** Bytes allowed for JSON and other non-file bodies. */
+  json: number;
+  /** Bytes allowed for multipart uploads. */
+  upload: number;
+}
+
+export const DEFAULT_LIMITS: BodyLimits = { json: 1024 * 1024, upload: 50 * 1024 * 1024 };
+
+/** Beyond this many times the limit we stop reading and close the connection. */
+const DRAIN_FACTOR = 4;
+
+export function mediaTypeOf(header: string | undefined): string {
+  if (!header) return '';
+  return header.split(';', 1)[0]!.trim().toLowerCase();
+}
+
+export function isJsonMedia(mediaType: string): boolean {
+  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/** Reads the whole body, counting bytes; over the limit it keeps draining (so the client can read the reply) and then throws payload_too_large. */
+export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = Number.isFinite(declared) && declared > limit;
+  await new Promise<void>((resolve, reject) => {
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(chunk);
+      else if (size > limit * DRAIN_FACTOR) {
+        req.pause();
+        resolve();
+      }
+    });
+    req.on('end', () => resolve());
+    req.on('error', (err) => reject(err));
+    req.on('aborted', () => reject(new Error('request aborted')));
+  });
+  if (over) {
+    throw new MockError('payload_too_large', `Request body exceeds the limit of ${limit} bytes.`);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeUtf8(raw: Buffer, what = 'Request body'): string {
+  try {
+    return utf8.decode(raw);
+  } catch {
+    throw new MockError('validation', `${what} is not valid UTF-8.`);
+  }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+export function parseJson(raw: Buffer): unknown {
+  const text = decodeUtf8(raw);
+  try {
+    // JSON.parse makes `__proto__` an own property, but later spreads or
+    // Object.assign would turn it into a prototype change; drop it at the door.
+    return JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
+  } catch (err) {
+    const detail = err instanceof SyntaxError ? err.message : 'invalid JSON';
+    throw new MockError('validation', `Request body is not valid JSON: ${detail}`);
+  }
+}
+
+export async function parseMultipart(raw: Buffer, contentType: string, limits: BodyLimits): Promise<{ fields: Record<string, string>; files: Record<string, UploadedFile> }> {
+  const fields: Record<string, string> = Object.create(null);
+  const files: Record<string, UploadedFile> = Object.create(null);
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({
+        headers: { 'content-type': contentType },
+        limits: { fileSize: limits.upload, fieldSize: limits.json, fields: 1000, files: 20, parts: 1100 },
+        defParamCharset: 'utf8',
+      });
+    } catch (err) {
+      reject(new MockError('validation', `Malformed multipart body: ${(err as Error).message}`));
+      return;
+    }
+    bb.on('field', (name, value) => {
+      if (!FORBIDDEN_KEYS.has(name)) fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      const parts: Buffer[] = [];
+      stream.on('data', (d: Buffer) => parts.push(d));
+      stream.on('limit', () => reject(new MockError('payload_too_large', `File exceeds the maximum size of ${limits.upload} bytes.`)));
+      stream.on('close', () => {
+        if (FORBIDDEN_KEYS.has(name)) return;
+        files[name] = {
+          field: name,
+          filename: info.filename ?? '',
+          contentType: (info.mimeType || 'application/octet-stream').toLowerCase(),
+          data: Buffer.concat(parts),
+        };
+      });
+    });
+    bb.on('error', (err: Error) => reject(new MockError('validation', `Malformed multipart body: ${err.message}`)));
+    bb.on('close', () => resolve({ fields, files }));
+    bb.end(raw);
+  });
+}
+
+/** Parses a raw body according to its Content-Type. Unknown media types are returned as text for the caller to refuse. */
+export async function parseBody(raw: Buffer, contentType: string | undefined, limits: BodyLimits): Promise<ParsedBody> {
+  const mediaType = mediaTypeOf(contentType);
+  const present = raw.length > 0;
+  if (!present) return { mediaType, value: undefined, files: {}, present };
+  if (isJsonMedia(mediaType)) return { mediaType, value: parseJson(raw), files: {}, present };
+  if (mediaType === 'multipart/form-data') {
+    const { fields, files } = await parseMultipart(raw, contentType!, limits);
+    const value: Record<string, unknown> = { ...fields };
+    for (const [name, f] of Object.entries(files)) value[name] = f.filename;
+    return { mediaType, value, files, present };
+  }
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const value: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(decodeUtf8(raw))) if (!FORBIDDEN_KEYS.has(k)) value[k] = v;
+    return { mediaType, value, files: {}, present };
+  }
+  return { mediaType, value: raw, files: {}, present };
+}

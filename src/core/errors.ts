@@ -1,0 +1,46 @@
+/**
+ * Neutral error kinds. Any pipeline stage or handler throws a MockError; the
+ * provider renders it in the vendor's own envelope and status.
+ */
+export type MockErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'unprocessable'
+  | 'internal';
+
+export interface ValidationIssue {
+  /** Where the problem is: 'body', 'query', 'path', 'header' plus a JSON pointer. */
+  location: 'body' | 'query' | 'path' | 'header';
+  pointer: string;
+  message: string;
+  /** The Ajv keyword or pipeline rule that failed. */
+  rule: string;
+}
+
+export class MockError extends Error {
+  readonly kind: MockErrorKind;
+  readonly issues: ValidationIssue[];
+  /** Extra response headers the renderer should send (e.g. Allow on 405). */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    kind: MockErrorKind,
+    message: string,
+    options: { issues?: ValidationIssue[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'MockError';
+    this.kind = kind;
+    this.issues = options.issues ?? [];
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const isMockError = (e: unknown): e is MockError => e instanceof MockError;

@@ -1,0 +1,287 @@
+/**
+ * The request pipeline for one provider:
+ * body (size limit) → operation match → authenticate → request validation
+ * → handler → response self-check → send. Every failure becomes a MockError
+ * rendered in the vendor's envelope; nothing reaches the client as HTML or a
+ * stack trace.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { MockError, isMockError, type ValidationIssue } from './errors.js';
+import { loadSpec, resolvePointer, responseFor, type Operation, type Spec } from './spec.js';
+import { SpecValidators } from './validation.js';
+import { isJsonMedia, mediaTypeOf, parseBody, readRawBody, type BodyLimits, type ParsedBody } from './body.js';
+import { createTenants, type Tenants } from './store.js';
+import { applyCamelCaseAliases, applyCamelCaseQueryAliases } from './aliases.js';
+import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
+
+export interface SelfCheckFailure {
+  provider: string;
+  operationId: string | null;
+  method: string;
+  url: string;
+  status: number;
+  issues: ValidationIssue[];
+}
+
+export interface MountOptions {
+  env: ProviderEnv;
+  limits: BodyLimits;
+  /** Strict: a reply that breaks the spec is replaced by a loud 500. Otherwise it is logged and sent. */
+  strict: boolean;
+  onSelfCheckFailure?: (failure: SelfCheckFailure) => void;
+}
+
+export interface MountedProvider<State = unknown> {
+  provider: Provider<State>;
+  spec: Spec;
+  validators: SpecValidators;
+  tenants: Tenants<State>;
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void>;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Checks the Provider contract against its spec: every operationId has a
+ * handler and every handler an operation. The server refuses to start otherwise.
+ */
+export function checkHandlers(provider: Provider<unknown>, spec: Spec): void {
+  const ops = [...spec.operations.keys()];
+  const handlers = Object.keys(provider.handlers);
+  const missing = ops.filter((id) => typeof provider.handlers[id] !== 'function');
+  const extra = handlers.filter((id) => !spec.operations.has(id));
+  if (missing.length || extra.length) {
+    const parts = [];
+    if (missing.length) parts.push(`operations without a handler: ${missing.join(', ')}`);
+    if (extra.length) parts.push(`handlers without an operation: ${extra.join(', ')}`);
+    throw new Error(`provider ${provider.name} does not match ${path.basename(spec.file)}: ${parts.join('; ')}`);
+  }
+}
+
+function headerView(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = Object.create(null);
+  for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v[0] : v;
+  return out;
+}
+
+function isArraySchema(spec: Spec, schema: unknown): boolean {
+  let s = schema as Record<string, unknown> | undefined;
+  for (let i = 0; s && typeof s.$ref === 'string' && i < 8; i++) s = resolvePointer(spec.doc, s.$ref) as Record<string, unknown>;
+  return !!s && (s.type === 'array' || (Array.isArray(s.type) && s.type.includes('array')));
+}
+
+function firstIssueMessage(issues: ValidationIssue[]): string {
+  const i = issues[0]!;
+  const where = i.pointer ? `${i.location}${i.pointer.replace(/\//g, '.')}` : i.location;
+  return `${where} ${i.message}`;
+}
+
+export function mountProvider<State>(provider: Provider<State>, options: MountOptions): MountedProvider<State> {
+  const spec = loadSpec(provider.specFile, provider.name);
+  checkHandlers(provider as Provider<unknown>, spec);
+  const router = provider.ignoreTrailingSlash ? spec.router.withTrailingSlashIgnored() : spec.router;
+  const validators = new SpecValidators(spec);
+  const tenants = createTenants<State>((tenant) => provider.createState(options.env, tenant));
+  const { env, limits, strict } = options;
+  const log = env.log;
+
+  // Which query parameters are arrays, per operation (repeated keys are kept only for those).
+  const arrayParams = new Map<string, Set<string>>();
+  const queryNames = new Map<string, Set<string>>();
+  for (const op of spec.operations.values()) {
+    queryNames.set(op.id, new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name)));
+    arrayParams.set(op.id, new Set(op.parameters.filter((p) => p.in === 'query' && isArraySchema(spec, p.schema)).map((p) => p.name)));
+  }
+
+  const send = (res: ServerResponse, reply: Reply): void => {
+    if (res.headersSent) return;
+    const headers: Record<string, string> = { ...reply.headers };
+    let payload: Buffer | string | undefined;
+    if (Buffer.isBuffer(reply.body)) {
+      payload = reply.body;
+      headers['content-type'] = reply.contentType ?? 'application/octet-stream';
+    } else if (reply.body !== undefined) {
+      const isJson = !reply.contentType || isJsonMedia(mediaTypeOf(reply.contentType));
+      payload = isJson ? JSON.stringify(reply.body) : String(reply.body);
+      headers['content-type'] = reply.contentType ?? 'application/json';
+    }
+    if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+    res.writeHead(reply.status, headers);
+    res.end(payload);
+  };
+
+  const renderError = (err: MockError, view: RequestView): Reply => {
+    try {
+      const reply = provider.renderError(err, view);
+      return { ...reply, headers: { ...err.headers, ...reply.headers } };
+    } catch (renderErr) {
+      log.error({ err: renderErr }, 'renderError failed');
+      return { status: 500, body: { error: 'internal error' } };
+    }
+  };
+
+  /** Validates a reply against the spec; returns the issues (empty when it conforms). */
+  const selfCheck = (op: Operation | undefined, reply: Reply): ValidationIssue[] => {
+    if (!op) return [];
+    const declared = responseFor(op, reply.status);
+    if (!declared) {
+      return [{ location: 'body', pointer: '', rule: 'status', message: `status ${reply.status} is not declared for ${op.id}` }];
+    }
+    const key = Object.keys(op.responses).find((k) => op.responses[k] === declared)!;
+    const issues: ValidationIssue[] = [];
+    for (const [name, h] of Object.entries(declared.headers)) {
+      if (h.required && !Object.keys(reply.headers ?? {}).some((k) => k.toLowerCase() === name)) {
+        issues.push({ location: 'header', pointer: `/${name}`, rule: 'required', message: `required response header ${name} is missing` });
+      }
+    }
+    const media = Object.keys(declared.content);
+    if (reply.body === undefined) {
+      if (media.length) issues.push({ location: 'body', pointer: '', rule: 'content', message: `status ${reply.status} must have a body (${media.join(', ')})` });
+      return issues;
+    }
+    const type = Buffer.isBuffer(reply.body) ? mediaTypeOf(reply.contentType ?? 'application/octet-stream') : mediaTypeOf(reply.contentType ?? 'application/json');
+    const validate = validators.for(op).response(key, type);
+    if (!declared.content[type]) {
+      issues.push({ location: 'body', pointer: '', rule: 'content', message: `media type ${type} is not declared for ${op.id} ${reply.status}` });
+    } else if (validate && !Buffer.isBuffer(reply.body)) {
+      issues.push(...validate(reply.body));
+    }
+    return issues;
+  };
+
+  const finish = (res: ServerResponse, view: RequestView, reply: Reply): void => {
+    const issues = selfCheck(view.operation, reply);
+    if (issues.length) {
+      const failure: SelfCheckFailure = {
+        provider: provider.name,
+        operationId: view.operation?.id ?? null,
+        method: view.method,
+        url: view.url,
+        status: reply.status,
+        issues,
+      };
+      options.onSelfCheckFailure?.(failure);
+      log.error({ selfCheck: failure }, 'response does not match the spec');
+      if (strict) {
+        send(res, {
+          status: 500,
+          headers: { 'x-mock-self-check': 'failed' },
+          body: { error: 'collections-mock: response self-check failed', ...failure },
+        });
+        return;
+      }
+    }
+    send(res, reply);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void> => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const view: RequestView = {
+      method,
+      path: pathname,
+      url: req.url ?? '',
+      headers: headerView(req),
+      query: new URLSearchParams(search),
+    };
+    try {
+      const route = router.match(method, pathname);
+      if (route.kind === 'not_found') {
+        throw new MockError('not_found', `No route for ${method} ${pathname}.`);
+      }
+      if (route.kind === 'method_not_allowed') {
+        throw new MockError('method_not_allowed', `Method ${method} is not allowed on ${pathname}.`, {
+          headers: { allow: route.allowed.join(', ') },
+        });
+      }
+      const op = route.op;
+      view.operation = op;
+
+      // Read the body before anything can answer, so the client can always read our reply.
+      let parsed: ParsedBody = { mediaType: '', value: undefined, files: {}, present: false };
+      const contentType = view.headers['content-type'];
+      if (BODY_METHODS.has(method) || req.headers['content-length'] || req.headers['transfer-encoding']) {
+        const limit = mediaTypeOf(contentType) === 'multipart/form-data' ? limits.upload : limits.json;
+        // An operation without a request body ignores whatever was sent, whatever its size.
+        const raw = op.requestBody ? await readRawBody(req, limit) : await readRawBody(req, limit).catch(() => Buffer.alloc(0));
+        if (op.requestBody && raw.length) {
+          const media = mediaTypeOf(contentType);
+          const declared = Object.keys(op.requestBody.content);
+          const accepted = declared.includes(media) || (isJsonMedia(media) && declared.includes('application/json'));
+          if (!accepted) {
+            throw new MockError(
+              'unsupported_media_type',
+              media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
+            );
+          }
+          parsed = await parseBody(raw, contentType, limits);
+          if (isJsonMedia(media) && declared.includes('application/json') && !declared.includes(media)) parsed.mediaType = 'application/json';
+        }
+      }
+
+      const auth: AuthResult = provider.authenticate(view);
+
+      const queryAll: Record<string, string | string[]> = Object.create(null);
+      const arrays = arrayParams.get(op.id)!;
+      for (const key of new Set(view.query.keys())) {
+        const values = view.query.getAll(key);
+        queryAll[key] = arrays.has(key) || values.length > 1 ? values : values[0]!;
+      }
+      const mutable: MutableRequest = { query: queryAll, body: parsed.value };
+      if (provider.acceptLowerCamelCase) {
+        applyCamelCaseQueryAliases(queryNames.get(op.id)!, mutable.query);
+        const schema = op.requestBody?.content[parsed.mediaType]?.schema;
+        if (schema !== undefined && mutable.body !== undefined) applyCamelCaseAliases(spec.doc, schema, mutable.body);
+      }
+      provider.prepare?.(mutable, view);
+
+      if (op.requestBody?.required && mutable.body === undefined) {
+        throw new MockError('validation', 'Request body is required.', {
+          issues: [{ location: 'body', pointer: '', rule: 'required', message: 'is required' }],
+        });
+      }
+      const query: Record<string, unknown> = {};
+      for (const p of op.parameters) {
+        if (p.in !== 'query' || !(p.name in mutable.query)) continue;
+        const v = mutable.query[p.name]!;
+        query[p.name] = Array.isArray(v) && !arrays.has(p.name) ? v[0] : v;
+      }
+      const header: Record<string, unknown> = {};
+      for (const p of op.parameters) if (p.in === 'header' && view.headers[p.name.toLowerCase()] !== undefined) header[p.name.toLowerCase()] = view.headers[p.name.toLowerCase()];
+      const pathParams: Record<string, unknown> = { ...route.params };
+      const v = validators.for(op);
+      const issues = v.params({ path: pathParams, query, header });
+      if (mutable.body !== undefined && op.requestBody) {
+        const validateBody = v.body(parsed.mediaType || 'application/json');
+        if (validateBody) issues.push(...validateBody(mutable.body));
+      }
+      if (issues.length) throw new MockError('validation', firstIssueMessage(issues), { issues });
+
+      const ctx: HandlerContext<unknown, State> = {
+        path: pathParams as never,
+        query: query as never,
+        headers: view.headers as never,
+        body: mutable.body as never,
+        files: parsed.files,
+        state: tenants.get(auth.tenant),
+        tenant: auth.tenant,
+        auth,
+        env,
+        request: view,
+      };
+      const reply = (await provider.handlers[op.id]!(ctx)) as Reply;
+      finish(res, view, reply);
+    } catch (err) {
+      if (res.headersSent) return;
+      let mockErr: MockError;
+      if (isMockError(err)) mockErr = err;
+      else {
+        log.error({ err, method, url: view.url }, 'unhandled error in provider');
+        mockErr = new MockError('internal', 'Internal error');
+      }
+      finish(res, view, renderError(mockErr, view));
+    }
+  };
+
+  return { provider, spec, validators, tenants, handle };
+}

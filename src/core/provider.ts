@@ -1,0 +1,133 @@
+/**
+ * The Provider contract: what a vendor folder gives the core. Handlers are
+ * plain functions of a validated request and the tenant's state; no Express
+ * object reaches them. Their types come from the spec via openapi-typescript,
+ * so a spec change that a handler no longer matches breaks the build.
+ */
+import type { Clock } from './clock.js';
+import type { IdSource } from './ids.js';
+import type { MockError } from './errors.js';
+import type { Operation } from './spec.js';
+import type { UploadedFile } from './body.js';
+import type { Logger } from './log.js';
+
+/** What every stage may look at: the request as it arrived, read-only. */
+export interface RequestView {
+  method: string;
+  /** Path below the provider prefix, e.g. /v1/collections. */
+  path: string;
+  /** The full original URL (path and query). */
+  url: string;
+  /** Lower-case header names, first value. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** Raw query values; repeated keys give several entries. */
+  query: URLSearchParams;
+  /** The matched operation, when there is one. */
+  operation?: Operation;
+}
+
+/** A response a stage produces: status, optional headers, and a JSON value, text or bytes. */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Defaults to application/json for non-Buffer bodies. */
+  contentType?: string;
+}
+
+/** Services a provider's state and handlers may use. */
+export interface ProviderEnv {
+  clock: Clock;
+  ids: IdSource;
+  /** Duration of every simulated lifecycle step, in ms (0 = at once). */
+  processingMs: number;
+  log: Logger;
+}
+
+// ---- types derived from openapi-typescript's `operations` interface
+
+type Lower<T> = [T] extends [never] ? Record<string, never> : T extends undefined ? Record<string, never> : T;
+
+type ParamsOf<Op> = Op extends { parameters: infer P } ? P : Record<string, never>;
+export type PathParams<Op> = Lower<NonNullable<ParamsOf<Op> extends { path?: infer X } ? X : never>>;
+export type QueryParams<Op> = Lower<NonNullable<ParamsOf<Op> extends { query?: infer X } ? X : never>>;
+export type HeaderParams<Op> = Lower<NonNullable<ParamsOf<Op> extends { header?: infer X } ? X : never>>;
+
+type ContentOf<B> = B extends { content: infer C } ? C : never;
+type RequestContent<Op> = Op extends { requestBody?: infer B } ? ContentOf<NonNullable<B>> : never;
+/** The JSON, multipart or urlencoded body as validated (file parts appear as their file names; the bytes are in ctx.files). */
+export type RequestBody<Op> = [RequestContent<Op>] extends [never]
+  ? undefined
+  : RequestContent<Op>[keyof RequestContent<Op>] | (Op extends { requestBody: unknown } ? never : undefined);
+
+type Responses<Op> = Op extends { responses: infer R } ? R : never;
+type SuccessStatus<Op> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204>;
+type ResponseBodyOf<R> = R extends { content: infer C }
+  ? C extends { 'application/json': infer J }
+    ? J
+    : Buffer | string
+  : undefined;
+
+/** A success reply of this operation, typed from the spec. Errors are thrown as MockError. */
+export type OperationReply<Op> = {
+  [S in SuccessStatus<Op>]: {
+    status: S;
+    body: ResponseBodyOf<Responses<Op>[S]>;
+    headers?: Record<string, string>;
+    contentType?: string;
+  };
+}[SuccessStatus<Op>];
+
+export interface HandlerContext<Op, State> {
+  path: PathParams<Op>;
+  query: QueryParams<Op>;
+  headers: HeaderParams<Op> & Readonly<Record<string, string | undefined>>;
+  body: RequestBody<Op>;
+  files: Readonly<Record<string, UploadedFile>>;
+  state: State;
+  tenant: string;
+  /** What authenticate returned besides the tenant (the principal, key kind, …). */
+  auth: AuthResult;
+  env: ProviderEnv;
+  request: RequestView;
+}
+
+export type Handler<Op, State> = (ctx: HandlerContext<Op, State>) => OperationReply<Op> | Promise<OperationReply<Op>>;
+
+/** One handler per operationId of the spec, typed from its generated `operations` interface. */
+export type Handlers<Ops, State> = { [K in keyof Ops]: Handler<Ops[K], State> };
+
+export interface AuthResult {
+  /** The vendor's isolation key: team, organisation, namespace, space… */
+  tenant: string;
+  /** Anything the provider wants its handlers to see (key kind, user id…). */
+  principal?: Record<string, unknown>;
+}
+
+/** The value prepare() may rewrite before validation. */
+export interface MutableRequest {
+  query: Record<string, string | string[]>;
+  body: unknown;
+}
+
+export interface Provider<State = unknown> {
+  name: string;
+  /** Mount prefix, e.g. '/xai'. */
+  prefix: string;
+  /** Absolute path of the provider's OpenAPI document. */
+  specFile: string;
+  /** Answer `/path/` as `/path` (vendors whose framework redirects or accepts both). */
+  ignoreTrailingSlash?: boolean;
+  /** Accept lowerCamelCase spellings of snake_case fields and query parameters (protobuf JSON gateways do). */
+  acceptLowerCamelCase?: boolean;
+  /** Normalises the request before validation (aliases, alternate spellings). May throw MockError. */
+  prepare?(req: MutableRequest, view: RequestView): void;
+  /** Identifies the tenant; throws MockError (unauthenticated, forbidden…) to refuse. */
+  authenticate(view: RequestView): AuthResult;
+  /** Renders a neutral error in the vendor's envelope and status. */
+  renderError(err: MockError, view: RequestView): Reply;
+  /** Fresh state for a tenant seen for the first time. */
+  createState(env: ProviderEnv, tenant: string): State;
+  /** Keyed by operationId. */
+  handlers: Record<string, Handler<any, State>>;
+}

@@ -1,0 +1,255 @@
+/**
+ * Loads an OpenAPI 3.1 document, resolves its non-schema references and
+ * indexes its operations by operationId and by path template.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+
+export type JsonSchema = Record<string, unknown> | boolean;
+
+export interface SpecParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: JsonSchema;
+  style?: string;
+  explode?: boolean;
+}
+
+export interface SpecMedia {
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}
+
+export interface SpecResponse {
+  description?: string;
+  headers: Record<string, { schema?: JsonSchema; required?: boolean }>;
+  content: Record<string, SpecMedia>;
+}
+
+export interface Operation {
+  id: string;
+  method: string; // upper case
+  path: string; // template, e.g. /v1/collections/{collection_id}
+  tags: string[];
+  parameters: SpecParameter[];
+  requestBody?: { required: boolean; content: Record<string, SpecMedia> };
+  responses: Record<string, SpecResponse>;
+  /** The raw operation object, for extensions (`x-…`). */
+  raw: Record<string, unknown>;
+}
+
+export interface Spec {
+  /** Short name used in schema ids, e.g. 'xai'. */
+  name: string;
+  file: string;
+  doc: Record<string, any>;
+  operations: Map<string, Operation>;
+  router: Router;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+type Json = any;
+
+/** Follows a local `#/…` JSON pointer inside the document. */
+export function resolvePointer(doc: Json, ref: string): Json {
+  if (!ref.startsWith('#/')) throw new Error(`only local references are supported: ${ref}`);
+  let node = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`unresolved reference ${ref}`);
+    node = node[key];
+  }
+  return node;
+}
+
+/** Resolves a `$ref` to a non-schema component (parameter, response, request body, header, example). */
+function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
+  while (node && typeof node === 'object' && typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) throw new Error(`circular reference ${node.$ref}`);
+    seen.add(node.$ref);
+    node = resolvePointer(doc, node.$ref);
+  }
+  return node as T;
+}
+
+function loadMedia(doc: Json, content: Json): Record<string, SpecMedia> {
+  const out: Record<string, SpecMedia> = {};
+  for (const [type, media] of Object.entries<Json>(content ?? {})) {
+    const examples: Record<string, { value?: unknown }> | undefined = media.examples
+      ? Object.fromEntries(Object.entries<Json>(media.examples).map(([k, v]) => [k, deref(doc, v)]))
+      : undefined;
+    out[type.toLowerCase()] = { schema: media.schema, example: media.example, ...(examples ? { examples } : {}) };
+  }
+  return out;
+}
+
+export function loadSpec(file: string, name: string): Spec {
+  const doc = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Json;
+  if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
+    throw new Error(`${file}: not an OpenAPI 3.1 document`);
+  }
+  const operations = new Map<string, Operation>();
+  for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
+    const item = deref<Json>(doc, rawItem);
+    const shared: Json[] = item.parameters ?? [];
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      if (typeof op.operationId !== 'string') throw new Error(`${file}: ${method.toUpperCase()} ${path} has no operationId`);
+      if (operations.has(op.operationId)) throw new Error(`${file}: duplicate operationId ${op.operationId}`);
+      const params = new Map<string, SpecParameter>();
+      for (const p of [...shared, ...(op.parameters ?? [])]) {
+        const param = deref<Json>(doc, p);
+        params.set(`${param.in}:${param.name}`, {
+          name: param.name,
+          in: param.in,
+          required: param.in === 'path' ? true : Boolean(param.required),
+          schema: param.schema ?? {},
+          style: param.style,
+          explode: param.explode,
+        });
+      }
+      const body = op.requestBody ? deref<Json>(doc, op.requestBody) : undefined;
+      const responses: Record<string, SpecResponse> = {};
+      for (const [status, rawResponse] of Object.entries<Json>(op.responses ?? {})) {
+        const r = deref<Json>(doc, rawResponse);
+        const headers: SpecResponse['headers'] = {};
+        for (const [h, rawHeader] of Object.entries<Json>(r.headers ?? {})) {
+          const header = deref<Json>(doc, rawHeader);
+          headers[h.toLowerCase()] = { schema: header.schema, required: Boolean(header.required) };
+        }
+        responses[status.toUpperCase()] = { description: r.description, headers, content: loadMedia(doc, r.content) };
+      }
+      operations.set(op.operationId, {
+        id: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        tags: op.tags ?? [],
+        parameters: [...params.values()],
+        ...(body ? { requestBody: { required: Boolean(body.required), content: loadMedia(doc, body.content) } } : {}),
+        responses,
+        raw: op,
+      });
+    }
+  }
+  return { name, file, doc, operations, router: new Router([...operations.values()]) };
+}
+
+/** The response entry the spec declares for a status: exact, then `4XX`-style range, then `default`. */
+export function responseFor(op: Operation, status: number): SpecResponse | undefined {
+  return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.DEFAULT;
+}
+
+// ---------------------------------------------------------------- routing
+
+interface Segment {
+  literal?: string;
+  pattern?: RegExp;
+  names?: string[];
+}
+
+interface Route {
+  op: Operation;
+  segments: Segment[];
+  literals: number;
+}
+
+export type RouteMatch =
+  | { kind: 'match'; op: Operation; params: Record<string, string> }
+  | { kind: 'method_not_allowed'; allowed: string[] }
+  | { kind: 'not_found' };
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileSegment(text: string): Segment {
+  if (!text.includes('{')) return { literal: text };
+  const names: string[] = [];
+  let source = '^';
+  let last = 0;
+  for (const m of text.matchAll(/\{([^}]+)\}/g)) {
+    source += escapeRegExp(text.slice(last, m.index)) + '(.+?)';
+    names.push(m[1]!);
+    last = m.index! + m[0].length;
+  }
+  source += escapeRegExp(text.slice(last)) + '$';
+  return { pattern: new RegExp(source), names };
+}
+
+/**
+ * Matches a request path against the spec's path templates. A literal segment
+ * beats a parameter (OpenAPI's rule), so `/documents:batchGet` is never read as
+ * a `{file_id}`.
+ */
+export class Router {
+  private readonly byLength = new Map<number, Route[]>();
+
+  constructor(ops: Operation[], private readonly ignoreTrailingSlash = false) {
+    for (const op of ops) {
+      const segments = op.path.split('/').slice(1).map(compileSegment);
+      const route = { op, segments, literals: segments.filter((s) => s.literal !== undefined).length };
+      const list = this.byLength.get(segments.length) ?? [];
+      list.push(route);
+      this.byLength.set(segments.length, list);
+    }
+    for (const list of this.byLength.values()) list.sort((a, b) => b.literals - a.literals);
+  }
+
+  withTrailingSlashIgnored(): Router {
+    return new Router(
+      [...this.byLength.values()].flat().map((r) => r.op),
+      true,
+    );
+  }
+
+  match(method: string, pathname: string): RouteMatch {
+    let path = pathname;
+    if (this.ignoreTrailingSlash && path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    if (!path.startsWith('/')) return { kind: 'not_found' };
+    const parts = path.split('/').slice(1);
+    const candidates = this.byLength.get(parts.length);
+    if (!candidates) return { kind: 'not_found' };
+    const allowed = new Set<string>();
+    let best: { route: Route; params: Record<string, string> } | undefined;
+    // Candidates are sorted most literal segments first: the first match with the method wins.
+    for (const route of candidates) {
+      const params = matchSegments(route.segments, parts);
+      if (!params) continue;
+      allowed.add(route.op.method);
+      if (route.op.method === method || (method === 'HEAD' && route.op.method === 'GET' && !best)) {
+        best = { route, params };
+        if (route.op.method === method) break;
+      }
+    }
+    if (best) return { kind: 'match', op: best.route.op, params: best.params };
+    if (allowed.size) return { kind: 'method_not_allowed', allowed: [...allowed].sort() };
+    return { kind: 'not_found' };
+  }
+}
+
+function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    const part = parts[i]!;
+    if (seg.literal !== undefined) {
+      if (seg.literal !== part) return undefined;
+      continue;
+    }
+    if (part === '') return undefined;
+    const m = seg.pattern!.exec(part);
+    if (!m) return undefined;
+    for (let j = 0; j < seg.names!.length; j++) {
+      try {
+        params[seg.names![j]!] = decodeURIComponent(m[j + 1]!);
+      } catch {
+        return undefined; // malformed percent-encoding cannot name anything stored
+      }
+    }
+  }
+  return params;
+}

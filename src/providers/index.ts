@@ -1,0 +1,19 @@
+/** The provider registry: every vendor the mock can serve, by name. */
+import type { Provider } from '../core/provider.js';
+import { createXaiProvider } from './xai/index.js';
+
+export const PROVIDER_NAMES = ['xai'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+export interface ProviderOptions {
+  /** This provider's section of the --api-keys file, unvalidated. */
+  apiKeys?: unknown;
+}
+
+const factories: Record<ProviderName, (options: ProviderOptions) => Provider<any>> = {
+  xai: createXaiProvider,
+};
+
+export function createProvider(name: ProviderName, options: ProviderOptions = {}): Provider<unknown> {
+  return factories[name](options) as Provider<unknown>;
+}

@@ -1,0 +1,484 @@
+/**
+ * One function per operationId of specs/xai.yaml. Each is typed from the
+ * generated `operations`, so a spec change the handler no longer matches
+ * fails the build.
+ */
+import type { operations } from '../../generated/xai.js';
+import type { Handlers, HandlerContext } from '../../core/provider.js';
+import { MockError } from '../../core/errors.js';
+import { Table, decodeCursor, encodeCursor, type SortKey, type SortSpec } from '../../core/store.js';
+import { compileFilter, FilterError, type FieldSpec } from './filter.js';
+import {
+  DEFAULT_CHUNK_CONFIGURATION,
+  DEFAULT_MODEL,
+  contentTypeFor,
+  deleteCollection,
+  deleteFile,
+  filenameProblem,
+  isTextLike,
+  normaliseChunkConfiguration,
+  normaliseFieldDefinition,
+  removeDocument,
+  renderCollection,
+  renderDocument,
+  renderFile,
+  sha256Hex,
+  startIndexing,
+  type CollectionRecord,
+  type DocumentRecord,
+  type FileRecord,
+  type XaiState,
+} from './model.js';
+
+type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
+
+const EMPTY = {} as Record<string, never>;
+const MAX_PAGE = 100;
+
+// ---- helpers
+
+function collectionOr404(state: XaiState, id: string): CollectionRecord {
+  const c = state.collections.get(id);
+  if (!c) throw new MockError('not_found', `Collection ${id} not found.`);
+  return c;
+}
+
+function fileOr404(state: XaiState, id: string): FileRecord {
+  const f = state.files.get(id);
+  if (!f) throw new MockError('not_found', `File ${id} not found.`);
+  return f;
+}
+
+function documentOr404(c: CollectionRecord, fileId: string): DocumentRecord {
+  const d = c.documents.get(fileId);
+  if (!d) throw new MockError('not_found', `Document ${fileId} not found in collection ${c.id}.`);
+  return d;
+}
+
+/** 1..100; absent, zero or negative means 100, larger is clamped (the vendor's files proto rule, applied to every list). */
+function pageSize(limit: number | undefined): number {
+  if (limit === undefined || limit <= 0) return MAX_PAGE;
+  return Math.min(limit, MAX_PAGE);
+}
+
+function compile<T>(filter: string | undefined, resolve: (field: string) => FieldSpec<T> | undefined): ((row: T) => boolean) | undefined {
+  if (filter === undefined || filter.trim() === '') return undefined;
+  try {
+    return compileFilter(filter, resolve);
+  } catch (err) {
+    if (err instanceof FilterError) throw new MockError('validation', err.message);
+    throw err;
+  }
+}
+
+/** Cheap stable hash so a token is bound to the filter it was issued under. */
+function fnv(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function afterToken(scope: string, token: string | undefined): SortKey | undefined {
+  if (token === undefined || token === '') return undefined;
+  const key = decodeCursor(scope, token);
+  if (!key) throw new MockError('validation', 'Invalid pagination_token: it was not issued for this list, order and filter.');
+  return key;
+}
+
+const descending = (order: string | undefined): boolean => !(order === 'ORDERING_ASCENDING' || order === '1');
+
+function parseFieldsJson(text: string | undefined): Record<string, string> {
+  if (text === undefined || text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MockError('validation', 'fields must be a JSON object of string values.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new MockError('validation', 'fields must be a JSON object of string values.');
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (typeof v !== 'string') throw new MockError('validation', `fields.${k} must be a string.`);
+    if (k !== '__proto__') out[k] = v;
+  }
+  return out;
+}
+
+/** Checks a document's fields against the collection's definitions: required keys present, unique values unique. */
+function checkFields(c: CollectionRecord, fields: Record<string, string>, exceptFileId?: string): void {
+  for (const def of c.fieldDefinitions) {
+    const has = Object.prototype.hasOwnProperty.call(fields, def.key);
+    if (def.required && !has) throw new MockError('validation', `Missing required field "${def.key}".`);
+    if (def.unique && has) {
+      for (const other of c.documents.values()) {
+        if (other.fileId !== exceptFileId && other.fields[def.key] === fields[def.key]) {
+          throw new MockError('conflict', `A document with ${def.key}="${fields[def.key]}" already exists in the collection.`);
+        }
+      }
+    }
+  }
+}
+
+function storeFile(state: XaiState, input: { filename: string; data: Buffer; contentType: string; expiresAfter?: number }): FileRecord {
+  const { clock, ids } = state.env;
+  const now = clock.nowMicros();
+  const file: FileRecord = {
+    id: `file_${ids.uuid()}`,
+    filename: input.filename,
+    data: input.data,
+    contentType: input.contentType,
+    createdAt: now,
+    expiresAt: input.expiresAfter === undefined ? null : Math.floor(now / 1_000_000) + input.expiresAfter,
+    hash: sha256Hex(input.data),
+  };
+  state.files.insert(file);
+  if (input.expiresAfter !== undefined) {
+    const id = file.id;
+    file.expiry = clock.schedule(input.expiresAfter * 1000, () => deleteFile(state, id));
+  }
+  return file;
+}
+
+function attach(state: XaiState, c: CollectionRecord, file: FileRecord, fields: Record<string, string>): DocumentRecord {
+  if (c.documents.has(file.id)) throw new MockError('conflict', `Document ${file.id} is already in the collection.`);
+  checkFields(c, fields);
+  const doc: DocumentRecord = { fileId: file.id, fields, status: 'DOCUMENT_STATUS_PROCESSING', errorMessage: '', lastIndexedAt: null };
+  c.documents.insert(doc);
+  startIndexing(state, c, doc);
+  return doc;
+}
+
+// ---- sort orders
+
+const collectionSorts = {
+  name: (desc: boolean): SortSpec<CollectionRecord> => ({ name: 'name', descending: desc, key: (c) => [c.name, c.id] }),
+  age: (desc: boolean): SortSpec<CollectionRecord> => ({ name: 'age', descending: desc, key: (c) => [c.createdAt, c.id] }),
+};
+
+function collectionFields(state: XaiState) {
+  return (field: string): FieldSpec<CollectionRecord> | undefined => {
+    switch (field) {
+      case 'collection_id':
+        return { kind: 'exact', get: (c) => c.id };
+      case 'collection_name':
+        return { kind: 'substring', get: (c) => c.name };
+      case 'created_at':
+        return { kind: 'timestamp', get: (c) => c.createdAt };
+      case 'documents_count':
+        return { kind: 'number', get: (c) => c.documents.size };
+      case 'collection_description':
+        return { kind: 'substring', get: (c) => c.description };
+      default:
+        void state;
+        return undefined;
+    }
+  };
+}
+
+function documentFields(state: XaiState) {
+  const file = (d: DocumentRecord) => state.files.get(d.fileId);
+  return (field: string): FieldSpec<DocumentRecord> | undefined => {
+    if (field.startsWith('fields.')) {
+      const key = field.slice('fields.'.length);
+      return { kind: 'dynamic', get: (d) => (Object.prototype.hasOwnProperty.call(d.fields, key) ? d.fields[key] : undefined) };
+    }
+    switch (field) {
+      case 'name':
+        return { kind: 'substring', get: (d) => file(d)?.filename };
+      case 'file_id':
+        return { kind: 'exact', get: (d) => d.fileId };
+      case 'content_type':
+        return { kind: 'substring', get: (d) => file(d)?.contentType };
+      case 'size_bytes':
+        return { kind: 'number', get: (d) => file(d)?.data.length };
+      case 'created_at':
+        return { kind: 'timestamp', get: (d) => file(d)?.createdAt };
+      case 'status':
+        return { kind: 'exact', get: (d) => d.status };
+      default:
+        return undefined;
+    }
+  };
+}
+
+const fileFields = (field: string): FieldSpec<FileRecord> | undefined => {
+  switch (field) {
+    case 'name':
+    case 'file_name':
+    case 'filename':
+      return { kind: 'substring', get: (f) => f.filename };
+    case 'file_id':
+    case 'id':
+      return { kind: 'exact', get: (f) => f.id };
+    case 'size_bytes':
+    case 'bytes':
+      return { kind: 'number', get: (f) => f.data.length };
+    case 'content_type':
+      return { kind: 'substring', get: (f) => f.contentType };
+    case 'created_at':
+      return { kind: 'timestamp', get: (f) => f.createdAt };
+    case 'expires_at':
+      return { kind: 'timestamp', get: (f) => (f.expiresAt === null ? undefined : f.expiresAt * 1_000_000) };
+    case 'upload_status':
+      return { kind: 'exact', get: () => 'Complete' };
+    case 'user_defined_id':
+      return { kind: 'exact', get: () => undefined };
+    default:
+      return undefined;
+  }
+};
+
+// ---- handlers
+
+export const handlers: Handlers<operations, XaiState> = {
+  createCollection(ctx: Ctx<'createCollection'>) {
+    const { state, body } = ctx;
+    const { clock, ids } = state.env;
+    if (body.collection_name.trim() === '') throw new MockError('validation', 'collection_name must not be empty');
+    const definitions = (body.field_definitions ?? []).map(normaliseFieldDefinition);
+    const keys = new Set<string>();
+    for (const d of definitions) {
+      if (keys.has(d.key)) throw new MockError('validation', `Duplicate field definition key "${d.key}".`);
+      keys.add(d.key);
+    }
+    const record: CollectionRecord = {
+      id: `collection_${ids.uuid()}`,
+      name: body.collection_name,
+      createdAt: clock.nowMicros(),
+      modelName: body.index_configuration?.model_name || DEFAULT_MODEL,
+      chunkConfiguration: normaliseChunkConfiguration(body.chunk_configuration ?? DEFAULT_CHUNK_CONFIGURATION),
+      fieldDefinitions: definitions,
+      ...(body.collection_description !== undefined ? { description: body.collection_description } : {}),
+      documents: new Table<DocumentRecord>((d) => d.fileId),
+    };
+    state.collections.insert(record);
+    return { status: 200, body: renderCollection(state, record) };
+  },
+
+  listCollections(ctx: Ctx<'listCollections'>) {
+    const { state, query } = ctx;
+    const desc = descending(query.order);
+    const byAge = query.sort_by === 'COLLECTIONS_SORT_BY_AGE' || query.sort_by === '1';
+    const sort = (byAge ? collectionSorts.age : collectionSorts.name)(desc);
+    const scope = `collections|${sort.name}|${desc ? 'd' : 'a'}|${fnv(query.filter ?? '')}`;
+    const page = state.collections.page({
+      sort,
+      limit: pageSize(query.limit),
+      after: afterToken(scope, query.pagination_token),
+      filter: compile(query.filter, collectionFields(state)),
+    });
+    return {
+      status: 200,
+      body: {
+        collections: page.items.map((c) => renderCollection(state, c)),
+        ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
+      },
+    };
+  },
+
+  getCollectionMetadata(ctx: Ctx<'getCollectionMetadata'>) {
+    const c = collectionOr404(ctx.state, ctx.path.collection_id);
+    return { status: 200, body: renderCollection(ctx.state, c) };
+  },
+
+  updateCollection(ctx: Ctx<'updateCollection'>) {
+    const { state } = ctx;
+    const body = ctx.body ?? {};
+    const c = collectionOr404(state, ctx.path.collection_id);
+    if (body.collection_name !== undefined && body.collection_name.trim() === '') {
+      throw new MockError('validation', 'collection_name must not be empty');
+    }
+    // Validate every field definition change before applying any, so a refused update changes nothing.
+    const definitions = new Map(c.fieldDefinitions.map((d) => [d.key, d]));
+    const removedKeys: string[] = [];
+    for (const u of body.field_definition_updates ?? []) {
+      const def = normaliseFieldDefinition(u.field_definition);
+      const isDelete = u.operation === 'FIELD_DEFINITION_DELETE' || u.operation === 1;
+      if (isDelete) {
+        if (!definitions.delete(def.key)) throw new MockError('not_found', `Field definition "${def.key}" not found.`);
+        removedKeys.push(def.key);
+      } else {
+        if (!definitions.has(def.key) && def.required) {
+          throw new MockError('validation', `Cannot add required field definition "${def.key}" to an existing collection.`);
+        }
+        definitions.set(def.key, def);
+      }
+    }
+    state.collections.update(c.id, (col) => {
+      if (body.collection_name !== undefined) col.name = body.collection_name;
+      if (body.collection_description !== undefined) col.description = body.collection_description;
+      if (body.chunk_configuration !== undefined) col.chunkConfiguration = normaliseChunkConfiguration(body.chunk_configuration);
+      col.fieldDefinitions = [...definitions.values()];
+      for (const key of removedKeys) {
+        for (const doc of col.documents.values()) delete doc.fields[key];
+      }
+    });
+    return { status: 200, body: renderCollection(state, c) };
+  },
+
+  deleteCollection(ctx: Ctx<'deleteCollection'>) {
+    if (!deleteCollection(ctx.state, ctx.path.collection_id)) {
+      throw new MockError('not_found', `Collection ${ctx.path.collection_id} not found.`);
+    }
+    return { status: 200, body: EMPTY };
+  },
+
+  addDocumentToCollection(ctx: Ctx<'addDocumentToCollection'>) {
+    const { state } = ctx;
+    const c = collectionOr404(state, ctx.path.collection_id);
+    const file = fileOr404(state, ctx.path.file_id);
+    attach(state, c, file, { ...(ctx.body?.fields ?? {}) });
+    return { status: 200, body: EMPTY };
+  },
+
+  uploadDocumentToCollection(ctx: Ctx<'uploadDocumentToCollection'>) {
+    const { state, body } = ctx;
+    const c = collectionOr404(state, ctx.path.collection_id);
+    const part = ctx.files.data;
+    if (!part) throw new MockError('validation', 'data must be a file part.');
+    const name = body.name;
+    const problem = filenameProblem(name);
+    if (problem) throw new MockError('validation', problem);
+    const fields = parseFieldsJson(body.fields);
+    checkFields(c, fields);
+    const file = storeFile(state, { filename: name, data: part.data, contentType: body.content_type || contentTypeFor(name, part.contentType) });
+    const doc = attach(state, c, file, fields);
+    return { status: 200, body: renderDocument(file, doc) };
+  },
+
+  listDocuments(ctx: Ctx<'listDocuments'>) {
+    const { state, query } = ctx;
+    const c = collectionOr404(state, ctx.path.collection_id);
+    const desc = descending(query.order);
+    const fileOf = (d: DocumentRecord) => state.files.get(d.fileId);
+    const sortBy = query.sort_by;
+    const sort: SortSpec<DocumentRecord> =
+      sortBy === 'DOCUMENTS_SORT_BY_SIZE' || sortBy === '1'
+        ? { name: 'size', descending: desc, key: (d) => [fileOf(d)?.data.length ?? 0, d.fileId] }
+        : sortBy === 'DOCUMENTS_SORT_BY_AGE' || sortBy === '2'
+          ? { name: 'age', descending: desc, key: (d) => [fileOf(d)?.createdAt ?? 0, d.fileId] }
+          : { name: 'name', descending: desc, key: (d) => [fileOf(d)?.filename ?? '', d.fileId] };
+    // The deprecated `name=` parameter is the filter `name:"…"`.
+    const parts: string[] = [];
+    if (query.filter !== undefined && query.filter.trim() !== '') parts.push(`(${query.filter})`);
+    if (query.name !== undefined && query.name !== '') parts.push(`name:${JSON.stringify(query.name)}`);
+    const filterText = parts.join(' AND ');
+    const scope = `documents|${c.id}|${sort.name}|${desc ? 'd' : 'a'}|${fnv(filterText)}`;
+    const page = c.documents.page({
+      sort,
+      limit: pageSize(query.limit),
+      after: afterToken(scope, query.pagination_token),
+      filter: compile(filterText || undefined, documentFields(state)),
+    });
+    return {
+      status: 200,
+      body: {
+        documents: page.items.map((d) => renderDocument(fileOf(d)!, d)),
+        ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
+      },
+    };
+  },
+
+  getDocumentMetadata(ctx: Ctx<'getDocumentMetadata'>) {
+    const c = collectionOr404(ctx.state, ctx.path.collection_id);
+    const doc = documentOr404(c, ctx.path.file_id);
+    return { status: 200, body: renderDocument(fileOr404(ctx.state, doc.fileId), doc) };
+  },
+
+  reIndexDocument(ctx: Ctx<'reIndexDocument'>) {
+    const { state } = ctx;
+    const c = collectionOr404(state, ctx.path.collection_id);
+    const doc = documentOr404(c, ctx.path.file_id);
+    c.documents.update(doc.fileId, (d) => startIndexing(state, c, d));
+    return { status: 200, body: EMPTY };
+  },
+
+  removeDocumentFromCollection(ctx: Ctx<'removeDocumentFromCollection'>) {
+    const c = collectionOr404(ctx.state, ctx.path.collection_id);
+    documentOr404(c, ctx.path.file_id);
+    removeDocument(c, ctx.path.file_id);
+    return { status: 200, body: EMPTY };
+  },
+
+  batchGetDocuments(ctx: Ctx<'batchGetDocuments'>) {
+    const { state } = ctx;
+    const c = collectionOr404(state, ctx.path.collection_id);
+    const documents = [];
+    // Requested order, one entry per occurrence; ids not in the collection are skipped.
+    for (const id of ctx.query.file_ids) {
+      const doc = c.documents.get(id);
+      const file = doc && state.files.get(id);
+      if (doc && file) documents.push(renderDocument(file, doc));
+    }
+    return { status: 200, body: { documents } };
+  },
+
+  uploadFile(ctx: Ctx<'uploadFile'>) {
+    const { state, body } = ctx;
+    const part = ctx.files.file;
+    if (!part) throw new MockError('validation', 'file must be a file part.');
+    const problem = filenameProblem(part.filename);
+    if (problem) throw new MockError('validation', problem);
+    if (body['expires_after[anchor]'] !== undefined && body['expires_after[seconds]'] === undefined) {
+      throw new MockError('validation', 'expires_after[seconds] is required with expires_after[anchor].');
+    }
+    const expiresAfter = body.expires_after ?? body['expires_after[seconds]'];
+    const file = storeFile(state, {
+      filename: part.filename,
+      data: part.data,
+      contentType: contentTypeFor(part.filename, part.contentType),
+      ...(expiresAfter !== undefined ? { expiresAfter } : {}),
+    });
+    return { status: 200, body: renderFile(file) };
+  },
+
+  listFiles(ctx: Ctx<'listFiles'>) {
+    const { state, query } = ctx;
+    const desc = query.order === 'desc';
+    const by = query.sort_by ?? 'created_at';
+    const keyOf = (f: { createdAt: number; filename: string; bytes: number }, id: string): SortKey =>
+      by === 'filename' ? [f.filename, id] : by === 'size' ? [f.bytes, id] : [f.createdAt, id];
+    const sort: SortSpec<FileRecord> = {
+      name: by,
+      descending: desc,
+      key: (f) => keyOf({ createdAt: f.createdAt, filename: f.filename, bytes: f.data.length }, f.id),
+    };
+    // The REST files list pages by file id: the token is the id of the last file served.
+    const token = query.pagination_token || query.after || undefined;
+    let after: SortKey | undefined;
+    if (token !== undefined) {
+      const f = state.files.get(token);
+      const t = f ? { createdAt: f.createdAt, filename: f.filename, bytes: f.data.length } : state.tombstones.get(token);
+      if (!t) throw new MockError('validation', `Invalid pagination_token: no file ${token}.`);
+      after = keyOf(t, token);
+    }
+    const page = state.files.page({ sort, limit: pageSize(query.limit), ...(after ? { after } : {}), filter: compile(query.filter, fileFields) });
+    const data = page.items.map(renderFile);
+    return { status: 200, body: { data, pagination_token: data.length ? data[data.length - 1]!.id : null } };
+  },
+
+  retrieveFile(ctx: Ctx<'retrieveFile'>) {
+    return { status: 200, body: renderFile(fileOr404(ctx.state, ctx.path.file_id)) };
+  },
+
+  deleteFile(ctx: Ctx<'deleteFile'>) {
+    const id = ctx.path.file_id;
+    if (!deleteFile(ctx.state, id)) throw new MockError('not_found', `File ${id} not found.`);
+    return { status: 200, body: { id, object: 'file', deleted: true } };
+  },
+
+  downloadFileContent(ctx: Ctx<'downloadFileContent'>) {
+    const file = fileOr404(ctx.state, ctx.path.file_id);
+    if (ctx.query.format === 'text' && !isTextLike(file.contentType)) {
+      throw new MockError('validation', `Text extraction is not available for ${file.contentType} files.`);
+    }
+    return {
+      status: 200,
+      body: file.data,
+      contentType: 'application/octet-stream',
+      headers: { 'content-disposition': `attachment; filename="${file.filename}"` },
+    };
+  },
+};

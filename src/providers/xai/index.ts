@@ -1,0 +1,135 @@
+/**
+ * The xAI Collections provider: management host (/v1/collections…) and the
+ * api host's Files endpoints (/v1/files…), both under /xai.
+ */
+import { fileURLToPath } from 'node:url';
+import { MockError, type MockErrorKind } from '../../core/errors.js';
+import type { AuthResult, Handler, Provider, Reply, RequestView } from '../../core/provider.js';
+import type { ProviderOptions } from '../index.js';
+import { handlers } from './handlers.js';
+import { createXaiState, type XaiState } from './model.js';
+
+/** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
+const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
+  validation: { status: 400, code: 'Client specified an invalid argument' },
+  unauthenticated: { status: 401, code: 'The request does not have valid authentication credentials' },
+  forbidden: { status: 403, code: 'The caller does not have permission to execute the specified operation' },
+  not_found: { status: 404, code: 'Some requested entity was not found' },
+  method_not_allowed: { status: 405, code: 'Operation is not implemented or not supported' },
+  conflict: { status: 409, code: 'Some entity that we attempted to create already exists' },
+  payload_too_large: { status: 413, code: 'Some resource has been exhausted' },
+  unsupported_media_type: { status: 415, code: 'Client specified an invalid argument' },
+  unprocessable: { status: 422, code: 'Client specified an invalid argument' },
+  rate_limited: { status: 429, code: 'Some resource has been exhausted' },
+  internal: { status: 500, code: 'Internal error' },
+};
+
+export type KeyKind = 'api' | 'management';
+
+export interface XaiKey {
+  key: string;
+  team: string;
+  kind: KeyKind;
+}
+
+export interface XaiPrincipal extends Record<string, unknown> {
+  team: string;
+  kind: KeyKind;
+  /** True when the team comes from an --api-keys file (so a foreign team_id can be recognised). */
+  known: boolean;
+}
+
+/** Management keys look like `xai-token-…`; anything else is treated as an API key. */
+const kindOf = (key: string): KeyKind => (key.startsWith('xai-token-') ? 'management' : 'api');
+
+/** The vendor echoes keys masked: first two and last two characters around `***`. */
+export const maskKey = (key: string): string => (key.length <= 4 ? '***' : `${key.slice(0, 2)}***${key.slice(-2)}`);
+
+function parseKeys(raw: unknown): Map<string, XaiKey> | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new Error('api keys for xai: expected a list of { key, team, kind? }');
+  const keys = new Map<string, XaiKey>();
+  raw.forEach((entry: unknown, i) => {
+    const e = entry as Partial<XaiKey> | null;
+    if (!e || typeof e.key !== 'string' || e.key === '' || typeof e.team !== 'string' || e.team === '') {
+      throw new Error(`api keys for xai, entry ${i}: needs a non-empty "key" and "team"`);
+    }
+    if (e.kind !== undefined && e.kind !== 'api' && e.kind !== 'management') {
+      throw new Error(`api keys for xai, entry ${i}: "kind" must be "api" or "management"`);
+    }
+    keys.set(e.key, { key: e.key, team: e.team, kind: e.kind ?? kindOf(e.key) });
+  });
+  return keys;
+}
+
+/** The Files API (and search) live on api.x.ai, which takes API keys only. */
+const API_HOST_ONLY = /^\/v1\/(files|documents\/search)(\/|$)/;
+
+export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiState> {
+  const keys = parseKeys(options.apiKeys);
+
+  const authenticate = (view: RequestView): AuthResult => {
+    const header = view.headers.authorization;
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!m) throw new MockError('unauthenticated', 'No credentials presented.');
+    const token = m[1]!;
+    let principal: XaiPrincipal;
+    if (keys) {
+      const k = keys.get(token);
+      if (!k) {
+        // The vendor answers an unknown key with 400, not 401.
+        throw new MockError('validation', `Incorrect API key provided: ${maskKey(token)}. You can obtain an API key from https://console.x.ai.`);
+      }
+      principal = { team: k.team, kind: k.kind, known: true };
+    } else {
+      // Without a key file every key is its own team.
+      principal = { team: `key:${token}`, kind: kindOf(token), known: false };
+    }
+    if (principal.kind === 'management' && API_HOST_ONLY.test(view.path)) {
+      throw new MockError('forbidden', 'A management key cannot call the Files API; use an API key.');
+    }
+    return { tenant: principal.team, principal };
+  };
+
+  // A team_id naming another team than the key's is refused (assumption: 403).
+  const checkTeam = (ctx: { auth: AuthResult; query: unknown; body: unknown }): void => {
+    const p = ctx.auth.principal as XaiPrincipal;
+    if (!p.known) return;
+    const q = (ctx.query ?? {}) as { team_id?: unknown };
+    const b = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as { team_id?: unknown };
+    for (const teamId of [q.team_id, b.team_id]) {
+      if (typeof teamId === 'string' && teamId !== '' && teamId !== p.team) {
+        throw new MockError('forbidden', `The key does not belong to team ${teamId}.`);
+      }
+    }
+  };
+
+  const guarded: Record<string, Handler<any, XaiState>> = {};
+  for (const [id, handler] of Object.entries(handlers as Record<string, Handler<any, XaiState>>)) {
+    guarded[id] = (ctx) => {
+      checkTeam(ctx);
+      return handler(ctx);
+    };
+  }
+
+  return {
+    name: 'xai',
+    prefix: '/xai',
+    specFile: fileURLToPath(new URL('../../../specs/xai.yaml', import.meta.url)),
+    acceptLowerCamelCase: true,
+    prepare(req) {
+      // batchGet also takes one comma-separated value (alias of repeated keys).
+      const ids = req.query.file_ids;
+      if (ids !== undefined) {
+        req.query.file_ids = (Array.isArray(ids) ? ids : [ids]).flatMap((v) => v.split(',')).filter((v) => v !== '');
+      }
+    },
+    authenticate,
+    renderError(err: MockError): Reply {
+      const { status, code } = STATUS[err.kind];
+      return { status, headers: err.headers, body: { code, error: err.message } };
+    },
+    createState: (env) => createXaiState(env),
+    handlers: guarded,
+  };
+}

@@ -1,0 +1,326 @@
+/**
+ * xAI records, per-team state and the document indexing lifecycle.
+ * Records hold plain data; `render*` turns them into the wire shapes.
+ */
+import { createHash } from 'node:crypto';
+import type { components } from '../../generated/xai.js';
+import { rfc3339Micros, type Scheduled } from '../../core/clock.js';
+import { Table } from '../../core/store.js';
+import type { ProviderEnv } from '../../core/provider.js';
+
+type Schemas = components['schemas'];
+export type CollectionMetadata = Schemas['CollectionMetadata'];
+export type DocumentMetadata = Schemas['DocumentMetadata'];
+export type ChunkConfiguration = Schemas['ChunkConfiguration'];
+export type FieldDefinition = Schemas['FieldDefinition'];
+export type DocumentStatus = Schemas['DocumentStatus'];
+export type FileObject = Schemas['File'];
+
+export interface FileRecord {
+  id: string;
+  filename: string;
+  data: Buffer;
+  contentType: string;
+  /** Epoch microseconds. */
+  createdAt: number;
+  /** Epoch seconds, or null when the file never expires. */
+  expiresAt: number | null;
+  hash: string;
+  expiry?: Scheduled;
+}
+
+export interface DocumentRecord {
+  fileId: string;
+  fields: Record<string, string>;
+  status: DocumentStatus;
+  errorMessage: string;
+  lastIndexedAt: number | null;
+  chunkCount?: number;
+  chunksProcessed?: number;
+  job?: Scheduled;
+}
+
+export interface CollectionRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  modelName: string;
+  chunkConfiguration: ChunkConfiguration | null;
+  fieldDefinitions: FieldDefinition[];
+  description?: string;
+  documents: Table<DocumentRecord>;
+}
+
+/** Sort keys of files that were deleted, so a files-list token naming one still resumes in place. */
+export interface FileTombstone {
+  createdAt: number;
+  filename: string;
+  bytes: number;
+}
+
+export interface XaiState {
+  collections: Table<CollectionRecord>;
+  files: Table<FileRecord>;
+  tombstones: Map<string, FileTombstone>;
+  env: ProviderEnv;
+}
+
+export function createXaiState(env: ProviderEnv): XaiState {
+  return {
+    collections: new Table<CollectionRecord>((c) => c.id),
+    files: new Table<FileRecord>((f) => f.id),
+    tombstones: new Map(),
+    env,
+  };
+}
+
+export const DEFAULT_MODEL = 'grok-embedding-small';
+
+/** The mock's default when create omits chunk_configuration (the docs' example values; the vendor's default is undocumented). */
+export const DEFAULT_CHUNK_CONFIGURATION: ChunkConfiguration = {
+  tokens_configuration: { max_chunk_size_tokens: 1024, chunk_overlap_tokens: 200, encoding_name: 'o200k_base' },
+  strip_whitespace: true,
+  inject_name_into_chunks: false,
+};
+
+const STRATEGY_KEYS = [
+  'chars_configuration',
+  'tokens_configuration',
+  'bytes_configuration',
+  'markdown_tokens_configuration',
+  'markdown_chars_configuration',
+  'code_tokens_configuration',
+  'code_chars_configuration',
+  'table_configuration',
+  'ast_configuration',
+] as const;
+
+const toInt = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+
+/** Normalises a validated chunk configuration to its output form: numbers as numbers, flags always present. */
+export function normaliseChunkConfiguration(input: ChunkConfiguration): ChunkConfiguration {
+  const out: Record<string, unknown> = {};
+  for (const key of STRATEGY_KEYS) {
+    const strategy = input[key] as Record<string, unknown> | undefined;
+    if (!strategy) continue;
+    const norm: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(strategy)) {
+      norm[k] = k === 'encoding_name' ? v : toInt(v);
+    }
+    // proto3 scalars are always emitted: overlaps default to 0.
+    for (const k of Object.keys(strategy).length ? overlapKeys(key) : []) if (!(k in norm)) norm[k] = 0;
+    out[key] = norm;
+  }
+  out.strip_whitespace = input.strip_whitespace ?? false;
+  out.inject_name_into_chunks = input.inject_name_into_chunks ?? false;
+  return out as ChunkConfiguration;
+}
+
+function overlapKeys(strategy: (typeof STRATEGY_KEYS)[number]): string[] {
+  if (strategy.includes('tokens')) return ['chunk_overlap_tokens'];
+  if (strategy.includes('chars')) return ['chunk_overlap_chars'];
+  if (strategy === 'bytes_configuration') return ['chunk_overlap_bytes'];
+  return [];
+}
+
+/** Roughly how many chunks the vendor would cut a document into under this configuration. */
+export function estimateChunks(bytes: number, config: ChunkConfiguration | null): number {
+  const c = (config ?? DEFAULT_CHUNK_CONFIGURATION) as unknown as Record<string, Record<string, unknown> | undefined>;
+  let size = 4096;
+  for (const key of STRATEGY_KEYS) {
+    const s = c[key];
+    if (!s) continue;
+    if (s.max_chunk_size_tokens) size = Number(s.max_chunk_size_tokens) * 4; // ~4 bytes per token
+    else if (s.max_chunk_size_chars) size = Number(s.max_chunk_size_chars);
+    else if (s.max_chunk_size_bytes) size = Number(s.max_chunk_size_bytes);
+  }
+  return Math.max(1, Math.ceil(bytes / Math.max(1, size)));
+}
+
+export function normaliseFieldDefinition(def: FieldDefinition): FieldDefinition {
+  return {
+    key: def.key,
+    required: def.required ?? false,
+    inject_into_chunk: def.inject_into_chunk ?? false,
+    unique: def.unique ?? false,
+    ...(def.description !== undefined ? { description: def.description } : {}),
+  };
+}
+
+export function sha256Hex(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const EXTENSION_TYPES: Record<string, string> = {
+  txt: 'text/plain',
+  md: 'text/markdown',
+  markdown: 'text/markdown',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  html: 'text/html',
+  htm: 'text/html',
+  json: 'application/json',
+  xml: 'application/xml',
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  epub: 'application/epub+zip',
+  py: 'text/x-python',
+  js: 'text/javascript',
+  ts: 'text/plain',
+};
+
+/** The part's Content-Type, or a guess from the file extension when the client sent only octet-stream. */
+export function contentTypeFor(filename: string, partType: string | undefined): string {
+  const t = (partType ?? '').toLowerCase();
+  if (t && t !== 'application/octet-stream') return t;
+  const ext = filename.includes('.') ? filename.slice(filename.lastIndexOf('.') + 1).toLowerCase() : '';
+  return EXTENSION_TYPES[ext] ?? 'application/octet-stream';
+}
+
+/** Types the vendor extracts text from; anything else must be UTF-8 text to index. */
+const INDEXABLE_BINARY = [
+  'application/pdf',
+  'application/msword',
+  'application/epub+zip',
+  'application/vnd.openxmlformats-officedocument.',
+  'application/vnd.oasis.opendocument.',
+  'application/rtf',
+];
+
+export function isTextLike(contentType: string): boolean {
+  return contentType.startsWith('text/') || /^application\/([a-z.+-]*\+)?(json|xml|javascript|x-yaml|yaml)$/.test(contentType);
+}
+
+function decodable(file: FileRecord): boolean {
+  if (INDEXABLE_BINARY.some((p) => file.contentType.startsWith(p))) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(file.data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Unsafe characters for a filename that will be echoed in Content-Disposition. */
+// eslint-disable-next-line no-control-regex
+const BAD_FILENAME = /[\u0000-\u001f\u007f\u0085\u2028\u2029";\\]/;
+
+export function filenameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'The file name must not be empty.';
+  if ([...name].length > 255) return 'The file name must be at most 255 characters.';
+  if (BAD_FILENAME.test(name)) return 'The file name contains a forbidden character (control characters, quotes, semicolons and backslashes are not allowed).';
+  return undefined;
+}
+
+// ---- lifecycle
+
+/** Starts (or restarts) indexing: PROCESSING now, PROCESSED or FAILED after processingMs. */
+export function startIndexing(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
+  const { clock, processingMs } = state.env;
+  doc.job?.cancel();
+  doc.status = 'DOCUMENT_STATUS_PROCESSING';
+  doc.errorMessage = '';
+  doc.chunksProcessed = 0;
+  delete doc.chunkCount;
+  doc.job = clock.schedule(processingMs, () => {
+    delete doc.job;
+    const file = state.files.get(doc.fileId);
+    if (!file || !collection.documents.has(doc.fileId)) return;
+    collection.documents.update(doc.fileId, (d) => {
+      if (!decodable(file)) {
+        d.status = 'DOCUMENT_STATUS_FAILED';
+        d.errorMessage = `Unsupported file: ${file.contentType} content could not be decoded as text.`;
+        return;
+      }
+      const chunks = estimateChunks(file.data.length, collection.chunkConfiguration);
+      d.status = 'DOCUMENT_STATUS_PROCESSED';
+      d.chunkCount = chunks;
+      d.chunksProcessed = chunks;
+      d.lastIndexedAt = clock.nowMicros();
+    });
+  });
+}
+
+/** Removes a document from a collection, stopping its indexing. */
+export function removeDocument(collection: CollectionRecord, fileId: string): boolean {
+  const doc = collection.documents.delete(fileId);
+  doc?.job?.cancel();
+  return doc !== undefined;
+}
+
+export function deleteCollection(state: XaiState, id: string): boolean {
+  const c = state.collections.delete(id);
+  if (!c) return false;
+  for (const doc of c.documents.values()) doc.job?.cancel();
+  c.documents.clear();
+  return true;
+}
+
+/** Deletes a file (explicitly or on expiry): it leaves every collection too. */
+export function deleteFile(state: XaiState, id: string): boolean {
+  const file = state.files.delete(id);
+  if (!file) return false;
+  file.expiry?.cancel();
+  state.tombstones.set(id, { createdAt: file.createdAt, filename: file.filename, bytes: file.data.length });
+  for (const c of state.collections.values()) {
+    if (c.documents.has(id)) state.collections.update(c.id, (col) => removeDocument(col, id));
+  }
+  return true;
+}
+
+// ---- rendering
+
+export function totalFileSize(state: XaiState, c: CollectionRecord): number {
+  let total = 0;
+  for (const d of c.documents.values()) total += state.files.get(d.fileId)?.data.length ?? 0;
+  return total;
+}
+
+export function renderCollection(state: XaiState, c: CollectionRecord): CollectionMetadata {
+  return {
+    collection_id: c.id,
+    collection_name: c.name,
+    created_at: rfc3339Micros(c.createdAt),
+    index_configuration: { model_name: c.modelName },
+    chunk_configuration: c.chunkConfiguration,
+    documents_count: c.documents.size,
+    field_definitions: c.fieldDefinitions,
+    ...(c.description !== undefined ? { collection_description: c.description } : {}),
+    total_file_size: String(totalFileSize(state, c)),
+  };
+}
+
+export function renderDocument(file: FileRecord, doc: DocumentRecord): DocumentMetadata {
+  return {
+    file_metadata: {
+      file_id: file.id,
+      name: file.filename,
+      size_bytes: String(file.data.length),
+      content_type: file.contentType,
+      created_at: rfc3339Micros(file.createdAt),
+      expires_at: file.expiresAt === null ? null : rfc3339Micros(file.expiresAt * 1_000_000),
+      hash: file.hash,
+    },
+    fields: { ...doc.fields },
+    status: doc.status,
+    error_message: doc.errorMessage,
+    last_indexed_at: doc.lastIndexedAt === null ? null : rfc3339Micros(doc.lastIndexedAt),
+    ...(doc.chunkCount !== undefined ? { chunk_count: doc.chunkCount } : {}),
+    ...(doc.chunksProcessed !== undefined ? { chunks_processed_count: String(doc.chunksProcessed) } : {}),
+  };
+}
+
+export function renderFile(file: FileRecord): FileObject {
+  return {
+    id: file.id,
+    object: 'file',
+    bytes: file.data.length,
+    created_at: Math.floor(file.createdAt / 1_000_000),
+    ...(file.expiresAt !== null ? { expires_at: file.expiresAt } : {}),
+    filename: file.filename,
+    purpose: '',
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * createMockServer(options) → { url, close, … }: the HTTP server that mounts
+ * each provider under its prefix, for the CLI, tests and other programs.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { parse as parseYaml } from 'yaml';
+import { createClock, type Clock } from './core/clock.js';
+import { createIdSource } from './core/ids.js';
+import { createLogger, type Logger } from './core/log.js';
+import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
+import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
+import type { ProviderEnv } from './core/provider.js';
+import { PROVIDER_NAMES, createProvider, type ProviderName } from './providers/index.js';
+
+export type { ProviderName } from './providers/index.js';
+export type { SelfCheckFailure } from './core/mount.js';
+export type { Clock } from './core/clock.js';
+export { PROVIDER_NAMES } from './providers/index.js';
+
+export interface MockServerOptions {
+  /** TCP port; 0 picks a free one (default 4010). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Providers to mount (default: all). */
+  providers?: readonly ProviderName[];
+  /** Also serve this provider at `/`, for clients that cannot take a path prefix. */
+  root?: ProviderName;
+  /** Duration of every simulated lifecycle step in ms (default 1000; 0 = at once). */
+  processingMs?: number;
+  /** Replace replies that break the spec with a loud 500 (default false; tests set true). */
+  strict?: boolean;
+  /** 'real' (default), 'manual' (tests advance it), or a clock of your own. */
+  clock?: 'real' | 'manual' | Clock;
+  /** Seed for ids and generated data: the same seed gives the same ids. */
+  seed?: string | number;
+  /** API keys: a YAML/JSON file path or the parsed object, keyed by provider name. */
+  apiKeys?: string | Record<string, unknown>;
+  /** Body size limits in bytes. */
+  limits?: Partial<BodyLimits>;
+  /** Silence request logs. Default true when no logger is given and quiet is unset in library use. */
+  quiet?: boolean;
+  logger?: Logger;
+  /** Send CORS headers and answer preflights (default true). */
+  cors?: boolean;
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  host: string;
+  clock: Clock;
+  providers: MountedProvider<unknown>[];
+  /** Replies that did not match the spec (strict mode turns them into 500s). */
+  selfCheckFailures: SelfCheckFailure[];
+  close(): Promise<void>;
+}
+
+const DEFAULT_PORT = 4010;
+const DEFAULT_HOST = '127.0.0.1';
+
+function loadApiKeys(source: MockServerOptions['apiKeys']): Record<string, unknown> {
+  if (source === undefined) return {};
+  if (typeof source !== 'string') return source;
+  const parsed: unknown = parseYaml(readFileSync(source, 'utf8'));
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`${source}: expected a mapping of provider name to a list of keys`);
+  }
+  for (const name of Object.keys(parsed)) {
+    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) throw new Error(`${source}: unknown provider "${name}"`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+const CORS_EXPOSE = ['content-disposition', 'content-length', 'retry-after', 'x-request-id', 'x-mock-self-check'].join(', ');
+
+function cors(req: Request, res: Response, next: NextFunction): void {
+  const origin = req.headers.origin;
+  if (origin) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-credentials', 'true');
+    res.setHeader('vary', 'Origin');
+  } else {
+    res.setHeader('access-control-allow-origin', '*');
+  }
+  res.setHeader('access-control-expose-headers', CORS_EXPOSE);
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? '*');
+    res.setHeader('access-control-max-age', '600');
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  next();
+}
+
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const log = options.logger ?? createLogger({ quiet: options.quiet ?? false });
+  const clock =
+    typeof options.clock === 'object'
+      ? options.clock
+      : createClock({ mode: options.clock ?? 'real', onTaskError: (err) => log.error({ err }, 'scheduled task failed') });
+  const env: ProviderEnv = {
+    clock,
+    ids: createIdSource(options.seed),
+    processingMs: options.processingMs ?? 1000,
+    log,
+  };
+  const limits: BodyLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const selfCheckFailures: SelfCheckFailure[] = [];
+  const apiKeys = loadApiKeys(options.apiKeys);
+  const names = options.providers ?? PROVIDER_NAMES;
+  for (const name of names) {
+    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) {
+      throw new Error(`unknown provider "${name}"; available: ${PROVIDER_NAMES.join(', ')}`);
+    }
+  }
+  if (options.root && !names.includes(options.root)) throw new Error(`--root ${options.root} is not among the mounted providers`);
+
+  const mounted = names.map((name) =>
+    mountProvider(createProvider(name, { apiKeys: apiKeys[name] }), {
+      env,
+      limits,
+      strict: options.strict ?? false,
+      onSelfCheckFailure: (f) => selfCheckFailures.push(f),
+    }),
+  ) as MountedProvider<unknown>[];
+  const rootProvider = options.root ? mounted.find((m) => m.provider.name === options.root) : undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      log.info(
+        { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  });
+  if (options.cors !== false) app.use(cors);
+
+  app.get('/__mock/health', (_req, res) => {
+    res.json({
+      status: 'ok',
+      providers: mounted.map((m) => ({ name: m.provider.name, prefix: m.provider.prefix })),
+      root: rootProvider?.provider.name ?? null,
+      clock: clock.mode,
+      processing_ms: env.processingMs,
+    });
+  });
+
+  app.use((req, res, next) => {
+    const url = req.url;
+    const q = url.indexOf('?');
+    const pathname = q === -1 ? url : url.slice(0, q);
+    const search = q === -1 ? '' : url.slice(q + 1);
+    if (pathname.startsWith('/__mock/') || pathname === '/__mock') return next();
+    for (const m of mounted) {
+      const prefix = m.provider.prefix;
+      if (pathname === prefix || pathname.startsWith(prefix + '/')) {
+        m.handle(req, res, pathname.slice(prefix.length) || '/', search).catch(next);
+        return;
+      }
+    }
+    if (rootProvider) {
+      rootProvider.handle(req, res, pathname, search).catch(next);
+      return;
+    }
+    next();
+  });
+
+  // Anything not claimed above: a JSON 404 that says what is mounted.
+  app.use((req, res) => {
+    const mountedList = mounted.map((m) => m.provider.prefix);
+    res.status(404).json({
+      error: 'not_found',
+      message: `No provider is mounted at ${req.path}. Mounted: ${mountedList.join(', ')}.`,
+      providers: mounted.map((m) => ({ name: m.provider.name, prefix: m.provider.prefix })),
+    });
+  });
+  // Last resort: never an HTML page or a stack trace.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    log.error({ err }, 'unhandled error');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).json({ error: 'internal', message: 'Internal error' });
+  });
+
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, app);
+  // Requests Node's parser refuses (oversized headers, garbage) still get JSON.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const text = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+    const body = JSON.stringify({ error: status === 431 ? 'header_too_large' : 'bad_request', message: text });
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+
+  const host = options.host ?? DEFAULT_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    clock,
+    providers: mounted,
+    selfCheckFailures,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clock.cancelAll();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
+      return closing;
+    },
+  };
+}
