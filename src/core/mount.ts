@@ -83,6 +83,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
   const router = provider.ignoreTrailingSlash ? spec.router.withTrailingSlashIgnored() : spec.router;
   const validators = new SpecValidators(spec);
   const tenants = createTenants<State>((tenant) => provider.createState(options.env, tenant));
+  if (provider.errorSchema) validators.component(provider.errorSchema);
   const { env, limits, strict } = options;
   const log = env.log;
 
@@ -123,7 +124,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
 
   /** Validates a reply against the spec; returns the issues (empty when it conforms). */
   const selfCheck = (op: Operation | undefined, reply: Reply): ValidationIssue[] => {
-    if (!op) return [];
+    if (!op) return provider.errorSchema && reply.body !== undefined ? validators.component(provider.errorSchema)(reply.body) : [];
     const declared = responseFor(op, reply.status);
     if (!declared) {
       return [{ location: 'body', pointer: '', rule: 'status', message: `status ${reply.status} is not declared for ${op.id}` }];

@@ -118,6 +118,8 @@ export interface Provider<State = unknown> {
   specFile: string;
   /** Answer `/path/` as `/path` (vendors whose framework redirects or accepts both). */
   ignoreTrailingSlash?: boolean;
+  /** Schema (components.schemas name) that error replies outside any operation must match: unknown routes, 405s. */
+  errorSchema?: string;
   /** Accept lowerCamelCase spellings of snake_case fields and query parameters (protobuf JSON gateways do). */
   acceptLowerCamelCase?: boolean;
   /** Normalises the request before validation (aliases, alternate spellings). May throw MockError. */

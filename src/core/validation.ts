@@ -100,6 +100,20 @@ export class SpecValidators {
     return v;
   }
 
+  private readonly components = new Map<string, ValidateFunction>();
+
+  /** A validator for `#/components/schemas/<name>` (replies that match no operation, e.g. an unknown route). */
+  component(name: string): (value: unknown) => ValidationIssue[] {
+    let fn = this.components.get(name);
+    if (!fn) {
+      if (!this.spec.doc.components?.schemas?.[name]) throw new Error(`${this.spec.file}: no schema components.schemas.${name}`);
+      fn = this.strict.compile({ $ref: `${this.base}#/components/schemas/${name}` });
+      this.components.set(name, fn);
+    }
+    const f = fn;
+    return (value) => (f(value) ? [] : toIssues('body', f.errors));
+  }
+
   /** Compiles every validator of every operation; used by tests and `--precompile` to surface schema errors early. */
   compileAll(): void {
     for (const op of this.spec.operations.values()) {

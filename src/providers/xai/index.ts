@@ -116,6 +116,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
     name: 'xai',
     prefix: '/xai',
     specFile: fileURLToPath(new URL('../../../specs/xai.yaml', import.meta.url)),
+    errorSchema: 'Error',
     acceptLowerCamelCase: true,
     prepare(req) {
       // batchGet also takes one comma-separated value (alias of repeated keys).

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createClock, parseRfc3339Micros, rfc3339Micros } from '../src/core/clock.js';
+import { createIdSource } from '../src/core/ids.js';
+
+describe('manual clock', () => {
+  it('runs due tasks in time order, including tasks scheduled by tasks', () => {
+    const clock = createClock({ mode: 'manual', startMs: Date.UTC(2025, 0, 1) });
+    const log: string[] = [];
+    clock.schedule(300, () => log.push('c'));
+    clock.schedule(100, () => {
+      log.push('a');
+      clock.schedule(50, () => log.push('a+50'));
+    });
+    clock.schedule(200, () => log.push('b'));
+    clock.advance(99);
+    expect(log).toEqual([]);
+    clock.advance(101);
+    expect(log).toEqual(['a', 'a+50', 'b']);
+    expect(clock.pending()).toBe(1);
+    clock.advance(100);
+    expect(log).toEqual(['a', 'a+50', 'b', 'c']);
+    expect(clock.nowMs()).toBe(Date.UTC(2025, 0, 1) + 300);
+  });
+
+  it('runs a zero-delay task at once and can cancel pending ones', () => {
+    const clock = createClock({ mode: 'manual' });
+    let ran = 0;
+    clock.schedule(0, () => ran++);
+    expect(ran).toBe(1);
+    const job = clock.schedule(10, () => ran++);
+    job.cancel();
+    clock.advance(20);
+    expect(ran).toBe(1);
+    clock.schedule(10, () => ran++);
+    clock.cancelAll();
+    clock.advance(20);
+    expect(ran).toBe(1);
+  });
+
+  it('keeps going when a task throws, and reports it', () => {
+    const errors: unknown[] = [];
+    const clock = createClock({ mode: 'manual', onTaskError: (e) => errors.push(e) });
+    let after = false;
+    clock.schedule(1, () => {
+      throw new Error('boom');
+    });
+    clock.schedule(2, () => (after = true));
+    clock.advance(5);
+    expect(errors).toHaveLength(1);
+    expect(after).toBe(true);
+  });
+
+  it('refuses advance on a real clock', () => {
+    expect(() => createClock().advance(1)).toThrow(/manual/);
+  });
+});
+
+describe('real clock', () => {
+  it('is strictly increasing in microseconds', () => {
+    const clock = createClock();
+    let last = clock.nowMicros();
+    for (let i = 0; i < 1000; i++) {
+      const now = clock.nowMicros();
+      expect(now).toBeGreaterThan(last);
+      last = now;
+    }
+  });
+});
+
+describe('timestamps', () => {
+  it('prints six fractional digits in UTC', () => {
+    expect(rfc3339Micros(Date.UTC(2025, 8, 16, 18, 36, 9, 790) * 1000 + 629)).toBe('2025-09-16T18:36:09.790629Z');
+    expect(rfc3339Micros(0)).toBe('1970-01-01T00:00:00.000000Z');
+  });
+
+  it('parses RFC 3339 with offsets and fractions', () => {
+    expect(parseRfc3339Micros('2025-09-16T18:36:09.790629Z')).toBe(Date.UTC(2025, 8, 16, 18, 36, 9, 790) * 1000 + 629);
+    expect(parseRfc3339Micros('2025-01-01T01:00:00+01:00')).toBe(Date.UTC(2025, 0, 1) * 1000);
+    expect(parseRfc3339Micros('2025-01-01')).toBeUndefined();
+    expect(parseRfc3339Micros('yesterday')).toBeUndefined();
+  });
+});
+
+describe('ids', () => {
+  it('makes v4 and v7 UUIDs', () => {
+    const ids = createIdSource();
+    expect(ids.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const v7 = ids.uuidV7(Date.UTC(2025, 8, 16));
+    expect(v7).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseInt(v7.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.UTC(2025, 8, 16));
+  });
+
+  it('is reproducible with a seed and varies without one', () => {
+    const a = createIdSource('s1');
+    const b = createIdSource('s1');
+    const seqA = [a.uuid(), a.hex(10), a.chars(6, 'abc')];
+    expect([b.uuid(), b.hex(10), b.chars(6, 'abc')]).toEqual(seqA);
+    expect(createIdSource('s2').uuid()).not.toBe(seqA[0]);
+    expect(createIdSource().uuid()).not.toBe(createIdSource().uuid());
+  });
+});
