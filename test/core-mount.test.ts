@@ -11,7 +11,7 @@ import { createIdSource } from '../src/core/ids.js';
 import { createLogger } from '../src/core/log.js';
 import { DEFAULT_LIMITS } from '../src/core/body.js';
 import { mountProvider, type SelfCheckFailure } from '../src/core/mount.js';
-import type { Handler } from '../src/core/provider.js';
+import type { AnyHandler } from '../src/core/provider.js';
 import { createXaiProvider } from '../src/providers/xai/index.js';
 
 const servers: http.Server[] = [];
@@ -19,7 +19,7 @@ afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
 
-async function serveBroken(strict: boolean, handlers: Record<string, Handler<any, any>>) {
+async function serveBroken(strict: boolean, handlers: Record<string, AnyHandler<any>>) {
   const provider = createXaiProvider();
   Object.assign(provider.handlers, handlers);
   const failures: SelfCheckFailure[] = [];
@@ -43,7 +43,7 @@ async function serveBroken(strict: boolean, handlers: Record<string, Handler<any
   return { get, failures };
 }
 
-const badList: Handler<any, any> = () => ({ status: 200, body: { collections: 'not a list' } });
+const badList: AnyHandler<any> = () => ({ status: 200, body: { collections: 'not a list' } });
 
 describe('response self-check', () => {
   it('strict: a reply that breaks the spec becomes a loud 500 naming the schema path', async () => {

@@ -94,6 +94,9 @@ export interface HandlerContext<Op, State> {
 
 export type Handler<Op, State> = (ctx: HandlerContext<Op, State>) => OperationReply<Op> | Promise<OperationReply<Op>>;
 
+/** A handler as the core sees it, once the provider's typed handlers are collected by operationId. */
+export type AnyHandler<State> = (ctx: HandlerContext<any, State>) => Reply | Promise<Reply>;
+
 /** One handler per operationId of the spec, typed from its generated `operations` interface. */
 export type Handlers<Ops, State> = { [K in keyof Ops]: Handler<Ops[K], State> };
 
@@ -131,5 +134,5 @@ export interface Provider<State = unknown> {
   /** Fresh state for a tenant seen for the first time. */
   createState(env: ProviderEnv, tenant: string): State;
   /** Keyed by operationId. */
-  handlers: Record<string, Handler<any, State>>;
+  handlers: Record<string, AnyHandler<State>>;
 }

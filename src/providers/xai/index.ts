@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
-import type { AuthResult, Handler, Provider, Reply, RequestView } from '../../core/provider.js';
+import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
 import { createXaiState, type XaiState } from './model.js';
@@ -104,8 +104,8 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
     }
   };
 
-  const guarded: Record<string, Handler<any, XaiState>> = {};
-  for (const [id, handler] of Object.entries(handlers as Record<string, Handler<any, XaiState>>)) {
+  const guarded: Record<string, AnyHandler<XaiState>> = {};
+  for (const [id, handler] of Object.entries(handlers as Record<string, AnyHandler<XaiState>>)) {
     guarded[id] = (ctx) => {
       checkTeam(ctx);
       return handler(ctx);
