@@ -64,13 +64,21 @@ const DEFAULT_HOST = '127.0.0.1';
 
 function loadApiKeys(source: MockServerOptions['apiKeys']): Record<string, unknown> {
   if (source === undefined) return {};
-  if (typeof source !== 'string') return source;
-  const parsed: unknown = parseYaml(readFileSync(source, 'utf8'));
+  // A parsed object gets the same checks as a file: a misspelt section would otherwise silently turn key checking off.
+  const where = typeof source === 'string' ? source : 'apiKeys';
+  let parsed: unknown = source;
+  if (typeof source === 'string') {
+    try {
+      parsed = parseYaml(readFileSync(source, 'utf8'));
+    } catch (err) {
+      throw new Error(`${source}: ${(err as Error).message}`);
+    }
+  }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error(`${source}: expected a mapping of provider name to a list of keys`);
+    throw new Error(`${where}: expected a mapping of provider name to a list of keys`);
   }
   for (const name of Object.keys(parsed)) {
-    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) throw new Error(`${source}: unknown provider "${name}"`);
+    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) throw new Error(`${where}: unknown provider "${name}"`);
   }
   return parsed as Record<string, unknown>;
 }

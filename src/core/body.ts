@@ -117,6 +117,8 @@ export async function parseMultipart(raw: Buffer, contentType: string, limits: B
     bb.on('file', (name, stream, info) => {
       const parts: Buffer[] = [];
       stream.on('data', (d: Buffer) => parts.push(d));
+      // A form that ends inside a file part errors the part's stream too; unheard, that error would crash the process.
+      stream.on('error', (err: Error) => reject(new MockError('validation', `Malformed multipart body: ${err.message}`)));
       stream.on('limit', () => reject(new MockError('payload_too_large', `File exceeds the maximum size of ${limits.upload} bytes.`)));
       stream.on('close', () => {
         if (FORBIDDEN_KEYS.has(name)) return;

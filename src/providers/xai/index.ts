@@ -57,6 +57,7 @@ function parseKeys(raw: unknown): Map<string, XaiKey> | undefined {
     if (e.kind !== undefined && e.kind !== 'api' && e.kind !== 'management') {
       throw new Error(`api keys for xai, entry ${i}: "kind" must be "api" or "management"`);
     }
+    if (keys.has(e.key)) throw new Error(`api keys for xai, entry ${i}: key ${maskKey(e.key)} is listed twice`);
     keys.set(e.key, { key: e.key, team: e.team, kind: e.kind ?? kindOf(e.key) });
   });
   return keys;

@@ -105,7 +105,9 @@ export function normaliseChunkConfiguration(input: ChunkConfiguration): ChunkCon
     if (!strategy) continue;
     const norm: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(strategy)) {
-      norm[k] = k === 'encoding_name' ? v : toInt(v);
+      // Unknown request fields are ignored, not echoed (as NaN → null).
+      if (k === 'encoding_name') norm[k] = v;
+      else if (k.startsWith('max_chunk_size_') || k.startsWith('chunk_overlap_')) norm[k] = toInt(v);
     }
     // proto3 scalars are always emitted: overlaps default to 0.
     for (const k of Object.keys(strategy).length ? overlapKeys(key) : []) if (!(k in norm)) norm[k] = 0;
