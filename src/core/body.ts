@@ -106,6 +106,8 @@ export async function parseMultipart(raw: Buffer, contentType: string, limits: B
         headers: { 'content-type': contentType },
         limits: { fileSize: limits.upload, fieldSize: limits.json, fields: 1000, files: 20, parts: 1100 },
         defParamCharset: 'utf8',
+        // Keep the name as sent: a client's path separators are the caller's to refuse, not ours to strip.
+        preservePath: true,
       });
     } catch (err) {
       reject(new MockError('validation', `Malformed multipart body: ${(err as Error).message}`));

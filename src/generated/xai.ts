@@ -1691,7 +1691,9 @@ export interface operations {
             200: {
                 headers: {
                     /**
-                     * @description `attachment; filename="<filename>"`.
+                     * @description `attachment; filename="<filename>"`. A name that is not plain ASCII also gets the
+                     *     RFC 6266 form `filename*=UTF-8''<percent-encoded name>`, with non-ASCII characters of
+                     *     the quoted `filename` replaced by `_`.
                      * @example attachment; filename="tsla-20250630.txt"
                      */
                     "Content-Disposition"?: string;

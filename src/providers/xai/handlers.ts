@@ -134,11 +134,24 @@ function storeFile(state: XaiState, input: { filename: string; data: Buffer; con
     hash: sha256Hex(input.data),
   };
   state.files.insert(file);
-  if (input.expiresAfter !== undefined) {
+  if (file.expiresAt !== null) {
     const id = file.id;
-    file.expiry = clock.schedule(input.expiresAfter * 1000, () => deleteFile(state, id));
+    // Gone once the advertised expires_at (whole seconds) is reached, not up to a second after it.
+    file.expiry = clock.schedule(Math.ceil((file.expiresAt * 1_000_000 - now) / 1000), () => deleteFile(state, id));
   }
   return file;
+}
+
+/**
+ * `attachment; filename="…"`. A header value cannot carry characters beyond Latin-1 (Node refuses
+ * them), so a non-ASCII name also gets the RFC 6266 `filename*` form and an ASCII fallback.
+ * Upload already refuses the characters that could break out of the quotes.
+ */
+function contentDisposition(filename: string): string {
+  if (/^[\x20-\x7e]*$/.test(filename)) return `attachment; filename="${filename}"`;
+  const fallback = filename.replace(/[^\x20-\x7e]/gu, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 function attach(state: XaiState, c: CollectionRecord, file: FileRecord, fields: Record<string, string>): DocumentRecord {
@@ -290,7 +303,8 @@ export const handlers: Handlers<operations, XaiState> = {
     if (body.collection_name !== undefined && body.collection_name.trim() === '') {
       throw new MockError('validation', 'collection_name must not be empty');
     }
-    // Validate every field definition change before applying any, so a refused update changes nothing.
+    // Validate everything before applying anything, so a refused update changes nothing.
+    const chunkConfiguration = body.chunk_configuration === undefined ? undefined : normaliseChunkConfiguration(body.chunk_configuration);
     const definitions = new Map(c.fieldDefinitions.map((d) => [d.key, d]));
     const removedKeys: string[] = [];
     for (const u of body.field_definition_updates ?? []) {
@@ -309,7 +323,7 @@ export const handlers: Handlers<operations, XaiState> = {
     state.collections.update(c.id, (col) => {
       if (body.collection_name !== undefined) col.name = body.collection_name;
       if (body.collection_description !== undefined) col.description = body.collection_description;
-      if (body.chunk_configuration !== undefined) col.chunkConfiguration = normaliseChunkConfiguration(body.chunk_configuration);
+      if (chunkConfiguration !== undefined) col.chunkConfiguration = chunkConfiguration;
       col.fieldDefinitions = [...definitions.values()];
       for (const key of removedKeys) {
         for (const doc of col.documents.values()) delete doc.fields[key];
@@ -478,7 +492,7 @@ export const handlers: Handlers<operations, XaiState> = {
       status: 200,
       body: file.data,
       contentType: 'application/octet-stream',
-      headers: { 'content-disposition': `attachment; filename="${file.filename}"` },
+      headers: { 'content-disposition': contentDisposition(file.filename) },
     };
   },
 };

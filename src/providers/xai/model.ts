@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { components } from '../../generated/xai.js';
 import { rfc3339Micros, type Scheduled } from '../../core/clock.js';
 import { Table } from '../../core/store.js';
+import { MockError } from '../../core/errors.js';
 import type { ProviderEnv } from '../../core/provider.js';
 
 type Schemas = components['schemas'];
@@ -95,7 +96,14 @@ const STRATEGY_KEYS = [
   'ast_configuration',
 ] as const;
 
-const toInt = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+/** The spec checks the number form's int32 range; the numeric-string form (protojson) is checked here. */
+function toInt(key: string, v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isSafeInteger(n) || n < -2147483648 || n > 2147483647) {
+    throw new MockError('validation', `chunk_configuration: ${key} must be a 32-bit integer.`);
+  }
+  return n;
+}
 
 /** Normalises a validated chunk configuration to its output form: numbers as numbers, flags always present. */
 export function normaliseChunkConfiguration(input: ChunkConfiguration): ChunkConfiguration {
@@ -107,7 +115,7 @@ export function normaliseChunkConfiguration(input: ChunkConfiguration): ChunkCon
     for (const [k, v] of Object.entries(strategy)) {
       // Unknown request fields are ignored, not echoed (as NaN → null).
       if (k === 'encoding_name') norm[k] = v;
-      else if (k.startsWith('max_chunk_size_') || k.startsWith('chunk_overlap_')) norm[k] = toInt(v);
+      else if (k.startsWith('max_chunk_size_') || k.startsWith('chunk_overlap_')) norm[k] = toInt(k, v);
     }
     // proto3 scalars are always emitted: overlaps default to 0.
     for (const k of Object.keys(strategy).length ? overlapKeys(key) : []) if (!(k in norm)) norm[k] = 0;
