@@ -124,3 +124,14 @@ describe('tenants', () => {
     expect(tenants.size).toBe(2);
   });
 });
+
+describe('Table.slice (offset paging)', () => {
+  it('serves skip/limit windows of the filtered order', () => {
+    const t = table([1, 2, 3, 4, 5, 6].map((n) => ({ id: `r${n}`, name: `n${n}`, n })));
+    expect(t.slice({ sort: byNameDesc, offset: 0, limit: 2 }).map((r) => r.n)).toEqual([6, 5]);
+    expect(t.slice({ sort: byNameDesc, offset: 4, limit: 5 }).map((r) => r.n)).toEqual([2, 1]);
+    expect(t.slice({ sort: byNameDesc, offset: 10, limit: 5 })).toEqual([]);
+    const odd = (r: Row) => r.n % 2 === 1;
+    expect(t.slice({ sort: byName, offset: 1, limit: 1, filter: odd }).map((r) => r.n)).toEqual([3]);
+  });
+});

@@ -44,6 +44,11 @@ describe('xAI auth: credentials', () => {
     expectXaiError(res, 401, /^No credentials presented\.$/);
   });
 
+  it('checks credentials before the body: no key with a malformed or wrongly typed body is still 401', async () => {
+    expectXaiError(await raw(ctx.url, '/xai/v1/collections', { key: null, method: 'POST', headers: JSON_CT, body: '{bad' }), 401);
+    expectXaiError(await raw(ctx.url, '/xai/v1/collections', { key: null, method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }), 401);
+  });
+
   it('a refused create stores nothing for anyone', async () => {
     const before = ctx.server.providers[0]!.tenants.size;
     expectXaiError(await raw(ctx.url, '/xai/v1/collections', { key: null, method: 'POST', headers: JSON_CT, body: '{"collection_name":"x"}' }), 401);

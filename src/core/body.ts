@@ -92,7 +92,11 @@ export function parseJson(raw: Buffer): unknown {
     return JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
   } catch (err) {
     const detail = err instanceof SyntaxError ? err.message : 'invalid JSON';
-    throw new MockError('validation', `Request body is not valid JSON: ${detail}`);
+    // V8 names the offset ("… at position 12"); some vendors put it in their error.
+    const position = /position (\d+)/.exec(detail)?.[1] ?? (/Unexpected end of JSON input/.test(detail) ? String(text.length) : '0');
+    throw new MockError('validation', `Request body is not valid JSON: ${detail}`, {
+      issues: [{ location: 'body', pointer: `/${position}`, rule: 'json', message: 'is not valid JSON', params: { position: Number(position) } }],
+    });
   }
 }
 

@@ -1,9 +1,12 @@
 /**
  * Neutral error kinds. Any pipeline stage or handler throws a MockError; the
  * provider renders it in the vendor's own envelope and status.
+ * `validation` is a request that breaks the spec's schemas; `bad_request` is a
+ * well-formed request the vendor refuses on a business rule.
  */
 export type MockErrorKind =
   | 'validation'
+  | 'bad_request'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
@@ -22,6 +25,8 @@ export interface ValidationIssue {
   message: string;
   /** The Ajv keyword or pipeline rule that failed. */
   rule: string;
+  /** The rule's parameters (Ajv's `params`: limit, pattern, allowedValues, type…), for vendors that word their own messages. */
+  params?: Record<string, unknown>;
 }
 
 export class MockError extends Error {

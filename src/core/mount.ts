@@ -199,28 +199,31 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       view.operation = op;
 
       // Read the body before anything can answer, so the client can always read our reply.
-      let parsed: ParsedBody = { mediaType: '', value: undefined, files: {}, present: false };
+      let raw: Buffer = Buffer.alloc(0);
       const contentType = view.headers['content-type'];
       if (BODY_METHODS.has(method) || req.headers['content-length'] || req.headers['transfer-encoding']) {
         const limit = mediaTypeOf(contentType) === 'multipart/form-data' ? limits.upload : limits.json;
         // An operation without a request body ignores whatever was sent, whatever its size.
-        const raw = op.requestBody ? await readRawBody(req, limit) : await readRawBody(req, limit).catch(() => Buffer.alloc(0));
-        if (op.requestBody && raw.length) {
-          const media = mediaTypeOf(contentType);
-          const declared = Object.keys(op.requestBody.content);
-          const accepted = declared.includes(media) || (isJsonMedia(media) && declared.includes('application/json'));
-          if (!accepted) {
-            throw new MockError(
-              'unsupported_media_type',
-              media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
-            );
-          }
-          parsed = await parseBody(raw, contentType, limits);
-          if (isJsonMedia(media) && declared.includes('application/json') && !declared.includes(media)) parsed.mediaType = 'application/json';
-        }
+        raw = op.requestBody ? await readRawBody(req, limit) : await readRawBody(req, limit).catch(() => Buffer.alloc(0));
       }
 
+      // Credentials are checked before the body is looked at: a bad key with a bad body is an auth error.
       const auth: AuthResult = provider.authenticate(view);
+
+      let parsed: ParsedBody = { mediaType: '', value: undefined, files: {}, present: false };
+      if (op.requestBody && raw.length) {
+        const media = mediaTypeOf(contentType);
+        const declared = Object.keys(op.requestBody.content);
+        const accepted = declared.includes(media) || (isJsonMedia(media) && declared.includes('application/json'));
+        if (!accepted) {
+          throw new MockError(
+            'unsupported_media_type',
+            media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
+          );
+        }
+        parsed = await parseBody(raw, contentType, limits);
+        if (isJsonMedia(media) && declared.includes('application/json') && !declared.includes(media)) parsed.mediaType = 'application/json';
+      }
 
       const queryAll: Record<string, string | string[]> = Object.create(null);
       const arrays = arrayParams.get(op.id)!;

@@ -146,6 +146,24 @@ export class Table<T> {
     return view;
   }
 
+  /** Offset paging (`skip`/`limit` APIs): the rows at positions offset..offset+limit of the filtered order. */
+  slice(req: { sort: SortSpec<T>; offset: number; limit: number; filter?: (row: T) => boolean }): T[] {
+    const { rows } = this.view(req.sort);
+    if (!req.filter) return rows.slice(req.offset, req.offset + req.limit);
+    const out: T[] = [];
+    let skipped = 0;
+    for (const row of rows) {
+      if (!req.filter(row)) continue;
+      if (skipped < req.offset) {
+        skipped++;
+        continue;
+      }
+      if (out.length === req.limit) break;
+      out.push(row);
+    }
+    return out;
+  }
+
   page(req: PageRequest<T>): Page<T> {
     const { rows, keys } = this.view(req.sort);
     const dir = req.sort.descending ? -1 : 1;

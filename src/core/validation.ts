@@ -59,7 +59,7 @@ export function toIssues(location: ValidationIssue['location'], errors: ErrorObj
     let pointer = root + e.instancePath;
     if (e.keyword === 'required') pointer += `/${(e.params as { missingProperty: string }).missingProperty}`;
     if (e.keyword === 'additionalProperties') pointer += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
-    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword };
+    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword, params: e.params as Record<string, unknown> };
   });
 }
 

@@ -12,6 +12,7 @@ import { createXaiState, type XaiState } from './model.js';
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
   validation: { status: 400, code: 'Client specified an invalid argument' },
+  bad_request: { status: 400, code: 'Client specified an invalid argument' },
   unauthenticated: { status: 401, code: 'The request does not have valid authentication credentials' },
   forbidden: { status: 403, code: 'The caller does not have permission to execute the specified operation' },
   not_found: { status: 404, code: 'Some requested entity was not found' },
