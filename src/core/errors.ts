@@ -27,6 +27,8 @@ export interface ValidationIssue {
   rule: string;
   /** The rule's parameters (Ajv's `params`: limit, pattern, allowedValues, type…), for vendors that word their own messages. */
   params?: Record<string, unknown>;
+  /** The value that failed, when known. */
+  value?: unknown;
 }
 
 export class MockError extends Error {

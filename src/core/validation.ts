@@ -14,13 +14,21 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
-function createAjv(coerce: boolean): Ajv2020 {
+/**
+ * Three instances, because the options differ: parameters and form fields
+ * arrive as strings (coerced, defaults applied); JSON bodies keep their types
+ * but get the spec's defaults, as the vendors' own validators fill them;
+ * responses are only checked, never changed.
+ */
+function createAjv(coerce: boolean, defaults: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     strict: false,
     allErrors: true,
     coerceTypes: coerce ? 'array' : false,
-    useDefaults: coerce,
+    useDefaults: defaults,
     validateFormats: true,
+    // Failing values travel with the errors, for vendors that quote them in messages.
+    verbose: true,
   });
   addFormats(ajv);
   // OpenAPI's numeric and binary formats, which ajv-formats does not know.
@@ -59,7 +67,7 @@ export function toIssues(location: ValidationIssue['location'], errors: ErrorObj
     let pointer = root + e.instancePath;
     if (e.keyword === 'required') pointer += `/${(e.params as { missingProperty: string }).missingProperty}`;
     if (e.keyword === 'additionalProperties') pointer += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
-    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword, params: e.params as Record<string, unknown> };
+    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword, params: e.params as Record<string, unknown>, value: e.data };
   });
 }
 
@@ -75,8 +83,9 @@ function paramsSchema(params: SpecParameter[]): JsonSchema {
 const isFormMedia = (mediaType: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded';
 
 export class SpecValidators {
-  private readonly strict = createAjv(false);
-  private readonly coercing = createAjv(true);
+  private readonly strict = createAjv(false, false);
+  private readonly bodies = createAjv(false, true);
+  private readonly coercing = createAjv(true, true);
   private readonly base: string;
   private readonly cache = new Map<string, OperationValidators>();
 
@@ -84,7 +93,7 @@ export class SpecValidators {
     this.base = `https://collections-mock.local/specs/${spec.name}.json`;
     // The whole document is registered once; operations refer into its components.
     const components = rewriteRefs({ components: { schemas: spec.doc.components?.schemas ?? {} } }, this.base);
-    for (const ajv of [this.strict, this.coercing]) ajv.addSchema({ $id: this.base, ...components });
+    for (const ajv of [this.strict, this.bodies, this.coercing]) ajv.addSchema({ $id: this.base, ...components });
   }
 
   private compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
@@ -143,7 +152,7 @@ export class SpecValidators {
         if (!media) return undefined;
         let fn = bodies.get(mediaType);
         if (!fn) {
-          fn = this.compile(isFormMedia(mediaType) ? this.coercing : this.strict, media.schema ?? {});
+          fn = this.compile(isFormMedia(mediaType) ? this.coercing : this.bodies, media.schema ?? {});
           bodies.set(mediaType, fn);
         }
         const f = fn;
