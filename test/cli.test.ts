@@ -66,7 +66,14 @@ describe('collections-mock CLI', () => {
     const { child, url, output } = await start(['serve', '--port', '0', '--processing-ms', '0']);
     const health = await fetch(`${url}/__mock/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', providers: [{ name: 'xai', prefix: '/xai' }], processing_ms: 0 });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      providers: [
+        { name: 'xai', prefix: '/xai' },
+        { name: 'airweave', prefix: '/airweave' },
+      ],
+      processing_ms: 0,
+    });
     const res = await fetch(`${url}/xai/v1/collections`, { headers: { authorization: 'Bearer xai-cli' } });
     expect(res.status).toBe(200);
     // The log line is written when the response finishes; it reaches the pipe a moment later.

@@ -1,8 +1,9 @@
 /** The provider registry: every vendor the mock can serve, by name. */
 import type { Provider } from '../core/provider.js';
+import { createAirweaveProvider } from './airweave/index.js';
 import { createXaiProvider } from './xai/index.js';
 
-export const PROVIDER_NAMES = ['xai'] as const;
+export const PROVIDER_NAMES = ['xai', 'airweave'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 export interface ProviderOptions {
@@ -12,6 +13,7 @@ export interface ProviderOptions {
 
 const factories: Record<ProviderName, (options: ProviderOptions) => Provider<any>> = {
   xai: createXaiProvider,
+  airweave: createAirweaveProvider,
 };
 
 export function createProvider(name: ProviderName, options: ProviderOptions = {}): Provider<unknown> {

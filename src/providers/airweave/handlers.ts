@@ -1,0 +1,400 @@
+/**
+ * One function per operationId of specs/airweave.yaml, typed from the
+ * generated `operations`. Built per provider instance because collections'
+ * readable ids are unique across organisations (a shared registry).
+ */
+import type { operations } from '../../generated/airweave.js';
+import type { Handlers, HandlerContext } from '../../core/provider.js';
+import { MockError, type ValidationIssue } from '../../core/errors.js';
+import { isSubHourly, parseCron } from './cron.js';
+import {
+  cancelJob,
+  connectionsIn,
+  deleteConnection,
+  isActiveJob,
+  jobsOf,
+  newestFirst,
+  renderCollection,
+  renderConnection,
+  renderJob,
+  renderListItem,
+  renderSource,
+  slugOf,
+  startJob,
+  type AirweaveState,
+  type AuthenticationMethod,
+  type Catalog,
+  type CatalogField,
+  type CatalogSource,
+  type CollectionRecord,
+  type ConnectionRecord,
+  type SyncConfig,
+} from './model.js';
+
+type Ctx<K extends keyof operations> = HandlerContext<operations[K], AirweaveState>;
+
+/** Shared across organisations: readable ids are unique in the vendor's whole database. */
+export interface Registry {
+  readableIds: Map<string, string>; // readable_id → organisation id
+  /** Auth-provider connections that exist for every organisation (the mock seeds one). */
+  authProviders: ReadonlySet<string>;
+}
+
+const READABLE_SUFFIX = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A pydantic "Value error" reported under a loc, as the vendor's 422 body does. */
+function valueError(location: ValidationIssue['location'], pointer: string, text: string): MockError {
+  return new MockError('validation', text, { issues: [{ location, pointer, rule: 'value_error', message: `Value error, ${text}` }] });
+}
+
+function collectionOr404(state: AirweaveState, readableId: string): CollectionRecord {
+  const c = state.collections.get(readableId);
+  if (!c) throw new MockError('not_found', 'Collection not found');
+  return c;
+}
+
+function connectionOr404(state: AirweaveState, id: string): ConnectionRecord {
+  const c = state.connections.get(id);
+  if (!c) throw new MockError('not_found', 'Source connection not found');
+  return c;
+}
+
+function checkSyncConfig(sync: SyncConfig | null | undefined): void {
+  const d = sync?.destinations;
+  if (!d) return;
+  if (d.skip_vespa) {
+    throw valueError('body', '/sync_config/destinations', 'Invalid config: skip_vespa is True. Vespa is the only vector database and must be enabled.');
+  }
+  const targets = new Set(d.target_destinations ?? []);
+  const both = (d.exclude_destinations ?? []).filter((id) => targets.has(id));
+  if (both.length) throw valueError('body', '/sync_config/destinations', `Destinations cannot be both targeted and excluded: ${both.join(', ')}`);
+}
+
+/** Python's repr of a list of strings, as the vendor's messages print them. */
+const pyList = (items: readonly string[]): string => `[${items.map((i) => `'${i}'`).join(', ')}]`;
+
+/** Checks values against a connector's declared fields, filling defaults; returns the stored object or the problems. */
+function checkFields(fields: CatalogField[], input: Record<string, unknown>): { value: Record<string, unknown>; problems: string[] } {
+  const value: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const f of fields) {
+    const hint = f['x-mock'] ?? {};
+    let v = Object.prototype.hasOwnProperty.call(input, f.name) ? input[f.name] : undefined;
+    if (v === undefined || v === null) {
+      if (hint.default !== undefined) value[f.name] = hint.default;
+      else if (f.required !== false) problems.push(`${f.name}: Field required`);
+      continue;
+    }
+    const ok =
+      (f.type === 'string' && typeof v === 'string') ||
+      (f.type === 'number' && typeof v === 'number') ||
+      (f.type === 'boolean' && typeof v === 'boolean') ||
+      (f.type === 'array' && Array.isArray(v));
+    if (!ok) {
+      problems.push(`${f.name}: Input should be a valid ${f.type === 'array' ? 'list' : f.type}`);
+      continue;
+    }
+    if (typeof v === 'string') {
+      if (hint.minLength !== undefined && v.length < hint.minLength) problems.push(`${f.name}: String should have at least ${hint.minLength} characters`);
+      else if (hint.pattern !== undefined && !new RegExp(hint.pattern).test(v)) problems.push(`${f.name}: String should match pattern '${hint.pattern}'`);
+    }
+    value[f.name] = v;
+    v = undefined;
+  }
+  return { value, problems };
+}
+
+type Authentication = NonNullable<operations['createSourceConnection']['requestBody']['content']['application/json']['authentication']>;
+
+/** The method follows from which keys the authentication object carries (the vendor infers it the same way). */
+function methodOf(auth: Authentication | null | undefined): AuthenticationMethod {
+  if (!auth) return 'oauth_browser';
+  if ('credentials' in auth) return 'direct';
+  if ('access_token' in auth) return 'oauth_token';
+  if ('provider_readable_id' in auth) return 'auth_provider';
+  if ('client_id' in auth || 'consumer_key' in auth) return 'oauth_byoc';
+  return 'oauth_browser';
+}
+
+/** A credential the "upstream" refuses: any value containing `invalid` (a deterministic trigger). */
+const rejectedUpstream = (values: unknown[]): boolean => values.some((v) => typeof v === 'string' && v.toLowerCase().includes('invalid'));
+
+function scheduleFor(source: CatalogSource, requested: { cron?: string | null; continuous?: boolean; cursor_field?: string | null } | null | undefined, nowMs: number): { cron: string | null; continuous: boolean; cursorField: string | null } {
+  let cron: string | null;
+  if (requested && 'cron' in requested) cron = requested.cron ?? null;
+  else if (source.supports_continuous) cron = '*/5 * * * *';
+  else {
+    const d = new Date(nowMs);
+    cron = `${d.getUTCMinutes()} ${d.getUTCHours()} * * *`;
+  }
+  if (cron !== null) {
+    if (!parseCron(cron)) throw valueError('body', '/schedule/cron', `Invalid cron expression: ${cron}`);
+    if (!source.supports_continuous && isSubHourly(cron)) {
+      throw new MockError('bad_request', `Source '${source.short_name}' does not support continuous syncs. Minimum interval is 1 hour.`);
+    }
+  }
+  return { cron, continuous: requested?.continuous ?? false, cursorField: requested?.cursor_field ?? null };
+}
+
+export function createHandlers(catalog: Catalog, registry: Registry): Handlers<operations, AirweaveState> {
+  const sourceOr404 = (shortName: string, message: (s: string) => string): CatalogSource => {
+    const s = catalog.byName.get(shortName);
+    if (!s) throw new MockError('not_found', message(shortName));
+    return s;
+  };
+
+  const syncOr404 = (c: ConnectionRecord): void => {
+    if (!c.sync) throw new MockError('not_found', 'No sync found for this source connection');
+  };
+
+  const deleteCollectionCascade = (state: AirweaveState, c: CollectionRecord): void => {
+    for (const conn of connectionsIn(state, c.readableId)) deleteConnection(state, conn.id);
+    state.collections.delete(c.readableId);
+    registry.readableIds.delete(c.readableId);
+  };
+
+  return {
+    listSources() {
+      return { status: 200, body: catalog.list.map(renderSource) };
+    },
+
+    getSource(ctx: Ctx<'getSource'>) {
+      return { status: 200, body: renderSource(sourceOr404(ctx.path.short_name, (s) => `Source not found: ${s}`)) };
+    },
+
+    listCollections(ctx: Ctx<'listCollections'>) {
+      const { state, query } = ctx;
+      const term = (query.search ?? '').toLowerCase();
+      const rows = state.collections.slice({
+        sort: newestFirst<CollectionRecord>(),
+        offset: query.skip ?? 0,
+        limit: query.limit ?? 100,
+        ...(term ? { filter: (c: CollectionRecord) => c.name.toLowerCase().includes(term) || c.readableId.includes(term) } : {}),
+      });
+      return { status: 200, body: rows.map((c) => renderCollection(state, c, true, catalog)) };
+    },
+
+    createCollection(ctx: Ctx<'createCollection'>) {
+      const { state, body } = ctx;
+      const { clock, ids } = state.env;
+      checkSyncConfig(body.sync_config);
+      let readableId = body.readable_id ?? undefined;
+      if (readableId === undefined) {
+        const slug = slugOf(body.name);
+        const suffix = ids.chars(6, READABLE_SUFFIX);
+        readableId = slug ? `${slug}-${suffix}` : suffix;
+      }
+      // Assumption: unique across organisations, answered with the same 400 as within one.
+      if (registry.readableIds.has(readableId)) {
+        throw new MockError('conflict', `Collection with readable_id '${readableId}' already exists`);
+      }
+      const now = clock.nowMicros();
+      const record: CollectionRecord = {
+        id: ids.uuid(),
+        name: body.name,
+        readableId,
+        syncConfig: body.sync_config ?? null,
+        createdAt: now,
+        modifiedAt: now,
+      };
+      registry.readableIds.set(readableId, state.organizationId);
+      state.collections.insert(record);
+      return { status: 200, body: renderCollection(state, record) };
+    },
+
+    getCollection(ctx: Ctx<'getCollection'>) {
+      return { status: 200, body: renderCollection(ctx.state, collectionOr404(ctx.state, ctx.path.readable_id)) };
+    },
+
+    updateCollection(ctx: Ctx<'updateCollection'>) {
+      const { state, body } = ctx;
+      const c = collectionOr404(state, ctx.path.readable_id);
+      checkSyncConfig(body.sync_config);
+      // Assumption: `"name": null` means no change (the vendor would write NULL and fail).
+      const rename = body.name !== undefined && body.name !== null;
+      const resync = body.sync_config !== undefined && body.sync_config !== null;
+      if (rename || resync) {
+        state.collections.update(c.readableId, (col) => {
+          if (rename) col.name = body.name!;
+          if (resync) col.syncConfig = body.sync_config!;
+          col.modifiedAt = state.env.clock.nowMicros();
+        });
+      }
+      return { status: 200, body: renderCollection(state, c) };
+    },
+
+    deleteCollection(ctx: Ctx<'deleteCollection'>) {
+      const { state } = ctx;
+      const c = collectionOr404(state, ctx.path.readable_id);
+      const snapshot = renderCollection(state, c);
+      deleteCollectionCascade(state, c);
+      return { status: 200, body: snapshot };
+    },
+
+    refreshAllSourceConnections(ctx: Ctx<'refreshAllSourceConnections'>) {
+      const { state } = ctx;
+      const c = collectionOr404(state, ctx.path.readable_id);
+      // Assumption: connections without a sync, or with a job in flight, are skipped.
+      const started = connectionsIn(state, c.readableId)
+        .filter((conn) => conn.sync && !jobsOf(state, conn.id).some(isActiveJob))
+        .map((conn) => renderJob(startJob(state, catalog, conn)));
+      return { status: 200, body: started };
+    },
+
+    listSourceConnections(ctx: Ctx<'listSourceConnections'>) {
+      const { state, query } = ctx;
+      const collection = query.collection;
+      const rows = state.connections.slice({
+        sort: newestFirst<ConnectionRecord>(),
+        offset: query.skip ?? 0,
+        limit: query.limit ?? 100,
+        ...(collection !== undefined ? { filter: (c: ConnectionRecord) => c.collection === collection } : {}),
+      });
+      return { status: 200, body: rows.map((c) => renderListItem(state, c)) };
+    },
+
+    createSourceConnection(ctx: Ctx<'createSourceConnection'>) {
+      const { state, body } = ctx;
+      const { clock, ids } = state.env;
+      // The vendor's order of checks: source, method, sync_immediately, fields, upstream, collection.
+      const source = sourceOr404(body.short_name, (s) => `Source '${s}' not found`);
+      const auth = body.authentication ?? null;
+      const method = methodOf(auth);
+      const supported = source.auth_methods ?? [];
+      if (!supported.includes(method)) {
+        throw new MockError('bad_request', `Source ${source.short_name} does not support this authentication method. Supported methods: ${pyList(supported)}`);
+      }
+      const browser = method === 'oauth_browser' || method === 'oauth_byoc';
+      if (browser && body.sync_immediately === true) {
+        throw new MockError('bad_request', 'OAuth connections cannot use sync_immediately. Sync starts after OAuth callback.');
+      }
+      if (auth && 'provider_readable_id' in auth && !registry.authProviders.has(auth.provider_readable_id)) {
+        throw new MockError('not_found', `Auth provider '${auth.provider_readable_id}' not found`);
+      }
+      let credentials: Record<string, unknown> | null = null;
+      if (auth && 'credentials' in auth) {
+        const checked = checkFields(source.auth_fields?.fields ?? [], auth.credentials);
+        if (checked.problems.length) throw new MockError('unprocessable', `Invalid auth fields: ${checked.problems.join('; ')}`);
+        credentials = checked.value;
+      }
+      const config = checkFields(source.config_fields.fields, body.config ?? {});
+      if (config.problems.length) throw new MockError('unprocessable', `Invalid config fields: ${config.problems.join('; ')}`);
+      const secrets = [...Object.values(credentials ?? {}), auth && 'access_token' in auth ? auth.access_token : undefined];
+      if (rejectedUpstream(secrets)) {
+        throw new MockError('bad_request', `Invalid or revoked OAuth access token for source '${source.short_name}'. Verify the token with the provider and try again.`);
+      }
+      collectionOr404(state, body.readable_collection_id);
+
+      const now = clock.nowMicros();
+      const syncImmediately = body.sync_immediately ?? !browser;
+      const noSchedule = body.schedule !== undefined && body.schedule !== null && body.schedule.cron === null;
+      const hasSync = !browser && !source.federated_search && !(noSchedule && !syncImmediately);
+      const record: ConnectionRecord = {
+        id: ids.uuid(),
+        name: body.name ?? `${source.name} Connection`,
+        shortName: source.short_name,
+        collection: body.readable_collection_id,
+        description: body.description ?? null,
+        config: config.value,
+        method,
+        authenticated: !browser,
+        credentials,
+        providerReadableId: auth && 'provider_readable_id' in auth ? auth.provider_readable_id : null,
+        redirectUrl: body.redirect_url ?? null,
+        authUrl: null,
+        authUrlExpires: null,
+        sync: hasSync ? { id: ids.uuid(), ...scheduleFor(source, body.schedule, clock.nowMs()) } : null,
+        federated: Boolean(source.federated_search),
+        createdAt: now,
+        modifiedAt: now,
+        entitiesTotal: 0,
+        entitiesUpdatedAt: null,
+      };
+      let claimToken: string | undefined;
+      if (browser) {
+        const host = ctx.request.headers.host ?? '127.0.0.1:4010';
+        record.authUrl = `http://${host}/airweave/source-connections/authorize/${ids.chars(32, READABLE_SUFFIX)}`;
+        record.authUrlExpires = now + 30 * 60 * 1_000_000;
+        claimToken = ids.chars(43, `${READABLE_SUFFIX}ABCDEFGHIJKLMNOPQRSTUVWXYZ_-`);
+      }
+      state.connections.insert(record);
+      if (record.sync && syncImmediately) startJob(state, catalog, record);
+      return { status: 200, body: renderConnection(state, catalog, record, claimToken ? { claimToken } : {}) };
+    },
+
+    getSourceConnection(ctx: Ctx<'getSourceConnection'>) {
+      const c = connectionOr404(ctx.state, ctx.path.source_connection_id);
+      return { status: 200, body: renderConnection(ctx.state, catalog, c) };
+    },
+
+    updateSourceConnection(ctx: Ctx<'updateSourceConnection'>) {
+      const { state, body } = ctx;
+      const fields = Object.keys(body).filter((k) => (body as Record<string, unknown>)[k] !== undefined);
+      if (!['name', 'description', 'config', 'schedule', 'authentication'].some((k) => fields.includes(k))) {
+        throw valueError('body', '', 'At least one field must be provided for update');
+      }
+      const c = connectionOr404(state, ctx.path.source_connection_id);
+      const source = catalog.byName.get(c.shortName)!;
+      let credentials = c.credentials;
+      if (body.authentication) {
+        if (c.method !== 'direct') throw new MockError('bad_request', 'Credentials can only be updated for direct authentication');
+        const checked = checkFields(source.auth_fields?.fields ?? [], body.authentication.credentials);
+        if (checked.problems.length) throw new MockError('unprocessable', `Invalid auth fields: ${checked.problems.join('; ')}`);
+        credentials = checked.value;
+      }
+      let config = c.config;
+      if (body.config !== undefined && body.config !== null) {
+        const checked = checkFields(source.config_fields.fields, body.config);
+        if (checked.problems.length) throw new MockError('unprocessable', `Invalid config fields: ${checked.problems.join('; ')}`);
+        config = checked.value;
+      }
+      const sync = body.schedule && c.sync ? { id: c.sync.id, ...scheduleFor(source, body.schedule, state.env.clock.nowMs()) } : c.sync;
+      state.connections.update(c.id, (conn) => {
+        if (body.name !== undefined && body.name !== null) conn.name = body.name;
+        if (body.description !== undefined) conn.description = body.description ?? null;
+        conn.config = config;
+        conn.credentials = credentials;
+        conn.sync = sync;
+        conn.modifiedAt = state.env.clock.nowMicros();
+      });
+      return { status: 200, body: renderConnection(state, catalog, c) };
+    },
+
+    deleteSourceConnection(ctx: Ctx<'deleteSourceConnection'>) {
+      const { state } = ctx;
+      const c = connectionOr404(state, ctx.path.source_connection_id);
+      const snapshot = renderConnection(state, catalog, c);
+      deleteConnection(state, c.id);
+      return { status: 200, body: snapshot };
+    },
+
+    runSourceConnection(ctx: Ctx<'runSourceConnection'>) {
+      const { state } = ctx;
+      const c = connectionOr404(state, ctx.path.source_connection_id);
+      syncOr404(c);
+      const active = jobsOf(state, c.id).find(isActiveJob);
+      if (active) throw new MockError('bad_request', `Cannot start new sync: a sync job is already ${active.status}`);
+      return { status: 200, body: renderJob(startJob(state, catalog, c)) };
+    },
+
+    getSourceConnectionJobs(ctx: Ctx<'getSourceConnectionJobs'>) {
+      const { state } = ctx;
+      const c = connectionOr404(state, ctx.path.source_connection_id);
+      syncOr404(c);
+      return { status: 200, body: jobsOf(state, c.id).slice(0, ctx.query.limit ?? 100).map(renderJob) };
+    },
+
+    cancelSourceConnectionJob(ctx: Ctx<'cancelSourceConnectionJob'>) {
+      const { state } = ctx;
+      connectionOr404(state, ctx.path.source_connection_id);
+      // The vendor scopes the job by organisation only, not by the connection in the path.
+      const job = state.jobs.get(ctx.path.job_id);
+      if (!job) throw new MockError('not_found', 'Sync job not found');
+      if (job.status !== 'pending' && job.status !== 'running') {
+        throw new MockError('bad_request', `Cannot cancel job in ${job.status} state`);
+      }
+      cancelJob(state, job);
+      return { status: 200, body: renderJob(job) };
+    },
+  };
+}

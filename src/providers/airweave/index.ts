@@ -1,0 +1,116 @@
+/**
+ * The Airweave provider: collections, the connector catalog, source
+ * connections and their sync jobs, under /airweave.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { MockError } from '../../core/errors.js';
+import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
+import type { ProviderOptions } from '../index.js';
+import { createHandlers, type Registry } from './handlers.js';
+import { createAirweaveState, loadCatalog, type AirweaveState } from './model.js';
+import { pydanticErrors } from './pydantic.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A stable organisation id for a key that names none: a UUID v4 shape drawn from the key's hash. */
+export function organizationFor(key: string): string {
+  const h = createHash('sha256').update(`airweave-organization:${key}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+interface AirweaveKey {
+  key: string;
+  organization: string;
+}
+
+function parseKeys(raw: unknown): Map<string, AirweaveKey> | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new Error('api keys for airweave: expected a list of { key, organization? }');
+  const keys = new Map<string, AirweaveKey>();
+  raw.forEach((entry: unknown, i) => {
+    const e = entry as Partial<AirweaveKey> | null;
+    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for airweave, entry ${i}: needs a non-empty "key"`);
+    if (e.organization !== undefined && (typeof e.organization !== 'string' || !UUID.test(e.organization))) {
+      throw new Error(`api keys for airweave, entry ${i}: "organization" must be a UUID`);
+    }
+    if (keys.has(e.key)) throw new Error(`api keys for airweave, entry ${i}: a key is listed twice`);
+    keys.set(e.key, { key: e.key, organization: (e.organization ?? organizationFor(e.key)).toLowerCase() });
+  });
+  return keys;
+}
+
+/** FastAPI's texts for the statuses the framework itself answers. */
+const FRAMEWORK: Partial<Record<MockError['kind'], { status: number; detail?: string }>> = {
+  bad_request: { status: 400 },
+  conflict: { status: 400 }, // the vendor answers duplicates and state clashes with 400
+  unauthenticated: { status: 401 },
+  forbidden: { status: 403 },
+  not_found: { status: 404 },
+  method_not_allowed: { status: 405, detail: 'Method Not Allowed' },
+  payload_too_large: { status: 413 },
+  unprocessable: { status: 422 },
+  rate_limited: { status: 429 },
+  internal: { status: 500 },
+};
+
+export function createAirweaveProvider(options: ProviderOptions = {}): Provider<AirweaveState> {
+  const keys = parseKeys(options.apiKeys);
+  const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)));
+  const registry: Registry = { readableIds: new Map(), authProviders: new Set(['composio-test']) };
+  /** Organisations the mock knows: from the key file, and every key seen. */
+  const organizations = new Set<string>([...(keys?.values() ?? [])].map((k) => k.organization));
+
+  const authenticate = (view: RequestView): AuthResult => {
+    const key = view.headers['x-api-key'];
+    if (!key) throw new MockError('unauthenticated', 'No valid authentication provided');
+    let organization: string;
+    if (keys) {
+      const k = keys.get(key);
+      if (!k) throw new MockError('forbidden', 'Invalid or expired API key');
+      organization = k.organization;
+    } else {
+      organization = organizationFor(key);
+      organizations.add(organization);
+    }
+    const requested = view.headers['x-organization-id'];
+    if (requested !== undefined && requested.toLowerCase() !== organization) {
+      // Assumption: a value that is not a UUID is refused like a foreign organisation (the vendor crashes with 500).
+      if (UUID.test(requested) && !organizations.has(requested.toLowerCase())) {
+        throw new MockError('not_found', `Organization ${requested} not found`);
+      }
+      throw new MockError('forbidden', `API key does not have access to organization ${requested}`);
+    }
+    return { tenant: organization, principal: { organization } };
+  };
+
+  const renderError = (err: MockError, view: RequestView): Reply => {
+    if (err.kind === 'validation') {
+      // A schema failure names its fields; a parse failure without issues falls back to the body as a whole.
+      const issues = err.issues.length ? err.issues : [{ location: 'body' as const, pointer: '', rule: 'value_error', message: err.message }];
+      return { status: 422, body: { errors: pydanticErrors(issues) } };
+    }
+    if (err.kind === 'unsupported_media_type') {
+      // FastAPI does not refuse a media type: a non-JSON body simply is not an object.
+      return { status: 422, body: { errors: [{ body: 'Input should be a valid dictionary or object to extract fields from' }] } };
+    }
+    if (err.kind === 'not_found' && !view.operation) return { status: 404, body: { detail: 'Not Found' } };
+    const f = FRAMEWORK[err.kind] ?? { status: 500 };
+    const detail = f.detail ?? (err.kind === 'internal' ? `Internal Server Error: ${err.message}` : err.message);
+    return { status: f.status, body: { detail } };
+  };
+
+  const handlers = createHandlers(catalog, registry);
+  return {
+    name: 'airweave',
+    prefix: '/airweave',
+    specFile: fileURLToPath(new URL('../../../specs/airweave.yaml', import.meta.url)),
+    ignoreTrailingSlash: true,
+    errorSchema: 'HTTPError',
+    authenticate,
+    renderError,
+    createState: (env, tenant) => createAirweaveState(env, tenant),
+    handlers: handlers as unknown as Record<string, AnyHandler<AirweaveState>>,
+  };
+}

@@ -1,0 +1,437 @@
+/**
+ * Airweave records, per-organisation state, the sync-job lifecycle and the
+ * derived statuses. Records hold plain data; `render*` builds the wire shapes.
+ */
+import { readFileSync } from 'node:fs';
+import type { components } from '../../generated/airweave.js';
+import type { Scheduled } from '../../core/clock.js';
+import { Table, type SortSpec } from '../../core/store.js';
+import type { ProviderEnv } from '../../core/provider.js';
+import { nextRun, parseCron } from './cron.js';
+
+type Schemas = components['schemas'];
+export type Collection = Schemas['Collection'];
+export type Source = Schemas['Source'];
+export type SourceConnection = Schemas['SourceConnection'];
+export type SourceConnectionListItem = Schemas['SourceConnectionListItem'];
+export type SourceConnectionJob = Schemas['SourceConnectionJob'];
+export type SyncConfig = Schemas['SyncConfig'];
+export type AuthenticationMethod = Schemas['AuthenticationMethod'];
+export type JobStatus = SourceConnectionJob['status'];
+export type ConnectionStatus = SourceConnection['status'];
+export type ErrorCategory = SourceConnection['error_category'];
+
+/** A catalog entry as shipped in fixtures: wire fields plus `x-mock` hints (defaults, patterns) on config fields. */
+export interface CatalogField {
+  name: string;
+  title: string;
+  type: 'string' | 'number' | 'boolean' | 'array';
+  required?: boolean;
+  'x-mock'?: { default?: unknown; pattern?: string; minLength?: number };
+  [key: string]: unknown;
+}
+
+export interface CatalogSource extends Record<string, unknown> {
+  short_name: string;
+  name: string;
+  auth_methods: string[] | null;
+  supports_continuous: boolean;
+  federated_search: boolean;
+  output_entity_definitions: string[];
+  auth_fields: { fields: CatalogField[] } | null;
+  config_fields: { fields: CatalogField[] };
+}
+
+export interface CollectionRecord {
+  id: string;
+  name: string;
+  readableId: string;
+  syncConfig: SyncConfig | null;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface ConnectionRecord {
+  id: string;
+  name: string;
+  shortName: string;
+  collection: string; // readable_id
+  description: string | null;
+  config: Record<string, unknown>;
+  method: AuthenticationMethod;
+  authenticated: boolean;
+  /** Direct credentials, kept to validate later updates (never echoed). */
+  credentials: Record<string, unknown> | null;
+  providerReadableId: string | null;
+  redirectUrl: string | null;
+  authUrl: string | null;
+  authUrlExpires: number | null;
+  sync: { id: string; cron: string | null; continuous: boolean; cursorField: string | null } | null;
+  federated: boolean;
+  createdAt: number;
+  modifiedAt: number;
+  /** Deterministic failure trigger for tests and demos (see failureOf). */
+  entitiesTotal: number;
+  entitiesUpdatedAt: number | null;
+}
+
+export interface JobRecord {
+  id: string;
+  connectionId: string;
+  status: JobStatus;
+  createdAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  failed: number;
+  error: string | null;
+  errorCategory: ErrorCategory;
+  timer?: Scheduled;
+}
+
+export interface AirweaveState {
+  organizationId: string;
+  collections: Table<CollectionRecord>; // by readable_id
+  connections: Table<ConnectionRecord>;
+  jobs: Table<JobRecord>;
+  env: ProviderEnv;
+}
+
+export interface Catalog {
+  list: CatalogSource[];
+  byName: Map<string, CatalogSource>;
+}
+
+export function loadCatalog(file: string): Catalog {
+  const list = JSON.parse(readFileSync(file, 'utf8')) as CatalogSource[];
+  return { list, byName: new Map(list.map((s) => [s.short_name, s])) };
+}
+
+export function createAirweaveState(env: ProviderEnv, organizationId: string): AirweaveState {
+  return {
+    organizationId,
+    collections: new Table<CollectionRecord>((c) => c.readableId),
+    connections: new Table<ConnectionRecord>((c) => c.id),
+    jobs: new Table<JobRecord>((j) => j.id),
+    env,
+  };
+}
+
+export const newestFirst = <T extends { createdAt: number; id: string }>(): SortSpec<T> => ({
+  name: 'created',
+  descending: true,
+  key: (r) => [r.createdAt, r.id],
+});
+
+/** Deployment-wide embedding settings (the vendor's spec example; configurable in the vendor's deployment). */
+export const EMBEDDING = { vector_size: 3072, embedding_model_name: 'text-embedding-3-large' } as const;
+
+// ---- time
+
+/** Naive UTC ISO, as the vendor's database rows serialise: microseconds only when non-zero, no zone. */
+export function naive(micros: number): string {
+  const iso = new Date(Math.floor(micros / 1000)).toISOString().slice(0, 19);
+  const frac = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
+  return frac === 0 ? iso : `${iso}.${String(frac).padStart(6, '0')}`;
+}
+
+/** Zone-aware UTC with `Z`, as computed values (next_run) serialise. */
+export const aware = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+// ---- readable ids
+
+/** The vendor's algorithm: slug of the name (hyphens and non-ASCII letters dropped) plus `-` and six [a-z0-9]. */
+export function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9\s]/g, '')
+    .replace(/\s+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+// ---- derived statuses
+
+const ACTIVE_JOB: ReadonlySet<JobStatus> = new Set(['pending', 'running', 'cancelling']);
+export const isActiveJob = (j: JobRecord): boolean => ACTIVE_JOB.has(j.status);
+
+export function jobsOf(state: AirweaveState, connectionId: string): JobRecord[] {
+  const out: JobRecord[] = [];
+  for (const j of state.jobs.values()) if (j.connectionId === connectionId) out.push(j);
+  return out.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+}
+
+export const latestJob = (state: AirweaveState, connectionId: string): JobRecord | undefined => jobsOf(state, connectionId)[0];
+
+export function connectionStatus(state: AirweaveState, c: ConnectionRecord): ConnectionStatus {
+  if (!c.authenticated) return 'pending_auth';
+  const job = latestJob(state, c.id);
+  if (!job) return 'active';
+  if (job.status === 'running' || job.status === 'cancelling') return 'syncing';
+  if (job.status === 'failed') return job.errorCategory ? 'needs_reauth' : 'error';
+  return 'active';
+}
+
+export function connectionsIn(state: AirweaveState, readableId: string): ConnectionRecord[] {
+  const out: ConnectionRecord[] = [];
+  for (const c of state.connections.values()) if (c.collection === readableId) out.push(c);
+  return out;
+}
+
+/** Derived on every read, never stored (the vendor's rule). */
+export function collectionStatus(state: AirweaveState, readableId: string): Collection['status'] {
+  const auth = connectionsIn(state, readableId).filter((c) => c.authenticated);
+  if (!auth.length) return 'NEEDS SOURCE';
+  let working = 0;
+  let failing = 0;
+  for (const c of auth) {
+    const job = latestJob(state, c.id);
+    if (c.federated || (job && (job.status === 'completed' || job.status === 'running' || job.status === 'cancelling'))) working++;
+    else if (job?.status === 'failed') failing++;
+  }
+  if (working > 0) return 'ACTIVE';
+  if (failing === auth.length) return 'ERROR';
+  return 'NEEDS SOURCE';
+}
+
+// ---- sync jobs
+
+/**
+ * Deterministic failure trigger: a connection whose description contains
+ * `[mock:fail]` has every sync fail; `[mock:fail-auth]` fails with a credential
+ * error category (status `needs_reauth`).
+ */
+function failureOf(c: ConnectionRecord): { error: string; category: ErrorCategory } | undefined {
+  if (c.description?.includes('[mock:fail-auth]')) return { error: 'Authentication failed: the API key was rejected by the source.', category: 'api_key_invalid' };
+  if (c.description?.includes('[mock:fail]')) return { error: 'Sync failed: the source returned an error (simulated).', category: null };
+  return undefined;
+}
+
+/** Entities a completed sync reports: a stable count per connector. */
+function entityCount(catalog: Catalog, c: ConnectionRecord): number {
+  const defs = catalog.byName.get(c.shortName)?.output_entity_definitions.length ?? 1;
+  return defs * 7;
+}
+
+export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord): JobRecord {
+  const { clock, ids, processingMs } = state.env;
+  const job: JobRecord = {
+    id: ids.uuid(),
+    connectionId: c.id,
+    status: 'pending',
+    createdAt: clock.nowMicros(),
+    startedAt: null,
+    completedAt: null,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    failed: 0,
+    error: null,
+    errorCategory: null,
+  };
+  state.jobs.insert(job);
+  const update = (change: (j: JobRecord) => void) => state.jobs.update(job.id, change);
+  // pending → running → completed | failed, one --processing-ms step each.
+  job.timer = clock.schedule(processingMs, () => {
+    if (job.status !== 'pending') return;
+    update((j) => {
+      j.status = 'running';
+      j.startedAt = clock.nowMicros();
+    });
+    job.timer = clock.schedule(processingMs, () => {
+      if (job.status !== 'running') return;
+      const failure = failureOf(c);
+      update((j) => {
+        if (failure) {
+          j.status = 'failed';
+          j.error = failure.error;
+          j.errorCategory = failure.category;
+          return;
+        }
+        j.status = 'completed';
+        j.completedAt = clock.nowMicros();
+        j.inserted = entityCount(catalog, c);
+      });
+      if (!failure) {
+        state.connections.update(c.id, (conn) => {
+          conn.entitiesTotal = entityCount(catalog, conn);
+          conn.entitiesUpdatedAt = clock.nowMicros();
+        });
+      }
+    });
+  });
+  return job;
+}
+
+/** pending → cancelled at once; running → cancelling, then cancelled one step later. */
+export function cancelJob(state: AirweaveState, job: JobRecord): void {
+  const { clock, processingMs } = state.env;
+  job.timer?.cancel();
+  if (job.status === 'pending') {
+    state.jobs.update(job.id, (j) => {
+      j.status = 'cancelled';
+      j.completedAt = clock.nowMicros();
+    });
+    return;
+  }
+  state.jobs.update(job.id, (j) => (j.status = 'cancelling'));
+  job.timer = clock.schedule(processingMs, () => {
+    state.jobs.update(job.id, (j) => {
+      j.status = 'cancelled';
+      j.completedAt = clock.nowMicros();
+    });
+  });
+}
+
+export function deleteConnection(state: AirweaveState, id: string): void {
+  for (const j of jobsOf(state, id)) {
+    j.timer?.cancel();
+    state.jobs.delete(j.id);
+  }
+  state.connections.delete(id);
+}
+
+// ---- rendering
+
+export function renderCollection(state: AirweaveState, c: CollectionRecord, withSummaries = false, catalog?: Catalog): Collection {
+  return {
+    name: c.name,
+    readable_id: c.readableId,
+    id: c.id,
+    sync_config: c.syncConfig,
+    created_at: naive(c.createdAt),
+    modified_at: naive(c.modifiedAt),
+    organization_id: state.organizationId,
+    created_by_email: null,
+    modified_by_email: null,
+    status: collectionStatus(state, c.readableId),
+    ...EMBEDDING,
+    // Only the list endpoint fills the summaries.
+    source_connection_summaries: withSummaries
+      ? connectionsIn(state, c.readableId).map((conn) => ({ short_name: conn.shortName, name: catalog?.byName.get(conn.shortName)?.name ?? conn.shortName }))
+      : [],
+  };
+}
+
+const seconds = (from: number | null, to: number | null): number | null => (from !== null && to !== null ? (to - from) / 1_000_000 : null);
+
+export function renderJob(j: JobRecord): SourceConnectionJob {
+  return {
+    id: j.id,
+    source_connection_id: j.connectionId,
+    status: j.status,
+    started_at: j.startedAt === null ? null : naive(j.startedAt),
+    completed_at: j.completedAt === null ? null : naive(j.completedAt),
+    duration_seconds: seconds(j.startedAt, j.completedAt),
+    entities_inserted: j.inserted,
+    entities_updated: j.updated,
+    entities_deleted: j.deleted,
+    entities_failed: j.failed,
+    error: j.error,
+    error_category: j.errorCategory,
+    error_details: null,
+  };
+}
+
+/** `git_hub_code_file_entity` → `GitHubCodeFileEntity` (entity class names key `entities.by_type`). */
+const className = (snake: string): string => snake.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
+
+export function renderConnection(state: AirweaveState, catalog: Catalog, c: ConnectionRecord, options: { claimToken?: string } = {}): SourceConnection {
+  const { clock } = state.env;
+  const job = latestJob(state, c.id);
+  const source = catalog.byName.get(c.shortName);
+  let entities: SourceConnection['entities'] = null;
+  if (c.entitiesUpdatedAt !== null && source) {
+    const types = source.output_entity_definitions;
+    const per = Math.floor(c.entitiesTotal / Math.max(1, types.length));
+    entities = {
+      total_entities: c.entitiesTotal,
+      by_type: Object.fromEntries(types.map((t) => [className(t), { count: per, last_updated: naive(c.entitiesUpdatedAt!) }])),
+    };
+  }
+  const cron = c.sync?.cron ? parseCron(c.sync.cron) : undefined;
+  const next = cron ? nextRun(cron, clock.nowMs()) : undefined;
+  const failed = job?.status === 'failed';
+  return {
+    id: c.id,
+    organization_id: state.organizationId,
+    name: c.name,
+    description: c.description,
+    short_name: c.shortName,
+    readable_collection_id: c.collection,
+    status: connectionStatus(state, c),
+    created_at: naive(c.createdAt),
+    modified_at: naive(c.modifiedAt),
+    auth: {
+      method: c.method,
+      authenticated: c.authenticated,
+      authenticated_at: c.authenticated ? naive(c.createdAt) : null,
+      expires_at: null,
+      auth_url: c.authUrl,
+      auth_url_expires: c.authUrlExpires === null ? null : naive(c.authUrlExpires),
+      redirect_url: c.redirectUrl,
+      provider_readable_id: c.providerReadableId,
+      provider_id: null,
+      claim_token: options.claimToken ?? null,
+    },
+    config: c.config,
+    schedule: c.sync
+      ? { cron: c.sync.cron, next_run: next === undefined ? null : aware(next), continuous: c.sync.continuous, cursor_field: c.sync.cursorField, cursor_value: null }
+      : null,
+    // The vendor builds this block from the latest job only.
+    sync:
+      c.sync && job
+        ? {
+            total_runs: 1,
+            successful_runs: job.status === 'completed' ? 1 : 0,
+            failed_runs: failed ? 1 : 0,
+            last_job: {
+              id: job.id,
+              status: job.status,
+              started_at: job.startedAt === null ? null : naive(job.startedAt),
+              completed_at: job.completedAt === null ? null : naive(job.completedAt),
+              duration_seconds: seconds(job.startedAt, job.completedAt),
+              entities_inserted: job.inserted,
+              entities_updated: job.updated,
+              entities_deleted: job.deleted,
+              entities_failed: job.failed,
+              error: job.error,
+              error_category: job.errorCategory,
+            },
+          }
+        : null,
+    sync_id: c.sync?.id ?? null,
+    entities,
+    error_category: failed ? job.errorCategory : null,
+    error_message: failed && job.errorCategory ? job.error : null,
+    provider_settings_url: null,
+    provider_short_name: null,
+    federated_search: c.federated,
+  };
+}
+
+export function renderListItem(state: AirweaveState, c: ConnectionRecord): SourceConnectionListItem {
+  return {
+    id: c.id,
+    name: c.name,
+    short_name: c.shortName,
+    readable_collection_id: c.collection,
+    created_at: naive(c.createdAt),
+    modified_at: naive(c.modifiedAt),
+    is_authenticated: c.authenticated,
+    entity_count: c.entitiesTotal,
+    federated_search: c.federated,
+    auth_method: c.method,
+    status: connectionStatus(state, c),
+  };
+}
+
+/** A catalog entry on the wire: the `x-mock` hints stripped. */
+export function renderSource(s: CatalogSource): Source {
+  const strip = (f: { fields: CatalogField[] } | null) =>
+    f === null ? null : { fields: f.fields.map(({ 'x-mock': _hint, ...wire }) => wire) };
+  return { ...s, auth_fields: strip(s.auth_fields), config_fields: strip(s.config_fields)! } as unknown as Source;
+}
