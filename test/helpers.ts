@@ -95,3 +95,28 @@ export function expectXaiError(res: { status: number; json: any; headers?: Heade
   if (res.headers) expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   if (message !== undefined) expect(res.json.error).toMatch(message);
 }
+
+/** A raw Airweave request (`x-api-key`), parsed. */
+export async function awRaw(
+  baseUrl: string,
+  path: string,
+  init: Omit<RequestInit, 'body'> & { key?: string | null; json?: unknown; body?: RequestInit['body'] } = {},
+): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+  const headers = new Headers(init.headers);
+  const key = init.key === undefined ? 'aw-test-key' : init.key;
+  if (key !== null && !headers.has('x-api-key')) headers.set('x-api-key', key);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(`${baseUrl}/airweave${path}`, { ...init, headers, body: body ?? null });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
