@@ -1,5 +1,5 @@
 /**
- * The README's curl session, run as written (only the base URL points at this
+ * The README's curl sessions, run as written (only the base URL points at this
  * test's server), so the documentation cannot drift from the behaviour.
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -13,19 +13,55 @@ import type { MockServer } from '../src/server.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8');
 
-function sessionBlock(): string {
-  const section = readme.slice(readme.indexOf('## Try it'));
-  const m = /```sh\n([\s\S]*?)```/.exec(section);
-  if (!m) throw new Error('README: no sh block under "## Try it"');
+/** The first sh block of the README section whose heading starts with `heading`. */
+function sessionBlock(heading: string): string {
+  const start = readme.indexOf(`\n## ${heading}`);
+  if (start < 0) throw new Error(`README: no section "${heading}"`);
+  const m = /```sh\n([\s\S]*?)```/.exec(readme.slice(start));
+  if (!m) throw new Error(`README: no sh block under "${heading}"`);
   return m[1]!;
 }
 
-describe('README curl session', () => {
+const sessions = [
+  {
+    heading: 'Try it: the xAI flow',
+    base: 'BASE=http://127.0.0.1:4010/xai',
+    prefix: '/xai',
+    expected: [
+      expect.stringMatching(/^file_[0-9a-f-]{36}$/),
+      expect.stringMatching(/^collection_[0-9a-f-]{36}$/),
+      '{}',
+      'DOCUMENT_STATUS_PROCESSING',
+      'DOCUMENT_STATUS_PROCESSED',
+      'SEC filings',
+      '{"code":"The request does not have valid authentication credentials","error":"No credentials presented."}',
+    ],
+  },
+  {
+    heading: 'Try it: the Airweave flow',
+    base: 'BASE=http://127.0.0.1:4010/airweave',
+    prefix: '/airweave',
+    expected: [
+      'github',
+      'stripe',
+      'slack',
+      'notion',
+      expect.stringMatching(/^finance-data-[a-z0-9]{6}$/),
+      'NEEDS SOURCE',
+      'ACTIVE',
+      'completed',
+      '{"errors":[{"body.name":"String should have at least 4 characters"}]}',
+      '{"detail":"No valid authentication provided"}',
+    ],
+  },
+];
+
+describe('README curl sessions', () => {
   let server: MockServer;
   let dir: string;
   beforeAll(async () => {
-    // The session sleeps on the real clock, as a person would.
-    server = await startServer({ clock: 'real' });
+    // The sessions sleep on the real clock, as a person would.
+    server = await startServer({ clock: 'real', providers: ['xai', 'airweave'] });
     dir = mkdtempSync(path.join(os.tmpdir(), 'readme-'));
   });
   afterAll(async () => {
@@ -37,22 +73,13 @@ describe('README curl session', () => {
     for (const tool of ['curl', 'jq']) expect(spawnSync(tool, ['--version']).status, `${tool} is needed`).toBe(0);
   });
 
-  it('runs as written and prints what the comments say', async () => {
-    const block = sessionBlock();
-    expect(block).toContain('BASE=http://127.0.0.1:4010/xai');
-    const script = `set -euo pipefail\n${block.replace('BASE=http://127.0.0.1:4010/xai', `BASE=${server.url}/xai`)}`;
+  it.each(sessions)('$heading runs as written and prints what the comments say', async ({ heading, base, prefix, expected }) => {
+    const block = sessionBlock(heading);
+    expect(block).toContain(base);
+    const script = `set -euo pipefail\n${block.replace(base, `BASE=${server.url}${prefix}`)}`;
     // Asynchronous: the server answering the session lives in this process.
     const { stdout } = await promisify(execFile)('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
-    const out = stdout.trim().split('\n');
-    expect(out).toEqual([
-      expect.stringMatching(/^file_[0-9a-f-]{36}$/),
-      expect.stringMatching(/^collection_[0-9a-f-]{36}$/),
-      '{}',
-      'DOCUMENT_STATUS_PROCESSING',
-      'DOCUMENT_STATUS_PROCESSED',
-      'SEC filings',
-      '{"code":"The request does not have valid authentication credentials","error":"No credentials presented."}',
-    ]);
+    expect(stdout.trim().split('\n')).toEqual(expected);
     expect(server.selfCheckFailures).toEqual([]);
   });
 });
