@@ -81,7 +81,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
   const spec = loadSpec(provider.specFile, provider.name);
   checkHandlers(provider as Provider<unknown>, spec);
   const router = provider.ignoreTrailingSlash ? spec.router.withTrailingSlashIgnored() : spec.router;
-  const validators = new SpecValidators(spec);
+  const validators = SpecValidators.of(spec);
   const tenants = createTenants<State>((tenant) => provider.createState(options.env, tenant));
   if (provider.errorSchema) validators.component(provider.errorSchema);
   const { env, limits, strict } = options;

@@ -2,7 +2,8 @@
  * Loads an OpenAPI 3.1 document, resolves its non-schema references and
  * indexes its operations by operationId and by path template.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 export type JsonSchema = Record<string, unknown> | boolean;
@@ -86,8 +87,32 @@ function loadMedia(doc: Json, content: Json): Record<string, SpecMedia> {
   return out;
 }
 
+const loaded = new Map<string, { mtimeMs: number; spec: Spec }>();
+
+/** Loads a spec, or returns the one already loaded from the same unchanged file (specs are read-only once loaded). */
 export function loadSpec(file: string, name: string): Spec {
-  const doc = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Json;
+  const mtimeMs = statSync(file).mtimeMs;
+  const key = `${name}\u0000${file}`;
+  const hit = loaded.get(key);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.spec;
+  const spec = parseSpec(file, name, mtimeMs);
+  loaded.set(key, { mtimeMs, spec });
+  return spec;
+}
+
+/** `specs/x.yaml` → `dist/specs/x.json`, written by the build (scripts/build-specs.mjs). */
+function compiledCopy(file: string, mtimeMs: number): string | undefined {
+  const json = path.join(path.dirname(file), '..', 'dist', 'specs', `${path.basename(file, '.yaml')}.json`);
+  try {
+    return statSync(json).mtimeMs >= mtimeMs ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseSpec(file: string, name: string, mtimeMs: number): Spec {
+  const json = compiledCopy(file, mtimeMs);
+  const doc = (json ? JSON.parse(readFileSync(json, 'utf8')) : parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: -1 })) as Json;
   if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
     throw new Error(`${file}: not an OpenAPI 3.1 document`);
   }

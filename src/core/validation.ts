@@ -82,15 +82,33 @@ function paramsSchema(params: SpecParameter[]): JsonSchema {
 /** Multipart and urlencoded values arrive as strings; their validator coerces. */
 const isFormMedia = (mediaType: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded';
 
+/** Created once per process and shared by every spec: each instance compiles the 2020 meta-schema, which is costly. */
+let shared: { strict: Ajv2020; bodies: Ajv2020; coercing: Ajv2020 } | undefined;
+let registered = 0;
+const bySpec = new WeakMap<Spec, SpecValidators>();
+
 export class SpecValidators {
-  private readonly strict = createAjv(false, false);
-  private readonly bodies = createAjv(false, true);
-  private readonly coercing = createAjv(true, true);
+  private readonly strict: Ajv2020;
+  private readonly bodies: Ajv2020;
+  private readonly coercing: Ajv2020;
   private readonly base: string;
   private readonly cache = new Map<string, OperationValidators>();
 
+  /** The validators of a loaded spec, compiled at most once per process (they hold no request state). */
+  static of(spec: Spec): SpecValidators {
+    let v = bySpec.get(spec);
+    if (!v) {
+      v = new SpecValidators(spec);
+      bySpec.set(spec, v);
+    }
+    return v;
+  }
+
   constructor(private readonly spec: Spec) {
-    this.base = `https://collections-mock.local/specs/${spec.name}.json`;
+    shared ??= { strict: createAjv(false, false), bodies: createAjv(false, true), coercing: createAjv(true, true) };
+    ({ strict: this.strict, bodies: this.bodies, coercing: this.coercing } = shared);
+    // A distinct id per registration: two versions of one spec may live in one process.
+    this.base = `https://collections-mock.local/specs/${spec.name}-${++registered}.json`;
     // The whole document is registered once; operations refer into its components.
     const components = rewriteRefs({ components: { schemas: spec.doc.components?.schemas ?? {} } }, this.base);
     for (const ajv of [this.strict, this.bodies, this.coercing]) ajv.addSchema({ $id: this.base, ...components });
