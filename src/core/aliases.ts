@@ -1,5 +1,8 @@
 /**
- * Alternate field spellings, guided by the spec's schemas. Some vendors
+ * Request shaping guided by the spec's schemas: alternate field spellings, and
+ * dropping fields a vendor ignores.
+ *
+ * Alternate field spellings: Some vendors
  * (protobuf JSON gateways) accept lowerCamelCase for every snake_case field;
  * the schema says which keys are fields (renamed) and which are map keys
  * (user data, never renamed).
@@ -15,6 +18,8 @@ export function camelToSnake(name: string): string {
 
 interface Shape {
   properties: Record<string, Json>;
+  /** Whether the object may carry keys beyond `properties` (additionalProperties true or a schema). */
+  open: boolean;
   /** Schema of map values when the object is a map (additionalProperties is a schema). */
   mapValues?: Json;
   items?: Json;
@@ -22,16 +27,18 @@ interface Shape {
 
 /** Collects the properties an object may have across $ref, allOf, oneOf and anyOf. */
 function shapeOf(doc: Json, schema: Json, depth = 0): Shape {
-  const shape: Shape = { properties: {} };
+  const shape: Shape = { properties: {}, open: false };
   if (!schema || typeof schema !== 'object' || depth > 32) return shape;
   if (typeof schema.$ref === 'string') {
     const target = shapeOf(doc, resolvePointer(doc, schema.$ref), depth + 1);
     Object.assign(shape.properties, target.properties);
     shape.mapValues ??= target.mapValues;
     shape.items ??= target.items;
+    shape.open ||= target.open;
   }
   if (schema.properties) Object.assign(shape.properties, schema.properties);
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') shape.mapValues = schema.additionalProperties;
+  if (schema.additionalProperties === true || shape.mapValues) shape.open = true;
   if (schema.items) shape.items = schema.items;
   for (const key of ['allOf', 'oneOf', 'anyOf']) {
     for (const sub of (schema[key] as Json[] | undefined) ?? []) {
@@ -39,6 +46,7 @@ function shapeOf(doc: Json, schema: Json, depth = 0): Shape {
       for (const [k, v] of Object.entries(s.properties)) shape.properties[k] ??= v;
       shape.mapValues ??= s.mapValues;
       shape.items ??= s.items;
+      shape.open ||= s.open;
     }
   }
   return shape;
@@ -84,5 +92,26 @@ export function applyCamelCaseQueryAliases(declared: ReadonlySet<string>, query:
     if (snake in query) throw new MockError('validation', `Both ${snake} and ${key} were given in the query; send one of them.`);
     query[snake] = query[key]!;
     delete query[key];
+  }
+}
+
+/**
+ * Drops keys a schema does not declare, in place, recursively: the semantics of
+ * validators that ignore unknown fields (pydantic's `extra=ignore`). Objects
+ * without declared properties, and open ones (maps, free-form), are kept whole.
+ */
+export function dropUndeclaredFields(doc: Json, schema: Json, value: Json, depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 64) return;
+  const shape = shapeOf(doc, schema);
+  if (Array.isArray(value)) {
+    if (shape.items) for (const item of value) dropUndeclaredFields(doc, shape.items, item, depth + 1);
+    return;
+  }
+  const declared = Object.keys(shape.properties);
+  if (declared.length && !shape.open) {
+    for (const key of Object.keys(value)) if (!(key in shape.properties)) delete value[key];
+  }
+  for (const [key, sub] of Object.entries(shape.properties)) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) dropUndeclaredFields(doc, sub, value[key], depth + 1);
   }
 }

@@ -12,7 +12,7 @@ import { loadSpec, resolvePointer, responseFor, type Operation, type Spec } from
 import { SpecValidators } from './validation.js';
 import { isJsonMedia, mediaTypeOf, parseBody, readRawBody, type BodyLimits, type ParsedBody } from './body.js';
 import { createTenants, type Tenants } from './store.js';
-import { applyCamelCaseAliases, applyCamelCaseQueryAliases } from './aliases.js';
+import { applyCamelCaseAliases, applyCamelCaseQueryAliases, dropUndeclaredFields } from './aliases.js';
 import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
 
 export interface SelfCheckFailure {
@@ -260,6 +260,10 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         if (validateBody) issues.push(...validateBody(mutable.body));
       }
       if (issues.length) throw new MockError('validation', firstIssueMessage(issues), { issues });
+      if (provider.ignoreUnknownFields && mutable.body !== undefined) {
+        const schema = op.requestBody?.content[parsed.mediaType || 'application/json']?.schema;
+        if (schema !== undefined) dropUndeclaredFields(spec.doc, schema, mutable.body);
+      }
 
       const ctx: HandlerContext<unknown, State> = {
         path: pathParams as never,

@@ -123,6 +123,8 @@ export interface Provider<State = unknown> {
   ignoreTrailingSlash?: boolean;
   /** Schema (components.schemas name) that error replies outside any operation must match: unknown routes, 405s. */
   errorSchema?: string;
+  /** Drop request-body fields the spec does not declare, after validation (validators that ignore extras, like pydantic's default). */
+  ignoreUnknownFields?: boolean;
   /** Accept lowerCamelCase spellings of snake_case fields and query parameters (protobuf JSON gateways do). */
   acceptLowerCamelCase?: boolean;
   /** Normalises the request before validation (aliases, alternate spellings). May throw MockError. */

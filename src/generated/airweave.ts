@@ -395,15 +395,18 @@ export interface components {
         };
         /**
          * @description Collection-level sync defaults. Every part is optional on input; responses echo the
-         *     whole object with every default filled in (the handler fills them: request bodies are
-         *     validated without applying defaults). Unknown keys are ignored (pydantic
-         *     `extra=ignore`) and not echoed.
+         *     whole object with every default filled in (the defaults declared here, applied to the
+         *     request). Unknown keys are ignored (pydantic `extra=ignore`) and not echoed.
          */
         SyncConfig: {
-            destinations?: components["schemas"]["DestinationConfig"];
-            handlers?: components["schemas"]["HandlerConfig"];
-            cursor?: components["schemas"]["CursorConfig"];
-            behavior?: components["schemas"]["BehaviorConfig"];
+            /** @default {} */
+            destinations: components["schemas"]["DestinationConfig"];
+            /** @default {} */
+            handlers: components["schemas"]["HandlerConfig"];
+            /** @default {} */
+            cursor: components["schemas"]["CursorConfig"];
+            /** @default {} */
+            behavior: components["schemas"]["BehaviorConfig"];
         };
         SourceConnectionSummary: {
             short_name: string;
@@ -799,6 +802,23 @@ export interface components {
                 /**
                  * @example {
                  *       "detail": "Cannot trigger sync: sync is paused"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /**
+         * @description The request body is over the mock's JSON size limit (1 MiB by default; assumption: the
+         *     vendor sets no limit of its own).
+         */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Request body exceeds the limit of 1048576 bytes."
                  *     }
                  */
                 "application/json": components["schemas"]["HTTPError"];
@@ -1338,6 +1358,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -1519,6 +1540,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -1716,6 +1738,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -1952,6 +1975,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

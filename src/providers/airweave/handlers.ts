@@ -193,6 +193,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         id: ids.uuid(),
         name: body.name,
         readableId,
+        // Defaults filled and unknown keys dropped by the pipeline, from the spec.
         syncConfig: body.sync_config ?? null,
         createdAt: now,
         modifiedAt: now,

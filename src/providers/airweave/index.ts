@@ -107,6 +107,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
     prefix: '/airweave',
     specFile: fileURLToPath(new URL('../../../specs/airweave.yaml', import.meta.url)),
     ignoreTrailingSlash: true,
+    ignoreUnknownFields: true,
     errorSchema: 'HTTPError',
     authenticate,
     renderError,

@@ -158,10 +158,15 @@ export function slugOf(name: string): string {
 const ACTIVE_JOB: ReadonlySet<JobStatus> = new Set(['pending', 'running', 'cancelling']);
 export const isActiveJob = (j: JobRecord): boolean => ACTIVE_JOB.has(j.status);
 
+/**
+ * Newest first. Jobs created at the same instant (a manual clock that has not
+ * moved) keep their creation order: the table iterates in insertion order and
+ * the sort is stable, so the later job wins the tie, never the larger random id.
+ */
 export function jobsOf(state: AirweaveState, connectionId: string): JobRecord[] {
   const out: JobRecord[] = [];
-  for (const j of state.jobs.values()) if (j.connectionId === connectionId) out.push(j);
-  return out.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  for (const j of state.jobs.values()) if (j.connectionId === connectionId) out.unshift(j);
+  return out.sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export const latestJob = (state: AirweaveState, connectionId: string): JobRecord | undefined => jobsOf(state, connectionId)[0];
@@ -311,7 +316,7 @@ export function renderCollection(state: AirweaveState, c: CollectionRecord, with
     ...EMBEDDING,
     // Only the list endpoint fills the summaries.
     source_connection_summaries: withSummaries
-      ? connectionsIn(state, c.readableId).map((conn) => ({ short_name: conn.shortName, name: catalog?.byName.get(conn.shortName)?.name ?? conn.shortName }))
+      ? connectionsIn(state, c.readableId).map((conn) => ({ short_name: conn.shortName, name: conn.name }))
       : [],
   };
 }
