@@ -287,6 +287,19 @@ describe('Airweave collections', () => {
       expect((await list(key, '?limit=1000')).length).toBe(4);
     });
 
+    it('orders collections and connections created at the same instant by creation, newest first', async () => {
+      const key = awKey();
+      const names = ['Same Instant A', 'Same Instant B', 'Same Instant C', 'Same Instant D', 'Same Instant E'];
+      const created = [];
+      for (const name of names) created.push(await create(key, { name }));
+      expect((await list(key)).map((c) => c.name)).toEqual([...names].reverse());
+      const first = created[0].readable_id;
+      const conns = [];
+      for (let i = 0; i < 4; i++) conns.push((await github(key, first, { name: `Conn ${i} name` })).id);
+      const listed = await awRaw(ctx.url, `/source-connections?collection=${first}`, { key });
+      expect(listed.json.map((c: { id: string }) => c.id)).toEqual([...conns].reverse());
+    });
+
     it.each([
       ['?limit=0', { 'query.limit': 'Input should be greater than or equal to 1' }],
       ['?limit=1001', { 'query.limit': 'Input should be less than or equal to 1000' }],

@@ -14,6 +14,7 @@ import {
   isActiveJob,
   jobsOf,
   newestFirst,
+  nextSeq,
   renderCollection,
   renderConnection,
   renderJob,
@@ -191,6 +192,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       const now = clock.nowMicros();
       const record: CollectionRecord = {
         id: ids.uuid(),
+        seq: nextSeq(state),
         name: body.name,
         readableId,
         // Defaults filled and unknown keys dropped by the pipeline, from the spec.
@@ -292,6 +294,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       const hasSync = !browser && !source.federated_search && !(noSchedule && !syncImmediately);
       const record: ConnectionRecord = {
         id: ids.uuid(),
+        seq: nextSeq(state),
         name: body.name ?? `${source.name} Connection`,
         shortName: source.short_name,
         collection: body.readable_collection_id,

@@ -44,6 +44,7 @@ export interface CatalogSource extends Record<string, unknown> {
 
 export interface CollectionRecord {
   id: string;
+  seq: number;
   name: string;
   readableId: string;
   syncConfig: SyncConfig | null;
@@ -53,6 +54,7 @@ export interface CollectionRecord {
 
 export interface ConnectionRecord {
   id: string;
+  seq: number;
   name: string;
   shortName: string;
   collection: string; // readable_id
@@ -77,6 +79,7 @@ export interface ConnectionRecord {
 
 export interface JobRecord {
   id: string;
+  seq: number;
   connectionId: string;
   status: JobStatus;
   createdAt: number;
@@ -96,6 +99,8 @@ export interface AirweaveState {
   collections: Table<CollectionRecord>; // by readable_id
   connections: Table<ConnectionRecord>;
   jobs: Table<JobRecord>;
+  /** Creation counter: orders records created at the same instant. */
+  seq: number;
   env: ProviderEnv;
 }
 
@@ -115,15 +120,20 @@ export function createAirweaveState(env: ProviderEnv, organizationId: string): A
     collections: new Table<CollectionRecord>((c) => c.readableId),
     connections: new Table<ConnectionRecord>((c) => c.id),
     jobs: new Table<JobRecord>((j) => j.id),
+    seq: 0,
     env,
   };
 }
 
-export const newestFirst = <T extends { createdAt: number; id: string }>(): SortSpec<T> => ({
+/** Newest first; records created at the same instant (a manual clock) by creation order, never by random id. */
+export const newestFirst = <T extends { createdAt: number; seq: number }>(): SortSpec<T> => ({
   name: 'created',
   descending: true,
-  key: (r) => [r.createdAt, r.id],
+  key: (r) => [r.createdAt, r.seq],
 });
+
+/** The next creation number of this organisation's records. */
+export const nextSeq = (state: AirweaveState): number => ++state.seq;
 
 /** Deployment-wide embedding settings (the vendor's spec example; configurable in the vendor's deployment). */
 export const EMBEDDING = { vector_size: 3072, embedding_model_name: 'text-embedding-3-large' } as const;
@@ -158,15 +168,10 @@ export function slugOf(name: string): string {
 const ACTIVE_JOB: ReadonlySet<JobStatus> = new Set(['pending', 'running', 'cancelling']);
 export const isActiveJob = (j: JobRecord): boolean => ACTIVE_JOB.has(j.status);
 
-/**
- * Newest first. Jobs created at the same instant (a manual clock that has not
- * moved) keep their creation order: the table iterates in insertion order and
- * the sort is stable, so the later job wins the tie, never the larger random id.
- */
 export function jobsOf(state: AirweaveState, connectionId: string): JobRecord[] {
   const out: JobRecord[] = [];
-  for (const j of state.jobs.values()) if (j.connectionId === connectionId) out.unshift(j);
-  return out.sort((a, b) => b.createdAt - a.createdAt);
+  for (const j of state.jobs.values()) if (j.connectionId === connectionId) out.push(j);
+  return out.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
 }
 
 export const latestJob = (state: AirweaveState, connectionId: string): JobRecord | undefined => jobsOf(state, connectionId)[0];
@@ -225,6 +230,7 @@ export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRe
   const { clock, ids, processingMs } = state.env;
   const job: JobRecord = {
     id: ids.uuid(),
+    seq: nextSeq(state),
     connectionId: c.id,
     status: 'pending',
     createdAt: clock.nowMicros(),
