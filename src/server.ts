@@ -83,7 +83,16 @@ function loadApiKeys(source: MockServerOptions['apiKeys']): Record<string, unkno
   return parsed as Record<string, unknown>;
 }
 
-const CORS_EXPOSE = ['content-disposition', 'content-length', 'retry-after', 'x-request-id', 'x-mock-self-check'].join(', ');
+const CORS_EXPOSE = [
+  'content-disposition',
+  'content-length',
+  'retry-after',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'x-request-id',
+  'x-mock-self-check',
+].join(', ');
 
 function cors(req: Request, res: Response, next: NextFunction): void {
   const origin = req.headers.origin;

@@ -49,6 +49,23 @@ describe('Airweave auth: the x-api-key header (default mode)', () => {
     expectBareAuthFailure(res);
   });
 
+  it('every reply after authentication carries RateLimit-* headers (unlimited: 9999 of 9999), errors included', async () => {
+    const replies = [
+      await awRaw(ctx.url, '/collections'),
+      await awRaw(ctx.url, '/collections?limit=0'),
+      await awRaw(ctx.url, '/collections/no-such-collection'),
+      await awRaw(ctx.url, '/collections', { method: 'POST', json: { name: 'abc' } }),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([200, 422, 404, 422]);
+    for (const r of replies) {
+      expect(r.headers.get('ratelimit-limit')).toBe('9999');
+      expect(r.headers.get('ratelimit-remaining')).toBe('9999');
+      expect(Number(r.headers.get('ratelimit-reset'))).toBeGreaterThan(1_600_000_000);
+    }
+    // Routing answers before authentication: no caller, no counters.
+    expect((await awRaw(ctx.url, '/nope')).headers.get('ratelimit-limit')).toBeNull();
+  });
+
   it('an empty x-api-key is no key; a Bearer token alone is not accepted', async () => {
     const empty = await awRaw(ctx.url, '/collections', { key: null, headers: { 'x-api-key': '' } });
     expect(empty.status).toBe(401);

@@ -185,6 +185,12 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       headers: headerView(req),
       query: new URLSearchParams(search),
     };
+    // Once a caller is identified, every reply (errors included) carries the provider's per-caller headers.
+    let authenticated: AuthResult | undefined;
+    const withCallerHeaders = (reply: Reply): Reply => {
+      if (!authenticated || !provider.replyHeaders) return reply;
+      return { ...reply, headers: { ...provider.replyHeaders(authenticated, view), ...reply.headers } };
+    };
     try {
       const route = router.match(method, pathname);
       if (route.kind === 'not_found') {
@@ -209,6 +215,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
 
       // Credentials are checked before the body is looked at: a bad key with a bad body is an auth error.
       const auth: AuthResult = provider.authenticate(view);
+      authenticated = auth;
 
       let parsed: ParsedBody = { mediaType: '', value: undefined, files: {}, present: false };
       if (op.requestBody && raw.length) {
@@ -278,7 +285,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         request: view,
       };
       const reply = (await provider.handlers[op.id]!(ctx)) as Reply;
-      finish(res, view, reply);
+      finish(res, view, withCallerHeaders(reply));
     } catch (err) {
       if (res.headersSent) return;
       let mockErr: MockError;
@@ -287,7 +294,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         log.error({ err, method, url: view.url }, 'unhandled error in provider');
         mockErr = new MockError('internal', 'Internal error');
       }
-      finish(res, view, renderError(mockErr, view));
+      finish(res, view, withCallerHeaders(renderError(mockErr, view)));
     }
   };
 

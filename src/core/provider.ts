@@ -131,6 +131,8 @@ export interface Provider<State = unknown> {
   prepare?(req: MutableRequest, view: RequestView): void;
   /** Identifies the tenant; throws MockError (unauthenticated, forbidden…) to refuse. */
   authenticate(view: RequestView): AuthResult;
+  /** Headers for every reply to an authenticated caller, errors included (rate-limit counters, say). */
+  replyHeaders?(auth: AuthResult, view: RequestView): Record<string, string>;
   /** Renders a neutral error in the vendor's envelope and status. */
   renderError(err: MockError, view: RequestView): Reply;
   /** Fresh state for a tenant seen for the first time. */

@@ -101,6 +101,12 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
     return { status: f.status, body: { detail } };
   };
 
+  // Unlimited by default, reported as the vendor reports unlimited plans: 9999 of 9999, resetting now.
+  const replyHeaders = (): Record<string, string> => {
+    const now = String(Math.floor(Date.now() / 1000));
+    return { 'ratelimit-limit': '9999', 'ratelimit-remaining': '9999', 'ratelimit-reset': now };
+  };
+
   const handlers = createHandlers(catalog, registry);
   return {
     name: 'airweave',
@@ -110,6 +116,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
     ignoreUnknownFields: true,
     errorSchema: 'HTTPError',
     authenticate,
+    replyHeaders,
     renderError,
     createState: (env, tenant) => createAirweaveState(env, tenant),
     handlers: handlers as unknown as Record<string, AnyHandler<AirweaveState>>,
