@@ -443,6 +443,55 @@ describe('Airweave source connections', () => {
     });
   });
 
+  describe('OAuth browser completion (mock-only auth_url)', () => {
+    /** Opens auth_url as a browser would: no API key, redirects not followed. */
+    const open = (authUrl: string) => fetch(authUrl, { redirect: 'manual' });
+
+    it('opening auth_url authenticates, creates the sync, starts a job and redirects to redirect_url', async () => {
+      const { key, collection } = await setup('OAuth Redirect');
+      const conn = await create(key, { short_name: 'notion', readable_collection_id: collection, redirect_url: 'https://app.example.com/done?x=1' });
+      expect(conn.status).toBe('pending_auth');
+      const res = await open(conn.auth.auth_url);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`https://app.example.com/done?x=1&status=success&source_connection_id=${conn.id}`);
+      const after = await getConn(key, conn.id);
+      expect(after).toMatchObject({ status: 'active', sync_id: expect.any(String), auth: { authenticated: true, auth_url: null, claim_token: null } });
+      expect(after.auth.authenticated_at).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+$/);
+      expect(after.sync.last_job.status).toBe('pending');
+      expect((await awRaw(ctx.url, `/collections/${collection}`, { key })).json.status).toBe('NEEDS SOURCE');
+      advance(1000);
+      expect((await awRaw(ctx.url, `/collections/${collection}`, { key })).json.status).toBe('ACTIVE');
+    });
+
+    it('without a redirect_url answers with the connection; the code works once', async () => {
+      const { key, collection } = await setup('OAuth Once');
+      const conn = await create(key, { short_name: 'notion', readable_collection_id: collection });
+      const first = await open(conn.auth.auth_url);
+      expect(first.status).toBe(200);
+      expect(await first.json()).toMatchObject({ id: conn.id, status: 'active', auth: { authenticated: true } });
+      const again = await open(conn.auth.auth_url);
+      expect(again.status).toBe(404);
+      expect(await again.json()).toEqual({ detail: 'Authorization code not found or already used' });
+    });
+
+    it('an unknown code, or the code of a deleted connection, is 404', async () => {
+      const { key, collection } = await setup('OAuth Gone');
+      const conn = await create(key, { short_name: 'notion', readable_collection_id: collection });
+      expect((await awRaw(ctx.url, `/source-connections/${conn.id}`, { key, method: 'DELETE' })).status).toBe(200);
+      expect((await open(conn.auth.auth_url)).status).toBe(404);
+      expect((await awRaw(ctx.url, '/source-connections/authorize/nope', { key: null })).status).toBe(404);
+    });
+
+    it('a federated source gets no sync and makes the collection ACTIVE at once', async () => {
+      const { key, collection } = await setup('OAuth Federated');
+      const conn = await create(key, { short_name: 'slack', readable_collection_id: collection });
+      expect((await open(conn.auth.auth_url)).status).toBe(200);
+      const after = await getConn(key, conn.id);
+      expect(after).toMatchObject({ status: 'active', sync: null, sync_id: null });
+      expect((await awRaw(ctx.url, `/collections/${collection}`, { key })).json.status).toBe('ACTIVE');
+    });
+  });
+
   describe('get and list', () => {
     it('get: unknown id → 404; a non-UUID id → 422 on path.source_connection_id', async () => {
       const { key } = await setup();

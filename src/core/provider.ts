@@ -61,7 +61,7 @@ export type RequestBody<Op> = [RequestContent<Op>] extends [never]
   : RequestContent<Op>[keyof RequestContent<Op>] | (Op extends { requestBody: unknown } ? never : undefined);
 
 type Responses<Op> = Op extends { responses: infer R } ? R : never;
-type SuccessStatus<Op> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204>;
+type SuccessStatus<Op> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204 | 301 | 302 | 303 | 307 | 308>;
 type ResponseBodyOf<R> = R extends { content: infer C }
   ? C extends { 'application/json': infer J }
     ? J

@@ -179,6 +179,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/source-connections/authorize/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complete an OAuth browser connection (mock-only)
+         * @description Mock-only stand-in for the provider's consent screen and the vendor's OAuth callback:
+         *     opening a connection's `auth.auth_url` in a browser completes its authorization, as the
+         *     real callback does. The connection becomes authenticated, gets its sync (unless the
+         *     source is federated) and starts its first job; the code is single-use. With a
+         *     `redirect_url` on the connection the answer is 303 to
+         *     `<redirect_url>?status=success&source_connection_id=<id>`; without one it is the
+         *     connection itself. Needs no API key: the browser carries none, the code identifies
+         *     the connection.
+         */
+        get: operations["authorizeSourceConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/source-connections/{source_connection_id}": {
         parameters: {
             query?: never;
@@ -1741,6 +1768,117 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    authorizeSourceConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code at the end of `auth.auth_url`.
+                 * @example k2v9x7m4q1w8e5r3t6y0u2i9o4p7a1s3
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Authorized; the connection has no redirect_url. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2c4e6a8b-0d1f-4a3b-9c5d-7e9f1a3b5c7d",
+                     *       "organization_id": "3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+                     *       "name": "Notion Connection",
+                     *       "description": null,
+                     *       "short_name": "notion",
+                     *       "readable_collection_id": "finance-data-x7k9m2",
+                     *       "status": "active",
+                     *       "created_at": "2026-04-23T10:20:00.000001",
+                     *       "modified_at": "2026-04-23T10:21:00.000001",
+                     *       "auth": {
+                     *         "method": "oauth_browser",
+                     *         "authenticated": true,
+                     *         "authenticated_at": "2026-04-23T10:21:00.000001",
+                     *         "expires_at": null,
+                     *         "auth_url": null,
+                     *         "auth_url_expires": null,
+                     *         "redirect_url": null,
+                     *         "provider_readable_id": null,
+                     *         "provider_id": null,
+                     *         "claim_token": null
+                     *       },
+                     *       "config": {},
+                     *       "schedule": {
+                     *         "cron": "21 10 * * *",
+                     *         "next_run": "2026-04-24T10:21:00Z",
+                     *         "continuous": false,
+                     *         "cursor_field": null,
+                     *         "cursor_value": null
+                     *       },
+                     *       "sync": {
+                     *         "total_runs": 1,
+                     *         "successful_runs": 0,
+                     *         "failed_runs": 0,
+                     *         "last_job": {
+                     *           "id": "5d7f9b1c-3e5a-4c7e-8a0b-2d4f6a8c0e1b",
+                     *           "status": "pending",
+                     *           "started_at": null,
+                     *           "completed_at": null,
+                     *           "duration_seconds": null,
+                     *           "entities_inserted": 0,
+                     *           "entities_updated": 0,
+                     *           "entities_deleted": 0,
+                     *           "entities_failed": 0,
+                     *           "error": null,
+                     *           "error_category": null
+                     *         }
+                     *       },
+                     *       "sync_id": "8a0c2e4f-6b8d-4f1a-9c3e-5b7d9f1a3c5e",
+                     *       "entities": null,
+                     *       "error_category": null,
+                     *       "error_message": null,
+                     *       "provider_settings_url": null,
+                     *       "provider_short_name": null,
+                     *       "federated_search": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SourceConnection"];
+                };
+            };
+            /** @description Authorized; redirected to the connection's redirect_url. */
+            303: {
+                headers: {
+                    /**
+                     * @description `<redirect_url>?status=success&source_connection_id=<id>`
+                     * @example https://app.example.com/connected?status=success&source_connection_id=2c4e6a8b-0d1f-4a3b-9c5d-7e9f1a3b5c7d
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No pending authorization has this code (unknown, or already used). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authorization code not found or already used"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -37,6 +37,8 @@ type Ctx<K extends keyof operations> = HandlerContext<operations[K], AirweaveSta
 /** Shared across organisations: readable ids are unique in the vendor's whole database. */
 export interface Registry {
   readableIds: Map<string, string>; // readable_id → organisation id
+  /** Pending OAuth authorizations: the code in auth_url → whose connection it is. */
+  oauthCodes: Map<string, { organization: string; connectionId: string }>;
   /** Auth-provider connections that exist for every organisation (the mock seeds one). */
   authProviders: ReadonlySet<string>;
 }
@@ -302,6 +304,8 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         config: config.value,
         method,
         authenticated: !browser,
+        authenticatedAt: browser ? null : now,
+        authCode: null,
         credentials,
         providerReadableId: auth && 'provider_readable_id' in auth ? auth.provider_readable_id : null,
         redirectUrl: body.redirect_url ?? null,
@@ -317,13 +321,42 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       let claimToken: string | undefined;
       if (browser) {
         const host = ctx.request.headers.host ?? '127.0.0.1:4010';
-        record.authUrl = `http://${host}/airweave/source-connections/authorize/${ids.chars(32, READABLE_SUFFIX)}`;
+        record.authCode = ids.chars(32, READABLE_SUFFIX);
+        registry.oauthCodes.set(record.authCode, { organization: state.organizationId, connectionId: record.id });
+        record.authUrl = `http://${host}/airweave/source-connections/authorize/${record.authCode}`;
         record.authUrlExpires = now + 30 * 60 * 1_000_000;
         claimToken = ids.chars(43, `${READABLE_SUFFIX}ABCDEFGHIJKLMNOPQRSTUVWXYZ_-`);
       }
       state.connections.insert(record);
       if (record.sync && syncImmediately) startJob(state, catalog, record);
       return { status: 200, body: renderConnection(state, catalog, record, claimToken ? { claimToken } : {}) };
+    },
+
+    authorizeSourceConnection(ctx: Ctx<'authorizeSourceConnection'>) {
+      const { state } = ctx;
+      const { clock, ids } = state.env;
+      const pending = registry.oauthCodes.get(ctx.path.code);
+      const c = pending && state.connections.get(pending.connectionId);
+      if (!c) throw new MockError('not_found', 'Authorization code not found or already used');
+      registry.oauthCodes.delete(ctx.path.code);
+      const source = catalog.byName.get(c.shortName)!;
+      const now = clock.nowMicros();
+      state.connections.update(c.id, (conn) => {
+        conn.authenticated = true;
+        conn.authenticatedAt = now;
+        conn.authCode = null;
+        conn.authUrl = null;
+        conn.authUrlExpires = null;
+        conn.modifiedAt = now;
+        // As after the vendor's callback: the sync is created now and starts at once.
+        if (!conn.federated) conn.sync = { id: ids.uuid(), ...scheduleFor(source, undefined, clock.nowMs()) };
+      });
+      if (c.sync) startJob(state, catalog, c);
+      if (c.redirectUrl) {
+        const sep = c.redirectUrl.includes('?') ? '&' : '?';
+        return { status: 303, body: undefined, headers: { location: `${c.redirectUrl}${sep}status=success&source_connection_id=${c.id}` } };
+      }
+      return { status: 200, body: renderConnection(state, catalog, c) };
     },
 
     getSourceConnection(ctx: Ctx<'getSourceConnection'>) {
@@ -368,6 +401,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       const { state } = ctx;
       const c = connectionOr404(state, ctx.path.source_connection_id);
       const snapshot = renderConnection(state, catalog, c);
+      if (c.authCode) registry.oauthCodes.delete(c.authCode);
       deleteConnection(state, c.id);
       return { status: 200, body: snapshot };
     },

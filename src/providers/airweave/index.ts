@@ -58,11 +58,18 @@ const FRAMEWORK: Partial<Record<MockError['kind'], { status: number; detail?: st
 export function createAirweaveProvider(options: ProviderOptions = {}): Provider<AirweaveState> {
   const keys = parseKeys(options.apiKeys);
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)));
-  const registry: Registry = { readableIds: new Map(), authProviders: new Set(['composio-test']) };
+  const registry: Registry = { readableIds: new Map(), oauthCodes: new Map(), authProviders: new Set(['composio-test']) };
   /** Organisations the mock knows: from the key file, and every key seen. */
   const organizations = new Set<string>([...(keys?.values() ?? [])].map((k) => k.organization));
 
   const authenticate = (view: RequestView): AuthResult => {
+    // The OAuth callback comes from a browser with no key: its code names the organisation.
+    if (view.operation?.id === 'authorizeSourceConnection') {
+      const code = decodeURIComponent(view.path.slice(view.path.lastIndexOf('/') + 1));
+      const pending = registry.oauthCodes.get(code);
+      if (!pending) throw new MockError('not_found', 'Authorization code not found or already used');
+      return { tenant: pending.organization, principal: { organization: pending.organization } };
+    }
     const key = view.headers['x-api-key'];
     if (!key) throw new MockError('unauthenticated', 'No valid authentication provided');
     let organization: string;

@@ -62,6 +62,9 @@ export interface ConnectionRecord {
   config: Record<string, unknown>;
   method: AuthenticationMethod;
   authenticated: boolean;
+  authenticatedAt: number | null;
+  /** The single-use code at the end of auth_url, while authorization is pending. */
+  authCode: string | null;
   /** Direct credentials, kept to validate later updates (never echoed). */
   credentials: Record<string, unknown> | null;
   providerReadableId: string | null;
@@ -379,7 +382,7 @@ export function renderConnection(state: AirweaveState, catalog: Catalog, c: Conn
     auth: {
       method: c.method,
       authenticated: c.authenticated,
-      authenticated_at: c.authenticated ? naive(c.createdAt) : null,
+      authenticated_at: c.authenticatedAt === null ? null : naive(c.authenticatedAt),
       expires_at: null,
       auth_url: c.authUrl,
       auth_url_expires: c.authUrlExpires === null ? null : naive(c.authUrlExpires),
