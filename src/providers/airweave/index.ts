@@ -9,7 +9,7 @@ import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../..
 import type { ProviderOptions } from '../index.js';
 import { createHandlers, type Registry } from './handlers.js';
 import { createAirweaveState, loadCatalog, type AirweaveState } from './model.js';
-import { pydanticErrors } from './pydantic.js';
+import { pydanticErrors } from '../../core/pydantic.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

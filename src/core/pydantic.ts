@@ -1,9 +1,10 @@
 /**
- * Airweave's 422 body: FastAPI request validation, reshaped by the vendor into
- * `{"errors": [{"<loc>": "<pydantic message>"}, …]}`. The messages are
- * pydantic v2's wording, produced here from the Ajv issues of the same check.
+ * Request-validation errors in pydantic v2's words, from the Ajv issues of the
+ * same check. Vendors built on FastAPI (Airweave, Mixpeek) send these, each in
+ * its own envelope: the error type code (`missing`, `string_too_short`…), the
+ * location (`["body", "name"]`) and the message.
  */
-import type { ValidationIssue } from '../../core/errors.js';
+import type { ValidationIssue } from './errors.js';
 
 function quoteList(values: unknown[]): string {
   const q = values.map((v) => `'${String(v)}'`);
@@ -36,6 +37,57 @@ function typeMessage(type: string, value: unknown): string {
       return 'Input should be a valid dictionary or object to extract fields from';
     default:
       return `Input should be a valid ${first}`;
+  }
+}
+
+/** pydantic's error type code for one Ajv issue. */
+export function pydanticType(issue: ValidationIssue): string {
+  const p = issue.params ?? {};
+  switch (issue.rule) {
+    case 'required':
+      return 'missing';
+    case 'json':
+      return 'json_invalid';
+    case 'minLength':
+      return 'string_too_short';
+    case 'maxLength':
+      return 'string_too_long';
+    case 'pattern':
+      return 'string_pattern_mismatch';
+    case 'minimum':
+      return 'greater_than_equal';
+    case 'exclusiveMinimum':
+      return 'greater_than';
+    case 'maximum':
+      return 'less_than_equal';
+    case 'exclusiveMaximum':
+      return 'less_than';
+    case 'enum':
+      return 'enum';
+    case 'const':
+      return 'literal_error';
+    case 'additionalProperties':
+      return 'extra_forbidden';
+    case 'minItems':
+    case 'minProperties':
+      return 'too_short';
+    case 'maxItems':
+      return 'too_long';
+    case 'format':
+      return p.format === 'uuid' ? 'uuid_parsing' : p.format === 'uri' ? 'url_parsing' : 'value_error';
+    case 'type': {
+      const t = String(p.type).split(',')[0];
+      const parsing = typeof issue.value === 'string';
+      if (t === 'integer') return parsing ? 'int_parsing' : 'int_type';
+      if (t === 'number') return parsing ? 'float_parsing' : 'float_type';
+      if (t === 'boolean') return parsing ? 'bool_parsing' : 'bool_type';
+      if (t === 'string') return 'string_type';
+      if (t === 'array') return 'list_type';
+      if (t === 'object') return 'model_attributes_type';
+      return 'value_error';
+    }
+    default:
+      return 'value_error';
   }
 }
 
@@ -90,24 +142,43 @@ export function pydanticMessage(issue: ValidationIssue): string | undefined {
   }
 }
 
-/** `/a/0/b` under `body` → `body.a.0.b` (FastAPI's loc joined with dots). */
-export function pydanticLoc(issue: ValidationIssue): string {
-  const parts = issue.pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return [issue.location, ...parts].join('.');
+/** FastAPI's loc: `/a/0/b` under `body` → `["body", "a", 0, "b"]` (array indexes as numbers). */
+export function pydanticLocation(issue: ValidationIssue): Array<string | number> {
+  const parts = issue.pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+  return [issue.location, ...parts];
 }
 
-export function pydanticErrors(issues: ValidationIssue[]): Array<Record<string, string>> {
-  const out: Array<Record<string, string>> = [];
+/** The loc joined with dots, as Airweave prints it: `body.a.0.b`. */
+export const pydanticLoc = (issue: ValidationIssue): string => pydanticLocation(issue).join('.');
+
+export interface PydanticError {
+  type: string;
+  location: Array<string | number>;
+  message: string;
+}
+
+/** One entry per distinct failure, wrappers (anyOf/oneOf) left out when their branches spoke. */
+export function pydanticDetails(issues: ValidationIssue[]): PydanticError[] {
+  const out: PydanticError[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
-    const msg = pydanticMessage(issue);
-    if (msg === undefined) continue;
-    const loc = pydanticLoc(issue);
-    const key = `${loc}\u0000${msg}`;
+    const message = pydanticMessage(issue);
+    if (message === undefined) continue;
+    const location = pydanticLocation(issue);
+    const key = `${location.join('\u0000')}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ [loc]: msg });
+    out.push({ type: pydanticType(issue), location, message });
   }
-  if (!out.length && issues.length) out.push({ [pydanticLoc(issues[0]!)]: issues[0]!.message });
+  if (!out.length && issues.length) out.push({ type: pydanticType(issues[0]!), location: pydanticLocation(issues[0]!), message: issues[0]!.message });
   return out;
+}
+
+/** Airweave's shape: `[{"body.name": "String should have at least 4 characters"}]`. */
+export function pydanticErrors(issues: ValidationIssue[]): Array<Record<string, string>> {
+  return pydanticDetails(issues).map((d) => ({ [d.location.join('.')]: d.message }));
 }
