@@ -36,17 +36,20 @@ export class MockError extends Error {
   readonly issues: ValidationIssue[];
   /** Extra response headers the renderer should send (e.g. Allow on 405). */
   readonly headers: Record<string, string>;
+  /** Structured facts about the error (the resource and id not found, say), for envelopes that carry them. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     kind: MockErrorKind,
     message: string,
-    options: { issues?: ValidationIssue[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: { issues?: ValidationIssue[]; headers?: Record<string, string>; details?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'MockError';
     this.kind = kind;
     this.issues = options.issues ?? [];
     this.headers = options.headers ?? {};
+    this.details = options.details;
   }
 }
 
