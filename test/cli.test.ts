@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROVIDER_NAMES } from '../src/providers/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -66,14 +67,9 @@ describe('collections-mock CLI', () => {
     const { child, url, output } = await start(['serve', '--port', '0', '--processing-ms', '0']);
     const health = await fetch(`${url}/__mock/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({
-      status: 'ok',
-      providers: [
-        { name: 'xai', prefix: '/xai' },
-        { name: 'airweave', prefix: '/airweave' },
-      ],
-      processing_ms: 0,
-    });
+    const body = (await health.json()) as { status: string; processing_ms: number; providers: Array<{ name: string; prefix: string }> };
+    expect(body).toMatchObject({ status: 'ok', processing_ms: 0 });
+    expect(body.providers).toEqual(PROVIDER_NAMES.map((name) => ({ name, prefix: `/${name}` })));
     const res = await fetch(`${url}/xai/v1/collections`, { headers: { authorization: 'Bearer xai-cli' } });
     expect(res.status).toBe(200);
     // The log line is written when the response finishes; it reaches the pipe a moment later.

@@ -1,0 +1,709 @@
+/**
+ * One function per operationId of specs/mixpeek.yaml, typed from the
+ * generated `operations`. Namespaces (by `X-Namespace`, id or name) hold
+ * everything; the seed's request shape and the current one are one behaviour.
+ */
+import type { operations } from '../../generated/mixpeek.js';
+import type { Handlers, HandlerContext } from '../../core/provider.js';
+import { MockError } from '../../core/errors.js';
+import { Table, compareKeys, decodeCursor, encodeCursor, type SortKey } from '../../core/store.js';
+import { matches, parseFilter, valuesAt, type Filter } from './filters.js';
+import {
+  ALNUM,
+  HEX,
+  byIdOrName,
+  deriveOutputSchema,
+  nextSeq,
+  objectView,
+  processObject,
+  vectorFields,
+  renderBucket,
+  renderCollection,
+  renderDocument,
+  renderNamespace,
+  renderObject,
+  renderTask,
+  type BlobRecord,
+  type BucketRecord,
+  type BucketSchema,
+  type Catalog,
+  type CollectionRecord,
+  type MixpeekState,
+  type NamespaceRecord,
+  type ObjectRecord,
+  type TaskRecord,
+} from './model.js';
+
+type Ctx<K extends keyof operations> = HandlerContext<operations[K], MixpeekState>;
+type Json = Record<string, unknown>;
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function notFound(resource: string, id: string): MockError {
+  return new MockError('not_found', `${capital(resource.replace(/_/g, ' '))} not found`, { details: { resource, id } });
+}
+
+function alreadyExists(resource: string, name: string): MockError {
+  return new MockError('conflict', `${capital(resource)} with name '${name}' already exists`, { details: { resource, name } });
+}
+
+/** A pydantic-style failure the schema could not express, reported like the pipeline's 422s. */
+function invalid(pointer: string, rule: string, message: string): MockError {
+  return new MockError('validation', message, { issues: [{ location: 'body', pointer, rule, message }] });
+}
+
+// ---- listing
+
+interface ListRequest {
+  limit: number;
+  offset: number;
+  cursor?: string | undefined;
+  includeTotal: boolean;
+  search?: string | null | undefined;
+  caseSensitive: boolean;
+  filter: Filter | null;
+  sort?: { field: string; direction?: string } | null | undefined;
+}
+
+function listRequest(query: Json, body: Json | undefined, defaults: { limit?: number } = {}): ListRequest {
+  const b = body ?? {};
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return {
+    limit: num(query.limit) ?? num(b.limit) ?? defaults.limit ?? 10,
+    offset: num(query.offset) ?? num(b.offset) ?? 0,
+    cursor: (query.cursor as string | undefined) ?? (b.cursor as string | undefined),
+    includeTotal: query.include_total === true,
+    search: b.search as string | null | undefined,
+    caseSensitive: b.case_sensitive === true,
+    filter: b.filters === undefined || b.filters === null ? null : parseFilter(b.filters, 'filters'),
+    sort: b.sort as ListRequest['sort'],
+  };
+}
+
+/**
+ * Search, filter, sort and page rows (oldest first unless sorted). The cursor
+ * holds the last row's sort key, so it survives inserts; with a cursor the
+ * offset is ignored, as the vendor documents.
+ */
+function list<T extends { id: string; seq: number; createdAt: number }>(
+  scope: string,
+  rows: Iterable<T>,
+  render: (row: T) => Json,
+  searchable: (row: T) => Array<string | undefined>,
+  req: ListRequest,
+): { results: Json[]; pagination: Json; total: number } {
+  const norm = (s: string) => (req.caseSensitive ? s : s.toLowerCase());
+  const term = req.search ? norm(req.search) : undefined;
+  let entries = [...rows].map((row) => ({ row, view: render(row) }));
+  if (term) entries = entries.filter((e) => searchable(e.row).some((s) => s !== undefined && norm(s).includes(term)));
+  if (req.filter) entries = entries.filter((e) => matches(req.filter!, e.view));
+  const sortField = req.sort?.field;
+  const dir = req.sort?.direction === 'desc' ? -1 : 1;
+  const keyOf = (e: { row: T; view: Json }): SortKey => {
+    if (!sortField) return [e.row.createdAt, e.row.seq];
+    const v = valuesAt(e.view, sortField)[0];
+    return [typeof v === 'number' ? v : v === undefined || v === null ? '' : String(v), e.row.createdAt, e.row.seq];
+  };
+  const keyed = entries.map((e) => ({ ...e, key: keyOf(e) }));
+  keyed.sort((a, b) => dir * compareKeys(a.key, b.key));
+  const fullScope = `${scope}|${sortField ?? ''}|${dir}`;
+  let start = Math.min(req.offset, keyed.length);
+  if (req.cursor) {
+    const after = decodeCursor(fullScope, req.cursor);
+    if (!after) throw new MockError('bad_request', 'Invalid cursor: it was not issued for this list and sort.');
+    start = keyed.findIndex((e) => dir * compareKeys(e.key, after) > 0);
+    if (start < 0) start = keyed.length;
+  }
+  const page = keyed.slice(start, start + req.limit);
+  const more = start + page.length < keyed.length;
+  const pagination: Json = { page_size: req.limit };
+  if (more && page.length) pagination.next_cursor = encodeCursor(fullScope, page[page.length - 1]!.key);
+  if (req.includeTotal) {
+    pagination.total = keyed.length;
+    pagination.page = Math.floor(start / req.limit) + 1;
+    pagination.total_pages = Math.ceil(keyed.length / req.limit);
+  }
+  return { results: page.map((e) => e.view), pagination, total: keyed.length };
+}
+
+// ---- collections: the seed's form and the current form as one
+
+interface Normalised {
+  extractor: Json;
+  extractors: Json[];
+  source: Json;
+  sourceType: string;
+  bucketIds: string[];
+  filter: Filter | null;
+  rawFilters: unknown;
+  prefixKey?: string;
+}
+
+function withId(fe: Json): Json {
+  const out: Json = { ...fe, feature_extractor_id: `${String(fe.feature_extractor_name)}_${String(fe.version)}` };
+  // `input_mapping` (seed) and `input_mappings` (current) are one field: echo both.
+  const mappings = fe.input_mappings ?? fe.input_mapping;
+  if (mappings !== undefined) {
+    out.input_mappings = mappings;
+    if (fe.input_mapping !== undefined) out.input_mapping = mappings;
+  }
+  return out;
+}
+
+function normalise(body: Json): Normalised {
+  const list = body.feature_extractors as Json[] | undefined;
+  const single = body.feature_extractor as Json | undefined;
+  const first = single ?? list?.[0];
+  if (!first) throw invalid('/feature_extractor', 'required', 'Field required');
+  const extractor = withId(first);
+  const extractors = list?.length ? list.map(withId) : [extractor];
+  if (single && list?.length) extractors[0] = extractor;
+  const src = body.source as Json;
+  const ids = new Set<string>();
+  for (const id of (src.bucket_ids as string[] | undefined) ?? []) ids.add(id);
+  if (typeof src.bucket_id === 'string') ids.add(src.bucket_id);
+  const bucketIds = [...ids];
+  const sourceType = String(src.type);
+  if (sourceType === 'bucket' && !bucketIds.length) throw invalid('/source', 'value_error', 'Value error, bucket_ids is required when type is bucket');
+  if (sourceType === 'collection') {
+    const single = typeof src.collection_id === 'string' && src.collection_id !== '';
+    const many = Array.isArray(src.collection_ids) && src.collection_ids.length > 0;
+    if (single === many) throw invalid('/source', 'value_error', 'Value error, provide exactly one of collection_id or collection_ids');
+  }
+  const sourceFilters = src.source_filters as { filters?: unknown } | undefined;
+  const rawFilters = sourceFilters?.filters ?? src.filters;
+  const filter = rawFilters === undefined || rawFilters === null ? null : parseFilter(rawFilters, 'source.source_filters.filters');
+  return {
+    extractor,
+    extractors,
+    source: src,
+    sourceType,
+    bucketIds,
+    filter,
+    rawFilters,
+    ...(typeof src.prefix_key === 'string' ? { prefixKey: src.prefix_key } : {}),
+  };
+}
+
+const MUTABLE = new Set(['collection_name', 'description', 'taxonomy_applications', 'enabled', 'metadata', 'cluster_applications', 'alert_applications', 'retriever_enrichments', 'schedule']);
+const IMMUTABLE = new Set([
+  'collection_id',
+  'source',
+  'feature_extractor',
+  'feature_extractors',
+  'input_schema',
+  'output_schema',
+  'source_lineage',
+  'source_bucket_schemas',
+  'vector_indexes',
+  'payload_indexes',
+  'created_at',
+  'updated_at',
+  'document_count',
+]);
+
+function taxonomyApplications(items: unknown): Json[] {
+  return ((items as Json[] | undefined) ?? []).map((t) => {
+    const { output_collection, ...rest } = t;
+    const target = rest.target_collection_id ?? output_collection;
+    return {
+      execution_mode: 'materialize',
+      execution_phase: 1,
+      priority: 0,
+      hierarchical_enrichment_style: 'combined',
+      ...rest,
+      ...(target !== undefined ? { target_collection_id: target } : {}),
+      ...(output_collection !== undefined ? { output_collection } : {}),
+    };
+  });
+}
+
+export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekState> {
+  const clockOf = (state: MixpeekState) => state.env.clock;
+
+  /** The namespace a request names in X-Namespace (id or name), or the implicit `default` one when it names none. */
+  const namespaceOf = (ctx: { state: MixpeekState; request: { headers: Readonly<Record<string, string | undefined>> } }): NamespaceRecord => {
+    const { state } = ctx;
+    const header = ctx.request.headers['x-namespace'];
+    if (header !== undefined && header !== '') {
+      const ns = byIdOrName(state.namespaces, header);
+      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: header } });
+      return ns;
+    }
+    return byIdOrName(state.namespaces, 'default') ?? createNamespace(state, { namespace_name: 'default', feature_extractors: catalog.list.map((e) => ({ feature_extractor_name: e.feature_extractor_name, version: e.version })) });
+  };
+
+  const createNamespace = (state: MixpeekState, body: Json): NamespaceRecord => {
+    const name = String(body.namespace_name);
+    if (byIdOrName(state.namespaces, name)) throw alreadyExists('namespace', name);
+    const extractors = ((body.feature_extractors as Json[] | undefined) ?? []).map((fe) => {
+      const id = `${String(fe.feature_extractor_name)}_${String(fe.version)}`;
+      if (!catalog.byId.has(id)) {
+        throw new MockError('not_found', `Feature extractor ${String(fe.feature_extractor_name)} version ${String(fe.version)} not found in registry.`, {
+          details: { resource: 'feature_extractor', id },
+        });
+      }
+      return { ...fe, feature_extractor_id: id };
+    });
+    const tenant = (field: string, isTenant: boolean) => ({ field_name: field, type: 'keyword', field_schema: { type: 'keyword', is_tenant: isTenant }, is_protected: true });
+    const now = clockOf(state).nowMicros();
+    const ns: NamespaceRecord = {
+      id: `ns_${state.env.ids.chars(10, HEX)}`,
+      seq: nextSeq(state),
+      name,
+      config: {
+        namespace_type: body.namespace_type ?? 'standard',
+        description: body.description,
+        feature_extractors: extractors,
+        payload_indexes: [
+          tenant('internal_id', true),
+          tenant('namespace_id', true),
+          tenant('collection_id', true),
+          tenant('document_id', false),
+          tenant('bucket_id', false),
+          ...((body.payload_indexes as Json[] | undefined) ?? []),
+        ],
+        auto_create_indexes: body.auto_create_indexes ?? false,
+        infrastructure: body.infrastructure,
+      },
+      buckets: new Table((b) => b.id),
+      collections: new Table((c) => c.id),
+      createdAt: now,
+      updatedAt: now,
+    };
+    state.namespaces.insert(ns);
+    return ns;
+  };
+
+  /** A bucket being deleted stays visible (status IN_PROGRESS) until its task ends, but takes no new work. */
+  const bucketOr404 = (ns: NamespaceRecord, identifier: string, options: { forWork?: boolean } = {}): BucketRecord => {
+    const b = byIdOrName(ns.buckets, identifier);
+    if (!b || (options.forWork && b.status === 'IN_PROGRESS')) throw notFound('bucket', identifier);
+    return b;
+  };
+
+  const collectionOr404 = (ns: NamespaceRecord, identifier: string): CollectionRecord => {
+    const c = byIdOrName(ns.collections, identifier);
+    if (!c) throw notFound('collection', identifier);
+    return c;
+  };
+
+  const startTask = (state: MixpeekState, type: string, inputs: Json[], done: () => void): TaskRecord => {
+    const { clock, ids, processingMs } = state.env;
+    const task: TaskRecord = { task_id: `task_${ids.chars(24, HEX)}`, task_type: type, status: 'PENDING', inputs, createdAt: clock.nowMicros() };
+    state.tasks.set(task.task_id, task);
+    clock.schedule(processingMs, () => {
+      task.status = 'IN_PROGRESS';
+      clock.schedule(processingMs, () => {
+        done();
+        task.status = 'COMPLETED';
+      });
+    });
+    return task;
+  };
+
+  const createCollection = (ctx: Ctx<'createCollection'> | Ctx<'createCollectionSeed'>) => {
+    const { state } = ctx;
+    const body = ctx.body as unknown as Json;
+    const ns = namespaceOf(ctx);
+    const n = normalise(body);
+    const name = String(body.collection_name);
+    if (byIdOrName(ns.collections, name)) throw alreadyExists('collection', name);
+    // Sources must exist (in the source namespace, when the request names one).
+    const srcNsId = n.source.source_namespace_id as string | undefined;
+    const srcNs = srcNsId ? byIdOrName(state.namespaces, srcNsId) : ns;
+    if (!srcNs) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: srcNsId } });
+    const buckets = n.sourceType === 'bucket' ? n.bucketIds.map((id) => bucketOr404(srcNs, id, { forWork: true })) : [];
+    const upstreamIds = n.sourceType === 'collection' ? [...((n.source.collection_ids as string[] | undefined) ?? []), ...(typeof n.source.collection_id === 'string' ? [n.source.collection_id] : [])] : [];
+    const upstream = upstreamIds.map((id) => collectionOr404(ns, id));
+    const entry = catalog.byId.get(String(n.extractor.feature_extractor_id));
+    if (!entry) {
+      throw new MockError('not_found', `Feature extractor ${String(n.extractor.feature_extractor_name)} version ${String(n.extractor.version)} not found in registry.`, {
+        details: { resource: 'feature_extractor', id: n.extractor.feature_extractor_id },
+      });
+    }
+    if (buckets.length > 1) {
+      const first = JSON.stringify(buckets[0]!.schema.properties ?? {});
+      if (buckets.some((b) => JSON.stringify(b.schema.properties ?? {}) !== first)) {
+        throw new MockError('bad_request', 'All source buckets must have the same bucket_schema.');
+      }
+    }
+    const inputSchema = (body.input_schema as BucketSchema | undefined) ?? buckets[0]?.schema ?? upstream[0]?.outputSchema ?? ({ properties: {} } as BucketSchema);
+    const mappings = n.extractor.input_mappings;
+    if (body.feature_extractor && mappings && typeof mappings === 'object' && !Array.isArray(mappings)) {
+      for (const field of Object.values(mappings as Record<string, unknown>)) {
+        if (typeof field === 'string' && !(field.split('.')[0]! in (inputSchema.properties ?? {}))) {
+          throw new MockError('bad_request', `The source field '${field}' does not exist in the source schema.`);
+        }
+      }
+    }
+    let outputSchema = deriveOutputSchema(inputSchema, n.extractor, entry);
+    for (const fe of n.extractors.slice(1)) {
+      const more = deriveOutputSchema(inputSchema, fe, catalog.byId.get(String(fe.feature_extractor_id)));
+      outputSchema = { properties: { ...outputSchema.properties, ...more.properties } } as BucketSchema;
+    }
+    const { clock, ids } = state.env;
+    const id = `col_${ids.chars(10, ALNUM)}`;
+    const source: Json = {
+      type: n.sourceType,
+      ...(n.bucketIds.length ? { bucket_ids: n.bucketIds, bucket_id: n.bucketIds[0] } : {}),
+      ...(n.source.collection_id !== undefined && n.source.collection_id !== null ? { collection_id: n.source.collection_id } : {}),
+      ...(n.source.collection_ids !== undefined ? { collection_ids: n.source.collection_ids } : {}),
+      ...(n.rawFilters !== undefined && n.rawFilters !== null ? { source_filters: { filters: n.rawFilters } } : {}),
+      ...(n.prefixKey !== undefined ? { prefix_key: n.prefixKey } : {}),
+      ...(srcNsId ? { source_namespace_id: srcNs.id } : {}),
+    };
+    const seedConfig = {
+      type: n.sourceType,
+      bucket_id: n.bucketIds[0],
+      prefix_key: n.prefixKey,
+      collection_id: n.source.collection_id ?? undefined,
+      filters: n.rawFilters ?? undefined,
+    };
+    const ownLineage = {
+      source_config: source,
+      feature_extractor: n.extractor,
+      output_schema: outputSchema,
+      source_type: n.sourceType,
+      collection_id: id,
+      bucket_id: n.bucketIds[0],
+      bucket_config: seedConfig,
+      collection_config: seedConfig,
+      feature_extractors: n.extractors,
+    };
+    const upstreamLineage = (upstream[0]?.config.source_lineage as Json[] | undefined) ?? [];
+    const taxonomies = taxonomyApplications(body.taxonomy_applications);
+    const now = clock.nowMicros();
+    const config: Json = {
+      description: body.description,
+      input_schema: inputSchema,
+      feature_extractor: n.extractor,
+      feature_extractors: n.extractors,
+      source,
+      ...(buckets.length > 1 ? { source_bucket_schemas: Object.fromEntries(buckets.map((b) => [b.id, b.schema])) } : {}),
+      source_lineage: [...upstreamLineage, ownLineage],
+      vector_indexes: vectorFields(entry),
+      payload_indexes: [],
+      metadata: body.metadata ?? {},
+      ...(body.schedule ? { schedule: body.schedule, trigger_id: `trg_${ids.chars(12, HEX)}` } : {}),
+      schema_version: 1,
+      schema_sync_enabled: true,
+      taxonomy_applications: taxonomies,
+      cluster_applications: body.cluster_applications ?? [],
+      alert_applications: body.alert_applications ?? [],
+      retriever_enrichments: body.retriever_enrichments ?? [],
+      taxonomy_count: taxonomies.length,
+      retriever_count: 0,
+      lifecycle_state: 'active',
+      status: 'DONE',
+      ...(body.cache_config ? { cache_config: body.cache_config } : {}),
+    };
+    const record: CollectionRecord = {
+      id,
+      seq: nextSeq(state),
+      name,
+      config,
+      source: { type: n.sourceType, bucketIds: buckets.map((b) => b.id), ...(n.prefixKey !== undefined ? { prefixKey: n.prefixKey } : {}), filter: n.filter },
+      outputSchema,
+      enabled: body.enabled !== false,
+      documents: new Table((d) => d.id),
+      createdAt: now,
+      updatedAt: now,
+    };
+    ns.collections.insert(record);
+    return { status: 200 as const, body: renderCollection(record) };
+  };
+
+  return {
+    createCollection,
+    createCollectionSeed: createCollection,
+
+    listCollections(ctx: Ctx<'listCollections'>) {
+      const ns = namespaceOf(ctx);
+      const page = list(`collections|${ns.id}`, ns.collections.values(), (c) => renderCollection(c) as unknown as Json, (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } as never };
+    },
+
+    getCollection(ctx: Ctx<'getCollection'>) {
+      return { status: 200, body: renderCollection(collectionOr404(namespaceOf(ctx), ctx.path.collection_identifier)) };
+    },
+
+    updateCollection(ctx: Ctx<'updateCollection'>) {
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const body = ctx.body as Json;
+      const frozen = Object.keys(body).filter((k) => IMMUTABLE.has(k));
+      if (frozen.length) throw new MockError('bad_request', `Fields cannot be updated: ${frozen.join(', ')}`);
+      const name = body.collection_name;
+      if (name !== undefined) {
+        if (typeof name !== 'string') throw invalid('/collection_name', 'type', 'Input should be a valid string');
+        if (name.length < 3) throw new MockError('validation', 'too short', { issues: [{ location: 'body', pointer: '/collection_name', rule: 'minLength', message: '', params: { limit: 3 } }] });
+        if (name.length > 100) throw new MockError('validation', 'too long', { issues: [{ location: 'body', pointer: '/collection_name', rule: 'maxLength', message: '', params: { limit: 100 } }] });
+        const other = byIdOrName(ns.collections, name);
+        if (other && other.id !== c.id) throw alreadyExists('collection', name);
+      }
+      ns.collections.update(c.id, (col) => {
+        for (const [k, v] of Object.entries(body)) {
+          if (!MUTABLE.has(k) || v === undefined) continue;
+          if (k === 'collection_name') col.name = String(v);
+          else if (k === 'enabled') col.enabled = v !== false;
+          else if (k === 'taxonomy_applications') {
+            col.config.taxonomy_applications = taxonomyApplications(v);
+            col.config.taxonomy_count = (col.config.taxonomy_applications as Json[]).length;
+          } else col.config[k] = v;
+        }
+        col.updatedAt = clockOf(ctx.state).nowMicros();
+      });
+      return { status: 200, body: renderCollection(c) };
+    },
+
+    deleteCollection(ctx: Ctx<'deleteCollection'>) {
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      ns.collections.delete(c.id);
+      return { status: 200, body: { success: true, message: 'Successfully deleted', collection_id: c.id } as never };
+    },
+
+    listFeatureExtractors() {
+      return { status: 200, body: catalog.list };
+    },
+
+    getFeatureExtractor(ctx: Ctx<'getFeatureExtractor'>) {
+      const e = catalog.byId.get(ctx.path.feature_extractor_id);
+      if (!e) throw notFound('feature_extractor', ctx.path.feature_extractor_id);
+      return { status: 200, body: e };
+    },
+
+    listDocuments(ctx: Ctx<'listDocuments'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const body = ctx.body as Json | undefined;
+      const vectors = body?.return_vectors === true;
+      const page = list(`documents|${c.id}`, c.documents.values(), (d) => renderDocument(ns, c, d, { vectors, organization: state.organization }) as unknown as Json, (d) => [d.id, ...Object.values(d.fields).filter((v): v is string => typeof v === 'string')], listRequest(ctx.query, body));
+      return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
+    },
+
+    getDocument(ctx: Ctx<'getDocument'>) {
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const d = c.documents.get(ctx.path.document_id);
+      if (!d) throw notFound('document', ctx.path.document_id);
+      return { status: 200, body: renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: ctx.state.organization }) };
+    },
+
+    deleteDocument(ctx: Ctx<'deleteDocument'>) {
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      if (!c.documents.delete(ctx.path.document_id)) throw notFound('document', ctx.path.document_id);
+      return { status: 200, body: { message: 'Successfully deleted', success: true } };
+    },
+
+    createNamespace(ctx: Ctx<'createNamespace'>) {
+      return { status: 200, body: renderNamespace(createNamespace(ctx.state, ctx.body as unknown as Json)) };
+    },
+
+    listNamespaces(ctx: Ctx<'listNamespaces'>) {
+      const page = list('namespaces', ctx.state.namespaces.values(), (n) => renderNamespace(n) as unknown as Json, (n) => [n.id, n.name, n.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } as never };
+    },
+
+    getNamespace(ctx: Ctx<'getNamespace'>) {
+      const ns = byIdOrName(ctx.state.namespaces, ctx.path.namespace_identifier);
+      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      return { status: 200, body: renderNamespace(ns) };
+    },
+
+    updateNamespace(ctx: Ctx<'updateNamespace'>) {
+      const { state } = ctx;
+      const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
+      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      const body = ctx.body as unknown as Json;
+      const name = body.namespace_name;
+      if (typeof name === 'string') {
+        const other = byIdOrName(state.namespaces, name);
+        if (other && other.id !== ns.id) throw alreadyExists('namespace', name);
+      }
+      state.namespaces.update(ns.id, (n) => {
+        if (typeof name === 'string') n.name = name;
+        for (const k of ['description', 'payload_indexes', 'auto_create_indexes', 'infrastructure']) if (body[k] !== undefined) n.config[k] = body[k];
+        n.updatedAt = clockOf(state).nowMicros();
+      });
+      return { status: 200, body: renderNamespace(ns) };
+    },
+
+    deleteNamespace(ctx: Ctx<'deleteNamespace'>) {
+      const { state } = ctx;
+      const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
+      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      // It stops resolving at once; the task that deletes its contents runs on the clock.
+      state.namespaces.delete(ns.id);
+      for (const b of ns.buckets.values()) for (const o of b.objects.values()) o.timer?.cancel();
+      const task = startTask(state, 'api_namespaces_delete', [{ namespace_id: ns.id }], () => {});
+      return { status: 200, body: { task_id: task.task_id, status: task.status, namespace_id: ns.id, namespace_name: ns.name } as never };
+    },
+
+    createBucket(ctx: Ctx<'createBucket'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const body = ctx.body as unknown as Json;
+      const name = String(body.bucket_name);
+      if (byIdOrName(ns.buckets, name)) throw alreadyExists('bucket', name);
+      const now = clockOf(state).nowMicros();
+      const b: BucketRecord = {
+        id: `bkt_${state.env.ids.chars(8, HEX)}`,
+        seq: nextSeq(state),
+        name,
+        ...(typeof body.description === 'string' ? { description: body.description } : {}),
+        schema: body.bucket_schema as BucketSchema,
+        ...(body.unique_key ? { uniqueKey: body.unique_key as Json } : {}),
+        metadata: (body.metadata as Json | undefined) ?? {},
+        objects: new Table((o) => o.id),
+        createdAt: now,
+        updatedAt: now,
+        status: 'ACTIVE',
+      };
+      ns.buckets.insert(b);
+      return { status: 200, body: renderBucket(b) };
+    },
+
+    listBuckets(ctx: Ctx<'listBuckets'>) {
+      const ns = namespaceOf(ctx);
+      const page = list(`buckets|${ns.id}`, ns.buckets.values(), (b) => renderBucket(b) as unknown as Json, (b) => [b.id, b.name, b.description], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, total_count: page.total, pagination: page.pagination } as never };
+    },
+
+    getBucket(ctx: Ctx<'getBucket'>) {
+      return { status: 200, body: renderBucket(bucketOr404(namespaceOf(ctx), ctx.path.bucket_identifier)) };
+    },
+
+    updateBucket(ctx: Ctx<'updateBucket'>) {
+      const ns = namespaceOf(ctx);
+      const b = bucketOr404(ns, ctx.path.bucket_identifier);
+      const body = ctx.body as unknown as Json;
+      if (typeof body.bucket_name === 'string') {
+        const other = byIdOrName(ns.buckets, body.bucket_name);
+        if (other && other.id !== b.id) throw alreadyExists('bucket', body.bucket_name);
+      }
+      ns.buckets.update(b.id, (bk) => {
+        if (typeof body.bucket_name === 'string') bk.name = body.bucket_name;
+        if (typeof body.description === 'string') bk.description = body.description;
+        if (body.metadata && typeof body.metadata === 'object') bk.metadata = body.metadata as Json;
+        bk.updatedAt = clockOf(ctx.state).nowMicros();
+      });
+      return { status: 200, body: renderBucket(b) };
+    },
+
+    deleteBucket(ctx: Ctx<'deleteBucket'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const b = bucketOr404(ns, ctx.path.bucket_identifier, { forWork: true });
+      const count = b.objects.size;
+      ns.buckets.update(b.id, (bk) => (bk.status = 'IN_PROGRESS'));
+      for (const o of b.objects.values()) o.timer?.cancel();
+      const task = startTask(state, 'api_buckets_delete', [{ bucket_id: b.id }], () => ns.buckets.delete(b.id));
+      return { status: 200, body: { task_id: task.task_id, status: task.status, bucket_id: b.id, bucket_name: b.name, object_count: count } as never };
+    },
+
+    createObject(ctx: Ctx<'createObject'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const b = bucketOr404(ns, ctx.path.bucket_identifier, { forWork: true });
+      const body = ctx.body as unknown as Json;
+      const props = (b.schema.properties ?? {}) as Record<string, { type?: string }>;
+      const { ids, clock } = state.env;
+      const blobs: BlobRecord[] = ((body.blobs as Json[] | undefined) ?? []).map((blob, i) => {
+        const property = String(blob.property);
+        const field = props[property];
+        if (!field) throw new MockError('bad_request', `Property '${property}' is not defined in the bucket schema.`, { details: { property, index: i } });
+        if (field.type !== undefined && field.type !== blob.type) {
+          throw new MockError('bad_request', `Blob type '${String(blob.type)}' does not match the schema type '${field.type}' of property '${property}'.`, { details: { property, index: i } });
+        }
+        if ((blob.data === undefined) === (blob.upload_id === undefined)) {
+          throw invalid(`/blobs/${i}`, 'value_error', 'Value error, provide exactly one of data or upload_id');
+        }
+        const data = blob.data;
+        const size = typeof data === 'string' ? Buffer.byteLength(data) : data === undefined ? 0 : Buffer.byteLength(JSON.stringify(data));
+        return {
+          blob_id: `blob_${ids.chars(12, HEX)}`,
+          property,
+          type: String(blob.type),
+          ...(typeof blob.key_prefix === 'string' ? { key_prefix: blob.key_prefix } : {}),
+          data,
+          properties: (blob.metadata as Json | undefined) ?? {},
+          details: { size_bytes: size, ...(typeof data === 'string' && /^https?:\/\//.test(data) ? { filename: data.split('/').pop() } : {}) },
+        };
+      });
+      const known = new Set(['key_prefix', 'blobs', 'skip_duplicates', 'canonicalize_source', 'force_remirror']);
+      const extra = Object.fromEntries(Object.entries(body).filter(([k]) => !known.has(k)));
+      // Unique keys: the bucket's policy decides what a second object with the same key does.
+      let replaces: ObjectRecord | undefined;
+      if (b.uniqueKey) {
+        const fields = (b.uniqueKey.fields as string[]) ?? [];
+        const policy = ctx.query.policy ?? (b.uniqueKey.default_policy as string | undefined);
+        if (!policy) throw new MockError('bad_request', 'This bucket has a unique_key: pass ?policy=insert|update|upsert or set a default_policy.');
+        const keyOf = (view: Json) => JSON.stringify(fields.map((f) => valuesAt(view, f)[0] ?? null));
+        const probe: ObjectRecord = { id: '', seq: 0, bucketId: b.id, blobs, extra, status: 'DRAFT', createdAt: 0, updatedAt: 0 };
+        const key = keyOf(objectView(probe));
+        replaces = [...b.objects.values()].find((o) => keyOf(objectView(o)) === key);
+        if (replaces && policy === 'insert') throw new MockError('conflict', 'An object with this unique key already exists', { details: { resource: 'object', id: replaces.id } });
+        if (!replaces && policy === 'update') throw notFound('object', key);
+      }
+      const now = clock.nowMicros();
+      let o: ObjectRecord;
+      if (replaces) {
+        o = b.objects.update(replaces.id, (obj) => {
+          obj.blobs = blobs;
+          obj.extra = extra;
+          if (typeof body.key_prefix === 'string') obj.keyPrefix = body.key_prefix;
+          obj.updatedAt = now;
+        })!;
+      } else {
+        o = {
+          id: `obj_${ids.chars(12, HEX)}`,
+          seq: nextSeq(state),
+          bucketId: b.id,
+          ...(typeof body.key_prefix === 'string' ? { keyPrefix: body.key_prefix } : {}),
+          blobs,
+          extra,
+          status: 'DRAFT',
+          createdAt: now,
+          updatedAt: now,
+        };
+        b.objects.insert(o);
+      }
+      ns.buckets.update(b.id, (bk) => (bk.lastUploadAt = now));
+      if (ctx.query.auto_process === true) processObject(state, ns, b, o, catalog);
+      return { status: 200, body: renderObject(o) };
+    },
+
+    listObjects(ctx: Ctx<'listObjects'>) {
+      const ns = namespaceOf(ctx);
+      const b = bucketOr404(ns, ctx.path.bucket_identifier);
+      const page = list(`objects|${b.id}`, b.objects.values(), (o) => renderObject(o) as unknown as Json, (o) => [o.id, o.keyPrefix], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
+    },
+
+    getObject(ctx: Ctx<'getObject'>) {
+      const b = bucketOr404(namespaceOf(ctx), ctx.path.bucket_identifier);
+      const o = b.objects.get(ctx.path.object_identifier);
+      if (!o) throw notFound('object', ctx.path.object_identifier);
+      return { status: 200, body: renderObject(o) };
+    },
+
+    deleteObject(ctx: Ctx<'deleteObject'>) {
+      const b = bucketOr404(namespaceOf(ctx), ctx.path.bucket_identifier);
+      const o = b.objects.delete(ctx.path.object_identifier);
+      if (!o) throw notFound('object', ctx.path.object_identifier);
+      o.timer?.cancel();
+      return { status: 204, body: undefined };
+    },
+
+    getTask(ctx: Ctx<'getTask'>) {
+      const t = ctx.state.tasks.get(ctx.path.task_id);
+      if (!t) throw notFound('task', ctx.path.task_id);
+      return { status: 200, body: renderTask(t) };
+    },
+  };
+}
+

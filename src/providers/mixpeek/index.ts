@@ -1,0 +1,102 @@
+/**
+ * The Mixpeek provider: namespaces, buckets and objects, collections fed from
+ * them (the seed's request shape and the current one), their documents, and
+ * the feature-extractor catalog, under /mixpeek.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { MockError, type MockErrorKind } from '../../core/errors.js';
+import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
+import { pydanticDetails } from '../../core/pydantic.js';
+import type { ProviderOptions } from '../index.js';
+import { createHandlers } from './handlers.js';
+import { createMixpeekState, loadCatalog, omitNulls, type MixpeekState } from './model.js';
+
+const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
+  validation: { status: 422, type: 'ValidationError' },
+  unprocessable: { status: 422, type: 'ValidationError' },
+  unsupported_media_type: { status: 422, type: 'ValidationError' },
+  bad_request: { status: 400, type: 'BadRequestError' },
+  unauthenticated: { status: 401, type: 'UnauthorizedError' },
+  forbidden: { status: 403, type: 'ForbiddenError' },
+  not_found: { status: 404, type: 'NotFoundError' },
+  method_not_allowed: { status: 405, type: 'MethodNotAllowedError' },
+  conflict: { status: 409, type: 'AlreadyExistsError' },
+  payload_too_large: { status: 413, type: 'PayloadTooLargeError' },
+  rate_limited: { status: 429, type: 'TooManyRequestsError' },
+  internal: { status: 500, type: 'InternalServerError' },
+};
+
+interface MixpeekKey {
+  key: string;
+  organization: string;
+}
+
+/** A stable organisation id per key, so `_internal.internal_id` reads like the vendor's. */
+const organizationFor = (key: string): string => `org_${createHash('sha256').update(`mixpeek-organization:${key}`).digest('hex').slice(0, 12)}`;
+
+function parseKeys(raw: unknown): Map<string, MixpeekKey> | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new Error('api keys for mixpeek: expected a list of { key, organization? }');
+  const keys = new Map<string, MixpeekKey>();
+  raw.forEach((entry: unknown, i) => {
+    const e = entry as Partial<MixpeekKey> | null;
+    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for mixpeek, entry ${i}: needs a non-empty "key"`);
+    if (e.organization !== undefined && (typeof e.organization !== 'string' || e.organization === '')) throw new Error(`api keys for mixpeek, entry ${i}: "organization" must be a non-empty string`);
+    if (keys.has(e.key)) throw new Error(`api keys for mixpeek, entry ${i}: a key is listed twice`);
+    keys.set(e.key, { key: e.key, organization: e.organization ?? organizationFor(e.key) });
+  });
+  return keys;
+}
+
+export function createMixpeekProvider(options: ProviderOptions = {}): Provider<MixpeekState> {
+  const keys = parseKeys(options.apiKeys);
+  const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
+
+  const authenticate = (view: RequestView): AuthResult => {
+    // Operations the spec marks public (the extractor catalog) need no key.
+    const security = view.operation?.raw.security;
+    if (Array.isArray(security) && security.length === 0) return { tenant: '(public)' };
+    const header = view.headers.authorization;
+    if (!header) throw new MockError('unauthenticated', 'Authorization header is required');
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m) throw new MockError('unauthenticated', 'Invalid authorization header format');
+    const token = m[1]!;
+    let organization = organizationFor(token);
+    if (keys) {
+      const k = keys.get(token);
+      if (!k) throw new MockError('unauthenticated', 'Invalid API key');
+      organization = k.organization;
+    }
+    return { tenant: organization, principal: { organization } };
+  };
+
+  const renderError = (err: MockError, view: RequestView): Reply => {
+    const { status, type } = TYPES[err.kind];
+    let message = err.message;
+    let details = err.details;
+    if (err.kind === 'validation') {
+      message = 'Validation error';
+      const issues = err.issues.length ? err.issues : [{ location: 'body' as const, pointer: '', rule: 'value_error', message: err.message }];
+      details = { validation_errors: pydanticDetails(issues) };
+    } else if (err.kind === 'unsupported_media_type') {
+      // FastAPI does not refuse a media type: a non-JSON body simply is not an object.
+      message = 'Validation error';
+      details = { validation_errors: [{ type: 'model_attributes_type', location: ['body'], message: 'Input should be a valid dictionary or object to extract fields from' }] };
+    } else if (err.kind === 'not_found' && !view.operation) {
+      message = 'Not Found';
+    }
+    return { status, body: omitNulls({ success: false, status, error: { message, type, details } }) };
+  };
+
+  return {
+    name: 'mixpeek',
+    prefix: '/mixpeek',
+    specFile: fileURLToPath(new URL('../../../specs/mixpeek.yaml', import.meta.url)),
+    errorSchema: 'ErrorResponse',
+    authenticate,
+    renderError,
+    createState: (env, tenant) => createMixpeekState(env, tenant),
+    handlers: createHandlers(catalog) as unknown as Record<string, AnyHandler<MixpeekState>>,
+  };
+}

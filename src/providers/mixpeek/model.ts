@@ -1,0 +1,368 @@
+/**
+ * Mixpeek records, per-organisation state (namespaces holding buckets,
+ * objects, collections and documents), the object-processing simulation that
+ * turns objects into documents, and the wire shapes.
+ */
+import { readFileSync } from 'node:fs';
+import type { components } from '../../generated/mixpeek.js';
+import type { Scheduled } from '../../core/clock.js';
+import { Table, type SortSpec } from '../../core/store.js';
+import type { ProviderEnv } from '../../core/provider.js';
+import { matches, type Filter } from './filters.js';
+
+type Schemas = components['schemas'];
+export type BucketSchema = Schemas['BucketSchema'];
+export type FeatureExtractor = Schemas['FeatureExtractor'];
+export type CollectionResponse = Schemas['CollectionResponse'];
+export type NamespaceModel = Schemas['NamespaceModel'];
+export type BucketResponse = Schemas['BucketResponse'];
+export type ObjectResponse = Schemas['ObjectResponse'];
+export type DocumentResponse = Schemas['DocumentResponse'];
+export type TaskResponse = Schemas['TaskResponse'];
+
+type Json = Record<string, unknown>;
+
+export interface Catalog {
+  list: FeatureExtractor[];
+  byId: Map<string, FeatureExtractor>;
+}
+
+export function loadCatalog(file: string): Catalog {
+  const list = JSON.parse(readFileSync(file, 'utf8')) as FeatureExtractor[];
+  return { list, byId: new Map(list.map((e) => [e.feature_extractor_id, e])) };
+}
+
+export interface BucketRecord {
+  id: string;
+  seq: number;
+  name: string;
+  description?: string;
+  schema: BucketSchema;
+  uniqueKey?: Json;
+  metadata: Json;
+  objects: Table<ObjectRecord>;
+  createdAt: number;
+  updatedAt: number;
+  lastUploadAt?: number;
+  status: 'ACTIVE' | 'IN_PROGRESS';
+}
+
+export interface BlobRecord {
+  blob_id: string;
+  property: string;
+  type: string;
+  key_prefix?: string;
+  data?: unknown;
+  properties: Json;
+  details: Json;
+}
+
+export interface ObjectRecord {
+  id: string;
+  seq: number;
+  bucketId: string;
+  keyPrefix?: string;
+  blobs: BlobRecord[];
+  /** Fields beyond the documented ones (e.g. `metadata`), kept and echoed. */
+  extra: Json;
+  status: string;
+  createdAt: number;
+  updatedAt: number;
+  timer?: Scheduled;
+}
+
+export interface CollectionRecord {
+  id: string;
+  seq: number;
+  name: string;
+  /** The stored, normalised configuration echoed in every response. */
+  config: Json;
+  source: { type: string; bucketIds: string[]; prefixKey?: string; filter: Filter | null };
+  outputSchema: BucketSchema;
+  enabled: boolean;
+  documents: Table<DocumentRecord>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DocumentRecord {
+  id: string;
+  seq: number;
+  fields: Json;
+  vectors: Record<string, number[]>;
+  blobs: Json[];
+  lineage: Json;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NamespaceRecord {
+  id: string;
+  seq: number;
+  name: string;
+  config: Json;
+  buckets: Table<BucketRecord>;
+  collections: Table<CollectionRecord>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TaskRecord {
+  task_id: string;
+  task_type: string;
+  status: string;
+  inputs?: Json[];
+  createdAt: number;
+}
+
+export interface MixpeekState {
+  organization: string;
+  namespaces: Table<NamespaceRecord>;
+  tasks: Map<string, TaskRecord>;
+  seq: number;
+  env: ProviderEnv;
+}
+
+export function createMixpeekState(env: ProviderEnv, organization: string): MixpeekState {
+  return { organization, namespaces: new Table((n) => n.id), tasks: new Map(), seq: 0, env };
+}
+
+export const nextSeq = (state: MixpeekState): number => ++state.seq;
+
+/** Insertion order, oldest first (the vendor's natural order), ties by creation. */
+export const oldestFirst = <T extends { createdAt: number; seq: number }>(): SortSpec<T> => ({ name: 'created', key: (r) => [r.createdAt, r.seq] });
+
+/** Naive ISO with six fractional digits holding milliseconds: `2025-10-13T13:58:06.664000`. */
+export function stamp(micros: number): string {
+  return `${new Date(Math.floor(micros / 1000)).toISOString().slice(0, 23)}000`;
+}
+
+export const HEX = '0123456789abcdef';
+export const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Finds by id first, then by exact name (the vendor resolves identifiers both ways). */
+export function byIdOrName<T extends { id: string; name: string }>(table: Table<T>, identifier: string): T | undefined {
+  const hit = table.get(identifier);
+  if (hit) return hit;
+  for (const row of table.values()) if (row.name === identifier) return row;
+  return undefined;
+}
+
+/** Drops null and undefined members, recursively: the vendor omits nulls on the wire. */
+export function omitNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(omitNulls) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value as Json)) if (v !== null && v !== undefined) out[k] = omitNulls(v);
+  return out as T;
+}
+
+// ---- schemas
+
+/** The collection's output: passed-through source fields (typed from the input schema) plus the extractor's outputs. */
+export function deriveOutputSchema(input: BucketSchema, extractor: Json, catalogEntry: FeatureExtractor | undefined): BucketSchema {
+  const properties: Record<string, unknown> = {};
+  const inputProps = (input.properties ?? {}) as Record<string, unknown>;
+  if (extractor.include_all_source_fields === true) Object.assign(properties, inputProps);
+  for (const p of (extractor.field_passthrough as Array<{ source_path: string; target_path?: string }> | undefined) ?? []) {
+    const root = p.source_path.split('.')[0]!;
+    properties[p.target_path ?? p.source_path] = inputProps[root] ?? { type: 'string' };
+  }
+  Object.assign(properties, (catalogEntry?.output_schema as { properties?: Json } | undefined)?.properties ?? {});
+  return { properties } as BucketSchema;
+}
+
+/** The collection's vector indexes, from the catalog entry's (vendor-shaped) `required_vector_indexes`. */
+export function vectorFields(entry: FeatureExtractor | undefined): Array<{ name: string; size: number; distance: string }> {
+  const indexes = (entry?.required_vector_indexes ?? []) as Array<{ index: { name: string; dimensions: number; distance: string } }>;
+  return indexes.map((v) => ({ name: v.index.name, size: v.index.dimensions, distance: v.index.distance }));
+}
+
+// ---- processing: objects become documents
+
+/** The record a collection's source filter and prefix see for an object: its metadata, blob data by property, key prefix. */
+export function objectView(o: ObjectRecord): Json {
+  const view: Json = { ...o.extra, object_id: o.id, bucket_id: o.bucketId, key_prefix: o.keyPrefix ?? null };
+  const metadata = o.extra.metadata;
+  if (metadata && typeof metadata === 'object' && !Array.isArray(metadata)) Object.assign(view, metadata);
+  for (const b of o.blobs) if (!(b.property in view) || view[b.property] === undefined) view[b.property] = b.data;
+  return view;
+}
+
+function fedBy(c: CollectionRecord, o: ObjectRecord): boolean {
+  if (!c.enabled || c.source.type !== 'bucket' || !c.source.bucketIds.includes(o.bucketId)) return false;
+  if (c.source.prefixKey && !(o.keyPrefix ?? '').startsWith(c.source.prefixKey)) return false;
+  return !c.source.filter || matches(c.source.filter, objectView(o));
+}
+
+/** A deterministic pseudo-embedding, so repeated reads agree. */
+function pseudoVector(seed: string, size: number): number[] {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) {
+    h = Math.imul(h ^ (h >>> 13), 0x5bd1e995);
+    out.push(Number((((h >>> 0) / 4294967296) * 2 - 1).toFixed(6)));
+  }
+  return out;
+}
+
+export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, o: ObjectRecord, catalog: Catalog): DocumentRecord {
+  const { ids, clock } = state.env;
+  const extractor = c.config.feature_extractor as Json;
+  const entry = catalog.byId.get(String(extractor.feature_extractor_id));
+  const view = objectView(o);
+  const fields: Json = {};
+  const outProps = (c.outputSchema.properties ?? {}) as Json;
+  for (const p of (extractor.field_passthrough as Array<{ source_path: string; target_path?: string; default?: unknown }> | undefined) ?? []) {
+    const v = p.source_path.split('.').reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Json)[k] : undefined), view);
+    fields[p.target_path ?? p.source_path] = v ?? p.default ?? null;
+  }
+  if (extractor.include_all_source_fields === true) {
+    for (const k of Object.keys((c.config.input_schema as BucketSchema).properties ?? {})) if (view[k] !== undefined) fields[k] = view[k];
+  }
+  const vectors: Record<string, number[]> = {};
+  for (const v of vectorFields(entry)) vectors[v.name] = pseudoVector(`${o.id}:${v.name}`, v.size);
+  for (const k of Object.keys(outProps)) {
+    if (k in fields || k in vectors) continue;
+    if (k.endsWith('_url')) fields[k] = `https://storage.mixpeek.local/${ns.id}/${c.id}/${o.id}/${k}`;
+    else if (k.endsWith('_ms')) fields[k] = 42;
+  }
+  const now = clock.nowMicros();
+  const id = `doc_${ids.chars(24, HEX)}`;
+  return {
+    id,
+    seq: nextSeq(state),
+    fields,
+    vectors,
+    blobs: o.blobs.map((b) => ({
+      field: b.property,
+      url: typeof b.data === 'string' && /^(https?|s3|gs):\/\//.test(b.data) ? b.data : `mixpeek://${o.bucketId}/${o.id}/${b.blob_id}`,
+      role: 'source',
+      type: ['video', 'image', 'audio', 'text', 'pdf'].includes(b.type) ? b.type : b.type === 'string' ? 'text' : 'other',
+    })),
+    lineage: {
+      root_object_id: o.id,
+      root_bucket_id: o.bucketId,
+      source_type: 'bucket',
+      source_object_id: o.id,
+      path: `${o.bucketId}/${c.id}`,
+      chain: [],
+    },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** DRAFT → PENDING at once, PROCESSING after one step, COMPLETED after another; then every collection it feeds gets a document. */
+export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: BucketRecord, o: ObjectRecord, catalog: Catalog): void {
+  const { clock, processingMs } = state.env;
+  const set = (status: string) =>
+    bucket.objects.update(o.id, (obj) => {
+      obj.status = status;
+      obj.updatedAt = clock.nowMicros();
+    });
+  set('PENDING');
+  o.timer = clock.schedule(processingMs, () => {
+    if (!bucket.objects.has(o.id)) return;
+    set('PROCESSING');
+    o.timer = clock.schedule(processingMs, () => {
+      if (!bucket.objects.has(o.id)) return;
+      set('COMPLETED');
+      for (const c of ns.collections.values()) {
+        if (fedBy(c, o)) c.documents.insert(documentFor(state, ns, c, o, catalog));
+      }
+    });
+  });
+}
+
+// ---- wire shapes
+
+export function renderNamespace(ns: NamespaceRecord): NamespaceModel {
+  let objects = 0;
+  let documents = 0;
+  for (const b of ns.buckets.values()) objects += b.objects.size;
+  for (const c of ns.collections.values()) documents += c.documents.size;
+  return omitNulls({
+    namespace_id: ns.id,
+    ...ns.config,
+    namespace_name: ns.name,
+    document_count: documents,
+    bucket_count: ns.buckets.size,
+    collection_count: ns.collections.size,
+    object_count: objects,
+    created_at: stamp(ns.createdAt),
+    updated_at: stamp(ns.updatedAt),
+  }) as unknown as NamespaceModel;
+}
+
+export function renderBucket(b: BucketRecord): BucketResponse {
+  let bytes = 0;
+  for (const o of b.objects.values()) for (const blob of o.blobs) bytes += Number((blob.details as { size_bytes?: number }).size_bytes ?? 0);
+  return omitNulls({
+    bucket_id: b.id,
+    bucket_name: b.name,
+    description: b.description,
+    bucket_schema: b.schema,
+    unique_key: b.uniqueKey,
+    metadata: b.metadata,
+    object_count: b.objects.size,
+    total_size_bytes: bytes,
+    created_at: stamp(b.createdAt),
+    updated_at: stamp(b.updatedAt),
+    last_upload_at: b.lastUploadAt === undefined ? undefined : stamp(b.lastUploadAt),
+    status: b.status,
+    is_locked: false,
+  }) as unknown as BucketResponse;
+}
+
+export function renderObject(o: ObjectRecord): ObjectResponse {
+  return omitNulls({
+    ...o.extra,
+    object_id: o.id,
+    bucket_id: o.bucketId,
+    key_prefix: o.keyPrefix,
+    blobs: o.blobs.map(({ data: _data, ...b }) => b),
+    source_details: [{ type: 'bucket', source_id: o.bucketId }],
+    status: o.status,
+    created_at: stamp(o.createdAt),
+    updated_at: stamp(o.updatedAt),
+  }) as unknown as ObjectResponse;
+}
+
+export function renderCollection(c: CollectionRecord): CollectionResponse {
+  return omitNulls({
+    ...c.config,
+    collection_id: c.id,
+    collection_name: c.name,
+    enabled: c.enabled,
+    output_schema: c.outputSchema,
+    document_count: c.documents.size,
+    created_at: stamp(c.createdAt),
+    updated_at: stamp(c.updatedAt),
+  }) as unknown as CollectionResponse;
+}
+
+export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, options: { vectors: boolean; organization: string }): DocumentResponse {
+  return omitNulls({
+    ...d.fields,
+    ...(options.vectors ? d.vectors : {}),
+    document_id: d.id,
+    collection_id: c.id,
+    document_blobs: d.blobs,
+    _internal: {
+      internal_id: options.organization,
+      namespace_id: ns.id,
+      document_id: d.id,
+      collection_id: c.id,
+      created_at: `${new Date(Math.floor(d.createdAt / 1000)).toISOString().slice(0, 19)}Z`,
+      updated_at: `${new Date(Math.floor(d.updatedAt / 1000)).toISOString().slice(0, 19)}Z`,
+      lineage: d.lineage,
+      metadata: { ingestion_status: 'COMPLETED' },
+    },
+  }) as unknown as DocumentResponse;
+}
+
+export function renderTask(t: TaskRecord): TaskResponse {
+  return omitNulls({ task_id: t.task_id, task_type: t.task_type, status: t.status, inputs: t.inputs }) as unknown as TaskResponse;
+}
