@@ -54,6 +54,20 @@ const sessions = [
       '{"detail":"No valid authentication provided"}',
     ],
   },
+  {
+    heading: 'Try it: the Mixpeek flow',
+    base: 'BASE=http://127.0.0.1:4010/mixpeek',
+    prefix: '/mixpeek',
+    expected: [
+      'demo',
+      'DONE text_extractor_v1',
+      'PENDING',
+      'PENDING',
+      '1',
+      'true',
+      '{"success":false,"status":404,"error":{"message":"Bucket not found","type":"NotFoundError","details":{"resource":"bucket","id":"nope"}}}',
+    ],
+  },
 ];
 
 describe('README curl sessions', () => {
@@ -61,7 +75,7 @@ describe('README curl sessions', () => {
   let dir: string;
   beforeAll(async () => {
     // The sessions sleep on the real clock, as a person would.
-    server = await startServer({ clock: 'real', providers: ['xai', 'airweave'] });
+    server = await startServer({ clock: 'real', providers: ['xai', 'airweave', 'mixpeek'] });
     dir = mkdtempSync(path.join(os.tmpdir(), 'readme-'));
   });
   afterAll(async () => {
