@@ -66,7 +66,11 @@ export async function raw(baseUrl: string, path: string, init: RequestInit & { k
   const headers = new Headers(init.headers);
   const key = init.key === undefined ? 'xai-test-key' : init.key;
   if (key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${key}`);
-  const res = await fetch(`${baseUrl}${path}`, { ...init, headers });
+  return readReply(await fetch(`${baseUrl}${path}`, { ...init, headers }));
+}
+
+/** Status, headers, text and (when it parses) JSON of a reply. */
+async function readReply(res: Response): Promise<{ status: number; headers: Headers; text: string; json: any }> {
   const text = await res.text();
   let json: any;
   try {
@@ -110,13 +114,5 @@ export async function awRaw(
     headers.set('content-type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  const res = await fetch(`${baseUrl}/airweave${path}`, { ...init, headers, body: body ?? null });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
+  return readReply(await fetch(`${baseUrl}/airweave${path}`, { ...init, headers, body: body ?? null }));
 }

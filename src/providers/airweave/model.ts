@@ -350,6 +350,12 @@ export function renderJob(j: JobRecord): SourceConnectionJob {
   };
 }
 
+/** The `sync.last_job` block: the job as the jobs list shows it, without the connection id and details. */
+function lastJobOf(job: JobRecord): NonNullable<SourceConnection['sync']>['last_job'] {
+  const { source_connection_id: _connection, error_details: _details, ...rest } = renderJob(job);
+  return rest;
+}
+
 /** `git_hub_code_file_entity` → `GitHubCodeFileEntity` (entity class names key `entities.by_type`). */
 const className = (snake: string): string => snake.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
 
@@ -402,19 +408,7 @@ export function renderConnection(state: AirweaveState, catalog: Catalog, c: Conn
             total_runs: 1,
             successful_runs: job.status === 'completed' ? 1 : 0,
             failed_runs: failed ? 1 : 0,
-            last_job: {
-              id: job.id,
-              status: job.status,
-              started_at: job.startedAt === null ? null : naive(job.startedAt),
-              completed_at: job.completedAt === null ? null : naive(job.completedAt),
-              duration_seconds: seconds(job.startedAt, job.completedAt),
-              entities_inserted: job.inserted,
-              entities_updated: job.updated,
-              entities_deleted: job.deleted,
-              entities_failed: job.failed,
-              error: job.error,
-              error_category: job.errorCategory,
-            },
+            last_job: lastJobOf(job),
           }
         : null,
     sync_id: c.sync?.id ?? null,
