@@ -871,9 +871,22 @@ export interface components {
          *     mutable fields and refuses immutable ones (see the operation). Mutable fields:
          *     `collection_name` (3–100), `description`, `enabled`, `metadata`,
          *     `taxonomy_applications`, `cluster_applications`, `alert_applications`,
-         *     `retriever_enrichments`, `schedule`.
+         *     `retriever_enrichments`, `schedule`. The mutable fields are typed as on create
+         *     (422 otherwise), so a stored collection always matches `CollectionResponse`.
          */
         UpdateCollectionRequest: {
+            collection_name?: string;
+            description?: string | null;
+            enabled?: boolean;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            schedule?: components["schemas"]["CollectionScheduleConfig"] | null;
+            taxonomy_applications?: components["schemas"]["TaxonomyApplicationConfig"][] | null;
+            cluster_applications?: components["schemas"]["ClusterApplicationConfig"][] | null;
+            alert_applications?: components["schemas"]["AlertApplicationConfig"][] | null;
+            retriever_enrichments?: components["schemas"]["RetrieverEnrichmentConfig"][] | null;
+        } & {
             [key: string]: unknown;
         };
         /** @description The stored extractor configuration plus its id; seed-only fields are echoed when they were sent. */

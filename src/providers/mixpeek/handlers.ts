@@ -313,7 +313,9 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const srcNsId = n.source.source_namespace_id as string | undefined;
     const srcNs = srcNsId ? byIdOrName(state.namespaces, srcNsId) : ns;
     if (!srcNs) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: srcNsId } });
-    const buckets = n.sourceType === 'bucket' ? n.bucketIds.map((id) => bucketOr404(srcNs, id, { forWork: true })) : [];
+    // Ids or names in the request; the reply carries resolved ids, once each.
+    const buckets = n.sourceType === 'bucket' ? [...new Set(n.bucketIds.map((id) => bucketOr404(srcNs, id, { forWork: true })))] : [];
+    const bucketIds = buckets.map((b) => b.id);
     const upstreamIds = n.sourceType === 'collection' ? [...((n.source.collection_ids as string[] | undefined) ?? []), ...(typeof n.source.collection_id === 'string' ? [n.source.collection_id] : [])] : [];
     const upstream = upstreamIds.map((id) => collectionOr404(ns, id));
     const entry = catalog.byId.get(String(n.extractor.feature_extractor_id));
@@ -346,18 +348,19 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const id = `col_${ids.chars(10, ALNUM)}`;
     const source: Json = {
       type: n.sourceType,
-      ...(n.bucketIds.length ? { bucket_ids: n.bucketIds, bucket_id: n.bucketIds[0] } : {}),
-      ...(n.source.collection_id !== undefined && n.source.collection_id !== null ? { collection_id: n.source.collection_id } : {}),
-      ...(n.source.collection_ids !== undefined ? { collection_ids: n.source.collection_ids } : {}),
+      ...(bucketIds.length ? { bucket_ids: bucketIds, bucket_id: bucketIds[0] } : {}),
+      // Upstream collections (ids or names) are echoed as resolved ids; other types echo what was sent.
+      ...(n.source.collection_id !== undefined && n.source.collection_id !== null ? { collection_id: n.sourceType === 'collection' ? upstream[0]!.id : n.source.collection_id } : {}),
+      ...(Array.isArray(n.source.collection_ids) ? { collection_ids: n.sourceType === 'collection' ? upstream.map((c) => c.id) : n.source.collection_ids } : {}),
       ...(n.rawFilters !== undefined && n.rawFilters !== null ? { source_filters: { filters: n.rawFilters } } : {}),
       ...(n.prefixKey !== undefined ? { prefix_key: n.prefixKey } : {}),
       ...(srcNsId ? { source_namespace_id: srcNs.id } : {}),
     };
     const seedConfig = {
       type: n.sourceType,
-      bucket_id: n.bucketIds[0],
+      bucket_id: bucketIds[0],
       prefix_key: n.prefixKey,
-      collection_id: n.source.collection_id ?? undefined,
+      collection_id: (source.collection_id as string | undefined) ?? undefined,
       filters: n.rawFilters ?? undefined,
     };
     const ownLineage = {
@@ -366,7 +369,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       output_schema: outputSchema,
       source_type: n.sourceType,
       collection_id: id,
-      bucket_id: n.bucketIds[0],
+      bucket_id: bucketIds[0],
       bucket_config: seedConfig,
       collection_config: seedConfig,
       feature_extractors: n.extractors,
@@ -403,7 +406,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       seq: nextSeq(state),
       name,
       config,
-      source: { type: n.sourceType, bucketIds: buckets.map((b) => b.id), ...(n.prefixKey !== undefined ? { prefixKey: n.prefixKey } : {}), filter: n.filter },
+      source: { type: n.sourceType, bucketIds, ...(n.prefixKey !== undefined ? { prefixKey: n.prefixKey } : {}), filter: n.filter },
       outputSchema,
       enabled: body.enabled !== false,
       documents: new Table((d) => d.id),
@@ -634,7 +637,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
           details: { size_bytes: size, ...(typeof data === 'string' && /^https?:\/\//.test(data) ? { filename: data.split('/').pop() } : {}) },
         };
       });
-      const known = new Set(['key_prefix', 'blobs', 'skip_duplicates', 'canonicalize_source', 'force_remirror']);
+      // Keys the reply computes itself are not taken from the request (an `error: 5` would break the reply).
+      const known = new Set(['key_prefix', 'blobs', 'skip_duplicates', 'canonicalize_source', 'force_remirror', 'object_id', 'bucket_id', 'source_details', 'status', 'error', 'created_at', 'updated_at']);
       const extra = Object.fromEntries(Object.entries(body).filter(([k]) => !known.has(k)));
       // Unique keys: the bucket's policy decides what a second object with the same key does.
       let replaces: ObjectRecord | undefined;
@@ -653,6 +657,9 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       let o: ObjectRecord;
       if (replaces) {
         o = b.objects.update(replaces.id, (obj) => {
+          // New content is a new draft: a run still in flight for the old content is dropped.
+          obj.timer?.cancel();
+          obj.status = 'DRAFT';
           obj.blobs = blobs;
           obj.extra = extra;
           if (typeof body.key_prefix === 'string') obj.keyPrefix = body.key_prefix;
