@@ -1,0 +1,938 @@
+/**
+ * Mixpeek fidelity against the vendor's PUBLISHED contract
+ * (shared/vendor-specs/mixpeek.openapi.json, OpenAPI 3.1, v0.81, 318 paths),
+ * not against our own specs/mixpeek.yaml (the server's strict self-check
+ * covers that one).
+ *
+ * A flow of plain fetch calls exercises every operation the vendor document
+ * describes and the mock serves, with success and error statuses. A wrapper
+ * around globalThis.fetch records every reply. Each reply whose (method, path
+ * template, status) the vendor document describes is validated with Ajv 2020
+ * against the vendor's own schema for it. Only `components.schemas` of the
+ * 4 MB document is registered (once); validators are compiled lazily, one per
+ * (operation, status).
+ *
+ * The mock follows the binding decisions of the vendor note
+ * (/work/shared/vendors/mixpeek.md): nulls omitted (§1), naive timestamps
+ * (§3.1), the error envelope for 422 (§5), seed-only fields beside the
+ * current ones (§6). Those deviations from the document are allowed here
+ * explicitly, each with its reason. Any other mismatch fails and prints
+ * operation, status, instance path and message.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { parse as parseYaml } from 'yaml';
+import { useServer } from './helpers.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+type Json = any;
+
+// ---------------------------------------------------------------- the vendor document
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const vendorSpecsDir = process.env.VENDOR_SPECS_DIR ? path.resolve(process.env.VENDOR_SPECS_DIR) : path.resolve(repoRoot, '..', 'shared', 'vendor-specs');
+const vendorFile = path.join(vendorSpecsDir, 'mixpeek.openapi.json');
+
+/**
+ * The document is required: in CI the shared/ folder sits beside the clone.
+ * A missing file is a failure with a clear message, never a skip: a skipped
+ * fidelity check looks the same as a passing one in a summary.
+ */
+function loadVendorDoc(): Json {
+  if (!existsSync(vendorFile)) {
+    throw new Error(
+      `Mixpeek vendor OpenAPI document not found at ${vendorFile}. ` +
+        `Expected shared/vendor-specs/mixpeek.openapi.json beside the repository clone, or set VENDOR_SPECS_DIR to the folder that holds it.`,
+    );
+  }
+  try {
+    return JSON.parse(readFileSync(vendorFile, 'utf8'));
+  } catch (err) {
+    throw new Error(`Mixpeek vendor OpenAPI document at ${vendorFile} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+const VENDOR_ID = 'https://vendor.mixpeek.invalid/openapi.json';
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const SCHEMA_REF = (name: string) => `${VENDOR_ID}#/components/schemas/${name}`;
+
+/** `#/components/...` refs point into the vendor document, registered once under VENDOR_ID. */
+function rewriteRefs(node: Json): Json {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries<Json>(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${VENDOR_ID}${v}` : rewriteRefs(v);
+  return out;
+}
+
+/**
+ * Resource timestamps on the wire (vendor note §3.1): naive ISO 8601, no zone,
+ * fractional digits up to six (the live captures show six holding
+ * milliseconds, `2025-10-13T13:58:06.664000`).
+ */
+const NAIVE_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
+const isNaiveDatetime = (s: string): boolean => NAIVE_DATETIME.test(s) && !Number.isNaN(Date.parse(`${s}Z`));
+const rfc3339 = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
+
+/** The components, with only `components.schemas` kept: that is all the response schemas reference. */
+const schemasOnly = (doc: Json): Json => ({ schemas: doc.components.schemas });
+
+function createVendorAjv(components: Json): Ajv2020 {
+  // strict: false because the vendor document carries OpenAPI keywords Ajv does not know
+  // (`example`, `discriminator`); allowUnionTypes for `type: [..]` lists. Ajv's `discriminator`
+  // option is NOT turned on: no schema reachable from the responses validated here uses the
+  // keyword (a test below pins that; it sits on taxonomy, connector and mapping schemas only), so
+  // with strict: false it is ignored and every union is validated as the plain anyOf/oneOf it is.
+  const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true, verbose: true, validateFormats: true });
+  addFormats(ajv);
+  // DEVIATION (vendor note §3.1, §7 #11): the document says `format: date-time` (RFC 3339, zone
+  // required) for created_at, updated_at, last_upload_at…; the live service sends naive ISO
+  // without a zone ("2025-10-13T13:58:06.664000") and the mock follows the wire. So here
+  // date-time also accepts the naive form of §3.1; everything else about the format still applies.
+  ajv.addFormat('date-time', { type: 'string', validate: (s: string) => rfc3339(s) || isNaiveDatetime(s) });
+  ajv.addSchema({ $id: VENDOR_ID, components });
+  return ajv;
+}
+
+/** One compiled validator per (operation, status), compiled on first use. */
+function validatorCache(ajv: Ajv2020): (key: string, schema: Json) => ValidateFunction {
+  const cache = new Map<string, ValidateFunction>();
+  return (key, schema) => {
+    let v = cache.get(key);
+    if (!v) cache.set(key, (v = ajv.compile(rewriteRefs(schema))));
+    return v;
+  };
+}
+
+/**
+ * A copy of the schemas in which every object schema that declares
+ * `properties` and says nothing about extra keys refuses unevaluated ones,
+ * labelled with where it sits: used only to LIST the fields the wire has and
+ * the document does not (the real document allows them; see below).
+ */
+function closeObjects(components: Json): Json {
+  const close = (node: Json, owner: string): Json => {
+    if (Array.isArray(node)) return node.map((n) => close(n, owner));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Json = {};
+    for (const [k, v] of Object.entries<Json>(node)) out[k] = k === 'properties' && v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries<Json>(v).map(([p, s]) => [p, close(s, `${owner}.${p}`)])) : close(v, owner);
+    if (node.properties && node.additionalProperties === undefined && node.unevaluatedProperties === undefined) {
+      out.unevaluatedProperties = false;
+      out['x-owner'] = owner;
+    }
+    return out;
+  };
+  return { ...components, schemas: Object.fromEntries(Object.entries<Json>(components.schemas).map(([name, s]) => [name, close(s, name)])) };
+}
+
+// ---------------------------------------------------------------- operations and templates
+
+interface OperationRef {
+  method: string; // upper case
+  template: string;
+  id: string;
+  regex: RegExp;
+  params: number;
+}
+
+function operationsOf(paths: Json, idOf: (op: Json) => string): OperationRef[] {
+  const ops: OperationRef[] = [];
+  for (const [template, item] of Object.entries<Json>(paths)) {
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!op) continue;
+      // The vendor writes a few templates with a trailing slash; the mock's router ignores it.
+      const pattern = template
+        .replace(/(.)\/$/, '$1')
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{[^}]+\}/g, '[^/]+');
+      ops.push({ method: m.toUpperCase(), template, id: idOf(op), regex: new RegExp(`^${pattern}$`), params: (template.match(/\{/g) ?? []).length });
+    }
+  }
+  // Literal segments win over parameters, as a router would match them.
+  return ops.sort((a, b) => a.params - b.params);
+}
+
+const shape = (template: string): string => template.replace(/\{[^}]+\}/g, '{}').replace(/(.)\/$/, '$1');
+const matchOp = (ops: OperationRef[], method: string, p: string): OperationRef | undefined => ops.find((o) => o.method === method && o.regex.test(p));
+
+// ---------------------------------------------------------------- recording
+
+interface Captured {
+  method: string;
+  path: string; // without the /mixpeek prefix, query or trailing slash
+  url: string;
+  status: number;
+  body: Json; // undefined for an empty body
+}
+
+/**
+ * Statuses the vendor document does not list for an operation, each produced
+ * on purpose by the flow. Keyed "<vendor operationId> <status>". The document
+ * lists 400/401/403/404/422/500 on every operation the mock serves, never 409.
+ */
+const UNDOCUMENTED_STATUSES: Record<string, string> = {
+  // Note §2 (Errors column) and §4 "Uniqueness": duplicate names → 409 AlreadyExistsError
+  // [docs troubleshoot/errors.mdx, vendor quickstart], on create and on rename.
+  'create_namespace_v1_namespaces_post 409': 'duplicate namespace_name → 409 AlreadyExistsError',
+  'patch_namespace_v1_namespaces__namespace_identifier__patch 409': 'rename onto an existing namespace_name → 409',
+  'create_bucket_v1_buckets_post 409': 'duplicate bucket_name → 409',
+  'patch_bucket_v1_buckets__bucket_identifier__patch 409': 'rename onto an existing bucket_name → 409',
+  'create_collection_v1_collections_post 409': 'duplicate collection_name → 409',
+  'update_collection_v1_collections__collection_identifier__patch 409': 'rename onto an existing collection_name → 409',
+  // Note §4 "Status / lifecycle values": unique-key policy `insert` on an existing key → 409 [official-spec policy text].
+  'create_object_v1_buckets__bucket_identifier__objects_post 409': 'unique key exists and policy=insert → 409',
+};
+
+/**
+ * Routes the mock serves that the vendor document does not describe: recorded,
+ * and not counted as coverage of any vendor operation. `POST
+ * /v1/collections/create` is the seed's create path (note §2 #1, §6 #1): the
+ * live v0.81 API has no such route (§7 #13).
+ */
+const MOCK_ONLY_OPERATIONS = ['POST /v1/collections/create'];
+
+/**
+ * The seed path is the current create operation's handler with an identical
+ * reply (note §6 #1), so its replies are validated as that operation's (the
+ * status check below still counts the route as mock-only).
+ */
+const VALIDATE_AS: Record<string, { method: string; path: string }> = {
+  'POST /v1/collections/create': { method: 'POST', path: '/v1/collections' },
+};
+
+/**
+ * DEVIATION where the document FORBIDS extra keys (additionalProperties:
+ * false): `TaxonomyApplicationConfig-Output` (what CollectionResponse's
+ * `taxonomy_applications[]` references) is closed, yet note §6 #13 decides
+ * that the seed's `output_collection` is accepted as an alias of
+ * `target_collection_id` and BOTH keys are emitted. The note's decision
+ * stands: this one property is allowed on this one schema (the request side,
+ * `TaxonomyApplicationConfig-Input`, is closed the same way; §7 #13 tags the
+ * seed alias mock-only). Nothing else may appear on a closed schema.
+ */
+const ALLOWED_CLOSED_EXTRAS: { schema: string; property: string; patch: Json; why: string }[] = [
+  { schema: 'TaxonomyApplicationConfig-Output', property: 'output_collection', patch: { type: 'string' }, why: 'seed alias of target_collection_id, echoed beside it (note §6 #13)' },
+];
+
+/**
+ * Fields on the wire that the document does not declare, where the schema
+ * allows extra properties (no additionalProperties:false; note §3.1 "Response
+ * schemas set no additionalProperties, so additive fields are legal"). They
+ * validate; this list pins exactly which ones the mock sends.
+ */
+const WIRE_ONLY_FIELDS = [
+  // §6 #14: seed-only `status: "DONE"` on every collection.
+  'CollectionResponse.status',
+  // §6 #4: the seed's extractor list, echoed beside the current `feature_extractor`.
+  'CollectionResponse.feature_extractors',
+  // §6 #12: the seed's cache_config, echoed when supplied.
+  'CollectionResponse.cache_config',
+  // §3.6: `lifecycle_state` (newer SDK field, absent from the v0.81 document).
+  'CollectionResponse.lifecycle_state',
+  // §6 #8, #10: the seed's `source.bucket_id` (= bucket_ids[0]) and `source.prefix_key`.
+  'SourceConfig-Output.bucket_id',
+  'SourceConfig-Output.prefix_key',
+  // §6 #15: seed lineage keys emitted beside the current ones in every source_lineage entry.
+  'SingleLineageEntry.source_type',
+  'SingleLineageEntry.collection_id',
+  'SingleLineageEntry.bucket_id',
+  'SingleLineageEntry.bucket_config',
+  'SingleLineageEntry.collection_config',
+  'SingleLineageEntry.feature_extractors',
+  // §6 #5, #6: the seed's `input_mapping` (echoed with `input_mappings`) and seed-only extractor fields.
+  'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.input_mapping',
+  'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.output_mapping',
+  'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.document_output_type',
+  'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.document_input_handling',
+  'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.document_output_handling',
+];
+
+/** Resource timestamps (naive, §3.1) vs document `_internal` timestamps (`…Z`, §3.1 last sentence). */
+const NAIVE_TIMESTAMPS = new Set(['created_at', 'updated_at', 'last_upload_at', 'stats_updated_at', 'last_schema_sync']);
+
+// ---------------------------------------------------------------- the test
+
+describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
+  const ctx = useServer({ providers: ['mixpeek'] });
+  const captured: Captured[] = [];
+  let doc: Json;
+  let vendorOps: OperationRef[] = [];
+  let mockOps: OperationRef[] = [];
+  const originalFetch = globalThis.fetch;
+
+  beforeAll(async () => {
+    doc = loadVendorDoc();
+    vendorOps = operationsOf(doc.paths, (op) => op.operationId);
+    const mockSpec = parseYaml(readFileSync(path.join(repoRoot, 'specs', 'mixpeek.yaml'), 'utf8'));
+    mockOps = operationsOf(mockSpec.paths, (op) => op.operationId);
+
+    const prefix = `${ctx.url}/mixpeek`;
+    globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+      const res = await originalFetch(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.startsWith(prefix)) return res;
+      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+      const text = await res.clone().text();
+      let body: Json;
+      if (text !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      const p = new URL(url).pathname.slice('/mixpeek'.length).replace(/(.)\/$/, '$1');
+      captured.push({ method, path: p, url, status: res.status, body });
+      return res;
+    };
+    try {
+      await runFlow();
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+  });
+
+  afterAll(() => {
+    globalThis.fetch = originalFetch;
+  });
+
+  const KEY = `sk_test_fidelity_${Math.random().toString(36).slice(2, 10)}`;
+  const tag = Math.random().toString(36).slice(2, 8);
+
+  interface CallInit {
+    method?: string;
+    json?: unknown;
+    /** X-Namespace value; undefined = none (the implicit `default` namespace, note §1). */
+    ns?: string;
+    /** The bearer token; null = no Authorization header; a string starting with "raw:" = that header verbatim. */
+    key?: string | null;
+  }
+
+  /** One request; the status must be the expected one (the flow is the coverage, so it must go as planned). */
+  async function call(expected: number, p: string, init: CallInit = {}): Promise<Json> {
+    const headers = new Headers();
+    const key = init.key === undefined ? KEY : init.key;
+    if (key !== null) headers.set('authorization', key.startsWith('raw:') ? key.slice(4) : `Bearer ${key}`);
+    if (init.ns !== undefined) headers.set('x-namespace', init.ns);
+    let body: string | null = null;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    const method = init.method ?? 'GET';
+    const res = await fetch(`${ctx.url}/mixpeek${p}`, { method, headers, body });
+    const text = await res.text();
+    if (res.status !== expected) throw new Error(`${method} ${p}: expected ${expected}, got ${res.status} ${text}`);
+    return text === '' ? undefined : JSON.parse(text);
+  }
+
+  async function runFlow(): Promise<void> {
+    const advance = (ms: number) => ctx.server.clock.advance(ms);
+    const POST = 'POST';
+    const PATCH = 'PATCH';
+    const DELETE = 'DELETE';
+
+    // ---- the extractor catalog (public: no key needed, note §1)
+    await call(200, '/v1/collections/features/extractors', { key: null });
+    await call(200, '/v1/collections/features/extractors/text_extractor_v1', { key: null });
+    await call(404, '/v1/collections/features/extractors/no_such_extractor_v9', { key: null });
+
+    // ---- namespaces (org-scoped, no X-Namespace)
+    const nsName = `fidelity-${tag}`;
+    const ns = await call(200, '/v1/namespaces', {
+      method: POST,
+      json: {
+        namespace_name: nsName,
+        description: 'Fidelity namespace',
+        feature_extractors: [
+          { feature_extractor_name: 'text_extractor', version: 'v1' },
+          { feature_extractor_name: 'multimodal_extractor', version: 'v1' },
+        ],
+        payload_indexes: [{ field_name: 'metadata.category', type: 'keyword' }],
+      },
+    });
+    const doomedNs = await call(200, '/v1/namespaces', { method: POST, json: { namespace_name: `doomed-${tag}`, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] } });
+    await call(409, '/v1/namespaces', { method: POST, json: { namespace_name: nsName, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] } });
+    await call(422, '/v1/namespaces', { method: POST, json: { namespace_name: `no-extractors-${tag}` } });
+    await call(404, '/v1/namespaces', { method: POST, json: { namespace_name: `bad-extractor-${tag}`, feature_extractors: [{ feature_extractor_name: 'text', version: '1.0.0' }] } });
+    await call(200, '/v1/namespaces/list', { method: POST, json: {} });
+    await call(200, '/v1/namespaces/list?limit=1&include_total=true', { method: POST, json: { search: 'fidelity', case_sensitive: false } });
+    await call(422, '/v1/namespaces/list?limit=0', { method: POST, json: {} });
+    await call(200, `/v1/namespaces/${ns.namespace_id}`);
+    await call(200, `/v1/namespaces/${nsName}`);
+    await call(404, '/v1/namespaces/ns_0000000000');
+    await call(200, `/v1/namespaces/${ns.namespace_id}`, { method: PATCH, json: { description: 'Renamed description', auto_create_indexes: true } });
+    await call(409, `/v1/namespaces/${ns.namespace_id}`, { method: PATCH, json: { namespace_name: doomedNs.namespace_name } });
+    await call(422, `/v1/namespaces/${ns.namespace_id}`, { method: PATCH, json: { namespace_name: 12 } });
+    await call(404, '/v1/namespaces/ns_0000000000', { method: PATCH, json: { description: 'x' } });
+    const nsTask = await call(200, `/v1/namespaces/${doomedNs.namespace_id}`, { method: DELETE });
+    await call(404, `/v1/namespaces/${doomedNs.namespace_id}`, { method: DELETE });
+    await call(200, `/v1/tasks/${nsTask.task_id}`);
+    await call(404, '/v1/tasks/task_000000000000000000000000');
+
+    const NS = ns.namespace_id as string;
+
+    // ---- buckets
+    const bucketSchema = {
+      properties: {
+        title: { type: 'string', description: 'Product title' },
+        product_text: { type: 'text' },
+        category: { type: 'string', enum: ['shoes', 'hats'] },
+        image: { type: 'image' },
+      },
+    };
+    const bucket = await call(200, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'products', description: 'Catalog', bucket_schema: bucketSchema, metadata: { team: 'catalog' } } });
+    const keyed = await call(200, '/v1/buckets', {
+      method: POST,
+      ns: NS,
+      json: { bucket_name: 'keyed', bucket_schema: { properties: { sku: { type: 'string', required: true } } }, unique_key: { fields: ['sku'] } },
+    });
+    const doomedBucket = await call(200, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'doomed', bucket_schema: { properties: { note: { type: 'text' } } } } });
+    await call(409, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'products', bucket_schema: bucketSchema } });
+    await call(422, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'bad-type', bucket_schema: { properties: { x: { type: 'json' } } } } });
+    await call(404, '/v1/buckets', { method: POST, ns: 'no-such-namespace', json: { bucket_name: 'lost', bucket_schema: bucketSchema } });
+    await call(200, '/v1/buckets/list', { method: POST, ns: NS, json: { limit: 2, offset: 0 } });
+    await call(200, '/v1/buckets/list', { method: POST, ns: NS, json: { search: 'prod', sort: { field: 'bucket_name', direction: 'desc' } } });
+    await call(422, '/v1/buckets/list', { method: POST, ns: NS, json: { limit: 5000 } });
+    await call(200, `/v1/buckets/${bucket.bucket_id}`, { ns: NS });
+    await call(200, '/v1/buckets/products', { ns: NS });
+    await call(404, '/v1/buckets/bkt_00000000', { ns: NS });
+    await call(200, `/v1/buckets/${bucket.bucket_id}`, { method: PATCH, ns: NS, json: { description: 'The catalog', metadata: { team: 'catalog', tier: 'gold' } } });
+    await call(409, `/v1/buckets/${bucket.bucket_id}`, { method: PATCH, ns: NS, json: { bucket_name: 'keyed' } });
+    await call(404, '/v1/buckets/bkt_00000000', { method: PATCH, ns: NS, json: { description: 'x' } });
+    const bucketTask = await call(200, `/v1/buckets/${doomedBucket.bucket_id}`, { method: DELETE, ns: NS });
+    await call(200, `/v1/buckets/${doomedBucket.bucket_id}`, { ns: NS }); // status IN_PROGRESS while the task runs
+    await call(200, `/v1/tasks/${bucketTask.task_id}`);
+
+    // ---- collections: the current form, the seed's form on /v1/collections, the seed path, a collection-sourced one
+    const current = await call(200, '/v1/collections', {
+      method: POST,
+      ns: NS,
+      json: {
+        collection_name: 'product-text',
+        description: 'Product descriptions embedded',
+        source: { type: 'bucket', bucket_ids: [bucket.bucket_id], source_filters: { filters: { AND: [{ field: 'category', operator: 'in', value: ['shoes', 'hats'] }] } } },
+        feature_extractor: {
+          feature_extractor_name: 'text_extractor',
+          version: 'v1',
+          input_mappings: { text: 'product_text' },
+          field_passthrough: [{ source_path: 'title' }, { source_path: 'category', target_path: 'kind' }],
+          parameters: { extractor_type: 'text_extractor', split_by: 'none' },
+        },
+        metadata: { owner: 'fidelity' },
+        taxonomy_applications: [{ taxonomy_id: 'tax_current' }],
+      },
+    });
+    const seedBody = {
+      collection_name: 'seed-form',
+      description: 'The seed request shape',
+      source: {
+        type: 'bucket',
+        bucket_id: bucket.bucket_id,
+        prefix_key: 'catalog/',
+        collection_id: null,
+        filters: { AND: [{ field: 'category', operator: 'eq', value: 'shoes' }], OR: [], NOT: [], case_sensitive: true },
+      },
+      feature_extractors: [
+        {
+          feature_extractor_name: 'text_extractor',
+          version: 'v1',
+          parameters: {},
+          input_mapping: { text: 'product_text' },
+          output_mapping: {},
+          document_output_type: 'single',
+          document_input_handling: 'individual',
+          document_output_handling: 'create_new',
+        },
+      ],
+      taxonomy_applications: [{ taxonomy_id: 'tax_seed', output_collection: current.collection_id }],
+      enabled: true,
+      metadata: {},
+      document_handling: { output_type: 'single' },
+      cache_config: {
+        enabled: true,
+        ttl_seconds: 604800,
+        invalidation_strategy: 'replace_if_better',
+        max_entries_per_key: 5,
+        score_threshold: 0.8,
+        invalidation_events: [{ collection: 'seed-form', action: 'update', recompute_strategy: 'background', retriever_id: 'ret_1' }],
+        retriever_configs: {},
+      },
+    };
+    const seed = await call(200, '/v1/collections', { method: POST, ns: NS, json: seedBody });
+    // Mock-only: the seed's path, same handler (note §6 #1).
+    const seedPath = await call(200, '/v1/collections/create', { method: POST, ns: NS, json: { ...seedBody, collection_name: 'seed-path' } });
+    const downstream = await call(200, '/v1/collections', {
+      method: POST,
+      ns: NS,
+      json: { collection_name: 'downstream', source: { type: 'collection', collection_id: current.collection_id }, feature_extractor: { feature_extractor_name: 'passthrough_extractor', version: 'v1', include_all_source_fields: true } },
+    });
+    await call(409, '/v1/collections', { method: POST, ns: NS, json: { ...seedBody } });
+    await call(409, '/v1/collections/create', { method: POST, ns: NS, json: { ...seedBody } });
+    await call(422, '/v1/collections', { method: POST, ns: NS, json: { source: { type: 'bucket', bucket_ids: [bucket.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } } });
+    await call(422, '/v1/collections', { method: POST, ns: NS, json: { collection_name: 'no-extractor', source: { type: 'bucket', bucket_ids: [bucket.bucket_id] } } });
+    await call(404, '/v1/collections', { method: POST, ns: NS, json: { collection_name: 'lost-source', source: { type: 'bucket', bucket_ids: ['bkt_00000000'] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } } });
+    await call(400, '/v1/collections', {
+      method: POST,
+      ns: NS,
+      json: { collection_name: 'bad-mapping', source: { type: 'bucket', bucket_ids: [bucket.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'no_such_field' } } },
+    });
+    await call(200, '/v1/collections/list', { method: POST, ns: NS, json: {} });
+    await call(200, '/v1/collections/list?limit=2&include_total=true', { method: POST, ns: NS, json: { search: 'seed' } });
+    await call(200, '/v1/collections/list', { method: POST, ns: NS, json: { filters: { AND: [{ field: 'taxonomy_applications.taxonomy_id', operator: 'eq', value: 'tax_seed' }] }, sort: { field: 'collection_name', direction: 'asc' } } });
+    await call(422, '/v1/collections/list?offset=-1', { method: POST, ns: NS, json: {} });
+    await call(200, `/v1/collections/${current.collection_id}`, { ns: NS });
+    await call(200, '/v1/collections/seed-form', { ns: NS });
+    await call(404, '/v1/collections/create', { ns: NS }); // GET of the seed path = "the collection named create" (§2)
+    await call(200, `/v1/collections/${seed.collection_id}`, { method: PATCH, ns: NS, json: { description: 'Patched', enabled: true, metadata: { patched: true }, taxonomy_applications: [{ taxonomy_id: 'tax_seed', output_collection: current.collection_id }] } });
+    await call(400, `/v1/collections/${seed.collection_id}`, { method: PATCH, ns: NS, json: { source: { type: 'bucket', bucket_ids: [keyed.bucket_id] } } });
+    await call(409, `/v1/collections/${seedPath.collection_id}`, { method: PATCH, ns: NS, json: { collection_name: 'seed-form' } });
+    await call(422, `/v1/collections/${seedPath.collection_id}`, { method: PATCH, ns: NS, json: { collection_name: 'ab' } });
+    await call(404, '/v1/collections/col_0000000000', { method: PATCH, ns: NS, json: { description: 'x' } });
+
+    // ---- objects: auto_process runs DRAFT → PENDING → PROCESSING → COMPLETED on the clock, then documents exist
+    const shoe = await call(200, `/v1/buckets/${bucket.bucket_id}/objects?auto_process=true`, {
+      method: POST,
+      ns: NS,
+      json: {
+        key_prefix: 'catalog/shoes',
+        blobs: [
+          { property: 'title', type: 'string', data: 'Trail runner' },
+          { property: 'product_text', type: 'text', data: 'A light trail running shoe' },
+          { property: 'category', type: 'string', data: 'shoes' },
+          { property: 'image', type: 'image', data: 'https://example.com/images/shoe.jpg' },
+        ],
+        metadata: { sku: 'SH-1' },
+      },
+    });
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects?auto_process=true`, {
+      method: POST,
+      ns: NS,
+      json: { key_prefix: 'catalog/hats', blobs: [{ property: 'title', type: 'string', data: 'Sun hat' }, { property: 'product_text', type: 'text', data: 'Wide brim' }, { property: 'category', type: 'string', data: 'hats' }] },
+    });
+    const draft = await call(200, `/v1/buckets/${bucket.bucket_id}/objects`, { method: POST, ns: NS, json: { blobs: [{ property: 'title', type: 'string', data: 'Draft only' }] } });
+    await call(400, `/v1/buckets/${bucket.bucket_id}/objects`, { method: POST, ns: NS, json: { blobs: [{ property: 'nope', type: 'string', data: 'x' }] } });
+    await call(422, `/v1/buckets/${bucket.bucket_id}/objects`, { method: POST, ns: NS, json: { blobs: [{ type: 'string', data: 'x' }] } });
+    await call(404, '/v1/buckets/bkt_00000000/objects', { method: POST, ns: NS, json: { blobs: [] } });
+    await call(200, `/v1/buckets/${keyed.bucket_id}/objects?policy=insert`, { method: POST, ns: NS, json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] } });
+    await call(409, `/v1/buckets/${keyed.bucket_id}/objects?policy=insert`, { method: POST, ns: NS, json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] } });
+    await call(200, `/v1/buckets/${keyed.bucket_id}/objects?policy=upsert`, { method: POST, ns: NS, json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] } });
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/${shoe.object_id}`, { ns: NS }); // PENDING
+    advance(1000);
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/${shoe.object_id}`, { ns: NS }); // PROCESSING
+    await call(200, `/v1/tasks/${bucketTask.task_id}`); // IN_PROGRESS
+    await call(200, `/v1/tasks/${nsTask.task_id}`);
+    advance(1000);
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/${shoe.object_id}?return_presigned_urls=false`, { ns: NS }); // COMPLETED
+    await call(200, `/v1/tasks/${bucketTask.task_id}`); // COMPLETED
+    await call(404, `/v1/buckets/${doomedBucket.bucket_id}`, { ns: NS });
+    await call(404, `/v1/buckets/${bucket.bucket_id}/objects/obj_000000000000`, { ns: NS });
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/list`, { method: POST, ns: NS, json: {} });
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/list?limit=1&include_total=true`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'status', operator: 'eq', value: 'COMPLETED' }] }, sort: { field: 'created_at', direction: 'desc' } } });
+    await call(404, '/v1/buckets/bkt_00000000/objects/list', { method: POST, ns: NS, json: {} });
+    await call(422, `/v1/buckets/${bucket.bucket_id}/objects/list?limit=abc`, { method: POST, ns: NS, json: {} });
+
+    // ---- documents
+    const docs = await call(200, `/v1/collections/${current.collection_id}/documents/list`, { method: POST, ns: NS, json: {} });
+    if (!docs.results?.length) throw new Error(`no documents after processing: ${JSON.stringify(docs)}`);
+    const seedDocs = await call(200, `/v1/collections/${seed.collection_id}/documents/list?include_total=true`, { method: POST, ns: NS, json: { return_vectors: true } });
+    if (seedDocs.results?.length !== 1) throw new Error(`the seed collection's filter should keep one document: ${JSON.stringify(seedDocs)}`);
+    await call(200, `/v1/collections/${current.collection_id}/documents/list?limit=1`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'kind', operator: 'eq', value: 'shoes' }] } } });
+    await call(404, '/v1/collections/col_0000000000/documents/list', { method: POST, ns: NS, json: {} });
+    const docId = docs.results[0].document_id as string;
+    await call(200, `/v1/collections/${current.collection_id}/documents/${docId}`, { ns: NS });
+    await call(200, `/v1/collections/${current.collection_id}/documents/${docId}?return_vectors=true&return_presigned_urls=false`, { ns: NS });
+    await call(422, `/v1/collections/${current.collection_id}/documents/${docId}?return_vectors=maybe`, { ns: NS });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { ns: NS });
+    await call(200, `/v1/collections/${current.collection_id}`, { ns: NS }); // document_count > 0
+    await call(200, `/v1/namespaces/${NS}`); // counts
+    await call(200, `/v1/collections/${current.collection_id}/documents/${docId}`, { method: DELETE, ns: NS });
+    await call(404, `/v1/collections/${current.collection_id}/documents/${docId}`, { method: DELETE, ns: NS });
+
+    // ---- auth failures on documented routes (note §5: 401 UnauthorizedError)
+    await call(401, '/v1/collections/list', { method: POST, ns: NS, key: null, json: {} });
+    await call(401, `/v1/buckets/${bucket.bucket_id}`, { ns: NS, key: 'raw:Token abc' });
+    await call(401, '/v1/namespaces/list', { method: POST, key: 'raw:Bearer', json: {} });
+
+    // ---- deletes
+    await call(204, `/v1/buckets/${bucket.bucket_id}/objects/${draft.object_id}`, { method: DELETE, ns: NS });
+    await call(404, `/v1/buckets/${bucket.bucket_id}/objects/${draft.object_id}`, { method: DELETE, ns: NS });
+    await call(200, `/v1/collections/${downstream.collection_id}`, { method: DELETE, ns: NS });
+    await call(404, `/v1/collections/${downstream.collection_id}`, { method: DELETE, ns: NS });
+    await call(404, `/v1/collections/${downstream.collection_id}`, { ns: NS });
+    await call(200, `/v1/collections/${seedPath.collection_id}`, { method: DELETE, ns: NS });
+  }
+
+  // ------------------------------------------------------------ helpers over the capture
+
+  const vendorOpOf = (c: Captured) => matchOp(vendorOps, c.method, c.path);
+  /** The vendor operation whose schemas a reply is validated against (VALIDATE_AS for the seed path). */
+  const validationOpOf = (c: Captured) => {
+    const alias = VALIDATE_AS[`${c.method} ${c.path}`];
+    return vendorOpOf(c) ?? (alias ? matchOp(vendorOps, alias.method, alias.path) : undefined);
+  };
+  const vendorResponse = (op: OperationRef, status: number): Json | undefined => doc.paths[op.template][op.method.toLowerCase()].responses[String(status)];
+  const documentedSchema = (op: OperationRef, status: number): Json | undefined => vendorResponse(op, status)?.content?.['application/json']?.schema;
+  const label = (o: OperationRef) => `${o.method} ${o.template}`;
+
+  /** Schemas with the one allowed extra on a closed schema (ALLOWED_CLOSED_EXTRAS) added as a declared property. */
+  const patchedSchemas = (): Json => {
+    const schemas = { ...doc.components.schemas };
+    for (const d of ALLOWED_CLOSED_EXTRAS) schemas[d.schema] = { ...schemas[d.schema], properties: { ...schemas[d.schema].properties, [d.property]: d.patch } };
+    return { schemas };
+  };
+
+  /**
+   * Each Ajv instance registers `components.schemas` once, on first use: the document as
+   * published, the document with the allowed closed-schema extra, and the closed copy that
+   * lists undeclared fields. Validators are compiled per (operation, status) on first use.
+   */
+  const memo = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const published = memo(() => {
+    const ajv = createVendorAjv(schemasOnly(doc));
+    return { ajv, validatorFor: validatorCache(ajv), errorResponse: ajv.compile<Json>({ $ref: SCHEMA_REF('ErrorResponse') }), taskStatus: ajv.compile({ $ref: SCHEMA_REF('TaskStatusEnum') }) };
+  });
+  const withAllowedExtras = memo(() => validatorCache(createVendorAjv(patchedSchemas())));
+  const closed = memo(() => validatorCache(createVendorAjv(closeObjects(patchedSchemas()))));
+
+  it('recorded the flow through the fetch wrapper', () => {
+    expect(captured.length).toBeGreaterThan(100);
+    expect(captured.some((c) => c.method === 'POST' && c.path === '/v1/collections/create' && c.status === 200)).toBe(true);
+  });
+
+  it('covers, with a success status, every operation the vendor document describes and the mock serves', () => {
+    const served = vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
+    // The vendor's operation ids (note §2) of what this test must reach at the very least; if the
+    // mock stopped serving one, that is a failure here.
+    expect(served.map((o) => o.id).sort()).toEqual(
+      [
+        'create_collection_v1_collections_post',
+        'list_collections_v1_collections_list_post',
+        'get_collection_v1_collections__collection_identifier__get',
+        'update_collection_v1_collections__collection_identifier__patch',
+        'delete_collection_v1_collections__collection_identifier__delete',
+        'list_feature_extractors_v1_collections_features_extractors_get',
+        'get_feature_extractor_by_id_v1_collections_features_extractors__feature_extractor_id__get',
+        'list_documents_v1_collections__collection_identifier__documents_list_post',
+        'get_document_v1_collections__collection_identifier__documents__document_id__get',
+        'delete_document_v1_collections__collection_identifier__documents__document_id__delete',
+        'create_namespace_v1_namespaces_post',
+        'list_namespaces_v1_namespaces_list_post',
+        'get_namespace_v1_namespaces__namespace_identifier__get',
+        'patch_namespace_v1_namespaces__namespace_identifier__patch',
+        'delete_namespace_v1_namespaces__namespace_identifier__delete',
+        'create_bucket_v1_buckets_post',
+        'list_buckets_v1_buckets_list_post',
+        'get_bucket_v1_buckets__bucket_identifier__get',
+        'patch_bucket_v1_buckets__bucket_identifier__patch',
+        'delete_bucket_v1_buckets__bucket_identifier__delete',
+        'create_object_v1_buckets__bucket_identifier__objects_post',
+        'list_objects_v1_buckets__bucket_identifier__objects_list_post',
+        'get_object_v1_buckets__bucket_identifier__objects__object_identifier__get',
+        'delete_object_v1_buckets__bucket_identifier__objects__object_identifier__delete',
+        'get_task_v1_tasks__task_id__get',
+      ].sort(),
+    );
+    const missed = served.filter((o) => !captured.some((c) => vendorOpOf(c) === o && c.status >= 200 && c.status < 300));
+    expect(missed.map(label), 'operations never exercised with a success status').toEqual([]);
+    // Every operation of the mock is either one of those or listed as mock-only.
+    const mockOnly = mockOps.filter((m) => !vendorOps.some((v) => v.method === m.method && shape(v.template) === shape(m.template)));
+    expect(mockOnly.map((m) => `${m.method} ${shape(m.template)}`).sort()).toEqual([...MOCK_ONLY_OPERATIONS].sort());
+  });
+
+  it('pins the vendor document facts the deviations below rely on', () => {
+    const s = doc.components.schemas;
+    // Timestamps are declared as RFC 3339 date-time (§3.1: the wire is naive).
+    expect(s.CollectionResponse.properties.created_at.anyOf[0]).toEqual({ type: 'string', format: 'date-time' });
+    expect(s.BucketResponse.properties.created_at.anyOf[0]).toEqual({ type: 'string', format: 'date-time' });
+    // 422 is documented as FastAPI's HTTPValidationError, never as the envelope (§5).
+    expect(documentedSchema(matchOp(vendorOps, 'POST', '/v1/collections')!, 422)).toEqual({ $ref: '#/components/schemas/HTTPValidationError' });
+    expect(s.HTTPValidationError.properties.detail.type).toBe('array');
+    expect(s.ErrorResponse.required).toEqual(['status', 'error']);
+    // Delete bodies of collections, namespaces and buckets are typed `{}` (§7 #5); objects are a bare 204.
+    for (const p of ['/v1/collections/{collection_identifier}', '/v1/namespaces/{namespace_identifier}', '/v1/buckets/{bucket_identifier}']) {
+      expect(doc.paths[p].delete.responses['200'].content['application/json'].schema, p).toEqual({});
+    }
+    expect(doc.paths['/v1/buckets/{bucket_identifier}/objects/{object_identifier}'].delete.responses['204'].content).toBeUndefined();
+    // No 409 on any operation the mock serves (§2 lists them from the docs instead); the document
+    // does use 409 elsewhere (plugin and model uploads), so the status itself is in the vendor's vocabulary.
+    const served = vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
+    const statusesOf = (ops: OperationRef[]) => new Set(ops.flatMap((o) => Object.keys(doc.paths[o.template][o.method.toLowerCase()].responses)));
+    expect([...statusesOf(served)].sort()).toEqual(['200', '204', '400', '401', '403', '404', '422', '500']);
+    expect(statusesOf(vendorOps).has('409')).toBe(true);
+    // The only closed (additionalProperties:false) schemas of the document.
+    expect(
+      Object.entries<Json>(s)
+        .filter(([, x]) => x.additionalProperties === false)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(['AlertApplicationConfig-Input', 'AlertApplicationConfig-Output', 'TaxonomyApplicationConfig-Input', 'TaxonomyApplicationConfig-Output']);
+    expect(s['TaxonomyApplicationConfig-Output'].properties.output_collection).toBeUndefined();
+    // `DONE` is not a current task status (§6 #14: collection `status` is a seed-only field).
+    expect(s.TaskStatusEnum.enum).not.toContain('DONE');
+    expect(s.CollectionResponse.properties.status).toBeUndefined();
+    // No `discriminator` is reachable from the response schemas of the served operations (so Ajv's
+    // discriminator option is not needed), while the document does use it elsewhere.
+    const reachable = new Set<string>();
+    const visit = (node: Json): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node === null || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries<Json>(node)) {
+        if (k === '$ref' && typeof v === 'string') {
+          const name = v.replace('#/components/schemas/', '');
+          if (!reachable.has(name)) {
+            reachable.add(name);
+            visit(s[name]);
+          }
+        } else visit(v);
+      }
+    };
+    for (const o of served) for (const r of Object.values<Json>(doc.paths[o.template][o.method.toLowerCase()].responses)) visit(r);
+    expect(reachable.has('CollectionResponse') && reachable.has('DocumentResponse')).toBe(true);
+    expect([...reachable].filter((n) => JSON.stringify(s[n]).includes('"discriminator"'))).toEqual([]);
+    expect(JSON.stringify(s).includes('"discriminator"')).toBe(true);
+    // Responses reference the `-Output` variants.
+    expect(s.CollectionResponse.properties.taxonomy_applications.anyOf[0].items.$ref).toBe('#/components/schemas/TaxonomyApplicationConfig-Output');
+  });
+
+  it('every reply the vendor document describes validates against the vendor schema (apart from the listed deviations)', () => {
+    const validatorFor = withAllowedExtras();
+    const problems: string[] = [];
+    let validated = 0;
+    const validatedPaths = new Set<string>();
+    for (const c of captured) {
+      const op = validationOpOf(c);
+      if (!op || c.status === 422) continue; // 422s: see the envelope test
+      if (!vendorResponse(op, c.status)) continue; // undocumented statuses: see below
+      const schema = documentedSchema(op, c.status);
+      if (schema === undefined) {
+        // A documented status without content: only the object delete's 204.
+        if (c.body !== undefined) problems.push(`${op.id} (${c.method} ${c.path}) ${c.status}: body ${JSON.stringify(c.body)} where the document has none`);
+        continue;
+      }
+      const validate = validatorFor(`${op.id} ${c.status}`, schema);
+      validated++;
+      validatedPaths.add(`${c.method} ${c.path}`);
+      if (validate(c.body)) continue;
+      for (const e of validate.errors as ErrorObject[]) {
+        problems.push(`${op.id} (${c.method} ${c.path}) ${c.status} ${e.instancePath || '/'}: ${e.message}${e.keyword === 'enum' || e.keyword === 'format' ? ` (got ${JSON.stringify(e.data)})` : ''}`);
+      }
+    }
+    expect(validated).toBeGreaterThan(80);
+    expect(validatedPaths.has('POST /v1/collections/create'), 'the seed path was validated as the create operation').toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('on the closed schemas, the only extra key is the allowed seed alias (note §6 #13), and the flow needed it', () => {
+    // Validate successes against the UNPATCHED document and collect every additionalProperties
+    // failure: it must be exactly ALLOWED_CLOSED_EXTRAS (no more, and no dead exception).
+    const { validatorFor } = published();
+    const seen = new Set<string>();
+    for (const c of captured) {
+      const op = validationOpOf(c);
+      if (!op || c.status >= 300) continue;
+      const schema = documentedSchema(op, c.status);
+      if (schema === undefined) continue;
+      const validate = validatorFor(`${op.id} ${c.status}`, schema);
+      if (validate(c.body)) continue;
+      for (const e of validate.errors as ErrorObject[]) {
+        if (e.keyword !== 'additionalProperties') continue;
+        // parentSchema is the registered object itself (components are passed to Ajv as they are).
+        const owner = Object.entries<Json>(doc.components.schemas).find(([, s]) => s === e.parentSchema)?.[0] ?? `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
+        seen.add(`${owner}.${(e.params as { additionalProperty: string }).additionalProperty}`);
+      }
+    }
+    expect([...seen].sort()).toEqual(ALLOWED_CLOSED_EXTRAS.map((d) => `${d.schema}.${d.property}`).sort());
+  });
+
+  it('422 replies are the envelope (note §5), not the document\'s HTTPValidationError {"detail":[…]}', () => {
+    // DEVIATION (§5, §6 #19, §3.10): the document lists FastAPI's auto-generated HTTPValidationError
+    // for 422; the vendor's docs and backend notes say validation errors are normalised into the
+    // ErrorResponse envelope, and the note decides the mock sends the envelope. So 422 bodies are NOT
+    // validated against HTTPValidationError; they are validated against the document's own
+    // ErrorResponse, plus the envelope's documented details (type ValidationError, validation_errors[]
+    // of {type, location, message}).
+    const { ajv, errorResponse } = published();
+    const replies = captured.filter((c) => c.status === 422);
+    expect(replies.length).toBeGreaterThanOrEqual(10);
+    const bad: string[] = [];
+    for (const c of replies) {
+      const b = c.body;
+      if (!errorResponse(b)) bad.push(`${c.method} ${c.path}: not an ErrorResponse: ${ajv.errorsText(errorResponse.errors)}`);
+      if ('detail' in (b ?? {})) bad.push(`${c.method} ${c.path}: has FastAPI's "detail"`);
+      if (b?.success !== false || b?.status !== 422 || b?.error?.type !== 'ValidationError' || b?.error?.message !== 'Validation error') bad.push(`${c.method} ${c.path}: envelope head ${JSON.stringify(b)}`);
+      const items = b?.error?.details?.validation_errors;
+      if (!Array.isArray(items) || items.length === 0) {
+        bad.push(`${c.method} ${c.path}: no validation_errors`);
+        continue;
+      }
+      for (const item of items) {
+        const ok =
+          item &&
+          typeof item.type === 'string' &&
+          typeof item.message === 'string' &&
+          Array.isArray(item.location) &&
+          ['body', 'query', 'path', 'header'].includes(item.location[0]) &&
+          item.location.slice(1).every((x: unknown) => typeof x === 'string' || Number.isInteger(x)) &&
+          Object.keys(item).every((k) => ['type', 'location', 'message', 'input', 'ctx'].includes(k));
+        if (!ok) bad.push(`${c.method} ${c.path}: validation_errors item ${JSON.stringify(item)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    // The exact texts for a few cases (pydantic v2's words, §5).
+    const itemsOf = (method: string, p: RegExp, i = 0) => captured.filter((c) => c.status === 422 && c.method === method && p.test(c.path))[i]?.body.error.details.validation_errors;
+    expect(itemsOf('POST', /^\/v1\/namespaces$/)).toEqual([{ type: 'missing', location: ['body', 'feature_extractors'], message: 'Field required' }]);
+    expect(itemsOf('POST', /^\/v1\/collections$/)).toEqual([{ type: 'missing', location: ['body', 'collection_name'], message: 'Field required' }]);
+    expect(itemsOf('POST', /^\/v1\/collections$/, 1)).toEqual([{ type: 'missing', location: ['body', 'feature_extractor'], message: 'Field required' }]);
+    expect(itemsOf('POST', /^\/v1\/namespaces\/list$/)).toEqual([{ type: 'greater_than_equal', location: ['query', 'limit'], message: 'Input should be greater than or equal to 1' }]);
+  });
+
+  it('statuses the document does not describe are exactly the documented deviations, and every error is the envelope', () => {
+    const { ajv, errorResponse } = published();
+    const undocumented = new Set<string>();
+    const unknownRoutes = new Set<string>();
+    const bad: string[] = [];
+    for (const c of captured) {
+      const op = vendorOpOf(c);
+      if (!op) {
+        const mock = matchOp(mockOps, c.method, c.path);
+        unknownRoutes.add(mock ? `${mock.method} ${shape(mock.template)}` : `${c.method} ${c.path} (served by no operation)`);
+      } else if (!vendorResponse(op, c.status)) undocumented.add(`${op.id} ${c.status}`);
+      // Every error, documented status or not (409 included), is the envelope of §5 / §3.10 with
+      // nulls omitted (§1): success false, the HTTP status repeated, error {message, type, details?}.
+      if (c.status >= 400) {
+        if (!errorResponse(c.body)) bad.push(`${c.method} ${c.path} ${c.status}: ${ajv.errorsText(errorResponse.errors)}`);
+        else if (c.body.success !== false || c.body.status !== c.status || ('details' in c.body.error && c.body.error.details === null)) bad.push(`${c.method} ${c.path} ${c.status}: ${JSON.stringify(c.body)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect([...undocumented].sort()).toEqual(Object.keys(UNDOCUMENTED_STATUSES).sort());
+    expect([...unknownRoutes].sort()).toEqual([...MOCK_ONLY_OPERATIONS].sort());
+    // The error types of §5 per status.
+    const types = new Map<number, Set<string>>();
+    for (const c of captured) if (c.status >= 400) types.set(c.status, (types.get(c.status) ?? new Set()).add(c.body.error.type));
+    expect(Object.fromEntries([...types].map(([s, t]) => [s, [...t].sort()]))).toEqual({
+      400: ['BadRequestError'],
+      401: ['UnauthorizedError'],
+      404: ['NotFoundError'],
+      409: ['AlreadyExistsError'],
+      422: ['ValidationError'],
+    });
+  });
+
+  it('the delete replies the document types as `{}` carry the note\'s bodies (§4 "Deletes and cascades", §7 #5)', () => {
+    // The document's schema `{}` accepts anything, so the validation above says nothing about these
+    // bodies; the shapes are the note's Decisions, checked here. task_id/status use the document's
+    // TaskResponse property schemas, so a poller that reads them as a task receipt is served.
+    const { taskStatus } = published();
+    const bodies = (p: RegExp) => captured.filter((c) => c.method === 'DELETE' && c.status === 200 && p.test(c.path)).map((c) => c.body);
+    const collections = bodies(/^\/v1\/collections\/[^/]+$/);
+    expect(collections.length).toBeGreaterThanOrEqual(2);
+    for (const b of collections) expect(b).toEqual({ success: true, message: 'Successfully deleted', collection_id: expect.stringMatching(/^col_[a-z0-9]{10}$/) });
+    const buckets = bodies(/^\/v1\/buckets\/[^/]+$/);
+    expect(buckets).toEqual([{ task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/), status: 'PENDING', bucket_id: expect.stringMatching(/^bkt_[0-9a-f]{8}$/), bucket_name: 'doomed', object_count: 0 }]);
+    const namespaces = bodies(/^\/v1\/namespaces\/[^/]+$/);
+    expect(namespaces).toEqual([{ task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/), status: 'PENDING', namespace_id: expect.stringMatching(/^ns_[0-9a-f]{10}$/), namespace_name: expect.stringMatching(/^doomed-/) }]);
+    for (const b of [...buckets, ...namespaces]) expect(taskStatus(b.status)).toBe(true);
+    // The receipts' tasks are pollable and run PENDING → IN_PROGRESS → COMPLETED on the clock.
+    const polled = captured.filter((c) => c.method === 'GET' && c.path === `/v1/tasks/${buckets[0].task_id}`).map((c) => c.body.status);
+    expect(polled).toEqual(['PENDING', 'IN_PROGRESS', 'COMPLETED']);
+    // Object delete: 204 and no body, as documented.
+    const objectDeletes = captured.filter((c) => c.method === 'DELETE' && /\/objects\//.test(c.path) && c.status < 300);
+    expect(objectDeletes.map((c) => [c.status, c.body])).toEqual([[204, undefined]]);
+  });
+
+  it('fields on the wire that the document does not declare are exactly the listed seed/newer ones', () => {
+    // Where the document allows additional properties (every response schema but the closed
+    // application configs), these fields do not fail validation above. This test pins them against
+    // a closed copy of the document, so a new undeclared field is noticed. The allowed extra on a
+    // closed schema is added as a declared property first (it is checked separately above).
+    const closedValidatorFor = closed();
+    const extra = new Set<string>();
+    for (const c of captured) {
+      const op = validationOpOf(c);
+      if (!op || c.status >= 300) continue;
+      const schema = documentedSchema(op, c.status);
+      if (schema === undefined) continue;
+      const validate = closedValidatorFor(`${op.id} ${c.status}`, schema);
+      if (validate(c.body)) continue;
+      for (const e of validate.errors as ErrorObject[]) {
+        if (e.keyword !== 'unevaluatedProperties') continue;
+        extra.add(`${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}`);
+      }
+    }
+    expect([...extra].sort()).toEqual([...WIRE_ONLY_FIELDS].sort());
+  });
+
+  it('null is never on the wire (note §1: nulls omitted)', () => {
+    const nulls: string[] = [];
+    const walk = (node: Json, where: string): void => {
+      if (node === null) nulls.push(where);
+      else if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${where}/${i}`));
+      else if (typeof node === 'object') for (const [k, v] of Object.entries<Json>(node)) walk(v, `${where}/${k}`);
+    };
+    for (const c of captured) walk(c.body, `${c.method} ${c.path} ${c.status}`);
+    expect(nulls).toEqual([]);
+  });
+
+  it('timestamps and ids follow note §3.1', () => {
+    const wrong: string[] = [];
+    const seen = { naive: 0, internal: 0 };
+    const walk = (node: Json, where: string, inInternal: boolean): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`, inInternal));
+      if (node === null || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries<Json>(node)) {
+        if (typeof v === 'string' && inInternal && (k === 'created_at' || k === 'updated_at')) {
+          // Document `_internal` timestamps: plain strings in `…Z` form (the document's examples).
+          if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v)) seen.internal++;
+          else wrong.push(`${where}/${k} = ${v} (expected …Z)`);
+        } else if (typeof v === 'string' && NAIVE_TIMESTAMPS.has(k)) {
+          // Resource timestamps: naive, six fractional digits holding milliseconds.
+          if (isNaiveDatetime(v) && /\.\d{3}000$/.test(v)) seen.naive++;
+          else wrong.push(`${where}/${k} = ${v} (expected naive, 6 digits)`);
+        } else walk(v, `${where}/${k}`, inInternal || k === '_internal');
+      }
+    };
+    for (const c of captured) if (c.status < 300) walk(c.body, `${c.method} ${c.path}`, false);
+    expect(wrong).toEqual([]);
+    expect(seen.naive).toBeGreaterThan(60);
+    expect(seen.internal).toBeGreaterThan(0);
+
+    const ids: Record<string, RegExp> = {
+      namespace_id: /^ns_[0-9a-f]{10}$/,
+      bucket_id: /^bkt_[0-9a-f]{8}$/,
+      collection_id: /^col_[a-z0-9]{10}$/,
+      object_id: /^obj_[0-9a-f]{12}$/,
+      document_id: /^doc_[0-9a-f]{24}$/,
+      blob_id: /^blob_[0-9a-f]{12}$/,
+      task_id: /^task_[0-9a-f]{24}$/,
+      feature_extractor_id: /^[a-z_]+_v\d+$/,
+    };
+    const badIds: string[] = [];
+    const counts: Record<string, number> = {};
+    const walkIds = (node: Json, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walkIds(n, `${where}/${i}`));
+      if (node === null || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries<Json>(node)) {
+        // taxonomy targets and lineage `collection_id`s in the seed's configs are ids too; ignore user data under metadata.
+        if (typeof v === 'string' && ids[k]) {
+          counts[k] = (counts[k] ?? 0) + 1;
+          if (!ids[k].test(v)) badIds.push(`${where}/${k} = ${v}`);
+        } else if (k !== 'metadata') walkIds(v, `${where}/${k}`);
+      }
+    };
+    for (const c of captured) if (c.status < 300) walkIds(c.body, `${c.method} ${c.path}`);
+    expect(badIds).toEqual([]);
+    expect(Object.keys(counts).sort()).toEqual(Object.keys(ids).sort());
+  });
+});
