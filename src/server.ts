@@ -90,6 +90,10 @@ const CORS_EXPOSE = [
   'ratelimit-limit',
   'ratelimit-remaining',
   'ratelimit-reset',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-ratelimit-window',
   'x-request-id',
   'x-mock-self-check',
 ].join(', ');

@@ -567,6 +567,19 @@ describe('Mixpeek namespaces, buckets and objects', () => {
       expect((await mp(ctx.url, '/v1/namespaces/list', { method: 'POST', key: 'anything-goes', json: {} })).status).toBe(200);
     });
 
+    it('authenticated replies, errors included, report a rate-limit window; refused ones do not', async () => {
+      for (const res of [
+        await mp(ctx.url, '/v1/namespaces/list', { method: 'POST', key: 'rl-key', json: {} }),
+        await mp(ctx.url, '/v1/buckets/nope', { key: 'rl-key' }),
+      ]) {
+        expect(res.headers.get('x-ratelimit-limit')).toBe('600');
+        expect(res.headers.get('x-ratelimit-remaining')).toBe('600');
+        expect(res.headers.get('x-ratelimit-window')).toBe('60');
+        expect(Number(res.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+      }
+      expect((await mp(ctx.url, '/v1/buckets/list', { method: 'POST', key: null, json: {} })).headers.get('x-ratelimit-limit')).toBeNull();
+    });
+
     it('the extractor catalog needs no key', async () => {
       const list = await mp(ctx.url, '/v1/collections/features/extractors', { key: null });
       expect(list.status, list.text).toBe(200);

@@ -89,12 +89,21 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     return { status, body: omitNulls({ success: false, status, error: { message, type, details } }) };
   };
 
+  // Rate limits are not enforced by default; every authenticated reply still reports a window, as the vendor's do.
+  const replyHeaders = (): Record<string, string> => ({
+    'x-ratelimit-limit': '600',
+    'x-ratelimit-remaining': '600',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60),
+    'x-ratelimit-window': '60',
+  });
+
   return {
     name: 'mixpeek',
     prefix: '/mixpeek',
     specFile: fileURLToPath(new URL('../../../specs/mixpeek.yaml', import.meta.url)),
     errorSchema: 'ErrorResponse',
     authenticate,
+    replyHeaders,
     renderError,
     createState: (env, tenant) => createMixpeekState(env, tenant),
     handlers: createHandlers(catalog) as unknown as Record<string, AnyHandler<MixpeekState>>,
