@@ -434,6 +434,28 @@ describe('Mixpeek processing', () => {
       return { ...w, col, all };
     }
 
+    it('list: select keeps the named fields and the ids; group_by groups; return_url adds presigned URLs', async () => {
+      const { a, bucketId, col } = await fourDocs('docshape');
+      const selected = (await documents(a, col.collection_id, { select: ['name'] })).results as any[];
+      expect(selected.map((d) => Object.keys(d).sort())).toEqual(Array(4).fill(['collection_id', 'document_id', 'name']));
+      const grouped = await documents(a, col.collection_id, { group_by: 'department' });
+      expect(grouped.results).toBeUndefined();
+      expect(grouped.group_by_field).toBe('department');
+      expect(grouped.groups.map((g: any) => [g.group_key, g.count, g.documents.map((d: any) => d.name)])).toEqual([
+        ['Sales', 2, ['Alice Smith', 'Carol Smith']],
+        ['HR', 1, ['Bob Jones']],
+        ['IT', 1, ['Dan Brown']],
+      ]);
+      const plain = (await documents(a, col.collection_id)).results[0];
+      expect(plain.document_blobs[0].presigned_url).toBeUndefined();
+      const signed = (await documents(a, col.collection_id, { return_url: true })).results[0];
+      expect(signed.document_blobs[0].presigned_url).toMatch(/^https:\/\/storage\.mixpeek\.local\/.+\?X-Mock-Expires=3600$/);
+      const one = await ok(a.get(`/v1/collections/${col.collection_id}/documents/${plain.document_id}?return_presigned_urls=true`));
+      expect(one.document_blobs[0].presigned_url).toBe(signed.document_blobs[0].presigned_url);
+      const objects = (await ok(a.post(`/v1/buckets/${bucketId}/objects/list`, { select: ['status'] }))).results as any[];
+      expect(Object.keys(objects[0]).sort()).toEqual(['bucket_id', 'object_id', 'status']);
+    });
+
     it('list: filters, search, cursor pages; no total_count', async () => {
       const { a, col, all } = await fourDocs('doclist');
       const names = (r: any) => r.results.map((d: any) => d.name);

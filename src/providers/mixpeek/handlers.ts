@@ -28,6 +28,7 @@ import {
   type BucketSchema,
   type Catalog,
   type CollectionRecord,
+  type DocumentRecord,
   type MixpeekState,
   type NamespaceRecord,
   type ObjectRecord,
@@ -124,6 +125,23 @@ function list<T extends { id: string; seq: number; createdAt: number }>(
     pagination.total_pages = Math.ceil(keyed.length / req.limit);
   }
   return { results: page.map((e) => e.view), pagination, total: keyed.length };
+}
+
+/** `select`: only the named fields (by their first path segment), plus the ones that identify the row. */
+function selectFields(view: Json, select: unknown, keep: string[]): Json {
+  if (!Array.isArray(select) || !select.length) return view;
+  const wanted = new Set([...keep, ...select.map((p) => String(p).split('.')[0]!)]);
+  return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k)));
+}
+
+/** Blob references with a download URL that stands in for a presigned one. */
+function withPresignedUrls(view: Json): Json {
+  const blobs = view.document_blobs as Json[] | undefined;
+  if (!blobs) return view;
+  return {
+    ...view,
+    document_blobs: blobs.map((b) => ({ ...b, presigned_url: `${String(b.url).replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
+  };
 }
 
 // ---- collections: the seed's form and the current form as one
@@ -483,8 +501,24 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const body = ctx.body as Json | undefined;
       const vectors = body?.return_vectors === true;
-      const page = list(`documents|${c.id}`, c.documents.values(), (d) => renderDocument(ns, c, d, { vectors, organization: state.organization }) as unknown as Json, (d) => [d.id, ...Object.values(d.fields).filter((v): v is string => typeof v === 'string')], listRequest(ctx.query, body));
-      return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
+      const render = (d: DocumentRecord): Json => {
+        const view = renderDocument(ns, c, d, { vectors, organization: state.organization }) as unknown as Json;
+        return selectFields(body?.return_url === true ? withPresignedUrls(view) : view, body?.select, ['document_id', 'collection_id']);
+      };
+      const page = list(`documents|${c.id}`, c.documents.values(), render, (d) => [d.id, ...Object.values(d.fields).filter((v): v is string => typeof v === 'string')], listRequest(ctx.query, body));
+      const groupBy = typeof body?.group_by === 'string' && body.group_by !== '' ? body.group_by : undefined;
+      if (!groupBy) return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
+      // Groups of the page's documents, in the order their keys first appear.
+      const groups = new Map<string, { group_key: unknown; documents: Json[]; count: number }>();
+      for (const doc of page.results) {
+        const key = valuesAt(doc, groupBy)[0] ?? null;
+        const id = JSON.stringify(key);
+        const g = groups.get(id) ?? { group_key: key, documents: [], count: 0 };
+        g.documents.push(doc);
+        g.count++;
+        groups.set(id, g);
+      }
+      return { status: 200, body: { groups: [...groups.values()], pagination: page.pagination, group_by_field: groupBy } as never };
     },
 
     getDocument(ctx: Ctx<'getDocument'>) {
@@ -492,7 +526,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const d = c.documents.get(ctx.path.document_id);
       if (!d) throw notFound('document', ctx.path.document_id);
-      return { status: 200, body: renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: ctx.state.organization }) };
+      const view = renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: ctx.state.organization });
+      return { status: 200, body: (ctx.query.return_presigned_urls === true ? withPresignedUrls(view as unknown as Json) : view) as never };
     },
 
     deleteDocument(ctx: Ctx<'deleteDocument'>) {
@@ -687,7 +722,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     listObjects(ctx: Ctx<'listObjects'>) {
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier);
-      const page = list(`objects|${b.id}`, b.objects.values(), (o) => renderObject(o) as unknown as Json, (o) => [o.id, o.keyPrefix], listRequest(ctx.query, ctx.body as Json | undefined));
+      const body = ctx.body as Json | undefined;
+      const page = list(`objects|${b.id}`, b.objects.values(), (o) => selectFields(renderObject(o) as unknown as Json, body?.select, ['object_id', 'bucket_id']), (o) => [o.id, o.keyPrefix], listRequest(ctx.query, body));
       return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
     },
 
