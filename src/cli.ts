@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,…]
+ * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
  *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--seed S] [--strict] [--quiet]
  */
 import { parseArgs } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName } from './server.js';
 import { createLogger } from './core/log.js';
 
-const USAGE = `collections-mock: a local, stateful mock of the xAI Collections API (more vendors to come)
+const USAGE = `collections-mock: a local, stateful, vendor-faithful mock of collections APIs (${PROVIDER_NAMES.join(', ')})
 
 Usage:
   collections-mock serve [options]     start the mock (the default command)
