@@ -70,7 +70,7 @@ export async function raw(baseUrl: string, path: string, init: RequestInit & { k
 }
 
 /** Status, headers, text and (when it parses) JSON of a reply. */
-async function readReply(res: Response): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+export async function readReply(res: Response): Promise<{ status: number; headers: Headers; text: string; json: any }> {
   const text = await res.text();
   let json: any;
   try {

@@ -6,46 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
-
-type Res = { status: number; headers: Headers; text: string; json: any };
-
-/** A raw Mixpeek request: Bearer key, optional X-Namespace, JSON body. */
-async function mp(
-  baseUrl: string,
-  path: string,
-  init: { method?: string; key?: string | null; ns?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
-): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null) headers.set('authorization', `Bearer ${init.key ?? 'sk_test_default'}`);
-  if (init.ns !== undefined) headers.set('x-namespace', init.ns);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(`${baseUrl}/mixpeek${path}`, { method: init.method ?? 'GET', headers, body: body ?? null });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
-/** The vendor's error envelope, nothing else at the top level. */
-function expectError(res: Res, status: number, type: string, message?: string | RegExp): any {
-  expect(res.status, res.text).toBe(status);
-  expect(Object.keys(res.json).sort()).toEqual(['error', 'status', 'success']);
-  expect(res.json.success).toBe(false);
-  expect(res.json.status).toBe(status);
-  expect(res.json.error.type).toBe(type);
-  expect(typeof res.json.error.message).toBe('string');
-  if (typeof message === 'string') expect(res.json.error.message).toBe(message);
-  else if (message) expect(res.json.error.message).toMatch(message);
-  return res.json.error;
-}
+import { mp, expectError, seedRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
 
 /** A 422 with one entry of the given pydantic type at the given location. */
 function expectValidation(res: Res, type: string, location: Array<string | number>): void {
@@ -64,22 +25,6 @@ function nullPaths(value: unknown, at = '$'): string[] {
 /** Resource timestamps: naive, six fractional digits. */
 const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
-let counter = 0;
-const freshKey = (label = 'c'): string => `sk_test_${label}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
-
-/** The fields the seed's filter looks at, plus a text field to embed. */
-const PEOPLE_SCHEMA = {
-  properties: {
-    name: { type: 'string' },
-    age: { type: 'integer' },
-    status: { type: 'string' },
-    role: { type: 'string' },
-    department: { type: 'string' },
-    location: { type: 'string' },
-    bio: { type: 'text' },
-  },
-};
-
 /** The seed's `source.filters`, verbatim. */
 const SEED_FILTERS = {
   AND: [
@@ -96,64 +41,6 @@ const SEED_FILTERS = {
   ],
   case_sensitive: true,
 };
-
-/**
- * The seed's create request (shared/seeds/003), copied verbatim; only the
- * placeholders that need a real value are filled: the bucket id and the
- * extractor's name and version.
- */
-function seedRequest(bucketId: string) {
-  return {
-    collection_name: '<string>',
-    description: '<string>',
-    source: {
-      type: 'bucket',
-      bucket_id: bucketId,
-      prefix_key: '<string>',
-      collection_id: '<string>',
-      filters: {
-        AND: [
-          { field: 'name', operator: 'eq', value: 'John' },
-          { field: 'age', operator: 'gte', value: 30 },
-        ],
-        OR: [
-          { field: 'status', operator: 'eq', value: 'active' },
-          { field: 'role', operator: 'eq', value: 'admin' },
-        ],
-        NOT: [
-          { field: 'department', operator: 'eq', value: 'HR' },
-          { field: 'location', operator: 'eq', value: 'remote' },
-        ],
-        case_sensitive: true,
-      },
-    },
-    feature_extractors: [
-      {
-        feature_extractor_name: 'text_extractor',
-        version: 'v1',
-        parameters: {},
-        input_mapping: {},
-        output_mapping: {},
-        document_output_type: 'single',
-        document_input_handling: 'individual',
-        document_output_handling: 'create_new',
-      },
-    ],
-    taxonomy_applications: [{ taxonomy_id: '<string>', output_collection: '<string>' }],
-    enabled: true,
-    metadata: {},
-    document_handling: { output_type: 'single' },
-    cache_config: {
-      enabled: true,
-      ttl_seconds: 604800,
-      invalidation_strategy: 'replace_if_better',
-      max_entries_per_key: 5,
-      score_threshold: 123,
-      invalidation_events: [{ collection: '<string>', action: '<string>', recompute_strategy: 'background', retriever_id: '<string>' }],
-      retriever_configs: {},
-    },
-  };
-}
 
 describe('Mixpeek collections', () => {
   const ctx = useServer({ providers: ['mixpeek'] });

@@ -7,47 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/server.js';
 import { startServer, useServer } from './helpers.js';
-
-type Res = { status: number; headers: Headers; text: string; json: any };
-
-/** A raw Mixpeek request: Bearer key, optional X-Namespace, JSON body. */
-async function mp(
-  baseUrl: string,
-  path: string,
-  init: { method?: string; key?: string | null; ns?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
-): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${init.key ?? 'sk_test_default'}`);
-  if (init.ns !== undefined) headers.set('x-namespace', init.ns);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(`${baseUrl}/mixpeek${path}`, { method: init.method ?? 'GET', headers, body: body ?? null });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
-/** The vendor's error envelope, nothing else at the top level. */
-function expectError(res: Res, status: number, type: string, message?: string | RegExp): any {
-  expect(res.status, res.text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(Object.keys(res.json).sort()).toEqual(['error', 'status', 'success']);
-  expect(res.json.success).toBe(false);
-  expect(res.json.status).toBe(status);
-  expect(res.json.error.type).toBe(type);
-  expect(typeof res.json.error.message).toBe('string');
-  if (typeof message === 'string') expect(res.json.error.message).toBe(message);
-  else if (message) expect(res.json.error.message).toMatch(message);
-  return res.json.error;
-}
+import { mp, expectError, freshKey, type Res } from './mixpeek-helpers.js';
 
 function expectValidation(res: Res, type: string, location: Array<string | number>): any {
   const error = expectError(res, 422, 'ValidationError', 'Validation error');
@@ -64,9 +24,6 @@ function nullPaths(value: unknown, at = '$'): string[] {
 
 const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 const epochMs = (naive: string): number => Date.parse(`${naive}Z`);
-
-let counter = 0;
-const freshKey = (label = 'n'): string => `sk_test_${label}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
 
 const SCHEMA = { properties: { title: { type: 'string' }, description: { type: 'text' }, image: { type: 'image' } } };
 const TEXT_V1 = { feature_extractor_name: 'text_extractor', version: 'v1' };

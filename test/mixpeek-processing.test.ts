@@ -7,45 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
-
-type Res = { status: number; headers: Headers; text: string; json: any };
-
-/** A raw Mixpeek request: Bearer key, optional X-Namespace, JSON body. */
-async function mp(
-  baseUrl: string,
-  path: string,
-  init: { method?: string; key?: string | null; ns?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
-): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null) headers.set('authorization', `Bearer ${init.key ?? 'sk_test_default'}`);
-  if (init.ns !== undefined) headers.set('x-namespace', init.ns);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(`${baseUrl}/mixpeek${path}`, { method: init.method ?? 'GET', headers, body: body ?? null });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
-function expectError(res: Res, status: number, type: string, message?: string | RegExp): any {
-  expect(res.status, res.text).toBe(status);
-  expect(Object.keys(res.json).sort()).toEqual(['error', 'status', 'success']);
-  expect(res.json).toMatchObject({ success: false, status, error: { type } });
-  if (typeof message === 'string') expect(res.json.error.message).toBe(message);
-  else if (message) expect(res.json.error.message).toMatch(message);
-  return res.json.error;
-}
-
-let counter = 0;
-const freshKey = (label = 'p'): string => `sk_test_${label}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+import { mp, expectError, seedRequest, freshKey, type Res } from './mixpeek-helpers.js';
 
 const PEOPLE_SCHEMA = {
   properties: {
@@ -58,60 +20,6 @@ const PEOPLE_SCHEMA = {
     bio: { type: 'text' },
   },
 };
-
-/** The seed's create request (shared/seeds/003), verbatim but for the bucket id and the extractor. */
-function seedRequest(bucketId: string) {
-  return {
-    collection_name: '<string>',
-    description: '<string>',
-    source: {
-      type: 'bucket',
-      bucket_id: bucketId,
-      prefix_key: '<string>',
-      collection_id: '<string>',
-      filters: {
-        AND: [
-          { field: 'name', operator: 'eq', value: 'John' },
-          { field: 'age', operator: 'gte', value: 30 },
-        ],
-        OR: [
-          { field: 'status', operator: 'eq', value: 'active' },
-          { field: 'role', operator: 'eq', value: 'admin' },
-        ],
-        NOT: [
-          { field: 'department', operator: 'eq', value: 'HR' },
-          { field: 'location', operator: 'eq', value: 'remote' },
-        ],
-        case_sensitive: true,
-      },
-    },
-    feature_extractors: [
-      {
-        feature_extractor_name: 'text_extractor',
-        version: 'v1',
-        parameters: {},
-        input_mapping: {},
-        output_mapping: {},
-        document_output_type: 'single',
-        document_input_handling: 'individual',
-        document_output_handling: 'create_new',
-      },
-    ],
-    taxonomy_applications: [{ taxonomy_id: '<string>', output_collection: '<string>' }],
-    enabled: true,
-    metadata: {},
-    document_handling: { output_type: 'single' },
-    cache_config: {
-      enabled: true,
-      ttl_seconds: 604800,
-      invalidation_strategy: 'replace_if_better',
-      max_entries_per_key: 5,
-      score_threshold: 123,
-      invalidation_events: [{ collection: '<string>', action: '<string>', recompute_strategy: 'background', retriever_id: '<string>' }],
-      retriever_configs: {},
-    },
-  };
-}
 
 /** A person that passes every part of the seed's filter (and its prefix). */
 const JOHN = { name: 'John', age: 35, status: 'active', role: 'engineer', department: 'Sales', location: 'office' };
