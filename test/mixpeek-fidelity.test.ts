@@ -19,57 +19,23 @@
  * explicitly, each with its reason. Any other mismatch fails and prints
  * operation, status, instance path and message.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { METHODS, addFormats, loadVendorDoc, rewriteRefs as rewriteRefsUnder } from './vendor-contract.js';
 import { parse as parseYaml } from 'yaml';
 import { useServer } from './helpers.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 type Json = any;
 
 // ---------------------------------------------------------------- the vendor document
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const vendorSpecsDir = process.env.VENDOR_SPECS_DIR ? path.resolve(process.env.VENDOR_SPECS_DIR) : path.resolve(repoRoot, '..', 'shared', 'vendor-specs');
-const vendorFile = path.join(vendorSpecsDir, 'mixpeek.openapi.json');
-
-/**
- * The document is required: in CI the shared/ folder sits beside the clone.
- * A missing file is a failure with a clear message, never a skip: a skipped
- * fidelity check looks the same as a passing one in a summary.
- */
-function loadVendorDoc(): Json {
-  if (!existsSync(vendorFile)) {
-    throw new Error(
-      `Mixpeek vendor OpenAPI document not found at ${vendorFile}. ` +
-        `Expected shared/vendor-specs/mixpeek.openapi.json beside the repository clone, or set VENDOR_SPECS_DIR to the folder that holds it.`,
-    );
-  }
-  try {
-    return JSON.parse(readFileSync(vendorFile, 'utf8'));
-  } catch (err) {
-    throw new Error(`Mixpeek vendor OpenAPI document at ${vendorFile} is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
 const VENDOR_ID = 'https://vendor.mixpeek.invalid/openapi.json';
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SCHEMA_REF = (name: string) => `${VENDOR_ID}#/components/schemas/${name}`;
 
-/** `#/components/...` refs point into the vendor document, registered once under VENDOR_ID. */
-function rewriteRefs(node: Json): Json {
-  if (Array.isArray(node)) return node.map(rewriteRefs);
-  if (node === null || typeof node !== 'object') return node;
-  const out: Json = {};
-  for (const [k, v] of Object.entries<Json>(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${VENDOR_ID}${v}` : rewriteRefs(v);
-  return out;
-}
+const rewriteRefs = (node: Json): Json => rewriteRefsUnder(node, VENDOR_ID);
 
 /**
  * Resource timestamps on the wire (vendor note §3.1): naive ISO 8601, no zone,
@@ -268,9 +234,9 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
   const originalFetch = globalThis.fetch;
 
   beforeAll(async () => {
-    doc = loadVendorDoc();
+    doc = loadVendorDoc('Mixpeek', 'mixpeek.openapi.json');
     vendorOps = operationsOf(doc.paths, (op) => op.operationId);
-    const mockSpec = parseYaml(readFileSync(path.join(repoRoot, 'specs', 'mixpeek.yaml'), 'utf8'));
+    const mockSpec = parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', 'specs', 'mixpeek.yaml'), 'utf8'));
     mockOps = operationsOf(mockSpec.paths, (op) => op.operationId);
 
     const prefix = `${ctx.url}/mixpeek`;
