@@ -7,7 +7,7 @@ import type { operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { Table, compareKeys, decodeCursor, encodeCursor, type SortKey } from '../../core/store.js';
-import { matches, parseFilter, valuesAt, type Filter } from './filters.js';
+import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
 import {
   ALNUM,
   HEX,

@@ -8,7 +8,7 @@ import type { components } from '../../generated/mixpeek.js';
 import type { Scheduled } from '../../core/clock.js';
 import { Table, type SortSpec } from '../../core/store.js';
 import type { ProviderEnv } from '../../core/provider.js';
-import { matches, type Filter } from './filters.js';
+import { matches, type Filter } from './filter.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];

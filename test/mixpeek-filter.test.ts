@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { MockError } from '../src/core/errors.js';
-import { parseFilter, matches, valuesAt, type Filter } from '../src/providers/mixpeek/filters.js';
+import { parseFilter, matches, valuesAt, type Filter } from '../src/providers/mixpeek/filter.js';
 
 const WHERE = 'filters';
 
