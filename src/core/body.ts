@@ -42,6 +42,24 @@ export function mediaTypeOf(header: string | undefined): string {
   return header.split(';', 1)[0]!.trim().toLowerCase();
 }
 
+/** Whether a declared media range (any type, `image/` with a star, or an exact type) covers a media type. */
+export function mediaMatches(range: string, mediaType: string): boolean {
+  if (range === '*/*' || range === mediaType) return true;
+  return range.endsWith('/*') && mediaType.startsWith(range.slice(0, -1));
+}
+
+/** The declared media type (or range) that covers `mediaType`: exact first, JSON suffixes as JSON, then ranges. */
+export function declaredMediaFor(declared: readonly string[], mediaType: string): string | undefined {
+  if (declared.includes(mediaType)) return mediaType;
+  if (isJsonMedia(mediaType) && declared.includes('application/json')) return 'application/json';
+  return declared.find((range) => mediaMatches(range, mediaType));
+}
+
+/** Bodies read as text or structure (JSON, forms) get the JSON limit; files and raw bytes the upload limit. */
+export function isStructuredMedia(mediaType: string): boolean {
+  return isJsonMedia(mediaType) || mediaType === 'application/x-www-form-urlencoded';
+}
+
 export function isJsonMedia(mediaType: string): boolean {
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }

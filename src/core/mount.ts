@@ -10,7 +10,7 @@ import path from 'node:path';
 import { MockError, isMockError, type ValidationIssue } from './errors.js';
 import { loadSpec, resolvePointer, responseFor, type Operation, type Spec } from './spec.js';
 import { SpecValidators } from './validation.js';
-import { isJsonMedia, mediaTypeOf, parseBody, readRawBody, type BodyLimits, type ParsedBody } from './body.js';
+import { declaredMediaFor, isJsonMedia, isStructuredMedia, mediaTypeOf, parseBody, readRawBody, type BodyLimits, type ParsedBody } from './body.js';
 import { createTenants, type Tenants } from './store.js';
 import { applyCamelCaseAliases, applyCamelCaseQueryAliases, dropUndeclaredFields } from './aliases.js';
 import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
@@ -141,7 +141,8 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       if (media.length) issues.push({ location: 'body', pointer: '', rule: 'content', message: `status ${reply.status} must have a body (${media.join(', ')})` });
       return issues;
     }
-    const type = Buffer.isBuffer(reply.body) ? mediaTypeOf(reply.contentType ?? 'application/octet-stream') : mediaTypeOf(reply.contentType ?? 'application/json');
+    const sent = Buffer.isBuffer(reply.body) ? mediaTypeOf(reply.contentType ?? 'application/octet-stream') : mediaTypeOf(reply.contentType ?? 'application/json');
+    const type = declaredMediaFor(Object.keys(declared.content), sent) ?? sent;
     const validate = validators.for(op).response(key, type);
     if (!declared.content[type]) {
       issues.push({ location: 'body', pointer: '', rule: 'content', message: `media type ${type} is not declared for ${op.id} ${reply.status}` });
@@ -208,7 +209,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       let raw: Buffer = Buffer.alloc(0);
       const contentType = view.headers['content-type'];
       if (BODY_METHODS.has(method) || req.headers['content-length'] || req.headers['transfer-encoding']) {
-        const limit = mediaTypeOf(contentType) === 'multipart/form-data' ? limits.upload : limits.json;
+        const limit = isStructuredMedia(mediaTypeOf(contentType)) || !contentType ? limits.json : limits.upload;
         // An operation without a request body ignores whatever was sent, whatever its size.
         raw = op.requestBody ? await readRawBody(req, limit) : await readRawBody(req, limit).catch(() => Buffer.alloc(0));
       }
@@ -221,15 +222,16 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       if (op.requestBody && raw.length) {
         const media = mediaTypeOf(contentType);
         const declared = Object.keys(op.requestBody.content);
-        const accepted = declared.includes(media) || (isJsonMedia(media) && declared.includes('application/json'));
-        if (!accepted) {
+        const match = media ? declaredMediaFor(declared, media) : undefined;
+        if (!match) {
           throw new MockError(
             'unsupported_media_type',
             media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
           );
         }
         parsed = await parseBody(raw, contentType, limits);
-        if (isJsonMedia(media) && declared.includes('application/json') && !declared.includes(media)) parsed.mediaType = 'application/json';
+        // Validation and aliases use the declared entry that accepted the body.
+        parsed.mediaType = match;
       }
 
       const queryAll: Record<string, string | string[]> = Object.create(null);
@@ -262,7 +264,8 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       const pathParams: Record<string, unknown> = { ...route.params };
       const v = validators.for(op);
       const issues = v.params({ path: pathParams, query, header });
-      if (mutable.body !== undefined && op.requestBody) {
+      // Raw bytes (binary media) have nothing for a JSON Schema to say about them.
+      if (mutable.body !== undefined && op.requestBody && !Buffer.isBuffer(mutable.body)) {
         const validateBody = v.body(parsed.mediaType || 'application/json');
         if (validateBody) issues.push(...validateBody(mutable.body));
       }
