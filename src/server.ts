@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { createClock, type Clock } from './core/clock.js';
 import { createIdSource } from './core/ids.js';
 import { createLogger, type Logger } from './core/log.js';
+import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import type { ProviderEnv } from './core/provider.js';
@@ -56,6 +57,8 @@ export interface MockServer {
   providers: MountedProvider<unknown>[];
   /** Replies that did not match the spec (strict mode turns them into 500s). */
   selfCheckFailures: SelfCheckFailure[];
+  /** Outbound deliveries (postbacks) the providers made, with every attempt. */
+  deliveries: Deliveries;
   close(): Promise<void>;
 }
 
@@ -130,6 +133,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     ids: createIdSource(options.seed),
     processingMs: options.processingMs ?? 1000,
     log,
+    deliveries: createDeliveries({ clock, log }),
   };
   const limits: BodyLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const selfCheckFailures: SelfCheckFailure[] = [];
@@ -247,9 +251,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     clock,
     providers: mounted,
     selfCheckFailures,
+    deliveries: env.deliveries,
     close() {
       closing ??= new Promise<void>((resolve) => {
         clock.cancelAll();
+        env.deliveries.clear();
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2000).unref();

@@ -10,10 +10,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock } from '../src/core/clock.js';
-import { createIdSource } from '../src/core/ids.js';
-import { createLogger } from '../src/core/log.js';
 import { MockError } from '../src/core/errors.js';
+import { testEnv } from './helpers.js';
 import { mountProvider, type SelfCheckFailure } from '../src/core/mount.js';
 import type { Provider } from '../src/core/provider.js';
 import { declaredMediaFor, mediaMatches } from '../src/core/body.js';
@@ -104,7 +102,7 @@ describe('raw bodies through the pipeline', () => {
       },
     };
     const mounted = mountProvider(provider, {
-      env: { clock: createClock({ mode: 'manual' }), ids: createIdSource(1), processingMs: 0, log: createLogger({ quiet: true }) },
+      env: testEnv(),
       limits: { json: 1024, upload: 64 * 1024 },
       strict: true,
       onSelfCheckFailure: (f) => failures.push(f),

@@ -6,10 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClock } from '../src/core/clock.js';
-import { createIdSource } from '../src/core/ids.js';
-import { createLogger } from '../src/core/log.js';
 import { DEFAULT_LIMITS } from '../src/core/body.js';
+import { testEnv } from './helpers.js';
 import { mountProvider, type SelfCheckFailure } from '../src/core/mount.js';
 import type { AnyHandler } from '../src/core/provider.js';
 import { createXaiProvider } from '../src/providers/xai/index.js';
@@ -24,7 +22,7 @@ async function serveBroken(strict: boolean, handlers: Record<string, AnyHandler<
   Object.assign(provider.handlers, handlers);
   const failures: SelfCheckFailure[] = [];
   const mounted = mountProvider(provider, {
-    env: { clock: createClock({ mode: 'manual' }), ids: createIdSource(1), processingMs: 0, log: createLogger({ quiet: true }) },
+    env: testEnv(),
     limits: DEFAULT_LIMITS,
     strict,
     onSelfCheckFailure: (f) => failures.push(f),

@@ -6,6 +6,11 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import createClient from 'openapi-fetch';
 import type { paths as XaiPaths } from '../src/generated/xai.js';
 import { createMockServer, type MockServer, type MockServerOptions } from '../src/server.js';
+import { createClock } from '../src/core/clock.js';
+import { createIdSource } from '../src/core/ids.js';
+import { createLogger } from '../src/core/log.js';
+import { createDeliveries } from '../src/core/delivery.js';
+import type { ProviderEnv } from '../src/core/provider.js';
 
 export async function startServer(options: MockServerOptions = {}): Promise<MockServer> {
   return createMockServer({ port: 0, clock: 'manual', strict: true, quiet: true, processingMs: 1000, providers: ['xai'], ...options });
@@ -115,4 +120,11 @@ export async function awRaw(
     body = JSON.stringify(init.json);
   }
   return readReply(await fetch(`${baseUrl}/airweave${path}`, { ...init, headers, body: body ?? null }));
+}
+
+/** A provider environment for tests that mount a provider without the server: manual clock, seeded ids, silent log. */
+export function testEnv(): ProviderEnv {
+  const clock = createClock({ mode: 'manual' });
+  const log = createLogger({ quiet: true });
+  return { clock, ids: createIdSource(1), processingMs: 0, log, deliveries: createDeliveries({ clock, log }) };
 }

@@ -44,14 +44,17 @@ describe('createMockServer', () => {
     }
   });
 
-  it('close() is idempotent and stops pending lifecycles', async () => {
+  it('close() is idempotent and stops pending lifecycles and deliveries', async () => {
     const server = await startServer();
     server.clock.schedule(1000, () => {
       throw new Error('must not run');
     });
     expect(server.clock.pending()).toBe(1);
+    server.deliveries.send({ id: 'p1', url: 'http://127.0.0.1:1/unreachable', topic: 't', body: {} });
+    expect(server.deliveries.list()).toHaveLength(1);
     await Promise.all([server.close(), server.close()]);
     expect(server.clock.pending()).toBe(0);
+    expect(server.deliveries.list()).toEqual([]);
     await expect(fetch(`${server.url}/__mock/health`)).rejects.toThrow();
   });
 });

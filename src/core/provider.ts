@@ -10,6 +10,7 @@ import type { MockError } from './errors.js';
 import type { Operation } from './spec.js';
 import type { UploadedFile } from './body.js';
 import type { Logger } from './log.js';
+import type { Deliveries } from './delivery.js';
 
 /** What every stage may look at: the request as it arrived, read-only. */
 export interface RequestView {
@@ -42,6 +43,8 @@ export interface ProviderEnv {
   /** Duration of every simulated lifecycle step, in ms (0 = at once). */
   processingMs: number;
   log: Logger;
+  /** Outbound HTTP deliveries (postbacks, webhooks), retried on the clock and recorded. */
+  deliveries: Deliveries;
 }
 
 // ---- types derived from openapi-typescript's `operations` interface
