@@ -3,7 +3,7 @@
  * generated `operations`. Namespaces (by `X-Namespace`, id or name) hold
  * everything; the seed's request shape and the current one are one behaviour.
  */
-import type { operations } from '../../generated/mixpeek.js';
+import type { components, operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { Table, compareKeys, decodeCursor, encodeCursor, type SortKey } from '../../core/store.js';
@@ -37,6 +37,8 @@ import {
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], MixpeekState>;
 type Json = Record<string, unknown>;
+type Pagination = components['schemas']['PaginationResponse'];
+type DocumentResponse = components['schemas']['DocumentResponse'];
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -86,13 +88,13 @@ function listRequest(query: Json, body: Json | undefined, defaults: { limit?: nu
  * holds the last row's sort key, so it survives inserts; with a cursor the
  * offset is ignored, as the vendor documents.
  */
-function list<T extends { id: string; seq: number; createdAt: number }>(
+function list<T extends { id: string; seq: number; createdAt: number }, V extends object>(
   scope: string,
   rows: Iterable<T>,
-  render: (row: T) => Json,
+  render: (row: T) => V,
   searchable: (row: T) => Array<string | undefined>,
   req: ListRequest,
-): { results: Json[]; pagination: Json; total: number } {
+): { results: V[]; pagination: Pagination; total: number } {
   const norm = (s: string) => (req.caseSensitive ? s : s.toLowerCase());
   const term = req.search ? norm(req.search) : undefined;
   let entries = [...rows].map((row) => ({ row, view: render(row) }));
@@ -100,7 +102,7 @@ function list<T extends { id: string; seq: number; createdAt: number }>(
   if (req.filter) entries = entries.filter((e) => matches(req.filter!, e.view));
   const sortField = req.sort?.field;
   const dir = req.sort?.direction === 'desc' ? -1 : 1;
-  const keyOf = (e: { row: T; view: Json }): SortKey => {
+  const keyOf = (e: { row: T; view: V }): SortKey => {
     if (!sortField) return [e.row.createdAt, e.row.seq];
     const v = valuesAt(e.view, sortField)[0];
     return [typeof v === 'number' ? v : v === undefined || v === null ? '' : String(v), e.row.createdAt, e.row.seq];
@@ -117,7 +119,7 @@ function list<T extends { id: string; seq: number; createdAt: number }>(
   }
   const page = keyed.slice(start, start + req.limit);
   const more = start + page.length < keyed.length;
-  const pagination: Json = { page_size: req.limit };
+  const pagination: Pagination = { page_size: req.limit };
   if (more && page.length) pagination.next_cursor = encodeCursor(fullScope, page[page.length - 1]!.key);
   if (req.includeTotal) {
     pagination.total = keyed.length;
@@ -128,19 +130,19 @@ function list<T extends { id: string; seq: number; createdAt: number }>(
 }
 
 /** `select`: only the named fields (by their first path segment), plus the ones that identify the row. */
-function selectFields(view: Json, select: unknown, keep: string[]): Json {
+function selectFields<V extends object>(view: V, select: unknown, keep: string[]): V {
   if (!Array.isArray(select) || !select.length) return view;
   const wanted = new Set([...keep, ...select.map((p) => String(p).split('.')[0]!)]);
-  return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k)));
+  // The kept identifying fields are the ones the response schema requires.
+  return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k))) as V;
 }
 
 /** Blob references with a download URL that stands in for a presigned one. */
-function withPresignedUrls(view: Json): Json {
-  const blobs = view.document_blobs as Json[] | undefined;
-  if (!blobs) return view;
+function withPresignedUrls(view: DocumentResponse): DocumentResponse {
+  if (!view.document_blobs) return view;
   return {
     ...view,
-    document_blobs: blobs.map((b) => ({ ...b, presigned_url: `${String(b.url).replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
+    document_blobs: view.document_blobs.map((b) => ({ ...b, presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
   };
 }
 
@@ -441,8 +443,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
     listCollections(ctx: Ctx<'listCollections'>) {
       const ns = namespaceOf(ctx);
-      const page = list(`collections|${ns.id}`, ns.collections.values(), (c) => renderCollection(c) as unknown as Json, (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
-      return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } as never };
+      const page = list(`collections|${ns.id}`, ns.collections.values(), renderCollection, (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } };
     },
 
     getCollection(ctx: Ctx<'getCollection'>) {
@@ -482,7 +484,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       ns.collections.delete(c.id);
-      return { status: 200, body: { success: true, message: 'Successfully deleted', collection_id: c.id } as never };
+      return { status: 200, body: { success: true, message: 'Successfully deleted', collection_id: c.id } };
     },
 
     listFeatureExtractors() {
@@ -501,15 +503,15 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const body = ctx.body as Json | undefined;
       const vectors = body?.return_vectors === true;
-      const render = (d: DocumentRecord): Json => {
-        const view = renderDocument(ns, c, d, { vectors, organization: state.organization }) as unknown as Json;
+      const render = (d: DocumentRecord): DocumentResponse => {
+        const view = renderDocument(ns, c, d, { vectors, organization: state.organization });
         return selectFields(body?.return_url === true ? withPresignedUrls(view) : view, body?.select, ['document_id', 'collection_id']);
       };
       const page = list(`documents|${c.id}`, c.documents.values(), render, (d) => [d.id, ...Object.values(d.fields).filter((v): v is string => typeof v === 'string')], listRequest(ctx.query, body));
       const groupBy = typeof body?.group_by === 'string' && body.group_by !== '' ? body.group_by : undefined;
-      if (!groupBy) return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
+      if (!groupBy) return { status: 200, body: { results: page.results, pagination: page.pagination } };
       // Groups of the page's documents, in the order their keys first appear.
-      const groups = new Map<string, { group_key: unknown; documents: Json[]; count: number }>();
+      const groups = new Map<string, { group_key: unknown; documents: DocumentResponse[]; count: number }>();
       for (const doc of page.results) {
         const key = valuesAt(doc, groupBy)[0] ?? null;
         const id = JSON.stringify(key);
@@ -518,7 +520,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         g.count++;
         groups.set(id, g);
       }
-      return { status: 200, body: { groups: [...groups.values()], pagination: page.pagination, group_by_field: groupBy } as never };
+      return { status: 200, body: { groups: [...groups.values()], pagination: page.pagination, group_by_field: groupBy } };
     },
 
     getDocument(ctx: Ctx<'getDocument'>) {
@@ -527,7 +529,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const d = c.documents.get(ctx.path.document_id);
       if (!d) throw notFound('document', ctx.path.document_id);
       const view = renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: ctx.state.organization });
-      return { status: 200, body: (ctx.query.return_presigned_urls === true ? withPresignedUrls(view as unknown as Json) : view) as never };
+      return { status: 200, body: ctx.query.return_presigned_urls === true ? withPresignedUrls(view) : view };
     },
 
     deleteDocument(ctx: Ctx<'deleteDocument'>) {
@@ -542,8 +544,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     },
 
     listNamespaces(ctx: Ctx<'listNamespaces'>) {
-      const page = list('namespaces', ctx.state.namespaces.values(), (n) => renderNamespace(n) as unknown as Json, (n) => [n.id, n.name, n.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
-      return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } as never };
+      const page = list('namespaces', ctx.state.namespaces.values(), renderNamespace, (n) => [n.id, n.name, n.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } };
     },
 
     getNamespace(ctx: Ctx<'getNamespace'>) {
@@ -578,7 +580,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       state.namespaces.delete(ns.id);
       for (const b of ns.buckets.values()) for (const o of b.objects.values()) o.timer?.cancel();
       const task = startTask(state, 'api_namespaces_delete', [{ namespace_id: ns.id }], () => {});
-      return { status: 200, body: { task_id: task.task_id, status: task.status, namespace_id: ns.id, namespace_name: ns.name } as never };
+      return { status: 200, body: { task_id: task.task_id, status: task.status, namespace_id: ns.id, namespace_name: ns.name } };
     },
 
     createBucket(ctx: Ctx<'createBucket'>) {
@@ -607,8 +609,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
     listBuckets(ctx: Ctx<'listBuckets'>) {
       const ns = namespaceOf(ctx);
-      const page = list(`buckets|${ns.id}`, ns.buckets.values(), (b) => renderBucket(b) as unknown as Json, (b) => [b.id, b.name, b.description], listRequest(ctx.query, ctx.body as Json | undefined));
-      return { status: 200, body: { results: page.results, total_count: page.total, pagination: page.pagination } as never };
+      const page = list(`buckets|${ns.id}`, ns.buckets.values(), renderBucket, (b) => [b.id, b.name, b.description], listRequest(ctx.query, ctx.body as Json | undefined));
+      return { status: 200, body: { results: page.results, total_count: page.total, pagination: page.pagination } };
     },
 
     getBucket(ctx: Ctx<'getBucket'>) {
@@ -640,7 +642,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       ns.buckets.update(b.id, (bk) => (bk.status = 'IN_PROGRESS'));
       for (const o of b.objects.values()) o.timer?.cancel();
       const task = startTask(state, 'api_buckets_delete', [{ bucket_id: b.id }], () => ns.buckets.delete(b.id));
-      return { status: 200, body: { task_id: task.task_id, status: task.status, bucket_id: b.id, bucket_name: b.name, object_count: count } as never };
+      return { status: 200, body: { task_id: task.task_id, status: task.status, bucket_id: b.id, bucket_name: b.name, object_count: count } };
     },
 
     createObject(ctx: Ctx<'createObject'>) {
@@ -723,8 +725,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier);
       const body = ctx.body as Json | undefined;
-      const page = list(`objects|${b.id}`, b.objects.values(), (o) => selectFields(renderObject(o) as unknown as Json, body?.select, ['object_id', 'bucket_id']), (o) => [o.id, o.keyPrefix], listRequest(ctx.query, body));
-      return { status: 200, body: { results: page.results, pagination: page.pagination } as never };
+      const page = list(`objects|${b.id}`, b.objects.values(), (o) => selectFields(renderObject(o), body?.select, ['object_id', 'bucket_id']), (o) => [o.id, o.keyPrefix], listRequest(ctx.query, body));
+      return { status: 200, body: { results: page.results, pagination: page.pagination } };
     },
 
     getObject(ctx: Ctx<'getObject'>) {

@@ -110,7 +110,7 @@ export interface NamespaceRecord {
 export interface TaskRecord {
   task_id: string;
   task_type: string;
-  status: string;
+  status: TaskResponse['status'];
   inputs?: Json[];
   createdAt: number;
 }
