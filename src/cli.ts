@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
  * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
- *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--seed S] [--strict] [--quiet]
+ *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--seed S] [--strict] [--quiet]
  */
 import { parseArgs } from 'node:util';
-import { createMockServer, PROVIDER_NAMES, type ProviderName } from './server.js';
+import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
 import { createLogger } from './core/log.js';
 
 const USAGE = `collections-mock: a local, stateful, vendor-faithful mock of collections APIs (${PROVIDER_NAMES.join(', ')})
@@ -20,6 +20,8 @@ Options for serve:
   --root NAME          also serve provider NAME at / (for clients that cannot take a path prefix)
   --processing-ms N    duration of every simulated lifecycle step, ms (default 1000; 0 = at once)
   --api-keys FILE      YAML/JSON file mapping keys to teams; unknown keys are then refused
+  --rate-limit PLAN    enforce Ctxfy's per-user limit: free (10/min), pro (100/min) or N per minute;
+                       over it, 429 with Retry-After (default: off, X-RateLimit-* headers still sent)
   --seed S             make generated ids reproducible
   --strict             answer 500 when a reply does not match the spec (default: log it)
   --quiet              no request logs
@@ -51,6 +53,7 @@ async function serve(argv: string[]): Promise<void> {
         root: { type: 'string' },
         'processing-ms': { type: 'string' },
         'api-keys': { type: 'string' },
+        'rate-limit': { type: 'string' },
         seed: { type: 'string' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -75,6 +78,12 @@ async function serve(argv: string[]): Promise<void> {
     if (!(PROVIDER_NAMES as readonly string[]).includes(p)) fail(`unknown provider "${p}"; available: ${PROVIDER_NAMES.join(', ')}`);
   }
   if (v.root !== undefined && !(PROVIDER_NAMES as readonly string[]).includes(v.root)) fail(`unknown provider "${v.root}" for --root`);
+  let rateLimit: RateLimitSetting | undefined;
+  const rl = v['rate-limit'];
+  if (rl !== undefined) {
+    if (rl !== 'free' && rl !== 'pro' && !/^\d+$/.test(rl)) fail(`--rate-limit must be free, pro or a whole number of requests per minute, got "${rl}"`);
+    rateLimit = rl === 'free' || rl === 'pro' ? rl : intOption('rate-limit', rl, 1, 1_000_000);
+  }
   const log = createLogger({ quiet: v.quiet ?? false });
   let server;
   try {
@@ -85,6 +94,7 @@ async function serve(argv: string[]): Promise<void> {
       ...(v.root ? { root: v.root as ProviderName } : {}),
       processingMs: intOption('processing-ms', v['processing-ms'], 0, 86_400_000) ?? 1000,
       ...(v['api-keys'] ? { apiKeys: v['api-keys'] } : {}),
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       strict: v.strict ?? false,
       logger: log,

@@ -14,9 +14,9 @@ import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import type { ProviderEnv } from './core/provider.js';
-import { PROVIDER_NAMES, createProvider, type ProviderName } from './providers/index.js';
+import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
 
-export type { ProviderName } from './providers/index.js';
+export type { ProviderName, RateLimitSetting } from './providers/index.js';
 export type { SelfCheckFailure } from './core/mount.js';
 export type { Clock } from './core/clock.js';
 export { PROVIDER_NAMES } from './providers/index.js';
@@ -40,6 +40,8 @@ export interface MockServerOptions {
   seed?: string | number;
   /** API keys: a YAML/JSON file path or the parsed object, keyed by provider name. */
   apiKeys?: string | Record<string, unknown>;
+  /** Enforce the vendors' published per-minute rate limits (Ctxfy): `free` (10), `pro` (100) or requests per minute. Off by default; the X-RateLimit-* headers are sent either way. */
+  rateLimit?: RateLimitSetting;
   /** Body size limits in bytes. */
   limits?: Partial<BodyLimits>;
   /** Silence request logs. Default true when no logger is given and quiet is unset in library use. */
@@ -147,7 +149,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   if (options.root && !names.includes(options.root)) throw new Error(`--root ${options.root} is not among the mounted providers`);
 
   const mounted = names.map((name) =>
-    mountProvider(createProvider(name, { apiKeys: apiKeys[name] }), {
+    mountProvider(createProvider(name, { apiKeys: apiKeys[name], clock, uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) }), {
       env,
       limits,
       strict: options.strict ?? false,

@@ -17,6 +17,8 @@ export interface DeliveryAttempt {
 
 export interface Delivery {
   id: string;
+  /** The provider that made the delivery, when it said. */
+  provider?: string;
   url: string;
   /** What the delivery is about, e.g. the event name; for filtering the record. */
   topic: string;
@@ -36,9 +38,22 @@ export interface DeliveryOptions {
   timeoutMs?: number;
 }
 
+export interface DeliveryInput {
+  id: string;
+  provider?: string;
+  url: string;
+  topic: string;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** This delivery's waits before each retry, in ms (default: the service's). */
+  backoffMs?: readonly number[];
+  /** This delivery's per-attempt timeout, in ms (default: the service's). */
+  timeoutMs?: number;
+}
+
 export interface Deliveries {
   /** Starts delivering now (the first attempt is immediate) and returns the record, which fills in as attempts finish. */
-  send(input: { id: string; url: string; topic: string; body: unknown; headers?: Record<string, string> }): Delivery;
+  send(input: DeliveryInput): Delivery;
   /** Every delivery, oldest first. */
   list(): readonly Delivery[];
   /** Resolves when no attempt is in flight (retries waiting on the clock do not count). */
@@ -72,7 +87,11 @@ export function createDeliveries(options: DeliveryOptions): Deliveries {
   const timers = new Set<{ cancel(): void }>();
   let generation = 0;
 
+  /** Per-delivery retry policy, kept out of the public record. */
+  const policy = new WeakMap<Delivery, { backoff: readonly number[]; timeoutMs: number }>();
+
   const attempt = (d: Delivery, gen: number): void => {
+    const { backoff, timeoutMs } = policy.get(d)!;
     const started: DeliveryAttempt = { at: clock.nowMs() };
     d.attempts.push(started);
     const run = (async () => {
@@ -113,7 +132,17 @@ export function createDeliveries(options: DeliveryOptions): Deliveries {
 
   return {
     send(input) {
-      const d: Delivery = { id: input.id, url: input.url, topic: input.topic, body: input.body, headers: input.headers ?? {}, attempts: [], state: 'pending' };
+      const d: Delivery = {
+        id: input.id,
+        ...(input.provider !== undefined ? { provider: input.provider } : {}),
+        url: input.url,
+        topic: input.topic,
+        body: input.body,
+        headers: input.headers ?? {},
+        attempts: [],
+        state: 'pending',
+      };
+      policy.set(d, { backoff: input.backoffMs ?? backoff, timeoutMs: input.timeoutMs ?? timeoutMs });
       records.push(d);
       attempt(d, generation);
       return d;

@@ -55,7 +55,7 @@ export interface paths {
         };
         /**
          * List spaces
-         * @description The caller's spaces, newest first (`createdAt` descending, ties by `id`). Assumed:
+         * @description The caller's spaces, newest first (`createdAt` descending, ties in creation order). Assumed:
          *     the vendor documents the route only; the envelope copies the documented
          *     `GET /v1/api-keys` one. A page past the end is an empty array with the real `total`
          *     and `pages`; `page` < 1 or `per_page` outside 1–100 is 400.
@@ -170,7 +170,7 @@ export interface paths {
         /**
          * List a space's sources (mock extension)
          * @description **Mock-only** (assumed; the vendor documents no way to list sources, a frontend needs
-         *     one). Newest first (`createdAt` descending, ties by `id`; assumed). Filters combine
+         *     one). Newest first (`createdAt` descending, ties in creation order; assumed). Filters combine
          *     with AND: `status`, `collectionId` (exact match; an unknown id simply matches nothing,
          *     no 404; sources at the space root cannot be selected this way), `pinned`, and
          *     `include_deleted` (soft-deleted sources are left out unless true). Same pagination as
@@ -189,7 +189,9 @@ export interface paths {
          *     `instructions`). The per-type rules are the handler's, each a 400 with a `details`
          *     entry on the field:
          *     - `URI`: `initial_data.url` or `initial_data.uri` required (aliases; `url` wins when
-         *       both are sent); assumed: an absolute http(s) URL.
+         *       both are sent). Any non-empty string is accepted (the seed sends `example_string`);
+         *       assumed: one that is not an absolute http(s) URL cannot be fetched, so the source ends
+         *       `FAILED` (below).
          *     - `COMPOSITION`: `initial_data.source_ids` required, non-empty; assumed: every id a
          *       live (not soft-deleted) source of the same space, else 400.
          *     - `FILE`: `initial_data.data` required, the `fileKey` from `POST /v1/upload/s3`.
@@ -201,8 +203,8 @@ export interface paths {
          *     sends all four with `type: URI`). `collectionId`, when given and not null, must be a
          *     collection of the same space, else 404 (assumed, by analogy with seed 000). Assumed:
          *     `name` defaults to the URL (URI), the file name (FILE) or `"Untitled source"`.
-         *     Assumed deterministic failures: a URI whose host ends in `.invalid` → FAILED
-         *     "Failed to fetch URL"; a FILE whose `data` is not a `fileKey` issued to the user →
+         *     Assumed deterministic failures: a URI that is not an absolute http(s) URL, or whose
+         *     host ends in `.invalid` (RFC 2606) → FAILED "Failed to fetch URL"; a FILE whose `data` is not a `fileKey` issued to the user →
          *     FAILED "File not found". Sources never answer 409. The seed documents the response as
          *     `{}`; assumed: 201 with the full `Source`.
          */
@@ -447,7 +449,7 @@ export interface paths {
          * @description Returns a presigned URL for uploading a file (docs); needs the API key. Upload the
          *     bytes with `PUT uploadUrl`, then create a FILE source with `initial_data.data` =
          *     `fileKey`. Assumed: status 200 (the docs give the body only); all three request
-         *     fields required; `size` from 1 byte up to the mock's limit (100 MiB = 104 857 600
+         *     fields required; `size` from 1 byte up to the mock's upload limit (50 MiB = 52 428 800
          *     bytes by default, configurable, checked by the handler: 400 on `size`); `filename`
          *     ≤255; any `contentType`. `fileKey` = `uploads/{userId}/{uuid}/{filename}`; in the mock
          *     `uploadUrl` and `publicUrl` point at the mock's own `/__uploads/{fileKey}` (the key
@@ -734,7 +736,9 @@ export interface components {
         SourceType: "URI" | "FILE" | "CONTENT" | "COMPOSITION";
         /**
          * @description `CREATED → PENDING → PROCESSING → COMPLETED | FAILED | CANCELED` (docs). Assumed mock
-         *     timings (configurable): PENDING at once, PROCESSING at +500 ms, COMPLETED at +2000 ms.
+         *     timings: each transition takes one step of the mock's `--processing-ms` (default 1000 ms),
+         *     so a new source is PENDING after one step, PROCESSING after two and done after three;
+         *     reprocess, refresh and fast-forward start at PENDING.
          * @enum {string}
          */
         SourceStatus: "CREATED" | "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" | "CANCELED";
@@ -744,7 +748,7 @@ export interface components {
          *     `data`. Keys that do not apply are accepted, ignored and echoed.
          */
         SourceInitialData: {
-            /** @description URI sources; alias of `uri` (`url` wins when both are sent). Assumed - absolute http(s). */
+            /** @description URI sources; alias of `uri` (`url` wins when both are sent). Assumed - a value that is not an absolute http(s) URL makes the run FAILED. */
             url?: string;
             /** @description URI sources; alias of `url`. */
             uri?: string;
@@ -878,7 +882,7 @@ export interface components {
             filename: string;
             /** @description Any media type (assumed); the uploaded bytes are served back with it. */
             contentType: string;
-            /** @description Bytes; at most the mock's upload limit (104 857 600 by default, configurable; the handler checks it, 400). */
+            /** @description Bytes; at most the mock's upload limit (52 428 800 by default, the server's `limits.upload`; the handler checks it, 400). */
             size: number;
         };
         /** @description Presign response (docs; value formats assumed). */

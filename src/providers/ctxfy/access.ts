@@ -1,0 +1,150 @@
+/**
+ * Who is calling Ctxfy, and how often: users, the keys that resolve to them
+ * (configured, minted by POST /v1/api-keys, or ad hoc), revocation and expiry,
+ * and the per-user fixed-window rate limit with its X-RateLimit-* counters.
+ */
+import { createHash } from 'node:crypto';
+import type { Clock } from '../../core/clock.js';
+import { MockError } from '../../core/errors.js';
+import type { RateLimitSetting } from '../index.js';
+
+export const PLANS = { free: 10, pro: 100 } as const;
+export const WINDOW_MS = 60_000;
+
+/** The record behind one key; minted keys share it with the user's `apiKeys` table, so a revoke is seen at once. */
+export interface KeyRecord {
+  id: string;
+  userId: string;
+  secret: string;
+  name: string | null;
+  expiresAt: number | null;
+  createdAt: number;
+  revokedAt: number | null;
+  seq: number;
+}
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+export interface ConfiguredKey {
+  key: string;
+  user: string;
+  limit?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A stable user id for a token that nobody registered: the same token is the same user on every run. */
+export function userIdFor(token: string): string {
+  const h = createHash('sha256').update(`ctxfy-user:${token}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function limitOf(setting: RateLimitSetting): number {
+  return typeof setting === 'number' ? setting : PLANS[setting];
+}
+
+/** The ctxfy section of --api-keys: `[{ key, user?, plan? }]`, plan `free`, `pro` or requests per minute. */
+export function parseKeys(raw: unknown): Map<string, ConfiguredKey> | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new Error('api keys for ctxfy: expected a list of { key, user?, plan? }');
+  const keys = new Map<string, ConfiguredKey>();
+  raw.forEach((entry: unknown, i) => {
+    const e = entry as { key?: unknown; user?: unknown; plan?: unknown } | null;
+    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for ctxfy, entry ${i}: needs a non-empty "key"`);
+    if (e.user !== undefined && (typeof e.user !== 'string' || !UUID.test(e.user))) throw new Error(`api keys for ctxfy, entry ${i}: "user" must be a lowercase UUID`);
+    let limit: number | undefined;
+    if (e.plan !== undefined) {
+      if (e.plan === 'free' || e.plan === 'pro') limit = PLANS[e.plan];
+      else if (typeof e.plan === 'number' && Number.isInteger(e.plan) && e.plan > 0) limit = e.plan;
+      else throw new Error(`api keys for ctxfy, entry ${i}: "plan" must be "free", "pro" or a positive whole number of requests per minute`);
+    }
+    if (keys.has(e.key)) throw new Error(`api keys for ctxfy, entry ${i}: a key is listed twice`);
+    keys.set(e.key, { key: e.key, user: (e.user as string | undefined) ?? userIdFor(e.key), ...(limit !== undefined ? { limit } : {}) });
+  });
+  return keys;
+}
+
+export interface Access {
+  /** The user a Bearer token stands for; throws the 401 (missing, unknown, revoked, expired) otherwise. */
+  resolve(authorization: string | undefined): { userId: string; keyId?: string };
+  /** Counts one request of the user; throws the 429 when enforcement is on and the window is spent. */
+  count(userId: string): void;
+  /** The X-RateLimit-* headers for the user's current window. */
+  headers(userId: string): Record<string, string>;
+  /** Makes a minted key usable as a Bearer token. */
+  register(key: KeyRecord): void;
+  /** Whether this user id has been seen (presigned upload URLs name their user). */
+  knows(userId: string): boolean;
+}
+
+export function createAccess(options: { clock: Clock; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
+  const { clock, configured } = options;
+  const enforce = options.rateLimit !== undefined;
+  const defaultLimit = options.rateLimit !== undefined ? limitOf(options.rateLimit) : PLANS.pro;
+  const minted = new Map<string, KeyRecord>();
+  const users = new Map<string, { limit?: number }>();
+  const windows = new Map<string, Window>();
+  for (const k of configured?.values() ?? []) users.set(k.user, k.limit !== undefined ? { limit: k.limit } : {});
+
+  const unauthenticated = () => new MockError('unauthenticated', 'Authentication required. Please provide a valid API token');
+
+  const windowOf = (userId: string): Window => {
+    const now = clock.nowMs();
+    let w = windows.get(userId);
+    if (!w || now >= w.start + WINDOW_MS) {
+      w = { start: now, count: 0 };
+      windows.set(userId, w);
+    }
+    return w;
+  };
+  const limitFor = (userId: string): number => users.get(userId)?.limit ?? defaultLimit;
+  const headers = (userId: string): Record<string, string> => {
+    const w = windowOf(userId);
+    const limit = limitFor(userId);
+    return {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(Math.max(0, limit - w.count)),
+      'x-ratelimit-reset': String(Math.ceil((w.start + WINDOW_MS) / 1000)),
+    };
+  };
+
+  return {
+    resolve(authorization) {
+      const m = authorization === undefined ? null : /^bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+      if (!m) throw unauthenticated();
+      const token = m[1]!;
+      const key = minted.get(token);
+      if (key) {
+        if (key.revokedAt !== null || (key.expiresAt !== null && clock.nowMs() >= key.expiresAt)) throw unauthenticated();
+        return { userId: key.userId, keyId: key.id };
+      }
+      if (configured) {
+        const c = configured.get(token);
+        if (!c) throw unauthenticated();
+        return { userId: c.user };
+      }
+      const userId = userIdFor(token);
+      if (!users.has(userId)) users.set(userId, {});
+      return { userId };
+    },
+    count(userId) {
+      const w = windowOf(userId);
+      if (enforce && w.count >= limitFor(userId)) {
+        const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - clock.nowMs()) / 1000));
+        throw new MockError('rate_limited', `Rate limit exceeded. Retry after ${retryAfter} seconds`, {
+          headers: { 'retry-after': String(retryAfter), ...headers(userId) },
+        });
+      }
+      w.count++;
+    },
+    headers,
+    register(key) {
+      minted.set(key.secret, key);
+    },
+    knows: (userId) => users.has(userId),
+  };
+}
