@@ -6,6 +6,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './helpers.js';
@@ -68,14 +69,44 @@ const sessions = [
       '{"success":false,"status":404,"error":{"message":"Bucket not found","type":"NotFoundError","details":{"resource":"bucket","id":"nope"}}}',
     ],
   },
+  {
+    heading: 'Try it: the Ctxfy flow',
+    base: 'BASE=http://127.0.0.1:4010/ctxfy',
+    prefix: '/ctxfy',
+    // The session's postback receiver listens on 9999; here, on a port of its own.
+    port: '9999',
+    expected: [
+      '[{"name":"Docs","children":["Specs"]}]',
+      '409 Resource already exists',
+      'CREATED',
+      'COMPOSITION COMPLETED',
+      'CONTENT COMPLETED',
+      'FILE COMPLETED',
+      'URI COMPLETED',
+      'URI FAILED',
+      '{"COMPLETED":4}',
+      'FAILED: Failed to fetch URL',
+      '[{"field":"initial_data.url","message":"url or uri is required for type URI"}]',
+      '{"error":"Unauthorized","message":"Authentication required. Please provide a valid API token","code":401}',
+    ],
+  },
 ];
+
+/** A TCP port nothing listens on right now. */
+async function freePort(): Promise<string> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return String(port);
+}
 
 describe('README curl sessions', () => {
   let server: MockServer;
   let dir: string;
   beforeAll(async () => {
     // The sessions sleep on the real clock, as a person would.
-    server = await startServer({ clock: 'real', providers: ['xai', 'airweave', 'mixpeek'] });
+    server = await startServer({ clock: 'real', providers: ['xai', 'airweave', 'mixpeek', 'ctxfy'] });
     dir = mkdtempSync(path.join(os.tmpdir(), 'readme-'));
   });
   afterAll(async () => {
@@ -87,9 +118,13 @@ describe('README curl sessions', () => {
     for (const tool of ['curl', 'jq']) expect(spawnSync(tool, ['--version']).status, `${tool} is needed`).toBe(0);
   });
 
-  it.each(sessions)('$heading runs as written and prints what the comments say', async ({ heading, base, prefix, expected }) => {
-    const block = sessionBlock(heading);
+  it.each(sessions)('$heading runs as written and prints what the comments say', async ({ heading, base, prefix, expected, port }) => {
+    let block = sessionBlock(heading);
     expect(block).toContain(base);
+    if (port) {
+      expect(block).toContain(port);
+      block = block.replaceAll(port, await freePort());
+    }
     const script = `set -euo pipefail\n${block.replace(base, `BASE=${server.url}${prefix}`)}`;
     // Asynchronous: the server answering the session lives in this process.
     const { stdout } = await promisify(execFile)('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
