@@ -103,6 +103,20 @@ describe('collections-mock CLI', () => {
     expect(prefixed.status).toBe(200);
   });
 
+  it('enforces Ctxfy rate limits with --rate-limit, and refuses a bad plan', async () => {
+    const { url } = await start(['--port', '0', '--providers', 'ctxfy', '--rate-limit', '2', '--quiet']);
+    const call = () => fetch(`${url}/ctxfy/v1/spaces`, { headers: { authorization: 'Bearer ctx-cli' } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call()).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const limited = await call();
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('2');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const bad = await run(['--rate-limit', 'gold']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/--rate-limit must be free, pro or a whole number/);
+  });
+
   it('prints usage for help and refuses bad flags with exit code 2', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
