@@ -127,6 +127,36 @@ describe('raw bodies through the pipeline', () => {
     expect(failures).toEqual([]);
   });
 
+  it('keeps bytes that call themselves JSON or form as bytes, under the upload limit, where the operation takes any type', async () => {
+    const json = Buffer.from(JSON.stringify({ big: 'x'.repeat(4096) })); // valid JSON, over the 1 KiB JSON limit
+    const put = await fetch(`${url}/blobs/j`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: json });
+    expect(put.status).toBe(200);
+    const got = await fetch(`${url}/blobs/j`);
+    expect(got.headers.get('content-type')).toBe('application/json');
+    expect(Buffer.from(await got.arrayBuffer()).equals(json)).toBe(true);
+    const form = await fetch(`${url}/blobs/f`, { method: 'PUT', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=2' });
+    expect(form.status).toBe(200);
+    expect(await (await fetch(`${url}/blobs/f`)).text()).toBe('a=1&b=2');
+    expect(failures).toEqual([]);
+  });
+
+  it('takes bytes sent without a Content-Type as application/octet-stream where the operation takes any type', async () => {
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${url}/blobs/n`, { method: 'PUT', headers: { 'content-length': '3' } }, (r) => {
+        r.resume();
+        resolve(r.statusCode!);
+      });
+      req.on('error', reject);
+      req.end('abc');
+    });
+    expect(res).toBe(200);
+    expect(await (await fetch(`${url}/blobs/n`)).text()).toBe('abc');
+    // A route that takes only text still wants to be told.
+    const note = await fetch(`${url}/notes`, { method: 'POST', body: new Uint8Array([1, 2]) });
+    expect(note.status).toBe(415);
+    expect(failures).toEqual([]);
+  });
+
   it('refuses raw bytes over the upload limit with 413', async () => {
     const put = await fetch(`${url}/blobs/b`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(100 * 1024) });
     expect(put.status).toBe(413);

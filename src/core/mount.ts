@@ -42,6 +42,9 @@ export interface MountedProvider<State = unknown> {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A declared request media entry whose body is taken as raw bytes: a range (`*\/*`, `image/*`) or a type that is neither structured nor multipart. */
+const isRawMedia = (declared: string): boolean => declared.includes('*') || (!isStructuredMedia(declared) && declared !== 'multipart/form-data');
+
 /**
  * Checks the Provider contract against its spec: every operationId has a
  * handler and every handler an operation. The server refuses to start otherwise.
@@ -208,8 +211,11 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       // Read the body before anything can answer, so the client can always read our reply.
       let raw: Buffer = Buffer.alloc(0);
       const contentType = view.headers['content-type'];
+      const declaredMedia = op.requestBody ? Object.keys(op.requestBody.content) : [];
+      const rawOnly = declaredMedia.length > 0 && declaredMedia.every(isRawMedia);
       if (BODY_METHODS.has(method) || req.headers['content-length'] || req.headers['transfer-encoding']) {
-        const limit = isStructuredMedia(mediaTypeOf(contentType)) || !contentType ? limits.json : limits.upload;
+        // Operations that take only raw bytes (uploads) get the upload limit whatever the client calls them.
+        const limit = !rawOnly && (isStructuredMedia(mediaTypeOf(contentType)) || !contentType) ? limits.json : limits.upload;
         // An operation without a request body ignores whatever was sent, whatever its size.
         raw = op.requestBody ? await readRawBody(req, limit) : await readRawBody(req, limit).catch(() => Buffer.alloc(0));
       }
@@ -220,8 +226,9 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
 
       let parsed: ParsedBody = { mediaType: '', value: undefined, files: {}, present: false };
       if (op.requestBody && raw.length) {
-        const media = mediaTypeOf(contentType);
-        const declared = Object.keys(op.requestBody.content);
+        // Bytes sent without a Content-Type are application/octet-stream, as HTTP says, where the operation takes raw bytes.
+        const media = mediaTypeOf(contentType) || (rawOnly ? 'application/octet-stream' : '');
+        const declared = declaredMedia;
         const match = media ? declaredMediaFor(declared, media) : undefined;
         if (!match) {
           throw new MockError(
@@ -229,7 +236,8 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
             media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
           );
         }
-        parsed = await parseBody(raw, contentType, limits);
+        // A raw entry (`*/*`, octet-stream) keeps the bytes as sent, even when they are called JSON.
+        parsed = isRawMedia(match) ? { mediaType: media, value: raw, files: {}, present: true } : await parseBody(raw, contentType, limits);
         // Validation and aliases use the declared entry that accepted the body.
         parsed.mediaType = match;
       }
