@@ -480,8 +480,8 @@ export interface paths {
         /**
          * Download an uploaded file (mock's public URL)
          * @description **Mock-only** (assumed): serves the bytes stored by `putUpload`; this is `publicUrl`.
-         *     Needs no API key. The reply's `Content-Type` is meant to be the presign's
-         *     `contentType`; `application/octet-stream` when that is not declared. A key never
+         *     Needs no API key. The reply's `Content-Type` is the one the PUT carried, as S3 keeps
+         *     it (the presign's `contentType` when the PUT had none). A key never
          *     issued, or issued but not uploaded yet, is 404.
          */
         get: operations["getUpload"];
@@ -490,10 +490,12 @@ export interface paths {
          * @description **Mock-only** (assumed): stands in for the S3 bucket behind `uploadUrl`. Takes the raw
          *     bytes, S3 style, and answers 200 with an empty body. Needs no API key (a presigned
          *     URL carries none): the user is the one the `fileKey` was issued to. Assumed: a key
-         *     never issued by `POST /v1/upload/s3` is 404; a URL older than its `X-Amz-Expires` is
-         *     403; a second PUT replaces the bytes; the body is taken as sent (its size is not
-         *     checked against the presign's `size`). Any `Content-Type` is meant to be accepted
-         *     (S3 clients send the file's own type); `application/octet-stream` always is. A FILE
+         *     never issued by `POST /v1/upload/s3` is 404; a PUT more than 900 s after the key was
+         *     issued is 403 (the issue time decides, not the URL's `X-Amz-Expires`, which the
+         *     vendor's signature would protect); a second PUT replaces the bytes; the body is taken
+         *     as sent, whatever its `Content-Type` (JSON too), up to the mock's upload limit (its
+         *     size is not checked against the presign's `size`); without a `Content-Type` it is
+         *     `application/octet-stream`. A FILE
          *     source does not need this PUT to complete (the vendor's clients may upload
          *     elsewhere): issuing the key is enough.
          */
@@ -1183,13 +1185,21 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example # HELP ctxfy_http_requests_total HTTP requests served.
+                     * @example # HELP ctxfy_http_requests_total Requests received, by operation.
                      *     # TYPE ctxfy_http_requests_total counter
-                     *     ctxfy_http_requests_total{method="POST",status="201"} 3
-                     *     # HELP ctxfy_sources Sources by status.
+                     *     ctxfy_http_requests_total{operation="createSource"} 3
+                     *     ctxfy_http_requests_total{operation="createSpace"} 1
+                     *     # HELP ctxfy_spaces Spaces stored.
+                     *     # TYPE ctxfy_spaces gauge
+                     *     ctxfy_spaces 1
+                     *     # HELP ctxfy_sources Live sources, by status.
                      *     # TYPE ctxfy_sources gauge
-                     *     ctxfy_sources{status="COMPLETED"} 2
+                     *     ctxfy_sources{status="CREATED"} 0
+                     *     ctxfy_sources{status="PENDING"} 0
                      *     ctxfy_sources{status="PROCESSING"} 1
+                     *     ctxfy_sources{status="COMPLETED"} 2
+                     *     ctxfy_sources{status="FAILED"} 0
+                     *     ctxfy_sources{status="CANCELED"} 0
                      */
                     "text/plain": string;
                 };

@@ -63,7 +63,13 @@ export function parseKeys(raw: unknown): Map<string, ConfiguredKey> | undefined 
       else throw new Error(`api keys for ctxfy, entry ${i}: "plan" must be "free", "pro" or a positive whole number of requests per minute`);
     }
     if (keys.has(e.key)) throw new Error(`api keys for ctxfy, entry ${i}: a key is listed twice`);
-    keys.set(e.key, { key: e.key, user: (e.user as string | undefined) ?? userIdFor(e.key), ...(limit !== undefined ? { limit } : {}) });
+    const user = (e.user as string | undefined) ?? userIdFor(e.key);
+    // The plan belongs to the user: entries of one user may repeat it or leave it out, not contradict it.
+    if (limit !== undefined) {
+      const other = [...keys.values()].find((k) => k.user === user && k.limit !== undefined && k.limit !== limit);
+      if (other) throw new Error(`api keys for ctxfy, entry ${i}: user ${user} already has another plan`);
+    }
+    keys.set(e.key, { key: e.key, user, ...(limit !== undefined ? { limit } : {}) });
   });
   return keys;
 }
@@ -88,7 +94,10 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
   const minted = new Map<string, KeyRecord>();
   const users = new Map<string, { limit?: number }>();
   const windows = new Map<string, Window>();
-  for (const k of configured?.values() ?? []) users.set(k.user, k.limit !== undefined ? { limit: k.limit } : {});
+  for (const k of configured?.values() ?? []) {
+    const limit = k.limit ?? users.get(k.user)?.limit;
+    users.set(k.user, limit !== undefined ? { limit } : {});
+  }
 
   const unauthenticated = () => new MockError('unauthenticated', 'Authentication required. Please provide a valid API token');
 

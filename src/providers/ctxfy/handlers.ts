@@ -339,11 +339,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> 
       };
     },
 
-    putUpload: ({ state, path, query, body, headers }) => {
+    putUpload: ({ state, path, body, headers }) => {
       const upload = state.uploads.get(path.fileKey);
       if (!upload) throw notFound();
-      const ttl = query['X-Amz-Expires'] ?? UPLOAD_URL_TTL_S;
-      if (state.env.clock.nowMs() > upload.issuedAt + ttl * 1000) throw new MockError('forbidden', 'Request has expired');
+      // The URL's X-Amz-Expires is what was issued; an edited one would fail the vendor's signature, so the record decides.
+      if (state.env.clock.nowMs() > upload.issuedAt + UPLOAD_URL_TTL_S * 1000) throw new MockError('forbidden', 'Request has expired');
       upload.bytes = Buffer.isBuffer(body) ? body : Buffer.from(String(body ?? ''));
       upload.storedType = headers['content-type'] ?? upload.contentType;
       return { status: 200, body: undefined };

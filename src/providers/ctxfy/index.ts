@@ -42,7 +42,10 @@ function describe(issue: ValidationIssue, field: string): string {
     case 'required':
       return field === 'body' ? 'Request body is required' : `${field.split('.').pop()} is required`;
     case 'type':
-      return `${field} must be ${String(p.type).split(',').join(' or ')}`;
+      return `${field} must be ${String(p.type)
+        .split(',')
+        .map((t) => (t === 'null' ? 'null' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`))
+        .join(' or ')}`;
     case 'enum':
       return `${field} must be one of ${(p.allowedValues as unknown[]).join(', ')}`;
     case 'const':
