@@ -1,0 +1,145 @@
+/**
+ * Shared by the Ctxfy tests: a raw request with a Bearer key, the seed's error
+ * envelope, fresh users, a real postback receiver on loopback, and the
+ * spec's own PostbackNotification schema to check what the mock sends.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
+import { readReply } from './helpers.js';
+import { loadSpec } from '../src/core/spec.js';
+import { SpecValidators } from '../src/core/validation.js';
+
+export type Res = { status: number; headers: Headers; text: string; json: any };
+
+/** A raw Ctxfy request under /ctxfy: Bearer key (null for none), JSON body. */
+export async function cx(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; key?: string | null; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Res> {
+  const headers = new Headers(init.headers);
+  if (init.key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${init.key ?? 'ctx-test-key'}`);
+  let body: string | Buffer | undefined = init.body;
+  if (init.json !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  return readReply(await fetch(`${baseUrl}/ctxfy${path}`, { method: init.method ?? 'GET', headers, body: body ?? null }));
+}
+
+/** A client bound to one key: `api.post('/v1/spaces', {...})`. */
+export function ctxfyApi(baseUrl: string, key: string | null) {
+  const call = (method: string, path: string, json?: unknown) => cx(baseUrl, path, { method, key, ...(json !== undefined ? { json } : {}) });
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, json?: unknown) => call('POST', path, json),
+    put: (path: string, json: unknown) => call('PUT', path, json),
+    patch: (path: string, json?: unknown) => call('PATCH', path, json),
+    del: (path: string) => call('DELETE', path),
+  };
+}
+export type CtxfyApi = ReturnType<typeof ctxfyApi>;
+
+export const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** The seed's envelope, `{error, message, code}` plus `details` on 400/409 and `requestId` on 500, nothing else. */
+export function expectCtxfyError(res: Res, status: number, message?: string | RegExp): any {
+  expect(res.status, res.text).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const keys = ['code', 'error', 'message', ...(status === 400 || status === 409 ? ['details'] : []), ...(status === 500 ? ['requestId'] : [])].sort();
+  expect(Object.keys(res.json).sort()).toEqual(keys);
+  expect(res.json.error).toBe(REASON[status]);
+  expect(res.json.code).toBe(status);
+  if (typeof message === 'string') expect(res.json.message).toBe(message);
+  else if (message) expect(res.json.message).toMatch(message);
+  return res.json;
+}
+
+/** A 400 whose details name exactly this field (and, when given, say this about it). */
+export function expectFieldError(res: Res, field: string, message?: string | RegExp): void {
+  const body = expectCtxfyError(res, 400);
+  const entry = (body.details as { field: string; message: string }[]).find((d) => d.field === field);
+  expect(entry, `details ${JSON.stringify(body.details)} name ${field}`).toBeDefined();
+  if (typeof message === 'string') expect(entry!.message).toBe(message);
+  else if (message) expect(entry!.message).toMatch(message);
+}
+
+export const NOT_FOUND = 'The requested resource was not found';
+export const UNAUTHORIZED = 'Authentication required. Please provide a valid API token';
+
+let counter = 0;
+/** A key of its own: any unregistered token is a new, empty user. */
+export const freshKey = (label = 'k'): string => `ctx-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** The seed 001 request body, verbatim. */
+export const SEED_SOURCE = {
+  type: 'URI',
+  name: 'John Doe',
+  initial_data: {
+    url: 'example_string',
+    uri: 'example_string',
+    source_ids: ['example_string'],
+    data: 'example_string',
+  },
+  collectionId: 'example_string',
+  instructions: {},
+  description: 'example_string',
+} as const;
+
+/** The seed 000 request body, verbatim. */
+export const SEED_COLLECTION = { name: 'example_string', parentId: 'example_string' } as const;
+
+export interface Receiver {
+  url: string;
+  /** Bodies received, in order. */
+  received: { path: string; headers: http.IncomingHttpHeaders; body: any }[];
+  /** Status codes to answer with, one per request, then 200. */
+  answers: number[];
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on loopback that records postbacks. */
+export async function startReceiver(): Promise<Receiver> {
+  const received: Receiver['received'] = [];
+  const answers: number[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // kept as text
+      }
+      received.push({ path: req.url ?? '', headers: req.headers, body });
+      res.writeHead(answers.shift() ?? 200);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/postbacks`,
+    received,
+    answers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Validates a postback body against the spec's PostbackNotification; returns the issues. */
+export function postbackIssues(body: unknown) {
+  const spec = loadSpec(new URL('../specs/ctxfy.yaml', import.meta.url).pathname, 'ctxfy');
+  return SpecValidators.of(spec).component('PostbackNotification')(body);
+}
