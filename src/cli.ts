@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
- *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--seed S] [--strict] [--quiet]
+ *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--scenarios DIR]…
+ *   [--no-shipped-scenarios] [--journal-size N] [--seed S] [--strict] [--quiet]
  */
 import { parseArgs } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
@@ -22,6 +23,9 @@ Options for serve:
   --api-keys FILE      YAML/JSON file mapping keys to teams; unknown keys are then refused
   --rate-limit PLAN    enforce Ctxfy's per-user limit: free (10/min), pro (100/min) or N per minute;
                        over it, 429 with Retry-After (default: off, X-RateLimit-* headers still sent)
+  --scenarios DIR      also load scenarios from DIR (DIR/<provider>/*.yaml); repeatable
+  --no-shipped-scenarios  do not load the scenario library shipped in scenarios/
+  --journal-size N     requests kept in the journal (default 1000; 0 keeps none)
   --seed S             make generated ids reproducible
   --strict             answer 500 when a reply does not match the spec (default: log it)
   --quiet              no request logs
@@ -54,6 +58,9 @@ async function serve(argv: string[]): Promise<void> {
         'processing-ms': { type: 'string' },
         'api-keys': { type: 'string' },
         'rate-limit': { type: 'string' },
+        scenarios: { type: 'string', multiple: true },
+        'no-shipped-scenarios': { type: 'boolean' },
+        'journal-size': { type: 'string' },
         seed: { type: 'string' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -95,6 +102,9 @@ async function serve(argv: string[]): Promise<void> {
       processingMs: intOption('processing-ms', v['processing-ms'], 0, 86_400_000) ?? 1000,
       ...(v['api-keys'] ? { apiKeys: v['api-keys'] } : {}),
       ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(v.scenarios ? { scenarios: v.scenarios } : {}),
+      ...(v['no-shipped-scenarios'] ? { shippedScenarios: false } : {}),
+      ...(v['journal-size'] !== undefined ? { journalSize: intOption('journal-size', v['journal-size'], 0, 1_000_000) } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       strict: v.strict ?? false,
       logger: log,

@@ -13,12 +13,16 @@ import { createLogger, type Logger } from './core/log.js';
 import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
+import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
+import { Journal } from './core/journal.js';
 import type { ProviderEnv } from './core/provider.js';
 import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
 
 export type { ProviderName, RateLimitSetting } from './providers/index.js';
 export type { SelfCheckFailure } from './core/mount.js';
 export type { Clock } from './core/clock.js';
+export type { JournalEntry } from './core/journal.js';
+export { ScenarioError } from './core/scenarios.js';
 export { PROVIDER_NAMES } from './providers/index.js';
 
 export interface MockServerOptions {
@@ -49,6 +53,12 @@ export interface MockServerOptions {
   logger?: Logger;
   /** Send CORS headers and answer preflights (default true). */
   cors?: boolean;
+  /** More scenario directories (each with `<provider>/*.yaml`), after the shipped `scenarios/`. */
+  scenarios?: readonly string[];
+  /** Load the shipped scenario library (default true). */
+  shippedScenarios?: boolean;
+  /** Requests kept in the journal (default 1000; 0 keeps none). */
+  journalSize?: number;
 }
 
 export interface MockServer {
@@ -61,6 +71,10 @@ export interface MockServer {
   selfCheckFailures: SelfCheckFailure[];
   /** Outbound deliveries (postbacks) the providers made, with every attempt. */
   deliveries: Deliveries;
+  /** Every scenario loaded, and which are active. */
+  scenarios: ScenarioRegistry;
+  /** The last requests answered, newest first through `journal.list()`. */
+  journal: Journal;
   close(): Promise<void>;
 }
 
@@ -148,14 +162,26 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   }
   if (options.root && !names.includes(options.root)) throw new Error(`--root ${options.root} is not among the mounted providers`);
 
+  const scenarios = new ScenarioRegistry([], () => clock.nowMs());
+  const journal = new Journal(options.journalSize ?? 1000);
+  // Requests held open by the `timeout` fault; dropped at shutdown.
+  const held = new Set<http.ServerResponse>();
   const mounted = names.map((name) =>
     mountProvider(createProvider(name, { apiKeys: apiKeys[name], clock, uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) }), {
       env,
       limits,
       strict: options.strict ?? false,
       onSelfCheckFailure: (f) => selfCheckFailures.push(f),
+      scenarios,
+      journal,
+      onHold: (res) => {
+        held.add(res);
+        res.once('close', () => held.delete(res));
+      },
     }),
   ) as MountedProvider<unknown>[];
+  const scenarioDirs = [...(options.shippedScenarios === false ? [] : [SHIPPED_SCENARIOS_DIR]), ...(options.scenarios ?? [])];
+  for (const s of loadScenarios(scenarioDirs, new Map(mounted.map((m) => [m.provider.name, m.spec])))) scenarios.define(s);
   const rootProvider = options.root ? mounted.find((m) => m.provider.name === options.root) : undefined;
 
   const app = express();
@@ -254,10 +280,13 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     providers: mounted,
     selfCheckFailures,
     deliveries: env.deliveries,
+    scenarios,
+    journal,
     close() {
       closing ??= new Promise<void>((resolve) => {
         clock.cancelAll();
         env.deliveries.clear();
+        for (const res of held) res.destroy();
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2000).unref();

@@ -5,7 +5,7 @@
  * rendered in the vendor's envelope; nothing reaches the client as HTML or a
  * stack trace.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { MockError, isMockError, type ValidationIssue } from './errors.js';
 import { loadSpec, resolvePointer, responseFor, type Operation, type Spec } from './spec.js';
@@ -14,6 +14,9 @@ import { declaredMediaFor, isJsonMedia, isStructuredMedia, mediaTypeOf, parseBod
 import { createTenants, type Tenants } from './store.js';
 import { applyCamelCaseAliases, applyCamelCaseQueryAliases, dropUndeclaredFields } from './aliases.js';
 import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
+import type { MockErrorKind } from './errors.js';
+import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRegistry, type ScenarioRule } from './scenarios.js';
+import type { Journal, JournalEntry } from './journal.js';
 
 export interface SelfCheckFailure {
   provider: string;
@@ -30,6 +33,12 @@ export interface MountOptions {
   /** Strict: a reply that breaks the spec is replaced by a loud 500. Otherwise it is logged and sent. */
   strict: boolean;
   onSelfCheckFailure?: (failure: SelfCheckFailure) => void;
+  /** Scenarios that may answer instead of the handler (and Prism's Prefer header); none when absent. */
+  scenarios?: ScenarioRegistry;
+  /** Where every request is recorded. */
+  journal?: Journal;
+  /** Requests left unanswered on purpose (the `timeout` fault), so shutdown can drop them. */
+  onHold?: (res: ServerResponse) => void;
 }
 
 export interface MountedProvider<State = unknown> {
@@ -41,6 +50,24 @@ export interface MountedProvider<State = unknown> {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The neutral error kind most likely to render as a status, tried first when a scenario asks for that status. */
+const KIND_FOR_STATUS: Record<number, MockErrorKind> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation',
+  429: 'rate_limited',
+  500: 'internal',
+};
+const ALL_KINDS: MockErrorKind[] = ['validation', 'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'payload_too_large', 'method_not_allowed', 'unsupported_media_type', 'unprocessable', 'internal'];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A declared request media entry whose body is taken as raw bytes: a range (`*\/*`, `image/*`) or a type that is neither structured nor multipart. */
 const isRawMedia = (declared: string): boolean => declared.includes('*') || (!isStructuredMedia(declared) && declared !== 'multipart/form-data');
@@ -180,6 +207,124 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
     send(res, reply);
   };
 
+  /** A reply about the mock itself (an unknown scenario, an undocumented Prefer code): plain JSON, outside any spec. */
+  const mockProblem = (res: ServerResponse, status: number, message: string): void => {
+    send(res, { status, headers: { 'x-mock-error': 'scenario' }, body: { error: `collections-mock: ${message}` } });
+  };
+
+  /** The provider's own envelope for a status: the kind that renders as that status, else the spec's example. */
+  const envelopeFor = (op: Operation, view: RequestView, status: number, message?: string): Reply => {
+    const text = message ?? STATUS_CODES[status] ?? 'Error';
+    const first = KIND_FOR_STATUS[status];
+    for (const kind of first ? [first, ...ALL_KINDS.filter((k) => k !== first)] : ALL_KINDS) {
+      const headers: Record<string, string> = kind === 'rate_limited' ? { 'retry-after': '1' } : {};
+      const reply = renderError(new MockError(kind, text, { headers }), view);
+      if (reply.status === status) return reply;
+    }
+    const ex = specExample(op, status);
+    return ex.found ? { status, body: ex.value, ...(ex.mediaType ? { contentType: ex.mediaType } : {}) } : { status, body: { error: text } };
+  };
+
+  /** What a scenario's `respond` sends: its body, a named example, the provider's envelope (errors) or the spec's example. */
+  const scenarioReply = (op: Operation, view: RequestView, respond: NonNullable<ScenarioRule['respond']>): Reply => {
+    const headers = Object.fromEntries(Object.entries(respond.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const contentType = headers['content-type'];
+    let reply: Reply;
+    if ('body' in respond) reply = { status: respond.status, body: respond.body, ...(contentType ? { contentType } : {}) };
+    else if (respond.example !== undefined || respond.status < 400) {
+      const ex = specExample(op, respond.status, respond.example);
+      reply = ex.found ? { status: respond.status, body: ex.value, ...(ex.mediaType ? { contentType: ex.mediaType } : {}) } : { status: respond.status };
+    } else reply = envelopeFor(op, view, respond.status, respond.message);
+    return { ...reply, headers: { ...reply.headers, ...headers } };
+  };
+
+  const fault = (req: IncomingMessage, res: ServerResponse, kind: Fault, status: number): void => {
+    const socket = req.socket;
+    switch (kind) {
+      case 'connection_reset':
+        if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+        else socket.destroy();
+        return;
+      case 'empty_response':
+        socket.end();
+        socket.destroySoon();
+        return;
+      case 'malformed_json': {
+        const body = '{"data": [{"id": "trunc';
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+        res.end(body);
+        return;
+      }
+      case 'timeout':
+        options.onHold?.(res);
+        return;
+    }
+  };
+
+  /** Prism's Prefer header, then the active scenarios; true when one of them answered. */
+  const runScenarios = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    view: RequestView,
+    op: Operation,
+    auth: AuthResult,
+    withCallerHeaders: (reply: Reply) => Reply,
+    entry: JournalEntry | undefined,
+    facts: { method: string; path: Record<string, unknown>; query: Record<string, unknown>; body: unknown },
+  ): Promise<boolean> => {
+    const registry = options.scenarios!;
+    const preferHeader = view.headers.prefer;
+    const prefer = parsePrefer(preferHeader);
+    if (prefer) {
+      if (entry) entry.prefer = preferHeader!;
+      const status = prefer.code ?? lowestSuccess(op);
+      if (status === undefined || !responseFor(op, status)) {
+        mockProblem(res, 422, `${op.id} documents no response ${status ?? '2xx'} (Prefer: ${preferHeader})`);
+        return true;
+      }
+      if (prefer.example !== undefined) {
+        const ex = specExample(op, status, prefer.example);
+        if (!ex.found) {
+          mockProblem(res, 422, `${op.id} has no example "${prefer.example}" for status ${status}`);
+          return true;
+        }
+        finish(res, view, withCallerHeaders({ status, body: ex.value, ...(ex.mediaType ? { contentType: ex.mediaType } : {}) }));
+        return true;
+      }
+      finish(res, view, withCallerHeaders(scenarioReply(op, view, { status })));
+      return true;
+    }
+    const names = (view.headers['x-mock-scenario'] ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const fromHeader = registry.fromHeader(provider.name, auth.tenant, names);
+    if (fromHeader.unknown.length) {
+      const known = registry.list(provider.name).map((s) => s.name);
+      mockProblem(res, 400, `unknown scenario ${fromHeader.unknown.join(', ')} for ${provider.name}; known: ${known.join(', ') || 'none'}`);
+      return true;
+    }
+    const fired = registry.fire(registry.candidates(provider.name, auth.tenant, fromHeader.activations), { op, ...facts });
+    if (!fired) return false;
+    const { rule } = fired;
+    if (entry) entry.scenario = { name: fired.activation.scenario.name, rule: fired.index + 1, activation: fired.activation.id };
+    if (rule.delay !== undefined) {
+      const d = rule.delay;
+      await sleep(typeof d === 'number' ? d : d.min + Math.floor(env.ids.random() * (d.max - d.min + 1)));
+      if (res.destroyed) return true;
+    }
+    if (rule.fault) {
+      if (entry) entry.fault = rule.fault;
+      fault(req, res, rule.fault, rule.respond?.status ?? 200);
+      return true;
+    }
+    if (rule.respond) {
+      finish(res, view, withCallerHeaders(scenarioReply(op, view, rule.respond)));
+      return true;
+    }
+    return false;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const view: RequestView = {
@@ -189,6 +334,27 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       headers: headerView(req),
       query: new URLSearchParams(search),
     };
+    const journal = options.journal;
+    const entry: JournalEntry | undefined = journal && {
+      id: journal.nextId(),
+      at: new Date(env.clock.nowMs()).toISOString(),
+      atMs: env.clock.nowMs(),
+      provider: provider.name,
+      operationId: null,
+      method,
+      url: view.url,
+      status: 0,
+      tenant: null,
+      durationMs: 0,
+    };
+    if (entry) {
+      const started = performance.now();
+      res.once('close', () => {
+        entry.status = res.headersSent ? res.statusCode : 0;
+        entry.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+        journal!.record(entry);
+      });
+    }
     // Once a caller is identified, every reply (errors included) carries the provider's per-caller headers.
     let authenticated: AuthResult | undefined;
     const withCallerHeaders = (reply: Reply): Reply => {
@@ -207,6 +373,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       }
       const op = route.op;
       view.operation = op;
+      if (entry) entry.operationId = op.id;
 
       // Read the body before anything can answer, so the client can always read our reply.
       let raw: Buffer = Buffer.alloc(0);
@@ -223,6 +390,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       // Credentials are checked before the body is looked at: a bad key with a bad body is an auth error.
       const auth: AuthResult = provider.authenticate(view);
       authenticated = auth;
+      if (entry) entry.tenant = auth.tenant;
 
       let parsed: ParsedBody = { mediaType: '', value: undefined, files: {}, present: false };
       if (op.requestBody && raw.length) {
@@ -255,6 +423,16 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         if (schema !== undefined && mutable.body !== undefined) applyCamelCaseAliases(spec.doc, schema, mutable.body);
       }
       provider.prepare?.(mutable, view);
+
+      if (options.scenarios) {
+        const done = await runScenarios(req, res, view, op, auth, withCallerHeaders, entry, {
+          method,
+          path: route.params,
+          query: mutable.query,
+          body: mutable.body,
+        });
+        if (done) return;
+      }
 
       if (op.requestBody?.required && mutable.body === undefined) {
         throw new MockError('validation', 'Request body is required.', {

@@ -1,0 +1,74 @@
+/**
+ * The request journal: the last N requests the mock answered (or dropped),
+ * with what matched them, for the admin API and for tests.
+ */
+
+export interface JournalEntry {
+  id: number;
+  /** ISO 8601 time the request arrived, on the mock's clock. */
+  at: string;
+  atMs: number;
+  provider: string;
+  operationId: string | null;
+  method: string;
+  url: string;
+  /** The status sent; 0 when the connection was dropped or never answered (faults). */
+  status: number;
+  tenant: string | null;
+  durationMs: number;
+  /** The scenario rule that answered, when one did. */
+  scenario?: { name: string; rule: number; activation: string };
+  /** A Prism-style `Prefer` header that decided the reply. */
+  prefer?: string;
+  fault?: string;
+}
+
+export interface JournalFilter {
+  provider?: string;
+  operationId?: string;
+  status?: number;
+  /** Epoch ms: entries at or after it. */
+  sinceMs?: number;
+  /** Newest entries first, at most this many. */
+  limit?: number;
+}
+
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private seq = 0;
+
+  constructor(readonly capacity: number) {}
+
+  nextId(): number {
+    return ++this.seq;
+  }
+
+  record(entry: JournalEntry): void {
+    if (this.capacity <= 0) return;
+    this.entries.push(entry);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  }
+
+  /** Matching entries, newest first. */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (filter.provider !== undefined && e.provider !== filter.provider) continue;
+      if (filter.operationId !== undefined && e.operationId !== filter.operationId) continue;
+      if (filter.status !== undefined && e.status !== filter.status) continue;
+      if (filter.sinceMs !== undefined && e.atMs < filter.sinceMs) continue;
+      out.push(e);
+      if (filter.limit !== undefined && out.length >= filter.limit) break;
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  clear(provider?: string): void {
+    this.entries = provider === undefined ? [] : this.entries.filter((e) => e.provider !== provider);
+  }
+}
