@@ -2,7 +2,7 @@
 /**
  * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
  *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--scenarios DIR]…
- *   [--no-shipped-scenarios] [--journal-size N] [--seed S] [--strict] [--quiet]
+ *   [--no-shipped-scenarios] [--journal-size N] [--fixtures none|default|DIR] [--fake N] [--seed S] [--strict] [--quiet]
  */
 import { parseArgs } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
@@ -26,6 +26,9 @@ Options for serve:
   --scenarios DIR      also load scenarios from DIR (DIR/<provider>/*.yaml); repeatable
   --no-shipped-scenarios  do not load the scenario library shipped in scenarios/
   --journal-size N     requests kept in the journal (default 1000; 0 keeps none)
+  --fixtures WHAT      demo data loaded at start, for the key "demo": default (fixtures/<provider>/*.yaml),
+                       none, or a directory of the same shape (default: default)
+  --fake N             also generate N records per provider (json-schema-faker; reproducible with --seed)
   --seed S             make generated ids reproducible
   --strict             answer 500 when a reply does not match the spec (default: log it)
   --quiet              no request logs
@@ -61,6 +64,8 @@ async function serve(argv: string[]): Promise<void> {
         scenarios: { type: 'string', multiple: true },
         'no-shipped-scenarios': { type: 'boolean' },
         'journal-size': { type: 'string' },
+        fixtures: { type: 'string' },
+        fake: { type: 'string' },
         seed: { type: 'string' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -105,6 +110,8 @@ async function serve(argv: string[]): Promise<void> {
       ...(v.scenarios ? { scenarios: v.scenarios } : {}),
       ...(v['no-shipped-scenarios'] ? { shippedScenarios: false } : {}),
       ...(v['journal-size'] !== undefined ? { journalSize: intOption('journal-size', v['journal-size'], 0, 1_000_000) } : {}),
+      fixtures: v.fixtures ?? 'default',
+      ...(v.fake !== undefined ? { fake: intOption('fake', v.fake, 0, 10_000) } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       strict: v.strict ?? false,
       logger: log,

@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
 import { Journal } from './core/journal.js';
+import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
 import type { ProviderEnv } from './core/provider.js';
 import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
 
@@ -59,6 +60,10 @@ export interface MockServerOptions {
   shippedScenarios?: boolean;
   /** Requests kept in the journal (default 1000; 0 keeps none). */
   journalSize?: number;
+  /** Demo data replayed at start: `none` (default here; the CLI loads `default`), `default` (fixtures/<provider>/*.yaml), or a directory of the same shape. */
+  fixtures?: 'none' | 'default' | string;
+  /** Records generated per provider (json-schema-faker, seeded by `seed`) with the fixtures' `fake` recipes. */
+  fake?: number;
 }
 
 export interface MockServer {
@@ -75,6 +80,8 @@ export interface MockServer {
   scenarios: ScenarioRegistry;
   /** The last requests answered, newest first through `journal.list()`. */
   journal: Journal;
+  /** What the fixtures loaded, per file. */
+  fixtures: FixtureOutcome[];
   close(): Promise<void>;
 }
 
@@ -272,7 +279,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closing: Promise<void> | undefined;
-  return {
+  const mockServer: MockServer = {
     url: `http://${urlHost}:${port}`,
     port,
     host,
@@ -293,5 +300,31 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       });
       return closing;
     },
+    fixtures: [],
   };
+
+  const fixtureSource = options.fixtures ?? 'none';
+  if (options.fake && fixtureSource === 'none') {
+    await mockServer.close();
+    throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
+  }
+  if (fixtureSource !== 'none') {
+    try {
+      const dir = fixtureSource === 'default' ? SHIPPED_FIXTURES_DIR : fixtureSource;
+      mockServer.fixtures = await loadFixtures({
+        baseUrl: mockServer.url,
+        providers: new Map(mounted.map((m) => [m.provider.name, { prefix: m.provider.prefix, spec: m.spec }])),
+        files: findFixtureFiles(dir, mounted.map((m) => m.provider.name)),
+        ...(options.fake ? { fake: options.fake } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
+      });
+    } catch (err) {
+      await mockServer.close();
+      throw err;
+    }
+    // The demo data's requests are not the user's: start with an empty journal.
+    journal.clear();
+  }
+  return mockServer;
 }
