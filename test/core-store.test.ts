@@ -11,7 +11,7 @@ const byName: SortSpec<Row> = { name: 'name', key: (r) => [r.name, r.id] };
 const byNameDesc: SortSpec<Row> = { ...byName, descending: true };
 
 function table(rows: Row[]): Table<Row> {
-  const t = new Table<Row>((r) => r.id);
+  const t = new Table<Row>('id');
   for (const r of rows) t.insert(r);
   return t;
 }

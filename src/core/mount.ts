@@ -46,6 +46,8 @@ export interface MountedProvider<State = unknown> {
   spec: Spec;
   validators: SpecValidators;
   tenants: Tenants<State>;
+  /** The services the provider's states were made with (clock, ids, deliveries…). */
+  env: ProviderEnv;
   handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void>;
 }
 
@@ -333,6 +335,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       url: req.url ?? '',
       headers: headerView(req),
       query: new URLSearchParams(search),
+      remoteAddress: req.socket.remoteAddress,
     };
     const journal = options.journal;
     const entry: JournalEntry | undefined = journal && {
@@ -487,5 +490,5 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
     }
   };
 
-  return { provider, spec, validators, tenants, handle };
+  return { provider, spec, validators, tenants, env, handle };
 }

@@ -25,6 +25,8 @@ export interface RequestView {
   query: URLSearchParams;
   /** The matched operation, when there is one. */
   operation?: Operation;
+  /** The peer's IP address as the socket saw it (e.g. 127.0.0.1, ::1, ::ffff:127.0.0.1). */
+  remoteAddress?: string;
 }
 
 /** A response a stage produces: status, optional headers, and a JSON value, text or bytes. */
@@ -140,6 +142,12 @@ export interface Provider<State = unknown> {
   renderError(err: MockError, view: RequestView): Reply;
   /** Fresh state for a tenant seen for the first time. */
   createState(env: ProviderEnv, tenant: string): State;
+  /**
+   * Called on a state rebuilt from saved data (import, --persist): re-arm the
+   * lifecycle steps that were running (saved state holds no timers) and
+   * re-register anything the provider indexes outside its tenants.
+   */
+  resume?(state: State): void;
   /** Keyed by operationId. */
   handlers: Record<string, AnyHandler<State>>;
 }

@@ -13,6 +13,8 @@ export interface Tenants<S> {
   get(tenant: string): S;
   /** The tenant's state if it exists. */
   peek(tenant: string): S | undefined;
+  /** Puts a tenant's state in place (a state rebuilt from saved data). */
+  set(tenant: string, state: S): void;
   entries(): IterableIterator<[string, S]>;
   delete(tenant: string): boolean;
   clear(): void;
@@ -31,6 +33,7 @@ export function createTenants<S>(create: (tenant: string) => S): Tenants<S> {
       return s;
     },
     peek: (tenant) => map.get(tenant),
+    set: (tenant, state) => void map.set(tenant, state),
     entries: () => map.entries(),
     delete: (tenant) => map.delete(tenant),
     clear: () => map.clear(),
@@ -84,8 +87,12 @@ export class Table<T> {
   private readonly rows = new Map<string, T>();
   private readonly sorted = new Map<string, { version: number; rows: T[]; keys: SortKey[] }>();
   private version = 0;
+  private readonly idOf: (row: T) => string;
 
-  constructor(private readonly idOf: (row: T) => string) {}
+  /** `key` names the field that identifies a row, so a table can be saved and rebuilt from plain data. */
+  constructor(readonly key: keyof T & string) {
+    this.idOf = (row) => String(row[key]);
+  }
 
   get size(): number {
     return this.rows.size;

@@ -8,7 +8,7 @@ import { MockError } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { createHandlers, type Registry } from './handlers.js';
-import { createAirweaveState, loadCatalog, type AirweaveState } from './model.js';
+import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
 import { pydanticErrors } from '../../core/pydantic.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -126,6 +126,11 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
     replyHeaders,
     renderError,
     createState: (env, tenant) => createAirweaveState(env, tenant),
+    resume: (state) => {
+      for (const c of state.collections.values()) registry.readableIds.set(c.readableId, state.organizationId);
+      for (const c of state.connections.values()) if (c.authCode) registry.oauthCodes.set(c.authCode, { organization: state.organizationId, connectionId: c.id });
+      resumeJobs(state, catalog);
+    },
     handlers: handlers as unknown as Record<string, AnyHandler<AirweaveState>>,
   };
 }

@@ -120,9 +120,9 @@ export function loadCatalog(file: string): Catalog {
 export function createAirweaveState(env: ProviderEnv, organizationId: string): AirweaveState {
   return {
     organizationId,
-    collections: new Table<CollectionRecord>((c) => c.readableId),
-    connections: new Table<ConnectionRecord>((c) => c.id),
-    jobs: new Table<JobRecord>((j) => j.id),
+    collections: new Table<CollectionRecord>('readableId'),
+    connections: new Table<ConnectionRecord>('id'),
+    jobs: new Table<JobRecord>('id'),
     seq: 0,
     env,
   };
@@ -230,7 +230,7 @@ function entityCount(catalog: Catalog, c: ConnectionRecord): number {
 }
 
 export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord): JobRecord {
-  const { clock, ids, processingMs } = state.env;
+  const { clock, ids } = state.env;
   const job: JobRecord = {
     id: ids.uuid(),
     seq: nextSeq(state),
@@ -247,14 +247,15 @@ export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRe
     errorCategory: null,
   };
   state.jobs.insert(job);
+  runJob(state, catalog, c, job);
+  return job;
+}
+
+/** Schedules a job's next steps from where it is: pending → running → completed | failed, one --processing-ms step each. */
+export function runJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord, job: JobRecord): void {
+  const { clock, processingMs } = state.env;
   const update = (change: (j: JobRecord) => void) => state.jobs.update(job.id, change);
-  // pending → running → completed | failed, one --processing-ms step each.
-  job.timer = clock.schedule(processingMs, () => {
-    if (job.status !== 'pending') return;
-    update((j) => {
-      j.status = 'running';
-      j.startedAt = clock.nowMicros();
-    });
+  const finish = () => {
     job.timer = clock.schedule(processingMs, () => {
       if (job.status !== 'running') return;
       const failure = failureOf(c);
@@ -276,8 +277,37 @@ export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRe
         });
       }
     });
+  };
+  if (job.status === 'running') {
+    finish();
+    return;
+  }
+  job.timer = clock.schedule(processingMs, () => {
+    if (job.status !== 'pending') return;
+    update((j) => {
+      j.status = 'running';
+      j.startedAt = clock.nowMicros();
+    });
+    finish();
   });
-  return job;
+}
+
+/** Re-arms the jobs of a state rebuilt from saved data: running ones go on, cancelling ones end cancelled. */
+export function resumeJobs(state: AirweaveState, catalog: Catalog): void {
+  const { clock, processingMs } = state.env;
+  for (const job of state.jobs.values()) {
+    const c = state.connections.get(job.connectionId);
+    if (!c) continue;
+    if (job.status === 'pending' || job.status === 'running') runJob(state, catalog, c, job);
+    else if (job.status === 'cancelling') {
+      job.timer = clock.schedule(processingMs, () =>
+        state.jobs.update(job.id, (j) => {
+          j.status = 'cancelled';
+          j.completedAt = clock.nowMicros();
+        }),
+      );
+    }
+  }
 }
 
 /** pending → cancelled at once; running → cancelling, then cancelled one step later. */

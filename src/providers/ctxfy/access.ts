@@ -85,6 +85,8 @@ export interface Access {
   register(key: KeyRecord): void;
   /** Whether this user id has been seen (presigned upload URLs name their user). */
   knows(userId: string): boolean;
+  /** Makes a user known again (state restored from saved data). */
+  adopt(userId: string): void;
 }
 
 export function createAccess(options: { clock: Clock; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
@@ -155,5 +157,8 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
       minted.set(key.secret, key);
     },
     knows: (userId) => users.has(userId),
+    adopt(userId) {
+      if (!users.has(userId)) users.set(userId, {});
+    },
   };
 }

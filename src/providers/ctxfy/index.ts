@@ -11,7 +11,7 @@ import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../..
 import type { ProviderOptions } from '../index.js';
 import { createAccess, parseKeys } from './access.js';
 import { INVALID_REQUEST, createHandlers, type FieldError } from './handlers.js';
-import { createCtxfyState, type CtxfyState } from './model.js';
+import { createCtxfyState, resumeRun, type CtxfyState } from './model.js';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -165,6 +165,12 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
       const state = createCtxfyState(env, tenant);
       states.set(tenant, state);
       return state;
+    },
+    resume: (state) => {
+      states.set(state.userId, state);
+      access.adopt(state.userId);
+      for (const key of state.apiKeys.values()) access.register(key);
+      for (const s of state.sources.values()) resumeRun(state, s);
     },
     handlers: createHandlers({ access, uploadLimit: options.uploadLimit ?? DEFAULT_LIMITS.upload, states: () => states.values(), requests }) as unknown as Record<string, AnyHandler<CtxfyState>>,
   };

@@ -95,11 +95,11 @@ export function createCtxfyState(env: ProviderEnv, userId: string): CtxfyState {
   return {
     userId,
     env,
-    spaces: new Table((r) => r.id),
-    collections: new Table((r) => r.id),
-    sources: new Table((r) => r.id),
+    spaces: new Table('id'),
+    collections: new Table('id'),
+    sources: new Table('id'),
     uploads: new Map(),
-    apiKeys: new Table((r) => r.id),
+    apiKeys: new Table('id'),
     seq: 0,
   };
 }
@@ -229,7 +229,9 @@ export function postback(state: CtxfyState, s: SourceRecord, url: string | undef
  * from CREATED (a new source) or from PENDING (reprocess, refresh,
  * fast-forward) to PROCESSING and then COMPLETED or FAILED, with the postback.
  */
-export function startRun(state: CtxfyState, s: SourceRecord, from: 'CREATED' | 'PENDING', input: RunInput): void {
+export function startRun(state: CtxfyState, s: SourceRecord, start: 'CREATED' | 'PENDING' | { resume: 'CREATED' | 'PENDING' | 'PROCESSING' }, input: RunInput): void {
+  const from = typeof start === 'string' ? start : start.resume;
+  const resuming = typeof start !== 'string';
   const { clock, processingMs } = state.env;
   s.timer?.cancel();
   s.timer = undefined;
@@ -254,12 +256,22 @@ export function startRun(state: CtxfyState, s: SourceRecord, from: 'CREATED' | '
     set('PENDING');
     s.timer = clock.schedule(processingMs, processing);
   };
-  if (from === 'CREATED') {
+  if (resuming) {
+    // Resumed from saved data: the source stays as it was, and its next step is one step away.
+    s.timer = clock.schedule(processingMs, { CREATED: pending, PENDING: processing, PROCESSING: finish }[from]);
+  } else if (from === 'CREATED') {
     set('CREATED');
     s.timer = clock.schedule(processingMs, pending);
   } else {
     pending();
   }
+}
+
+/** Re-arms a run that was under way when the state was saved. */
+export function resumeRun(state: CtxfyState, s: SourceRecord): void {
+  if (!RUNNING.has(s.status)) return;
+  const input = s.run ?? { type: s.type, initialData: s.initialData, postbackUrl: s.instructions.postback_url };
+  startRun(state, s, { resume: s.status as 'CREATED' | 'PENDING' | 'PROCESSING' }, input);
 }
 
 /** Stops a run where it is: the source becomes CANCELED and the postback goes out. */

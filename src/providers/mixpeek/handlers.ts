@@ -286,8 +286,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         auto_create_indexes: body.auto_create_indexes ?? false,
         infrastructure: body.infrastructure,
       },
-      buckets: new Table((b) => b.id),
-      collections: new Table((c) => c.id),
+      buckets: new Table('id'),
+      collections: new Table('id'),
       createdAt: now,
       updatedAt: now,
     };
@@ -429,7 +429,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       source: { type: n.sourceType, bucketIds, ...(n.prefixKey !== undefined ? { prefixKey: n.prefixKey } : {}), filter: n.filter },
       outputSchema,
       enabled: body.enabled !== false,
-      documents: new Table((d) => d.id),
+      documents: new Table('id'),
       createdAt: now,
       updatedAt: now,
     };
@@ -598,7 +598,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         schema: body.bucket_schema as BucketSchema,
         ...(body.unique_key ? { uniqueKey: body.unique_key as Json } : {}),
         metadata: (body.metadata as Json | undefined) ?? {},
-        objects: new Table((o) => o.id),
+        objects: new Table('id'),
         createdAt: now,
         updatedAt: now,
         status: 'ACTIVE',

@@ -124,7 +124,7 @@ export interface MixpeekState {
 }
 
 export function createMixpeekState(env: ProviderEnv, organization: string): MixpeekState {
-  return { organization, namespaces: new Table((n) => n.id), tasks: new Map(), seq: 0, env };
+  return { organization, namespaces: new Table('id'), tasks: new Map(), seq: 0, env };
 }
 
 export const nextSeq = (state: MixpeekState): number => ++state.seq;
@@ -274,6 +274,30 @@ export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: 
       }
     });
   });
+}
+
+/**
+ * Re-arms a state rebuilt from saved data: objects being processed start over
+ * from PENDING; unfinished delete tasks finish (a bucket delete removes the
+ * bucket, as it would have).
+ */
+export function resumeMixpeek(state: MixpeekState, catalog: Catalog): void {
+  const { clock, processingMs } = state.env;
+  for (const ns of state.namespaces.values()) {
+    for (const bucket of ns.buckets.values()) {
+      for (const o of bucket.objects.values()) if (o.status === 'PENDING' || o.status === 'PROCESSING') processObject(state, ns, bucket, o, catalog);
+    }
+  }
+  for (const task of state.tasks.values()) {
+    if (task.status === 'COMPLETED') continue;
+    clock.schedule(processingMs, () => {
+      if (task.task_type === 'api_buckets_delete') {
+        const id = (task.inputs?.[0] as { bucket_id?: string } | undefined)?.bucket_id;
+        for (const ns of state.namespaces.values()) if (id) ns.buckets.delete(id);
+      }
+      task.status = 'COMPLETED';
+    });
+  }
 }
 
 // ---- wire shapes

@@ -14,6 +14,7 @@ import {
   contentTypeFor,
   deleteCollection,
   deleteFile,
+  scheduleExpiry,
   filenameProblem,
   isTextLike,
   normaliseChunkConfiguration,
@@ -134,11 +135,7 @@ function storeFile(state: XaiState, input: { filename: string; data: Buffer; con
     hash: sha256Hex(input.data),
   };
   state.files.insert(file);
-  if (file.expiresAt !== null) {
-    const id = file.id;
-    // Gone once the advertised expires_at (whole seconds) is reached, not up to a second after it.
-    file.expiry = clock.schedule(Math.ceil((file.expiresAt * 1_000_000 - now) / 1000), () => deleteFile(state, id));
-  }
+  scheduleExpiry(state, file);
   return file;
 }
 
@@ -264,7 +261,7 @@ export const handlers: Handlers<operations, XaiState> = {
       chunkConfiguration: normaliseChunkConfiguration(body.chunk_configuration ?? DEFAULT_CHUNK_CONFIGURATION),
       fieldDefinitions: definitions,
       ...(body.collection_description !== undefined ? { description: body.collection_description } : {}),
-      documents: new Table<DocumentRecord>((d) => d.fileId),
+      documents: new Table<DocumentRecord>('fileId'),
     };
     state.collections.insert(record);
     return { status: 200, body: renderCollection(state, record) };

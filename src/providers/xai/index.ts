@@ -7,7 +7,7 @@ import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
-import { createXaiState, type XaiState } from './model.js';
+import { createXaiState, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -133,6 +133,10 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
     createState: (env) => createXaiState(env),
+    resume: (state) => {
+      for (const file of state.files.values()) scheduleExpiry(state, file);
+      for (const c of state.collections.values()) for (const doc of c.documents.values()) if (doc.status === 'DOCUMENT_STATUS_PROCESSING') startIndexing(state, c, doc);
+    },
     handlers: guarded,
   };
 }

@@ -68,8 +68,8 @@ export interface XaiState {
 
 export function createXaiState(env: ProviderEnv): XaiState {
   return {
-    collections: new Table<CollectionRecord>((c) => c.id),
-    files: new Table<FileRecord>((f) => f.id),
+    collections: new Table<CollectionRecord>('id'),
+    files: new Table<FileRecord>('id'),
     tombstones: new Map(),
     env,
   };
@@ -270,6 +270,15 @@ export function deleteCollection(state: XaiState, id: string): boolean {
 }
 
 /** Deletes a file (explicitly or on expiry): it leaves every collection too. */
+/** Deletes the file once its advertised expires_at (whole seconds) is reached, not up to a second after it. */
+export function scheduleExpiry(state: XaiState, file: FileRecord): void {
+  if (file.expiresAt === null) return;
+  const { clock } = state.env;
+  const id = file.id;
+  file.expiry?.cancel();
+  file.expiry = clock.schedule(Math.ceil((file.expiresAt * 1_000_000 - clock.nowMicros()) / 1000), () => deleteFile(state, id));
+}
+
 export function deleteFile(state: XaiState, id: string): boolean {
   const file = state.files.delete(id);
   if (!file) return false;
