@@ -75,9 +75,42 @@ function schemaValidator(): ValidateFunction {
   return compiled;
 }
 
+/**
+ * How telling an Ajv error is, among those at the same depth: an unknown field
+ * (usually a typo) explains a missing one, and a wrong value explains the
+ * `anyOf`/`oneOf` failures around it.
+ */
+const KEYWORD_RANK: Record<string, number> = { additionalProperties: 0, enum: 1, type: 2, required: 4, anyOf: 5, oneOf: 5 };
+const rank = (e: ErrorObject) => KEYWORD_RANK[e.keyword] ?? 3;
+
 /** The most useful Ajv error: the deepest one, so `rules/0/respond/status` wins over the anyOf around it. */
 function firstError(errors: ErrorObject[]): ErrorObject {
-  return [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0]!;
+  const sorted = [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length || rank(a) - rank(b));
+  const best = sorted[0]!;
+  // A value of the type another branch takes (`delay: {min: 5}`) is wrong for that branch's reason, not for its type.
+  if (best.keyword === 'type' && /\/(oneOf|anyOf)\//.test(best.schemaPath)) {
+    const other = sorted.find((e) => e.instancePath === best.instancePath && !['type', 'oneOf', 'anyOf'].includes(e.keyword));
+    if (other) return other;
+  }
+  return best;
+}
+
+/** What is wrong, in words: an unknown field by name, a choice of required fields as the choice. */
+function describeError(e: ErrorObject, all: ErrorObject[]): { pointer: string; reason: string } {
+  if (e.keyword === 'additionalProperties') {
+    const name = (e.params as { additionalProperty: string }).additionalProperty;
+    return { pointer: `${e.instancePath}/${name}`, reason: 'is not a known field' };
+  }
+  if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) {
+    // One of several fields is needed (a rule's respond, delay or fault): name them all.
+    const branch = e.schemaPath.slice(0, e.schemaPath.indexOf('/anyOf/'));
+    const names = all
+      .filter((x) => x.keyword === 'required' && x.instancePath === e.instancePath && x.schemaPath.startsWith(`${branch}/anyOf/`))
+      .map((x) => (x.params as { missingProperty: string }).missingProperty);
+    return { pointer: e.instancePath, reason: `needs one of ${[...new Set(names)].join(', ')}` };
+  }
+  const extra = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+  return { pointer: e.instancePath, reason: `${e.message ?? 'is invalid'}${extra}` };
 }
 
 function locate(pointer: string): { rule: number | null; field: string } {
@@ -113,10 +146,10 @@ export function specExample(op: Operation, status: number, name?: string): { fou
 export function checkScenario(raw: unknown, where: string, specs: ReadonlyMap<string, Spec>, folderProvider?: string): Scenario {
   const validate = schemaValidator();
   if (!validate(raw)) {
-    const e = firstError(validate.errors ?? []);
-    const { rule, field } = locate(e.instancePath);
-    const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-    throw new ScenarioError(where, rule, field, `${e.message ?? 'is invalid'}${extra}`);
+    const errors = validate.errors ?? [];
+    const { pointer, reason } = describeError(firstError(errors), errors);
+    const { rule, field } = locate(pointer);
+    throw new ScenarioError(where, rule, field, reason);
   }
   const doc = raw as { name?: string; provider?: string; description?: string; rules: ScenarioRule[] };
   const provider = doc.provider ?? folderProvider;
