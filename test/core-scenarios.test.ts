@@ -369,7 +369,13 @@ describe('delay', () => {
     const took = performance.now() - started;
     expect(res.status).toBe(500);
     expect(took).toBeGreaterThanOrEqual(38);
-    expect(took).toBeLessThan(2000);
+  });
+
+  it('a delay-only rule adds its wait and lets a later scenario answer (slow composes with flaky)', async () => {
+    const started = performance.now();
+    const res = await xai('/v1/collections', { scenario: 'delay-fixed, delay-range' });
+    expect(res.status).toBe(500);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150 + 38);
   });
 });
 
@@ -456,6 +462,26 @@ describe('Prism’s Prefer header', () => {
     expect((await xai('/v1/collections', { prefer: 'example=morePages' })).json).toEqual(specExample('listCollections', '200', 'morePages'));
     const res = await xai('/v1/collections/col_1', { prefer: 'code=404, example=file' });
     expect(res).toMatchObject({ status: 404, json: specExample('getCollectionMetadata', '404', 'file') });
+  });
+
+  it('dynamic=true generates a body from the response schema, valid against it, repeatable with the same seed', async () => {
+    const bodies: unknown[] = [];
+    for (const seed of ['s1', 's1', 's2']) {
+      const server = await startServer({ providers: ['xai'], shippedScenarios: false, seed });
+      try {
+        const res = await fetch(`${server.url}/xai/v1/collections`, { headers: { authorization: 'Bearer k', prefer: 'dynamic=true' } });
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { collections: unknown[] };
+        expect(Array.isArray(body.collections)).toBe(true);
+        expect(server.selfCheckFailures).toEqual([]);
+        bodies.push(body);
+      } finally {
+        await server.close();
+      }
+    }
+    expect(bodies[0]).not.toEqual(specExample('listCollections', '200', 'lastPage'));
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).not.toEqual(bodies[0]);
   });
 
   it('an undocumented code or an unknown example is a 422 about the mock', async () => {

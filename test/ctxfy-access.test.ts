@@ -659,6 +659,18 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
       expect(await got2.text()).toBe('plain text now');
     });
 
+    it('an empty PUT stores an empty file, as S3 does', async () => {
+      const a = api(freshKey('up-empty'));
+      const { uploadUrl, publicUrl } = await presign(a, { filename: 'empty.txt', contentType: 'text/plain', size: 1 });
+      const put = await fetch(uploadUrl, { method: 'PUT' });
+      expect(put.status).toBe(200);
+      await put.text();
+      const got = await fetch(publicUrl);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await got.text()).toBe('');
+    });
+
     it('PUT to a key that was never issued is 404, for a known user and an unknown one', async () => {
       const a = api(freshKey('up-404'));
       const { userId } = await createSpace(a);

@@ -263,6 +263,27 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
     }
   };
 
+  /**
+   * A body generated from the response schema (Prism's `dynamic=true`) with
+   * json-schema-faker, seeded from the mock's id source (so `--seed` repeats
+   * it); the first of a few tries that passes the self-check, else none.
+   */
+  const dynamicBody = async (op: Operation, status: number): Promise<{ body: unknown; mediaType: string } | undefined> => {
+    const declared = responseFor(op, status);
+    const entry = declared && Object.entries(declared.content).find(([type, m]) => isJsonMedia(type) && m.schema !== undefined);
+    if (!declared || !entry) return undefined;
+    const [mediaType, media] = entry;
+    const key = Object.keys(op.responses).find((k) => op.responses[k] === declared)!;
+    const validate = validators.for(op).response(key, mediaType);
+    const { generateSync } = await import('json-schema-faker');
+    const schema = { ...(media.schema as Record<string, unknown>), components: spec.doc.components };
+    for (let i = 0; i < 5; i++) {
+      const body = generateSync(schema, { seed: Math.floor(env.ids.random() * 2 ** 31), maxDefaultItems: 3, maxLength: 60 });
+      if (!validate || validate(body).length === 0) return { body, mediaType };
+    }
+    return undefined;
+  };
+
   /** Prism's Prefer header, then the active scenarios; true when one of them answered. */
   const runScenarios = async (
     req: IncomingMessage,
@@ -293,6 +314,13 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         finish(res, view, withCallerHeaders({ status, body: ex.value, ...(ex.mediaType ? { contentType: ex.mediaType } : {}) }));
         return true;
       }
+      if (prefer.dynamic) {
+        const generated = await dynamicBody(op, status);
+        if (generated) {
+          finish(res, view, withCallerHeaders({ status, body: generated.body, contentType: generated.mediaType }));
+          return true;
+        }
+      }
       finish(res, view, withCallerHeaders(scenarioReply(op, view, { status })));
       return true;
     }
@@ -306,15 +334,21 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       mockProblem(res, 400, `unknown scenario ${fromHeader.unknown.join(', ')} for ${provider.name}; known: ${known.join(', ') || 'none'}`);
       return true;
     }
-    const fired = registry.fire(registry.candidates(provider.name, auth.tenant, fromHeader.activations), { op, ...facts });
-    if (!fired) return false;
-    const { rule } = fired;
-    if (entry) entry.scenario = { name: fired.activation.scenario.name, rule: fired.index + 1, activation: fired.activation.id };
-    if (rule.delay !== undefined) {
-      const d = rule.delay;
-      await sleep(typeof d === 'number' ? d : d.min + Math.floor(env.ids.random() * (d.max - d.min + 1)));
+    const { delays, answer } = registry.fire(registry.candidates(provider.name, auth.tenant, fromHeader.activations), { op, ...facts });
+    const last = answer ?? delays[delays.length - 1];
+    if (!last) return false;
+    if (entry) entry.scenario = { name: last.activation.scenario.name, rule: last.index + 1, activation: last.activation.id };
+    let wait = 0;
+    for (const { rule: r } of [...delays, ...(answer ? [answer] : [])]) {
+      const d = r.delay;
+      if (d !== undefined) wait += typeof d === 'number' ? d : d.min + Math.floor(env.ids.random() * (d.max - d.min + 1));
+    }
+    if (wait > 0) {
+      await sleep(wait);
       if (res.destroyed) return true;
     }
+    if (!answer) return false;
+    const { rule } = answer;
     if (rule.fault) {
       if (entry) entry.fault = rule.fault;
       fault(req, res, rule.fault, rule.respond?.status ?? 200);

@@ -385,8 +385,14 @@ export class ScenarioRegistry {
     return [...fromHeader, ...mine, ...everyone];
   }
 
-  /** The first rule that matches and is not spent; counts it as fired. */
-  fire(candidates: readonly Activation[], req: RequestFacts): Fired | undefined {
+  /**
+   * The rules that fire for a request, each counted: every matching, unspent
+   * delay-only rule on the way (their delays add up, so `slow` composes with
+   * `flaky`), then the first matching, unspent rule that answers (respond or
+   * fault), if any.
+   */
+  fire(candidates: readonly Activation[], req: RequestFacts): { delays: Fired[]; answer?: Fired } {
+    const delays: Fired[] = [];
     for (const activation of candidates) {
       const rules = activation.scenario.rules;
       for (let index = 0; index < rules.length; index++) {
@@ -394,10 +400,15 @@ export class ScenarioRegistry {
         if (rule.times !== undefined && activation.hits[index]! >= rule.times) continue;
         if (!ruleMatches(rule, req)) continue;
         activation.hits[index]!++;
-        return { activation, rule, index };
+        const fired = { activation, rule, index };
+        if (!rule.respond && !rule.fault) {
+          delays.push(fired);
+          continue;
+        }
+        return { delays, answer: fired };
       }
     }
-    return undefined;
+    return { delays };
   }
 }
 

@@ -2203,7 +2203,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The file's bytes; an empty body stores an empty file, as S3 does. */
+        requestBody?: {
             content: {
                 /** @example %PDF-1.7 … */
                 "application/octet-stream": unknown;

@@ -344,7 +344,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> 
       if (!upload) throw notFound();
       // The URL's X-Amz-Expires is what was issued; an edited one would fail the vendor's signature, so the record decides.
       if (state.env.clock.nowMs() > upload.issuedAt + UPLOAD_URL_TTL_S * 1000) throw new MockError('forbidden', 'Request has expired');
-      upload.bytes = Buffer.isBuffer(body) ? body : Buffer.from(String(body ?? ''));
+      upload.bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
       upload.storedType = headers['content-type'] ?? upload.contentType;
       return { status: 200, body: undefined };
     },
