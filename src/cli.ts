@@ -2,7 +2,8 @@
 /**
  * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
  *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--scenarios DIR]…
- *   [--no-shipped-scenarios] [--journal-size N] [--fixtures none|default|DIR] [--fake N] [--seed S] [--strict] [--quiet]
+ *   [--no-shipped-scenarios] [--journal-size N] [--fixtures none|default|DIR] [--fake N] [--seed S]
+ *   [--admin-token T] [--strict] [--quiet]
  */
 import { parseArgs } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
@@ -30,6 +31,8 @@ Options for serve:
                        none, or a directory of the same shape (default: default)
   --fake N             also generate N records per provider (json-schema-faker; reproducible with --seed)
   --seed S             make generated ids reproducible
+  --admin-token T      require "Authorization: Bearer T" (or "X-Mock-Admin-Token: T") on the admin API
+                       under /__mock; without it the admin API answers only loopback clients
   --strict             answer 500 when a reply does not match the spec (default: log it)
   --quiet              no request logs
   -h, --help           show this text
@@ -66,6 +69,7 @@ async function serve(argv: string[]): Promise<void> {
         'journal-size': { type: 'string' },
         fixtures: { type: 'string' },
         fake: { type: 'string' },
+        'admin-token': { type: 'string' },
         seed: { type: 'string' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -111,6 +115,7 @@ async function serve(argv: string[]): Promise<void> {
       ...(v['no-shipped-scenarios'] ? { shippedScenarios: false } : {}),
       ...(v['journal-size'] !== undefined ? { journalSize: intOption('journal-size', v['journal-size'], 0, 1_000_000) } : {}),
       fixtures: v.fixtures ?? 'default',
+      ...(v['admin-token'] !== undefined ? { adminToken: v['admin-token'] } : {}),
       ...(v.fake !== undefined ? { fake: intOption('fake', v.fake, 0, 10_000) } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       strict: v.strict ?? false,

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { parse as parseYaml } from 'yaml';
-import { createClock, type Clock } from './core/clock.js';
+import { createClock, scopedClock, type Clock } from './core/clock.js';
 import { createIdSource } from './core/ids.js';
 import { createLogger, type Logger } from './core/log.js';
 import { createDeliveries, type Deliveries } from './core/delivery.js';
@@ -15,9 +15,11 @@ import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
 import { Journal } from './core/journal.js';
+import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
 import type { ProviderEnv } from './core/provider.js';
 import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
+import { createAdminProvider, type AdminContext, type ProviderResetResult } from './admin/index.js';
 
 export type { ProviderName, RateLimitSetting } from './providers/index.js';
 export type { SelfCheckFailure } from './core/mount.js';
@@ -64,6 +66,12 @@ export interface MockServerOptions {
   fixtures?: 'none' | 'default' | string;
   /** Records generated per provider (json-schema-faker, seeded by `seed`) with the fixtures' `fake` recipes. */
   fake?: number;
+  /**
+   * Token for the admin API under /__mock: every admin request must then send
+   * `Authorization: Bearer <token>` or `X-Mock-Admin-Token: <token>`. Without
+   * it the admin API answers only loopback clients.
+   */
+  adminToken?: string;
 }
 
 export interface MockServer {
@@ -80,6 +88,8 @@ export interface MockServer {
   scenarios: ScenarioRegistry;
   /** The last requests answered, newest first through `journal.list()`. */
   journal: Journal;
+  /** The admin API's mount (under /__mock). */
+  admin: MountedProvider<AdminContext>;
   /** What the fixtures loaded, per file. */
   fixtures: FixtureOutcome[];
   close(): Promise<void>;
@@ -168,28 +178,74 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     }
   }
   if (options.root && !names.includes(options.root)) throw new Error(`--root ${options.root} is not among the mounted providers`);
+  if (options.adminToken !== undefined && options.adminToken.trim() === '') throw new Error('the admin token must not be empty');
 
   const scenarios = new ScenarioRegistry([], () => clock.nowMs());
   const journal = new Journal(options.journalSize ?? 1000);
   // Requests held open by the `timeout` fault; dropped at shutdown.
   const held = new Set<http.ServerResponse>();
-  const mounted = names.map((name) =>
-    mountProvider(createProvider(name, { apiKeys: apiKeys[name], clock, uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) }), {
-      env,
-      limits,
-      strict: options.strict ?? false,
-      onSelfCheckFailure: (f) => selfCheckFailures.push(f),
+  const mountOptions = {
+    limits,
+    strict: options.strict ?? false,
+    onSelfCheckFailure: (f: SelfCheckFailure) => selfCheckFailures.push(f),
+  };
+  // Each provider schedules through a clock of its own over the shared one, so a reset of one provider cancels only its lifecycles.
+  const providerClocks = new Map<string, Clock>();
+  const mountOne = (name: ProviderName): MountedProvider<unknown> => {
+    const own = scopedClock(clock);
+    providerClocks.set(name, own);
+    const provider = createProvider(name, { apiKeys: apiKeys[name], clock: own, uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
+    return mountProvider(provider, {
+      ...mountOptions,
+      env: { ...env, clock: own },
       scenarios,
       journal,
       onHold: (res) => {
         held.add(res);
         res.once('close', () => held.delete(res));
       },
-    }),
-  ) as MountedProvider<unknown>[];
+    });
+  };
+  // Updated in place when a reset replaces a provider, so whoever holds the array sees the fresh one.
+  const mounted: MountedProvider<unknown>[] = names.map(mountOne);
+  /** One tenant's state; or the whole provider: a fresh instance (its registries, minted keys and counters too), its tasks cancelled. */
+  const resetProvider = (name: string, tenant?: string): ProviderResetResult => {
+    const i = mounted.findIndex((m) => m.provider.name === name);
+    if (i < 0) throw new Error(`provider ${name} is not mounted`);
+    const m = mounted[i]!;
+    const own = providerClocks.get(name)!;
+    if (tenant !== undefined) {
+      const state = m.tenants.peek(tenant);
+      if (state === undefined) return { tenants: 0, tasks: 0 };
+      // A tenant's state is self-contained plain data: its scheduled steps are found in it and cancelled.
+      const before = own.pending();
+      disposeState(state);
+      m.tenants.delete(tenant);
+      return { tenants: 1, tasks: before - own.pending() };
+    }
+    const result = { tenants: m.tenants.size, tasks: own.pending() };
+    own.cancelAll();
+    mounted[i] = mountOne(name as ProviderName);
+    return result;
+  };
   const scenarioDirs = [...(options.shippedScenarios === false ? [] : [SHIPPED_SCENARIOS_DIR]), ...(options.scenarios ?? [])];
   for (const s of loadScenarios(scenarioDirs, new Map(mounted.map((m) => [m.provider.name, m.spec])))) scenarios.define(s);
-  const rootProvider = options.root ? mounted.find((m) => m.provider.name === options.root) : undefined;
+  const rootProvider = (): MountedProvider<unknown> | undefined => (options.root ? mounted.find((m) => m.provider.name === options.root) : undefined);
+
+  const admin = mountProvider(
+    createAdminProvider({
+      clock,
+      processingMs: env.processingMs,
+      providers: mounted,
+      root: options.root ?? null,
+      scenarios,
+      journal,
+      deliveries: env.deliveries,
+      reset: resetProvider,
+      ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+    }),
+    { ...mountOptions, env },
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -206,22 +262,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   });
   if (options.cors !== false) app.use(cors);
 
-  app.get('/__mock/health', (_req, res) => {
-    res.json({
-      status: 'ok',
-      providers: mounted.map((m) => ({ name: m.provider.name, prefix: m.provider.prefix })),
-      root: rootProvider?.provider.name ?? null,
-      clock: clock.mode,
-      processing_ms: env.processingMs,
-    });
-  });
-
   app.use((req, res, next) => {
     const url = req.url;
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
-    if (pathname.startsWith('/__mock/') || pathname === '/__mock') return next();
+    if (pathname.startsWith('/__mock/') || pathname === '/__mock') {
+      admin.handle(req, res, pathname.slice('/__mock'.length) || '/', search).catch(next);
+      return;
+    }
     for (const m of mounted) {
       const prefix = m.provider.prefix;
       if (pathname === prefix || pathname.startsWith(prefix + '/')) {
@@ -229,8 +278,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         return;
       }
     }
-    if (rootProvider) {
-      rootProvider.handle(req, res, pathname, search).catch(next);
+    const root = rootProvider();
+    if (root) {
+      root.handle(req, res, pathname, search).catch(next);
       return;
     }
     next();
@@ -289,6 +339,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     deliveries: env.deliveries,
     scenarios,
     journal,
+    admin,
     close() {
       closing ??= new Promise<void>((resolve) => {
         clock.cancelAll();

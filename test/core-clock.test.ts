@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createClock, parseRfc3339Micros, rfc3339Micros } from '../src/core/clock.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClock, parseRfc3339Micros, rfc3339Micros, scopedClock } from '../src/core/clock.js';
 import { createIdSource } from '../src/core/ids.js';
 
 describe('manual clock', () => {
@@ -64,6 +64,111 @@ describe('real clock', () => {
       expect(now).toBeGreaterThan(last);
       last = now;
     }
+  });
+});
+
+describe('switching mode', () => {
+  // Fake timers drive both setTimeout and performance.now(), so real mode runs without sleeping.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'], now: Date.UTC(2030, 0, 1) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('manual → real goes on from the manual time and arms pending tasks on real timers, in time order', () => {
+    const start = Date.UTC(2025, 0, 1);
+    const clock = createClock({ mode: 'manual', startMs: start });
+    const log: string[] = [];
+    clock.schedule(100, () => log.push('late'));
+    clock.schedule(50, () => log.push('early'));
+    clock.advance(20);
+    clock.setMode('real');
+    expect(clock.mode).toBe('real');
+    // No jump to the wall clock (2030): time continues from the manual 2025 time.
+    expect(clock.nowMs()).toBeGreaterThanOrEqual(start + 20);
+    expect(clock.nowMs()).toBeLessThan(start + 25);
+    expect(() => clock.advance(1)).toThrow(/manual/);
+    vi.advanceTimersByTime(29);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(2);
+    expect(log).toEqual(['early']);
+    expect(clock.pending()).toBe(1);
+    vi.advanceTimersByTime(50);
+    expect(log).toEqual(['early', 'late']);
+    expect(clock.nowMs()).toBeGreaterThanOrEqual(start + 100);
+    expect(clock.nowMs()).toBeLessThan(start + 110);
+  });
+
+  it('real → manual freezes at the current time; pending tasks keep their due times and wait for advance', () => {
+    const clock = createClock({ mode: 'real' });
+    const before = clock.nowMs();
+    let ran = 0;
+    clock.schedule(50, () => ran++);
+    vi.advanceTimersByTime(10);
+    clock.setMode('manual');
+    expect(clock.mode).toBe('manual');
+    const frozen = clock.nowMicros();
+    expect(Math.floor(frozen / 1000)).toBeGreaterThanOrEqual(before + 10);
+    vi.advanceTimersByTime(1000);
+    expect(ran).toBe(0);
+    expect(clock.nowMicros()).toBe(frozen);
+    clock.advance(39);
+    expect(ran).toBe(0);
+    // Due 50 ms after it was scheduled, and 10 ms had passed when time froze (give or take a microsecond).
+    clock.advance(2);
+    expect(ran).toBe(1);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('keeps time monotonic across a round trip, and a switch to the current mode changes nothing', () => {
+    const clock = createClock({ mode: 'real' });
+    const t0 = clock.nowMicros();
+    clock.setMode('real');
+    clock.setMode('manual');
+    clock.setMode('manual');
+    const t1 = clock.nowMicros();
+    expect(t1).toBeGreaterThan(t0);
+    clock.advance(3_600_000);
+    clock.setMode('real');
+    const t2 = clock.nowMicros();
+    expect(t2).toBeGreaterThan(t1 + 3_600_000_000 - 1);
+    vi.advanceTimersByTime(5);
+    expect(clock.nowMicros()).toBeGreaterThanOrEqual(t2 + 4999);
+    expect(() => clock.setMode('sideways' as never)).toThrow(/unknown clock mode/);
+  });
+
+  it('a task scheduled while manual runs on a real timer after the switch; one cancelled meanwhile never runs', () => {
+    const clock = createClock({ mode: 'manual' });
+    const log: string[] = [];
+    clock.schedule(10, () => log.push('kept'));
+    const dropped = clock.schedule(10, () => log.push('dropped'));
+    clock.setMode('real');
+    dropped.cancel();
+    vi.advanceTimersByTime(11);
+    expect(log).toEqual(['kept']);
+  });
+});
+
+describe('scoped clock', () => {
+  it('shares time with its base but cancels only its own tasks', () => {
+    const base = createClock({ mode: 'manual', startMs: 0 });
+    const a = scopedClock(base);
+    const b = scopedClock(base);
+    const log: string[] = [];
+    a.schedule(10, () => log.push('a'));
+    b.schedule(10, () => log.push('b'));
+    a.schedule(0, () => log.push('a0'));
+    expect(a.pending()).toBe(1);
+    expect(base.pending()).toBe(2);
+    a.cancelAll();
+    expect(base.pending()).toBe(1);
+    a.advance(10);
+    expect(log).toEqual(['a0', 'b']);
+    expect(a.nowMs()).toBe(10);
+    expect(b.pending()).toBe(0);
+    a.setMode('real');
+    expect(b.mode).toBe('real');
   });
 });
 

@@ -44,6 +44,24 @@ describe('createMockServer', () => {
     }
   });
 
+  it('routes /__mock to the admin API, even with a provider served at /', async () => {
+    const server = await startServer({ root: 'xai', shippedScenarios: false });
+    try {
+      const health = await raw(server.url, '/__mock/health', { key: null });
+      expect(health.status).toBe(200);
+      expect(health.json).toMatchObject({ status: 'ok', root: 'xai', clock: 'manual', providers: [{ name: 'xai', prefix: '/xai' }] });
+      for (const path of ['/__mock', '/__mock/', '/__mock/nope']) {
+        const res = await raw(server.url, path, { key: null });
+        expect(res.status, path).toBe(404);
+        expect(Object.keys(res.json).sort(), path).toEqual(['error', 'message']);
+        expect(res.json.error).toBe('not_found');
+      }
+      expect(server.selfCheckFailures).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('close() is idempotent and stops pending lifecycles and deliveries', async () => {
     const server = await startServer();
     server.clock.schedule(1000, () => {

@@ -10,6 +10,7 @@ import { loadSpec, type SpecMedia } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
 import { checkHandlers } from '../src/core/mount.js';
 import { PROVIDER_NAMES, createProvider } from '../src/providers/index.js';
+import { createAdminProvider, type AdminContext } from '../src/admin/index.js';
 
 const specsDir = path.resolve(import.meta.dirname, '..', 'specs');
 const specFiles = readdirSync(specsDir).filter((f) => f.endsWith('.yaml'));
@@ -76,6 +77,11 @@ describe('providers match their specs', () => {
     const provider = createProvider(name);
     const spec = loadSpec(provider.specFile, name);
     expect(() => checkHandlers(provider, spec)).not.toThrow();
+  });
+
+  it('admin (specs/admin.yaml, not a vendor): every operationId has a handler and every handler an operation', () => {
+    const provider = createAdminProvider({} as AdminContext);
+    expect(() => checkHandlers(provider as never, loadSpec(provider.specFile, 'admin'))).not.toThrow();
   });
 
   it('refuses a provider with a missing or an extra handler, naming them', () => {

@@ -1,10 +1,14 @@
 /**
  * Time for the mock: real (wall clock, setTimeout) or manual (tests advance it).
  * Time is kept in epoch microseconds because some vendors print six fractional
- * digits; a JS Date only holds milliseconds.
+ * digits; a JS Date only holds milliseconds. The mode can be switched at run
+ * time (the admin API does) without time jumping: the clock then runs at the
+ * wall clock's pace but from where the manual time stood.
  */
+export type ClockMode = 'real' | 'manual';
+
 export interface Clock {
-  readonly mode: 'real' | 'manual';
+  readonly mode: ClockMode;
   /** Epoch microseconds. */
   nowMicros(): number;
   /** Epoch milliseconds. */
@@ -21,6 +25,13 @@ export interface Clock {
   pending(): number;
   /** Cancels every pending task (server shutdown, state reset). */
   cancelAll(): void;
+  /**
+   * Switches between real and manual time, keeping time continuous: real → manual
+   * freezes at the current time; manual → real goes on from the manual time. Pending
+   * tasks keep their due times: timers are dropped when time freezes and set again
+   * (overdue tasks at once, in time order) when it runs.
+   */
+  setMode(mode: ClockMode): void;
 }
 
 export interface Scheduled {
@@ -36,7 +47,7 @@ interface Task {
 }
 
 export interface ClockOptions {
-  mode?: 'real' | 'manual';
+  mode?: ClockMode;
   /** Manual mode start time, epoch ms (default: the real time at creation). */
   startMs?: number;
   /** Called when a scheduled task throws; the clock itself keeps going. */
@@ -49,17 +60,21 @@ function realNowMicros(): number {
 }
 
 export function createClock(options: ClockOptions = {}): Clock {
-  const mode = options.mode ?? 'real';
+  let mode: ClockMode = options.mode ?? 'real';
   const onTaskError = options.onTaskError ?? (() => {});
   let manualNow = Math.floor((options.startMs ?? Date.now()) * 1000);
+  // Real mode runs at the wall clock's pace, shifted by this much (non-zero once the clock has been manual).
+  let offset = 0;
   let lastReal = 0;
   let seq = 0;
   const tasks = new Set<Task>();
 
+  const realNow = (): number => realNowMicros() + offset;
+
   const nowMicros = (): number => {
     if (mode === 'manual') return manualNow;
     // Strictly increasing, so records created in one burst still sort by creation time.
-    const t = realNowMicros();
+    const t = realNow();
     lastReal = t > lastReal ? t : lastReal + 1;
     return lastReal;
   };
@@ -78,13 +93,18 @@ export function createClock(options: ClockOptions = {}): Clock {
   // setTimeout holds at most 2^31-1 ms (about 24.8 days); longer waits are chained.
   const MAX_TIMEOUT = 2147483647;
   const arm = (task: Task): void => {
-    const wait = Math.ceil((task.at - realNowMicros()) / 1000);
+    if (task.done) return;
+    const wait = Math.ceil((task.at - realNow()) / 1000);
     task.timer = setTimeout(() => (wait > MAX_TIMEOUT ? arm(task) : runTask(task)), Math.max(0, Math.min(wait, MAX_TIMEOUT)));
     task.timer.unref();
   };
 
+  const byDueTime = (a: Task, b: Task): number => a.at - b.at || a.seq - b.seq;
+
   return {
-    mode,
+    get mode() {
+      return mode;
+    },
     nowMicros,
     nowMs: () => Math.floor(nowMicros() / 1000),
     schedule(delayMs, run) {
@@ -127,6 +147,66 @@ export function createClock(options: ClockOptions = {}): Clock {
       }
       tasks.clear();
     },
+    setMode(next) {
+      if (next !== 'real' && next !== 'manual') throw new Error(`unknown clock mode ${String(next)}`);
+      if (next === mode) return;
+      if (next === 'manual') {
+        manualNow = nowMicros();
+        mode = 'manual';
+        for (const t of tasks) {
+          if (t.timer) clearTimeout(t.timer);
+          t.timer = undefined;
+        }
+        return;
+      }
+      offset = manualNow - realNowMicros();
+      mode = 'real';
+      // Timers of equal wait fire in the order they were set: overdue tasks run in time order.
+      for (const t of [...tasks].sort(byDueTime)) arm(t);
+    },
+  };
+}
+
+/**
+ * A view of `base` that remembers the tasks scheduled through it, so they can be
+ * cancelled apart from everyone else's (one provider's lifecycles, on a reset of
+ * that provider). Time, mode and advance are the base clock's.
+ */
+export function scopedClock(base: Clock): Clock {
+  const mine = new Set<Scheduled>();
+  return {
+    get mode() {
+      return base.mode;
+    },
+    nowMicros: () => base.nowMicros(),
+    nowMs: () => base.nowMs(),
+    schedule(delayMs, run) {
+      let ran = false;
+      let own: Scheduled | undefined;
+      const inner = base.schedule(delayMs, () => {
+        ran = true;
+        if (own) mine.delete(own);
+        run();
+      });
+      // A task run at once (delay 0) has nothing left to cancel.
+      if (ran) return inner;
+      const handle: Scheduled = {
+        cancel() {
+          mine.delete(handle);
+          inner.cancel();
+        },
+      };
+      own = handle;
+      mine.add(handle);
+      return handle;
+    },
+    advance: (ms) => base.advance(ms),
+    pending: () => mine.size,
+    cancelAll() {
+      for (const h of [...mine]) h.cancel();
+      mine.clear();
+    },
+    setMode: (mode) => base.setMode(mode),
   };
 }
 

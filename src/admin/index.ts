@@ -1,0 +1,127 @@
+/**
+ * The admin API under /__mock: a Provider like the vendors', described by
+ * specs/admin.yaml, so its requests are validated and its replies self-checked
+ * by the same pipeline. What it acts on (clock, providers, scenarios, journal,
+ * deliveries) comes in an AdminContext built by the server.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { MockError, type MockErrorKind } from '../core/errors.js';
+import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../core/provider.js';
+import type { Clock } from '../core/clock.js';
+import type { MountedProvider } from '../core/mount.js';
+import type { ScenarioRegistry } from '../core/scenarios.js';
+import type { Journal } from '../core/journal.js';
+import type { Deliveries } from '../core/delivery.js';
+import { createHandlers } from './handlers.js';
+
+/** What a reset of one provider dropped. */
+export interface ProviderResetResult {
+  /** Tenant states dropped. */
+  tenants: number;
+  /** Scheduled tasks of that provider cancelled. */
+  tasks: number;
+}
+
+export interface AdminContext {
+  clock: Clock;
+  processingMs: number;
+  /** The mounted providers, in mount order; a reset may replace an entry with a fresh instance. */
+  providers: readonly MountedProvider<unknown>[];
+  /** The provider also served at `/`, if any. */
+  root: string | null;
+  scenarios: ScenarioRegistry;
+  journal: Journal;
+  deliveries: Deliveries;
+  /**
+   * Drops a provider's state: one tenant's, or (no tenant) all of it, the
+   * provider's own registries and its scheduled tasks included. The journal,
+   * scenarios and deliveries are the caller's to clear.
+   */
+  reset(provider: string, tenant?: string): ProviderResetResult;
+  /** When set, every admin request must present it; otherwise only loopback clients are answered. */
+  adminToken?: string;
+}
+
+const TENANT = 'admin';
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped 127.x (what a dual-stack socket reports for an IPv4 loopback peer). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.toLowerCase();
+  if (a === '::1' || a === '0:0:0:0:0:0:0:1') return true;
+  const v4 = a.startsWith('::ffff:') ? a.slice('::ffff:'.length) : a;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v4);
+  return !!m && m.slice(1).every((o) => Number(o) <= 255);
+}
+
+const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/** Compares digests, so neither the token's length nor its content leaks through timing. */
+function sameToken(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/** The tokens a request presents: `Authorization: Bearer T` and `X-Mock-Admin-Token: T`. */
+function presentedTokens(view: RequestView): string[] {
+  const out: string[] = [];
+  const auth = view.headers.authorization;
+  const m = auth ? /^\s*bearer\s+(\S+)\s*$/i.exec(auth) : null;
+  if (m) out.push(m[1]!);
+  const header = view.headers['x-mock-admin-token']?.trim();
+  if (header) out.push(header);
+  return out;
+}
+
+/** The admin API's access rule; throws 401 (token configured, not presented) or 403 (no token, not loopback). */
+export function authenticateAdmin(view: Pick<RequestView, 'headers' | 'remoteAddress'>, adminToken: string | undefined): AuthResult {
+  if (adminToken !== undefined) {
+    if (!presentedTokens(view as RequestView).some((t) => sameToken(t, adminToken))) {
+      throw new MockError('unauthenticated', 'This server needs an admin token: send Authorization: Bearer <token> or X-Mock-Admin-Token: <token>.', {
+        headers: { 'www-authenticate': 'Bearer realm="collections-mock admin"' },
+      });
+    }
+    return { tenant: TENANT };
+  }
+  if (!isLoopback(view.remoteAddress)) {
+    throw new MockError('forbidden', 'The admin API answers only loopback clients unless the server is started with --admin-token.');
+  }
+  return { tenant: TENANT };
+}
+
+const STATUS: Record<MockErrorKind, number> = {
+  validation: 400,
+  bad_request: 400,
+  unprocessable: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** `{"error": "<kind>", "message": "…"}`, with the schema issues or the error's details when there are any. */
+export function renderAdminError(err: MockError): Reply {
+  let details: Record<string, unknown> | undefined;
+  if (err.issues.length) details = { issues: err.issues.map(({ location, pointer, rule, message }) => ({ location, pointer, rule, message })) };
+  else if (err.details) details = err.details;
+  return { status: STATUS[err.kind] ?? 500, body: { error: err.kind, message: err.message, ...(details ? { details } : {}) } };
+}
+
+export function createAdminProvider(context: AdminContext): Provider<AdminContext> {
+  return {
+    name: 'admin',
+    prefix: '/__mock',
+    specFile: fileURLToPath(new URL('../../specs/admin.yaml', import.meta.url)),
+    errorSchema: 'Error',
+    ignoreTrailingSlash: true,
+    authenticate: (view) => authenticateAdmin(view, context.adminToken),
+    renderError: (err) => renderAdminError(err),
+    createState: () => context,
+    handlers: createHandlers() as unknown as Record<string, AnyHandler<AdminContext>>,
+  };
+}

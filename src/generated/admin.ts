@@ -1,0 +1,1167 @@
+// Generated from specs/admin.yaml by scripts/gen.mjs (openapi-typescript). Do not edit: run `npm run gen`.
+
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health and what is mounted
+         * @description What the mock serves and how it runs, with the number of scenarios loaded and the journal's size.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset state
+         * @description Without a body (or with `{}`): every provider's tenants are dropped (and the
+         *     provider's own registries: minted keys, reserved names), every scheduled lifecycle
+         *     task is cancelled, the deliveries record is cleared, the journal is emptied and
+         *     every scenario activation is switched off. Loaded scenarios and the clock's time
+         *     and mode are kept.
+         *
+         *     With `provider`: that provider's tenants, registries and scheduled tasks, its
+         *     journal entries and its scenario activations. With `provider` and `tenant`: that
+         *     tenant's state only, and its scheduled tasks (what the provider indexes across
+         *     tenants - Airweave's readable ids, Ctxfy's minted keys - stays until the provider is
+         *     reset). Resetting a tenant that holds no state is not an error.
+         */
+        post: operations["resetState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries
+         * @description The requests the providers answered (or dropped, for faults), newest first. Every
+         *     filter given must match. Admin requests are not journaled.
+         */
+        get: operations["listJournal"];
+        put?: never;
+        post?: never;
+        /**
+         * Clear the journal
+         * @description Forgets every entry, or only one provider's.
+         */
+        delete: operations["clearJournal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List loaded scenarios
+         * @description The named scenarios loaded at start-up (shipped and `--scenarios DIR`), by provider then name. Inline scenarios given to `POST /scenarios/active` are not named here.
+         */
+        get: operations["listScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List active scenarios
+         * @description Every activation: those made through this API, and those made per request by an
+         *     `X-Mock-Scenario` header (one per provider, tenant and name, created on first use),
+         *     with how many times each rule has fired.
+         */
+        get: operations["listActiveScenarios"];
+        put?: never;
+        /**
+         * Activate a scenario
+         * @description Switches a scenario on for every tenant of the provider, or for one `tenant` (the
+         *     provider's isolation key: an xAI API key or team, an Airweave organisation, a
+         *     Mixpeek namespace owner, a Ctxfy user). Name a loaded scenario with `name`, or give
+         *     one inline with `scenario`, in the format of `scenarios/schema.json` (its `provider`
+         *     may be left out; `name` defaults to `inline`). An inline scenario is checked like a
+         *     scenario file; a problem is a 400 naming the rule and the field.
+         *
+         *     Activations are tried oldest first, after any named in the request's
+         *     `X-Mock-Scenario` header and with a tenant's before everyone's; a rule with
+         *     `times: N` fires N times per activation, then falls through.
+         */
+        post: operations["activateScenario"];
+        /**
+         * Deactivate every scenario
+         * @description Switches off every activation (admin and header ones, so header counts start again), or only one provider's, or one tenant's of that provider.
+         */
+        delete: operations["deactivateAllScenarios"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/active/{activationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deactivate one scenario
+         * @description Switches one activation off and answers it as it last stood.
+         */
+        delete: operations["deactivateScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the clock
+         * @description The clock's mode, the time and the number of scheduled tasks (lifecycle steps, delivery retries) not yet run.
+         */
+        get: operations["getClock"];
+        /**
+         * Switch the clock's mode
+         * @description `manual` freezes time where it is: lifecycles wait for `POST /clock/advance`.
+         *     `real` lets time run at the wall clock's pace from where it stands (no jump).
+         *     Scheduled tasks keep their due times either way.
+         */
+        put: operations["setClockMode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance a manual clock
+         * @description Moves a manual clock forward by `ms`, running every task that falls due on the way, in time order (tasks scheduled by tasks too). A real clock cannot be advanced (409).
+         */
+        post: operations["advanceClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deliveries
+         * @description Every outbound delivery (postback, webhook) the providers made, oldest first, with each attempt and what came back.
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description The admin API's error envelope. */
+        Error: {
+            /**
+             * @description The mock's neutral error kind.
+             * @enum {string}
+             */
+            error: "validation" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal";
+            message: string;
+            /** @description More about the error: `issues` (schema problems) for `validation`; `rule` (1-based, or null for the whole scenario) and `field` for a refused inline scenario. */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        ProviderRef: {
+            name: string;
+            prefix: string;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+            /** @description The mounted providers and their prefixes. */
+            providers: components["schemas"]["ProviderRef"][];
+            /** @description The provider also served at `/` (`--root`), if any. */
+            root: string | null;
+            clock: components["schemas"]["ClockMode"];
+            /** @description Duration of every simulated lifecycle step (`--processing-ms`). */
+            processing_ms: number;
+            /** @description Scenarios loaded. */
+            scenarios: number;
+            /** @description Entries in the journal. */
+            journal: number;
+        };
+        ResetRequest: {
+            /** @description Reset only this provider. */
+            provider?: string;
+            /** @description Reset only this tenant of `provider` (its isolation key, as the journal's `tenant` shows it). */
+            tenant?: string;
+        };
+        ResetResult: {
+            /** @enum {string} */
+            scope: "all" | "provider" | "tenant";
+            /** @description The providers whose state was reset. */
+            providers: string[];
+            tenant: string | null;
+            /** @description Tenant states dropped. */
+            tenants: number;
+            /** @description Scheduled tasks cancelled. */
+            tasks: number;
+            /** @description Journal entries dropped. */
+            journal: number;
+            /** @description Scenario activations switched off. */
+            activations: number;
+            /** @description Delivery records dropped. */
+            deliveries: number;
+        };
+        Cleared: {
+            cleared: number;
+        };
+        JournalEntry: {
+            /** @description Increasing with arrival. */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the request arrived, on the mock's clock.
+             */
+            at: string;
+            atMs: number;
+            provider: string;
+            /** @description The operation the request matched; null for an unknown route. */
+            operationId: string | null;
+            method: string;
+            /** @description Path and query as received. */
+            url: string;
+            /** @description The status sent; 0 when the connection was dropped or never answered (faults). */
+            status: number;
+            /** @description The tenant the credentials named; null when the request was refused before. */
+            tenant: string | null;
+            durationMs: number;
+            /** @description The scenario rule that answered, when one did. */
+            scenario?: {
+                name: string;
+                /** @description 1-based. */
+                rule: number;
+                activation: string;
+            };
+            /** @description The Prism-style `Prefer` header that decided the reply. */
+            prefer?: string;
+            fault?: components["schemas"]["Fault"];
+        };
+        JournalList: {
+            entries: components["schemas"]["JournalEntry"][];
+            /** @description Entries held (before filtering). */
+            size: number;
+            /** @description The most entries kept (`--journal-size`); older ones are dropped. */
+            capacity: number;
+        };
+        /** @enum {string} */
+        Fault: "connection_reset" | "empty_response" | "malformed_json" | "timeout";
+        /** @description One rule, as in `scenarios/schema.json` (the format's source of truth, so fields it adds later pass here). */
+        ScenarioRule: {
+            match?: {
+                operation?: string | string[];
+                method?: string;
+                path?: {
+                    [key: string]: unknown;
+                };
+                query?: {
+                    [key: string]: unknown;
+                };
+                body?: {
+                    [key: string]: unknown;
+                };
+            };
+            times?: number;
+            respond?: {
+                status: number;
+                headers?: {
+                    [key: string]: unknown;
+                };
+                body?: unknown;
+                example?: string;
+                message?: string;
+            };
+            delay?: number | {
+                min: number;
+                max: number;
+            };
+            fault?: components["schemas"]["Fault"];
+        };
+        Scenario: {
+            provider: string;
+            name: string;
+            description?: string;
+            /** @description The file it was loaded from. */
+            source: string;
+            rules: components["schemas"]["ScenarioRule"][];
+        };
+        ScenarioList: {
+            scenarios: components["schemas"]["Scenario"][];
+        };
+        ActivateRequest: {
+            /** @description A mounted provider. */
+            provider: string;
+            /** @description A loaded scenario of that provider (see `GET /scenarios`). */
+            name?: string;
+            /** @description An inline scenario in the format of `scenarios/schema.json`; checked like a scenario file. */
+            scenario?: {
+                [key: string]: unknown;
+            };
+            /** @description Only this tenant's requests (its isolation key, as the journal's `tenant` shows it); absent, everyone's. */
+            tenant?: string;
+        } & (unknown | unknown);
+        Activation: {
+            id: string;
+            provider: string;
+            name: string;
+            /** @description The one tenant it applies to; null for everyone. */
+            tenant: string | null;
+            /**
+             * @description `admin`: through this API; `header`: named in a request's `X-Mock-Scenario` header (counted per tenant).
+             * @enum {string}
+             */
+            via: "admin" | "header";
+            /** Format: date-time */
+            activatedAt: string;
+            /** @description The scenario's file, or `inline`. */
+            source: string;
+            rules: components["schemas"]["RuleCount"][];
+        };
+        RuleCount: {
+            /** @description 1-based, in the scenario's order. */
+            rule: number;
+            /** @description How many times it may fire; null for always. */
+            times: number | null;
+            /** @description How many times it has fired under this activation. */
+            hits: number;
+            /** @description It has fired `times` times and now falls through. */
+            spent: boolean;
+        };
+        ActivationList: {
+            activations: components["schemas"]["Activation"][];
+        };
+        /**
+         * @description `real` runs with the wall clock; `manual` moves only when advanced.
+         * @enum {string}
+         */
+        ClockMode: "real" | "manual";
+        ClockState: {
+            mode: components["schemas"]["ClockMode"];
+            /** Format: date-time */
+            now: string;
+            nowMs: number;
+            /** @description Scheduled tasks not yet run. */
+            pending: number;
+        };
+        SetClockMode: {
+            mode: components["schemas"]["ClockMode"];
+        };
+        AdvanceClock: {
+            /** @description Milliseconds to move forward (up to ten years). */
+            ms: number;
+        };
+        DeliveryAttempt: {
+            /** Format: date-time */
+            at: string;
+            atMs: number;
+            /** @description The receiver's status, when it answered. */
+            status?: number;
+            /** @description Why the attempt failed without a status (refused connection, timeout). */
+            error?: string;
+        };
+        Delivery: {
+            id: string;
+            provider: string | null;
+            url: string;
+            /** @description What it is about, e.g. the event. */
+            topic: string;
+            /** @description The JSON body sent. */
+            body: unknown;
+            /** @description Headers sent besides Content-Type. */
+            headers: {
+                [key: string]: string;
+            };
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /**
+             * @description `pending`: more attempts may follow; `delivered`: a 2xx came back; `failed`: attempts exhausted.
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "failed";
+        };
+        DeliveryList: {
+            deliveries: components["schemas"]["Delivery"][];
+        };
+    };
+    responses: {
+        /** @description The request breaks this document, or names something that does not exist here (a provider that is not mounted), or an inline scenario is invalid. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The server has an admin token and the request did not present it. */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer realm="collections-mock admin"`. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "unauthenticated",
+                 *       "message": "This server needs an admin token - send Authorization Bearer or X-Mock-Admin-Token."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The server has no admin token and the request does not come from loopback. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "forbidden",
+                 *       "message": "The admin API answers only loopback clients unless the server is started with --admin-token."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such scenario or activation. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "not_found",
+                 *       "message": "No active scenario act_9."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The clock is real and cannot be advanced. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "conflict",
+                 *       "message": "The clock is real; switch it to manual (PUT /__mock/clock) before advancing it."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is over the server's JSON limit. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "payload_too_large",
+                 *       "message": "Request body exceeds the limit of 1048576 bytes."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not JSON. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "unsupported_media_type",
+                 *       "message": "Unsupported Content-Type text/plain; expected application/json."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A bug in the mock. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "internal",
+                 *       "message": "Internal error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+        ProviderFilter: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mock is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "providers": [
+                     *         {
+                     *           "name": "xai",
+                     *           "prefix": "/xai"
+                     *         },
+                     *         {
+                     *           "name": "ctxfy",
+                     *           "prefix": "/ctxfy"
+                     *         }
+                     *       ],
+                     *       "root": null,
+                     *       "clock": "real",
+                     *       "processing_ms": 1000,
+                     *       "scenarios": 12,
+                     *       "journal": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resetState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResetRequest"];
+            };
+        };
+        responses: {
+            /** @description What was reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listJournal: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+                /** @description Only requests matched to this operationId. */
+                operation?: string;
+                /** @description Only requests answered with this status (0 = dropped without an answer). */
+                status?: number;
+                /** @description Only requests that arrived at or after this time, on the mock's clock - ISO 8601 (`2025-01-01T00:00:00Z`) or epoch milliseconds. */
+                since?: string;
+                /** @description At most this many entries (the newest). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching entries, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "id": 2,
+                     *           "at": "2025-01-01T00:00:01.000Z",
+                     *           "atMs": 1735689601000,
+                     *           "provider": "xai",
+                     *           "operationId": "createCollection",
+                     *           "method": "POST",
+                     *           "url": "/xai/v1/collections",
+                     *           "status": 200,
+                     *           "tenant": "xai-demo-api-key",
+                     *           "durationMs": 1.42
+                     *         },
+                     *         {
+                     *           "id": 1,
+                     *           "at": "2025-01-01T00:00:00.000Z",
+                     *           "atMs": 1735689600000,
+                     *           "provider": "xai",
+                     *           "operationId": "createCollection",
+                     *           "method": "POST",
+                     *           "url": "/xai/v1/collections",
+                     *           "status": 429,
+                     *           "tenant": "xai-demo-api-key",
+                     *           "durationMs": 0.87,
+                     *           "scenario": {
+                     *             "name": "inline",
+                     *             "rule": 1,
+                     *             "activation": "act_1"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "size": 2,
+                     *       "capacity": 1000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JournalList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    clearJournal: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many entries were dropped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cleared": 41
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Cleared"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listScenarios: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loaded scenarios. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "scenarios": [
+                     *         {
+                     *           "provider": "xai",
+                     *           "name": "flaky",
+                     *           "description": "The first two requests fail with 500, then everything succeeds.",
+                     *           "source": "scenarios/xai/flaky.yaml",
+                     *           "rules": [
+                     *             {
+                     *               "match": {
+                     *                 "operation": "*"
+                     *               },
+                     *               "times": 2,
+                     *               "respond": {
+                     *                 "status": 500
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ScenarioList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listActiveScenarios: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activations, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "activations": [
+                     *         {
+                     *           "id": "act_1",
+                     *           "provider": "xai",
+                     *           "name": "inline",
+                     *           "tenant": null,
+                     *           "via": "admin",
+                     *           "activatedAt": "2025-01-01T00:00:00.000Z",
+                     *           "source": "inline",
+                     *           "rules": [
+                     *             {
+                     *               "rule": 1,
+                     *               "times": 1,
+                     *               "hits": 1,
+                     *               "spent": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActivationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    activateScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateRequest"];
+            };
+        };
+        responses: {
+            /** @description The activation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "act_1",
+                     *       "provider": "xai",
+                     *       "name": "inline",
+                     *       "tenant": null,
+                     *       "via": "admin",
+                     *       "activatedAt": "2025-01-01T00:00:00.000Z",
+                     *       "source": "inline",
+                     *       "rules": [
+                     *         {
+                     *           "rule": 1,
+                     *           "times": 1,
+                     *           "hits": 0,
+                     *           "spent": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Activation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deactivateAllScenarios: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+                /** @description Only this tenant's activations (needs `provider`). */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many activations were switched off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cleared": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Cleared"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deactivateScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The activation's id (`act_…`). */
+                activationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activation that was switched off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "act_1",
+                     *       "provider": "xai",
+                     *       "name": "flaky",
+                     *       "tenant": null,
+                     *       "via": "admin",
+                     *       "activatedAt": "2025-01-01T00:00:00.000Z",
+                     *       "source": "scenarios/xai/flaky.yaml",
+                     *       "rules": [
+                     *         {
+                     *           "rule": 1,
+                     *           "times": 2,
+                     *           "hits": 2,
+                     *           "spent": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Activation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "manual",
+                     *       "now": "2025-01-01T00:00:00.000Z",
+                     *       "nowMs": 1735689600000,
+                     *       "pending": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setClockMode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "manual"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetClockMode"];
+            };
+        };
+        responses: {
+            /** @description The clock after the switch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "manual",
+                     *       "now": "2025-01-01T00:00:00.000Z",
+                     *       "nowMs": 1735689600000,
+                     *       "pending": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    advanceClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ms": 1000
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdvanceClock"];
+            };
+        };
+        responses: {
+            /** @description The clock after advancing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "manual",
+                     *       "now": "2025-01-01T00:00:01.000Z",
+                     *       "nowMs": 1735689601000,
+                     *       "pending": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "id": "7c1e4d0a-53a1-4a9b-9d57-0a3f3c1de001",
+                     *           "provider": "ctxfy",
+                     *           "url": "http://127.0.0.1:8080/postbacks",
+                     *           "topic": "source.COMPLETED",
+                     *           "body": {
+                     *             "sourceId": "3f1c2a7e-8b0d-4d5e-9c1f-2a6b7c8d9e0f",
+                     *             "status": "COMPLETED"
+                     *           },
+                     *           "headers": {},
+                     *           "attempts": [
+                     *             {
+                     *               "at": "2025-01-01T00:00:03.000Z",
+                     *               "atMs": 1735689603000,
+                     *               "status": 200
+                     *             }
+                     *           ],
+                     *           "state": "delivered"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}
