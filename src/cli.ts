@@ -3,7 +3,7 @@
  * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
  *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--scenarios DIR]…
  *   [--no-shipped-scenarios] [--journal-size N] [--fixtures none|default|DIR] [--fake N] [--seed S]
- *   [--admin-token T] [--strict] [--quiet]
+ *   [--persist FILE] [--admin-token T] [--strict] [--quiet]
  */
 import { parseArgs } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
@@ -31,6 +31,8 @@ Options for serve:
                        none, or a directory of the same shape (default: default)
   --fake N             also generate N records per provider (json-schema-faker; reproducible with --seed)
   --seed S             make generated ids reproducible
+  --persist FILE       keep the data in FILE: loaded at start (then no fixtures), saved atomically after
+                       changes and at shutdown; a file that cannot be read stops the start, untouched
   --admin-token T      require "Authorization: Bearer T" (or "X-Mock-Admin-Token: T") on the admin API
                        under /__mock; without it the admin API answers only loopback clients
   --strict             answer 500 when a reply does not match the spec (default: log it)
@@ -70,6 +72,7 @@ async function serve(argv: string[]): Promise<void> {
         fixtures: { type: 'string' },
         fake: { type: 'string' },
         'admin-token': { type: 'string' },
+        persist: { type: 'string' },
         seed: { type: 'string' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -116,6 +119,7 @@ async function serve(argv: string[]): Promise<void> {
       ...(v['journal-size'] !== undefined ? { journalSize: intOption('journal-size', v['journal-size'], 0, 1_000_000) } : {}),
       fixtures: v.fixtures ?? 'default',
       ...(v['admin-token'] !== undefined ? { adminToken: v['admin-token'] } : {}),
+      ...(v.persist !== undefined ? { persist: v.persist } : {}),
       ...(v.fake !== undefined ? { fake: intOption('fake', v.fake, 0, 10_000) } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       strict: v.strict ?? false,

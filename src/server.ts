@@ -3,6 +3,7 @@
  * each provider under its prefix, for the CLI, tests and other programs.
  */
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -17,6 +18,8 @@ import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/s
 import { Journal } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
+import { exportState, importState, type SavedState } from './core/state-io.js';
+import { createPersister, readPersisted, removeStaleTemps, type Persister } from './core/persist.js';
 import type { ProviderEnv } from './core/provider.js';
 import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
 import { createAdminProvider, type AdminContext, type ProviderResetResult } from './admin/index.js';
@@ -72,6 +75,12 @@ export interface MockServerOptions {
    * it the admin API answers only loopback clients.
    */
   adminToken?: string;
+  /**
+   * Keep the data in this JSON file: loaded at start (fixtures are then not
+   * loaded again), saved atomically shortly after every change and at
+   * shutdown. A file that cannot be read stops the start and is left as it is.
+   */
+  persist?: string;
 }
 
 export interface MockServer {
@@ -92,6 +101,10 @@ export interface MockServer {
   admin: MountedProvider<AdminContext>;
   /** What the fixtures loaded, per file. */
   fixtures: FixtureOutcome[];
+  /** Every provider's data as one JSON document (or one provider's). */
+  exportState(provider?: string): SavedState;
+  /** Replaces the data of the providers the document names; all-or-nothing. */
+  importState(doc: unknown): { providers: string[]; tenants: number };
   close(): Promise<void>;
 }
 
@@ -184,7 +197,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const journal = new Journal(options.journalSize ?? 1000);
   // Requests held open by the `timeout` fault; dropped at shutdown.
   const held = new Set<http.ServerResponse>();
+  // Marks the mock's own requests (fixtures) so no scenario answers them and no rate limit counts them.
+  const internalToken = randomBytes(16).toString('hex');
   const mountOptions = {
+    internalToken,
     limits,
     strict: options.strict ?? false,
     onSelfCheckFailure: (f: SelfCheckFailure) => selfCheckFailures.push(f),
@@ -220,6 +236,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       // A tenant's state is self-contained plain data: its scheduled steps are found in it and cancelled.
       const before = own.pending();
       disposeState(state);
+      m.provider.forget?.(state);
       m.tenants.delete(tenant);
       return { tenants: 1, tasks: before - own.pending() };
     }
@@ -242,10 +259,31 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       journal,
       deliveries: env.deliveries,
       reset: resetProvider,
+      exportState: (provider) => mockServer.exportState(provider) as never,
+      importState: (doc) => mockServer.importState(doc),
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     }),
-    { ...mountOptions, env },
+    // A state document may be large: the admin API takes bodies up to the upload limit.
+    { ...mountOptions, limits: { ...limits, json: limits.upload }, env },
   );
+
+  // --persist: the saved data replaces the empty start, before anyone can call.
+  let persister: Persister | undefined;
+  let restored = false;
+  if (options.persist !== undefined) {
+    const file = options.persist;
+    removeStaleTemps(file);
+    const saved = readPersisted(file);
+    if (saved !== undefined) {
+      try {
+        importState(mounted, saved);
+      } catch (err) {
+        throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
+      }
+      restored = true;
+    }
+    persister = createPersister({ file, snapshot: () => exportState(mounted, clock.nowMs()), log });
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -253,6 +291,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      if (persister && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') persister.touch();
       log.info(
         { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
         'request',
@@ -340,8 +379,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     scenarios,
     journal,
     admin,
+    exportState: (provider) => exportState(mounted, clock.nowMs(), provider),
+    importState: (doc) => {
+      const result = importState(mounted, doc);
+      persister?.touch();
+      return result;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
+        persister?.close();
         clock.cancelAll();
         env.deliveries.clear();
         for (const res of held) res.destroy();
@@ -354,8 +400,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     fixtures: [],
   };
 
-  const fixtureSource = options.fixtures ?? 'none';
-  if (options.fake && fixtureSource === 'none') {
+  // Data restored from --persist is the user's: the demo data is not added again.
+  const fixtureSource = restored ? 'none' : (options.fixtures ?? 'none');
+  if (options.fake && fixtureSource === 'none' && !restored) {
     await mockServer.close();
     throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
   }
@@ -368,6 +415,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         files: findFixtureFiles(dir, mounted.map((m) => m.provider.name)),
         ...(options.fake ? { fake: options.fake } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        headers: { 'x-mock-internal': internalToken },
         onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
       });
     } catch (err) {

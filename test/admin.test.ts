@@ -411,6 +411,59 @@ describe('reset', () => {
   });
 });
 
+describe('state', () => {
+  it('exports every provider (or one), and a reset then an import brings the data back, lifecycles running on', async () => {
+    const cx = ctxfyApi(ctx.url, freshKey('state'));
+    const space = (await cx.post('/v1/spaces', { name: 'Saved' })).json;
+    const source = (await cx.post(`/v1/spaces/${space.id}/sources`, { type: 'CONTENT', initial_data: { data: 'x' }, instructions: {} })).json;
+    expect(source.status).toBe('CREATED');
+    const xKey = freshKey('state-x');
+    expect((await xaiCreate(xKey, 'kept')).status).toBe(200);
+
+    const all = await admin('/state');
+    expect(all.status).toBe(200);
+    expect(all.json).toMatchObject({ format: 'collections-mock/state', version: 1 });
+    expect(Object.keys(all.json.providers).sort()).toEqual(['ctxfy', 'xai']);
+    const one = await admin('/state?provider=ctxfy');
+    expect(Object.keys(one.json.providers)).toEqual(['ctxfy']);
+
+    expect((await admin('/reset', { method: 'POST', json: {} })).status).toBe(200);
+    expect((await cx.get(`/v1/spaces/${space.id}`)).status).toBe(404);
+
+    const loaded = await admin('/state', { method: 'PUT', json: all.json });
+    expect(loaded.status, loaded.text).toBe(200);
+    expect(loaded.json.providers.sort()).toEqual(['ctxfy', 'xai']);
+    expect((await cx.get(`/v1/spaces/${space.id}`)).json.name).toBe('Saved');
+    expect(await xaiList(xKey)).toHaveLength(1);
+    ctx.server.clock.advance(3000);
+    expect((await cx.get(`/v1/sources/${source.id}`)).json.status).toBe('COMPLETED');
+  });
+
+  it('refuses a document it cannot load with 400 and changes nothing', async () => {
+    const cx = ctxfyApi(ctx.url, freshKey('state-bad'));
+    const space = (await cx.post('/v1/spaces', { name: 'Stays' })).json;
+    const notMounted = await admin('/state', { method: 'PUT', json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { mixpeek: {} } } });
+    expectAdminError(notMounted, 400, 'bad_request', /provider mixpeek is not mounted/);
+    const broken = await admin('/state', { method: 'PUT', json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { ctxfy: { u: { spaces: { $$: 'nonsense' } } } } } });
+    expectAdminError(broken, 400, 'bad_request', /unknown tag nonsense/);
+    expectAdminError(await admin('/state', { method: 'PUT', json: { format: 'other' } }), 400, 'validation');
+    expect((await cx.get(`/v1/spaces/${space.id}`)).json.name).toBe('Stays');
+  });
+
+  it('a tenant reset also forgets what the provider indexes for it: its minted keys stop resolving to it', async () => {
+    const cx = ctxfyApi(ctx.url, freshKey('state-keys'));
+    const me = (await cx.post('/v1/spaces', { name: 'Mine' })).json;
+    const minted = (await cx.post('/v1/api-keys', {})).json;
+    const viaMinted = ctxfyApi(ctx.url, minted.api_key);
+    expect((await viaMinted.get(`/v1/spaces/${me.id}`)).status).toBe(200);
+    expect((await admin('/reset', { method: 'POST', json: { provider: 'ctxfy', tenant: me.userId } })).json.tenants).toBe(1);
+    // The key is no longer the old user's: without a key file it is a new, empty user of its own.
+    const after = await viaMinted.get('/v1/spaces');
+    expect(after.status).toBe(200);
+    expect(after.json.spaces).toEqual([]);
+  });
+});
+
 describe('journal', () => {
   it('DELETE clears one provider or all', async () => {
     await xaiList(freshKey('j'));
@@ -469,9 +522,22 @@ describe('bad input', () => {
     expect(wrongMethod).toBeDefined();
     expect((await admin('/health', { method: 'PATCH' })).headers.get('allow')).toBe('GET');
     expectAdminError(await admin('/scenarios/active/act_999999', { method: 'DELETE' }), 404, 'not_found', /act_999999/);
-    const huge = await admin('/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"provider":"${'x'.repeat(2 * 1024 * 1024)}"}` });
-    expectAdminError(huge, 413, 'payload_too_large');
     expect((await admin('/health')).status).toBe(200);
+  });
+
+  it('takes bodies up to the upload limit (a state document may be large), and answers 413 beyond it', async () => {
+    const small = await startServer({ providers: ['xai'], limits: { json: 1024, upload: 8 * 1024 } });
+    try {
+      const over = await admin('/reset', { base: small.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"provider":"${'x'.repeat(16 * 1024)}"}` });
+      expectAdminError(over, 413, 'payload_too_large');
+      // Over the JSON limit but under the upload limit: read, and judged on its content.
+      const mid = await admin('/reset', { base: small.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"provider":"${'x'.repeat(4 * 1024)}"}` });
+      expectAdminError(mid, 400, 'validation');
+      expect((await admin('/health', { base: small.url })).status).toBe(200);
+      expect(small.selfCheckFailures).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 });
 

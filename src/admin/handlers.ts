@@ -241,6 +241,19 @@ export function createHandlers(): Handlers<operations, AdminContext> {
       return { status: 200, body: clockState(admin) };
     },
 
+    exportState({ state: admin, query }: Ctx<'exportState'>) {
+      const provider = requireProvider(admin, query.provider, 'provider');
+      return { status: 200, body: admin.exportState(provider) };
+    },
+
+    importState({ state: admin, body }: Ctx<'importState'>) {
+      try {
+        return { status: 200, body: admin.importState(body) };
+      } catch (err) {
+        throw new MockError('bad_request', `The state cannot be loaded: ${(err as Error).message}`);
+      }
+    },
+
     listDeliveries({ state: admin, query }: Ctx<'listDeliveries'>) {
       const provider = requireProvider(admin, query.provider, 'provider');
       const deliveries = admin.deliveries.list().filter((d) => provider === undefined || d.provider === provider);

@@ -14,6 +14,9 @@ import type { ScenarioRegistry } from '../core/scenarios.js';
 import type { Journal } from '../core/journal.js';
 import type { Deliveries } from '../core/delivery.js';
 import { createHandlers } from './handlers.js';
+import type { components } from '../generated/admin.js';
+
+type Schemas = components['schemas'];
 
 /** What a reset of one provider dropped. */
 export interface ProviderResetResult {
@@ -41,6 +44,10 @@ export interface AdminContext {
   reset(provider: string, tenant?: string): ProviderResetResult;
   /** When set, every admin request must present it; otherwise only loopback clients are answered. */
   adminToken?: string;
+  /** Every provider's data (or one's) as one document. */
+  exportState(provider?: string): Schemas['SavedState'];
+  /** Replaces the data of the providers the document names; throws, changing nothing, when it cannot. */
+  importState(doc: unknown): { providers: string[]; tenants: number };
 }
 
 const TENANT = 'admin';

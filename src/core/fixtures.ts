@@ -181,6 +181,8 @@ export interface LoadFixturesOptions {
   /** Records to generate per provider with its file's `fake` recipe. */
   fake?: number;
   seed?: string | number;
+  /** Sent with every request (the server's mark for its own requests). */
+  headers?: Record<string, string>;
   /** Called instead of failing when a file's first request is refused for its key (401/403); the file is skipped. */
   onRefused?: (file: FixtureFile, why: string) => void;
 }
@@ -197,7 +199,7 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     for (const [i, r] of f.requests.entries()) {
       const where = `request ${i + 1}${r.name ? ` (${r.name})` : ''}`;
       const urlPath = substitute(r.path, vars, f.file);
-      const res = await send(base, r.method.toUpperCase(), urlPath, substitute({ ...f.headers, ...r.headers }, vars, f.file), {
+      const res = await send(base, r.method.toUpperCase(), urlPath, { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers }, {
         ...(r.body !== undefined ? { body: substitute(r.body, vars, f.file) } : {}),
         ...(r.form !== undefined ? { form: substitute(r.form, vars, f.file) } : {}),
       });
@@ -216,13 +218,13 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     }
     if (refused) continue;
     let faked = 0;
-    if (options.fake && f.fake) faked = await fakeRecords(f, vars, base, mounted.spec, options.fake, seedNumber(options.seed, f.file));
+    if (options.fake && f.fake) faked = await fakeRecords(f, vars, base, mounted.spec, options.fake, seedNumber(options.seed, f.file), options.headers ?? {});
     out.push({ provider: f.provider, file: f.file, requests: f.requests.length, faked });
   }
   return out;
 }
 
-async function fakeRecords(f: FixtureFile, vars: Map<string, string>, base: string, spec: Spec, count: number, seed: number): Promise<number> {
+async function fakeRecords(f: FixtureFile, vars: Map<string, string>, base: string, spec: Spec, count: number, seed: number, extra: Record<string, string>): Promise<number> {
   const recipe = f.fake!;
   const op = spec.operations.get(recipe.operation);
   if (!op) fail(f.file, `fake: ${recipe.operation} is not an operation of the ${f.provider} spec`);
@@ -232,7 +234,7 @@ async function fakeRecords(f: FixtureFile, vars: Map<string, string>, base: stri
   if (/\{[^}]+\}/.test(urlPath)) fail(f.file, `fake: give a path for ${op.path}`);
   // The schema's $refs point into the document: generate with the document's components beside it.
   const schema = { ...(media.schema as Record<string, unknown>), components: spec.doc.components };
-  const headers = substitute({ ...f.headers, ...recipe.headers }, vars, f.file);
+  const headers = { ...substitute({ ...f.headers, ...recipe.headers }, vars, f.file), ...extra };
   // Loaded only when records are faked: start-up does not pay for it.
   const { generateSync } = await import('json-schema-faker');
   let made = 0;

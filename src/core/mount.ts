@@ -39,6 +39,8 @@ export interface MountOptions {
   journal?: Journal;
   /** Requests left unanswered on purpose (the `timeout` fault), so shutdown can drop them. */
   onHold?: (res: ServerResponse) => void;
+  /** A request whose X-Mock-Internal header carries this secret is the mock's own (fixtures). */
+  internalToken?: string;
 }
 
 export interface MountedProvider<State = unknown> {
@@ -371,6 +373,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       query: new URLSearchParams(search),
       remoteAddress: req.socket.remoteAddress,
     };
+    if (options.internalToken !== undefined && view.headers['x-mock-internal'] === options.internalToken) view.internal = true;
     const journal = options.journal;
     const entry: JournalEntry | undefined = journal && {
       id: journal.nextId(),
@@ -461,7 +464,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       }
       provider.prepare?.(mutable, view);
 
-      if (options.scenarios) {
+      if (options.scenarios && !view.internal) {
         const done = await runScenarios(req, res, view, op, auth, withCallerHeaders, entry, {
           method,
           path: route.params,

@@ -27,6 +27,8 @@ export interface RequestView {
   operation?: Operation;
   /** The peer's IP address as the socket saw it (e.g. 127.0.0.1, ::1, ::ffff:127.0.0.1). */
   remoteAddress?: string;
+  /** The mock's own request (fixtures): no scenario answers it and no rate limit counts it. */
+  internal?: boolean;
 }
 
 /** A response a stage produces: status, optional headers, and a JSON value, text or bytes. */
@@ -148,6 +150,8 @@ export interface Provider<State = unknown> {
    * re-register anything the provider indexes outside its tenants.
    */
   resume?(state: State): void;
+  /** The reverse of resume: a tenant's state is being dropped (reset, import); unregister what the provider indexes outside it. */
+  forget?(state: State): void;
   /** Keyed by operationId. */
   handlers: Record<string, AnyHandler<State>>;
 }

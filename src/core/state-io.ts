@@ -66,7 +66,10 @@ export function importState(mounted: readonly MountedProvider<unknown>[], doc: u
   }
   let count = 0;
   for (const [m, states] of rebuilt) {
-    for (const [, state] of m.tenants.entries()) disposeState(state);
+    for (const [, state] of m.tenants.entries()) {
+      disposeState(state);
+      m.provider.forget?.(state);
+    }
     m.tenants.clear();
     for (const [tenant, state] of states) {
       m.tenants.set(tenant, state);

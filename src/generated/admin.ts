@@ -40,9 +40,9 @@ export interface paths {
          *
          *     With `provider`: that provider's tenants, registries and scheduled tasks, its
          *     journal entries and its scenario activations. With `provider` and `tenant`: that
-         *     tenant's state only, and its scheduled tasks (what the provider indexes across
-         *     tenants - Airweave's readable ids, Ctxfy's minted keys - stays until the provider is
-         *     reset). Resetting a tenant that holds no state is not an error.
+         *     tenant's state only, its scheduled tasks, and what the provider indexes across
+         *     tenants for it (Airweave's readable ids, Ctxfy's minted keys). Resetting a tenant
+         *     that holds no state is not an error.
          */
         post: operations["resetState"];
         delete?: never;
@@ -155,6 +155,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the data
+         * @description Every mounted provider's tenants and their records (or one provider's, with
+         *     `provider`), as one JSON document that `PUT /state` and `--persist` read back.
+         *     Scheduled lifecycle steps are not in it: a state loaded back re-arms whatever was
+         *     running. Scenario activations, the journal, deliveries and the clock are not part
+         *     of it.
+         */
+        get: operations["exportState"];
+        /**
+         * Load data
+         * @description Replaces the data of every provider the document names with the document's (the
+         *     other providers keep theirs): their current tenants are dropped, the saved ones
+         *     rebuilt and their running lifecycles re-armed. All-or-nothing: a document that
+         *     cannot be loaded (another format or version, a provider that is not mounted, a
+         *     state that does not rebuild) is a 400 and changes nothing. Bodies up to the upload
+         *     limit are taken.
+         */
+        put: operations["importState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clock": {
         parameters: {
             query?: never;
@@ -256,6 +289,31 @@ export interface components {
             scenarios: number;
             /** @description Entries in the journal. */
             journal: number;
+        };
+        /**
+         * @description The mock's data (`GET /state`, `PUT /state`, `--persist`). Each tenant's state is
+         *     the provider's own records, with tables, maps, sets and bytes tagged by a `$$` key
+         *     so they can be rebuilt; it is meant to be read back by the mock, not edited.
+         */
+        SavedState: {
+            /** @constant */
+            format: "collections-mock/state";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            savedAt: string;
+            /** @description Provider name → tenant → state. */
+            providers: {
+                [key: string]: {
+                    [key: string]: Record<string, never>;
+                };
+            };
+        };
+        ImportResult: {
+            /** @description The providers whose data was replaced. */
+            providers: string[];
+            /** @description Tenant states loaded. */
+            tenants: number;
         };
         ResetRequest: {
             /** @description Reset only this provider. */
@@ -991,6 +1049,103 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this provider.
+                 * @example ctxfy
+                 */
+                provider?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "format": "collections-mock/state",
+                     *       "version": 1,
+                     *       "savedAt": "2026-11-23T10:00:00.000Z",
+                     *       "providers": {
+                     *         "ctxfy": {
+                     *           "5e0f4a2c-8b1d-4e6f-9a3c-2d7b8e1f0a45": {
+                     *             "userId": "5e0f4a2c-8b1d-4e6f-9a3c-2d7b8e1f0a45",
+                     *             "spaces": {
+                     *               "$$": "table",
+                     *               "key": "id",
+                     *               "rows": []
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SavedState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    importState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "format": "collections-mock/state",
+                 *       "version": 1,
+                 *       "savedAt": "2026-11-23T10:00:00.000Z",
+                 *       "providers": {
+                 *         "ctxfy": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavedState"];
+            };
+        };
+        responses: {
+            /** @description What was loaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providers": [
+                     *         "ctxfy"
+                     *       ],
+                     *       "tenants": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

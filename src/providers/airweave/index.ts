@@ -131,6 +131,10 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
       for (const c of state.connections.values()) if (c.authCode) registry.oauthCodes.set(c.authCode, { organization: state.organizationId, connectionId: c.id });
       resumeJobs(state, catalog);
     },
+    forget: (state) => {
+      for (const c of state.collections.values()) if (registry.readableIds.get(c.readableId) === state.organizationId) registry.readableIds.delete(c.readableId);
+      for (const c of state.connections.values()) if (c.authCode) registry.oauthCodes.delete(c.authCode);
+    },
     handlers: handlers as unknown as Record<string, AnyHandler<AirweaveState>>,
   };
 }

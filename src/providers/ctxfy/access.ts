@@ -83,6 +83,8 @@ export interface Access {
   headers(userId: string): Record<string, string>;
   /** Makes a minted key usable as a Bearer token. */
   register(key: KeyRecord): void;
+  /** The key stops working (its user's data was dropped). */
+  unregister(key: KeyRecord): void;
   /** Whether this user id has been seen (presigned upload URLs name their user). */
   knows(userId: string): boolean;
   /** Makes a user known again (state restored from saved data). */
@@ -155,6 +157,9 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
     headers,
     register(key) {
       minted.set(key.secret, key);
+    },
+    unregister(key) {
+      if (minted.get(key.secret)?.id === key.id) minted.delete(key.secret);
     },
     knows: (userId) => users.has(userId),
     adopt(userId) {

@@ -119,7 +119,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
       return { tenant: PUBLIC };
     }
     const { userId, keyId } = access.resolve(view.headers.authorization);
-    access.count(userId);
+    if (!view.internal) access.count(userId);
     return { tenant: userId, principal: { userId, ...(keyId ? { keyId } : {}) } };
   };
 
@@ -171,6 +171,10 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
       access.adopt(state.userId);
       for (const key of state.apiKeys.values()) access.register(key);
       for (const s of state.sources.values()) resumeRun(state, s);
+    },
+    forget: (state) => {
+      if (states.get(state.userId) === state) states.delete(state.userId);
+      for (const key of state.apiKeys.values()) access.unregister(key);
     },
     handlers: createHandlers({ access, uploadLimit: options.uploadLimit ?? DEFAULT_LIMITS.upload, states: () => states.values(), requests }) as unknown as Record<string, AnyHandler<CtxfyState>>,
   };
