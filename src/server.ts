@@ -416,6 +416,13 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         ...(options.fake ? { fake: options.fake } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         headers: { 'x-mock-internal': internalToken },
+        acceptsKey: (provider, headers) => {
+          const listed = apiKeys[provider];
+          if (!Array.isArray(listed)) return true;
+          const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+          const key = h['x-api-key'] ?? /^bearer\s+(\S+)/i.exec(h.authorization ?? '')?.[1];
+          return listed.some((e) => (e as { key?: unknown } | null)?.key === key);
+        },
         onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
       });
     } catch (err) {

@@ -143,6 +143,16 @@ describe('fixture files that cannot be loaded', () => {
     await expect(startServer({ providers: ['xai'], fixtures: path.join(os.tmpdir(), 'no-such-fixtures-dir') })).rejects.toThrow(/cannot read the directory/);
   });
 
+  it('load with the shipped example key file, which lists the demo key for every provider', async () => {
+    const server = await startServer({ providers: ['xai', 'airweave', 'mixpeek', 'ctxfy'], fixtures: 'default', apiKeys: path.resolve(import.meta.dirname, '..', 'fixtures', 'api-keys.yaml') });
+    try {
+      expect(server.fixtures.map((f) => f.provider)).toEqual(['xai', 'airweave', 'mixpeek', 'ctxfy']);
+      expect(server.selfCheckFailures).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('are skipped, not fatal, when a key file does not list their key', async () => {
     const server = await startServer({ providers: ['ctxfy', 'xai'], fixtures: 'default', apiKeys: { ctxfy: [{ key: 'ctx_only_key' }] } });
     try {

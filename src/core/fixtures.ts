@@ -183,7 +183,9 @@ export interface LoadFixturesOptions {
   seed?: string | number;
   /** Sent with every request (the server's mark for its own requests). */
   headers?: Record<string, string>;
-  /** Called instead of failing when a file's first request is refused for its key (401/403); the file is skipped. */
+  /** Whether the provider takes the key a file's requests carry (a key file may not list it); a file it does not take is skipped. */
+  acceptsKey?: (provider: string, headers: Record<string, string>) => boolean;
+  /** Called instead of failing when a file is skipped for its key (not listed, or its first request answered 401/403). */
   onRefused?: (file: FixtureFile, why: string) => void;
 }
 
@@ -195,6 +197,10 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     if (!mounted) continue;
     const base = `${options.baseUrl}${mounted.prefix}`;
     const vars = new Map<string, string>();
+    if (options.acceptsKey && !options.acceptsKey(f.provider, f.headers)) {
+      options.onRefused?.(f, 'its key is not in the key file');
+      continue;
+    }
     let refused = false;
     for (const [i, r] of f.requests.entries()) {
       const where = `request ${i + 1}${r.name ? ` (${r.name})` : ''}`;
