@@ -90,6 +90,21 @@ const sessions = [
       '{"error":"Unauthorized","message":"Authentication required. Please provide a valid API token","code":401}',
     ],
   },
+  {
+    // Last: it expects the server's first activation (act_1).
+    heading: 'Admin API',
+    base: 'BASE=http://127.0.0.1:4010',
+    prefix: '',
+    expected: [
+      'act_1',
+      '{"code":"Some resource has been exhausted","error":"Too Many Requests"} 429',
+      'retry me',
+      '[200,null]',
+      '[429,"inline"]',
+      '[{"rule":1,"times":1,"hits":1,"spent":true}]',
+      'act_1',
+    ],
+  },
 ];
 
 /** A TCP port nothing listens on right now. */
