@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../src/server.js';
-import { authenticateAdmin, isLoopback } from '../src/admin/index.js';
+import { authenticateAdmin, isLoopback, isLoopbackOrigin } from '../src/admin/index.js';
 import { isMockError } from '../src/core/errors.js';
 import { freshKey, raw, readReply, startServer, uploadFile, useServer } from './helpers.js';
 import { ctxfyApi, startReceiver } from './ctxfy-helpers.js';
@@ -542,6 +542,15 @@ describe('bad input', () => {
 });
 
 describe('access', () => {
+  it('answers pages served from this machine, and refuses pages from elsewhere (a browser is a loopback client too)', async () => {
+    for (const o of ['http://localhost:3000', 'https://app.localhost', 'http://127.0.0.1:5173', 'http://[::1]:8080']) expect(isLoopbackOrigin(o), o).toBe(true);
+    for (const o of ['null', 'http://evil.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'not a url']) expect(isLoopbackOrigin(o), o).toBe(false);
+    expect((await admin('/health', { headers: { origin: 'http://localhost:3000' } })).status).toBe(200);
+    const refused = await admin('/reset', { method: 'POST', headers: { origin: 'http://evil.example' } });
+    expectAdminError(refused, 403, 'forbidden', /does not answer pages from http:\/\/evil\.example/);
+    expectAdminError(await admin('/health', { headers: { origin: 'null' } }), 403, 'forbidden');
+  });
+
   it('knows loopback addresses', () => {
     for (const a of ['127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '::ffff:127.0.0.1', '::FFFF:127.0.0.9', '0:0:0:0:0:0:0:1']) expect(isLoopback(a), a).toBe(true);
     for (const a of [undefined, '', '10.0.0.1', '192.168.1.10', '128.0.0.1', '::ffff:10.0.0.1', '::2', 'fe80::1', '127.0.0.256', '1270.0.0.1', 'localhost']) expect(isLoopback(a), String(a)).toBe(false);

@@ -93,7 +93,23 @@ export function authenticateAdmin(view: Pick<RequestView, 'headers' | 'remoteAdd
   if (!isLoopback(view.remoteAddress)) {
     throw new MockError('forbidden', 'The admin API answers only loopback clients unless the server is started with --admin-token.');
   }
+  // A page in the developer's browser is a loopback client too: only pages served from this machine may drive the mock.
+  const origin = view.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) {
+    throw new MockError('forbidden', `The admin API does not answer pages from ${origin}: only pages served from this machine (localhost, 127.0.0.1, [::1]), unless the server is started with --admin-token.`);
+  }
   return { tenant: TENANT };
+}
+
+/** http(s)://localhost…, 127.x.x.x or [::1], any port. */
+export function isLoopbackOrigin(origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || isLoopback(host);
 }
 
 const STATUS: Record<MockErrorKind, number> = {

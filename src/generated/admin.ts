@@ -544,7 +544,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The server has no admin token and the request does not come from loopback. */
+        /** @description The server has no admin token and the request does not come from loopback, or comes from a browser page served from elsewhere (its `Origin` is not localhost, 127.x or [::1]). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
