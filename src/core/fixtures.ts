@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Spec } from './spec.js';
+import { valueAt } from './dotted.js';
 
 export const SHIPPED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures', import.meta.url));
 
@@ -130,15 +131,6 @@ function substitute<T>(value: T, vars: Map<string, string>, file: string): T {
   if (Array.isArray(value)) return value.map((v) => substitute(v, vars, file)) as T;
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, vars, file)])) as T;
   return value;
-}
-
-function valueAt(value: unknown, dotted: string): unknown {
-  let v = value;
-  for (const key of dotted.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
 }
 
 async function send(base: string, method: string, urlPath: string, headers: Record<string, string>, req: Pick<FixtureRequest, 'body' | 'form'>): Promise<{ status: number; text: string; json: unknown }> {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { responseFor, type Operation, type Spec } from './spec.js';
+import { valueAt } from './dotted.js';
 
 export type Fault = 'connection_reset' | 'empty_response' | 'malformed_json' | 'timeout';
 type Scalar = string | number | boolean | null;
@@ -244,15 +245,6 @@ export interface RequestFacts {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
-}
-
-function valueAt(value: unknown, dotted: string): unknown {
-  let v = value;
-  for (const key of dotted.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
