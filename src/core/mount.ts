@@ -7,14 +7,13 @@
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { MockError, isMockError, type ValidationIssue } from './errors.js';
+import { MockError, isMockError, type MockErrorKind, type ValidationIssue } from './errors.js';
 import { loadSpec, resolvePointer, responseFor, type Operation, type Spec } from './spec.js';
 import { SpecValidators } from './validation.js';
 import { declaredMediaFor, isJsonMedia, isStructuredMedia, mediaTypeOf, parseBody, readRawBody, type BodyLimits, type ParsedBody } from './body.js';
 import { createTenants, type Tenants } from './store.js';
 import { applyCamelCaseAliases, applyCamelCaseQueryAliases, dropUndeclaredFields } from './aliases.js';
 import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
-import type { MockErrorKind } from './errors.js';
 import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRegistry, type ScenarioRule } from './scenarios.js';
 import type { Journal, JournalEntry } from './journal.js';
 
