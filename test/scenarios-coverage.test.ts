@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readReply, useServer } from './helpers.js';
-import { coverage, markdown, TABLE_FILE } from '../scripts/scenario-coverage.mjs';
+import { coverage, markdown, readmeWithSummary, README_FILE, TABLE_FILE } from '../scripts/scenario-coverage.mjs';
 import { resolvePointer, type Operation, type Spec } from '../src/core/spec.js';
 import type { MountedProvider } from '../src/core/mount.js';
 
@@ -151,6 +151,11 @@ describe('the coverage table', () => {
   it('docs/scenario-coverage.md is what scripts/scenario-coverage.mjs generates', () => {
     const committed = readFileSync(TABLE_FILE, 'utf8');
     expect(committed === markdown(cov), 'docs/scenario-coverage.md is out of date: run `node scripts/scenario-coverage.mjs --write`').toBe(true);
+  });
+
+  it('the README summary is what scripts/scenario-coverage.mjs generates', () => {
+    const readme = readFileSync(README_FILE, 'utf8');
+    expect(readme === readmeWithSummary(readme, cov), 'the coverage summary in README.md is out of date: run `node scripts/scenario-coverage.mjs --write`').toBe(true);
   });
 });
 
