@@ -144,7 +144,8 @@ export interface paths {
          *     already exists" — assumed rule: a sibling (same space, same `parentId`) already has
          *     the same name, compared after trimming, case-sensitive. The seed documents the
          *     response as "Collection created" with body `{}`. Assumed: 201 with the new
-         *     `CollectionNode` (`children: []`); `{}` places no constraint, so the two agree.
+         *     `CollectionNode` (`children: []`), a superset of the seed's `{}` (which itself does not
+         *     validate against `CollectionNode`).
          *     `parentId` cannot be changed later (no move endpoint), so the tree has no cycles.
          */
         post: operations["createCollection"];
