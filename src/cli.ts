@@ -8,11 +8,16 @@
 import { parseArgs } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
 import { createLogger } from './core/log.js';
+import { writeFileSync } from 'node:fs';
+import { runContract, FLOW_PROVIDERS } from './contract/runner.js';
+import { CHECK_NAMES, type CheckName } from './contract/checks.js';
+import { junit, summary } from './contract/report.js';
 
 const USAGE = `collections-mock: a local, stateful, vendor-faithful mock of collections APIs (${PROVIDER_NAMES.join(', ')})
 
 Usage:
   collections-mock serve [options]     start the mock (the default command)
+  collections-mock contract [options]  run the contract checks against a running server
   collections-mock help                show this text
 
 Options for serve:
@@ -38,6 +43,16 @@ Options for serve:
   --strict             answer 500 when a reply does not match the spec (default: log it)
   --quiet              no request logs
   -h, --help           show this text
+
+Options for contract (exit code 1 when a check failed, 2 on bad flags):
+  --provider P         the provider whose flow to run (${FLOW_PROVIDERS.join(', ')})
+  --base-url URL       the provider's base, e.g. http://127.0.0.1:4010/ctxfy or https://api.ctxfy.com
+  --api-key K          the key to use (default: a fresh key per run, which the mock accepts)
+  --management-key K   xAI's management key for collections (the API key then serves files)
+  --namespace N        Mixpeek's X-Namespace
+  --checks LIST        comma-separated checks to apply (default: all: ${CHECK_NAMES.join(', ')})
+  --junit FILE         also write JUnit XML to FILE
+  --seed S             make generated names and ids reproducible
 `;
 
 function fail(message: string): never {
@@ -146,10 +161,77 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+async function contract(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        provider: { type: 'string' },
+        'base-url': { type: 'string' },
+        'api-key': { type: 'string' },
+        'management-key': { type: 'string' },
+        namespace: { type: 'string' },
+        checks: { type: 'string' },
+        junit: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!v.provider) fail('contract needs --provider');
+  if (!FLOW_PROVIDERS.includes(v.provider)) fail(`no contract flow for provider "${v.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
+  const baseUrl = v['base-url'];
+  if (!baseUrl) fail('contract needs --base-url');
+  try {
+    const u = new URL(baseUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    fail(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+  }
+  const checks = v.checks
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const c of checks ?? []) {
+    if (!(CHECK_NAMES as readonly string[]).includes(c)) fail(`unknown check "${c}"; available: ${CHECK_NAMES.join(', ')}`);
+  }
+  let report;
+  try {
+    report = await runContract({
+      provider: v.provider,
+      baseUrl,
+      ...(v['api-key'] !== undefined ? { apiKey: v['api-key'] } : {}),
+      ...(v['management-key'] !== undefined ? { managementKey: v['management-key'] } : {}),
+      ...(v.namespace !== undefined ? { namespace: v.namespace } : {}),
+      ...(checks ? { checks: checks as CheckName[] } : {}),
+      ...(v.seed !== undefined ? { seed: v.seed } : {}),
+    });
+  } catch (err) {
+    process.stderr.write(`collections-mock contract: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${summary(report)}\n`);
+  if (v.junit) writeFileSync(v.junit, junit(report));
+  process.exitCode = report.failed > 0 ? 1 : 0;
+}
+
 const [command = 'serve', ...rest] = process.argv.slice(2);
 switch (command) {
   case 'serve':
     await serve(rest);
+    break;
+  case 'contract':
+    await contract(rest);
     break;
   case 'help':
   case '--help':

@@ -1,0 +1,80 @@
+/**
+ * What a provider's flow is given (a way to call operations by id, with the
+ * run's prefix and credentials) and what it gives the runner.
+ */
+import type { Exchange, Intent } from './checks.js';
+
+export type FormPart = string | { filename: string; type: string; content: string };
+
+export interface Call {
+  operationId: string;
+  /** The flow's name for the step, unique within the run (it names the JUnit test case). */
+  step: string;
+  path?: Record<string, string>;
+  query?: Record<string, string>;
+  json?: unknown;
+  /** A body sent as-is (e.g. malformed JSON). */
+  raw?: { text: string; contentType: string };
+  form?: Record<string, FormPart>;
+  headers?: Record<string, string>;
+  /** Which credential (default `default`), none at all, or a malformed Authorization. */
+  auth?: string | { none: true } | { malformed: true };
+  intent?: Intent;
+}
+
+export interface Credential {
+  header: string;
+  /** The real header value. */
+  value: string;
+  /** The same value for a curl line, the key replaced by an environment reference, e.g. `Bearer $CTXFY_API_KEY`. */
+  curl: string;
+}
+
+/** A flow that cannot go on (a create that did not succeed): the runner reports it and cleans up. */
+export class FlowAborted extends Error {
+  constructor(
+    readonly step: string,
+    readonly operationId: string,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(`${step}: expected ${expected}, received ${received}`);
+    this.name = 'FlowAborted';
+  }
+}
+
+export interface FlowContext {
+  /** Unique per run, e.g. `cm-contract-k3j9x2`; every resource's name starts with it. */
+  prefix: string;
+  namespace?: string;
+  /** Seeded, so a run with --seed names and orders things the same way. */
+  random(): number;
+  /** A fresh id-like token (for unknown-id probes). */
+  token(length?: number): string;
+  /** Sends and records a request; its checks run at once. */
+  call(c: Call): Promise<Exchange>;
+  /** As call, but the flow needs a 2xx to go on (throws FlowAborted otherwise). */
+  must(c: Call): Promise<Exchange & { response: { json?: any } }>;
+  /**
+   * Registers a clean-up request run after the flow, last in first out, also
+   * when the flow stops midway; the returned function drops it (already deleted).
+   */
+  defer(label: string, c: Omit<Call, 'step' | 'intent'>): () => void;
+  /** Waits for a condition by polling (vendors process asynchronously); against the mock, it is true at once or never. */
+  sleep(ms: number): Promise<void>;
+}
+
+export interface CredentialOptions {
+  apiKey?: string;
+  managementKey?: string;
+  prefix: string;
+}
+
+export interface ProviderFlow {
+  provider: string;
+  /** The credentials this provider's calls use; `default` is required. */
+  credentials(options: CredentialOptions): Record<string, Credential>;
+  /** A credential header of the right name but unusable form. */
+  malformed: { header: string; value: string };
+  run(ctx: FlowContext): Promise<void>;
+}

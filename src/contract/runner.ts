@@ -1,0 +1,267 @@
+/**
+ * Runs one provider's flow against a base URL, applies the checks to every
+ * exchange as it happens, and always cleans up what the flow created.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { loadSpec, type Operation, type Spec } from '../core/spec.js';
+import { CHECK_NAMES, CHECKS, type CheckName, type Exchange, type ExchangeRequest } from './checks.js';
+import { FlowAborted, type Call, type Credential, type FlowContext, type ProviderFlow } from './flow.js';
+import { airweaveFlow } from './flows/airweave.js';
+import { ctxfyFlow } from './flows/ctxfy.js';
+import { mixpeekFlow } from './flows/mixpeek.js';
+import { xaiFlow } from './flows/xai.js';
+
+export const FLOWS: Record<string, ProviderFlow> = { xai: xaiFlow, airweave: airweaveFlow, mixpeek: mixpeekFlow, ctxfy: ctxfyFlow };
+export const FLOW_PROVIDERS = Object.keys(FLOWS);
+
+export interface ContractOptions {
+  provider: string;
+  /** The provider's base, e.g. http://127.0.0.1:4010/ctxfy or https://api.ctxfy.com. */
+  baseUrl: string;
+  apiKey?: string;
+  /** xAI's management key (collections); the API key serves the Files API. */
+  managementKey?: string;
+  checks?: readonly CheckName[];
+  namespace?: string;
+  seed?: string;
+  fetch?: typeof fetch;
+}
+
+export type Outcome = 'passed' | 'failed' | 'not_applicable';
+
+export interface Result {
+  /** A check, or `flow` when the flow itself could not go on (then the checks after it never ran). */
+  check: CheckName | 'flow';
+  operationId: string;
+  step: string;
+  outcome: Outcome;
+  expected?: string;
+  received?: string;
+  curl: string;
+}
+
+export interface Report {
+  provider: string;
+  baseUrl: string;
+  runPrefix: string;
+  results: Result[];
+  passed: number;
+  failed: number;
+  notApplicable: number;
+  /** Clean-up requests that did not succeed (the resources may remain). */
+  cleanupFailures: string[];
+}
+
+const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seedToInt(seed: string): number {
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return h >>> 0;
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** A curl line that sends the same request; credentials appear as environment references. */
+export function curlLine(req: ExchangeRequest, credential?: Credential): string {
+  const parts = ['curl', '-sS', '-X', req.method, shellQuote(req.url)];
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (credential && name.toLowerCase() === credential.header.toLowerCase() && value === credential.value) {
+      parts.push('-H', `"${name}: ${credential.curl}"`);
+    } else if (!(req.form && name.toLowerCase() === 'content-type')) {
+      parts.push('-H', shellQuote(`${name}: ${value}`));
+    }
+  }
+  let stdin: string | undefined;
+  if (req.form) {
+    for (const [field, part] of Object.entries(req.form)) {
+      if (typeof part === 'string') {
+        parts.push('-F', shellQuote(`${field}=${part}`));
+      } else {
+        // The file's bytes travel on stdin, so the line needs no file on disk.
+        stdin = part.content;
+        parts.push('-F', shellQuote(`${field}=@-;filename=${part.filename};type=${part.type}`));
+      }
+    }
+  } else if (req.body !== undefined) {
+    parts.push('--data-raw', shellQuote(req.body));
+  }
+  return (stdin !== undefined ? `printf %s ${shellQuote(stdin)} | ` : '') + parts.join(' ');
+}
+
+function buildPath(op: Operation, params: Record<string, string> = {}): string {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`${op.id}: no value for path parameter ${name}`);
+    return encodeURIComponent(v);
+  });
+}
+
+export async function runContract(options: ContractOptions): Promise<Report> {
+  const flow = FLOWS[options.provider];
+  if (!flow) throw new Error(`no contract flow for provider "${options.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
+  const spec: Spec = loadSpec(specFile(options.provider), options.provider);
+  const doFetch = options.fetch ?? fetch;
+  const random = mulberry32(options.seed !== undefined ? seedToInt(options.seed) : randomBytes(4).readUInt32LE(0));
+  const token = (length = 8) => {
+    let s = '';
+    while (s.length < length) s += Math.floor(random() * 36).toString(36);
+    return s;
+  };
+  // The prefix stays unique even with a seed: two seeded runs against one account must not collide.
+  const runPrefix = `cm-contract-${token(6)}${options.seed !== undefined ? randomBytes(2).toString('hex') : ''}`;
+  const credentials = flow.credentials({
+    prefix: runPrefix,
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(options.managementKey !== undefined ? { managementKey: options.managementKey } : {}),
+  });
+  const checks = (options.checks ?? CHECK_NAMES).filter((c) => CHECK_NAMES.includes(c));
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const results: Result[] = [];
+  const cleanupFailures: string[] = [];
+
+  const send = async (c: Call): Promise<{ exchange: Exchange; op: Operation; credential?: Credential }> => {
+    const op = spec.operations.get(c.operationId);
+    if (!op) throw new Error(`${flow.provider} flow: ${c.operationId} is not an operation of the spec`);
+    let url = base + buildPath(op, c.path);
+    if (c.query && Object.keys(c.query).length) url += `?${new URLSearchParams(c.query).toString()}`;
+    const headers: Record<string, string> = {};
+    let credential: Credential | undefined;
+    const auth = c.auth ?? 'default';
+    if (typeof auth === 'string') {
+      credential = credentials[auth];
+      if (!credential) throw new Error(`${flow.provider} flow: no credential "${auth}"`);
+      headers[credential.header] = credential.value;
+    } else if ('malformed' in auth) {
+      headers[flow.malformed.header] = flow.malformed.value;
+    }
+    if (options.namespace !== undefined) headers['X-Namespace'] = options.namespace;
+    Object.assign(headers, c.headers);
+    let body: RequestInit['body'] | undefined;
+    const request: ExchangeRequest = { method: op.method, url, headers };
+    if (c.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      request.body = JSON.stringify(c.json);
+      body = request.body;
+    } else if (c.raw) {
+      headers['content-type'] = c.raw.contentType;
+      request.body = c.raw.text;
+      body = c.raw.text;
+    } else if (c.form) {
+      const form = new FormData();
+      for (const [field, part] of Object.entries(c.form)) {
+        if (typeof part === 'string') form.append(field, part);
+        else form.append(field, new Blob([part.content], { type: part.type }), part.filename);
+      }
+      request.form = c.form;
+      body = form;
+    }
+    const res = await doFetch(url, { method: op.method, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual' });
+    const text = await res.text();
+    const resHeaders: Record<string, string> = {};
+    res.headers.forEach((v, k) => {
+      resHeaders[k.toLowerCase()] = v;
+    });
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const exchange: Exchange = {
+      operationId: op.id,
+      step: c.step,
+      request,
+      response: { status: res.status, headers: resHeaders, text, ...(json !== undefined ? { json } : {}) },
+      ...(c.intent ? { intent: c.intent } : {}),
+    };
+    return { exchange, op, ...(credential ? { credential } : {}) };
+  };
+
+  const call = async (c: Call): Promise<Exchange> => {
+    const { exchange, op, credential } = await send(c);
+    const curl = curlLine(exchange.request, credential);
+    for (const name of checks) {
+      const r = CHECKS[name](exchange, { spec, op });
+      results.push({
+        check: name,
+        operationId: op.id,
+        step: c.step,
+        outcome: r.outcome,
+        ...(r.outcome === 'failed' ? { expected: r.expected, received: r.received } : {}),
+        curl,
+      });
+    }
+    lastCurl = curl;
+    return exchange;
+  };
+  let lastCurl = '';
+
+  const deferred: { label: string; call: Omit<Call, 'step' | 'intent'>; live: boolean }[] = [];
+  const ctx: FlowContext = {
+    prefix: runPrefix,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    random,
+    token,
+    call,
+    must: async (c) => {
+      const ex = await call(c);
+      const s = ex.response.status;
+      if (s < 200 || s >= 300) throw new FlowAborted(c.step, c.operationId, '2xx, to go on with the flow', `${s}: ${ex.response.text.slice(0, 200)}`);
+      return ex;
+    },
+    defer: (label, c) => {
+      const entry = { label, call: c, live: true };
+      deferred.push(entry);
+      return () => {
+        entry.live = false;
+      };
+    },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+
+  try {
+    await flow.run(ctx);
+  } catch (err) {
+    if (err instanceof FlowAborted) {
+      results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl });
+    } else {
+      results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl });
+    }
+  } finally {
+    for (const entry of deferred.reverse()) {
+      if (!entry.live) continue;
+      try {
+        const { exchange } = await send({ ...entry.call, step: `cleanup: ${entry.label}` });
+        const s = exchange.response.status;
+        if ((s < 200 || s >= 300) && s !== 404) cleanupFailures.push(`${entry.label}: ${s} ${exchange.response.text.slice(0, 120)}`);
+      } catch (err) {
+        cleanupFailures.push(`${entry.label}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+  return {
+    provider: flow.provider,
+    baseUrl: base,
+    runPrefix,
+    results,
+    passed: count('passed'),
+    failed: count('failed'),
+    notApplicable: count('not_applicable'),
+    cleanupFailures,
+  };
+}
