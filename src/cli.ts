@@ -5,7 +5,7 @@
  *   [--no-shipped-scenarios] [--journal-size N] [--fixtures none|default|DIR] [--fake N] [--seed S]
  *   [--persist FILE] [--admin-token T] [--strict] [--quiet]
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
 import { createLogger } from './core/log.js';
 import { writeFileSync } from 'node:fs';
@@ -68,42 +68,43 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
-async function serve(argv: string[]): Promise<void> {
-  let parsed;
+/** The command's flags, or exit 2 with the usage; `--help` prints the usage and returns undefined. */
+function flags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'] | undefined {
+  let values: Record<string, unknown>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        providers: { type: 'string' },
-        root: { type: 'string' },
-        'processing-ms': { type: 'string' },
-        'api-keys': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        scenarios: { type: 'string', multiple: true },
-        'no-shipped-scenarios': { type: 'boolean' },
-        'journal-size': { type: 'string' },
-        fixtures: { type: 'string' },
-        fake: { type: 'string' },
-        'admin-token': { type: 'string' },
-        persist: { type: 'string' },
-        seed: { type: 'string' },
-        strict: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (err) {
     fail((err as Error).message);
   }
-  const v = parsed.values;
-  if (v.help) {
+  if (values.help) {
     process.stdout.write(USAGE);
-    return;
+    return undefined;
   }
+  return values as never;
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const v = flags(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    providers: { type: 'string' },
+    root: { type: 'string' },
+    'processing-ms': { type: 'string' },
+    'api-keys': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    scenarios: { type: 'string', multiple: true },
+    'no-shipped-scenarios': { type: 'boolean' },
+    'journal-size': { type: 'string' },
+    fixtures: { type: 'string' },
+    fake: { type: 'string' },
+    'admin-token': { type: 'string' },
+    persist: { type: 'string' },
+    seed: { type: 'string' },
+    strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!v) return;
   const providers = v.providers
     ?.split(',')
     .map((p) => p.trim())
@@ -162,32 +163,18 @@ async function serve(argv: string[]): Promise<void> {
 }
 
 async function contract(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        provider: { type: 'string' },
-        'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        'management-key': { type: 'string' },
-        namespace: { type: 'string' },
-        checks: { type: 'string' },
-        junit: { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
+  const v = flags(argv, {
+    provider: { type: 'string' },
+    'base-url': { type: 'string' },
+    'api-key': { type: 'string' },
+    'management-key': { type: 'string' },
+    namespace: { type: 'string' },
+    checks: { type: 'string' },
+    junit: { type: 'string' },
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!v) return;
   if (!v.provider) fail('contract needs --provider');
   if (!FLOW_PROVIDERS.includes(v.provider)) fail(`no contract flow for provider "${v.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
   const baseUrl = v['base-url'];

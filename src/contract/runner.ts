@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, type Operation, type Spec } from '../core/spec.js';
+import { createIdSource } from '../core/ids.js';
 import { CHECK_NAMES, CHECKS, type CheckName, type Exchange, type ExchangeRequest } from './checks.js';
 import { FlowAborted, type Call, type Credential, type FlowContext, type ProviderFlow } from './flow.js';
 import { airweaveFlow } from './flows/airweave.js';
@@ -55,23 +56,6 @@ export interface Report {
 
 const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedToInt(seed: string): number {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return h >>> 0;
-}
-
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** A curl line that sends the same request; credentials appear as environment references. */
@@ -114,12 +98,9 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   if (!flow) throw new Error(`no contract flow for provider "${options.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
   const spec: Spec = loadSpec(specFile(options.provider), options.provider);
   const doFetch = options.fetch ?? fetch;
-  const random = mulberry32(options.seed !== undefined ? seedToInt(options.seed) : randomBytes(4).readUInt32LE(0));
-  const token = (length = 8) => {
-    let s = '';
-    while (s.length < length) s += Math.floor(random() * 36).toString(36);
-    return s;
-  };
+  const ids = createIdSource(options.seed);
+  const random = () => ids.random();
+  const token = (length = 8) => ids.chars(length, '0123456789abcdefghijklmnopqrstuvwxyz');
   // The prefix stays unique even with a seed: two seeded runs against one account must not collide.
   const runPrefix = `cm-contract-${token(6)}${options.seed !== undefined ? randomBytes(2).toString('hex') : ''}`;
   const credentials = flow.credentials({
