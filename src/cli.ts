@@ -53,6 +53,10 @@ Options for contract (exit code 1 when a check failed, 2 on bad flags):
   --checks LIST        comma-separated checks to apply (default: all: ${CHECK_NAMES.join(', ')})
   --junit FILE         also write JUnit XML to FILE
   --seed S             make generated names and ids reproducible
+  --stateless          the server keeps no state (e.g. Prism): behavioural checks are reported not
+                       applicable, purposely invalid requests are judged by not_a_server_error only
+                       (the server answers them with its own validation errors), flows do not wait
+                       for state to change
 `;
 
 function fail(message: string): never {
@@ -172,6 +176,7 @@ async function contract(argv: string[]): Promise<void> {
     checks: { type: 'string' },
     junit: { type: 'string' },
     seed: { type: 'string' },
+    stateless: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!v) return;
@@ -202,6 +207,7 @@ async function contract(argv: string[]): Promise<void> {
       ...(v.namespace !== undefined ? { namespace: v.namespace } : {}),
       ...(checks ? { checks: checks as CheckName[] } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
+      ...(v.stateless ? { stateless: true } : {}),
     });
   } catch (err) {
     process.stderr.write(`collections-mock contract: ${(err as Error).message}\n`);

@@ -12,7 +12,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startServer } from './helpers.js';
 import type { MockServer } from '../src/server.js';
 import { checkScenario, type Activation } from '../src/core/scenarios.js';
-import { CHECK_NAMES } from '../src/contract/checks.js';
+import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, STATELESS_BEHAVIOURAL_REASON } from '../src/contract/checks.js';
 import { runContract, FLOW_PROVIDERS, type Report } from '../src/contract/runner.js';
 import { junit, summary } from '../src/contract/report.js';
 
@@ -134,6 +134,39 @@ describe('against a mock broken on purpose', () => {
       expect(text).toContain('✗ response_schema_conformance — getSpace (read space after create)');
       expect(text.split('\n').at(-1)).toBe(`${report.passed} passed, ${report.failed} failed`);
       expect(report.failed).toBeGreaterThan(0);
+    } finally {
+      server.scenarios.deactivate(act.id);
+    }
+  });
+
+  it('with stateless: true, a wrong body to a valid request still fails, and a 5xx to an invalid one too', async () => {
+    const act = activate('ctxfy', 'wrong-space-body-stateless', [{ match: { operation: 'getSpace' }, respond: { status: 200, body: { wrong: true } } }]);
+    // The mock validates bodies itself; a 500 to the numeric name stands for a server that crashes on bad input.
+    const crashing: typeof fetch = async (input, init) => {
+      if (init?.method === 'POST' && init.body === JSON.stringify({ name: 42 })) return new Response('{"oops":true}', { status: 500, headers: { 'content-type': 'application/json' } });
+      return fetch(input, init);
+    };
+    try {
+      const report = await runContract({ provider: 'ctxfy', baseUrl: `${server.url}/ctxfy`, stateless: true, fetch: crashing });
+      const failed = report.results.filter((r) => r.outcome === 'failed');
+      expect(new Set(failed.map((r) => `${r.check} ${r.step}`))).toEqual(
+        new Set([
+          'not_a_server_error create space with a numeric name',
+          // Valid reads of getSpace, the ones after the delete included; the one without credentials is not judged.
+          'response_schema_conformance read space after create',
+          'response_schema_conformance read unknown space',
+          'response_schema_conformance read space after delete',
+        ]),
+      );
+      // Behavioural checks do not apply, even where the broken read would break use_after_free.
+      const behavioural = report.results.filter((r) => (BEHAVIOURAL_CHECKS as readonly string[]).includes(r.check));
+      expect(behavioural.every((r) => r.outcome === 'not_applicable' && r.reason === STATELESS_BEHAVIOURAL_REASON)).toBe(true);
+      // The invalid request's other conformance checks say why they did not apply.
+      const invalid = report.results.filter((r) => r.step === 'create space with a numeric name' && (CONFORMANCE_CHECKS as readonly string[]).includes(r.check) && r.check !== 'not_a_server_error');
+      expect(invalid.map((r) => r.outcome)).toEqual(['not_applicable', 'not_applicable', 'not_applicable', 'not_applicable']);
+      expect(invalid[0]!.reason).toMatch(/^stateless server: a purposely invalid request \(name is a number\)/);
+      expect(summary(report).split('\n')[0]).toContain('stateless: behavioural checks do not apply');
+      expect(junit(report)).toContain(`<skipped message="${STATELESS_BEHAVIOURAL_REASON}"/>`);
     } finally {
       server.scenarios.deactivate(act.id);
     }

@@ -104,7 +104,7 @@ function mediaMatches(declared: string, actual: string): boolean {
 
 const isJsonMedia = (m: string) => m === 'application/json' || m.endsWith('+json');
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const isSecured = (ctx: CheckContext): boolean => {
+export const isSecured = (ctx: CheckContext): boolean => {
   const own = ctx.op.raw.security;
   const security = Array.isArray(own) ? own : ctx.spec.doc.security;
   return Array.isArray(security) && security.length > 0 && !security.some((s) => s && typeof s === 'object' && Object.keys(s).length === 0);
@@ -236,3 +236,37 @@ export const CHECKS: Record<CheckName, Check> = {
   use_after_free,
 };
 
+/** The reason every behavioural check gives against a stateless server. */
+export const STATELESS_BEHAVIOURAL_REASON = 'stateless server: behavioural checks do not apply';
+
+/**
+ * Against a stateless server (Prism), the outcome that replaces a check's own,
+ * or undefined when the check judges the exchange as usual.
+ *
+ * - Behavioural checks need state across calls: never applicable.
+ * - A purposely invalid request (a body or parameter that breaks the request
+ *   schema, missing or malformed credentials on a secured operation) is
+ *   answered by the server's own validation (Prism 5.14: a 400, 401 or 422 of
+ *   its own making, the violations in `sl-violations`, which our spec need not
+ *   document). Its status, media type,
+ *   body and headers say nothing about the spec's responses, so the four
+ *   checks that compare them with the spec are not applicable; whether it is a
+ *   server error still is (no correct server answers bad input with a 5xx).
+ * - Every other request is valid by the spec (unknown ids and reads after a
+ *   delete included: well-formed ids, only state makes them absent), so all
+ *   five conformance checks judge whatever the server answers, e.g. a 200
+ *   with the example body where a stateful server would say 404.
+ */
+export function statelessOverride(name: CheckName, ex: Exchange, ctx: CheckContext): CheckOutcome | undefined {
+  if ((BEHAVIOURAL_CHECKS as readonly string[]).includes(name)) return na(STATELESS_BEHAVIOURAL_REASON);
+  if (name === 'not_a_server_error') return undefined;
+  const intent = ex.intent;
+  const kind = intent?.kind;
+  if (intent?.kind === 'invalid_input') {
+    return na(`stateless server: a purposely invalid request (${intent.what}) is answered by the server's own validation error, which the spec need not document`);
+  }
+  if ((kind === 'no_auth' || kind === 'bad_auth') && isSecured(ctx)) {
+    return na(`stateless server: a request ${kind === 'no_auth' ? 'without credentials' : 'with malformed credentials'} is answered by the server's own security error, which the spec need not document`);
+  }
+  return undefined;
+}

@@ -46,6 +46,11 @@ export class FlowAborted extends Error {
 export interface FlowContext {
   /** Unique per run, e.g. `cm-contract-k3j9x2`; every resource's name starts with it. */
   prefix: string;
+  /**
+   * The server keeps no state (Prism): reads answer example bodies whatever was
+   * created or deleted, so a flow must not wait for, or stop on, state it expects.
+   */
+  stateless: boolean;
   namespace?: string;
   /** Seeded, so a run with --seed names and orders things the same way. */
   random(): number;

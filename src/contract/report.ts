@@ -21,7 +21,7 @@ export function summary(reports: Report | readonly Report[]): string {
   let failed = 0;
   let na = 0;
   for (const report of list) {
-    lines.push(`${report.provider} at ${report.baseUrl} (run prefix ${report.runPrefix})`);
+    lines.push(`${report.provider} at ${report.baseUrl} (run prefix ${report.runPrefix}${report.stateless ? ', stateless: behavioural checks do not apply' : ''})`);
     const byCheck = new Map<string, { passed: number; failed: number; na: number }>();
     for (const r of report.results) {
       const c = byCheck.get(r.check) ?? { passed: 0, failed: 0, na: 0 };
@@ -63,7 +63,7 @@ export function junit(reports: Report | readonly Report[]): string {
     for (const r of report.results) {
       const open = `    <testcase classname="${xmlEscape(`${report.provider}.${r.check}`)}" name="${xmlEscape(`${r.operationId}: ${r.step}`)}"`;
       if (r.outcome === 'passed') out.push(`${open}/>`);
-      else if (r.outcome === 'not_applicable') out.push(`${open}><skipped/></testcase>`);
+      else if (r.outcome === 'not_applicable') out.push(`${open}>${r.reason ? `<skipped message="${xmlEscape(r.reason)}"/>` : '<skipped/>'}</testcase>`);
       else {
         const message = `expected ${r.expected ?? '?'}, received ${r.received ?? '?'}`;
         out.push(`${open}>`, `      <failure message="${xmlEscape(message)}" type="${xmlEscape(r.check)}">${xmlEscape(`${message}\n${r.curl}`)}</failure>`, '    </testcase>');
