@@ -52,7 +52,9 @@ Options for contract (exit code 1 when a check failed, 2 on bad flags):
   --namespace N        Mixpeek's X-Namespace
   --checks LIST        comma-separated checks to apply (default: all: ${CHECK_NAMES.join(', ')})
   --junit FILE         also write JUnit XML to FILE
-  --seed S             make generated names and ids reproducible
+  --seed S             make generated names and ids reproducible, and the fuzzed requests
+  --fuzz N             also send N generated requests per operation (valid ones from the spec's
+                       schemas, invalid ones mutated to break them), one result per operation and check
   --stateless          the server keeps no state (e.g. Prism): behavioural checks are reported not
                        applicable, purposely invalid requests are judged by not_a_server_error only
                        (the server answers them with its own validation errors), flows do not wait
@@ -176,6 +178,7 @@ async function contract(argv: string[]): Promise<void> {
     checks: { type: 'string' },
     junit: { type: 'string' },
     seed: { type: 'string' },
+    fuzz: { type: 'string' },
     stateless: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -208,6 +211,7 @@ async function contract(argv: string[]): Promise<void> {
       ...(checks ? { checks: checks as CheckName[] } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       ...(v.stateless ? { stateless: true } : {}),
+      ...(v.fuzz !== undefined ? { fuzz: intOption('fuzz', v.fuzz, 0, 100_000) } : {}),
     });
   } catch (err) {
     process.stderr.write(`collections-mock contract: ${(err as Error).message}\n`);

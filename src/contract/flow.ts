@@ -11,7 +11,8 @@ export interface Call {
   /** The flow's name for the step, unique within the run (it names the JUnit test case). */
   step: string;
   path?: Record<string, string>;
-  query?: Record<string, string>;
+  /** Query parameters; a list is sent as the parameter repeated. */
+  query?: Record<string, string | string[]>;
   json?: unknown;
   /** A body sent as-is (e.g. malformed JSON). */
   raw?: { text: string; contentType: string };
@@ -67,6 +68,12 @@ export interface FlowContext {
   defer(label: string, c: Omit<Call, 'step' | 'intent'>): () => void;
   /** Waits for a condition by polling (vendors process asynchronously); against the mock, it is true at once or never. */
   sleep(ms: number): Promise<void>;
+  /**
+   * Every resource the flow made still exists: a run with `fuzz` sends its
+   * generated requests now (with the ids used so far), before the flow's deletes.
+   * A no-op otherwise; a flow that never calls it is fuzzed after it ends.
+   */
+  checkpoint(): Promise<void>;
 }
 
 export interface CredentialOptions {

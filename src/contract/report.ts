@@ -10,6 +10,8 @@ function failureText(r: Result): string {
     `    expected: ${r.expected ?? '?'}`,
     `    received: ${r.received ?? '?'}`,
     `    reproduce: ${r.curl}`,
+    // A fuzz result stands for many requests: a couple more of its failures, each with its own line.
+    ...(r.fuzz?.examples.slice(1).map((e) => `    also ${e.step}: ${e.received.slice(0, 200)}\n      reproduce: ${e.curl}`) ?? []),
   ].join('\n');
 }
 
@@ -34,6 +36,14 @@ export function summary(reports: Report | readonly Report[]): string {
     const failures = report.results.filter((r) => r.outcome === 'failed');
     for (const f of failures) lines.push(failureText(f).replace(/^/gm, '  '));
     for (const c of report.cleanupFailures) lines.push(`  ! clean-up did not succeed: ${c}`);
+    const fz = report.fuzz;
+    if (fz) {
+      lines.push(
+        `  fuzz: ${fz.requests} requests (${fz.valid} valid, ${fz.invalid} invalid) to ${fz.operations} operations in ${(fz.ms / 1000).toFixed(1)} s, seed ${fz.seed}; ${fz.failedRequests} failed`,
+      );
+      for (const s of fz.skipped) lines.push(`  fuzz: ${s.operationId} not fuzzed: ${s.reason}`);
+      if (fz.ungenerated) lines.push(`  fuzz: ${fz.ungenerated} valid requests not sent (no generated value passed our validator)`);
+    }
     passed += report.passed;
     failed += report.failed;
     na += report.notApplicable;

@@ -8,6 +8,7 @@ import { loadSpec, type Operation, type Spec } from '../core/spec.js';
 import { createIdSource } from '../core/ids.js';
 import { CHECK_NAMES, CHECKS, statelessOverride, type CheckName, type Exchange, type ExchangeRequest } from './checks.js';
 import { FlowAborted, type Call, type Credential, type FlowContext, type ProviderFlow } from './flow.js';
+import { FUZZ_CHECKS, planFuzz, pool, type FuzzPools, type FuzzRequest } from './fuzz.js';
 import { airweaveFlow } from './flows/airweave.js';
 import { ctxfyFlow } from './flows/ctxfy.js';
 import { mixpeekFlow } from './flows/mixpeek.js';
@@ -34,6 +35,32 @@ export interface ContractOptions {
    */
   stateless?: boolean;
   fetch?: typeof fetch;
+  /**
+   * Also send this many generated requests per operation (valid and invalid,
+   * see fuzz.ts), at the flow's checkpoint; reproducible with `seed`.
+   */
+  fuzz?: number;
+  /** Fuzzed requests in flight at once (default 8). */
+  fuzzConcurrency?: number;
+  /** Called with the planned fuzz requests before they are sent (tests compare plans). */
+  onFuzzPlan?: (requests: readonly FuzzRequest[], inputs: { seed: string; pools: FuzzPools }) => void;
+}
+
+/** What a fuzzing run did. */
+export interface FuzzStats {
+  /** The seed the requests were derived from (given, or drawn and reported so the run can be repeated). */
+  seed: string;
+  perOperation: number;
+  operations: number;
+  requests: number;
+  valid: number;
+  invalid: number;
+  /** Requests whose check failed. */
+  failedRequests: number;
+  skipped: { operationId: string; reason: string }[];
+  unbreakable: number;
+  ungenerated: number;
+  ms: number;
 }
 
 export type Outcome = 'passed' | 'failed' | 'not_applicable';
@@ -49,6 +76,8 @@ export interface Result {
   expected?: string;
   received?: string;
   curl: string;
+  /** A fuzz result stands for many requests: how many, how many failed, and the first failures. */
+  fuzz?: { requests: number; failed: number; examples: { step: string; received: string; curl: string }[] };
 }
 
 export interface Report {
@@ -63,6 +92,7 @@ export interface Report {
   notApplicable: number;
   /** Clean-up requests that did not succeed (the resources may remain). */
   cleanupFailures: string[];
+  fuzz?: FuzzStats;
 }
 
 const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
@@ -129,7 +159,11 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     const op = spec.operations.get(c.operationId);
     if (!op) throw new Error(`${flow.provider} flow: ${c.operationId} is not an operation of the spec`);
     let url = base + buildPath(op, c.path);
-    if (c.query && Object.keys(c.query).length) url += `?${new URLSearchParams(c.query).toString()}`;
+    if (c.query && Object.keys(c.query).length) {
+      const qs = new URLSearchParams();
+      for (const [k, v] of Object.entries(c.query)) for (const one of Array.isArray(v) ? v : [v]) qs.append(k, one);
+      url += `?${qs.toString()}`;
+    }
     const headers: Record<string, string> = {};
     let credential: Credential | undefined;
     const auth = c.auth ?? 'default';
@@ -183,8 +217,26 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     return { exchange, op, ...(credential ? { credential } : {}) };
   };
 
+  // What the flow used successfully, for the fuzzer's path ids, query values, headers and credentials.
+  const pools: FuzzPools = { path: {}, query: {}, headers: {}, auth: {} };
+  const harvest = (c: Call, op: Operation, status: number) => {
+    if (status < 200 || status >= 300) return;
+    if (typeof c.auth === 'string' || c.auth === undefined) pools.auth[op.id] ??= c.auth ?? 'default';
+    for (const [k, v] of Object.entries(c.headers ?? {})) pools.headers[k.toLowerCase()] = v;
+    const entries = Object.entries(c.path ?? {});
+    if (op.method === 'DELETE') {
+      // The deleted resource is gone: its id no longer serves.
+      const [name, value] = entries.at(-1) ?? [];
+      if (name !== undefined && pools.path[name] === value) delete pools.path[name];
+      return;
+    }
+    for (const [k, v] of entries) pools.path[k] = v;
+    for (const [k, v] of Object.entries(c.query ?? {})) if (typeof v === 'string') (pools.query[op.id] ??= {})[k] = v;
+  };
+
   const call = async (c: Call): Promise<Exchange> => {
     const { exchange, op, credential } = await send(c);
+    harvest(c, op, exchange.response.status);
     const curl = curlLine(exchange.request, credential);
     for (const name of checks) {
       const r = (stateless ? statelessOverride(name, exchange, { spec, op }) : undefined) ?? CHECKS[name](exchange, { spec, op });
@@ -225,16 +277,147 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       };
     },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    checkpoint: async () => {
+      if (fuzzN > 0 && !fuzzed) await fuzz();
+    },
+  };
+
+  const fuzzN = options.fuzz ?? 0;
+  let fuzzed = false;
+  let fuzzStats: FuzzStats | undefined;
+  const fuzz = async () => {
+    fuzzed = true;
+    const started = performance.now();
+    const seed = options.seed ?? randomBytes(4).toString('hex');
+    // Loaded only when fuzzing: a plain run does not pay for it.
+    const { generateSync } = await import('json-schema-faker');
+    const plan = planFuzz({ spec, n: fuzzN, seed, pools, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
+    options.onFuzzPlan?.(plan.requests, { seed, pools: structuredClone(pools) });
+    interface Tally {
+      operationId: string;
+      check: CheckName;
+      requests: number;
+      passed: number;
+      failed: number;
+      na: number;
+      reason?: string;
+      first?: { step: string; expected: string; received: string; curl: string };
+      examples: { step: string; received: string; curl: string }[];
+    }
+    const tallies = new Map<string, Tally>();
+    let failedRequests = 0;
+    await pool(plan.requests, options.fuzzConcurrency ?? 8, async (req) => {
+      let sent;
+      try {
+        sent = await send(req.call);
+      } catch (err) {
+        const t = tallyOf(req.operationId, 'not_a_server_error');
+        t.requests++;
+        t.failed++;
+        failedRequests++;
+        const received = `no reply: ${(err as Error).message}`;
+        t.first ??= { step: req.call.step, expected: 'a reply', received, curl: '' };
+        if (t.examples.length < 3) t.examples.push({ step: req.call.step, received, curl: '' });
+        return;
+      }
+      const { exchange, op, credential } = sent;
+      const curl = curlLine(exchange.request, credential);
+      let anyFailed = false;
+      for (const name of FUZZ_CHECKS[req.kind].filter((c) => checks.includes(c))) {
+        const r = (stateless ? statelessOverride(name, exchange, { spec, op }) : undefined) ?? CHECKS[name](exchange, { spec, op });
+        const t = tallyOf(op.id, name);
+        t.requests++;
+        if (r.outcome === 'passed') t.passed++;
+        else if (r.outcome === 'not_applicable') {
+          t.na++;
+          if (r.reason) t.reason ??= r.reason;
+        } else {
+          t.failed++;
+          anyFailed = true;
+          t.first ??= { step: req.call.step, expected: r.expected, received: r.received, curl };
+          if (t.examples.length < 3) t.examples.push({ step: req.call.step, received: r.received, curl });
+        }
+      }
+      if (anyFailed) failedRequests++;
+      // A resource made by a valid create is deleted with the rest (best effort: the DELETE on the same path plus an id).
+      const s = exchange.response.status;
+      if (op.method === 'POST' && s >= 200 && s < 300 && exchange.response.json && typeof exchange.response.json === 'object') {
+        const del = [...spec.operations.values()].find((o) => o.method === 'DELETE' && new RegExp(`^${escapeRe(op.path)}/\\{[^}/]+\\}$`).test(o.path));
+        const param = del?.path.match(/\{([^}]+)\}$/)?.[1];
+        if (del && param) {
+          const json = exchange.response.json as Record<string, unknown>;
+          const id = [param, 'id', param.replace(/_identifier$/, '_id'), param.replace(/Id$/, '_id')].map((k) => json[k]).find((v) => typeof v === 'string' && v !== '');
+          if (typeof id === 'string') {
+            ctx.defer(`fuzzed ${op.id} ${id}`, { operationId: del.id, path: { ...req.call.path, [param]: id }, ...(req.call.headers ? { headers: req.call.headers } : {}), ...(req.call.auth ? { auth: req.call.auth } : {}) });
+          }
+        }
+      }
+    });
+    function tallyOf(operationId: string, check: CheckName): Tally {
+      const key = `${operationId}\u0000${check}`;
+      let t = tallies.get(key);
+      if (!t) {
+        t = { operationId, check, requests: 0, passed: 0, failed: 0, na: 0, examples: [] };
+        tallies.set(key, t);
+      }
+      return t;
+    }
+    // One result per operation and check: the output stays readable at 200 requests per operation.
+    for (const t of tallies.values()) {
+      const fuzzInfo = { requests: t.requests, failed: t.failed, examples: t.examples };
+      if (t.failed) {
+        results.push({
+          check: t.check,
+          operationId: t.operationId,
+          step: 'fuzz',
+          outcome: 'failed',
+          expected: t.first!.expected,
+          received: `${t.failed} of ${t.requests} fuzzed requests; first, ${t.first!.step}: ${t.first!.received}`,
+          curl: t.first!.curl,
+          fuzz: fuzzInfo,
+        });
+      } else {
+        results.push({
+          check: t.check,
+          operationId: t.operationId,
+          step: 'fuzz',
+          outcome: t.passed ? 'passed' : 'not_applicable',
+          ...(t.passed ? {} : t.reason ? { reason: t.reason } : {}),
+          curl: '',
+          fuzz: fuzzInfo,
+        });
+      }
+    }
+    const ops = new Set(plan.requests.map((r) => r.operationId));
+    fuzzStats = {
+      seed,
+      perOperation: fuzzN,
+      operations: ops.size,
+      requests: plan.requests.length,
+      valid: plan.requests.filter((r) => r.kind === 'valid').length,
+      invalid: plan.requests.filter((r) => r.kind === 'invalid').length,
+      failedRequests,
+      skipped: plan.skipped,
+      unbreakable: plan.unbreakable,
+      ungenerated: plan.ungenerated,
+      ms: Math.round(performance.now() - started),
+    };
   };
 
   try {
-    await flow.run(ctx);
-  } catch (err) {
-    if (err instanceof FlowAborted) {
-      results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl });
-    } else {
-      results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl });
+    try {
+      await flow.run(ctx);
+    } catch (err) {
+      if (err instanceof FlowAborted) {
+        results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl });
+      } else {
+        results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl });
+      }
     }
+    // A flow that stopped before its checkpoint is still fuzzed, with the ids it got to make.
+    if (fuzzN > 0 && !fuzzed) await fuzz();
+  } catch (err) {
+    results.push({ check: 'flow', operationId: '-', step: 'fuzz', outcome: 'failed', expected: 'the fuzzing to run to its end', received: (err as Error).message, curl: '' });
   } finally {
     for (const entry of deferred.reverse()) {
       if (!entry.live) continue;
@@ -259,5 +442,8 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     failed: count('failed'),
     notApplicable: count('not_applicable'),
     cleanupFailures,
+    ...(fuzzStats ? { fuzz: fuzzStats } : {}),
   };
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

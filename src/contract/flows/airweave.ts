@@ -80,6 +80,8 @@ export const airweaveFlow: ProviderFlow = {
       intent: { kind: 'unknown_id' },
     });
 
+    // Everything the flow made exists: --fuzz sends its requests here.
+    await ctx.checkpoint();
     await ctx.must({ step: 'delete source connection', operationId: 'deleteSourceConnection', path: { source_connection_id: id } });
     dropConnection();
     await ctx.call({

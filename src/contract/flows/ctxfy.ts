@@ -94,6 +94,8 @@ export const ctxfyFlow: ProviderFlow = {
     await ctx.call({ step: 'read unknown source', operationId: 'getSource', path: { sourceId: uuidLike(ctx.token) }, intent: { kind: 'unknown_id' } });
     await ctx.call({ step: 'read source without credentials', operationId: 'getSource', path: { sourceId }, auth: { none: true }, intent: { kind: 'no_auth' } });
 
+    // Everything the flow made exists: --fuzz sends its requests here.
+    await ctx.checkpoint();
     await ctx.must({ step: 'delete source', operationId: 'deleteSource', path: { sourceId } });
     dropSource();
     await ctx.call({ step: 'read source after delete', operationId: 'getSource', path: { sourceId }, intent: { kind: 'read_after_delete', deletedBy: 'delete source' } });

@@ -136,6 +136,8 @@ export const mixpeekFlow: ProviderFlow = {
     await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: col, headers: ns, json: { description: 'updated by the contract suite' } });
     await ctx.call({ step: 'update collection with a numeric name', operationId: 'updateCollection', path: col, headers: ns, json: { collection_name: 12345 }, intent: { kind: 'invalid_input', what: 'collection_name is a number' } });
 
+    // Everything the flow made exists: --fuzz sends its requests here.
+    await ctx.checkpoint();
     await ctx.must({ step: 'delete collection', operationId: 'deleteCollection', path: col, headers: ns });
     dropCollection();
     await ctx.call({ step: 'read collection after delete', operationId: 'getCollection', path: col, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete collection' } });

@@ -106,6 +106,8 @@ export const xaiFlow: ProviderFlow = {
     });
     await ctx.call({ step: 're-index document', operationId: 'reIndexDocument', path: doc });
 
+    // Everything the flow made exists: --fuzz sends its requests here.
+    await ctx.checkpoint();
     await ctx.must({ step: 'remove document', operationId: 'removeDocumentFromCollection', path: doc });
     dropDocument();
     await ctx.call({ step: 'read document after remove', operationId: 'getDocumentMetadata', path: doc, intent: { kind: 'read_after_delete', deletedBy: 'remove document' } });
