@@ -12,12 +12,15 @@ import { writeFileSync } from 'node:fs';
 import { runContract, FLOW_PROVIDERS } from './contract/runner.js';
 import { CHECK_NAMES, type CheckName } from './contract/checks.js';
 import { junit, summary } from './contract/report.js';
+import { startRecorder } from './contract/record.js';
 
 const USAGE = `collections-mock: a local, stateful, vendor-faithful mock of collections APIs (${PROVIDER_NAMES.join(', ')})
 
 Usage:
   collections-mock serve [options]     start the mock (the default command)
   collections-mock contract [options]  run the contract checks against a running server
+  collections-mock record [options]    proxy to a vendor, check every exchange against the spec,
+                                       and write the exchanges as a scenario file on Ctrl-C
   collections-mock help                show this text
 
 Options for serve:
@@ -49,6 +52,8 @@ Options for contract (exit code 1 when a check failed, 2 on bad flags):
   --base-url URL       the provider's base, e.g. http://127.0.0.1:4010/ctxfy or https://api.ctxfy.com
   --api-key K          the key to use (default: a fresh key per run, which the mock accepts)
   --management-key K   xAI's management key for collections (the API key then serves files)
+  --api-base-url URL   xAI's api host for the Files API, when it is not --base-url (e.g. https://api.x.ai)
+  --live               the target is the real vendor: operations only the mock or the seed has are not sent
   --namespace N        Mixpeek's X-Namespace
   --checks LIST        comma-separated checks to apply (default: all: ${CHECK_NAMES.join(', ')})
   --junit FILE         also write JUnit XML to FILE
@@ -59,6 +64,16 @@ Options for contract (exit code 1 when a check failed, 2 on bad flags):
                        applicable, purposely invalid requests are judged by not_a_server_error only
                        (the server answers them with its own validation errors), flows do not wait
                        for state to change
+
+Options for record (exit code 2 on bad flags):
+  --provider P         the provider whose spec judges the exchanges (${PROVIDER_NAMES.join(', ')})
+  --upstream URL       the provider's base to forward to, e.g. https://api.ctxfy.com
+  --port N             local port to listen on (default 4011; 0 picks a free one)
+  --host ADDR          interface to listen on (default 127.0.0.1)
+  --out FILE           the scenario file written at Ctrl-C/SIGTERM (default recorded-<provider>-<timestamp>.yaml);
+                       credentials and secret-looking fields are redacted
+  --name NAME          the scenario's name (default: the file name without .yaml)
+  --quiet              no log lines (violations included)
 `;
 
 function fail(message: string): never {
@@ -174,6 +189,8 @@ async function contract(argv: string[]): Promise<void> {
     'base-url': { type: 'string' },
     'api-key': { type: 'string' },
     'management-key': { type: 'string' },
+    'api-base-url': { type: 'string' },
+    live: { type: 'boolean' },
     namespace: { type: 'string' },
     checks: { type: 'string' },
     junit: { type: 'string' },
@@ -207,6 +224,8 @@ async function contract(argv: string[]): Promise<void> {
       baseUrl,
       ...(v['api-key'] !== undefined ? { apiKey: v['api-key'] } : {}),
       ...(v['management-key'] !== undefined ? { managementKey: v['management-key'] } : {}),
+      ...(v['api-base-url'] !== undefined ? { apiBaseUrl: v['api-base-url'] } : {}),
+      ...(v.live ? { live: true } : {}),
       ...(v.namespace !== undefined ? { namespace: v.namespace } : {}),
       ...(checks ? { checks: checks as CheckName[] } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
@@ -222,6 +241,66 @@ async function contract(argv: string[]): Promise<void> {
   process.exitCode = report.failed > 0 ? 1 : 0;
 }
 
+async function record(argv: string[]): Promise<void> {
+  const v = flags(argv, {
+    provider: { type: 'string' },
+    upstream: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!v) return;
+  if (!v.provider) fail('record needs --provider');
+  if (!(PROVIDER_NAMES as readonly string[]).includes(v.provider)) fail(`unknown provider "${v.provider}"; available: ${PROVIDER_NAMES.join(', ')}`);
+  const upstream = v.upstream;
+  if (!upstream) fail('record needs --upstream');
+  try {
+    const u = new URL(upstream);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    fail(`--upstream must be an http(s) URL, got "${upstream}"`);
+  }
+  const port = intOption('port', v.port, 0, 65535) ?? 4011;
+  const log = createLogger({ quiet: v.quiet ?? false });
+  let recorder;
+  try {
+    recorder = await startRecorder({
+      provider: v.provider,
+      upstream,
+      port,
+      host: v.host ?? '127.0.0.1',
+      ...(v.out !== undefined ? { out: v.out } : {}),
+      ...(v.name !== undefined ? { name: v.name } : {}),
+      log,
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    fail(e.code === 'EADDRINUSE' ? `port ${port} is already in use` : e.message);
+  }
+  process.stderr.write(`collections-mock recording ${v.provider} on ${recorder.url} → ${upstream}; Ctrl-C writes the scenario file\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal forces the exit
+    stopping = true;
+    log.info({ signal }, 'stopping the recorder');
+    recorder.close().then(
+      ({ file, exchanges }) => {
+        process.stderr.write(file ? `collections-mock record: wrote ${file} (${exchanges} exchanges)\n` : `collections-mock record: ${exchanges} exchanges, nothing to write\n`);
+        process.exit(0);
+      },
+      (err: unknown) => {
+        process.stderr.write(`collections-mock record: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
 const [command = 'serve', ...rest] = process.argv.slice(2);
 switch (command) {
   case 'serve':
@@ -229,6 +308,9 @@ switch (command) {
     break;
   case 'contract':
     await contract(rest);
+    break;
+  case 'record':
+    await record(rest);
     break;
   case 'help':
   case '--help':

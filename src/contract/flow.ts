@@ -2,6 +2,7 @@
  * What a provider's flow is given (a way to call operations by id, with the
  * run's prefix and credentials) and what it gives the runner.
  */
+import type { Operation } from '../core/spec.js';
 import type { Exchange, Intent } from './checks.js';
 
 export type FormPart = string | { filename: string; type: string; content: string };
@@ -88,5 +89,17 @@ export interface ProviderFlow {
   credentials(options: CredentialOptions): Record<string, Credential>;
   /** A credential header of the right name but unusable form. */
   malformed: { header: string; value: string };
+  /**
+   * Operations served by a second host (xAI: the Files API at api.x.ai beside
+   * the management API): sent to the run's `apiBaseUrl` when it has one.
+   */
+  onApiHost?(op: Operation): boolean;
+  /**
+   * Operations the vendor does not serve, beyond those the spec marks
+   * `x-mock-extension: true`: a `live` run skips them ("mock-only operation").
+   */
+  mockOnly?: readonly string[];
+  /** Operations of the seed's API that the vendor no longer serves: a `live` run skips them ("seed-only operation"). */
+  seedOnly?: readonly string[];
   run(ctx: FlowContext): Promise<void>;
 }

@@ -60,6 +60,8 @@ export interface PlanOptions {
   n: number;
   seed: string;
   pools: FuzzPools;
+  /** Operations not to fuzz, with the reason reported for each (a run against the vendor: mock-only ones). */
+  exclude?: ReadonlyMap<string, string>;
   /** json-schema-faker's generateSync (loaded by the caller with a dynamic import). */
   generate: (schema: JsonSchema, options: Record<string, unknown>) => unknown;
 }
@@ -242,7 +244,7 @@ export function planFuzz(options: PlanOptions): FuzzPlan {
     generate(typeof schema === 'boolean' ? schema : { ...schema, components: doc.components }, { seed: s, optionalsProbability: 0.5, maxDefaultItems: 2, maxItems: 3, maxLength: 40 });
 
   for (const op of spec.operations.values()) {
-    const why = unfuzzable(op);
+    const why = options.exclude?.get(op.id) ?? unfuzzable(op);
     if (why) {
       skipped.push({ operationId: op.id, reason: why });
       continue;

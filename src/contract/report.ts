@@ -2,7 +2,7 @@
  * Reports of a contract run: a console summary (each failure with its curl
  * line, ending in `N passed, N failed`) and JUnit XML for CI.
  */
-import type { Report, Result } from './runner.js';
+import { MOCK_ONLY_REASON, SEED_ONLY_REASON, type Report, type Result } from './runner.js';
 
 function failureText(r: Result): string {
   return [
@@ -23,7 +23,9 @@ export function summary(reports: Report | readonly Report[]): string {
   let failed = 0;
   let na = 0;
   for (const report of list) {
-    lines.push(`${report.provider} at ${report.baseUrl} (run prefix ${report.runPrefix}${report.stateless ? ', stateless: behavioural checks do not apply' : ''})`);
+    lines.push(
+      `${report.provider} at ${report.baseUrl}${report.apiBaseUrl !== undefined ? ` and ${report.apiBaseUrl}` : ''} (run prefix ${report.runPrefix}${report.live ? ', live: against the vendor' : ''}${report.stateless ? ', stateless: behavioural checks do not apply' : ''})`,
+    );
     const byCheck = new Map<string, { passed: number; failed: number; na: number }>();
     for (const r of report.results) {
       const c = byCheck.get(r.check) ?? { passed: 0, failed: 0, na: 0 };
@@ -33,6 +35,12 @@ export function summary(reports: Report | readonly Report[]): string {
       byCheck.set(r.check, c);
     }
     for (const [check, c] of byCheck) lines.push(`  ${check.padEnd(30)} ${c.passed} passed, ${c.failed} failed, ${c.na} not applicable`);
+    // Steps a live run did not send (the vendor does not serve them), once each.
+    const notSent = new Map<string, string>();
+    for (const r of report.results) {
+      if (r.outcome === 'not_applicable' && r.step !== 'fuzz' && (r.reason === MOCK_ONLY_REASON || r.reason === SEED_ONLY_REASON)) notSent.set(`${r.operationId} (${r.step})`, r.reason);
+    }
+    for (const [step, reason] of notSent) lines.push(`  - not sent: ${step}: ${reason}`);
     const failures = report.results.filter((r) => r.outcome === 'failed');
     for (const f of failures) lines.push(failureText(f).replace(/^/gm, '  '));
     for (const c of report.cleanupFailures) lines.push(`  ! clean-up did not succeed: ${c}`);

@@ -21,6 +21,12 @@ export interface ContractOptions {
   provider: string;
   /** The provider's base, e.g. http://127.0.0.1:4010/ctxfy or https://api.ctxfy.com. */
   baseUrl: string;
+  /**
+   * xAI only: the Files API's base when it is another host than `baseUrl`
+   * (the vendor: `https://api.x.ai` beside `https://management-api.x.ai`).
+   * Default: `baseUrl` (the mock serves both under one prefix).
+   */
+  apiBaseUrl?: string;
   apiKey?: string;
   /** xAI's management key (collections); the API key serves the Files API. */
   managementKey?: string;
@@ -34,6 +40,14 @@ export interface ContractOptions {
    * do not wait for state to change (e.g. a task to complete).
    */
   stateless?: boolean;
+  /**
+   * The target is the real vendor: operations it does not serve are not sent,
+   * and every check on them is reported not applicable with the reason
+   * `mock-only operation` (marked `x-mock-extension: true` in the spec, or
+   * listed by the flow) or `seed-only operation` (the seed's API, gone from the
+   * vendor's). Fuzzing skips them too.
+   */
+  live?: boolean;
   fetch?: typeof fetch;
   /**
    * Also send this many generated requests per operation (valid and invalid,
@@ -83,7 +97,11 @@ export interface Result {
 export interface Report {
   provider: string;
   baseUrl: string;
+  /** The second host's base, when the run had one (`apiBaseUrl`). */
+  apiBaseUrl?: string;
   runPrefix: string;
+  /** The run was told the target is the real vendor (`live`). */
+  live: boolean;
   /** The run was told the server keeps no state (`stateless`). */
   stateless: boolean;
   results: Result[];
@@ -93,6 +111,16 @@ export interface Report {
   /** Clean-up requests that did not succeed (the resources may remain). */
   cleanupFailures: string[];
   fuzz?: FuzzStats;
+}
+
+export const MOCK_ONLY_REASON = 'mock-only operation';
+export const SEED_ONLY_REASON = 'seed-only operation';
+
+/** Why a run against the vendor must not send this operation, or undefined. */
+export function liveSkipReason(flow: ProviderFlow, op: Operation): string | undefined {
+  if (op.raw['x-mock-extension'] === true || flow.mockOnly?.includes(op.id)) return MOCK_ONLY_REASON;
+  if (flow.seedOnly?.includes(op.id)) return SEED_ONLY_REASON;
+  return undefined;
 }
 
 const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
@@ -151,6 +179,8 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   });
   const checks = (options.checks ?? CHECK_NAMES).filter((c) => CHECK_NAMES.includes(c));
   const base = options.baseUrl.replace(/\/+$/, '');
+  const apiBase = options.apiBaseUrl?.replace(/\/+$/, '');
+  const live = options.live === true;
   const stateless = options.stateless === true;
   const results: Result[] = [];
   const cleanupFailures: string[] = [];
@@ -158,7 +188,7 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   const send = async (c: Call): Promise<{ exchange: Exchange; op: Operation; credential?: Credential }> => {
     const op = spec.operations.get(c.operationId);
     if (!op) throw new Error(`${flow.provider} flow: ${c.operationId} is not an operation of the spec`);
-    let url = base + buildPath(op, c.path);
+    let url = (apiBase !== undefined && flow.onApiHost?.(op) ? apiBase : base) + buildPath(op, c.path);
     if (c.query && Object.keys(c.query).length) {
       const qs = new URLSearchParams();
       for (const [k, v] of Object.entries(c.query)) for (const one of Array.isArray(v) ? v : [v]) qs.append(k, one);
@@ -235,6 +265,13 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   };
 
   const call = async (c: Call): Promise<Exchange> => {
+    const skipOp = live ? spec.operations.get(c.operationId) : undefined;
+    const skip = skipOp && liveSkipReason(flow, skipOp);
+    if (skip) {
+      // Not sent: the vendor does not serve it. The flow gets an empty answer (status 0).
+      for (const name of checks) results.push({ check: name, operationId: c.operationId, step: c.step, outcome: 'not_applicable', reason: skip, curl: '' });
+      return { operationId: c.operationId, step: c.step, request: { method: skipOp.method, url: base + skipOp.path, headers: {} }, response: { status: 0, headers: {}, text: '' } };
+    }
     const { exchange, op, credential } = await send(c);
     harvest(c, op, exchange.response.status);
     const curl = curlLine(exchange.request, credential);
@@ -266,6 +303,7 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     must: async (c) => {
       const ex = await call(c);
       const s = ex.response.status;
+      if (s === 0) throw new FlowAborted(c.step, c.operationId, 'an operation the vendor serves, to go on with the flow', 'not sent against the vendor: it is a mock-only or seed-only operation');
       if (s < 200 || s >= 300) throw new FlowAborted(c.step, c.operationId, '2xx, to go on with the flow', `${s}: ${ex.response.text.slice(0, 200)}`);
       return ex;
     },
@@ -291,7 +329,12 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     const seed = options.seed ?? randomBytes(4).toString('hex');
     // Loaded only when fuzzing: a plain run does not pay for it.
     const { generateSync } = await import('json-schema-faker');
-    const plan = planFuzz({ spec, n: fuzzN, seed, pools, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
+    const exclude = new Map<string, string>();
+    if (live) for (const op of spec.operations.values()) {
+      const why = liveSkipReason(flow, op);
+      if (why) exclude.set(op.id, why);
+    }
+    const plan = planFuzz({ spec, n: fuzzN, seed, pools, exclude, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
     options.onFuzzPlan?.(plan.requests, { seed, pools: structuredClone(pools) });
     interface Tally {
       operationId: string;
@@ -435,7 +478,9 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   return {
     provider: flow.provider,
     baseUrl: base,
+    ...(apiBase !== undefined ? { apiBaseUrl: apiBase } : {}),
     runPrefix,
+    live,
     stateless,
     results,
     passed: count('passed'),

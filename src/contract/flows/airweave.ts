@@ -12,6 +12,8 @@ export const airweaveFlow: ProviderFlow = {
     default: { header: 'x-api-key', value: apiKey ?? `aw-${prefix}`, curl: '$AIRWEAVE_API_KEY' },
   }),
   malformed: { header: 'x-api-key', value: '' },
+  // The stand-in for the OAuth consent screen (tag Mock; the spec gives it no x-mock-extension).
+  mockOnly: ['authorizeSourceConnection'],
 
   async run(ctx) {
     const p = ctx.prefix;

@@ -29,6 +29,8 @@ export const mixpeekFlow: ProviderFlow = {
     default: { header: 'Authorization', value: `Bearer ${apiKey ?? `sk_${prefix}`}`, curl: 'Bearer $MIXPEEK_API_KEY' },
   }),
   malformed: { header: 'Authorization', value: 'Basic Y20tY29udHJhY3Q6bm9wZQ==' },
+  // POST /v1/collections/create: the seed's create path, gone from the vendor's current API.
+  seedOnly: ['createCollectionSeed'],
 
   async run(ctx) {
     const p = ctx.prefix;

@@ -22,6 +22,8 @@ export const xaiFlow: ProviderFlow = {
     };
   },
   malformed: { header: 'Authorization', value: 'Basic Y20tY29udHJhY3Q6bm9wZQ==' },
+  // The vendor serves files at https://api.x.ai and collections at https://management-api.x.ai.
+  onApiHost: (op) => op.path === '/v1/files' || op.path.startsWith('/v1/files/'),
 
   async run(ctx) {
     const p = ctx.prefix;
