@@ -10,6 +10,7 @@
  * inputs); the runner sends it with a small concurrency and folds the checks'
  * outcomes into one result per operation and check (`foldFuzz`).
  */
+import { mulberry32, seedToInt } from '../core/ids.js';
 import type { JsonSchema, Operation, Spec, SpecParameter } from '../core/spec.js';
 import { resolvePointer } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
@@ -66,25 +67,8 @@ export interface PlanOptions {
   generate: (schema: JsonSchema, options: Record<string, unknown>) => unknown;
 }
 
-/** A 32-bit number from the seed and a salt (FNV-1a). */
-export function seedNumber(seed: string, salt: string): number {
-  const s = `${seed}:${salt}`;
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** mulberry32: a small seeded generator for the fuzzer's own choices. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A 32-bit number from the seed and a salt. */
+export const seedNumber = (seed: string, salt: string): number => seedToInt(`${seed}:${salt}`);
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
@@ -259,7 +243,7 @@ export function planFuzz(options: PlanOptions): FuzzPlan {
 
     for (let i = 0; i < n; i++) {
       const base = seedNumber(seed, `${op.id}:${i}`);
-      const rand = prng(base);
+      const rand = mulberry32(base);
       const wantInvalid = i % 2 === 1;
       // Path: the flow's ids; a DELETE's own resource is a fresh id, so the flow's resources outlive the fuzzing.
       const path: Record<string, string> = {};

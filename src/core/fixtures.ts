@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Spec } from './spec.js';
 import { valueAt } from './dotted.js';
+import { seedToInt } from './ids.js';
 
 export const SHIPPED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures', import.meta.url));
 
@@ -157,12 +158,7 @@ async function send(base: string, method: string, urlPath: string, headers: Reco
 }
 
 /** A number from a seed of any kind, for json-schema-faker. */
-function seedNumber(seed: string | number | undefined, salt: string): number {
-  const s = `${seed ?? 1}:${salt}`;
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+const seedNumber = (seed: string | number | undefined, salt: string): number => seedToInt(`${seed ?? 1}:${salt}`);
 
 export interface LoadFixturesOptions {
   /** The server's base URL (http://host:port). */

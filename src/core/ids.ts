@@ -18,7 +18,7 @@ export interface IdSource {
 }
 
 /** mulberry32: small, fast and good enough for reproducible mock data. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -29,7 +29,8 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function seedToInt(seed: string | number): number {
+/** A 32-bit number from any seed (FNV-1a of its text). */
+export function seedToInt(seed: string | number): number {
   const s = String(seed);
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
