@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
-import { mp, expectError, seedRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
+import { mixpeekApi, type MixpeekApi, expectError, seedRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
 
 /** A 422 with one entry of the given pydantic type at the given location. */
 function expectValidation(res: Res, type: string, location: Array<string | number>): void {
@@ -45,17 +45,8 @@ const SEED_FILTERS = {
 describe('Mixpeek collections', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
 
-  /** Calls bound to one key (and optionally one namespace). */
-  function api(key: string, ns?: string) {
-    const call = (method: string, path: string, json?: unknown) => mp(ctx.url, path, { method, key, ...(ns !== undefined ? { ns } : {}), ...(json !== undefined ? { json } : {}) });
-    return {
-      get: (path: string) => call('GET', path),
-      post: (path: string, json?: unknown) => call('POST', path, json),
-      patch: (path: string, json: unknown) => call('PATCH', path, json),
-      del: (path: string) => call('DELETE', path),
-    };
-  }
-  type Api = ReturnType<typeof api>;
+  const api = (key: string, ns?: string) => mixpeekApi(ctx.url, key, ns);
+  type Api = MixpeekApi;
 
   async function bucket(c: Api, name: string, schema: unknown = PEOPLE_SCHEMA): Promise<any> {
     const res = await c.post('/v1/buckets', { bucket_name: name, bucket_schema: schema });

@@ -24,6 +24,18 @@ export async function mp(
   return readReply(await fetch(`${baseUrl}/mixpeek${path}`, { method: init.method ?? 'GET', headers, body: body ?? null }));
 }
 
+/** Calls bound to one key (and optionally one namespace). */
+export function mixpeekApi(baseUrl: string, key: string, ns?: string) {
+  const call = (method: string, path: string, json?: unknown) => mp(baseUrl, path, { method, key, ...(ns !== undefined ? { ns } : {}), ...(json !== undefined ? { json } : {}) });
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, json?: unknown) => call('POST', path, json),
+    patch: (path: string, json: unknown) => call('PATCH', path, json),
+    del: (path: string) => call('DELETE', path),
+  };
+}
+export type MixpeekApi = ReturnType<typeof mixpeekApi>;
+
 /** The vendor's error envelope, nothing else at the top level. */
 export function expectError(res: Res, status: number, type: string, message?: string | RegExp): any {
   expect(res.status, res.text).toBe(status);

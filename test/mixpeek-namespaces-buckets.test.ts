@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/server.js';
 import { startServer, useServer } from './helpers.js';
-import { mp, expectError, freshKey, type Res } from './mixpeek-helpers.js';
+import { mp, mixpeekApi, type MixpeekApi, expectError, freshKey, type Res } from './mixpeek-helpers.js';
 
 function expectValidation(res: Res, type: string, location: Array<string | number>): any {
   const error = expectError(res, 422, 'ValidationError', 'Validation error');
@@ -40,16 +40,8 @@ const PROTECTED_INDEXES = [
 describe('Mixpeek namespaces, buckets and objects', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
 
-  function api(key: string, ns?: string) {
-    const call = (method: string, path: string, json?: unknown) => mp(ctx.url, path, { method, key, ...(ns !== undefined ? { ns } : {}), ...(json !== undefined ? { json } : {}) });
-    return {
-      get: (path: string) => call('GET', path),
-      post: (path: string, json?: unknown) => call('POST', path, json),
-      patch: (path: string, json: unknown) => call('PATCH', path, json),
-      del: (path: string) => call('DELETE', path),
-    };
-  }
-  type Api = ReturnType<typeof api>;
+  const api = (key: string, ns?: string) => mixpeekApi(ctx.url, key, ns);
+  type Api = MixpeekApi;
 
   async function ok(res: Promise<Res>): Promise<any> {
     const r = await res;

@@ -7,19 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
-import { mp, expectError, seedRequest, freshKey, type Res } from './mixpeek-helpers.js';
+import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, seedRequest, freshKey, type Res } from './mixpeek-helpers.js';
 
-const PEOPLE_SCHEMA = {
-  properties: {
-    name: { type: 'string' },
-    age: { type: 'integer' },
-    status: { type: 'string' },
-    role: { type: 'string' },
-    department: { type: 'string' },
-    location: { type: 'string' },
-    bio: { type: 'text' },
-  },
-};
 
 /** A person that passes every part of the seed's filter (and its prefix). */
 const JOHN = { name: 'John', age: 35, status: 'active', role: 'engineer', department: 'Sales', location: 'office' };
@@ -28,16 +17,8 @@ describe('Mixpeek processing', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
   const advance = (ms: number) => ctx.server.clock.advance(ms);
 
-  function api(key: string, ns?: string) {
-    const call = (method: string, path: string, json?: unknown) => mp(ctx.url, path, { method, key, ...(ns !== undefined ? { ns } : {}), ...(json !== undefined ? { json } : {}) });
-    return {
-      get: (path: string) => call('GET', path),
-      post: (path: string, json?: unknown) => call('POST', path, json),
-      patch: (path: string, json: unknown) => call('PATCH', path, json),
-      del: (path: string) => call('DELETE', path),
-    };
-  }
-  type Api = ReturnType<typeof api>;
+  const api = (key: string, ns?: string) => mixpeekApi(ctx.url, key, ns);
+  type Api = MixpeekApi;
 
   async function ok(res: Promise<Res>): Promise<any> {
     const r = await res;
