@@ -57,8 +57,9 @@ function nonBlank(value: string, field: string): string {
   return t;
 }
 
+/** Validation has filled in the spec's defaults (`page` 1, `per_page` 20) for what the request left out. */
 function pageOf(query: { page?: number; per_page?: number }): { page: number; perPage: number } {
-  return { page: query.page ?? 1, perPage: query.per_page ?? 20 };
+  return { page: query.page!, perPage: query.per_page! };
 }
 
 function spaceOf(state: CtxfyState, id: string): SpaceRecord {

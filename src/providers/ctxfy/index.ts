@@ -3,6 +3,7 @@
  * the background with postbacks, presigned uploads served by the mock itself,
  * API keys and per-user rate limits, under /ctxfy.
  */
+import { STATUS_CODES } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createClock } from '../../core/clock.js';
 import { DEFAULT_LIMITS } from '../../core/body.js';
@@ -12,17 +13,6 @@ import type { ProviderOptions } from '../index.js';
 import { createAccess, parseKeys } from './access.js';
 import { INVALID_REQUEST, createHandlers, type FieldError } from './handlers.js';
 import { createCtxfyState, resumeRun, type CtxfyState } from './model.js';
-
-const REASON: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
 
 const PUBLIC = '(public)';
 
@@ -90,7 +80,7 @@ export function fieldErrors(issues: readonly ValidationIssue[]): FieldError[] {
 }
 
 function render(status: number, message: string, extra: Record<string, unknown> = {}): Reply {
-  return { status, body: { error: REASON[status] ?? 'Error', message, code: status, ...extra } };
+  return { status, body: { error: STATUS_CODES[status] ?? 'Error', message, code: status, ...extra } };
 }
 
 export function createCtxfyProvider(options: ProviderOptions = {}): Provider<CtxfyState> {
