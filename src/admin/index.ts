@@ -14,6 +14,9 @@ import type { ScenarioRegistry } from '../core/scenarios.js';
 import type { Journal } from '../core/journal.js';
 import type { Deliveries } from '../core/delivery.js';
 import { createHandlers } from './handlers.js';
+import { isLoopback, isLoopbackHost } from '../core/loopback.js';
+
+export { isLoopback } from '../core/loopback.js';
 import type { components } from '../generated/admin.js';
 
 type Schemas = components['schemas'];
@@ -52,15 +55,6 @@ export interface AdminContext {
 
 const TENANT = 'admin';
 
-/** 127.0.0.0/8, ::1 and IPv4-mapped 127.x (what a dual-stack socket reports for an IPv4 loopback peer). */
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const a = address.toLowerCase();
-  if (a === '::1' || a === '0:0:0:0:0:0:0:1') return true;
-  const v4 = a.startsWith('::ffff:') ? a.slice('::ffff:'.length) : a;
-  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v4);
-  return !!m && m.slice(1).every((o) => Number(o) <= 255);
-}
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
@@ -103,13 +97,11 @@ export function authenticateAdmin(view: Pick<RequestView, 'headers' | 'remoteAdd
 
 /** http(s)://localhost…, 127.x.x.x or [::1], any port. */
 export function isLoopbackOrigin(origin: string): boolean {
-  let host: string;
   try {
-    host = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+    return isLoopbackHost(new URL(origin).hostname);
   } catch {
     return false;
   }
-  return host === 'localhost' || host.endsWith('.localhost') || isLoopback(host);
 }
 
 const STATUS: Record<MockErrorKind, number> = {

@@ -5,6 +5,7 @@
  */
 import type { Clock } from './clock.js';
 import type { Logger } from './log.js';
+import { isLoopbackHost } from './loopback.js';
 
 export interface DeliveryAttempt {
   /** Epoch milliseconds when the attempt started. */
@@ -74,8 +75,7 @@ export function isAllowedPostbackUrl(url: string): boolean {
   }
   if (u.protocol === 'https:') return true;
   if (u.protocol !== 'http:') return false;
-  const host = u.hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return isLoopbackHost(u.hostname);
 }
 
 export function createDeliveries(options: DeliveryOptions): Deliveries {
