@@ -9,10 +9,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
 import { createLogger } from './core/log.js';
 import { writeFileSync } from 'node:fs';
-import { runContract, FLOW_PROVIDERS } from './contract/runner.js';
-import { CHECK_NAMES, type CheckName } from './contract/checks.js';
-import { junit, summary } from './contract/report.js';
-import { startRecorder } from './contract/record.js';
+// The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
+import { CHECK_NAMES, FLOW_PROVIDERS, type CheckName } from './contract/names.js';
 
 const USAGE = `collections-mock: a local, stateful, vendor-faithful mock of collections APIs (${PROVIDER_NAMES.join(', ')})
 
@@ -201,7 +199,7 @@ async function contract(argv: string[]): Promise<void> {
   });
   if (!v) return;
   if (!v.provider) fail('contract needs --provider');
-  if (!FLOW_PROVIDERS.includes(v.provider)) fail(`no contract flow for provider "${v.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
+  if (!(FLOW_PROVIDERS as readonly string[]).includes(v.provider)) fail(`no contract flow for provider "${v.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
   const baseUrl = v['base-url'];
   if (!baseUrl) fail('contract needs --base-url');
   try {
@@ -217,6 +215,7 @@ async function contract(argv: string[]): Promise<void> {
   for (const c of checks ?? []) {
     if (!(CHECK_NAMES as readonly string[]).includes(c)) fail(`unknown check "${c}"; available: ${CHECK_NAMES.join(', ')}`);
   }
+  const [{ runContract }, { junit, summary }] = await Promise.all([import('./contract/runner.js'), import('./contract/report.js')]);
   let report;
   try {
     report = await runContract({
@@ -265,6 +264,7 @@ async function record(argv: string[]): Promise<void> {
   }
   const port = intOption('port', v.port, 0, 65535) ?? 4011;
   const log = createLogger({ quiet: v.quiet ?? false });
+  const { startRecorder } = await import('./contract/record.js');
   let recorder;
   try {
     recorder = await startRecorder({

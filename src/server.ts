@@ -6,14 +6,13 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import express, { type Request, type Response, type NextFunction } from 'express';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlText } from './core/yaml.js';
 import { createClock, scopedClock, type Clock } from './core/clock.js';
 import { createIdSource } from './core/ids.js';
 import { createLogger, type Logger } from './core/log.js';
 import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
-import { mountProvider, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
+import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
 import { Journal } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
@@ -111,6 +110,12 @@ export interface MockServer {
 const DEFAULT_PORT = 4010;
 const DEFAULT_HOST = '127.0.0.1';
 
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  writeHead(res, status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}
+
 function loadApiKeys(source: MockServerOptions['apiKeys']): Record<string, unknown> {
   if (source === undefined) return {};
   // A parsed object gets the same checks as a file: a misspelt section would otherwise silently turn key checking off.
@@ -118,7 +123,7 @@ function loadApiKeys(source: MockServerOptions['apiKeys']): Record<string, unkno
   let parsed: unknown = source;
   if (typeof source === 'string') {
     try {
-      parsed = parseYaml(readFileSync(source, 'utf8'));
+      parsed = parseYamlText(readFileSync(source, 'utf8'));
     } catch (err) {
       throw new Error(`${source}: ${(err as Error).message}`);
     }
@@ -147,25 +152,30 @@ const CORS_EXPOSE = [
   'x-mock-self-check',
 ].join(', ');
 
-function cors(req: Request, res: Response, next: NextFunction): void {
+const CORS_ANY = Object.freeze({ 'access-control-allow-origin': '*', 'access-control-expose-headers': CORS_EXPOSE });
+
+/**
+ * CORS headers for every reply to this request (sent with the reply's own,
+ * through writeHead: no setHeader, whose slow path every reply would pay);
+ * true when the request was a preflight, answered here.
+ */
+function cors(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   const origin = req.headers.origin;
-  if (origin) {
-    res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('access-control-allow-credentials', 'true');
-    res.setHeader('vary', 'Origin');
-  } else {
-    res.setHeader('access-control-allow-origin', '*');
-  }
-  res.setHeader('access-control-expose-headers', CORS_EXPOSE);
+  const headers: Record<string, string> = origin
+    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin', 'access-control-expose-headers': CORS_EXPOSE }
+    : CORS_ANY;
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-    res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-    res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? '*');
-    res.setHeader('access-control-max-age', '600');
-    res.writeHead(204);
+    res.writeHead(204, {
+      ...headers,
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-max-age': '600',
+    });
     res.end();
-    return;
+    return true;
   }
-  next();
+  setBaseHeaders(res, headers);
+  return false;
 }
 
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -285,66 +295,59 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     persister = createPersister({ file, snapshot: () => exportState(mounted, clock.nowMs()), log });
   }
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      if (persister && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') persister.touch();
-      log.info(
-        { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-        'request',
-      );
-    });
-    next();
-  });
-  if (options.cors !== false) app.use(cors);
-
-  app.use((req, res, next) => {
-    const url = req.url;
-    const q = url.indexOf('?');
-    const pathname = q === -1 ? url : url.slice(0, q);
-    const search = q === -1 ? '' : url.slice(q + 1);
-    if (pathname.startsWith('/__mock/') || pathname === '/__mock') {
-      admin.handle(req, res, pathname.slice('/__mock'.length) || '/', search).catch(next);
-      return;
-    }
-    for (const m of mounted) {
-      const prefix = m.provider.prefix;
-      if (pathname === prefix || pathname.startsWith(prefix + '/')) {
-        m.handle(req, res, pathname.slice(prefix.length) || '/', search).catch(next);
-        return;
-      }
-    }
-    const root = rootProvider();
-    if (root) {
-      root.handle(req, res, pathname, search).catch(next);
-      return;
-    }
-    next();
-  });
-
-  // Anything not claimed above: a JSON 404 that says what is mounted.
-  app.use((req, res) => {
-    const mountedList = mounted.map((m) => m.provider.prefix);
-    res.status(404).json({
+  const corsOn = options.cors !== false;
+  /** Anything not claimed by a mount: a JSON 404 that says what is mounted. */
+  const notMounted = (res: http.ServerResponse, pathname: string): void => {
+    sendJson(res, 404, {
       error: 'not_found',
-      message: `No provider is mounted at ${req.path}. Mounted: ${mountedList.join(', ')}.`,
+      message: `No provider is mounted at ${pathname}. Mounted: ${mounted.map((m) => m.provider.prefix).join(', ')}.`,
       providers: mounted.map((m) => ({ name: m.provider.name, prefix: m.provider.prefix })),
     });
-  });
-  // Last resort: never an HTML page or a stack trace.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  };
+  /** Last resort: never an HTML page or a stack trace. */
+  const failed = (res: http.ServerResponse) => (err: unknown): void => {
     log.error({ err }, 'unhandled error');
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    res.status(500).json({ error: 'internal', message: 'Internal error' });
-  });
+    sendJson(res, 500, { error: 'internal', message: 'Internal error' });
+  };
+  const dispatch = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const started = process.hrtime.bigint();
+    const url = req.url ?? '/';
+    res.on('finish', () => {
+      if (persister && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') persister.touch();
+      if (log.isLevelEnabled('info')) {
+        log.info({ method: req.method, url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      }
+    });
+    if (corsOn && cors(req, res)) return;
+    const q = url.indexOf('?');
+    const pathname = q === -1 ? url : url.slice(0, q);
+    const search = q === -1 ? '' : url.slice(q + 1);
+    if (pathname.startsWith('/__mock/') || pathname === '/__mock') {
+      admin.handle(req, res, pathname.slice('/__mock'.length) || '/', search).catch(failed(res));
+      return;
+    }
+    for (const m of mounted) {
+      const prefix = m.provider.prefix;
+      if (pathname === prefix || pathname.startsWith(prefix + '/')) {
+        m.handle(req, res, pathname.slice(prefix.length) || '/', search).catch(failed(res));
+        return;
+      }
+    }
+    const root = rootProvider();
+    if (root) {
+      root.handle(req, res, pathname, search).catch(failed(res));
+      return;
+    }
+    // The request body is not read: drain it so the connection can be reused.
+    req.resume();
+    notMounted(res, pathname);
+  };
 
-  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, app);
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, dispatch);
   // Requests Node's parser refuses (oversized headers, garbage) still get JSON.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();

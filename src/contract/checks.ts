@@ -7,23 +7,15 @@
  * stateless one (Prism); behavioural checks need state to hold across calls,
  * so they only judge exchanges a flow sent for that purpose (its `intent`).
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv, type Ajv2020 } from '../core/ajv.js';
 import type { Operation, Spec } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
-export const CONFORMANCE_CHECKS = [
-  'not_a_server_error',
-  'status_code_conformance',
-  'content_type_conformance',
-  'response_schema_conformance',
-  'response_headers_conformance',
-] as const;
-export const BEHAVIOURAL_CHECKS = ['negative_data_rejection', 'ignored_auth', 'ensure_resource_availability', 'use_after_free'] as const;
-export const CHECK_NAMES = [...CONFORMANCE_CHECKS, ...BEHAVIOURAL_CHECKS] as const;
-export type CheckName = (typeof CHECK_NAMES)[number];
+import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName } from './names.js';
+
+export { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName };
 
 /** Why a flow sent a request, which decides the behavioural check that judges it. */
 export type Intent =
@@ -164,7 +156,7 @@ export const response_schema_conformance: Check = (ex, { spec, op }) => {
 let headerAjv: Ajv2020 | undefined;
 const headerValidators = new WeakMap<object, ValidateFunction>();
 function headerValidator(schema: Record<string, unknown> | boolean): ValidateFunction {
-  headerAjv ??= addFormats(new Ajv2020({ strict: false, allErrors: true, coerceTypes: true }));
+  headerAjv ??= createAjv({ allErrors: true, coerceTypes: true });
   const key = typeof schema === 'boolean' ? { schema } : schema;
   let fn = headerValidators.get(key);
   if (!fn) {

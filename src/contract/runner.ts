@@ -13,9 +13,10 @@ import { airweaveFlow } from './flows/airweave.js';
 import { ctxfyFlow } from './flows/ctxfy.js';
 import { mixpeekFlow } from './flows/mixpeek.js';
 import { xaiFlow } from './flows/xai.js';
+import { FLOW_PROVIDERS, type FlowProvider } from './names.js';
 
-export const FLOWS: Record<string, ProviderFlow> = { xai: xaiFlow, airweave: airweaveFlow, mixpeek: mixpeekFlow, ctxfy: ctxfyFlow };
-export const FLOW_PROVIDERS = Object.keys(FLOWS);
+export const FLOWS: Record<string, ProviderFlow> = { xai: xaiFlow, airweave: airweaveFlow, mixpeek: mixpeekFlow, ctxfy: ctxfyFlow } satisfies Record<FlowProvider, ProviderFlow>;
+export { FLOW_PROVIDERS };
 
 export interface ContractOptions {
   provider: string;

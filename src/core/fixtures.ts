@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlText } from './yaml.js';
 import type { Spec } from './spec.js';
 import { valueAt } from './dotted.js';
 import { seedToInt } from './ids.js';
@@ -71,7 +71,7 @@ function stringMap(v: unknown, file: string, where: string): Record<string, stri
 export function parseFixtureFile(file: string, provider: string): FixtureFile {
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = parseYamlText(readFileSync(file, 'utf8'));
   } catch (err) {
     fail(file, `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }

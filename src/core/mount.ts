@@ -54,6 +54,20 @@ export interface MountedProvider<State = unknown> {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+const BASE_HEADERS = Symbol('collections-mock.baseHeaders');
+type WithBaseHeaders = ServerResponse & { [BASE_HEADERS]?: Readonly<Record<string, string>> };
+
+/** Headers every reply to this request carries (CORS), under the reply's own. */
+export function setBaseHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
+  (res as WithBaseHeaders)[BASE_HEADERS] = headers;
+}
+
+/** writeHead with the request's base headers; the reply's own win. */
+export function writeHead(res: ServerResponse, status: number, headers: Record<string, string>): void {
+  const base = (res as WithBaseHeaders)[BASE_HEADERS];
+  res.writeHead(status, base ? { ...base, ...headers } : headers);
+}
+
 /** The neutral error kind most likely to render as a status, tried first when a scenario asks for that status. */
 const KIND_FOR_STATUS: Record<number, MockErrorKind> = {
   400: 'bad_request',
@@ -116,7 +130,8 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
   const router = provider.ignoreTrailingSlash ? spec.router.withTrailingSlashIgnored() : spec.router;
   const validators = SpecValidators.of(spec);
   const tenants = createTenants<State>((tenant) => provider.createState(options.env, tenant));
-  if (provider.errorSchema) validators.component(provider.errorSchema);
+  // An error schema the spec lacks is a provider bug, found at mount.
+  const errorValidator = provider.errorSchema ? validators.component(provider.errorSchema) : undefined;
   const { env, limits, strict } = options;
   const log = env.log;
 
@@ -141,7 +156,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       headers['content-type'] = reply.contentType ?? 'application/json';
     }
     if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
-    res.writeHead(reply.status, headers);
+    writeHead(res, reply.status, headers);
     res.end(payload);
   };
 
@@ -157,7 +172,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
 
   /** Validates a reply against the spec; returns the issues (empty when it conforms). */
   const selfCheck = (op: Operation | undefined, reply: Reply): ValidationIssue[] => {
-    if (!op) return provider.errorSchema && reply.body !== undefined ? validators.component(provider.errorSchema)(reply.body) : [];
+    if (!op) return errorValidator && reply.body !== undefined ? errorValidator(reply.body) : [];
     const declared = responseFor(op, reply.status);
     if (!declared) {
       return [{ location: 'body', pointer: '', rule: 'status', message: `status ${reply.status} is not declared for ${op.id}` }];
@@ -254,7 +269,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         return;
       case 'malformed_json': {
         const body = '{"data": [{"id": "trunc';
-        res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+        writeHead(res, status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
         res.end(body);
         return;
       }

@@ -7,8 +7,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { schemaFileValidator } from './validation.js';
+import { parseYamlText } from './yaml.js';
 import { responseFor, type Operation, type Spec } from './spec.js';
 import { valueAt } from './dotted.js';
 
@@ -68,13 +69,7 @@ export const SCENARIO_SCHEMA_FILE = fileURLToPath(new URL('../../scenarios/schem
 export const SHIPPED_SCENARIOS_DIR = path.dirname(SCENARIO_SCHEMA_FILE);
 
 let compiled: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    compiled = ajv.compile(JSON.parse(readFileSync(SCENARIO_SCHEMA_FILE, 'utf8')) as object);
-  }
-  return compiled;
-}
+const schemaValidator = (): ValidateFunction => (compiled ??= schemaFileValidator(SCENARIO_SCHEMA_FILE));
 
 /**
  * How telling an Ajv error is, among those at the same depth: an unknown field
@@ -194,7 +189,7 @@ function yamlFiles(dir: string): string[] {
 
 function parseFile(file: string): unknown {
   try {
-    return parseYaml(readFileSync(file, 'utf8'));
+    return parseYamlText(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new ScenarioError(file, null, '', `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }

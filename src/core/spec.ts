@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 
 export type JsonSchema = Record<string, unknown> | boolean;
 
@@ -100,9 +100,14 @@ export function loadSpec(file: string, name: string): Spec {
   return spec;
 }
 
-/** `specs/x.yaml` → `dist/specs/x.json`, written by the build (scripts/build-specs.mjs). */
+/** What the build made from `specs/x.yaml`: `dist/<sub>/x<ext>` (the specs' JSON copies, their precompiled validators). */
+export function buildOutput(file: string, sub: string, ext: string): string {
+  return path.join(path.dirname(file), '..', 'dist', sub, `${path.basename(file, path.extname(file))}${ext}`);
+}
+
+/** `specs/x.yaml` → `dist/specs/x.json`, written by the build (scripts/build-specs.mjs), when it is at least as new. */
 function compiledCopy(file: string, mtimeMs: number): string | undefined {
-  const json = path.join(path.dirname(file), '..', 'dist', 'specs', `${path.basename(file, '.yaml')}.json`);
+  const json = buildOutput(file, 'specs', '.json');
   try {
     return statSync(json).mtimeMs >= mtimeMs ? json : undefined;
   } catch {

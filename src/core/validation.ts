@@ -1,58 +1,71 @@
 /**
  * Ajv 2020 validators for one spec: request parts (path, query, headers,
- * bodies) and responses, compiled once per operation on first use and cached.
+ * bodies) and responses, one per operation and part, made on first use and
+ * cached. They come from the module the build compiled for this very spec
+ * (`dist/validators/<spec>.cjs`, see scripts/build-validators.mjs) when there
+ * is one, and from Ajv at run time otherwise (a spec edited since the build,
+ * or a spec the build never saw).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { JsonSchema, Operation, Spec, SpecParameter } from './spec.js';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv, type Ajv2020 } from './ajv.js';
+import { FORMATS } from './formats.js';
+import { buildOutput, type JsonSchema, type Operation, type Spec, type SpecParameter } from './spec.js';
 import type { ValidationIssue } from './errors.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
-
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
+const require = createRequire(import.meta.url);
 
 /**
- * Three instances, because the options differ: parameters and form fields
- * arrive as strings (coerced, defaults applied); JSON bodies keep their types
- * but get the spec's defaults, as the vendors' own validators fill them;
- * responses are only checked, never changed.
+ * Three kinds, because the options differ: parameters and form fields arrive
+ * as strings (coerced, defaults applied); JSON bodies keep their types but get
+ * the spec's defaults, as the vendors' own validators fill them; responses are
+ * only checked, never changed. Not `verbose`: it would copy each schema into
+ * the compiled code many times over, and the failing value is read from the
+ * data instead (toIssues).
  */
-function createAjv(coerce: boolean, defaults: boolean): Ajv2020 {
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    coerceTypes: coerce ? 'array' : false,
-    useDefaults: defaults,
-    validateFormats: true,
-    // Failing values travel with the errors, for vendors that quote them in messages.
-    verbose: true,
-  });
-  addFormats(ajv);
-  // OpenAPI's numeric and binary formats, which ajv-formats does not know.
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-  ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinite(n) });
-  ajv.addFormat('double', { type: 'number', validate: (n: number) => Number.isFinite(n) });
-  ajv.addFormat('binary', true);
-  ajv.addFormat('password', true);
-  return ajv;
-}
+export const KINDS = {
+  strict: { allErrors: true, inlineRefs: false, coerceTypes: false, useDefaults: false, validateFormats: true },
+  bodies: { allErrors: true, inlineRefs: false, coerceTypes: false, useDefaults: true, validateFormats: true },
+  coercing: { allErrors: true, inlineRefs: false, coerceTypes: 'array', useDefaults: true, validateFormats: true },
+} as const;
+export type Kind = keyof typeof KINDS;
+
+/** The one-letter prefix of a precompiled export name, per kind. */
+export const KIND_PREFIX: Record<Kind, string> = { strict: 's', bodies: 'b', coercing: 'c' };
 
 type Json = any;
 
-/** Rewrites `#/components/schemas/X` references to the absolute id under which the spec's schemas are registered. */
-function rewriteRefs(node: Json, base: string): Json {
+/** The id under which schema component `name` is registered, below the spec's `base`. */
+const componentId = (base: string, name: string) => `${base}/components/${encodeURIComponent(name)}.json`;
+
+const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)(\/.*)?$/;
+
+/**
+ * Rewrites `#/components/schemas/X` references to the id under which component
+ * X is registered. Each component is a schema of its own, so Ajv compiles it
+ * once however many operations refer to it.
+ */
+export function rewriteRefs(node: Json, base: string): Json {
   if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, base));
   if (node === null || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [k, v] of Object.entries<Json>(node)) {
-    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/')) out[k] = `${base}${v}`;
-    else out[k] = rewriteRefs(v, base);
+    const m = k === '$ref' && typeof v === 'string' ? COMPONENT_REF.exec(v) : null;
+    if (m) {
+      const name = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      out[k] = `${componentId(base, name)}${m[2] ? `#${m[2]}` : ''}`;
+    } else out[k] = rewriteRefs(v, base);
   }
   return out;
+}
+
+/** The spec's schema components, each with its own id and its references rewritten, to register with Ajv. */
+export function componentSchemas(spec: Spec, base: string): Json[] {
+  return Object.entries<Json>(spec.doc.components?.schemas ?? {}).map(([name, schema]) =>
+    typeof schema === 'boolean' ? { $id: componentId(base, name), allOf: [schema] } : { ...rewriteRefs(schema, base), $id: componentId(base, name) },
+  );
 }
 
 export interface OperationValidators {
@@ -62,12 +75,27 @@ export interface OperationValidators {
   response(status: string, mediaType: string): ((body: unknown) => ValidationIssue[]) | undefined;
 }
 
-export function toIssues(location: ValidationIssue['location'], errors: ErrorObject[] | null | undefined, root = ''): ValidationIssue[] {
+/** The value at a JSON pointer inside `data` (Ajv's `instancePath`). */
+function valueAt(data: unknown, pointer: string): unknown {
+  if (pointer === '') return data;
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/**
+ * Ajv's errors as issues, each with the failing value (read from the data at
+ * the error's path, after coercion), for vendors that quote it in messages.
+ */
+export function toIssues(location: ValidationIssue['location'], errors: ErrorObject[] | null | undefined, data: unknown): ValidationIssue[] {
   return (errors ?? []).map((e) => {
-    let pointer = root + e.instancePath;
+    let pointer = e.instancePath;
     if (e.keyword === 'required') pointer += `/${(e.params as { missingProperty: string }).missingProperty}`;
     if (e.keyword === 'additionalProperties') pointer += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
-    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword, params: e.params as Record<string, unknown>, value: e.data };
+    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword, params: e.params as Record<string, unknown>, value: valueAt(data, e.instancePath) };
   });
 }
 
@@ -82,19 +110,95 @@ function paramsSchema(params: SpecParameter[]): JsonSchema {
 /** Multipart and urlencoded values arrive as strings; their validator coerces. */
 const isFormMedia = (mediaType: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded';
 
-/** Created once per process and shared by every spec: each instance compiles the 2020 meta-schema, which is costly. */
-let shared: { strict: Ajv2020; bodies: Ajv2020; coercing: Ajv2020 } | undefined;
+const PARAM_PLACES = ['path', 'query', 'header'] as const;
+
+/** One validator a spec needs: its cache key, the Ajv options it needs, and the schema (references still local). */
+export interface ValidatorEntry {
+  key: string;
+  kind: Kind;
+  schema: JsonSchema;
+}
+
+const paramsKey = (op: Operation, where: string) => `params ${op.id} ${where}`;
+const bodyKey = (op: Operation, mediaType: string) => `body ${op.id} ${mediaType}`;
+const responseKey = (op: Operation, status: string, mediaType: string) => `response ${op.id} ${status} ${mediaType}`;
+const componentKey = (name: string) => `component ${name}`;
+
+function paramsEntry(op: Operation, where: (typeof PARAM_PLACES)[number]): ValidatorEntry | undefined {
+  const params = op.parameters.filter((p) => p.in === where);
+  return params.length ? { key: paramsKey(op, where), kind: 'coercing', schema: paramsSchema(params) } : undefined;
+}
+
+function bodyEntry(op: Operation, mediaType: string): ValidatorEntry | undefined {
+  const media = op.requestBody?.content[mediaType];
+  if (!media) return undefined;
+  return { key: bodyKey(op, mediaType), kind: isFormMedia(mediaType) ? 'coercing' : 'bodies', schema: media.schema ?? {} };
+}
+
+function responseEntry(op: Operation, status: string, mediaType: string): ValidatorEntry | undefined {
+  const schema = op.responses[status]?.content[mediaType]?.schema;
+  return schema === undefined ? undefined : { key: responseKey(op, status, mediaType), kind: 'strict', schema };
+}
+
+/** Every validator the spec can need: each operation's parameters, bodies and responses, and each schema component. The build compiles exactly this list. */
+export function validatorEntries(spec: Spec): ValidatorEntry[] {
+  const out: ValidatorEntry[] = [];
+  const push = (e: ValidatorEntry | undefined) => e && out.push(e);
+  for (const op of spec.operations.values()) {
+    for (const where of PARAM_PLACES) push(paramsEntry(op, where));
+    for (const media of Object.keys(op.requestBody?.content ?? {})) push(bodyEntry(op, media));
+    for (const [status, r] of Object.entries(op.responses)) for (const media of Object.keys(r.content)) push(responseEntry(op, status, media));
+  }
+  for (const name of Object.keys(spec.doc.components?.schemas ?? {})) {
+    out.push({ key: componentKey(name), kind: 'strict', schema: { $ref: `#/components/schemas/${name}` } });
+  }
+  return out;
+}
+
+/** What a precompiled module is checked against: the spec document and the options, so an edit to either makes it stale. */
+export function specHash(spec: Spec): string {
+  return createHash('sha256').update(JSON.stringify(KINDS)).update(JSON.stringify(spec.doc)).digest('hex');
+}
+
+/** A module written by scripts/build-validators.mjs. */
+export interface PrecompiledModule {
+  hash: string;
+  /** Validator key → export name; the name's first letter is its kind's prefix. */
+  keys: Record<string, string>;
+  load(kind: Kind, formats: typeof FORMATS): Record<string, ValidateFunction>;
+}
+
+/** `dist/validators/<spec>.cjs` when it was compiled from this very spec; undefined otherwise. */
+function precompiledFor(spec: Spec): PrecompiledModule | undefined {
+  const file = buildOutput(spec.file, 'validators', '.cjs');
+  let mod: PrecompiledModule;
+  try {
+    mod = require(file) as PrecompiledModule;
+  } catch {
+    return undefined;
+  }
+  return mod.hash === specHash(spec) ? mod : undefined;
+}
+
+/** One Ajv per kind, created on first use and shared by every spec: each instance compiles the 2020 meta-schema, which is costly. */
+let shared: Record<Kind, Ajv2020> | undefined;
 let registered = 0;
 const bySpec = new WeakMap<Spec, SpecValidators>();
 
+export interface SpecValidatorsOptions {
+  /** Use the build's precompiled module when it matches the spec (default true); false compiles everything with Ajv. */
+  precompiled?: boolean;
+}
+
 export class SpecValidators {
-  private readonly strict: Ajv2020;
-  private readonly bodies: Ajv2020;
-  private readonly coercing: Ajv2020;
-  private readonly base: string;
+  /** The build's module for this spec, looked for on first need (loading it takes a while: not at start-up); null when there is none. */
+  private module: PrecompiledModule | null | undefined;
+  private readonly loaded = new Map<Kind, Record<string, ValidateFunction>>();
+  private base: string | undefined;
+  private readonly fns = new Map<string, ValidateFunction>();
   private readonly cache = new Map<string, OperationValidators>();
 
-  /** The validators of a loaded spec, compiled at most once per process (they hold no request state). */
+  /** The validators of a loaded spec, made at most once per process (they hold no request state). */
   static of(spec: Spec): SpecValidators {
     let v = bySpec.get(spec);
     if (!v) {
@@ -104,18 +208,53 @@ export class SpecValidators {
     return v;
   }
 
-  constructor(private readonly spec: Spec) {
-    shared ??= { strict: createAjv(false, false), bodies: createAjv(false, true), coercing: createAjv(true, true) };
-    ({ strict: this.strict, bodies: this.bodies, coercing: this.coercing } = shared);
-    // A distinct id per registration: two versions of one spec may live in one process.
-    this.base = `https://collections-mock.local/specs/${spec.name}-${++registered}.json`;
-    // The whole document is registered once; operations refer into its components.
-    const components = rewriteRefs({ components: { schemas: spec.doc.components?.schemas ?? {} } }, this.base);
-    for (const ajv of [this.strict, this.bodies, this.coercing]) ajv.addSchema({ $id: this.base, ...components });
+  constructor(
+    private readonly spec: Spec,
+    options: SpecValidatorsOptions = {},
+  ) {
+    if (options.precompiled === false) this.module = null;
   }
 
-  private compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
-    return ajv.compile(typeof schema === 'boolean' ? schema : rewriteRefs(schema, this.base));
+  /** Where the validators come from: the build's module for this spec, or Ajv at run time. */
+  get source(): 'precompiled' | 'ajv' {
+    return this.precompiled() ? 'precompiled' : 'ajv';
+  }
+
+  private precompiled(): PrecompiledModule | null {
+    if (this.module === undefined) this.module = precompiledFor(this.spec) ?? null;
+    return this.module;
+  }
+
+  /** The validator for an entry: the precompiled one, else compiled by Ajv (the spec registered with it on first need). */
+  private fn(entry: ValidatorEntry): ValidateFunction {
+    const hit = this.fns.get(entry.key);
+    if (hit) return hit;
+    const module = this.precompiled();
+    const name = module?.keys[entry.key];
+    let fn: ValidateFunction | undefined;
+    if (name !== undefined) {
+      let exported = this.loaded.get(entry.kind);
+      if (!exported) {
+        exported = module!.load(entry.kind, FORMATS);
+        this.loaded.set(entry.kind, exported);
+      }
+      fn = exported[name];
+    }
+    fn ??= this.compile(entry);
+    this.fns.set(entry.key, fn);
+    return fn;
+  }
+
+  private compile(entry: ValidatorEntry): ValidateFunction {
+    shared ??= { strict: createAjv(KINDS.strict), bodies: createAjv(KINDS.bodies), coercing: createAjv(KINDS.coercing) };
+    if (this.base === undefined) {
+      // A distinct id per registration: two versions of one spec may live in one process.
+      this.base = `https://collections-mock.local/specs/${this.spec.name}-${++registered}.json`;
+      const components = componentSchemas(this.spec, this.base);
+      for (const ajv of Object.values(shared)) ajv.addSchema(components);
+    }
+    const schema = entry.schema;
+    return shared[entry.kind].compile(typeof schema === 'boolean' ? schema : rewriteRefs(schema, this.base));
   }
 
   for(op: Operation): OperationValidators {
@@ -127,33 +266,32 @@ export class SpecValidators {
     return v;
   }
 
-  private readonly components = new Map<string, ValidateFunction>();
-
-  /** A validator for `#/components/schemas/<name>` (replies that match no operation, e.g. an unknown route). */
+  /** A validator for `#/components/schemas/<name>` (replies that match no operation, e.g. an unknown route); the name is checked now, the schema compiled on first use. */
   component(name: string): (value: unknown) => ValidationIssue[] {
-    let fn = this.components.get(name);
-    if (!fn) {
-      if (!this.spec.doc.components?.schemas?.[name]) throw new Error(`${this.spec.file}: no schema components.schemas.${name}`);
-      fn = this.strict.compile({ $ref: `${this.base}#/components/schemas/${name}` });
-      this.components.set(name, fn);
-    }
-    const f = fn;
-    return (value) => (f(value) ? [] : toIssues('body', f.errors));
+    if (!this.spec.doc.components?.schemas?.[name]) throw new Error(`${this.spec.file}: no schema components.schemas.${name}`);
+    let f: ValidateFunction | undefined;
+    return (value) => {
+      f ??= this.fn({ key: componentKey(name), kind: 'strict', schema: { $ref: `#/components/schemas/${name}` } });
+      return f(value) ? [] : toIssues('body', f.errors, value);
+    };
   }
 
-  /** Compiles every validator of every operation; used by tests and `--precompile` to surface schema errors early. */
+  /** The validator of one entry of validatorEntries(), as issues (tests compare the precompiled and the Ajv-compiled ones with it). */
+  entry(entry: ValidatorEntry): (value: unknown) => ValidationIssue[] {
+    const f = this.fn(entry);
+    const location = entry.key.startsWith('params ') ? (entry.key.split(' ')[2] as ValidationIssue['location']) : 'body';
+    return (value) => (f(value) ? [] : toIssues(location, f.errors, value));
+  }
+
+  /** Makes every validator of the spec; used by tests to surface schema errors early. */
   compileAll(): void {
-    for (const op of this.spec.operations.values()) {
-      const v = this.for(op);
-      for (const media of Object.keys(op.requestBody?.content ?? {})) v.body(media);
-      for (const [status, r] of Object.entries(op.responses)) for (const media of Object.keys(r.content)) v.response(status, media);
-    }
+    for (const entry of validatorEntries(this.spec)) this.fn(entry);
   }
 
   private build(op: Operation): OperationValidators {
-    const groups = (['path', 'query', 'header'] as const).map((where) => {
-      const params = op.parameters.filter((p) => p.in === where);
-      return { where, fn: params.length ? this.compile(this.coercing, paramsSchema(params)) : undefined };
+    const groups = PARAM_PLACES.map((where) => {
+      const entry = paramsEntry(op, where);
+      return { where, fn: entry ? this.fn(entry) : undefined };
     });
     const bodies = new Map<string, ValidateFunction>();
     const responses = new Map<string, ValidateFunction | null>();
@@ -161,33 +299,54 @@ export class SpecValidators {
       params: (data) => {
         const issues: ValidationIssue[] = [];
         for (const { where, fn } of groups) {
-          if (fn && !fn(data[where])) issues.push(...toIssues(where === 'header' ? 'header' : where, fn.errors));
+          if (fn && !fn(data[where])) issues.push(...toIssues(where === 'header' ? 'header' : where, fn.errors, data[where]));
         }
         return issues;
       },
       body: (mediaType) => {
-        const media = op.requestBody?.content[mediaType];
-        if (!media) return undefined;
         let fn = bodies.get(mediaType);
         if (!fn) {
-          fn = this.compile(isFormMedia(mediaType) ? this.coercing : this.bodies, media.schema ?? {});
+          const entry = bodyEntry(op, mediaType);
+          if (!entry) return undefined;
+          fn = this.fn(entry);
           bodies.set(mediaType, fn);
         }
         const f = fn;
-        return (body) => (f(body) ? [] : toIssues('body', f.errors));
+        return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
       },
       response: (status, mediaType) => {
         const key = `${status} ${mediaType}`;
         let fn = responses.get(key);
         if (fn === undefined) {
-          const schema = op.responses[status]?.content[mediaType]?.schema;
-          fn = schema === undefined ? null : this.compile(this.strict, schema);
+          const entry = responseEntry(op, status, mediaType);
+          fn = entry ? this.fn(entry) : null;
           responses.set(key, fn);
         }
         const f = fn;
         if (!f) return undefined;
-        return (body) => (f(body) ? [] : toIssues('body', f.errors));
+        return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
       },
     };
   }
+}
+
+/** What a precompiled module for a JSON Schema file is checked against: its text and the options. */
+export function schemaFileHash(text: string): string {
+  return createHash('sha256').update(JSON.stringify(KINDS.strict)).update(text).digest('hex');
+}
+
+/** The validator of a JSON Schema file (checks only, all errors): the build's module when it was compiled from this text, else Ajv. */
+export function schemaFileValidator(file: string): ValidateFunction {
+  const text = readFileSync(file, 'utf8');
+  try {
+    const mod = require(buildOutput(file, 'validators', '.cjs')) as PrecompiledModule;
+    const name = mod.keys['schema'];
+    if (mod.hash === schemaFileHash(text) && name !== undefined) {
+      const fn = mod.load('strict', FORMATS)[name];
+      if (fn) return fn;
+    }
+  } catch {
+    // Not built, or built from another version: compiled below.
+  }
+  return createAjv(KINDS.strict).compile(JSON.parse(text) as object);
 }

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Compiles, at build time, every validator the server can need, so that a start
+// loads neither Ajv nor the YAML parser and no request waits for a compile:
+//   dist/validators/<spec>.cjs   each spec's request and response validators (Ajv standalone code)
+//   dist/validators/schema.cjs   the scenario file schema
+//   dist/yaml-cache.json         the shipped scenario and fixture files, parsed
+// Each module carries a hash of what it was compiled from; the server uses it
+// only when the hash matches and compiles with Ajv otherwise. Runs after tsc.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { loadSpec } from '../dist/core/spec.js';
+import { createAjv } from '../dist/core/ajv.js';
+import { KINDS, KIND_PREFIX, componentSchemas, rewriteRefs, schemaFileHash, specHash, validatorEntries } from '../dist/core/validation.js';
+import { YAML_CACHE_FILE, parseYaml, yamlTextHash } from '../dist/core/yaml.js';
+
+const require = createRequire(import.meta.url);
+const standaloneCode = require('ajv/dist/standalone').default;
+const { _ } = require('ajv');
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'validators');
+await mkdir(out, { recursive: true });
+
+/** Ajv standalone code for a set of entries of one kind, wrapped so that it takes the format table and keeps its names to itself. */
+function kindCode(kind, entries, register) {
+  const ajv = createAjv({ ...KINDS[kind], code: { source: true, formats: _`formats` } });
+  register(ajv);
+  const refs = {};
+  entries.forEach(({ id, name }) => (refs[name] = id));
+  const code = standaloneCode(ajv, refs);
+  return `function (formats) {\n const exports = {};\n${code}\n return exports;\n}`;
+}
+
+function moduleText(source, hash, entries, register) {
+  const keys = {};
+  const byKind = {};
+  entries.forEach((e, i) => {
+    const name = `${KIND_PREFIX[e.kind]}${i}`;
+    keys[e.key] = name;
+    (byKind[e.kind] ??= []).push({ ...e, name, id: `https://collections-mock.local/entries/${name}.json` });
+  });
+  const kinds = Object.entries(byKind).map(([kind, list]) => {
+    const registerAll = (ajv) => {
+      register(ajv);
+      for (const e of list) ajv.addSchema(typeof e.schema === 'boolean' ? { $id: e.id, allOf: [e.schema] } : { ...e.schema, $id: e.id });
+    };
+    return ` ${kind}: ${kindCode(kind, list, registerAll)}`;
+  });
+  return [
+    '"use strict";',
+    `// Compiled by scripts/build-validators.mjs from ${source}; made again by \`npm run build\`.`,
+    `exports.hash = ${JSON.stringify(hash)};`,
+    `exports.keys = ${JSON.stringify(keys)};`,
+    `const kinds = {\n${kinds.join(',\n')}\n};`,
+    'exports.load = (kind, formats) => (kinds[kind] ? kinds[kind](formats) : {});',
+    '',
+  ].join('\n');
+}
+
+let files = 0;
+let bytes = 0;
+const write = async (file, text) => {
+  await writeFile(file, text);
+  files++;
+  bytes += Buffer.byteLength(text);
+};
+
+for (const file of (await readdir(path.join(root, 'specs'))).filter((f) => f.endsWith('.yaml')).sort()) {
+  const name = path.basename(file, '.yaml');
+  const spec = loadSpec(path.join(root, 'specs', file), name);
+  const base = `https://collections-mock.local/specs/${name}.json`;
+  const entries = validatorEntries(spec).map((e) => ({ ...e, schema: typeof e.schema === 'boolean' ? e.schema : rewriteRefs(e.schema, base) }));
+  const components = componentSchemas(spec, base);
+  await write(path.join(out, `${name}.cjs`), moduleText(`specs/${file}`, specHash(spec), entries, (ajv) => ajv.addSchema(components)));
+}
+
+const schemaFile = path.join(root, 'scenarios', 'schema.json');
+const schemaText = await readFile(schemaFile, 'utf8');
+await write(
+  path.join(out, 'schema.cjs'),
+  moduleText('scenarios/schema.json', schemaFileHash(schemaText), [{ key: 'schema', kind: 'strict', schema: JSON.parse(schemaText) }], () => {}),
+);
+
+// The shipped YAML files, parsed; only those whose data survives JSON unchanged.
+const cache = {};
+async function cacheYaml(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await cacheYaml(full);
+    else if (/\.ya?ml$/i.test(entry.name)) {
+      const text = await readFile(full, 'utf8');
+      let doc;
+      try {
+        doc = parseYaml(text);
+      } catch {
+        continue; // The server reports a file it cannot parse, with the parser's words.
+      }
+      const json = JSON.stringify(doc);
+      if (json !== undefined && isDeepStrictEqual(JSON.parse(json), doc)) cache[yamlTextHash(text)] = json;
+    }
+  }
+}
+await cacheYaml(path.join(root, 'scenarios'));
+await cacheYaml(path.join(root, 'fixtures'));
+await write(YAML_CACHE_FILE, JSON.stringify(cache));
+if (process.env.BUILD_VERBOSE) console.log(`build-validators: ${files} files, ${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(cache).length} YAML files cached`);
