@@ -210,12 +210,22 @@ export function scopedClock(base: Clock): Clock {
   };
 }
 
+/** Recently formatted timestamps: a list renders the same stored times on every call. */
+const formatted = new Map<number, string>();
+const FORMATTED_MAX = 8192;
+
 /** RFC 3339 in UTC with exactly six fractional digits: 2025-09-16T18:36:09.790629Z. */
 export function rfc3339Micros(micros: number): string {
-  const ms = Math.floor(micros / 1000);
-  const iso = new Date(ms).toISOString(); // 2025-09-16T18:36:09.790Z
-  const sub = String(((micros % 1000) + 1000) % 1000).padStart(3, '0');
-  return `${iso.slice(0, 23)}${sub}Z`;
+  let text = formatted.get(micros);
+  if (text === undefined) {
+    const ms = Math.floor(micros / 1000);
+    const iso = new Date(ms).toISOString(); // 2025-09-16T18:36:09.790Z
+    const sub = String(((micros % 1000) + 1000) % 1000).padStart(3, '0');
+    text = `${iso.slice(0, 23)}${sub}Z`;
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    formatted.set(micros, text);
+  }
+  return text;
 }
 
 /** Parses an RFC 3339 timestamp to epoch microseconds, keeping up to six fractional digits. */

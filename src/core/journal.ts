@@ -33,8 +33,12 @@ export interface JournalFilter {
   limit?: number;
 }
 
+/** A ring of the last `capacity` entries: recording is O(1) whatever the capacity. */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private ring: (JournalEntry | undefined)[] = [];
+  /** Index of the oldest entry in the ring. */
+  private head = 0;
+  private count = 0;
   private seq = 0;
 
   constructor(readonly capacity: number) {}
@@ -45,15 +49,20 @@ export class Journal {
 
   record(entry: JournalEntry): void {
     if (this.capacity <= 0) return;
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    if (this.count < this.capacity) {
+      this.ring[(this.head + this.count) % this.capacity] = entry;
+      this.count++;
+    } else {
+      this.ring[this.head] = entry;
+      this.head = (this.head + 1) % this.capacity;
+    }
   }
 
   /** Matching entries, newest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const out: JournalEntry[] = [];
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const e = this.entries[i]!;
+    for (let i = this.count - 1; i >= 0; i--) {
+      const e = this.ring[(this.head + i) % this.capacity]!;
       if (filter.provider !== undefined && e.provider !== filter.provider) continue;
       if (filter.operationId !== undefined && e.operationId !== filter.operationId) continue;
       if (filter.status !== undefined && e.status !== filter.status) continue;
@@ -65,10 +74,13 @@ export class Journal {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   clear(provider?: string): void {
-    this.entries = provider === undefined ? [] : this.entries.filter((e) => e.provider !== provider);
+    const kept = provider === undefined ? [] : this.list().filter((e) => e.provider !== provider).reverse();
+    this.ring = kept;
+    this.head = 0;
+    this.count = kept.length;
   }
 }

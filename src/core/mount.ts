@@ -8,7 +8,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { MockError, isMockError, type MockErrorKind, type ValidationIssue } from './errors.js';
-import { loadSpec, resolvePointer, responseFor, type Operation, type Spec } from './spec.js';
+import { loadSpec, resolvePointer, responseFor, type Operation, type Spec, type SpecResponse } from './spec.js';
 import { SpecValidators } from './validation.js';
 import { declaredMediaFor, isJsonMedia, isStructuredMedia, mediaTypeOf, parseBody, readRawBody, type BodyLimits, type ParsedBody } from './body.js';
 import { createTenants, type Tenants } from './store.js';
@@ -108,7 +108,11 @@ export function checkHandlers(provider: Provider<unknown>, spec: Spec): void {
 
 function headerView(req: IncomingMessage): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = Object.create(null);
-  for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v[0] : v;
+  const headers = req.headers;
+  for (const k in headers) {
+    const v = headers[k];
+    out[k] = Array.isArray(v) ? v[0] : v;
+  }
   return out;
 }
 
@@ -170,21 +174,51 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
     }
   };
 
+  /** What the self-check needs of a declared response, worked out once per operation and status. */
+  interface ResponseFacts {
+    declared: SpecResponse;
+    /** The key it has in the spec (`200`, `4XX`, `default`). */
+    key: string;
+    requiredHeaders: string[];
+    media: string[];
+  }
+  const factsCache = new Map<Operation, Map<number, ResponseFacts | null>>();
+  const responseFacts = (op: Operation, status: number): ResponseFacts | null => {
+    let byStatus = factsCache.get(op);
+    if (!byStatus) factsCache.set(op, (byStatus = new Map()));
+    let facts = byStatus.get(status);
+    if (facts === undefined) {
+      const declared = responseFor(op, status);
+      facts = declared
+        ? {
+            declared,
+            key: Object.keys(op.responses).find((k) => op.responses[k] === declared)!,
+            requiredHeaders: Object.entries(declared.headers)
+              .filter(([, h]) => h.required)
+              .map(([name]) => name),
+            media: Object.keys(declared.content),
+          }
+        : null;
+      byStatus.set(status, facts);
+    }
+    return facts;
+  };
+
   /** Validates a reply against the spec; returns the issues (empty when it conforms). */
   const selfCheck = (op: Operation | undefined, reply: Reply): ValidationIssue[] => {
     if (!op) return errorValidator && reply.body !== undefined ? errorValidator(reply.body) : [];
-    const declared = responseFor(op, reply.status);
-    if (!declared) {
+    const facts = responseFacts(op, reply.status);
+    if (!facts) {
       return [{ location: 'body', pointer: '', rule: 'status', message: `status ${reply.status} is not declared for ${op.id}` }];
     }
-    const key = Object.keys(op.responses).find((k) => op.responses[k] === declared)!;
+    const { declared, key, requiredHeaders, media } = facts;
     const issues: ValidationIssue[] = [];
-    for (const [name, h] of Object.entries(declared.headers)) {
-      if (h.required && !Object.keys(reply.headers ?? {}).some((k) => k.toLowerCase() === name)) {
-        issues.push({ location: 'header', pointer: `/${name}`, rule: 'required', message: `required response header ${name} is missing` });
+    if (requiredHeaders.length) {
+      const sent = Object.keys(reply.headers ?? {}).map((k) => k.toLowerCase());
+      for (const name of requiredHeaders) {
+        if (!sent.includes(name)) issues.push({ location: 'header', pointer: `/${name}`, rule: 'required', message: `required response header ${name} is missing` });
       }
     }
-    const media = Object.keys(declared.content);
     if (reply.body === undefined) {
       if (media.length) issues.push({ location: 'body', pointer: '', rule: 'content', message: `status ${reply.status} must have a body (${media.join(', ')})` });
       return issues;
@@ -313,6 +347,8 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
   ): Promise<boolean> => {
     const registry = options.scenarios!;
     const preferHeader = view.headers.prefer;
+    // Most requests name no scenario and meet no activation: nothing to look at.
+    if (!preferHeader && !view.headers['x-mock-scenario'] && !registry.hasActivations(provider.name)) return false;
     const prefer = parsePrefer(preferHeader);
     if (prefer) {
       if (entry) entry.prefer = preferHeader!;
@@ -385,7 +421,10 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       url: req.url ?? '',
       headers: headerView(req),
       query: new URLSearchParams(search),
-      remoteAddress: req.socket.remoteAddress,
+      // Read when asked (the admin API's access rule): a lookup on the socket otherwise paid by every request.
+      get remoteAddress() {
+        return req.socket.remoteAddress;
+      },
     };
     if (options.internalToken !== undefined && view.headers['x-mock-internal'] === options.internalToken) view.internal = true;
     const journal = options.journal;

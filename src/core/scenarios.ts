@@ -365,6 +365,13 @@ export class ScenarioRegistry {
     return { activations, unknown };
   }
 
+  /** True when an admin activation could apply to this provider's requests (the common case, none, costs one check per request). */
+  hasActivations(provider: string): boolean {
+    if (this.activations.length === 0) return false;
+    for (const a of this.activations) if (a.provider === provider) return true;
+    return false;
+  }
+
   /** Header activations first, in the header's order; then the tenant's, then everyone's, oldest first. */
   candidates(provider: string, tenant: string, fromHeader: readonly Activation[]): Activation[] {
     const mine = this.activations.filter((a) => a.provider === provider && a.tenant === tenant);
