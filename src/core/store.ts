@@ -60,7 +60,13 @@ export function compareKeys(a: SortKey, b: SortKey): number {
 export interface SortSpec<T> {
   /** Stable name of this ordering, e.g. 'name'. Part of the cursor, so a cursor cannot be replayed under another order. */
   name: string;
-  /** The record's sort key; the last element must be unique (the id) so the order is total. */
+  /**
+   * The record's sort key; the last element must be unique (the id) so the order is total.
+   * A table keeps its sorted views up to date as rows are written, so the key must depend
+   * only on what changes through the table's own writes (insert, update, delete) or on data
+   * that does not change while the row is in the table. Specs that share a name must give
+   * the same key: the table keeps the first one it is given for that name.
+   */
   key(row: T): SortKey;
   descending?: boolean;
 }
@@ -79,19 +85,175 @@ export interface Page<T> {
   next?: SortKey;
 }
 
+/** Rows per block of a sorted view: a write moves at most this many references (twice as many before a split). */
+const BLOCK = 512;
+
 /**
- * Records of one kind for one tenant, in insertion order, with cached sorted
- * views. Every write goes through this class so the caches stay true.
+ * One ordering of a table's rows, ascending (descending reads walk it
+ * backwards: keys are total, so that is the same order). The rows sit in
+ * blocks of at most 2 × BLOCK, so an insert or removal moves a few hundred
+ * references, not the whole view. Keys are computed when compared, not stored.
+ */
+class View<T> {
+  /** Non-empty blocks, in order. */
+  blocks: T[][] = [];
+
+  constructor(readonly key: (row: T) => SortKey) {}
+
+  static build<T>(key: (row: T) => SortKey, rows: Iterable<T>): View<T> {
+    const pairs = Array.from(rows, (row) => ({ row, key: key(row) }));
+    pairs.sort((a, b) => compareKeys(a.key, b.key));
+    const view = new View(key);
+    for (let i = 0; i < pairs.length; i += BLOCK) view.blocks.push(pairs.slice(i, i + BLOCK).map((p) => p.row));
+    return view;
+  }
+
+  /** Position of the first row whose key is not before `k` (strict: is after `k`); [blocks.length, 0] past the end. */
+  bound(k: SortKey, strict: boolean): [number, number] {
+    const { blocks, key } = this;
+    const after = (row: T): boolean => {
+      const c = compareKeys(key(row), k);
+      return c > 0 || (!strict && c === 0);
+    };
+    // The first block whose last row qualifies holds the position.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const block = blocks[mid]!;
+      if (after(block[block.length - 1]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo === blocks.length) return [lo, 0];
+    const block = blocks[lo]!;
+    let a = 0;
+    let z = block.length - 1;
+    while (a < z) {
+      const mid = (a + z) >>> 1;
+      if (after(block[mid]!)) z = mid;
+      else a = mid + 1;
+    }
+    return [lo, a];
+  }
+
+  insert(row: T): void {
+    const { blocks } = this;
+    if (blocks.length === 0) {
+      blocks.push([row]);
+      return;
+    }
+    let [b, i] = this.bound(this.key(row), true);
+    if (b === blocks.length) {
+      b--;
+      i = blocks[b]!.length;
+    }
+    const block = blocks[b]!;
+    block.splice(i, 0, row);
+    if (block.length >= 2 * BLOCK) blocks.splice(b + 1, 0, block.splice(BLOCK));
+  }
+
+  /** Removes `row`, found by the key it was placed under; false when it is not in the view. */
+  remove(row: T, k: SortKey): boolean {
+    const { blocks, key } = this;
+    let [b, i] = this.bound(k, false);
+    while (b < blocks.length) {
+      const block = blocks[b]!;
+      if (i === block.length) {
+        b++;
+        i = 0;
+        continue;
+      }
+      const r = block[i]!;
+      if (r === row) return this.removeAt(b, i);
+      if (compareKeys(key(r), k) !== 0) break;
+      i++;
+    }
+    // Its key changed behind the table's back (or the data it was computed from is gone): look for the row itself.
+    for (b = 0; b < blocks.length; b++) {
+      i = blocks[b]!.indexOf(row);
+      if (i >= 0) return this.removeAt(b, i);
+    }
+    return false;
+  }
+
+  private removeAt(b: number, i: number): true {
+    const { blocks } = this;
+    const block = blocks[b]!;
+    block.splice(i, 1);
+    if (block.length === 0) blocks.splice(b, 1);
+    else if (block.length < BLOCK / 4 && b + 1 < blocks.length && block.length + blocks[b + 1]!.length <= BLOCK) {
+      // Keep blocks from thinning out after many removals.
+      block.push(...blocks[b + 1]!);
+      blocks.splice(b + 1, 1);
+    }
+    return true;
+  }
+
+  /** Calls `visit` with rows from position [b, i] on, forwards or backwards, until it returns false. */
+  walk(b: number, i: number, descending: boolean, visit: (row: T) => boolean): void {
+    const { blocks } = this;
+    if (!descending) {
+      for (; b < blocks.length; b++, i = 0) {
+        const block = blocks[b]!;
+        for (; i < block.length; i++) if (!visit(block[i]!)) return;
+      }
+      return;
+    }
+    for (; b >= 0; b--) {
+      const block = blocks[b]!;
+      if (i >= block.length) i = block.length - 1;
+      for (; i >= 0; i--) if (!visit(block[i]!)) return;
+      i = Infinity;
+    }
+  }
+
+  /** The first position of the walk in this direction. */
+  start(descending: boolean): [number, number] {
+    return descending ? [this.blocks.length - 1, Infinity] : [0, 0];
+  }
+
+  /** The position just before [b, i] (for a descending walk that starts before a bound). */
+  before(b: number, i: number): [number, number] {
+    if (i > 0) return [b, i - 1];
+    return [b - 1, Infinity];
+  }
+
+  /** Position of the row `offset` rows into the walk in this direction (past the end when beyond it). */
+  seek(offset: number, descending: boolean): [number, number] {
+    const { blocks } = this;
+    if (!descending) {
+      for (let b = 0; b < blocks.length; b++) {
+        if (offset < blocks[b]!.length) return [b, offset];
+        offset -= blocks[b]!.length;
+      }
+      return [blocks.length, 0];
+    }
+    for (let b = blocks.length - 1; b >= 0; b--) {
+      const n = blocks[b]!.length;
+      if (offset < n) return [b, n - 1 - offset];
+      offset -= n;
+    }
+    return [-1, 0];
+  }
+}
+
+/**
+ * Records of one kind for one tenant, in insertion order, with sorted views.
+ * Every write goes through this class and keeps the views in order: an insert
+ * or delete is a binary search and one splice per view, an update moves the
+ * row only when its key changed. A view is built (one sort) on the first read
+ * of its ordering.
  */
 export class Table<T> {
   private readonly rows = new Map<string, T>();
-  private readonly sorted = new Map<string, { version: number; rows: T[]; keys: SortKey[] }>();
-  private version = 0;
-  private readonly idOf: (row: T) => string;
+  /** Sorted views by ordering name, made on first use. */
+  private views: Map<string, View<T>> | undefined;
 
   /** `key` names the field that identifies a row, so a table can be saved and rebuilt from plain data. */
-  constructor(readonly key: keyof T & string) {
-    this.idOf = (row) => String(row[key]);
+  constructor(readonly key: keyof T & string) {}
+
+  private idOf(row: T): string {
+    return String(row[this.key]);
   }
 
   get size(): number {
@@ -115,7 +277,7 @@ export class Table<T> {
     const id = this.idOf(row);
     if (this.rows.has(id)) throw new Error(`duplicate id ${id}`);
     this.rows.set(id, row);
-    this.version++;
+    if (this.views) for (const view of this.views.values()) view.insert(row);
     return row;
   }
 
@@ -123,8 +285,28 @@ export class Table<T> {
   update(id: string, change: (row: T) => void): T | undefined {
     const row = this.rows.get(id);
     if (row === undefined) return undefined;
-    change(row);
-    this.version++;
+    const views = this.views;
+    const list = views ? [...views.values()] : [];
+    const before = list.map((view) => view.key(row));
+    try {
+      change(row);
+    } finally {
+      // A view made while the change ran may have placed the row half-changed: it is made again on its next read.
+      if (this.views !== views) this.views = undefined;
+      else if (views && views.size !== list.length) for (const [name, view] of views) if (!list.includes(view)) views.delete(name);
+      // Even a change that threw part-way may have moved the row. A change that wrote to this
+      // table itself (deleted the row, cleared the table) has already put the views right.
+      if (this.views === views && this.rows.get(id) === row) {
+        for (let i = 0; i < list.length; i++) {
+          const view = list[i]!;
+          const old = before[i]!;
+          const now = view.key(row);
+          if (compareKeys(old, now) === 0) continue;
+          view.remove(row, old);
+          view.insert(row);
+        }
+      }
+    }
     return row;
   }
 
@@ -132,71 +314,74 @@ export class Table<T> {
     const row = this.rows.get(id);
     if (row === undefined) return undefined;
     this.rows.delete(id);
-    this.version++;
+    if (this.views) {
+      for (const view of this.views.values()) view.remove(row, view.key(row));
+    }
     return row;
   }
 
   clear(): void {
     this.rows.clear();
-    this.version++;
+    this.views = undefined;
   }
 
-  private view(sort: SortSpec<T>): { rows: T[]; keys: SortKey[] } {
-    const cacheKey = `${sort.name}:${sort.descending ? 'desc' : 'asc'}`;
-    const cached = this.sorted.get(cacheKey);
-    if (cached && cached.version === this.version) return cached;
-    const pairs = Array.from(this.rows.values(), (row) => ({ row, key: sort.key(row) }));
-    const dir = sort.descending ? -1 : 1;
-    pairs.sort((a, b) => dir * compareKeys(a.key, b.key));
-    const view = { version: this.version, rows: pairs.map((p) => p.row), keys: pairs.map((p) => p.key) };
-    this.sorted.set(cacheKey, view);
+  private view(sort: SortSpec<T>): View<T> {
+    this.views ??= new Map();
+    let view = this.views.get(sort.name);
+    if (view === undefined) {
+      view = View.build(sort.key, this.rows.values());
+      this.views.set(sort.name, view);
+    }
     return view;
   }
 
   /** Offset paging (`skip`/`limit` APIs): the rows at positions offset..offset+limit of the filtered order. */
   slice(req: { sort: SortSpec<T>; offset: number; limit: number; filter?: (row: T) => boolean }): T[] {
-    const { rows } = this.view(req.sort);
-    if (!req.filter) return rows.slice(req.offset, req.offset + req.limit);
+    const view = this.view(req.sort);
+    const desc = req.sort.descending === true;
     const out: T[] = [];
+    if (req.limit <= 0) return out;
+    const filter = req.filter;
+    if (!filter) {
+      const [b, i] = view.seek(Math.max(0, req.offset), desc);
+      view.walk(b, i, desc, (row) => out.push(row) < req.limit);
+      return out;
+    }
     let skipped = 0;
-    for (const row of rows) {
-      if (!req.filter(row)) continue;
+    const [b, i] = view.start(desc);
+    view.walk(b, i, desc, (row) => {
+      if (!filter(row)) return true;
       if (skipped < req.offset) {
         skipped++;
-        continue;
+        return true;
       }
-      if (out.length === req.limit) break;
-      out.push(row);
-    }
+      return out.push(row) < req.limit;
+    });
     return out;
   }
 
   page(req: PageRequest<T>): Page<T> {
-    const { rows, keys } = this.view(req.sort);
-    const dir = req.sort.descending ? -1 : 1;
-    let start = 0;
-    if (req.after) {
-      // First index whose key comes strictly after the cursor in this order.
-      let lo = 0;
-      let hi = keys.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (dir * compareKeys(keys[mid]!, req.after) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-    }
+    const view = this.view(req.sort);
+    const desc = req.sort.descending === true;
+    // The first position (in this order) whose key comes strictly after the cursor.
+    let at: [number, number];
+    if (req.after) at = desc ? view.before(...view.bound(req.after, false)) : view.bound(req.after, true);
+    else at = view.start(desc);
     const limit = Math.max(0, req.limit);
+    const filter = req.filter;
     const items: T[] = [];
-    let lastKey: SortKey | undefined;
-    for (let i = start; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (req.filter && !req.filter(row)) continue;
-      if (items.length === limit) return { items, next: lastKey! };
+    let more = false;
+    view.walk(at[0], at[1], desc, (row) => {
+      if (filter && !filter(row)) return true;
+      if (items.length === limit) {
+        more = true;
+        return false;
+      }
       items.push(row);
-      lastKey = keys[i];
-    }
-    return { items };
+      return true;
+    });
+    if (!more || items.length === 0) return { items };
+    return { items, next: view.key(items[items.length - 1]!) };
   }
 }
 

@@ -9,16 +9,23 @@ import { MockError } from '../../core/errors.js';
 import { Table, decodeCursor, encodeCursor, type SortKey, type SortSpec } from '../../core/store.js';
 import { compileFilter, FilterError, type FieldSpec } from './filter.js';
 import {
+  addDocument,
   DEFAULT_CHUNK_CONFIGURATION,
   DEFAULT_MODEL,
   contentTypeFor,
   deleteCollection,
   deleteFile,
+  fieldValueTaken,
+  forgetFieldIndexes,
   scheduleExpiry,
   filenameProblem,
+  internFieldValue,
+  internMediaType,
   isTextLike,
+  newDocument,
   normaliseChunkConfiguration,
   normaliseFieldDefinition,
+  packBytes,
   removeDocument,
   renderCollection,
   renderDocument,
@@ -99,25 +106,27 @@ function parseFieldsJson(text: string | undefined): Record<string, string> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new MockError('validation', 'fields must be a JSON object of string values.');
   }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(parsed)) {
+  const fields = parsed as Record<string, unknown>;
+  let clean = true;
+  for (const k of Object.keys(fields)) {
+    const v = fields[k];
     if (typeof v !== 'string') throw new MockError('validation', `fields.${k} must be a string.`);
-    if (k !== '__proto__') out[k] = v;
+    fields[k] = internFieldValue(v);
+    if (k === '__proto__') clean = false;
   }
+  if (clean) return fields as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) if (k !== '__proto__') out[k] = v as string;
   return out;
 }
 
-/** Checks a document's fields against the collection's definitions: required keys present, unique values unique. */
-function checkFields(c: CollectionRecord, fields: Record<string, string>, exceptFileId?: string): void {
+/** Checks a new document's fields against the collection's definitions: required keys present, unique values unique. */
+function checkFields(c: CollectionRecord, fields: Record<string, string>): void {
   for (const def of c.fieldDefinitions) {
     const has = Object.prototype.hasOwnProperty.call(fields, def.key);
     if (def.required && !has) throw new MockError('validation', `Missing required field "${def.key}".`);
-    if (def.unique && has) {
-      for (const other of c.documents.values()) {
-        if (other.fileId !== exceptFileId && other.fields[def.key] === fields[def.key]) {
-          throw new MockError('conflict', `A document with ${def.key}="${fields[def.key]}" already exists in the collection.`);
-        }
-      }
+    if (def.unique && has && fieldValueTaken(c, def.key, fields[def.key]!)) {
+      throw new MockError('conflict', `A document with ${def.key}="${fields[def.key]}" already exists in the collection.`);
     }
   }
 }
@@ -128,8 +137,8 @@ function storeFile(state: XaiState, input: { filename: string; data: Buffer; con
   const file: FileRecord = {
     id: `file_${ids.uuid()}`,
     filename: input.filename,
-    data: input.data,
-    contentType: input.contentType,
+    data: packBytes(input.data),
+    contentType: internMediaType(input.contentType),
     createdAt: now,
     expiresAt: input.expiresAfter === undefined ? null : Math.floor(now / 1_000_000) + input.expiresAfter,
     hash: sha256Hex(input.data),
@@ -154,8 +163,8 @@ function contentDisposition(filename: string): string {
 function attach(state: XaiState, c: CollectionRecord, file: FileRecord, fields: Record<string, string>): DocumentRecord {
   if (c.documents.has(file.id)) throw new MockError('conflict', `Document ${file.id} is already in the collection.`);
   checkFields(c, fields);
-  const doc: DocumentRecord = { fileId: file.id, fields, status: 'DOCUMENT_STATUS_PROCESSING', errorMessage: '', lastIndexedAt: null };
-  c.documents.insert(doc);
+  const doc = newDocument(file.id, fields);
+  addDocument(state, c, doc);
   startIndexing(state, c, doc);
   return doc;
 }
@@ -325,6 +334,7 @@ export const handlers: Handlers<operations, XaiState> = {
       for (const key of removedKeys) {
         for (const doc of col.documents.values()) delete doc.fields[key];
       }
+      if (removedKeys.length) forgetFieldIndexes(col);
     });
     return { status: 200, body: renderCollection(state, c) };
   },
@@ -340,7 +350,9 @@ export const handlers: Handlers<operations, XaiState> = {
     const { state } = ctx;
     const c = collectionOr404(state, ctx.path.collection_id);
     const file = fileOr404(state, ctx.path.file_id);
-    attach(state, c, file, { ...(ctx.body?.fields ?? {}) });
+    const fields: Record<string, string> = { ...(ctx.body?.fields ?? {}) };
+    for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = internFieldValue(fields[k]);
+    attach(state, c, file, fields);
     return { status: 200, body: EMPTY };
   },
 
@@ -409,7 +421,7 @@ export const handlers: Handlers<operations, XaiState> = {
   removeDocumentFromCollection(ctx: Ctx<'removeDocumentFromCollection'>) {
     const c = collectionOr404(ctx.state, ctx.path.collection_id);
     documentOr404(c, ctx.path.file_id);
-    removeDocument(c, ctx.path.file_id);
+    removeDocument(ctx.state, c, ctx.path.file_id);
     return { status: 200, body: EMPTY };
   },
 

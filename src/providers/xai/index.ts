@@ -7,7 +7,7 @@ import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
-import { createXaiState, scheduleExpiry, startIndexing, type XaiState } from './model.js';
+import { createXaiState, internMediaType, packBytes, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -134,7 +134,12 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
     },
     createState: (env) => createXaiState(env),
     resume: (state) => {
-      for (const file of state.files.values()) scheduleExpiry(state, file);
+      for (const file of state.files.values()) {
+        // Decoded bytes sit in Node's shared pool: copy them out (same bytes, same length, so no order changes).
+        file.data = packBytes(file.data);
+        file.contentType = internMediaType(file.contentType);
+        scheduleExpiry(state, file);
+      }
       for (const c of state.collections.values()) for (const doc of c.documents.values()) if (doc.status === 'DOCUMENT_STATUS_PROCESSING') startIndexing(state, c, doc);
     },
     handlers: guarded,

@@ -36,9 +36,10 @@ export interface DocumentRecord {
   status: DocumentStatus;
   errorMessage: string;
   lastIndexedAt: number | null;
-  chunkCount?: number;
-  chunksProcessed?: number;
-  job?: Scheduled;
+  chunkCount?: number | undefined;
+  chunksProcessed?: number | undefined;
+  /** The pending indexing step, while there is one. */
+  job?: Scheduled | undefined;
 }
 
 export interface CollectionRecord {
@@ -230,13 +231,18 @@ export function filenameProblem(name: string): string | undefined {
 /** Starts (or restarts) indexing: PROCESSING now, PROCESSED or FAILED after processingMs. */
 export function startIndexing(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
   const { clock, processingMs } = state.env;
-  doc.job?.cancel();
+  if (doc.job !== undefined) {
+    doc.job.cancel();
+    doc.job = undefined;
+  }
   doc.status = 'DOCUMENT_STATUS_PROCESSING';
   doc.errorMessage = '';
   doc.chunksProcessed = 0;
-  delete doc.chunkCount;
-  doc.job = clock.schedule(processingMs, () => {
-    delete doc.job;
+  doc.chunkCount = undefined;
+  let ran = false;
+  const job = clock.schedule(processingMs, () => {
+    ran = true;
+    if (doc.job !== undefined) doc.job = undefined;
     const file = state.files.get(doc.fileId);
     if (!file || !collection.documents.has(doc.fileId)) return;
     collection.documents.update(doc.fileId, (d) => {
@@ -252,13 +258,113 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
       d.lastIndexedAt = clock.nowMicros();
     });
   });
+  // A step that ran at once (processingMs 0) leaves nothing to cancel: keep no handle (and what it holds) on the record.
+  if (!ran) doc.job = job;
+}
+
+/** A new document record, every field present from the start (one object shape, no later growth). */
+export function newDocument(fileId: string, fields: Record<string, string>): DocumentRecord {
+  return {
+    fileId,
+    fields,
+    status: 'DOCUMENT_STATUS_PROCESSING',
+    errorMessage: '',
+    lastIndexedAt: null,
+    // In the order the lifecycle used to add them, so saved state reads the same.
+    chunksProcessed: undefined,
+    chunkCount: undefined,
+    job: undefined,
+  };
+}
+
+/** Bytes of the files in each collection, kept as documents come and go (rendering a collection must not sum 100,000 files). */
+const totals = new WeakMap<Table<DocumentRecord>, { count: number; bytes: number }>();
+
+function fileBytes(state: XaiState, fileId: string): number | undefined {
+  return state.files.get(fileId)?.data.length;
+}
+
+/**
+ * How many documents carry each value of a field, for the fields whose uniqueness
+ * has been checked: an upload checks its `unique` fields without reading every
+ * document. Built per field on first use, kept as documents come and go, dropped
+ * when documents' fields change otherwise (see forgetFieldIndexes).
+ */
+const fieldIndexes = new WeakMap<Table<DocumentRecord>, { count: number; byField: Map<string, Map<string, number>> }>();
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Whether another document of the collection has `value` in field `key`. */
+export function fieldValueTaken(collection: CollectionRecord, key: string, value: string): boolean {
+  const docs = collection.documents;
+  let index = fieldIndexes.get(docs);
+  if (!index || index.count !== docs.size) {
+    index = { count: docs.size, byField: new Map() };
+    fieldIndexes.set(docs, index);
+  }
+  let counts = index.byField.get(key);
+  if (!counts) {
+    counts = new Map();
+    for (const d of docs.values()) {
+      if (!hasOwn(d.fields, key)) continue;
+      const v = d.fields[key]!;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    index.byField.set(key, counts);
+  }
+  return counts.has(value);
+}
+
+function indexFields(collection: CollectionRecord, doc: DocumentRecord, delta: 1 | -1): void {
+  const index = fieldIndexes.get(collection.documents);
+  if (!index) return;
+  if (index.count + delta !== collection.documents.size) {
+    fieldIndexes.delete(collection.documents);
+    return;
+  }
+  index.count += delta;
+  for (const [key, counts] of index.byField) {
+    if (!hasOwn(doc.fields, key)) continue;
+    const v = doc.fields[key]!;
+    const n = (counts.get(v) ?? 0) + delta;
+    if (n > 0) counts.set(v, n);
+    else counts.delete(v);
+  }
+}
+
+/** Call after changing documents' fields in place. */
+export function forgetFieldIndexes(collection: CollectionRecord): void {
+  fieldIndexes.delete(collection.documents);
+}
+
+/** Adds a document to a collection. */
+export function addDocument(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
+  collection.documents.insert(doc);
+  indexFields(collection, doc, 1);
+  const t = totals.get(collection.documents);
+  const bytes = fileBytes(state, doc.fileId);
+  if (t && bytes !== undefined && t.count + 1 === collection.documents.size) {
+    t.count++;
+    t.bytes += bytes;
+  } else totals.delete(collection.documents);
 }
 
 /** Removes a document from a collection, stopping its indexing. */
-export function removeDocument(collection: CollectionRecord, fileId: string): boolean {
+export function removeDocument(state: XaiState, collection: CollectionRecord, fileId: string): boolean {
   const doc = collection.documents.delete(fileId);
-  doc?.job?.cancel();
-  return doc !== undefined;
+  if (doc === undefined) return false;
+  if (doc.job !== undefined) {
+    doc.job.cancel();
+    doc.job = undefined;
+  }
+  indexFields(collection, doc, -1);
+  const t = totals.get(collection.documents);
+  const bytes = fileBytes(state, fileId);
+  if (t && bytes !== undefined && t.count - 1 === collection.documents.size) {
+    t.count--;
+    t.bytes -= bytes;
+  } else totals.delete(collection.documents);
+  return true;
 }
 
 export function deleteCollection(state: XaiState, id: string): boolean {
@@ -266,10 +372,11 @@ export function deleteCollection(state: XaiState, id: string): boolean {
   if (!c) return false;
   for (const doc of c.documents.values()) doc.job?.cancel();
   c.documents.clear();
+  totals.delete(c.documents);
+  fieldIndexes.delete(c.documents);
   return true;
 }
 
-/** Deletes a file (explicitly or on expiry): it leaves every collection too. */
 /** Deletes the file once its advertised expires_at (whole seconds) is reached, not up to a second after it. */
 export function scheduleExpiry(state: XaiState, file: FileRecord): void {
   if (file.expiresAt === null) return;
@@ -279,23 +386,82 @@ export function scheduleExpiry(state: XaiState, file: FileRecord): void {
   file.expiry = clock.schedule(Math.ceil((file.expiresAt * 1_000_000 - clock.nowMicros()) / 1000), () => deleteFile(state, id));
 }
 
+/** Deletes a file (explicitly or on expiry): it leaves every collection too. */
 export function deleteFile(state: XaiState, id: string): boolean {
-  const file = state.files.delete(id);
+  const file = state.files.get(id);
   if (!file) return false;
+  // Out of the collections first, while the file (which documents sort by) is still there.
+  for (const c of state.collections.values()) {
+    if (c.documents.has(id)) state.collections.update(c.id, (col) => removeDocument(state, col, id));
+  }
+  state.files.delete(id);
   file.expiry?.cancel();
   state.tombstones.set(id, { createdAt: file.createdAt, filename: file.filename, bytes: file.data.length });
-  for (const c of state.collections.values()) {
-    if (c.documents.has(id)) state.collections.update(c.id, (col) => removeDocument(col, id));
-  }
   return true;
+}
+
+// ---- compact storage
+
+/**
+ * Small file contents are copied into shared slabs: an upload's bytes arrive in a
+ * Buffer cut from Node's 8 KB pool, and keeping it would keep the whole pool slab
+ * (and the request's other garbage in it) alive for as long as the file lives.
+ */
+const SLAB_BYTES = 64 * 1024;
+const SMALL_FILE = 4 * 1024;
+let slab: Buffer | undefined;
+let slabUsed = 0;
+
+export function packBytes(data: Buffer): Buffer {
+  const n = data.length;
+  if (n > SMALL_FILE) {
+    // A Buffer that owns its whole memory is kept as it is.
+    if (data.byteOffset === 0 && data.buffer.byteLength === n) return data;
+    const own = Buffer.allocUnsafeSlow(n);
+    data.copy(own);
+    return own;
+  }
+  if (slab === undefined || slabUsed + n > SLAB_BYTES) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + n);
+  data.copy(out);
+  // 8-byte aligned, like Node's own pool.
+  slabUsed += (n + 7) & ~7;
+  return out;
+}
+
+/** One copy of each short metadata value (`"type": "10-Q"` on every filing), up to a bound. */
+const fieldValues = new Map<string, string>();
+
+export function internFieldValue(value: string): string {
+  if (value.length > 64) return value;
+  const known = fieldValues.get(value);
+  if (known !== undefined) return known;
+  if (fieldValues.size < 10_000) fieldValues.set(value, value);
+  return value;
+}
+
+/** One copy of each media type string, however many files carry it. */
+const mediaTypes = new Map<string, string>();
+
+export function internMediaType(type: string): string {
+  const known = mediaTypes.get(type);
+  if (known !== undefined) return known;
+  if (mediaTypes.size < 1024 && type.length <= 256) mediaTypes.set(type, type);
+  return type;
 }
 
 // ---- rendering
 
 export function totalFileSize(state: XaiState, c: CollectionRecord): number {
-  let total = 0;
-  for (const d of c.documents.values()) total += state.files.get(d.fileId)?.data.length ?? 0;
-  return total;
+  const known = totals.get(c.documents);
+  if (known && known.count === c.documents.size) return known.bytes;
+  let bytes = 0;
+  for (const d of c.documents.values()) bytes += fileBytes(state, d.fileId) ?? 0;
+  totals.set(c.documents, { count: c.documents.size, bytes });
+  return bytes;
 }
 
 export function renderCollection(state: XaiState, c: CollectionRecord): CollectionMetadata {
