@@ -1,0 +1,93 @@
+/**
+ * Plain HTTP for setting up state: a keep-alive agent, JSON and multipart
+ * requests, and a pool that runs N requests at a time and accounts for every
+ * answer (nothing is retried).
+ */
+import http from 'node:http';
+
+export function keepAliveAgent(maxSockets = 64) {
+  return new http.Agent({ keepAlive: true, maxSockets });
+}
+
+/** One request; resolves with `{ status, body }` (body as text). Network errors reject. */
+export function request(url, { method = 'GET', headers = {}, body, agent } = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: payload ? { ...headers, 'content-length': payload.length } : headers,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export async function json(url, { method = 'GET', headers = {}, body, agent, expect = 200 } = {}) {
+  const res = await request(url, {
+    method,
+    agent,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status !== expect) throw new Error(`${method} ${url} → ${res.status} (expected ${expect}): ${res.body.slice(0, 500)}`);
+  return JSON.parse(res.body);
+}
+
+const BOUNDARY = '----collections-mock-bench-7f3a9c';
+
+/** A multipart/form-data body: string fields, then one file. */
+export function multipart(fields, file) {
+  const parts = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  }
+  parts.push(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\n` +
+      `Content-Type: ${file.contentType}\r\n\r\n${file.content}\r\n`,
+  );
+  parts.push(`--${BOUNDARY}--\r\n`);
+  return { body: Buffer.from(parts.join(''), 'utf8'), contentType: `multipart/form-data; boundary=${BOUNDARY}` };
+}
+
+/**
+ * Runs `make(i)` for i in [0, n) with at most `concurrency` in flight. `make`
+ * returns the request's `{ status, body }`; a status other than `expect`, or a
+ * network error, is a failure: counted, the first few kept, never retried.
+ * `onProgress(done)` is called now and then.
+ */
+export async function pool(n, concurrency, make, { expect = 200, onProgress } = {}) {
+  let next = 0;
+  let done = 0;
+  const failures = [];
+  const byStatus = {};
+  const started = performance.now();
+  async function worker() {
+    for (;;) {
+      const i = next++;
+      if (i >= n) return;
+      try {
+        const res = await make(i);
+        byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+        if (res.status !== expect && failures.length < 5) failures.push(`#${i}: ${res.status} ${res.body.slice(0, 300)}`);
+      } catch (err) {
+        byStatus.error = (byStatus.error ?? 0) + 1;
+        if (failures.length < 5) failures.push(`#${i}: ${err.message}`);
+      }
+      done++;
+      if (onProgress && done % 5000 === 0) onProgress(done);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+  const ok = byStatus[expect] ?? 0;
+  return { n, ok, failed: n - ok, byStatus, failures, ms: performance.now() - started };
+}

@@ -1,0 +1,76 @@
+/**
+ * autocannon as a library, with latencies kept exactly: autocannon's own
+ * histogram rounds to whole milliseconds, so every response time is also
+ * recorded here (from its `response` event) and percentiles are computed from
+ * those. Several runs of the same target are merged into one figure.
+ */
+import autocannon from 'autocannon';
+
+/**
+ * One autocannon run. `target` is `{ url, method, headers, body }`.
+ * Resolves with the raw counts of the run.
+ */
+export async function cannon(target, { connections, durationS }) {
+  const latencies = [];
+  const statuses = {};
+  const instance = autocannon({
+    url: target.url,
+    method: target.method ?? 'GET',
+    headers: target.headers ?? {},
+    body: target.body,
+    connections,
+    pipelining: 1,
+    duration: durationS,
+    // autocannon checks for the end of the run once per sample: 100 ms samples make
+    // durations exact to 0.1 s instead of whole seconds.
+    sampleInt: 100,
+    timeout: 10,
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  return {
+    responses: latencies.length,
+    durationS: result.duration,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses,
+    latencies,
+  };
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(sorted.length, rank) - 1];
+}
+
+/** Merges runs: req/s over their total time, latency percentiles over all their responses. */
+export function merge(runs) {
+  const all = new Float64Array(runs.reduce((n, r) => n + r.latencies.length, 0));
+  let at = 0;
+  for (const r of runs) {
+    all.set(r.latencies, at);
+    at += r.latencies.length;
+  }
+  all.sort();
+  const statuses = {};
+  for (const r of runs) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
+  const durationS = runs.reduce((s, r) => s + r.durationS, 0);
+  const responses = runs.reduce((s, r) => s + r.responses, 0);
+  return {
+    runs: runs.length,
+    responses,
+    durationS,
+    rps: responses / durationS,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+    timeouts: runs.reduce((s, r) => s + r.timeouts, 0),
+    non2xx: runs.reduce((s, r) => s + r.non2xx, 0),
+    statuses,
+  };
+}

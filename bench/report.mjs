@@ -1,0 +1,289 @@
+/**
+ * Tables, target verdicts, the machine, and writing bench/results.md and the
+ * README section between <!-- bench:start --> and <!-- bench:end -->.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, packageVersion, prismInfo } from './lib/proc.mjs';
+
+export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
+export const README_FILE = path.join(ROOT, 'README.md');
+export const START_MARKER = '<!-- bench:start -->';
+export const END_MARKER = '<!-- bench:end -->';
+
+/** The targets of issue 8. */
+export const TARGETS = {
+  ratio: 3, // × Prism's req/s, every route
+  p99Ms: 10, // mock, 50 connections
+  startupMs: 300, // median
+  rssMb: 200, // with 100,000 documents
+  listRatio: 2, // list-page latency at 100,000 vs 1,000 documents
+};
+
+const int = (n) => Math.round(n).toLocaleString('en-US');
+const ms = (n) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const times = (x) => `${x.toFixed(2)}×`;
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+const percent = (x) => `${x < 0.1 ? (x * 100).toFixed(1) : (x * 100).toFixed(0)}%`;
+
+/** "pass", or "short (…)" saying by how much. */
+function atLeast(value, target, fmt) {
+  if (!Number.isFinite(value)) return 'short (not measured)';
+  return value >= target ? 'pass' : `short (by ${fmt(target - value)}, ${percent(1 - value / target)} under)`;
+}
+function atMost(value, target, fmt) {
+  if (!Number.isFinite(value)) return 'short (not measured)';
+  return value <= target ? 'pass' : `short (by ${fmt(value - target)}, ${percent(value / target - 1)} over)`;
+}
+/** A ratio with enough digits that a shortfall never prints as 0. */
+const ratioDelta = (d) => `${d < 0.01 ? d.toFixed(3) : d.toFixed(2)}×`;
+
+export function machine() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  const osRelease = (() => {
+    try {
+      return /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
+    } catch {
+      return undefined;
+    }
+  })();
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const dirty = commit && git('status', '--porcelain', '--', 'src', 'specs', 'scripts') !== '';
+  return {
+    mock: `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}${commit ? ` at ${commit}${dirty ? ' (with uncommitted changes)' : ''}` : ''}`,
+    cpu,
+    cores: os.availableParallelism(),
+    memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${osRelease ?? os.type()} (${os.type()} ${os.release()}, ${os.arch()})`,
+    node: process.version,
+    prism: prismInfo().version,
+    autocannon: packageVersion('autocannon'),
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Builds every table and the list of targets from what the sections returned. */
+export function build({ params, throughput, startup, scale }) {
+  const sections = [];
+  const targets = [];
+
+  if (throughput) {
+    const rows = throughput.rows.map(({ route, mock, prism }) => {
+      if (!mock || !prism) return [`${route.name}`, 'BROKEN', '', '', '', 'BROKEN', '', '', '', '–'];
+      return [
+        route.name,
+        int(mock.rps),
+        ms(mock.p50),
+        ms(mock.p99),
+        `${mock.errors}/${mock.non2xx}`,
+        int(prism.rps),
+        ms(prism.p50),
+        ms(prism.p99),
+        `${prism.errors}/${prism.non2xx}`,
+        `**${times(mock.rps / prism.rps)}**`,
+      ];
+    });
+    sections.push(
+      `### Throughput, mock vs Prism ${params.prism} (${params.connections} connections)\n\n` +
+        table(['Route', 'Mock req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'Prism req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'Mock/Prism'], rows),
+    );
+    for (const { route, mock, prism } of throughput.rows) {
+      const ratio = mock && prism ? mock.rps / prism.rps : NaN;
+      targets.push({
+        name: `req/s ≥ ${TARGETS.ratio}× Prism: ${route.name}`,
+        measured: Number.isFinite(ratio) ? (Math.abs(ratio - TARGETS.ratio) < 0.01 ? `${ratio.toFixed(3)}×` : times(ratio)) : '–',
+        verdict: atLeast(ratio, TARGETS.ratio, ratioDelta),
+      });
+    }
+    for (const { route, mock } of throughput.rows) {
+      const p99 = mock ? mock.p99 : NaN;
+      targets.push({
+        name: `p99 ≤ ${TARGETS.p99Ms} ms at ${params.connections} connections: ${route.name}`,
+        measured: `${ms(p99)} ms`,
+        verdict: atMost(p99, TARGETS.p99Ms, (d) => `${ms(d)} ms`),
+      });
+    }
+  }
+
+  if (startup) {
+    const row = (what, s) => [what, `**${int(s.median)}**`, int(s.min), int(s.max), String(s.runs)];
+    const rows = [row('Mock, all four providers, CLI defaults: spawn → first 200 on `GET /__mock/health`', startup.mock)];
+    for (const [spec, s] of Object.entries(startup.prism)) rows.push(row(`Prism ${params.prism}, \`specs/${spec}.yaml\`: spawn → first answer`, s));
+    sections.push(`### Start-up\n\n${table(['Process', 'median ms', 'min ms', 'max ms', 'runs'], rows)}`);
+    targets.push({
+      name: `start-up ≤ ${TARGETS.startupMs} ms (median)`,
+      measured: `${int(startup.mock.median)} ms`,
+      verdict: atMost(startup.mock.median, TARGETS.startupMs, (d) => `${int(d)} ms`),
+    });
+  }
+
+  if (scale) {
+    const docs = int(scale.documents);
+    const rows = [
+      ['RSS at start (`--fixtures none --processing-ms 0`)', `${mb(scale.baseRss)} MB`],
+      [
+        `RSS with ${docs} documents in one xAI collection`,
+        `**${mb(scale.docsRss)} MB** (loaded in ${(scale.docsLoad.ms / 1000).toFixed(1)} s, ${int(scale.docsLoad.perS)} docs/s)`,
+      ],
+      ['the same after two forced full GCs', `${mb(scale.docsRssGc)} MB`],
+      [
+        `RSS with ${int(scale.collections)} xAI collections across ${scale.tenants} tenants`,
+        `**${mb(scale.collectionsRss)} MB** (from ${mb(scale.collectionsBaseRss)} MB; created in ${(scale.collectionsLoad.ms / 1000).toFixed(1)} s)`,
+      ],
+      ['the same after two forced full GCs', `${mb(scale.collectionsRssGc)} MB`],
+    ];
+    let listRatio = NaN;
+    if (scale.listSmall && scale.listBig) {
+      listRatio = scale.listBig.p50 / scale.listSmall.p50;
+      rows.push(
+        [
+          `\`GET /v1/collections/{id}/documents?${scale.listQuery}\`, ${int(scale.small)} documents`,
+          `p50 ${ms(scale.listSmall.p50)} ms, p99 ${ms(scale.listSmall.p99)} ms (${int(scale.listSmall.rps)} req/s, 1 connection)`,
+        ],
+        [
+          `the same, ${docs} documents`,
+          `p50 ${ms(scale.listBig.p50)} ms, p99 ${ms(scale.listBig.p99)} ms (${int(scale.listBig.rps)} req/s, 1 connection)`,
+        ],
+        [`list latency ${docs} / ${int(scale.small)} documents`, `**${times(listRatio)}** p50, ${times(scale.listBig.p99 / scale.listSmall.p99)} p99`],
+      );
+    }
+    let afterWriteRatio = NaN;
+    if (scale.afterWriteSmall && scale.afterWriteBig) {
+      afterWriteRatio = scale.afterWriteBig.p50 / scale.afterWriteSmall.p50;
+      const n = scale.afterWriteBig.n;
+      rows.push(
+        [
+          `the same page right after adding a document, ${int(scale.small)} documents`,
+          `p50 ${ms(scale.afterWriteSmall.p50)} ms, p99 ${ms(scale.afterWriteSmall.p99)} ms (${n} writes, sequential)`,
+        ],
+        [`the same, ${docs} documents`, `p50 ${ms(scale.afterWriteBig.p50)} ms, p99 ${ms(scale.afterWriteBig.p99)} ms (${n} writes, sequential)`],
+        [`list latency after a write ${docs} / ${int(scale.small)} documents`, `**${times(afterWriteRatio)}** p50`],
+      );
+    }
+    sections.push(`### Scale\n\n${table(['Figure', 'Value'], rows)}`);
+    targets.push({
+      name: `RSS with ${docs} documents ≤ ${TARGETS.rssMb} MB`,
+      measured: `${mb(scale.docsRss)} MB`,
+      verdict: atMost(scale.docsRss / 1e6, TARGETS.rssMb, (d) => `${d.toFixed(1)} MB`),
+    });
+    targets.push({
+      name: `list latency at ${docs} ≤ ${TARGETS.listRatio}× of ${int(scale.small)} documents (p50)`,
+      measured: Number.isFinite(listRatio) ? times(listRatio) : '–',
+      verdict: atMost(listRatio, TARGETS.listRatio, ratioDelta),
+    });
+    targets.push({
+      name: `list latency right after a write at ${docs} ≤ ${TARGETS.listRatio}× of ${int(scale.small)} documents (p50)`,
+      measured: Number.isFinite(afterWriteRatio) ? times(afterWriteRatio) : '–',
+      verdict: atMost(afterWriteRatio, TARGETS.listRatio, ratioDelta),
+    });
+  }
+
+  const targetsTable = `### Targets\n\n${table(
+    ['Target', 'Measured', 'Verdict'],
+    targets.map((t) => [t.name, t.measured, t.verdict.startsWith('pass') ? 'pass' : `**${t.verdict}**`]),
+  )}`;
+  return { sections, targets, targetsTable };
+}
+
+export function paramsText(params) {
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [];
+  if (params.only.includes('throughput')) {
+    lines.push(
+      `- Throughput: autocannon ${params.autocannon} as a library, ${params.connections} connections, pipelining 1; ` +
+        `per route and target a ${params.warmupS} s warm-up, then ${plural(params.rounds, 'round')} of ${params.durationS} s, mock and Prism alternating ` +
+        `(the first of each round alternates too); req/s = responses / time over all rounds; p50/p99 over every response time ` +
+        `(kept exactly, not autocannon's whole-millisecond histogram).`,
+      `- Servers for throughput: the mock as \`node dist/cli.js serve --port P --fixtures none\` (otherwise the defaults: request validation on, ` +
+        `the response self-check in its default logging mode, request logs on, to /dev/null); Prism as \`prism mock specs/<spec>.yaml -h 127.0.0.1 -p P\` ` +
+        `(its defaults: static examples, log level info, logs to /dev/null). The same requests and headers to both: Prism serves a spec at the root (it ignores the \`servers\` URL), ` +
+        `so the mock's \`/<provider>\` prefix is the only difference.`,
+      `- State: xAI list and get on a key with 100 collections; POST on a key of its own (its collections pile up during the run); ` +
+        `Airweave on a key with 2 collections (as many as Prism's example).`,
+    );
+  }
+  if (params.only.includes('startup')) {
+    lines.push(
+      `- Start-up: ${params.mockRuns} spawns of \`node dist/cli.js serve --port P\` (CLI defaults: all four providers, demo fixtures), ` +
+        `\`GET /__mock/health\` polled every 5 ms on fresh connections; Prism spawned ${params.prismRuns}× on xai.yaml` +
+        `${params.prismSpecs.length > 1 ? ` and once on each of ${params.prismSpecs.filter((s) => s !== 'xai').join(', ')}` : ''}, polled every 10 ms until any answer.`,
+    );
+  }
+  if (params.only.includes('scale')) {
+    lines.push(
+      `- Scale: \`--fixtures none --processing-ms 0\`; ${params.documents.toLocaleString('en-US')} documents through ` +
+        `\`POST /v1/collections/{id}/documents\` (multipart: upload and add in one request each), ${params.concurrency} at a time on keep-alive; ` +
+        `${params.collections.toLocaleString('en-US')} collections across ${params.tenants} keys (tenants) in a second process; ` +
+        `RSS = VmRSS from /proc/<pid>/status after ${params.settleMs / 1000} s idle (the target is judged on this), ` +
+        `then again after two full GCs ${params.settleMs / 1000} s apart (the scale mocks run with \`--expose-gc\` and a SIGUSR2 → gc() preload, bench/lib/gc-on-signal.cjs); ` +
+        `list latency on 1 connection, ` +
+        `${params.listWarmupS} s warm-up, then ${plural(params.listRounds, 'round')} of ${params.listDurationS} s per collection, alternating; ` +
+        `"after a write": up to ${params.afterWriteIterations} times per collection (at most ${params.afterWriteBudgetMs / 1000} s), add one document, ` +
+        `then time one list request.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function machineText(m) {
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}, Prism ${m.prism}, autocannon ${m.autocannon}; collections-mock ${m.mock}`;
+}
+
+export function resultsMarkdown({ m, params, built, notes }) {
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (\`bench/run.mjs\`) on ${m.date}. Do not edit by hand; run it again.`,
+    '',
+    `**Machine:** ${machineText(m)}.`,
+    '',
+    '**Parameters:**',
+    '',
+    paramsText(params),
+    '',
+    ...built.sections.flatMap((s) => [s, '']),
+    built.targetsTable,
+    '',
+    ...(notes.length ? ['### Notes', '', ...notes.map((n) => `- ${n}`), ''] : []),
+  ].join('\n');
+}
+
+export function readmeSection({ m, params, built, busy }) {
+  return [
+    START_MARKER,
+    `Measured on ${m.date} (${m.cpu}, ${m.cores} cores, Node ${m.node}, ${params.connections} connections; ` +
+      `machine, parameters and notes in [bench/results.md](bench/results.md))` +
+      (busy ? '. Other work kept the machine busy during the run, so these figures are noisy:' : ':'),
+    '',
+    ...built.sections.flatMap((s) => [s.replace(/^### /, '#### '), '']),
+    built.targetsTable.replace(/^### /, '#### '),
+    END_MARKER,
+  ].join('\n');
+}
+
+/** Replaces what lies between the markers; throws when they are missing. */
+export function writeReadme(section) {
+  const text = readFileSync(README_FILE, 'utf8');
+  const start = text.indexOf(START_MARKER);
+  const end = text.indexOf(END_MARKER);
+  if (start < 0 || end < start) throw new Error(`README.md: no ${START_MARKER} … ${END_MARKER} section to replace`);
+  writeFileSync(README_FILE, text.slice(0, start) + section + text.slice(end + END_MARKER.length));
+}

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: the mock against Prism, its start-up, and its behaviour at
+ * scale, with the targets of issue 8 printed as pass / short. Runs on dist/
+ * (`npm run bench` builds first).
+ *
+ *   node bench/run.mjs [--quick] [--only throughput,startup,scale] [--write | --no-write]
+ *                      [--duration S] [--warmup S] [--rounds N] [--connections N]
+ *                      [--documents N] [--collections N]
+ *
+ * Exit code 0 whatever the figures say (a short target is information); 1 when
+ * the benchmark itself broke: a server that does not start, a route answering
+ * errors, a load that failed.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { othersNow, startAccounting } from './lib/cpu.mjs';
+import { CLI, installExitHooks, killAll, prismInfo, packageVersion } from './lib/proc.mjs';
+import { throughput } from './throughput.mjs';
+import { startup } from './startup.mjs';
+import { scale } from './scale.mjs';
+import { RESULTS_FILE, build, machine, machineText, paramsText, readmeSection, resultsMarkdown, writeReadme } from './report.mjs';
+
+const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
+
+  --quick              short runs: 1 round of 1 s per target, 2,000 documents, 500 collections
+  --only LIST          comma-separated sections: throughput, startup, scale (default: all)
+  --write              write bench/results.md and the README's Performance section
+                       (the default for a full run; a --quick or --only run writes only when asked)
+  --no-write           print only
+  --duration S         seconds per measured round (default 4; quick 1)
+  --warmup S           seconds of warm-up per route and target (default 2; quick 0.5)
+  --rounds N           measured rounds per route and target (default 3; quick 1)
+  --connections N      autocannon connections (default 50)
+  --documents N        documents loaded into one collection (default 100000; quick 2000)
+  --collections N      collections created across 100 tenants (default 10000; quick 500)
+  -h, --help           this text
+`;
+
+const SECTIONS = ['throughput', 'startup', 'scale'];
+/** Other processes' share of the CPU above which the figures are called noisy. */
+const BUSY = 0.1;
+const pct = (x) => `${(x * 100).toFixed(0)}%`;
+const int = (n) => Math.round(n).toLocaleString('en-US');
+
+function options() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        quick: { type: 'boolean' },
+        only: { type: 'string' },
+        write: { type: 'boolean' },
+        'no-write': { type: 'boolean' },
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        rounds: { type: 'string' },
+        connections: { type: 'string' },
+        documents: { type: 'string' },
+        collections: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`bench: ${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const bad = (msg) => {
+    process.stderr.write(`bench: ${msg}\n\n${USAGE}`);
+    process.exit(2);
+  };
+  const num = (name, fallback, { min = 0, integer = false } = {}) => {
+    if (values[name] === undefined) return fallback;
+    const n = Number(values[name]);
+    if (!Number.isFinite(n) || n <= min || (integer && !Number.isInteger(n))) bad(`--${name} must be a ${integer ? 'whole ' : ''}number > ${min}`);
+    return n;
+  };
+  const only = values.only === undefined ? SECTIONS : values.only.split(',').map((s) => s.trim());
+  for (const s of only) if (!SECTIONS.includes(s)) bad(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
+  if (values.write && values['no-write']) bad('--write and --no-write together');
+  const quick = Boolean(values.quick);
+  const full = !quick && only.length === SECTIONS.length;
+  return {
+    quick,
+    only,
+    write: values['no-write'] ? false : values.write ? true : full,
+    explicitNoWrite: Boolean(values['no-write']),
+    connections: num('connections', 50, { integer: true }),
+    durationS: num('duration', quick ? 1 : 4),
+    warmupS: num('warmup', quick ? 0.5 : 2),
+    rounds: num('rounds', quick ? 1 : 3, { integer: true }),
+    documents: num('documents', quick ? 2000 : 100_000, { integer: true }),
+    collections: num('collections', quick ? 500 : 10_000, { integer: true }),
+    tenants: 100,
+    concurrency: 48,
+    mockRuns: quick ? 3 : 7,
+    prismRuns: quick ? 1 : 3,
+    prismSpecs: quick ? ['xai'] : ['xai', 'airweave', 'mixpeek', 'ctxfy'],
+    listDurationS: quick ? 1 : 3,
+    listWarmupS: quick ? 0.5 : 1,
+    listRounds: quick ? 1 : 2,
+    settleMs: quick ? 300 : 1000,
+    afterWriteIterations: quick ? 20 : 100,
+    afterWriteBudgetMs: quick ? 3000 : 20_000,
+  };
+}
+
+const t0 = performance.now();
+const log = (line) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+
+async function main() {
+  const opts = options();
+  installExitHooks();
+  if (!existsSync(CLI)) {
+    log(`bench: BROKEN: ${CLI} does not exist; run npm run build (npm run bench does)`);
+    process.exit(1);
+  }
+  const params = { ...opts, prism: prismInfo().version, autocannon: packageVersion('autocannon') };
+  const m = machine();
+  log(`bench: ${machineText(m)}`);
+  // Other work on the machine skews every figure: measured before and during each section, and reported.
+  const before = await othersNow(1000);
+  if (before) log(`bench: other processes are using ${pct(before.share)} of the machine's CPU`);
+  if (before && before.share > BUSY) log(`bench: the machine is busy: the figures will be noisy`);
+  log(`bench: sections ${opts.only.join(', ')}${opts.quick ? ' (quick)' : ''}`);
+  const started = performance.now();
+
+  const results = {};
+  const broken = [];
+  const others = {};
+  const section = async (name, fn) => {
+    const stop = startAccounting();
+    const result = await fn();
+    others[name] = stop();
+    if (others[name]) log(`${name}: other processes used ${pct(others[name].share)} of the machine's CPU meanwhile`);
+    return result;
+  };
+  if (opts.only.includes('throughput')) {
+    results.throughput = await section('throughput', () => throughput({ ...opts, log }));
+    broken.push(...results.throughput.broken);
+  }
+  if (opts.only.includes('startup')) results.startup = await section('startup', () => startup({ ...opts, log }));
+  if (opts.only.includes('scale')) {
+    results.scale = await section('scale', () => scale({ ...opts, log }));
+    broken.push(...results.scale.broken);
+  }
+
+  const built = build({ params, ...results });
+  const notes = [];
+  const measured = Object.entries(others).filter(([, o]) => o);
+  const busy = Boolean(before && before.share > BUSY) || measured.some(([, o]) => o.share > BUSY);
+  if (before) {
+    notes.push(
+      `Other processes' share of the machine's CPU (${m.cores} cores): ${pct(before.share)} just before the run` +
+        measured.map(([name, o]) => `, ${pct(o.share)} during ${name}`).join('') +
+        (busy ? `. Over ${pct(BUSY)}: the machine was not quiet, so the figures are noisy (run again on a quiet machine).` : '.'),
+    );
+  }
+  if (results.throughput) {
+    notes.push(
+      `Latency at ${opts.connections} connections is bound to throughput: with every connection always waiting, the mean latency is ` +
+        `${opts.connections} / req/s (Little's law), so a p99 of 10 ms needs well over ${int(opts.connections / 0.01)} req/s and pauses (GC) far shorter than 10 ms.`,
+    );
+  }
+  if (opts.quick) notes.push('A --quick run: short durations and small loads; not comparable with a full run.');
+  if (broken.length) notes.push(...broken.map((b) => `BROKEN: ${b}`));
+
+  const out = [
+    '',
+    `## Benchmark (${m.date})`,
+    '',
+    `Machine: ${machineText(m)}`,
+    '',
+    paramsText(params),
+    '',
+    ...built.sections.flatMap((s) => [s, '']),
+    built.targetsTable,
+    '',
+    ...notes.map((n) => `Note: ${n}`),
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+  const short = built.targets.filter((t) => !t.verdict.startsWith('pass'));
+  process.stdout.write(
+    `\nTargets: ${built.targets.length - short.length} pass, ${short.length} short` +
+      (short.length ? ` (${short.map((t) => t.name).join('; ')})` : '') +
+      `. Took ${((performance.now() - started) / 1000).toFixed(0)} s.\n`,
+  );
+
+  if (broken.length) {
+    process.stdout.write(`\n!!! BENCHMARK BROKEN: the figures above are not valid !!!\n${broken.map((b) => `  - ${b}`).join('\n')}\n`);
+  }
+
+  if (opts.write && broken.length) {
+    process.stdout.write(`\nNot written: the benchmark broke.\n`);
+  } else if (opts.write) {
+    writeFileSync(RESULTS_FILE, resultsMarkdown({ m, params, built, notes }));
+    writeReadme(readmeSection({ m, params, built, busy }));
+    process.stdout.write(`\nWrote bench/results.md and the README's Performance section.\n`);
+  } else if (!opts.explicitNoWrite) {
+    process.stdout.write(`\nNot written (a --quick or --only run); add --write to write bench/results.md and the README section.\n`);
+  }
+  killAll();
+  process.exit(broken.length ? 1 : 0);
+}
+
+main().catch((err) => {
+  log(`\nbench: BROKEN: ${err?.stack ?? err}`);
+  killAll();
+  process.exit(1);
+});

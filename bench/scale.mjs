@@ -1,0 +1,232 @@
+/**
+ * Scale: resident memory of the mock after loading many documents into one
+ * xAI collection, and many collections across many tenants, all through the
+ * mock's own HTTP API; and the latency of a document list page at 1,000 vs
+ * many documents.
+ */
+import { json, keepAliveAgent, multipart, pool, request } from './lib/http.mjs';
+import { cannon, merge } from './lib/load.mjs';
+import { fileURLToPath } from 'node:url';
+import { rssBytes, sleep, startMock } from './lib/proc.mjs';
+
+const MOCK_ARGS = ['--fixtures', 'none', '--processing-ms', '0'];
+const AUTH = { authorization: 'Bearer xai-bench-scale' };
+export const LIST_QUERY = 'limit=20';
+const SMALL = 1000;
+
+/**
+ * Adds `n` documents to a collection, one request each: the collection upload
+ * endpoint (POST /v1/collections/{id}/documents, multipart `name` + `data`) is
+ * the one call that both stores the file and adds it.
+ */
+async function loadDocuments(base, collectionId, n, { concurrency, agent, prefix, log }) {
+  const url = `${base}/xai/v1/collections/${collectionId}/documents`;
+  const result = await pool(
+    n,
+    concurrency,
+    (i) => {
+      const name = `${prefix}-${String(i).padStart(6, '0')}.txt`;
+      const { body, contentType } = multipart(
+        { name },
+        { field: 'data', filename: name, contentType: 'text/plain', content: `Bench document ${i}. Quarterly revenue was $${i} million.\n` },
+      );
+      return request(url, { method: 'POST', agent, headers: { ...AUTH, 'content-type': contentType }, body });
+    },
+    { onProgress: (done) => log(`scale: ${prefix}: ${done}/${n} documents`) },
+  );
+  const collection = await json(`${base}/xai/v1/collections/${collectionId}`, { headers: AUTH, agent });
+  result.counted = Number(collection.documents_count);
+  return result;
+}
+
+function loadProblems(what, result, expected) {
+  const problems = [];
+  if (result.failed) {
+    problems.push(
+      `${what}: ${result.failed} of ${result.n} requests failed (statuses ${JSON.stringify(result.byStatus)}); first: ${result.failures.join(' | ')}`,
+    );
+  }
+  if (result.counted !== undefined && result.counted !== expected) {
+    problems.push(`${what}: the collection reports ${result.counted} documents, expected ${expected}`);
+  }
+  return problems;
+}
+
+/** p50 and p99 of sequential timings, in ms. */
+function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => (sorted.length ? sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] : NaN);
+  return { n: sorted.length, p50: at(50), p99: at(99) };
+}
+
+/** RSS once the process has been idle for a moment (the last replies flushed, timers run). */
+async function settledRss(pid, settleMs) {
+  await sleep(settleMs);
+  return rssBytes(pid);
+}
+
+/**
+ * RSS after two full garbage collections a moment apart (V8 hands freed pages
+ * back to the OS over a while): what the data holds, without the garbage.
+ */
+async function rssAfterGc(mock, settleMs) {
+  for (let i = 0; i < 2; i++) {
+    mock.child.kill('SIGUSR2');
+    await sleep(settleMs);
+  }
+  return rssBytes(mock.pid);
+}
+
+/** The scale section's mock: CLI flags as documented, plus a SIGUSR2 → gc() hook for rssAfterGc. */
+const startScaleMock = () =>
+  startMock(MOCK_ARGS, { nodeArgs: ['--expose-gc', '--require', fileURLToPath(new URL('./lib/gc-on-signal.cjs', import.meta.url))] });
+
+export async function scale({
+  documents,
+  collections,
+  tenants,
+  concurrency,
+  listDurationS,
+  listWarmupS,
+  listRounds,
+  afterWriteIterations,
+  afterWriteBudgetMs,
+  settleMs,
+  log,
+}) {
+  const broken = [];
+  const out = { documents, collections, tenants, concurrency, listQuery: LIST_QUERY, small: SMALL };
+
+  // 1. Documents in one collection, and the list latency at SMALL vs `documents`.
+  {
+    const mock = await startScaleMock();
+    const agent = keepAliveAgent(concurrency);
+    try {
+      out.baseRss = await settledRss(mock.pid, settleMs);
+      const big = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench big' } });
+      log(`scale: loading ${documents} documents into one collection (${concurrency} at a time)`);
+      const loaded = await loadDocuments(mock.url, big.collection_id, documents, { concurrency, agent, prefix: 'big', log });
+      broken.push(...loadProblems(`loading ${documents} documents`, loaded, documents));
+      out.docsLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed };
+      out.docsRss = await settledRss(mock.pid, settleMs);
+      out.docsRssGc = await rssAfterGc(mock, settleMs);
+      log(`scale: ${documents} documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.docsRss / 1e6).toFixed(1)} MB, ${(out.docsRssGc / 1e6).toFixed(1)} MB after gc`);
+
+      const small = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench small' } });
+      const smallLoaded = await loadDocuments(mock.url, small.collection_id, SMALL, { concurrency, agent, prefix: 'small', log });
+      broken.push(...loadProblems(`loading ${SMALL} documents`, smallLoaded, SMALL));
+
+      // One connection: the latency is the server's time for the page, with no queueing.
+      const target = (id) => ({ url: `${mock.url}/xai/v1/collections/${id}/documents?${LIST_QUERY}`, headers: AUTH });
+      const targets = { small: target(small.collection_id), big: target(big.collection_id) };
+      for (const [who, t] of Object.entries(targets)) {
+        const res = await request(t.url, { headers: t.headers, agent });
+        const page = res.status === 200 ? JSON.parse(res.body) : null;
+        if (!page || !Array.isArray(page.documents) || page.documents.length !== 20) {
+          broken.push(`list ${who}: GET ${t.url} → ${res.status} ${res.body.slice(0, 300)}`);
+        }
+      }
+      const runs = { small: [], big: [] };
+      if (!broken.length) {
+        log(`scale: list latency, warm-up ${listWarmupS} s each`);
+        await cannon(targets.small, { connections: 1, durationS: listWarmupS });
+        await cannon(targets.big, { connections: 1, durationS: listWarmupS });
+        for (let round = 0; round < listRounds; round++) {
+          const order = round % 2 === 0 ? ['small', 'big'] : ['big', 'small'];
+          for (const who of order) runs[who].push(await cannon(targets[who], { connections: 1, durationS: listDurationS }));
+        }
+        out.listSmall = merge(runs.small);
+        out.listBig = merge(runs.big);
+        for (const [who, m] of [['small', out.listSmall], ['big', out.listBig]]) {
+          if (m.errors || m.non2xx || m.timeouts) broken.push(`list ${who}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx`);
+        }
+        log(`scale: list p50 ${out.listSmall.p50.toFixed(2)} ms at ${SMALL}, ${out.listBig.p50.toFixed(2)} ms at ${documents}`);
+
+        // The same page right after a write to the collection (a client adds a document, then shows the list):
+        // a store that keeps its order only between writes pays for it here.
+        const ids = { small: small.collection_id, big: big.collection_id };
+        const after = { small: [], big: [] };
+        const started = performance.now();
+        for (let i = 0; i < afterWriteIterations; i++) {
+          for (const who of i % 2 === 0 ? ['small', 'big'] : ['big', 'small']) {
+            const name = `after-write-${who}-${String(i).padStart(4, '0')}.txt`;
+            const { body, contentType } = multipart({ name }, { field: 'data', filename: name, contentType: 'text/plain', content: `Written before a list, ${i}.\n` });
+            const added = await request(`${mock.url}/xai/v1/collections/${ids[who]}/documents`, {
+              method: 'POST',
+              agent,
+              headers: { ...AUTH, 'content-type': contentType },
+              body,
+            });
+            if (added.status !== 200) {
+              broken.push(`list after a write (${who}): the write → ${added.status} ${added.body.slice(0, 300)}`);
+              break;
+            }
+            const t = performance.now();
+            const res = await request(targets[who].url, { headers: AUTH, agent });
+            after[who].push(performance.now() - t);
+            if (res.status !== 200) {
+              broken.push(`list after a write (${who}): → ${res.status} ${res.body.slice(0, 300)}`);
+              break;
+            }
+          }
+          // Bounded in time: a slow store must not turn the benchmark into an hour.
+          if (broken.length || (i >= 9 && performance.now() - started > afterWriteBudgetMs)) break;
+        }
+        out.afterWriteSmall = summarize(after.small);
+        out.afterWriteBig = summarize(after.big);
+        log(
+          `scale: list after a write p50 ${out.afterWriteSmall.p50.toFixed(2)} ms at ${SMALL}, ` +
+            `${out.afterWriteBig.p50.toFixed(2)} ms at ${documents} (${after.big.length} writes each)`,
+        );
+      }
+    } finally {
+      agent.destroy();
+      await mock.stop();
+    }
+  }
+
+  // 2. Collections across tenants (without --api-keys every key is its own tenant).
+  {
+    const mock = await startScaleMock();
+    const agent = keepAliveAgent(concurrency);
+    try {
+      const base = await settledRss(mock.pid, settleMs);
+      log(`scale: creating ${collections} collections across ${tenants} tenants`);
+      const created = await pool(collections, concurrency, (i) =>
+        request(`${mock.url}/xai/v1/collections`, {
+          method: 'POST',
+          agent,
+          headers: { authorization: `Bearer xai-bench-tenant-${String(i % tenants).padStart(3, '0')}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ collection_name: `Tenant collection ${i}` }),
+        }),
+      );
+      broken.push(...loadProblems(`creating ${collections} collections`, created));
+      // Every tenant lists exactly its share.
+      const perTenant = Math.floor(collections / tenants);
+      for (const t of [0, tenants - 1]) {
+        const key = `xai-bench-tenant-${String(t).padStart(3, '0')}`;
+        let count = 0;
+        let token;
+        do {
+          const page = await json(`${mock.url}/xai/v1/collections?limit=100${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`, {
+            headers: { authorization: `Bearer ${key}` },
+            agent,
+          });
+          count += page.collections.length;
+          token = page.pagination_token;
+        } while (token);
+        const expected = perTenant + (t < collections % tenants ? 1 : 0);
+        if (count !== expected) broken.push(`tenant ${key} lists ${count} collections, expected ${expected}`);
+      }
+      out.collectionsLoad = { ms: created.ms, perS: collections / (created.ms / 1000), failed: created.failed };
+      out.collectionsBaseRss = base;
+      out.collectionsRss = await settledRss(mock.pid, settleMs);
+      out.collectionsRssGc = await rssAfterGc(mock, settleMs);
+      log(`scale: ${collections} collections in ${(created.ms / 1000).toFixed(1)} s; RSS ${(out.collectionsRss / 1e6).toFixed(1)} MB, ${(out.collectionsRssGc / 1e6).toFixed(1)} MB after gc`);
+    } finally {
+      agent.destroy();
+      await mock.stop();
+    }
+  }
+  return { ...out, broken };
+}

@@ -1,0 +1,45 @@
+/**
+ * Start-up: from spawning the process to its first answer. The mock with the
+ * CLI's defaults (all four providers, demo fixtures) until the first 200 on
+ * GET /__mock/health; Prism on each spec until its first HTTP answer.
+ */
+import { startMock, startPrism } from './lib/proc.mjs';
+
+const PRISM_PROBES = {
+  xai: ['/v1/collections', { authorization: 'Bearer xai-bench' }],
+  airweave: ['/collections', { 'x-api-key': 'aw-bench' }],
+  mixpeek: ['/v1/namespaces', { authorization: 'Bearer mx-bench' }],
+  ctxfy: ['/v1/spaces', { authorization: 'Bearer ctx-bench' }],
+};
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { runs: sorted.length, median, min: sorted[0], max: sorted.at(-1), all: values };
+}
+
+export async function startup({ mockRuns, prismRuns, prismSpecs, log }) {
+  const mockTimes = [];
+  for (let i = 0; i < mockRuns; i++) {
+    // No orphan guard here: it would add its own module load to the time measured.
+    const mock = await startMock([], { guard: false });
+    mockTimes.push(mock.startupMs);
+    await mock.stop();
+    log(`start-up: mock run ${i + 1}/${mockRuns}: ${mock.startupMs.toFixed(0)} ms`);
+  }
+  const prism = {};
+  for (const spec of prismSpecs) {
+    const times = [];
+    const runs = spec === 'xai' ? prismRuns : 1;
+    for (let i = 0; i < runs; i++) {
+      const [probePath, headers] = PRISM_PROBES[spec];
+      const p = await startPrism(spec, probePath, headers, { guard: false });
+      times.push(p.startupMs);
+      await p.stop();
+      log(`start-up: Prism ${spec}.yaml run ${i + 1}/${runs}: ${p.startupMs.toFixed(0)} ms`);
+    }
+    prism[spec] = stats(times);
+  }
+  return { mock: stats(mockTimes), prism };
+}

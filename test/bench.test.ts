@@ -1,0 +1,72 @@
+/**
+ * The benchmark harness (`npm run bench`, bench/run.mjs) in its quick form, so
+ * it cannot rot: it starts the mock and Prism, runs every section, exits 0 and
+ * prints every figure with a verdict for every target. No timing is asserted:
+ * the figures are information, and a short target is not a failure.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const ROUTES = [
+  'xAI GET /v1/collections?limit=20',
+  'xAI GET /v1/collections/{id}',
+  'xAI POST /v1/collections',
+  'Airweave GET /collections',
+];
+
+const TARGETS = [
+  ...ROUTES.map((r) => `req/s ≥ 3× Prism: ${r}`),
+  ...ROUTES.map((r) => `p99 ≤ 10 ms at 50 connections: ${r}`),
+  'start-up ≤ 300 ms (median)',
+  'RSS with 2,000 documents ≤ 200 MB',
+  'list latency at 2,000 ≤ 2× of 1,000 documents (p50)',
+  'list latency right after a write at 2,000 ≤ 2× of 1,000 documents (p50)',
+];
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'bench', 'run.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('npm run bench (quick)', () => {
+  it('runs every section, exits 0, and prints every figure with a verdict for every target', { timeout: 180_000 }, async () => {
+    const { code, stdout, stderr } = await run(['--quick', '--no-write', '--duration', '0.5', '--warmup', '0.25']);
+    const context = `--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`;
+    expect(code, context).toBe(0);
+    expect(stdout, context).not.toMatch(/BROKEN/);
+
+    // The throughput table: one row per route, with figures for both servers and their ratio.
+    expect(stdout).toContain('| Route | Mock req/s | p50 ms | p99 ms | errors/non-2xx | Prism req/s | p50 ms | p99 ms | errors/non-2xx | Mock/Prism |');
+    for (const route of ROUTES) {
+      expect(stdout, route).toMatch(new RegExp(`^\\| ${escape(route)} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| 0/0 \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| 0/0 \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'));
+    }
+    // Start-up, the mock's and Prism's.
+    expect(stdout).toMatch(/^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m);
+    expect(stdout).toMatch(/^\| Prism [\d.]+, `specs\/xai\.yaml`: spawn → first answer \| \*\*[\d,]+\*\* \|/m);
+    // Scale: memory and list latency.
+    expect(stdout).toMatch(/^\| RSS with 2,000 documents in one xAI collection \| \*\*[\d.]+ MB\*\*/m);
+    expect(stdout).toMatch(/^\| RSS with 500 xAI collections across 100 tenants \| \*\*[\d.]+ MB\*\*/m);
+    expect(stdout.match(/^\| the same after two forced full GCs \| [\d.]+ MB \|$/gm)).toHaveLength(2);
+    expect(stdout).toMatch(/^\| `GET \/v1\/collections\/\{id\}\/documents\?limit=20`, 1,000 documents \| p50 [\d.]+ ms, p99 [\d.]+ ms/m);
+    expect(stdout).toMatch(/^\| list latency 2,000 \/ 1,000 documents \| \*\*[\d.]+×\*\* p50/m);
+    expect(stdout).toMatch(/^\| the same page right after adding a document, 1,000 documents \| p50 [\d.]+ ms, p99 [\d.]+ ms/m);
+    expect(stdout).toMatch(/^\| list latency after a write 2,000 \/ 1,000 documents \| \*\*[\d.]+×\*\* p50/m);
+
+    // Every target, once, with "pass" or "short (by …)".
+    for (const target of TARGETS) {
+      const rows = stdout.split('\n').filter((line) => line.startsWith(`| ${target} |`));
+      expect(rows, target).toHaveLength(1);
+      expect(rows[0], target).toMatch(/ \| (pass|\*\*short \(by [^)]+\)\*\*) \|$/);
+    }
+    expect(stdout).toMatch(/^Targets: \d+ pass, \d+ short/m);
+  });
+});
