@@ -168,16 +168,15 @@ export interface PrecompiledModule {
   load(kind: Kind, formats: typeof FORMATS): Record<string, ValidateFunction>;
 }
 
-/** `dist/validators/<spec>.cjs` when it was compiled from this very spec; undefined otherwise. */
-function precompiledFor(spec: Spec): PrecompiledModule | undefined {
-  const file = buildOutput(spec.file, 'validators', '.cjs');
+/** The build's module for a source file (`dist/validators/<name>.cjs`) when it was compiled from this very content (`hash`); undefined otherwise. */
+function precompiledModule(source: string, hash: string): PrecompiledModule | undefined {
   let mod: PrecompiledModule;
   try {
-    mod = require(file) as PrecompiledModule;
+    mod = require(buildOutput(source, 'validators', '.cjs')) as PrecompiledModule;
   } catch {
-    return undefined;
+    return undefined; // Not built.
   }
-  return mod.hash === specHash(spec) ? mod : undefined;
+  return mod.hash === hash ? mod : undefined;
 }
 
 /** One Ajv per kind, created on first use and shared by every spec: each instance compiles the 2020 meta-schema, which is costly. */
@@ -221,7 +220,7 @@ export class SpecValidators {
   }
 
   private precompiled(): PrecompiledModule | null {
-    if (this.module === undefined) this.module = precompiledFor(this.spec) ?? null;
+    if (this.module === undefined) this.module = precompiledModule(this.spec.file, specHash(this.spec)) ?? null;
     return this.module;
   }
 
@@ -338,15 +337,8 @@ export function schemaFileHash(text: string): string {
 /** The validator of a JSON Schema file (checks only, all errors): the build's module when it was compiled from this text, else Ajv. */
 export function schemaFileValidator(file: string): ValidateFunction {
   const text = readFileSync(file, 'utf8');
-  try {
-    const mod = require(buildOutput(file, 'validators', '.cjs')) as PrecompiledModule;
-    const name = mod.keys['schema'];
-    if (mod.hash === schemaFileHash(text) && name !== undefined) {
-      const fn = mod.load('strict', FORMATS)[name];
-      if (fn) return fn;
-    }
-  } catch {
-    // Not built, or built from another version: compiled below.
-  }
-  return createAjv(KINDS.strict).compile(JSON.parse(text) as object);
+  const mod = precompiledModule(file, schemaFileHash(text));
+  const name = mod?.keys['schema'];
+  const fn = name === undefined ? undefined : mod!.load('strict', FORMATS)[name];
+  return fn ?? createAjv(KINDS.strict).compile(JSON.parse(text) as object);
 }
