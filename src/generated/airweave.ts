@@ -351,8 +351,9 @@ export interface components {
          * @description Derived on every read, never null. No authenticated connection → `NEEDS SOURCE`;
          *     at least one working (federated, or latest job completed, running or cancelling) →
          *     `ACTIVE`; every authenticated connection's latest job failed → `ERROR`; otherwise
-         *     `NEEDS SOURCE`. Note the space. The seed's `NEEDS_SOURCE` and `PARTIAL_ERROR` are
-         *     never sent.
+         *     `NEEDS SOURCE`. Note the space. The `NEEDS_SOURCE` and `PARTIAL_ERROR` listed on
+         *     Airweave's "Create Collection" reference page are never sent (the server has not had
+         *     `PARTIAL_ERROR` since October 2025).
          * @enum {string}
          */
         CollectionStatus: "ACTIVE" | "NEEDS SOURCE" | "ERROR";

@@ -138,14 +138,15 @@ export interface paths {
         put?: never;
         /**
          * Create a collection
-         * @description Seed 000. Creates a collection in the space, at the root (`parentId` absent or null)
-         *     or under `parentId`, which must be a collection of the same space. Errors (seed):
-         *     400 invalid request; 404 "Space or parent collection not found"; 409 "Collection
-         *     already exists" — assumed rule: a sibling (same space, same `parentId`) already has
-         *     the same name, compared after trimming, case-sensitive. The seed documents the
-         *     response as "Collection created" with body `{}`. Assumed: 201 with the new
-         *     `CollectionNode` (`children: []`), a superset of the seed's `{}` (which itself does not
-         *     validate against `CollectionNode`).
+         * @description Ctxfy's "Create collection" reference page
+         *     (https://docs.ctxfy.com/post-v1-spaces-spaceid-collections). Creates a collection in
+         *     the space, at the root (`parentId` absent or null) or under `parentId`, which must be a
+         *     collection of the same space. Errors (from the page): 400 invalid request; 404 "Space
+         *     or parent collection not found"; 409 "Collection already exists" — assumed rule: a
+         *     sibling (same space, same `parentId`) already has the same name, compared after
+         *     trimming, case-sensitive. The page documents the response as "Collection created"
+         *     with body `{}`. Assumed: 201 with the new `CollectionNode` (`children: []`), a superset
+         *     of the page's `{}` (which itself does not validate against `CollectionNode`).
          *     `parentId` cannot be changed later (no move endpoint), so the tree has no cycles.
          */
         post: operations["createCollection"];
@@ -181,7 +182,9 @@ export interface paths {
         put?: never;
         /**
          * Create a source
-         * @description Seed 001. Creates a source in the space and starts its processing in the background:
+         * @description Ctxfy's "Create source" reference page
+         *     (https://docs.ctxfy.com/post-v1-spaces-spaceid-sources), which also gives the field
+         *     requirements. Creates a source in the space and starts its processing in the background:
          *     the reply is the source in `CREATED`; it then goes `PENDING` → `PROCESSING` →
          *     `COMPLETED` (or `FAILED`) on the mock's clock, and a `PostbackNotification` is POSTed
          *     to `instructions.postback_url` when it reaches a terminal status.
@@ -190,7 +193,7 @@ export interface paths {
          *     `instructions`). The per-type rules are the handler's, each a 400 with a `details`
          *     entry on the field:
          *     - `URI`: `initial_data.url` or `initial_data.uri` required (aliases; `url` wins when
-         *       both are sent). Any non-empty string is accepted (the seed sends `example_string`);
+         *       both are sent). Any non-empty string is accepted (the reference page's request sends `example_string`);
          *       assumed: one that is not an absolute http(s) URL cannot be fetched, so the source ends
          *       `FAILED` (below).
          *     - `COMPOSITION`: `initial_data.source_ids` required, non-empty; assumed: every id a
@@ -200,14 +203,15 @@ export interface paths {
          *     - `instructions.postback_url`: HTTPS (docs); assumed: `http://` also allowed on
          *       loopback hosts (127.0.0.0/8, `::1`, `localhost`); anything else is 400.
          *
-         *     Sub-fields that do not apply to `type` are accepted, ignored and echoed (the seed
-         *     sends all four with `type: URI`). `collectionId`, when given and not null, must be a
-         *     collection of the same space, else 404 (assumed, by analogy with seed 000). Assumed:
+         *     Sub-fields that do not apply to `type` are accepted, ignored and echoed (the reference
+         *     page's request sends all four with `type: URI`). `collectionId`, when given and not
+         *     null, must be a collection of the same space, else 404 (assumed, by analogy with the
+         *     documented 404 of `createCollection` for an unknown parent). Assumed:
          *     `name` defaults to the URL (URI), the file name (FILE) or `"Untitled source"`.
          *     Assumed deterministic failures: a URI that is not an absolute http(s) URL, or whose
          *     host ends in `.invalid` (RFC 2606) → FAILED "Failed to fetch URL"; a FILE whose `data` is not a `fileKey` issued to the user →
-         *     FAILED "File not found". Sources never answer 409. The seed documents the response as
-         *     `{}`; assumed: 201 with the full `Source`.
+         *     FAILED "File not found". Sources never answer 409. The reference page documents the
+         *     response as `{}`; assumed: 201 with the full `Source`.
          */
         post: operations["createSource"];
         delete?: never;
@@ -602,7 +606,8 @@ export interface webhooks {
 export interface components {
     schemas: {
         /**
-         * @description The one error envelope (seeds 000/001), for every status. `details` is present on
+         * @description The one error envelope (as shown on the Create collection and Create source reference
+         *     pages), for every status. `details` is present on
          *     400 (array) and 409 (string); `requestId` on 500. No other keys.
          */
         Error: {
@@ -703,10 +708,10 @@ export interface components {
             spaces: components["schemas"]["Space"][];
             pagination: components["schemas"]["Pagination"];
         };
-        /** @description Seed 000. Unknown keys are ignored. */
+        /** @description The body documented on Ctxfy's Create collection reference page. Unknown keys are ignored. */
         CreateCollectionRequest: {
             /**
-             * @description Required (assumed; the seed always sends it). 1–255 characters after trimming
+             * @description Required (assumed; the reference page's request always sends it). 1–255 characters after trimming
              *     (blank → 400, checked by the handler). Unique among siblings (409).
              */
             name: string;
@@ -769,7 +774,8 @@ export interface components {
             postback_url?: string;
         };
         /**
-         * @description Seed 001 (requirements from the docs page). The per-type rules on `initial_data` and
+         * @description The body documented on Ctxfy's Create source reference page, with the field
+         *     requirements it gives. The per-type rules on `initial_data` and
          *     the URL rules are the handler's (400), not this schema's. Unknown keys are ignored.
          */
         CreateSourceRequest: {
@@ -941,7 +947,7 @@ export interface components {
     };
     responses: {
         /**
-         * @description Invalid request (seed envelope). `details` lists every failing field as
+         * @description Invalid request (the envelope of Ctxfy's reference pages). `details` lists every failing field as
          *     `{field, message}`: `field` is a dotted path into the body, or a query parameter's
          *     name; a malformed JSON body or a non-JSON `Content-Type` is field `body`. Messages
          *     in `details` are the mock's own (assumed).
@@ -975,7 +981,7 @@ export interface components {
         };
         /**
          * @description Missing `Authorization`, wrong scheme, empty token, unknown, revoked or expired key:
-         *     all the same body (seed), which does not tell them apart. No rate-limit headers.
+         *     all the same body (the 401 shown on the reference pages), which does not tell them apart. No rate-limit headers.
          */
         Unauthorized: {
             headers: {
@@ -994,7 +1000,7 @@ export interface components {
         };
         /**
          * @description Unknown, malformed or another user's id (never 403), a soft-deleted source on any
-         *     route but restore, or an unknown route under `/ctxfy` (seed body).
+         *     route but restore, or an unknown route under `/ctxfy` (body as shown on the reference pages).
          */
         NotFound: {
             headers: {
@@ -1057,8 +1063,9 @@ export interface components {
             };
         };
         /**
-         * @description Unexpected error (seed body; scenario-driven only). `requestId` is `req_` + 10
-         *     uppercase alphanumerics (assumed format; the seed shows `req_1234567890`).
+         * @description Unexpected error (body as shown on the reference pages; scenario-driven only).
+         *     `requestId` is `req_` + 10 uppercase alphanumerics (assumed format; the pages show
+         *     `req_1234567890`).
          */
         InternalServerError: {
             headers: {
@@ -1452,7 +1459,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Collection created. Assumed status and body (the seed shows `{}`). */
+            /** @description Collection created. Assumed status and body (the reference page shows `{}`). */
             201: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1466,7 +1473,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Space or parent collection not found (seed). */
+            /** @description Space or parent collection not found (as documented on the reference page). */
             404: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1485,7 +1492,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Collection already exists (seed) — a sibling has the same name. */
+            /** @description Collection already exists (as documented on the reference page) — a sibling has the same name. */
             409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1627,7 +1634,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new source, in `CREATED`. Assumed status and body (the seed shows `{}`). */
+            /** @description The new source, in `CREATED`. Assumed status and body (the reference page shows `{}`). */
             201: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1640,7 +1647,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Invalid request (seed): schema violations and the handler's per-type rules, one
+             * @description Invalid request (documented on the reference page): schema violations and the handler's per-type rules, one
              *     `details` entry per failing field (dotted path into the body).
              */
             400: {

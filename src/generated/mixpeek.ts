@@ -13,8 +13,8 @@ export interface paths {
         /**
          * Create a collection
          * @description Creates a collection synchronously; `output_schema` is known at once. Same handler and
-         *     reply as `POST /v1/collections/create` (the seed's path). Accepts the current form
-         *     (`feature_extractor`) and the seed form (`feature_extractors[]`); see
+         *     reply as `POST /v1/collections/create` (the legacy path). Accepts the current form
+         *     (`feature_extractor`) and the legacy form (`feature_extractors[]`); see
          *     `CreateCollectionRequest`. Checks after schema validation (the handler's): neither
          *     `feature_extractor` nor a non-empty `feature_extractors` → 422 `missing` at
          *     `["body","feature_extractor"]`; `type: bucket` without a bucket, or `type: collection`
@@ -24,7 +24,7 @@ export interface paths {
          *     <version> not found in registry.`; source buckets with different schemas → 400
          *     (Assumption); a current-form `input_mappings` value that is not a field of the input
          *     schema → 400 `The source field '<x>' does not exist in the source schema.` (not
-         *     checked for the seed's `input_mapping`).
+         *     checked for the legacy `input_mapping`).
          */
         post: operations["createCollection"];
         delete?: never;
@@ -43,8 +43,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create a collection (seed path)
-         * @description The seed's create path (gone from the vendor's current API, served by the mock): the
+         * Create a collection (legacy path)
+         * @description The legacy create path, from Mixpeek's earlier (2025) API reference page (gone from
+         *     the vendor's current API, still served by the mock): the
          *     same handler, body and reply as `POST /v1/collections`. `GET /v1/collections/create`
          *     is a lookup of a collection named `create` (404 unless one exists).
          */
@@ -571,7 +572,7 @@ export interface components {
         /** @description A condition or a nested group. */
         FilterNode: components["schemas"]["FilterCondition"] | components["schemas"]["LogicalOperator"];
         /**
-         * @description The filter grammar of list bodies, `source.source_filters.filters`, the seed's
+         * @description The filter grammar of list bodies, `source.source_filters.filters`, the legacy
          *     `source.filters` and `scroll_filters`. `AND`: all hold; `OR`: at least one; `NOT`: none
          *     of the listed holds (an array, or a single node). Other keys are shorthand equality
          *     (`{"metadata.title": "x"}`), and a bare condition at the top is one condition. Strings
@@ -629,7 +630,7 @@ export interface components {
             override?: unknown;
         };
         /**
-         * @description The extractor of a collection, in the current form and the seed's (seed-only fields
+         * @description The extractor of a collection, in the current form and the legacy one (legacy fields
          *     are marked). The id is `{feature_extractor_name}_{version}`; it must be in the catalog
          *     (404 otherwise).
          */
@@ -652,19 +653,19 @@ export interface components {
             input_mappings?: {
                 [key: string]: string;
             } | components["schemas"]["InputMapping"][];
-            /** @description Seed-only alias of `input_mappings` (not checked against the input schema); both are echoed. */
+            /** @description Legacy alias of `input_mappings` (not checked against the input schema); both are echoed. */
             input_mapping?: {
                 [key: string]: unknown;
             };
-            /** @description Seed-only; stored and echoed. */
+            /** @description Legacy field; stored and echoed. */
             output_mapping?: {
                 [key: string]: unknown;
             };
-            /** @description Seed-only (`single`, `multiple`); any string accepted. */
+            /** @description Legacy field (`single`, `multiple`); any string accepted. */
             document_output_type?: string;
-            /** @description Seed-only (`individual`, `grouped`); any string accepted. */
+            /** @description Legacy field (`individual`, `grouped`); any string accepted. */
             document_input_handling?: string;
-            /** @description Seed-only (`create_new`…); any string accepted. */
+            /** @description Legacy field (`create_new`…); any string accepted. */
             document_output_handling?: string;
             field_passthrough?: components["schemas"]["FieldPassthrough"][];
             /** @default false */
@@ -676,7 +677,7 @@ export interface components {
         };
         /**
          * @description Where documents come from. `type: bucket` needs at least one bucket (`bucket_ids`, or
-         *     the seed's `bucket_id`; both → their union) and allows no collection fields;
+         *     the legacy `bucket_id`; both → their union) and allows no collection fields;
          *     `type: collection` needs exactly one of `collection_id` and `collection_ids`
          *     (422 `value_error`, checked by the handler). Every source must exist (404).
          */
@@ -684,16 +685,16 @@ export interface components {
             type: components["schemas"]["SourceType"];
             /** @description Bucket ids or names. */
             bucket_ids?: string[] | null;
-            /** @description Seed-only alias for a single bucket. */
+            /** @description Legacy alias for a single bucket. */
             bucket_id?: string | null;
             /** @description Upstream collection (id or name) for `type: collection`. */
             collection_id?: string | null;
             collection_ids?: string[] | null;
             inherited_bucket_ids?: string[] | null;
             source_filters?: components["schemas"]["SourceFilters"] | null;
-            /** @description Seed-only alias of `source_filters.filters`. */
+            /** @description Legacy alias of `source_filters.filters`. */
             filters?: components["schemas"]["LogicalOperator"] | null;
-            /** @description Seed-only; only objects whose `key_prefix` starts with it feed the collection. */
+            /** @description Legacy field; only objects whose `key_prefix` starts with it feed the collection. */
             prefix_key?: string | null;
             /** @description Read buckets from another namespace of the organization (bucket sources only). */
             source_namespace_id?: string | null;
@@ -708,7 +709,7 @@ export interface components {
             description?: string;
         };
         /**
-         * @description Extra keys are refused (422 `extra_forbidden`), except the seed's `output_collection`,
+         * @description Extra keys are refused (422 `extra_forbidden`), except the legacy `output_collection`,
          *     an alias of `target_collection_id`; replies carry both keys. Taxonomies are not
          *     checked to exist (out of scope).
          */
@@ -720,7 +721,7 @@ export interface components {
              */
             execution_mode: "materialize";
             target_collection_id?: string;
-            /** @description Seed-only alias of `target_collection_id`. */
+            /** @description Legacy alias of `target_collection_id`. */
             output_collection?: string;
             scroll_filters?: components["schemas"]["LogicalOperator"];
             /** @default 1 */
@@ -798,16 +799,16 @@ export interface components {
             /** @default true */
             enabled: boolean;
         };
-        /** @description Seed-only. */
+        /** @description Legacy (part of `cache_config`). */
         CacheInvalidationEvent: {
             collection?: string;
             action?: string;
-            /** @description `immediate`, `background`, `lazy` in the seed era; any string accepted. */
+            /** @description `immediate`, `background`, `lazy` in the legacy API; any string accepted. */
             recompute_strategy?: string;
             retriever_id?: string;
         };
         /**
-         * @description Seed-only (absent from the current API). Accepted, stored and echoed only when sent,
+         * @description Legacy (absent from the current API). Accepted, stored and echoed only when sent,
          *     with the defaults filled in. No caching behaviour.
          */
         CacheConfig: {
@@ -816,7 +817,7 @@ export interface components {
             /** @default 604800 */
             ttl_seconds: number;
             /**
-             * @description `replace_if_better`, `replace_always`, `keep_existing` in the seed era; any string accepted.
+             * @description `replace_if_better`, `replace_always`, `keep_existing` in the legacy API; any string accepted.
              * @default replace_if_better
              */
             invalidation_strategy: string;
@@ -828,19 +829,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Seed-only; accepted and stored, never echoed (the seed's reply lacks it too). */
+        /** @description Legacy field; accepted and stored, never echoed (the legacy reply lacks it too). */
         DocumentHandling: {
             output_type?: string;
         };
         /**
          * @description Current form (`feature_extractor`, `source.bucket_ids`, `source.source_filters`) and
-         *     seed form (`feature_extractors[]`, `input_mapping`, `source.bucket_id`,
+         *     legacy form (`feature_extractors[]`, `input_mapping`, `source.bucket_id`,
          *     `source.filters`, `source.prefix_key`, `document_handling`, `cache_config`,
          *     `taxonomy_applications[].output_collection`) in one schema; unknown fields are
          *     ignored. One of `feature_extractor` and a non-empty `feature_extractors` is needed:
          *     the handler answers 422 `missing` at `["body","feature_extractor"]` when both are
          *     absent (not expressed here, to keep that one error). With both, `feature_extractor`
-         *     wins; with only the seed's array, its first entry is the collection's extractor and
+         *     wins; with only the legacy array, its first entry is the collection's extractor and
          *     every entry's outputs join `output_schema`.
          */
         CreateCollectionRequest: {
@@ -851,7 +852,7 @@ export interface components {
             /** @description Defaults to the source bucket's schema (the first bucket's), or the upstream collection's `output_schema`. */
             input_schema?: components["schemas"]["BucketSchema"] | null;
             feature_extractor?: components["schemas"]["FeatureExtractorConfig"];
-            /** @description Seed-only form; may hold several extractors. */
+            /** @description Legacy form; may hold several extractors. */
             feature_extractors?: components["schemas"]["FeatureExtractorConfig"][];
             /** @default true */
             enabled: boolean;
@@ -889,7 +890,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description The stored extractor configuration plus its id; seed-only fields are echoed when they were sent. */
+        /** @description The stored extractor configuration plus its id; legacy fields are echoed when they were sent. */
         FeatureExtractorConfigResponse: {
             feature_extractor_name: string;
             version: string;
@@ -904,43 +905,43 @@ export interface components {
             input_mappings?: {
                 [key: string]: string;
             } | components["schemas"]["InputMapping"][];
-            /** @description Seed-only; same value as `input_mappings`. */
+            /** @description Legacy field; same value as `input_mappings`. */
             input_mapping?: {
                 [key: string]: unknown;
             };
-            /** @description Seed-only. */
+            /** @description Legacy field. */
             output_mapping?: {
                 [key: string]: unknown;
             };
-            /** @description Seed-only. */
+            /** @description Legacy field. */
             document_output_type?: string;
-            /** @description Seed-only. */
+            /** @description Legacy field. */
             document_input_handling?: string;
-            /** @description Seed-only. */
+            /** @description Legacy field. */
             document_output_handling?: string;
             field_passthrough?: components["schemas"]["FieldPassthrough"][];
             include_all_source_fields?: boolean;
         };
         /**
          * @description The normalised source: `bucket_ids` as resolved ids, plus `bucket_id` (the first, for
-         *     seed-era clients); `source_filters` whichever spelling was sent; `prefix_key` when
+         *     legacy clients); `source_filters` whichever spelling was sent; `prefix_key` when
          *     given.
          */
         SourceConfigResponse: {
             type: components["schemas"]["SourceType"];
             bucket_ids?: string[];
-            /** @description Seed-era key; the first of `bucket_ids`. */
+            /** @description Legacy key; the first of `bucket_ids`. */
             bucket_id?: string;
             collection_id?: string;
             collection_ids?: string[];
             inherited_bucket_ids?: string[];
             source_filters?: components["schemas"]["SourceFilters"];
-            /** @description Seed-only. */
+            /** @description Legacy field. */
             prefix_key?: string;
             source_namespace_id?: string;
         };
-        /** @description Seed-only shape of a lineage entry's `bucket_config` / `collection_config`. */
-        SeedSourceConfig: {
+        /** @description Legacy shape of a lineage entry's `bucket_config` / `collection_config`. */
+        LegacySourceConfig: {
             type?: components["schemas"]["SourceType"];
             bucket_id?: string;
             prefix_key?: string;
@@ -949,7 +950,7 @@ export interface components {
         };
         /**
          * @description One processing tier (upstream tiers first, this collection's last). Current keys
-         *     (`source_config`, `feature_extractor`, `output_schema`) and the seed's (`source_type`,
+         *     (`source_config`, `feature_extractor`, `output_schema`) and the legacy ones (`source_type`,
          *     `collection_id`, `bucket_id`, `bucket_config`, `collection_config`,
          *     `feature_extractors`) side by side.
          */
@@ -958,13 +959,13 @@ export interface components {
             feature_extractor: components["schemas"]["FeatureExtractorConfigResponse"];
             output_schema: components["schemas"]["BucketSchema"];
             source_type?: components["schemas"]["SourceType"];
-            /** @description Seed-only; the collection this tier produced. */
+            /** @description Legacy key; the collection this tier produced. */
             collection_id?: string;
-            /** @description Seed-only. */
+            /** @description Legacy field. */
             bucket_id?: string;
-            bucket_config?: components["schemas"]["SeedSourceConfig"];
-            collection_config?: components["schemas"]["SeedSourceConfig"];
-            /** @description Seed-only. */
+            bucket_config?: components["schemas"]["LegacySourceConfig"];
+            collection_config?: components["schemas"]["LegacySourceConfig"];
+            /** @description Legacy field. */
             feature_extractors?: components["schemas"]["FeatureExtractorConfigResponse"][];
         };
         /**
@@ -982,8 +983,8 @@ export interface components {
         /**
          * @description A collection as stored. Always carries the fields the vendor's SDK requires
          *     (`collection_name`, `input_schema`, `output_schema`, `feature_extractor`, `source`).
-         *     Seed-only fields: `status` (always `DONE`), `feature_extractors`, `cache_config` (when
-         *     sent), and the seed keys of `source_lineage` entries. `null`s are left out.
+         *     Legacy fields: `status` (always `DONE`), `feature_extractors`, `cache_config` (when
+         *     sent), and the legacy keys of `source_lineage` entries. `null`s are left out.
          */
         CollectionResponse: {
             collection_id?: components["schemas"]["CollectionId"];
@@ -993,7 +994,7 @@ export interface components {
             /** @description Passed-through fields (typed from the input schema) plus the extractor's output fields. */
             output_schema: components["schemas"]["BucketSchema"];
             feature_extractor: components["schemas"]["FeatureExtractorConfigResponse"];
-            /** @description Seed-only; every extractor of the collection (`[feature_extractor]` for the current form). */
+            /** @description Legacy field; every extractor of the collection (`[feature_extractor]` for the current form). */
             feature_extractors?: components["schemas"]["FeatureExtractorConfigResponse"][];
             source: components["schemas"]["SourceConfigResponse"];
             /** @description Bucket id → schema snapshot; only for multi-bucket sources. */
@@ -1029,7 +1030,7 @@ export interface components {
              */
             lifecycle_state?: "active" | "cold" | "archived";
             /**
-             * @description Seed-only; collections are created synchronously, so always `DONE`.
+             * @description Legacy field; collections are created synchronously, so always `DONE`.
              * @enum {string}
              */
             status?: "DONE";
