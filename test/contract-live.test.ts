@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { startServer } from './helpers.js';
 import type { MockServer } from '../src/server.js';
-import { MOCK_ONLY_REASON, SEED_ONLY_REASON, liveSkipReason, runContract, FLOWS } from '../src/contract/runner.js';
+import { MOCK_ONLY_REASON, LEGACY_ONLY_REASON, liveSkipReason, runContract, FLOWS } from '../src/contract/runner.js';
 import { loadSpec } from '../src/core/spec.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -107,7 +107,7 @@ describe('contract:live', () => {
 });
 
 describe('runner options for the vendor', () => {
-  it('marks the mock-only and seed-only operations of each spec', () => {
+  it('marks the mock-only and legacy operations of each spec', () => {
     const reasons = (provider: string) => {
       const spec = loadSpec(path.join(root, 'specs', `${provider}.yaml`), provider);
       const out: Record<string, string> = {};
@@ -119,7 +119,7 @@ describe('runner options for the vendor', () => {
     };
     expect(reasons('ctxfy')).toEqual({ listSpaceSources: MOCK_ONLY_REASON, putUpload: MOCK_ONLY_REASON, getUpload: MOCK_ONLY_REASON });
     expect(reasons('airweave')).toEqual({ authorizeSourceConnection: MOCK_ONLY_REASON });
-    expect(reasons('mixpeek')).toEqual({ createCollectionSeed: SEED_ONLY_REASON });
+    expect(reasons('mixpeek')).toEqual({ createCollectionSeed: LEGACY_ONLY_REASON });
     expect(reasons('xai')).toEqual({});
   });
 

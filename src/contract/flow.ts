@@ -99,7 +99,10 @@ export interface ProviderFlow {
    * `x-mock-extension: true`: a `live` run skips them ("mock-only operation").
    */
   mockOnly?: readonly string[];
-  /** Operations of the seed's API that the vendor no longer serves: a `live` run skips them ("seed-only operation"). */
-  seedOnly?: readonly string[];
+  /**
+   * Operations of the vendor's earlier API that it no longer serves but the mock
+   * still does: a `live` run skips them ("legacy operation").
+   */
+  legacyOnly?: readonly string[];
   run(ctx: FlowContext): Promise<void>;
 }

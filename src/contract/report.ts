@@ -2,7 +2,7 @@
  * Reports of a contract run: a console summary (each failure with its curl
  * line, ending in `N passed, N failed`) and JUnit XML for CI.
  */
-import { MOCK_ONLY_REASON, SEED_ONLY_REASON, type Report, type Result } from './runner.js';
+import { MOCK_ONLY_REASON, LEGACY_ONLY_REASON, type Report, type Result } from './runner.js';
 
 function failureText(r: Result): string {
   return [
@@ -38,7 +38,7 @@ export function summary(reports: Report | readonly Report[]): string {
     // Steps a live run did not send (the vendor does not serve them), once each.
     const notSent = new Map<string, string>();
     for (const r of report.results) {
-      if (r.outcome === 'not_applicable' && r.step !== 'fuzz' && (r.reason === MOCK_ONLY_REASON || r.reason === SEED_ONLY_REASON)) notSent.set(`${r.operationId} (${r.step})`, r.reason);
+      if (r.outcome === 'not_applicable' && r.step !== 'fuzz' && (r.reason === MOCK_ONLY_REASON || r.reason === LEGACY_ONLY_REASON)) notSent.set(`${r.operationId} (${r.step})`, r.reason);
     }
     for (const [step, reason] of notSent) lines.push(`  - not sent: ${step}: ${reason}`);
     const failures = report.results.filter((r) => r.outcome === 'failed');

@@ -45,8 +45,8 @@ export interface ContractOptions {
    * The target is the real vendor: operations it does not serve are not sent,
    * and every check on them is reported not applicable with the reason
    * `mock-only operation` (marked `x-mock-extension: true` in the spec, or
-   * listed by the flow) or `seed-only operation` (the seed's API, gone from the
-   * vendor's). Fuzzing skips them too.
+   * listed by the flow) or `legacy operation` (the vendor's earlier API, which it
+   * no longer serves; the mock still does). Fuzzing skips them too.
    */
   live?: boolean;
   fetch?: typeof fetch;
@@ -115,12 +115,12 @@ export interface Report {
 }
 
 export const MOCK_ONLY_REASON = 'mock-only operation';
-export const SEED_ONLY_REASON = 'seed-only operation';
+export const LEGACY_ONLY_REASON = 'legacy operation';
 
 /** Why a run against the vendor must not send this operation, or undefined. */
 export function liveSkipReason(flow: ProviderFlow, op: Operation): string | undefined {
   if (op.raw['x-mock-extension'] === true || flow.mockOnly?.includes(op.id)) return MOCK_ONLY_REASON;
-  if (flow.seedOnly?.includes(op.id)) return SEED_ONLY_REASON;
+  if (flow.legacyOnly?.includes(op.id)) return LEGACY_ONLY_REASON;
   return undefined;
 }
 
@@ -304,7 +304,7 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     must: async (c) => {
       const ex = await call(c);
       const s = ex.response.status;
-      if (s === 0) throw new FlowAborted(c.step, c.operationId, 'an operation the vendor serves, to go on with the flow', 'not sent against the vendor: it is a mock-only or seed-only operation');
+      if (s === 0) throw new FlowAborted(c.step, c.operationId, 'an operation the vendor serves, to go on with the flow', 'not sent against the vendor: it is a mock-only or legacy operation');
       if (s < 200 || s >= 300) throw new FlowAborted(c.step, c.operationId, '2xx, to go on with the flow', `${s}: ${ex.response.text.slice(0, 200)}`);
       return ex;
     },

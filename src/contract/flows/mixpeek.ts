@@ -29,8 +29,9 @@ export const mixpeekFlow: ProviderFlow = {
     default: { header: 'Authorization', value: `Bearer ${apiKey ?? `sk_${prefix}`}`, curl: 'Bearer $MIXPEEK_API_KEY' },
   }),
   malformed: { header: 'Authorization', value: 'Basic Y20tY29udHJhY3Q6bm9wZQ==' },
-  // POST /v1/collections/create: the seed's create path, gone from the vendor's current API.
-  seedOnly: ['createCollectionSeed'],
+  // POST /v1/collections/create: the legacy create path of Mixpeek's earlier (2025) API,
+  // gone from the vendor's current API (which creates with POST /v1/collections).
+  legacyOnly: ['createCollectionSeed'],
 
   async run(ctx) {
     const p = ctx.prefix;
