@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm run bench: the mock against Prism, its start-up, and its behaviour at
- * scale, with the targets of issue 8 printed as pass / short. Runs on dist/
+ * scale, with its performance targets (TARGETS in report.mjs) printed as pass / short. Runs on dist/
  * (`npm run bench` builds first).
  *
  *   node bench/run.mjs [--quick] [--only throughput,startup,scale] [--write | --no-write]

@@ -54,7 +54,7 @@ function routes(collectionId) {
 }
 
 /** Mock's state for the routes: 100 xAI collections for the list key, 2 Airweave collections. */
-async function seed(mockUrl) {
+async function populate(mockUrl) {
   const agent = keepAliveAgent(8);
   let first;
   for (let i = 0; i < LIST_COLLECTIONS; i++) {
@@ -62,7 +62,7 @@ async function seed(mockUrl) {
       method: 'POST',
       agent,
       headers: XAI_AUTH,
-      body: { collection_name: `Bench ${String(i).padStart(3, '0')}`, collection_description: 'Seeded by npm run bench' },
+      body: { collection_name: `Bench ${String(i).padStart(3, '0')}`, collection_description: 'Created by npm run bench' },
     });
     first ??= c.collection_id;
   }
@@ -100,7 +100,7 @@ export async function throughput({ connections, durationS, warmupS, rounds, log 
   ]);
   const prismBySpec = { xai: prismXai, airweave: prismAirweave };
   try {
-    const collectionId = await seed(mock.url);
+    const collectionId = await populate(mock.url);
     const rows = [];
     const broken = [];
     for (const route of routes(collectionId)) {

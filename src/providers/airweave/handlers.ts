@@ -39,7 +39,7 @@ export interface Registry {
   readableIds: Map<string, string>; // readable_id → organisation id
   /** Pending OAuth authorizations: the code in auth_url → whose connection it is. */
   oauthCodes: Map<string, { organization: string; connectionId: string }>;
-  /** Auth-provider connections that exist for every organisation (the mock seeds one). */
+  /** Auth-provider connections that exist for every organisation (the mock has one, `composio-test`). */
   authProviders: ReadonlySet<string>;
 }
 

@@ -82,7 +82,7 @@ function collectionIn(state: CtxfyState, spaceId: string, id: string | null | un
   return id;
 }
 
-/** The per-type rules of seed 001 on `initial_data` (and the postback URL), before anything is looked up. */
+/** The per-type rules of Ctxfy's Create source reference page on `initial_data` (and the postback URL), before anything is looked up. */
 function checkSourceInput(type: SourceType, data: InitialData, instructions: Instructions | undefined): void {
   if (type === 'URI' && !uriOf(data)) throw badRequest('initial_data.url', 'url or uri is required for type URI');
   if (type === 'COMPOSITION' && !(data.source_ids && data.source_ids.length)) throw badRequest('initial_data.source_ids', 'source_ids is required for type COMPOSITION');

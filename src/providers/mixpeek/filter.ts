@@ -1,7 +1,9 @@
 /**
- * Mixpeek's filter grammar, `LogicalOperator` (vendor note §3.7), shared by the list bodies
- * (`filters` of collections/documents/buckets/objects lists), `source.source_filters.filters`
- * and the seed's `source.filters`.
+ * Mixpeek's filter grammar, `LogicalOperator` (the vendor's OpenAPI document: `LogicalOperator`,
+ * `FilterCondition`, `FilterOperator`; its docs: `retrieval/filters.mdx` in
+ * github.com/mixpeek/docs), shared by the list bodies (`filters` of
+ * collections/documents/buckets/objects lists), `source.source_filters.filters` and the legacy
+ * `source.filters` of the `POST /v1/collections/create` form.
  *
  * `parseFilter` accepts every documented shape (AND/OR/NOT arrays, NOT as a single object, a bare
  * top-level FilterCondition, shorthand equality keys, `case_sensitive` on either level) and
@@ -58,7 +60,7 @@ const OPERATORS: readonly Operator[] = [
 ];
 const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
 
-/** The vendor's limit is unpublished (note §3.7: allow at least 10); 32 LogicalOperator levels. */
+/** The vendor has a depth limit but does not publish it; at least 10 levels must work, the mock allows 32 LogicalOperator levels. */
 const MAX_DEPTH = 32;
 /** ReDoS hygiene: longer patterns are refused outright. */
 const MAX_REGEX_LENGTH = 512;

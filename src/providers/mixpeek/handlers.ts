@@ -1,7 +1,8 @@
 /**
  * One function per operationId of specs/mixpeek.yaml, typed from the
  * generated `operations`. Namespaces (by `X-Namespace`, id or name) hold
- * everything; the seed's request shape and the current one are one behaviour.
+ * everything; the legacy request shape (`POST /v1/collections/create`, from the
+ * vendor's earlier API) and the current one are one behaviour.
  */
 import type { components, operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
@@ -146,7 +147,7 @@ function withPresignedUrls(view: DocumentResponse): DocumentResponse {
   };
 }
 
-// ---- collections: the seed's form and the current form as one
+// ---- collections: the legacy form and the current form as one
 
 interface Normalised {
   extractor: Json;
@@ -161,7 +162,7 @@ interface Normalised {
 
 function withId(fe: Json): Json {
   const out: Json = { ...fe, feature_extractor_id: `${String(fe.feature_extractor_name)}_${String(fe.version)}` };
-  // `input_mapping` (seed) and `input_mappings` (current) are one field: echo both.
+  // `input_mapping` (legacy) and `input_mappings` (current) are one field: echo both.
   const mappings = fe.input_mappings ?? fe.input_mapping;
   if (mappings !== undefined) {
     out.input_mappings = mappings;
@@ -376,7 +377,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       ...(n.prefixKey !== undefined ? { prefix_key: n.prefixKey } : {}),
       ...(srcNsId ? { source_namespace_id: srcNs.id } : {}),
     };
-    const seedConfig = {
+    const legacyConfig = {
       type: n.sourceType,
       bucket_id: bucketIds[0],
       prefix_key: n.prefixKey,
@@ -390,8 +391,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       source_type: n.sourceType,
       collection_id: id,
       bucket_id: bucketIds[0],
-      bucket_config: seedConfig,
-      collection_config: seedConfig,
+      bucket_config: legacyConfig,
+      collection_config: legacyConfig,
       feature_extractors: n.extractors,
     };
     const upstreamLineage = (upstream[0]?.config.source_lineage as Json[] | undefined) ?? [];

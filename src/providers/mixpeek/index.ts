@@ -1,6 +1,6 @@
 /**
  * The Mixpeek provider: namespaces, buckets and objects, collections fed from
- * them (the seed's request shape and the current one), their documents, and
+ * them (the legacy request shape and the current one), their documents, and
  * the feature-extractor catalog, under /mixpeek.
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,8 @@
 /**
  * AIP-160 subset plus the xAI extensions used by the xAI list and search endpoints
- * (vendor note §4.5 and §3.4). One parser serves every endpoint; each endpoint supplies a
+ * (as documented on docs.x.ai: the Collections and Files API references and the
+ * collections metadata guide, https://docs.x.ai/developers/files/collections/metadata;
+ * OR binds tighter than AND there). One parser serves every endpoint; each endpoint supplies a
  * resolver that knows its field names and how to read them from a record.
  *
  * The source is parsed once, straight into closures, so the predicate never re-parses.
