@@ -1,8 +1,8 @@
 /**
  * Ctxfy access and plumbing: Bearer auth and per-user tenancy, public /health
  * and /metrics, API keys (mint, list, revoke, expiry), the --api-keys file,
- * per-user rate limits and their headers, spaces, the collection tree (seed
- * 000), presigned uploads served by the mock, and framework errors (bad JSON,
+ * per-user rate limits and their headers, spaces, the collection tree (with
+ * the Create collection reference page's request), presigned uploads served by the mock, and framework errors (bad JSON,
  * wrong media type, unknown routes, size limits).
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../src/server.js';
 import { startServer, useServer } from './helpers.js';
-import { NOT_FOUND, SEED_COLLECTION, UNAUTHORIZED, cx, ctxfyApi, expectCtxfyError, expectFieldError, freshKey, type CtxfyApi, type Res } from './ctxfy-helpers.js';
+import { NOT_FOUND, REFERENCE_COLLECTION, UNAUTHORIZED, cx, ctxfyApi, expectCtxfyError, expectFieldError, freshKey, type CtxfyApi, type Res } from './ctxfy-helpers.js';
 
 const FIXTURE_KEYS = fileURLToPath(new URL('../fixtures/api-keys.yaml', import.meta.url));
 const DEMO_USER = '5e0f4a2c-8b1d-4e6f-9a3c-2d7b8e1f0a45';
@@ -29,7 +29,7 @@ function expectNoRateHeaders(res: Res): void {
   for (const name of RATE_HEADERS) expect(res.headers.get(name), name).toBeNull();
 }
 
-/** The seed's 401, byte for byte, with no rate-limit headers. */
+/** The documented 401, byte for byte, with no rate-limit headers. */
 function expectUnauthorized(res: Res): void {
   expectCtxfyError(res, 401, UNAUTHORIZED);
   expect(res.json).toEqual(UNAUTHORIZED_BODY);
@@ -81,7 +81,7 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
       ['POST', '/v1/spaces', { name: 'Needs Auth' }],
       ['POST', '/v1/spaces', {}],
       ['GET', `/v1/spaces/${randomUUID()}`],
-      ['POST', '/v1/spaces/example_string/collections', SEED_COLLECTION],
+      ['POST', '/v1/spaces/example_string/collections', REFERENCE_COLLECTION],
       ['GET', `/v1/sources/${randomUUID()}`],
       ['POST', '/v1/upload/s3', { filename: 'notes.pdf', contentType: 'application/pdf', size: 10 }],
       ['GET', '/v1/api-keys'],
@@ -96,7 +96,7 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
       ['Basic credentials', { authorization: `Basic ${Buffer.from('user:pass').toString('base64')}` }],
     ];
 
-    it.each(headers)('%s is 401 with the seed body and no rate-limit headers, on every /v1 route and before the body is looked at', async (_label, h) => {
+    it.each(headers)('%s is 401 with the documented body and no rate-limit headers, on every /v1 route and before the body is looked at', async (_label, h) => {
       for (const [method, path, json] of routes) {
         const res = await cx(ctx.url, path, { method, key: null, headers: h, ...(json !== undefined ? { json } : {}) });
         expectUnauthorized(res);
@@ -345,7 +345,7 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
         await a.post('/v1/spaces', {}),
         await a.get(`/v1/spaces/${randomUUID()}`),
         await a.post('/v1/api-keys', { expiration_date: 'soon' }),
-        await a.post('/v1/spaces/example_string/collections', SEED_COLLECTION),
+        await a.post('/v1/spaces/example_string/collections', REFERENCE_COLLECTION),
       ];
       expect(replies.map((r) => r.status)).toEqual([200, 201, 400, 404, 400, 404]);
       replies.forEach((r, i) => {
@@ -491,18 +491,18 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
     });
   });
 
-  describe('collections (seed 000)', () => {
-    it('the seed request verbatim (space example_string) → 404 with exactly the seed envelope', async () => {
-      const res = await cx(ctx.url, '/v1/spaces/example_string/collections', { method: 'POST', key: freshKey('seed'), json: SEED_COLLECTION });
+  describe('collections (the Create collection reference page)', () => {
+    it('the reference page\'s request verbatim (space example_string) → 404 with exactly the documented envelope', async () => {
+      const res = await cx(ctx.url, '/v1/spaces/example_string/collections', { method: 'POST', key: freshKey('reference'), json: REFERENCE_COLLECTION });
       expectNotFound(res);
       expect(res.text).toBe(JSON.stringify(NOT_FOUND_BODY));
       rate(res);
     });
 
-    it('the seed body in a real space is 404 too: parentId example_string is no collection of the space', async () => {
-      const a = api(freshKey('seed-real'));
+    it('the reference page\'s body in a real space is 404 too: parentId example_string is no collection of the space', async () => {
+      const a = api(freshKey('reference-real'));
       const space = await createSpace(a);
-      expectNotFound(await a.post(`/v1/spaces/${space.id}/collections`, SEED_COLLECTION));
+      expectNotFound(await a.post(`/v1/spaces/${space.id}/collections`, REFERENCE_COLLECTION));
       expect((await ok(a.get(`/v1/spaces/${space.id}/collections`))).collections).toEqual([]);
     });
 
@@ -543,7 +543,7 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
       expectNotFound(await b.post(`/v1/spaces/${bSpace.id}/collections`, { name: 'Cross User', parentId: inTwo.id }));
     });
 
-    it('the same name under the same parent → 409 with exactly the seed body; trimmed names clash, other case or another parent do not', async () => {
+    it('the same name under the same parent → 409 with exactly the documented body; trimmed names clash, other case or another parent do not', async () => {
       const a = api(freshKey('col-dup'));
       const space = await createSpace(a);
       const research = await createCollection(a, space.id, 'Research');
@@ -800,7 +800,7 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
       const key = freshKey('err-media');
       const res = await cx(ctx.url, '/v1/spaces', { method: 'POST', key, body: JSON.stringify({ name: 'Plain' }), headers: { 'content-type': 'text/plain' } });
       expectFieldError(res, 'body');
-      const col = await cx(ctx.url, '/v1/spaces/example_string/collections', { method: 'POST', key, body: JSON.stringify(SEED_COLLECTION), headers: { 'content-type': 'text/plain' } });
+      const col = await cx(ctx.url, '/v1/spaces/example_string/collections', { method: 'POST', key, body: JSON.stringify(REFERENCE_COLLECTION), headers: { 'content-type': 'text/plain' } });
       expectFieldError(col, 'body');
       expect((await ok(api(key).get('/v1/spaces'))).pagination.total).toBe(0);
     });
@@ -989,7 +989,7 @@ describe('Ctxfy rate limits: free plan (10 per minute)', () => {
       await cx(server.url, '/v1/spaces', { method: 'POST', key, body: '{bad', headers: { 'content-type': 'application/json' } }),
       await cx(server.url, '/v1/spaces', { method: 'POST', key, body: 'x', headers: { 'content-type': 'text/plain' } }),
       await a.get('/v1/spaces?per_page=0'),
-      await a.post('/v1/spaces/example_string/collections', SEED_COLLECTION),
+      await a.post('/v1/spaces/example_string/collections', REFERENCE_COLLECTION),
       await a.post('/v1/api-keys', { expiration_date: 'never' }),
     ];
     for (const res of cases) {
@@ -1053,7 +1053,7 @@ describe('Ctxfy --api-keys from fixtures/api-keys.yaml (no rate limit)', () => {
     expect(freeSpace.userId).not.toBe(DEMO_USER);
   });
 
-  it('a key not in the file is 401 with the seed body and no rate headers', async () => {
+  it('a key not in the file is 401 with the documented body and no rate headers', async () => {
     for (const key of ['ctx-test-key', 'ctx_demo_key_3', 'CTX_DEMO_KEY']) {
       expectUnauthorized(await ctxfyApi(server.url, key).get('/v1/spaces'));
     }

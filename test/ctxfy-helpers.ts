@@ -1,6 +1,6 @@
 /**
- * Shared by the Ctxfy tests: a raw request with a Bearer key, the seed's error
- * envelope, fresh users, a real postback receiver on loopback, and the
+ * Shared by the Ctxfy tests: a raw request with a Bearer key, the documented error
+ * envelope (the one on Ctxfy's Create collection and Create source reference pages), fresh users, a real postback receiver on loopback, and the
  * spec's own PostbackNotification schema to check what the mock sends.
  */
 import http from 'node:http';
@@ -52,7 +52,7 @@ export const REASON: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-/** The seed's envelope, `{error, message, code}` plus `details` on 400/409 and `requestId` on 500, nothing else. */
+/** The documented envelope, `{error, message, code}` plus `details` on 400/409 and `requestId` on 500, nothing else. */
 export function expectCtxfyError(res: Res, status: number, message?: string | RegExp): any {
   expect(res.status, res.text).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -81,8 +81,8 @@ let counter = 0;
 /** A key of its own: any unregistered token is a new, empty user. */
 export const freshKey = (label = 'k'): string => `ctx-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
-/** The seed 001 request body, verbatim. */
-export const SEED_SOURCE = {
+/** The request body shown on Ctxfy's Create source reference page (https://docs.ctxfy.com/post-v1-spaces-spaceid-sources), verbatim. */
+export const REFERENCE_SOURCE = {
   type: 'URI',
   name: 'John Doe',
   initial_data: {
@@ -96,8 +96,8 @@ export const SEED_SOURCE = {
   description: 'example_string',
 } as const;
 
-/** The seed 000 request body, verbatim. */
-export const SEED_COLLECTION = { name: 'example_string', parentId: 'example_string' } as const;
+/** The request body shown on Ctxfy's Create collection reference page (https://docs.ctxfy.com/post-v1-spaces-spaceid-collections), verbatim. */
+export const REFERENCE_COLLECTION = { name: 'example_string', parentId: 'example_string' } as const;
 
 export interface Receiver {
   url: string;

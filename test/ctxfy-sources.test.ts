@@ -1,10 +1,11 @@
 /**
- * Ctxfy sources: seed 001 verbatim, the per-type rules on create, the
- * lifecycle CREATED → PENDING → PROCESSING → COMPLETED | FAILED on the manual
- * clock with real postbacks to a loopback receiver (and their retries), the
- * actions (cancel, reprocess, refresh, fast-forward) and their preconditions,
- * soft delete and restore, metadata patches and pins, the mock's list
- * extension, the space-delete cascade, and isolation between users.
+ * Ctxfy sources: the request shown on the Create source reference page
+ * verbatim, the per-type rules on create, the lifecycle CREATED → PENDING →
+ * PROCESSING → COMPLETED | FAILED on the manual clock with real postbacks to a
+ * loopback receiver (and their retries), the actions (cancel, reprocess,
+ * refresh, fast-forward) and their preconditions, soft delete and restore,
+ * metadata patches and pins, the mock's list extension, the space-delete
+ * cascade, and isolation between users.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
 import {
   NOT_FOUND,
-  SEED_SOURCE,
+  REFERENCE_SOURCE,
   ctxfyApi,
   expectCtxfyError,
   expectFieldError,
@@ -26,7 +27,7 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const SEED_404 = { error: 'Not Found', message: 'The requested resource was not found', code: 404 };
+const NOT_FOUND_BODY = { error: 'Not Found', message: 'The requested resource was not found', code: 404 };
 const SOURCE_KEYS = [
   'collectionId',
   'createdAt',
@@ -102,26 +103,26 @@ describe('Ctxfy sources', () => {
     await settle();
   }
 
-  describe('seed 001', () => {
-    it('the seed request verbatim answers the seed 404 envelope exactly, for the seed space and for the seed collection in a real space', async () => {
-      const { a, spaceId } = await world('seed');
-      const seedSpace = await a.post('/v1/spaces/example_string/sources', SEED_SOURCE);
-      expectCtxfyError(seedSpace, 404, NOT_FOUND);
-      expect(seedSpace.json).toEqual(SEED_404);
-      expect(seedSpace.text).toBe(JSON.stringify(SEED_404));
+  describe('the Create source reference page', () => {
+    it('its request verbatim answers the documented 404 envelope exactly, for its space and for its collection in a real space', async () => {
+      const { a, spaceId } = await world('reference');
+      const unknownSpace = await a.post('/v1/spaces/example_string/sources', REFERENCE_SOURCE);
+      expectCtxfyError(unknownSpace, 404, NOT_FOUND);
+      expect(unknownSpace.json).toEqual(NOT_FOUND_BODY);
+      expect(unknownSpace.text).toBe(JSON.stringify(NOT_FOUND_BODY));
 
       // A real space, but `collectionId: example_string` is no collection of it.
-      const seedCollection = await a.post(`/v1/spaces/${spaceId}/sources`, SEED_SOURCE);
-      expectCtxfyError(seedCollection, 404, NOT_FOUND);
-      expect(seedCollection.json).toEqual(SEED_404);
+      const unknownCollection = await a.post(`/v1/spaces/${spaceId}/sources`, REFERENCE_SOURCE);
+      expectCtxfyError(unknownCollection, 404, NOT_FOUND);
+      expect(unknownCollection.json).toEqual(NOT_FOUND_BODY);
 
       // Neither call left a source behind.
       expect((await listOf(a, spaceId, '?include_deleted=true')).pagination.total).toBe(0);
     });
 
-    it('with only collectionId made real, the seed body creates a CREATED URI source echoing all four initial_data keys, which then FAILS to fetch "example_string"', async () => {
-      const { a, spaceId, collectionId, userId } = await world('seed-ok');
-      const src = await create(a, spaceId, { ...SEED_SOURCE, collectionId });
+    it('with only collectionId made real, its body creates a CREATED URI source echoing all four initial_data keys, which then FAILS to fetch "example_string"', async () => {
+      const { a, spaceId, collectionId, userId } = await world('reference-ok');
+      const src = await create(a, spaceId, { ...REFERENCE_SOURCE, collectionId });
       expect(Object.keys(src).sort()).toEqual(SOURCE_KEYS);
       expect(src).toMatchObject({
         spaceId,
@@ -152,7 +153,7 @@ describe('Ctxfy sources', () => {
       expect(failed.message).toBe('Failed to fetch URL');
       expect(Date.parse(failed.updatedAt) - Date.parse(src.createdAt)).toBe(3000);
       // The stored request is unchanged by the run.
-      expect(failed.initial_data).toEqual(SEED_SOURCE.initial_data);
+      expect(failed.initial_data).toEqual(REFERENCE_SOURCE.initial_data);
       // `instructions: {}` names no postback URL: nothing is sent.
       await settle();
       expect(deliveriesOf(src.id)).toEqual([]);
@@ -748,7 +749,7 @@ describe('Ctxfy sources', () => {
       for (const [label, call] of calls) {
         const res = await call();
         expect(res.status, label).toBe(404);
-        expect(res.json, label).toEqual(SEED_404);
+        expect(res.json, label).toEqual(NOT_FOUND_BODY);
       }
       expect((await listOf(a, spaceId)).sources).toEqual([]);
       const withDeleted = await listOf(a, spaceId, '?include_deleted=true');
@@ -1000,7 +1001,7 @@ describe('Ctxfy sources', () => {
       for (const [label, call] of calls) {
         const res = await call();
         expect(res.status, label).toBe(404);
-        expect(res.json, label).toEqual(SEED_404);
+        expect(res.json, label).toEqual(NOT_FOUND_BODY);
       }
       advance(10_000);
       await settle();

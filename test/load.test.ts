@@ -1,5 +1,5 @@
 /**
- * Correctness under load (issue 8, item 4): bursts of truly concurrent
+ * Correctness under load: bursts of truly concurrent
  * requests over real HTTP on loopback, one socket per request, then checks
  * that nothing was lost, duplicated or leaked across tenants, that exactly
  * one of many racing writers wins a uniqueness check, and that no reply is a
@@ -262,7 +262,7 @@ describe('correctness under load', () => {
   });
 
   describe('Ctxfy', () => {
-    it('100 concurrent sibling collections of one name (50 at the root, 50 under a parent): one 201 per parent, the rest 409 with the seed body', async () => {
+    it('100 concurrent sibling collections of one name (50 at the root, 50 under a parent): one 201 per parent, the rest 409 with the documented body', async () => {
       const key = ctxKey('siblings');
       const space = await cx(ctx.url, '/v1/spaces', { method: 'POST', key, json: { name: 'Load Space' } });
       expect(space.status, space.text).toBe(201);

@@ -1,12 +1,14 @@
 /**
- * Mixpeek collections: the seed's create request verbatim on both create
- * paths, the current form, the create checks and their order (note §4), get by
- * id and name, PATCH, DELETE with its documents, and the collection list with
+ * Mixpeek collections: the legacy create request (from Mixpeek's earlier
+ * reference page for `POST /v1/collections/create`) verbatim on both create
+ * paths, the current form, the create checks and their order (validation,
+ * cross-field rules, name, sources, extractor, bucket schemas, input
+ * mappings), get by id and name, PATCH, DELETE with its documents, and the collection list with
  * its pagination shapes, cursor, search and filters.
  */
 import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
-import { mixpeekApi, type MixpeekApi, expectError, seedRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
+import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
 
 /** A 422 with one entry of the given pydantic type at the given location. */
 function expectValidation(res: Res, type: string, location: Array<string | number>): void {
@@ -25,8 +27,8 @@ function nullPaths(value: unknown, at = '$'): string[] {
 /** Resource timestamps: naive, six fractional digits. */
 const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
-/** The seed's `source.filters`, verbatim. */
-const SEED_FILTERS = {
+/** The legacy request's `source.filters`, verbatim. */
+const LEGACY_FILTERS = {
   AND: [
     { field: 'name', operator: 'eq', value: 'John' },
     { field: 'age', operator: 'gte', value: 30 },
@@ -78,15 +80,15 @@ describe('Mixpeek collections', () => {
     return res.json.total_count;
   }
 
-  describe('the seed request, verbatim', () => {
+  describe('the legacy request, verbatim', () => {
     for (const path of ['/v1/collections/create', '/v1/collections']) {
-      it(`POST ${path} answers the seed's response with the current fields beside it`, async () => {
-        const key = freshKey('seed');
+      it(`POST ${path} answers the legacy response with the current fields beside it`, async () => {
+        const key = freshKey('legacy');
         const ns = await namespace(key, 'netflix_prod');
-        // X-Namespace by name, as the seed's header description shows.
+        // X-Namespace by name, as the legacy reference page's header description shows.
         const c = api(key, 'netflix_prod');
         const b = await bucket(c, 'people');
-        const request = seedRequest(b.bucket_id);
+        const request = legacyRequest(b.bucket_id);
         const res = await c.post(path, request);
         expect(res.status, res.text).toBe(200);
         const col = res.json;
@@ -102,10 +104,10 @@ describe('Mixpeek collections', () => {
         expect(col.created_at).toMatch(NAIVE6);
         expect(col.updated_at).toMatch(NAIVE6);
         expect(col.document_count).toBe(0);
-        // The seed's document_handling is stored, not echoed (the seed's reply lacks it).
+        // The legacy document_handling is stored, not echoed (the legacy reply lacks it).
         expect(col).not.toHaveProperty('document_handling');
 
-        // One extractor, in both spellings, with the seed-only fields and both mapping keys.
+        // One extractor, in both spellings, with the legacy fields and both mapping keys.
         const extractor = {
           feature_extractor_name: 'text_extractor',
           version: 'v1',
@@ -122,11 +124,11 @@ describe('Mixpeek collections', () => {
         expect(col.feature_extractors).toHaveLength(1);
         expect(col.feature_extractors[0]).toMatchObject(extractor);
 
-        // The source: current keys and the seed's, the seed's filters under source_filters.
+        // The source: current keys and the legacy ones, the legacy filters under source_filters.
         expect(col.source).toMatchObject({ type: 'bucket', bucket_ids: [b.bucket_id], bucket_id: b.bucket_id, prefix_key: '<string>' });
-        expect(col.source.source_filters).toEqual({ filters: SEED_FILTERS });
+        expect(col.source.source_filters).toEqual({ filters: LEGACY_FILTERS });
 
-        // Lineage: one tier, with the current keys and the seed's.
+        // Lineage: one tier, with the current keys and the legacy ones.
         expect(col.source_lineage).toHaveLength(1);
         const tier = col.source_lineage[0];
         expect(tier.source_config).toEqual(col.source);
@@ -135,16 +137,16 @@ describe('Mixpeek collections', () => {
         expect(tier.source_type).toBe('bucket');
         expect(tier.collection_id).toBe(col.collection_id);
         expect(tier.bucket_id).toBe(b.bucket_id);
-        const seedConfig = { type: 'bucket', bucket_id: b.bucket_id, prefix_key: '<string>', collection_id: '<string>', filters: SEED_FILTERS };
-        expect(tier.bucket_config).toEqual(seedConfig);
-        expect(tier.collection_config).toEqual(seedConfig);
+        const legacyConfig = { type: 'bucket', bucket_id: b.bucket_id, prefix_key: '<string>', collection_id: '<string>', filters: LEGACY_FILTERS };
+        expect(tier.bucket_config).toEqual(legacyConfig);
+        expect(tier.collection_config).toEqual(legacyConfig);
         expect(tier.feature_extractors).toHaveLength(1);
         expect(tier.feature_extractors[0]).toMatchObject(extractor);
 
-        // The seed-only cache_config, echoed (every value was sent).
+        // The legacy cache_config, echoed (every value was sent).
         expect(col.cache_config).toEqual(request.cache_config);
 
-        // Taxonomy applications: the seed's alias and the current key, with current defaults.
+        // Taxonomy applications: the legacy alias and the current key, with current defaults.
         expect(col.taxonomy_applications).toEqual([
           {
             taxonomy_id: '<string>',
@@ -175,8 +177,8 @@ describe('Mixpeek collections', () => {
       const key = freshKey('paths');
       const a = api(key);
       const b = await bucket(a, 'people');
-      const one = await a.post('/v1/collections/create', { ...seedRequest(b.bucket_id), collection_name: 'via-create' });
-      const two = await a.post('/v1/collections', { ...seedRequest(b.bucket_id), collection_name: 'via-root' });
+      const one = await a.post('/v1/collections/create', { ...legacyRequest(b.bucket_id), collection_name: 'via-create' });
+      const two = await a.post('/v1/collections', { ...legacyRequest(b.bucket_id), collection_name: 'via-root' });
       expect(one.status, one.text).toBe(200);
       expect(two.status, two.text).toBe(200);
       const strip = (c: any) => {
@@ -190,11 +192,11 @@ describe('Mixpeek collections', () => {
     it('fills the cache_config defaults the request leaves out', async () => {
       const a = api(freshKey('cache'));
       const b = await bucket(a, 'people');
-      const res = await a.post('/v1/collections/create', { ...seedRequest(b.bucket_id), cache_config: { score_threshold: 0.8 } });
+      const res = await a.post('/v1/collections/create', { ...legacyRequest(b.bucket_id), cache_config: { score_threshold: 0.8 } });
       expect(res.status, res.text).toBe(200);
       expect(res.json.cache_config).toEqual({ enabled: true, ttl_seconds: 604800, invalidation_strategy: 'replace_if_better', max_entries_per_key: 5, score_threshold: 0.8 });
       // No cache_config sent, none returned.
-      const { cache_config: _c, ...withoutCache } = seedRequest(b.bucket_id);
+      const { cache_config: _c, ...withoutCache } = legacyRequest(b.bucket_id);
       const plain = await a.post('/v1/collections/create', { ...withoutCache, collection_name: 'no-cache' });
       expect(plain.status, plain.text).toBe(200);
       expect(plain.json).not.toHaveProperty('cache_config');
@@ -203,13 +205,13 @@ describe('Mixpeek collections', () => {
     it('accepts a bucket name in source.bucket_id and answers with its id', async () => {
       const a = api(freshKey('byname'));
       const b = await bucket(a, 'people');
-      const res = await a.post('/v1/collections/create', seedRequest('people'));
+      const res = await a.post('/v1/collections/create', legacyRequest('people'));
       expect(res.status, res.text).toBe(200);
       expect(res.json.source.bucket_ids).toEqual([b.bucket_id]);
       expect(res.json.source.bucket_id).toBe(b.bucket_id);
       expect(res.json.source_lineage[0].bucket_id).toBe(b.bucket_id);
       expect(res.json.source_lineage[0].bucket_config.bucket_id).toBe(b.bucket_id);
-      // The same bucket by id and by name (and the seed's alias) is one source bucket.
+      // The same bucket by id and by name (and the legacy alias) is one source bucket.
       const both = await a.post('/v1/collections', {
         collection_name: 'twice',
         source: { type: 'bucket', bucket_ids: [b.bucket_id, 'people'], bucket_id: 'people' },
@@ -245,7 +247,7 @@ describe('Mixpeek collections', () => {
         text_extractor_v1_embedding: expect.objectContaining({ type: 'array' }),
       });
       expect(col.feature_extractor).toMatchObject({ feature_extractor_id: 'text_extractor_v1', input_mappings: { text: 'description' }, include_all_source_fields: false });
-      // The seed's spelling of the mapping is only echoed when it was sent.
+      // The legacy spelling of the mapping is only echoed when it was sent.
       expect(col.feature_extractor).not.toHaveProperty('input_mapping');
       expect(col.feature_extractors).toEqual([col.feature_extractor]);
       expect(col.source).toEqual({ type: 'bucket', bucket_ids: [b.bucket_id], bucket_id: b.bucket_id });
@@ -253,7 +255,7 @@ describe('Mixpeek collections', () => {
       expect(col.status).toBe('DONE');
       expect(col).not.toHaveProperty('cache_config');
       expect(col.source_lineage[0]).toMatchObject({ source_type: 'bucket', bucket_id: b.bucket_id, feature_extractors: [col.feature_extractor] });
-      // No filter sent: the seed's bucket_config carries none.
+      // No filter sent: the legacy bucket_config carries none.
       expect(col.source_lineage[0].bucket_config).toEqual({ type: 'bucket', bucket_id: b.bucket_id });
     });
 
@@ -311,7 +313,7 @@ describe('Mixpeek collections', () => {
     });
   });
 
-  describe('create checks, in the note’s order', () => {
+  describe('create checks, in order', () => {
     it('missing both extractor forms → 422 missing at body.feature_extractor', async () => {
       const a = api(freshKey('noext'));
       const b = await bucket(a, 'people');
@@ -325,7 +327,7 @@ describe('Mixpeek collections', () => {
     it('collection names of 2 and 101 characters → 422 string_too_short / string_too_long; 3 and 100 pass', async () => {
       const a = api(freshKey('len'));
       const b = await bucket(a, 'people');
-      const body = (name: string) => ({ ...seedRequest(b.bucket_id), collection_name: name });
+      const body = (name: string) => ({ ...legacyRequest(b.bucket_id), collection_name: name });
       const short = await a.post('/v1/collections', body('ab'));
       expectValidation(short, 'string_too_short', ['body', 'collection_name']);
       expect(short.json.error.details.validation_errors[0].message).toBe('String should have at least 3 characters');
@@ -354,7 +356,7 @@ describe('Mixpeek collections', () => {
       const a = api(freshKey('dup'));
       const b = await bucket(a, 'people');
       await collection(a, 'videos', b.bucket_id);
-      const res = await a.post('/v1/collections', { ...seedRequest('bkt_missing0'), collection_name: 'videos' });
+      const res = await a.post('/v1/collections', { ...legacyRequest('bkt_missing0'), collection_name: 'videos' });
       const error = expectError(res, 409, 'AlreadyExistsError', "Collection with name 'videos' already exists");
       expect(error.details).toEqual({ resource: 'collection', name: 'videos' });
       expect(await count(a)).toBe(1);
@@ -364,7 +366,7 @@ describe('Mixpeek collections', () => {
       const a = api(freshKey('nobucket'));
       const b = await bucket(a, 'people');
       await collection(a, 'existing', b.bucket_id);
-      const request = seedRequest('bkt_deadbeef');
+      const request = legacyRequest('bkt_deadbeef');
       request.feature_extractors[0]!.feature_extractor_name = 'nonexistent';
       const res = await a.post('/v1/collections/create', { ...request, collection_name: 'orphan' });
       const error = expectError(res, 404, 'NotFoundError');
@@ -390,8 +392,8 @@ describe('Mixpeek collections', () => {
         feature_extractor: { feature_extractor_name: 'x', version: 'v9', input_mappings: { text: 'missing_field' } },
       });
       expectError(res, 404, 'NotFoundError', 'Feature extractor x version v9 not found in registry.');
-      // The seed form too.
-      const request = seedRequest(b1.bucket_id);
+      // The legacy form too.
+      const request = legacyRequest(b1.bucket_id);
       request.feature_extractors[0]!.version = 'v9';
       expectError(await a.post('/v1/collections/create', request), 404, 'NotFoundError', 'Feature extractor text_extractor version v9 not found in registry.');
       expect(await count(a)).toBe(0);
@@ -415,7 +417,7 @@ describe('Mixpeek collections', () => {
       expect(ok.json.source_bucket_schemas).toEqual({ [b1.bucket_id]: b1.bucket_schema, [b3.bucket_id]: b3.bucket_schema });
     });
 
-    it('a current-form input_mappings value missing from the schema → 400; the seed’s input_mapping is not checked', async () => {
+    it('a current-form input_mappings value missing from the schema → 400; the legacy input_mapping is not checked', async () => {
       const a = api(freshKey('mapping'));
       const b = await bucket(a, 'people');
       const res = await a.post('/v1/collections', {
@@ -425,18 +427,18 @@ describe('Mixpeek collections', () => {
       });
       expectError(res, 400, 'BadRequestError', "The source field 'product_text' does not exist in the source schema.");
       expect(await count(a)).toBe(0);
-      const request = seedRequest(b.bucket_id);
+      const request = legacyRequest(b.bucket_id);
       (request.feature_extractors[0] as any).input_mapping = { text: 'product_text' };
-      const seed = await a.post('/v1/collections/create', request);
-      expect(seed.status, seed.text).toBe(200);
-      expect(seed.json.feature_extractor.input_mapping).toEqual({ text: 'product_text' });
-      expect(seed.json.feature_extractor.input_mappings).toEqual({ text: 'product_text' });
+      const legacy = await a.post('/v1/collections/create', request);
+      expect(legacy.status, legacy.text).toBe(200);
+      expect(legacy.json.feature_extractor.input_mapping).toEqual({ text: 'product_text' });
+      expect(legacy.json.feature_extractor.input_mappings).toEqual({ text: 'product_text' });
     });
 
     it('a filter with an unknown operator, or `in` without an array → 400 (the schema lets it through)', async () => {
       const a = api(freshKey('filter'));
       const b = await bucket(a, 'people');
-      const withFilters = (filters: unknown) => ({ ...seedRequest(b.bucket_id), collection_name: 'filtered', source: { type: 'bucket', bucket_id: b.bucket_id, filters } });
+      const withFilters = (filters: unknown) => ({ ...legacyRequest(b.bucket_id), collection_name: 'filtered', source: { type: 'bucket', bucket_id: b.bucket_id, filters } });
       const badOp = await a.post('/v1/collections/create', withFilters({ AND: [{ field: 'age', operator: 'between', value: [1, 2] }] }));
       expectError(badOp, 400, 'BadRequestError', /unknown operator "between"/);
       const badIn = await a.post('/v1/collections', withFilters({ AND: [{ field: 'status', operator: 'in', value: 'active' }] }));
@@ -457,7 +459,7 @@ describe('Mixpeek collections', () => {
       await namespace(key, 'alpha');
       await namespace(key, 'beta');
       const b = await bucket(api(key, 'alpha'), 'people');
-      const res = await api(key, 'beta').post('/v1/collections/create', seedRequest(b.bucket_id));
+      const res = await api(key, 'beta').post('/v1/collections/create', legacyRequest(b.bucket_id));
       expect(expectError(res, 404, 'NotFoundError').details).toEqual({ resource: 'bucket', id: b.bucket_id });
     });
   });
@@ -471,7 +473,7 @@ describe('Mixpeek collections', () => {
       expect((await a.get('/v1/collections/by-name')).json).toEqual(col);
       const missing = await a.get('/v1/collections/col_nothere00');
       expect(expectError(missing, 404, 'NotFoundError').details).toEqual({ resource: 'collection', id: 'col_nothere00' });
-      // GET on the seed's create path is a lookup of a collection named "create".
+      // GET on the legacy create path is a lookup of a collection named "create".
       expect(expectError(await a.get('/v1/collections/create'), 404, 'NotFoundError').details).toEqual({ resource: 'collection', id: 'create' });
     });
 

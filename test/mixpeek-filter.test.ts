@@ -81,11 +81,11 @@ describe('parseFilter normalisation', () => {
     }
   });
 
-  it("normalises the seed's example (empty OR/NOT are no constraint, case_sensitive inherited)", () => {
-    const seed = { AND: [{ field: 'age', operator: 'gte', value: 30 }], OR: [], NOT: [], case_sensitive: true };
-    const filter = parseFilter(seed, 'source.filters');
+  it("normalises the legacy reference page's example (empty OR/NOT are no constraint, case_sensitive inherited)", () => {
+    const example = { AND: [{ field: 'age', operator: 'gte', value: 30 }], OR: [], NOT: [], case_sensitive: true };
+    const filter = parseFilter(example, 'source.filters');
     expect(filter).toEqual({ kind: 'cond', field: 'age', operator: 'gte', value: 30, caseSensitive: true });
-    expect(select(seed, [{ age: 30 }, { age: 45 }, { age: 29 }, {}, { age: '30' }, { age: null }])).toEqual([0, 1]);
+    expect(select(example, [{ age: 30 }, { age: 45 }, { age: 29 }, {}, { age: '30' }, { age: null }])).toEqual([0, 1]);
   });
 
   it("handles the docs' taxonomy_applications example (array of objects in the path)", () => {

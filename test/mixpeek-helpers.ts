@@ -1,6 +1,6 @@
 /**
  * Shared by the Mixpeek tests: a raw request with the vendor's headers, the
- * vendor's error envelope, the seed's create request, and fresh keys.
+ * vendor's error envelope, the legacy create request, and fresh keys.
  */
 import { expect } from 'vitest';
 import { readReply } from './helpers.js';
@@ -54,7 +54,7 @@ let counter = 0;
 /** A key of its own, so tests sharing a server do not share an organisation. */
 export const freshKey = (label = 'k'): string => `sk_test_${label}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
 
-/** The fields the seed's filter looks at, plus a text field to embed. */
+/** The fields the legacy request's filter looks at, plus a text field to embed. */
 export const PEOPLE_SCHEMA = {
   properties: {
     name: { type: 'string' },
@@ -68,11 +68,12 @@ export const PEOPLE_SCHEMA = {
 };
 
 /**
- * The seed's create request (shared/seeds/003), copied verbatim; only the
+ * The request shown on Mixpeek's earlier (2025) API reference page for the
+ * legacy `POST /v1/collections/create`, copied verbatim; only the
  * placeholders that need a real value are filled: the bucket id and the
  * extractor's name and version.
  */
-export function seedRequest(bucketId: string) {
+export function legacyRequest(bucketId: string) {
   return {
     collection_name: '<string>',
     description: '<string>',

@@ -549,7 +549,9 @@ describe('Mixpeek namespaces, buckets and objects', () => {
       expectError(await mp(ctx.url, '/v1/tasks/task_x', { method: 'DELETE' }), 405, 'MethodNotAllowedError');
       // GET on a static list path is a lookup by name under the identifier route.
       expect(expectError(await mp(ctx.url, '/v1/buckets/list'), 404, 'NotFoundError').details).toEqual({ resource: 'bucket', id: 'list' });
-      // The seed-era bucket routes are not served: /v1/buckets/create is a bucket named "create".
+      // Mixpeek's 2025 bucket routes (POST /v1/buckets/create created, POST /v1/buckets listed) are not
+      // served, since that meaning of POST /v1/buckets would break current clients: /v1/buckets/create
+      // is a bucket named "create".
       expectError(await mp(ctx.url, '/v1/buckets/create', { method: 'POST', json: { bucket_name: 'x', bucket_schema: SCHEMA } }), 405, 'MethodNotAllowedError');
     });
 

@@ -1,16 +1,16 @@
 /**
- * Mixpeek processing: namespace → bucket → collection (the seed's own create
- * request) → object with ?auto_process=true → DRAFT → PENDING → PROCESSING →
+ * Mixpeek processing: namespace → bucket → collection (the legacy create
+ * request, verbatim) → object with ?auto_process=true → DRAFT → PENDING → PROCESSING →
  * COMPLETED on the manual clock → one document per feeding collection. Which
- * objects feed which collections (prefix_key, the seed's filter, enabled),
+ * objects feed which collections (prefix_key, the legacy request's filter, enabled),
  * cancellation, and the documents API (list, get, delete).
  */
 import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.js';
-import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, seedRequest, freshKey, type Res } from './mixpeek-helpers.js';
+import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, legacyRequest, freshKey, type Res } from './mixpeek-helpers.js';
 
 
-/** A person that passes every part of the seed's filter (and its prefix). */
+/** A person that passes every part of the legacy request's filter (and its prefix). */
 const JOHN = { name: 'John', age: 35, status: 'active', role: 'engineer', department: 'Sales', location: 'office' };
 
 describe('Mixpeek processing', () => {
@@ -50,9 +50,9 @@ describe('Mixpeek processing', () => {
   const documents = async (a: Api, collection: string, body: unknown = {}, query = ''): Promise<any> => ok(a.post(`/v1/collections/${collection}/documents/list${query}`, body));
   const statusOf = async (a: Api, bucketId: string, objectId: string): Promise<string> => (await ok(a.get(`/v1/buckets/${bucketId}/objects/${objectId}`))).status;
 
-  it('the whole chain: seed collection, auto-processed object, one document with lineage, blobs and counts', async () => {
+  it('the whole chain: legacy-form collection, auto-processed object, one document with lineage, blobs and counts', async () => {
     const { a, nsId, bucketId } = await world('chain');
-    const col = await ok(a.post('/v1/collections/create', seedRequest(bucketId)));
+    const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     expect(col.document_count).toBe(0);
 
     // Registered as a DRAFT, the object is submitted at once: the reply already says PENDING.
@@ -101,7 +101,7 @@ describe('Mixpeek processing', () => {
 
   it('vectors only with return_vectors: one per catalog index, of its size, the same on every read', async () => {
     const { a, bucketId } = await world('vectors');
-    const col = await ok(a.post('/v1/collections/create', seedRequest(bucketId)));
+    const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     await person(a, bucketId, JOHN);
     advance(2000);
     const [doc] = (await documents(a, col.collection_id)).results;
@@ -131,18 +131,18 @@ describe('Mixpeek processing', () => {
     expect(both.results[1].text_extractor_v1_embedding).not.toEqual(vector);
   });
 
-  it('the seed filter: AND age >= 30, OR status/role, NOT department/location, case-sensitive; prefix_key selects too', async () => {
+  it('the legacy request\'s filter: AND age >= 30, OR status/role, NOT department/location, case-sensitive; prefix_key selects too', async () => {
     const { a, bucketId } = await world('filter');
-    const col = await ok(a.post('/v1/collections/create', seedRequest(bucketId)));
+    const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     // The same filter without case sensitivity and without a prefix, for contrast.
-    const loose = seedRequest(bucketId);
+    const loose = legacyRequest(bucketId);
     loose.collection_name = 'loose';
     loose.source.filters.case_sensitive = false;
     const { prefix_key: _p, ...looseSource } = loose.source;
     const looseCol = await ok(a.post('/v1/collections/create', { ...loose, source: looseSource }));
 
     const cases: Array<[string, Record<string, unknown>, { prefix?: string }, boolean, boolean]> = [
-      // label, metadata, options, feeds the seed collection, feeds the loose one
+      // label, metadata, options, feeds the legacy-form collection, feeds the loose one
       ['passes everything', JOHN, {}, true, true],
       ['OR through role admin', { ...JOHN, status: 'inactive', role: 'admin' }, {}, true, true],
       ['age exactly 30', { ...JOHN, age: 30 }, {}, true, true],
@@ -231,7 +231,7 @@ describe('Mixpeek processing', () => {
 
   it('objects without auto_process stay DRAFT and make no documents', async () => {
     const { a, bucketId } = await world('draft');
-    const col = await ok(a.post('/v1/collections/create', seedRequest(bucketId)));
+    const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     const obj = await person(a, bucketId, JOHN, { auto: false });
     const explicit = await ok(a.post(`/v1/buckets/${bucketId}/objects?auto_process=false`, { key_prefix: '<string>', metadata: JOHN, blobs: [] }));
     expect(obj.status).toBe('DRAFT');
@@ -244,7 +244,7 @@ describe('Mixpeek processing', () => {
 
   it('deleting an object mid-processing cancels it; deleting a finished one keeps its documents', async () => {
     const { a, bucketId } = await world('cancel');
-    const col = await ok(a.post('/v1/collections/create', seedRequest(bucketId)));
+    const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     const early = await person(a, bucketId, JOHN);
     const late = await person(a, bucketId, { ...JOHN, name: 'John', age: 50 });
     advance(1000);
@@ -266,7 +266,7 @@ describe('Mixpeek processing', () => {
 
   it('deleting the bucket mid-processing cancels its objects', async () => {
     const { a, bucketId } = await world('bucketcancel');
-    const col = await ok(a.post('/v1/collections/create', seedRequest(bucketId)));
+    const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     await person(a, bucketId, JOHN);
     await ok(a.del(`/v1/buckets/${bucketId}`));
     advance(5000);

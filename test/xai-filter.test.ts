@@ -78,7 +78,7 @@ function errorOf(filter: string): FilterError {
   throw new Error(`expected ${JSON.stringify(filter)} to be rejected`);
 }
 
-describe('docs examples (vendor note §4.5)', () => {
+describe('docs.x.ai filter examples (Collections API reference and the collections metadata guide)', () => {
   it('collection_name:"SEC" AND documents_count:>10', () => {
     expect(ids('collection_name:"SEC" AND documents_count:>10')).toEqual(['c1']);
   });
