@@ -1,5 +1,5 @@
 /**
- * Shared by the fidelity tests: the facts of the vendors' published OpenAPI
+ * For the fidelity tests: the facts of the vendors' published OpenAPI
  * documents that the tests check the mock's replies against, extracted into
  * vendor/<vendor>/contract.json by scripts/vendor-extract.mjs (see
  * vendor/README.md). They sit in the repository, so the tests need nothing
