@@ -1,8 +1,8 @@
 /**
- * Airweave fidelity against the vendor's PUBLISHED contract
- * (shared/vendor-specs/airweave.openapi.json, OpenAPI 3.1, 27 operations),
- * not against our own specs/airweave.yaml (the server's strict self-check
- * covers that one).
+ * Airweave fidelity against the vendor's PUBLISHED contract (Airweave's
+ * OpenAPI 3.1 document, 27 operations; what this test needs of it is in
+ * vendor/airweave/contract.json, with where it was published), not against
+ * our own specs/airweave.yaml (the server's strict self-check covers that one).
  *
  * A flow of plain fetch calls exercises every operation the vendor document
  * describes and the mock serves, with their success and error statuses. A
@@ -10,30 +10,36 @@
  * (method, path template, status) the vendor document describes is validated
  * with Ajv 2020 against the vendor's own schema for it.
  *
- * The mock follows the vendor's real wire where the published document is
- * wrong (vendor note /work/shared/vendors/airweave.md §3.0, §3.3, §5, §6).
- * Those deviations are allowed here explicitly, each with its reason. Any
- * other mismatch fails and prints operation, status, instance path and
- * message.
+ * Where the published document and the real service disagree, the mock
+ * follows the service (the backend in github.com/airweave-ai/airweave, whose
+ * FastAPI app the document is generated from): naive timestamps, 400 where
+ * the document says 409, its own 422 body, one enum value and a few fields
+ * the document lacks. Those deviations are allowed here explicitly, each with
+ * its reason. Any other mismatch fails and prints operation, status, instance
+ * path and message.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { METHODS, addFormats, loadVendorDoc, rewriteRefs as rewriteRefsUnder } from './vendor-contract.js';
+import { METHODS, addFormats, contractOperation, loadVendorContract, rewriteRefs as rewriteRefsUnder, type Contract, type IndexEntry } from './vendor-contract.js';
 import { parse as parseYaml } from 'yaml';
 import { awRaw, useServer } from './helpers.js';
 
 type Json = any;
 
-// ---------------------------------------------------------------- the vendor document
+// ---------------------------------------------------------------- the vendor contract
 
-const VENDOR_ID = 'https://vendor.airweave.invalid/openapi.json';
+const VENDOR_ID = 'https://vendor.airweave.invalid/contract.json';
 
 const rewriteRefs = (node: Json): Json => rewriteRefsUnder(node, VENDOR_ID);
 
-/** Database timestamps on the wire: naive UTC, microseconds only when non-zero (vendor note §3.0). */
+/**
+ * Database timestamps on the wire: naive UTC, microseconds only when non-zero. The backend
+ * stores naive UTC datetimes (`utc_now_naive`, backend/airweave/core/datetime_utils.py) and
+ * pydantic serialises a naive datetime without a zone.
+ */
 const NAIVE_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/;
 const isNaiveDatetime = (s: string): boolean => NAIVE_DATETIME.test(s) && !Number.isNaN(Date.parse(`${s}Z`));
 const rfc3339 = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
@@ -42,10 +48,11 @@ function createVendorAjv(components: Json): Ajv2020 {
   // strict: false because the vendor document carries OpenAPI keywords (`example`) Ajv does not know.
   const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: true });
   addFormats(ajv);
-  // DEVIATION (vendor note §3.0, §6 #7): the document says `format: date-time` (RFC 3339, zone required)
-  // for created_at, modified_at, started_at, completed_at, authenticated_at, last_updated; the real
-  // service sends naive UTC without `Z` ("2025-06-17T05:52:40.930991"), and the mock follows the wire.
-  // So here date-time also accepts the naive form; everything else about the format still applies.
+  // DEVIATION: the document says `format: date-time` (RFC 3339, zone required) for created_at,
+  // modified_at, started_at, completed_at, authenticated_at, last_updated; the real service sends
+  // naive UTC without `Z` ("2025-06-17T05:52:40.930991", see NAIVE_DATETIME), and the mock follows
+  // the wire, which clients parse as plain strings. So here date-time also accepts the naive form;
+  // everything else about the format still applies.
   ajv.addFormat('date-time', { type: 'string', validate: (s: string) => rfc3339(s) || isNaiveDatetime(s) });
   ajv.addSchema({ $id: VENDOR_ID, components });
   return ajv;
@@ -93,19 +100,25 @@ interface OperationRef {
   params: number;
 }
 
-function operationsOf(paths: Json, idOf: (op: Json, method: string, template: string) => string): OperationRef[] {
+function operationRef(method: string, template: string, id: string): OperationRef {
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+  return { method: method.toUpperCase(), template, id, regex: new RegExp(`^${pattern}$`), params: (template.match(/\{/g) ?? []).length };
+}
+
+// Literal segments win over parameters, as a router would match them.
+const routerOrder = (ops: OperationRef[]): OperationRef[] => ops.sort((a, b) => a.params - b.params);
+
+/** Our spec's operations. */
+function operationsOf(paths: Json): OperationRef[] {
   const ops: OperationRef[] = [];
   for (const [template, item] of Object.entries<Json>(paths)) {
-    for (const m of METHODS) {
-      const op = item[m];
-      if (!op) continue;
-      const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
-      ops.push({ method: m.toUpperCase(), template, id: idOf(op, m, template), regex: new RegExp(`^${pattern}$`), params: (template.match(/\{/g) ?? []).length });
-    }
+    for (const m of METHODS) if (item[m]) ops.push(operationRef(m, template, item[m].operationId));
   }
-  // Literal segments win over parameters, as a router would match them.
-  return ops.sort((a, b) => a.params - b.params);
+  return routerOrder(ops);
 }
+
+/** Every operation the vendor publishes, from the contract's index. */
+const publishedOperations = (index: IndexEntry[]): OperationRef[] => routerOrder(index.map((e) => operationRef(e.method, e.path, e.operationId ?? `${e.method} ${e.path}`)));
 
 const shape = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
 const matchOp = (ops: OperationRef[], method: string, p: string): OperationRef | undefined => ops.find((o) => o.method === method && o.regex.test(p));
@@ -126,47 +139,60 @@ interface Captured {
  * operationId> <status>".
  */
 const UNDOCUMENTED_STATUSES: Record<string, string> = {
-  // §5, §4.1: a duplicate readable_id is 400 (the document lists no 400 at all).
+  // The backend's CollectionAlreadyExistsError (backend/airweave/domains/collections/exceptions.py)
+  // is answered 400; the document lists no 400 at all.
   'create_collections_post 400': 'duplicate readable_id → 400 {"detail":"Collection with readable_id … already exists"}',
-  // §2, §4.5 steps 1 and 6: an unknown source or a missing collection is 404; the document lists no 404 for this operation.
+  // The backend's create (backend/airweave/domains/source_connections/create.py) raises 404 for an
+  // unknown source or a missing collection; the document lists no 404 for this operation.
   'create_source_connections_post 404': 'missing collection → 404 {"detail":"Collection not found"}',
-  // §2 "Spec errors in status codes", §6 #17: the document says 409; the backend answers 400.
+  // The document says 409; the backend (backend/airweave/domains/syncs/service.py) answers 400
+  // "Cannot start new sync: a sync job is already …" and "Cannot cancel job in … state", and keeps
+  // 409 for a paused or inactive sync. The cancel operation's own description in the document says 400 too.
   'run_source_connections__source_connection_id__run_post 400': 'a job already pending/running → 400 (document: 409)',
   'cancel_job_source_connections__source_connection_id__jobs__job_id__cancel_post 400': 'job not cancellable → 400 (document: 409)',
-  // §1, §5: auth failures are answered on every route; the document declares only the security scheme.
+  // Auth failures are answered on every route (backend/airweave/api/context_resolver.py); the
+  // document declares only the security scheme, no 401 response.
   'list_collections_get 401': 'no x-api-key → 401 {"detail":"No valid authentication provided"}',
 };
 
-/** Routes the mock serves that the vendor document does not describe (§6 #11): recorded, not validated. */
+/**
+ * Routes the mock serves that the vendor document does not describe: recorded, not validated.
+ * refresh_all left the backend and the document on 2026-02-20 ("chore: remove dead APIs"), but
+ * @airweave/sdk 0.7.20 still calls it, so the mock keeps serving it.
+ */
 const MOCK_ONLY_OPERATIONS = ['POST /collections/{}/refresh_all'];
 
 /**
- * DEVIATION (§3.3, §6 #16): the document's SourceConnectionStatus enum lacks
- * `needs_reauth`, which the backend emits for a failed sync with a credential
- * error category; the mock does the same. This is the ONLY enum difference:
- * the document's enums are lowercase like the wire (the upper-case values
- * appear only in its examples and prose, §6 #15), which a test below pins.
+ * DEVIATION: the document's SourceConnectionStatus enum lacks `needs_reauth`,
+ * which the backend's enum has (backend/airweave/core/shared_models.py) and
+ * emits for a failed sync with a credential error category; the mock does the
+ * same. This is the ONLY enum difference: the document's enums are lowercase
+ * like the wire (the upper-case values appear only in its examples and
+ * prose), which a test below pins.
  */
 const ALLOWED_ENUM_VALUES: { schema: string; value: string; why: string }[] = [
-  { schema: 'SourceConnectionStatus', value: 'needs_reauth', why: 'credential failure status, emitted by the backend, missing from the document (§3.3, §6 #16)' },
+  { schema: 'SourceConnectionStatus', value: 'needs_reauth', why: 'credential failure status, emitted by the backend, missing from the document' },
 ];
 
 /**
- * Fields on the wire that the document does not declare (§3.2, §3.3). The
- * document does not forbid additional properties on any response schema, so
- * they validate; this list pins exactly which ones the mock sends.
+ * Fields on the wire that the document does not declare: the backend's
+ * response models have them, the generated document does not. The document
+ * does not forbid additional properties on any response schema, so they
+ * validate; this list pins exactly which ones the mock sends.
  */
 const WIRE_ONLY_FIELDS = [
-  'ConfigField.enum_values', // §3.2: on the wire, missing from the document
-  'SourceConnection.error_category', // §3.3: credential error classification
+  // The allowed values of a Literal config field (backend/airweave/platform/configs/_base.py).
+  'ConfigField.enum_values',
+  // The credential error classification and its details (backend/airweave/schemas/source_connection.py).
+  'SourceConnection.error_category',
   'SourceConnection.error_message',
   'SourceConnection.provider_settings_url',
   'SourceConnection.provider_short_name',
-  'SourceConnectionJob.error_category', // §3.3: on the wire, not in the document
+  'SourceConnectionJob.error_category',
   'SyncJobDetails.error_category',
 ];
 
-/** Timestamps that are database rows (naive) vs computed values (aware, `Z`), vendor note §3.0. */
+/** Timestamps that are database rows (naive, see NAIVE_DATETIME) vs values the backend computes zone-aware (`Z`). */
 const DB_TIMESTAMPS = new Set(['created_at', 'modified_at', 'started_at', 'completed_at', 'authenticated_at', 'last_updated', 'auth_url_expires']);
 const AWARE_TIMESTAMPS = new Set(['next_run']);
 
@@ -175,16 +201,16 @@ const AWARE_TIMESTAMPS = new Set(['next_run']);
 describe('Airweave fidelity against the vendor OpenAPI document', () => {
   const ctx = useServer({ providers: ['airweave'] });
   const captured: Captured[] = [];
-  let doc: Json;
+  let contract: Contract;
   let vendorOps: OperationRef[] = [];
   let mockOps: OperationRef[] = [];
   const originalFetch = globalThis.fetch;
 
   beforeAll(async () => {
-    doc = loadVendorDoc('Airweave', 'airweave.openapi.json');
-    vendorOps = operationsOf(doc.paths, (op) => op.operationId);
+    contract = loadVendorContract('airweave');
+    vendorOps = publishedOperations(contract.index);
     const mockSpec = parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', 'specs', 'airweave.yaml'), 'utf8'));
-    mockOps = operationsOf(mockSpec.paths, (op) => op.operationId);
+    mockOps = operationsOf(mockSpec.paths);
 
     const prefix = `${ctx.url}/airweave`;
     globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
@@ -349,8 +375,8 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   // ------------------------------------------------------------ helpers over the capture
 
   const vendorOpOf = (c: Captured) => matchOp(vendorOps, c.method, c.path);
-  const documentedSchema = (op: OperationRef, status: number): Json | undefined =>
-    doc.paths[op.template][op.method.toLowerCase()].responses[String(status)]?.content?.['application/json']?.schema;
+  const vendorResponse = (op: OperationRef, status: number): Json | undefined => contractOperation(contract, op.method, op.template).responses[String(status)];
+  const documentedSchema = (op: OperationRef, status: number): Json | undefined => vendorResponse(op, status)?.content?.['application/json']?.schema;
 
   it('recorded the flow through the fetch wrapper', () => {
     expect(captured.length).toBeGreaterThan(60);
@@ -385,7 +411,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   });
 
   it('pins the vendor document facts the deviations below rely on', () => {
-    const s = doc.components.schemas;
+    const s = contract.components.schemas!;
     // Enums: the document's enums are the lowercase wire values (only its examples say "COMPLETED"/"ACTIVE").
     expect(s.SyncJobStatus.enum).toEqual(['created', 'pending', 'running', 'completed', 'failed', 'cancelling', 'cancelled']);
     expect(s.AuthenticationMethod.enum).toEqual(['direct', 'oauth_browser', 'oauth_token', 'oauth_byoc', 'auth_provider']);
@@ -400,7 +426,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   });
 
   it('every reply the vendor document describes validates against the vendor schema (apart from the listed deviations)', () => {
-    const validatorFor = validatorCache(createVendorAjv(doc.components));
+    const validatorFor = validatorCache(createVendorAjv(contract.components));
     const problems: string[] = [];
     const deviationsSeen = new Set<string>();
     let validated = 0;
@@ -415,7 +441,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
       for (const e of validate.errors as ErrorObject[]) {
         // The enum sits directly under `status` (a plain $ref, no anyOf), so the allowance is exactly one enum error.
         const allowed = ALLOWED_ENUM_VALUES.find(
-          (d) => e.keyword === 'enum' && e.data === d.value && JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) === JSON.stringify(doc.components.schemas[d.schema].enum),
+          (d) => e.keyword === 'enum' && e.data === d.value && JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) === JSON.stringify(contract.components.schemas![d.schema].enum),
         );
         if (allowed) {
           deviationsSeen.add(`${allowed.schema}:${allowed.value}`);
@@ -431,7 +457,8 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   });
 
   it('422 replies use the real wire shape {"errors":[{loc: msg}]} (or {"detail": string}), not the document\'s {"detail":[…]}', () => {
-    // DEVIATION (§5, §6 #10): the backend's own RequestValidationError handler emits one single-key
+    // DEVIATION: the backend's own RequestValidationError handler (validation_exception_handler in
+    // backend/airweave/api/middleware.py, unpack_validation_error in core/exceptions.py) emits one single-key
     // object per pydantic error under "errors"; the document's HTTPValidationError /
     // ValidationErrorResponse ({"detail":[{loc,msg,type}]}) never reaches the wire. Config and auth
     // field checks give the second real form, {"detail":"<string>"}. So 422 bodies are NOT validated
@@ -457,9 +484,9 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     }
     expect(bad).toEqual([]);
     expect(errorsForm).toBeGreaterThanOrEqual(6);
-    // The exact texts for the cases the vendor note verified.
+    // The exact texts pydantic 2 and the backend's handler give for these cases.
     const bodyOf = (method: string, p: RegExp) => captured.find((c) => c.status === 422 && c.method === method && p.test(c.path))?.body;
-    // pydantic-core's full uuid_parsing text (the vendor note's §5 example shortens it to "invalid character: found `n` at 1").
+    // pydantic-core's full uuid_parsing text, not only its tail "invalid character: found `n` at 1".
     expect(bodyOf('GET', /^\/source-connections\/not-a-uuid$/)).toEqual({
       errors: [{ 'path.source_connection_id': 'Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1' }],
     });
@@ -483,8 +510,8 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
         unknownRoutes.add(mock ? `${mock.method} ${shape(mock.template)}` : `${c.method} ${c.path} (served by no operation)`);
         continue;
       }
-      if (!doc.paths[op.template][op.method.toLowerCase()].responses[String(c.status)]) undocumented.add(`${op.id} ${c.status}`);
-      // Every non-422 error is {"detail": string} (§5), documented status or not.
+      if (!vendorResponse(op, c.status)) undocumented.add(`${op.id} ${c.status}`);
+      // Every non-422 error is FastAPI's {"detail": string}, documented status or not.
       if (c.status >= 400 && c.status !== 422) expect(c.body, `${c.method} ${c.path} ${c.status}`).toEqual({ detail: expect.any(String) });
     }
     expect([...undocumented].sort()).toEqual(Object.keys(UNDOCUMENTED_STATUSES).sort());
@@ -495,9 +522,9 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     // The document allows additional properties on every response schema (none says
     // additionalProperties: false), so these fields do not fail validation above. This test pins
     // them against a closed copy of the document, so a new undeclared field is noticed.
-    const responseSchemas = Object.entries<Json>(doc.components.schemas).filter(([, s]) => s.additionalProperties === false);
+    const responseSchemas = Object.entries<Json>(contract.components.schemas!).filter(([, s]) => s.additionalProperties === false);
     expect(responseSchemas.map(([n]) => n).sort(), 'only request schemas are closed').toEqual(['AuthProviderAuthentication', 'DirectAuthentication', 'OAuthBrowserAuthentication', 'OAuthTokenAuthentication']);
-    const closedValidatorFor = validatorCache(createVendorAjv(closeObjects(doc.components)));
+    const closedValidatorFor = validatorCache(createVendorAjv(closeObjects(contract.components)));
     const extra = new Set<string>();
     for (const c of captured) {
       const op = vendorOpOf(c);
@@ -515,7 +542,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   });
 
   it('timestamps: database rows naive (no zone), computed next_run zone-aware', () => {
-    // §3.0: database timestamps serialise naive; schedule.next_run is computed and carries `Z`.
+    // Database timestamps serialise naive; schedule.next_run is computed zone-aware and carries `Z`.
     const wrong: string[] = [];
     const seen = { naive: 0, aware: 0 };
     const walk = (node: Json, where: string): void => {
