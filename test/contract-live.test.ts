@@ -119,7 +119,7 @@ describe('runner options for the vendor', () => {
     };
     expect(reasons('ctxfy')).toEqual({ listSpaceSources: MOCK_ONLY_REASON, putUpload: MOCK_ONLY_REASON, getUpload: MOCK_ONLY_REASON });
     expect(reasons('airweave')).toEqual({ authorizeSourceConnection: MOCK_ONLY_REASON });
-    expect(reasons('mixpeek')).toEqual({ createCollectionSeed: LEGACY_ONLY_REASON });
+    expect(reasons('mixpeek')).toEqual({ createCollectionLegacy: LEGACY_ONLY_REASON });
     expect(reasons('xai')).toEqual({});
   });
 

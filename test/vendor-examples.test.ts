@@ -222,8 +222,8 @@ const RULES: Rule[] = [
   { id: 'ctxfy-create-source-500', source: 'ctxfy:create-source', match: { position: 4 }, count: 1, about: '500', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '500' }] },
 
   // ---------------------------------------------------------------- Mixpeek's earlier reference page for the legacy create path
-  { id: 'mixpeek-legacy-create-body', source: 'mixpeek:legacy-create-collection', match: { sample: true }, count: 1, about: 'the curl request body', checks: [{ provider: 'mixpeek', ops: 'createCollectionSeed', request: true }] },
-  { id: 'mixpeek-legacy-create-200', source: 'mixpeek:legacy-create-collection', match: { position: 0 }, count: 1, about: 'the 200 response', checks: [{ provider: 'mixpeek', ops: 'createCollectionSeed', status: '200' }] },
+  { id: 'mixpeek-legacy-create-body', source: 'mixpeek:legacy-create-collection', match: { sample: true }, count: 1, about: 'the curl request body', checks: [{ provider: 'mixpeek', ops: 'createCollectionLegacy', request: true }] },
+  { id: 'mixpeek-legacy-create-200', source: 'mixpeek:legacy-create-collection', match: { position: 0 }, count: 1, about: 'the 200 response', checks: [{ provider: 'mixpeek', ops: 'createCollectionLegacy', status: '200' }] },
 
   // ---------------------------------------------------------------- xAI reference examples
   { id: 'xai-protobuf-empty', source: 'xai:reference', match: { text: '{}', context: /google\.protobuf\.Empty/ }, count: 1, about: 'prose: protobuf Empty is `{}` (the per-operation rows are mapped below)', skip: VALUE_MENTION },
@@ -541,7 +541,7 @@ const RULES: Rule[] = [
     match: { starts: '{"collection_name":"…"' },
     count: 1,
     about: 'the legacy form of the create request (both create paths accept it)',
-    checks: [{ provider: 'mixpeek', ops: ['createCollectionSeed', 'createCollection'], request: true }],
+    checks: [{ provider: 'mixpeek', ops: ['createCollectionLegacy', 'createCollection'], request: true }],
   },
   {
     id: 'mixpeek-empty-input-schema',
@@ -603,7 +603,7 @@ const RULES: Rule[] = [
     about: '`details` of the missing-source-bucket 404 on create',
     wrap: (v) => ({ success: false, status: 404, error: { type: 'NotFoundError', message: 'Resource not found', details: v } }),
     wrapAbout: "validated as `error.details` of the 404 envelope (the type and message of the 404 example in Mixpeek's error table)",
-    checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionSeed'], status: '404' }],
+    checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy'], status: '404' }],
   },
   {
     id: 'mixpeek-pagination',
@@ -623,13 +623,13 @@ const RULES: Rule[] = [
     match: { starts: '{"success":false,"status":404' },
     count: 1,
     about: 'live 404: extractor not in the registry',
-    checks: [{ provider: 'mixpeek', ops: ['createNamespace', 'createCollection', 'createCollectionSeed'], status: '404' }],
+    checks: [{ provider: 'mixpeek', ops: ['createNamespace', 'createCollection', 'createCollectionLegacy'], status: '404' }],
   },
   { id: 'mixpeek-400', source: 'mixpeek:reference', match: { starts: '{"status":400' }, count: 1, about: 'error table: immutable PATCH field', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: 'updateCollection', status: '400' }] },
   { id: 'mixpeek-401', source: 'mixpeek:reference', match: { starts: '{"status":401' }, count: 1, about: 'error table: invalid key', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ALL, status: '401' }] },
-  { id: 'mixpeek-403', source: 'mixpeek:reference', match: { starts: '{"status":403' }, count: 1, about: 'error table: collection quota', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionSeed'], status: '403' }] },
+  { id: 'mixpeek-403', source: 'mixpeek:reference', match: { starts: '{"status":403' }, count: 1, about: 'error table: collection quota', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy'], status: '403' }] },
   { id: 'mixpeek-404', source: 'mixpeek:reference', match: { starts: '{"status":404' }, count: 1, about: 'error table: missing collection', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['getCollection', 'updateCollection', 'deleteCollection'], status: '404' }] },
-  { id: 'mixpeek-409', source: 'mixpeek:reference', match: { starts: '{"status":409' }, count: 1, about: 'error table: duplicate collection name', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionSeed', 'updateCollection'], status: '409' }] },
+  { id: 'mixpeek-409', source: 'mixpeek:reference', match: { starts: '{"status":409' }, count: 1, about: 'error table: duplicate collection name', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy', 'updateCollection'], status: '409' }] },
   { id: 'mixpeek-429', source: 'mixpeek:reference', match: { starts: '{"status":429' }, count: 1, about: 'error table: rate limit', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ALL, status: '429' }] },
   { id: 'mixpeek-500', source: 'mixpeek:reference', match: { starts: '{"status":500' }, count: 1, about: 'error table: internal error', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ALL, status: '500' }] },
   {
@@ -638,7 +638,7 @@ const RULES: Rule[] = [
     match: { starts: '{"success":false,"status":422' },
     count: 1,
     about: '422 envelope: collection_name missing',
-    checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionSeed'], status: '422' }],
+    checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy'], status: '422' }],
   },
 
   // ---------------------------------------------------------------- Ctxfy reference examples

@@ -49,7 +49,7 @@ export interface paths {
          *     same handler, body and reply as `POST /v1/collections`. `GET /v1/collections/create`
          *     is a lookup of a collection named `create` (404 unless one exists).
          */
-        post: operations["createCollectionSeed"];
+        post: operations["createCollectionLegacy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1880,7 +1880,7 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
-    createCollectionSeed: {
+    createCollectionLegacy: {
         parameters: {
             query?: never;
             header?: {

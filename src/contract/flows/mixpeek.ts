@@ -31,7 +31,7 @@ export const mixpeekFlow: ProviderFlow = {
   malformed: { header: 'Authorization', value: 'Basic Y20tY29udHJhY3Q6bm9wZQ==' },
   // POST /v1/collections/create: the legacy create path of Mixpeek's earlier (2025) API,
   // gone from the vendor's current API (which creates with POST /v1/collections).
-  legacyOnly: ['createCollectionSeed'],
+  legacyOnly: ['createCollectionLegacy'],
 
   async run(ctx) {
     const p = ctx.prefix;

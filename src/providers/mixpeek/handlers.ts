@@ -323,7 +323,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     return task;
   };
 
-  const createCollection = (ctx: Ctx<'createCollection'> | Ctx<'createCollectionSeed'>) => {
+  const createCollection = (ctx: Ctx<'createCollection'> | Ctx<'createCollectionLegacy'>) => {
     const { state } = ctx;
     const body = ctx.body as unknown as Json;
     const ns = namespaceOf(ctx);
@@ -440,7 +440,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
   return {
     createCollection,
-    createCollectionSeed: createCollection,
+    createCollectionLegacy: createCollection,
 
     listCollections(ctx: Ctx<'listCollections'>) {
       const ns = namespaceOf(ctx);
