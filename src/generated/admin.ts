@@ -11,6 +11,9 @@ export interface paths {
         /**
          * Health and what is mounted
          * @description What the mock serves and how it runs, with the number of scenarios loaded and the journal's size.
+         *
+         *     Health answers anyone: it needs no admin token and is not limited to loopback clients, so
+         *     probes can reach it.
          */
         get: operations["getHealth"];
         put?: never;
@@ -683,8 +686,6 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
