@@ -14,7 +14,7 @@ import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
-import { Journal } from './core/journal.js';
+import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
 import { exportState, importState, type SavedState } from './core/state-io.js';
@@ -53,8 +53,9 @@ export interface MockServerOptions {
   rateLimit?: RateLimitSetting;
   /** Body size limits in bytes. */
   limits?: Partial<BodyLimits>;
-  /** Silence request logs. Default true when no logger is given and quiet is unset in library use. */
+  /** No request lines; warnings and errors (self-check failures, failed saves and deliveries, scheduled task errors) are still logged. Default false. */
   quiet?: boolean;
+  /** A pino logger for every line (default: JSON lines on stdout, readable lines when stdout is a terminal). */
   logger?: Logger;
   /** Send CORS headers and answer preflights (default true). */
   cors?: boolean;
@@ -178,8 +179,12 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   return false;
 }
 
+const STARTED = Symbol('collections-mock.started');
+type Timed = http.ServerResponse & { [STARTED]?: number };
+
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const log = options.logger ?? createLogger({ quiet: options.quiet ?? false });
+  const log = options.logger ?? createLogger();
+  const logRequests = options.quiet !== true;
   const clock =
     typeof options.clock === 'object'
       ? options.clock
@@ -211,6 +216,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const internalToken = randomBytes(16).toString('hex');
   const mountOptions = {
     internalToken,
+    // The request line names the provider, operation and scenario the journal entry records.
+    exposeEntry: logRequests,
     limits,
     strict: options.strict ?? false,
     onSelfCheckFailure: (f: SelfCheckFailure) => selfCheckFailures.push(f),
@@ -313,16 +320,36 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     }
     sendJson(res, 500, { error: 'internal', message: 'Internal error' });
   };
+  // One listener for every response (no closure per request): saves after writes, and the request line.
+  const watchFinish = logRequests || persister !== undefined;
+  function onFinish(this: Timed): void {
+    const req = this.req;
+    const method = req.method;
+    if (persister && method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') persister.touch();
+    // The mock's own requests (fixtures) are not the user's: no line, as they leave no journal entry.
+    if (logRequests && log.isLevelEnabled('info') && req.headers['x-mock-internal'] !== internalToken) {
+      const entry = entryOf(this);
+      log.info(
+        {
+          method,
+          url: req.url,
+          status: this.statusCode,
+          ms: Math.round((performance.now() - this[STARTED]!) * 1000) / 1000,
+          provider: entry?.provider,
+          operationId: entry?.operationId ?? undefined,
+          scenario: entry?.scenario?.name,
+        },
+        'request',
+      );
+    }
+  }
   const dispatch = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    const started = process.hrtime.bigint();
-    const url = req.url ?? '/';
-    res.on('finish', () => {
-      if (persister && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') persister.touch();
-      if (log.isLevelEnabled('info')) {
-        log.info({ method: req.method, url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
-      }
-    });
+    if (watchFinish) {
+      (res as Timed)[STARTED] = performance.now();
+      res.on('finish', onFinish);
+    }
     if (corsOn && cors(req, res)) return;
+    const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
