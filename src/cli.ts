@@ -6,7 +6,7 @@
  *   [--persist FILE] [--admin-token T] [--strict] [--quiet] [--log-format pretty|json]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
+import { createMockServer, PROVIDER_NAMES, type MockServer, type ProviderName, type RateLimitSetting } from './server.js';
 import { LOG_FORMATS, createLogger, isLogFormat } from './core/log.js';
 import { writeFileSync } from 'node:fs';
 // The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
@@ -144,7 +144,23 @@ async function serve(argv: string[]): Promise<void> {
     rateLimit = rl === 'free' || rl === 'pro' ? rl : intOption('rate-limit', rl, 1, 1_000_000);
   }
   const log = createLogger(logFormat !== undefined ? { format: logFormat } : {});
-  let server;
+  // Signals are handled from the start: a server still loading its data stops as cleanly as a ready one.
+  const abort = new AbortController();
+  let server: MockServer | undefined;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal forces the exit
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    // Stops a start still loading (createMockServer then rejects, below) or closes the ready server.
+    abort.abort();
+    server?.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     server = await createMockServer({
       port: intOption('port', v.port, 0, 65535) ?? 4010,
@@ -165,26 +181,15 @@ async function serve(argv: string[]): Promise<void> {
       strict: v.strict ?? false,
       quiet: v.quiet ?? false,
       logger: log,
+      signal: abort.signal,
     });
   } catch (err) {
+    if (abort.signal.aborted) process.exit(0);
     const e = err as NodeJS.ErrnoException;
     fail(e.code === 'EADDRINUSE' ? `port ${v.port ?? 4010} is already in use` : e.message);
   }
   const mountedList = server.providers.map((m) => `${server.url}${m.provider.prefix}`).join(', ');
   process.stderr.write(`collections-mock listening on ${server.url} (${mountedList})\n`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) process.exit(1); // a second signal forces the exit
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 async function contract(argv: string[]): Promise<void> {

@@ -51,6 +51,8 @@ export interface AdminContext {
   exportState(provider?: string): Schemas['SavedState'];
   /** Replaces the data of the providers the document names; throws, changing nothing, when it cannot. */
   importState(doc: unknown): { providers: string[]; tenants: number };
+  /** What start-up is still loading (nothing once the server is ready), and how many requests wait for it. */
+  loading(): { steps: readonly Schemas['HealthLoading']['loading'][number][]; waiting: number };
 }
 
 const TENANT = 'admin';
