@@ -3,11 +3,11 @@
  * collections-mock serve [--port 4010] [--host 127.0.0.1] [--providers xai,airweave,…]
  *   [--root NAME] [--processing-ms N] [--api-keys FILE] [--rate-limit free|pro|N] [--scenarios DIR]…
  *   [--no-shipped-scenarios] [--journal-size N] [--fixtures none|default|DIR] [--fake N] [--seed S]
- *   [--persist FILE] [--admin-token T] [--strict] [--quiet]
+ *   [--persist FILE] [--admin-token T] [--strict] [--quiet] [--log-format pretty|json]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
-import { createLogger } from './core/log.js';
+import { createMockServer, PROVIDER_NAMES, type MockServer, type ProviderName, type RateLimitSetting } from './server.js';
+import { LOG_FORMATS, createLogger, isLogFormat } from './core/log.js';
 import { writeFileSync } from 'node:fs';
 // The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
 import { CHECK_NAMES, FLOW_PROVIDERS, type CheckName } from './contract/names.js';
@@ -42,7 +42,9 @@ Options for serve:
   --admin-token T      require "Authorization: Bearer T" (or "X-Mock-Admin-Token: T") on the admin API
                        under /__mock; without it the admin API answers only loopback clients
   --strict             answer 500 when a reply does not match the spec (default: log it)
-  --quiet              no request logs
+  --quiet              no request lines (warnings and errors still print)
+  --log-format F       pretty (one readable line per request) or json (pino's JSON lines), with the same
+                       fields (default: pretty when stdout is a terminal, json otherwise)
   -h, --help           show this text
 
 Options for contract (exit code 1 when a check failed, 2 on bad flags):
@@ -121,9 +123,12 @@ async function serve(argv: string[]): Promise<void> {
     seed: { type: 'string' },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    'log-format': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!v) return;
+  const logFormat = v['log-format'];
+  if (logFormat !== undefined && !isLogFormat(logFormat)) fail(`--log-format must be ${LOG_FORMATS.join(' or ')}, got "${logFormat}"`);
   const providers = v.providers
     ?.split(',')
     .map((p) => p.trim())
@@ -138,8 +143,24 @@ async function serve(argv: string[]): Promise<void> {
     if (rl !== 'free' && rl !== 'pro' && !/^\d+$/.test(rl)) fail(`--rate-limit must be free, pro or a whole number of requests per minute, got "${rl}"`);
     rateLimit = rl === 'free' || rl === 'pro' ? rl : intOption('rate-limit', rl, 1, 1_000_000);
   }
-  const log = createLogger({ quiet: v.quiet ?? false });
-  let server;
+  const log = createLogger(logFormat !== undefined ? { format: logFormat } : {});
+  // Signals are handled from the start: a server still loading its data stops as cleanly as a ready one.
+  const abort = new AbortController();
+  let server: MockServer | undefined;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal forces the exit
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    // Stops a start still loading (createMockServer then rejects, below) or closes the ready server.
+    abort.abort();
+    server?.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     server = await createMockServer({
       port: intOption('port', v.port, 0, 65535) ?? 4010,
@@ -158,27 +179,17 @@ async function serve(argv: string[]): Promise<void> {
       ...(v.fake !== undefined ? { fake: intOption('fake', v.fake, 0, 10_000) } : {}),
       ...(v.seed !== undefined ? { seed: v.seed } : {}),
       strict: v.strict ?? false,
+      quiet: v.quiet ?? false,
       logger: log,
+      signal: abort.signal,
     });
   } catch (err) {
+    if (abort.signal.aborted) process.exit(0);
     const e = err as NodeJS.ErrnoException;
     fail(e.code === 'EADDRINUSE' ? `port ${v.port ?? 4010} is already in use` : e.message);
   }
   const mountedList = server.providers.map((m) => `${server.url}${m.provider.prefix}`).join(', ');
   process.stderr.write(`collections-mock listening on ${server.url} (${mountedList})\n`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) process.exit(1); // a second signal forces the exit
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 async function contract(argv: string[]): Promise<void> {
@@ -263,7 +274,7 @@ async function record(argv: string[]): Promise<void> {
     fail(`--upstream must be an http(s) URL, got "${upstream}"`);
   }
   const port = intOption('port', v.port, 0, 65535) ?? 4011;
-  const log = createLogger({ quiet: v.quiet ?? false });
+  const log = createLogger({ format: 'json', level: v.quiet ? 'silent' : 'info' });
   const { startRecorder } = await import('./contract/record.js');
   let recorder;
   try {

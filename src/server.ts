@@ -14,7 +14,7 @@ import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
-import { Journal } from './core/journal.js';
+import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
 import { exportState, importState, type SavedState } from './core/state-io.js';
@@ -53,8 +53,9 @@ export interface MockServerOptions {
   rateLimit?: RateLimitSetting;
   /** Body size limits in bytes. */
   limits?: Partial<BodyLimits>;
-  /** Silence request logs. Default true when no logger is given and quiet is unset in library use. */
+  /** No request lines; warnings and errors (self-check failures, failed saves and deliveries, scheduled task errors) are still logged. Default false. */
   quiet?: boolean;
+  /** A pino logger for every line (default: JSON lines on stdout, readable lines when stdout is a terminal). */
   logger?: Logger;
   /** Send CORS headers and answer preflights (default true). */
   cors?: boolean;
@@ -80,7 +81,24 @@ export interface MockServerOptions {
    * shutdown. A file that cannot be read stops the start and is left as it is.
    */
   persist?: string;
+  /**
+   * Stops the server. Aborted while it starts (listening, loading persisted
+   * state and fixtures), the start stops cleanly and createMockServer rejects
+   * with the signal's reason; aborted later, it is close().
+   */
+  signal?: AbortSignal;
+  /**
+   * Called once the server listens, before it loads persisted state and
+   * fixtures; loading starts when it returns (when the promise it returns
+   * settles). Until loading ends, GET /__mock/health answers 503 with what is
+   * still loading and every other request waits to be answered from the
+   * loaded data; createMockServer resolves once it has ended.
+   */
+  onListening?: (address: { url: string; port: number; host: string }) => void | Promise<void>;
 }
+
+/** What start-up loads, in order, before the server is ready. */
+type LoadingStep = 'state' | 'fixtures';
 
 export interface MockServer {
   url: string;
@@ -178,8 +196,14 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   return false;
 }
 
+const STARTED = Symbol('collections-mock.started');
+type Timed = http.ServerResponse & { [STARTED]?: number };
+
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const log = options.logger ?? createLogger({ quiet: options.quiet ?? false });
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const log = options.logger ?? createLogger();
+  const logRequests = options.quiet !== true;
   const clock =
     typeof options.clock === 'object'
       ? options.clock
@@ -211,6 +235,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const internalToken = randomBytes(16).toString('hex');
   const mountOptions = {
     internalToken,
+    // The request line names the provider, operation and scenario the journal entry records.
+    exposeEntry: logRequests,
     limits,
     strict: options.strict ?? false,
     onSelfCheckFailure: (f: SelfCheckFailure) => selfCheckFailures.push(f),
@@ -271,29 +297,25 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       reset: resetProvider,
       exportState: (provider) => mockServer.exportState(provider) as never,
       importState: (doc) => mockServer.importState(doc),
+      loading: () => ({ steps: loadingSteps, waiting: waiting.size }),
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     }),
     // A state document may be large: the admin API takes bodies up to the upload limit.
     { ...mountOptions, limits: { ...limits, json: limits.upload }, env },
   );
 
-  // --persist: the saved data replaces the empty start, before anyone can call.
+  // Start-up loads the --persist file, then the fixtures (unless the file restored the data), while the server listens.
+  const fixtureOption = options.fixtures ?? 'none';
+  const loadingSteps: LoadingStep[] = [...(options.persist !== undefined ? ['state' as const] : []), ...(fixtureOption !== 'none' ? ['fixtures' as const] : [])];
+  let loading = loadingSteps.length > 0;
+  const loaded = (step: LoadingStep): void => {
+    const i = loadingSteps.indexOf(step);
+    if (i >= 0) loadingSteps.splice(i, 1);
+    loading = loadingSteps.length > 0;
+  };
+  /** Requests that arrived while loading, each with how to answer it: run once loading ends, dropped if the start stops. */
+  const waiting = new Map<http.ServerResponse, () => void>();
   let persister: Persister | undefined;
-  let restored = false;
-  if (options.persist !== undefined) {
-    const file = options.persist;
-    removeStaleTemps(file);
-    const saved = readPersisted(file);
-    if (saved !== undefined) {
-      try {
-        importState(mounted, saved);
-      } catch (err) {
-        throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
-      }
-      restored = true;
-    }
-    persister = createPersister({ file, snapshot: () => exportState(mounted, clock.nowMs()), log });
-  }
 
   const corsOn = options.cors !== false;
   /** Anything not claimed by a mount: a JSON 404 that says what is mounted. */
@@ -313,19 +335,50 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     }
     sendJson(res, 500, { error: 'internal', message: 'Internal error' });
   };
+  // One listener for every response (no closure per request): saves after writes, and the request line.
+  const watchFinish = logRequests || options.persist !== undefined;
+  function onFinish(this: Timed): void {
+    const req = this.req;
+    const method = req.method;
+    if (persister && method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') persister.touch();
+    // The mock's own requests (fixtures) are not the user's: no line, as they leave no journal entry.
+    if (logRequests && log.isLevelEnabled('info') && req.headers['x-mock-internal'] !== internalToken) {
+      const entry = entryOf(this);
+      log.info(
+        {
+          method,
+          url: req.url,
+          status: this.statusCode,
+          ms: Math.round((performance.now() - this[STARTED]!) * 1000) / 1000,
+          provider: entry?.provider,
+          operationId: entry?.operationId ?? undefined,
+          scenario: entry?.scenario?.name,
+        },
+        'request',
+      );
+    }
+  }
+  /** While loading, only health and the mock's own requests (fixtures) are answered at once. */
+  const answersWhileLoading = (req: http.IncomingMessage, pathname: string): boolean =>
+    pathname === '/__mock/health' || pathname === '/__mock/health/' || req.headers['x-mock-internal'] === internalToken;
   const dispatch = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    const started = process.hrtime.bigint();
-    const url = req.url ?? '/';
-    res.on('finish', () => {
-      if (persister && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') persister.touch();
-      if (log.isLevelEnabled('info')) {
-        log.info({ method: req.method, url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
-      }
-    });
+    if (watchFinish) {
+      (res as Timed)[STARTED] = performance.now();
+      res.on('finish', onFinish);
+    }
     if (corsOn && cors(req, res)) return;
+    const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
+    if (loading && !answersWhileLoading(req, pathname)) {
+      waiting.set(res, () => route(req, res, pathname, search));
+      res.once('close', () => waiting.delete(res));
+      return;
+    }
+    route(req, res, pathname, search);
+  };
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string): void => {
     if (pathname.startsWith('/__mock/') || pathname === '/__mock') {
       admin.handle(req, res, pathname.slice('/__mock'.length) || '/', search).catch(failed(res));
       return;
@@ -371,6 +424,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closing: Promise<void> | undefined;
+  // Aborting stops the start at once (whatever loading was doing then fails against the closed server, unheard), or closes a ready server.
+  let rejectStart: (reason: unknown) => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => (rejectStart = reject));
+  aborted.catch(() => undefined);
+  const onAbort = (): void => {
+    rejectStart(signal!.reason);
+    void mockServer.close();
+  };
   const mockServer: MockServer = {
     url: `http://${urlHost}:${port}`,
     port,
@@ -390,10 +451,13 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
+        signal?.removeEventListener('abort', onAbort);
         persister?.close();
         clock.cancelAll();
         env.deliveries.clear();
         for (const res of held) res.destroy();
+        for (const res of waiting.keys()) res.destroy();
+        waiting.clear();
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2000).unref();
@@ -402,16 +466,39 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     },
     fixtures: [],
   };
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
 
-  // Data restored from --persist is the user's: the demo data is not added again.
-  const fixtureSource = restored ? 'none' : (options.fixtures ?? 'none');
-  if (options.fake && fixtureSource === 'none' && !restored) {
-    await mockServer.close();
-    throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
-  }
-  if (fixtureSource !== 'none') {
-    try {
-      const dir = fixtureSource === 'default' ? SHIPPED_FIXTURES_DIR : fixtureSource;
+  /** Throws once the server is closing (aborted): what is left of loading is not done. */
+  const stillStarting = (): void => {
+    if (closing) throw signal?.reason ?? new Error('the server was closed while it started');
+  };
+  const load = async (): Promise<void> => {
+    stillStarting();
+    await options.onListening?.({ url: mockServer.url, port, host });
+    stillStarting();
+    let restored = false;
+    if (options.persist !== undefined) {
+      const file = options.persist;
+      removeStaleTemps(file);
+      const saved = readPersisted(file);
+      if (saved !== undefined) {
+        try {
+          importState(mounted, saved);
+        } catch (err) {
+          throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
+        }
+        restored = true;
+        // Data restored from --persist is the user's: the demo data is not added again.
+        loaded('fixtures');
+      }
+      loaded('state');
+    }
+    if (options.fake && fixtureOption === 'none' && !restored) {
+      throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
+    }
+    if (loadingSteps.includes('fixtures')) {
+      const dir = fixtureOption === 'default' ? SHIPPED_FIXTURES_DIR : fixtureOption;
       mockServer.fixtures = await loadFixtures({
         baseUrl: mockServer.url,
         providers: new Map(mounted.map((m) => [m.provider.name, { prefix: m.provider.prefix, spec: m.spec }])),
@@ -428,12 +515,31 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         },
         onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
       });
-    } catch (err) {
-      await mockServer.close();
-      throw err;
+      stillStarting();
+      // The demo data's requests are not the user's: start with an empty journal.
+      journal.clear();
+      loaded('fixtures');
     }
-    // The demo data's requests are not the user's: start with an empty journal.
-    journal.clear();
+    if (options.persist !== undefined) {
+      persister = createPersister({ file: options.persist, snapshot: () => exportState(mounted, clock.nowMs()), log });
+      // The demo data just loaded is saved like any change.
+      if (!restored && mockServer.fixtures.length) persister.touch();
+    }
+  };
+
+  const loadingDone = load();
+  loadingDone.catch(() => undefined);
+  try {
+    await Promise.race([loadingDone, aborted]);
+    stillStarting();
+  } catch (err) {
+    await mockServer.close();
+    throw signal?.aborted ? signal.reason : err;
+  }
+  // Requests that came while loading are answered now, in the order they came.
+  for (const [res, answer] of waiting) {
+    waiting.delete(res);
+    answer();
   }
   return mockServer;
 }

@@ -7,10 +7,12 @@
  * loopback and token rules, and bad input.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMockServer } from '../src/server.js';
+import { createMockServer, type MockServer } from '../src/server.js';
 import { authenticateAdmin, isLoopback, isLoopbackOrigin } from '../src/admin/index.js';
 import { isMockError } from '../src/core/errors.js';
 import { freshKey, raw, readReply, startServer, uploadFile, useServer } from './helpers.js';
@@ -545,10 +547,12 @@ describe('access', () => {
   it('answers pages served from this machine, and refuses pages from elsewhere (a browser is a loopback client too)', async () => {
     for (const o of ['http://localhost:3000', 'https://app.localhost', 'http://127.0.0.1:5173', 'http://[::1]:8080']) expect(isLoopbackOrigin(o), o).toBe(true);
     for (const o of ['null', 'http://evil.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'not a url']) expect(isLoopbackOrigin(o), o).toBe(false);
-    expect((await admin('/health', { headers: { origin: 'http://localhost:3000' } })).status).toBe(200);
+    expect((await admin('/clock', { headers: { origin: 'http://localhost:3000' } })).status).toBe(200);
     const refused = await admin('/reset', { method: 'POST', headers: { origin: 'http://evil.example' } });
     expectAdminError(refused, 403, 'forbidden', /does not answer pages from http:\/\/evil\.example/);
-    expectAdminError(await admin('/health', { headers: { origin: 'null' } }), 403, 'forbidden');
+    expectAdminError(await admin('/clock', { headers: { origin: 'null' } }), 403, 'forbidden');
+    // Health answers anyone, pages from elsewhere included.
+    expect((await admin('/health', { headers: { origin: 'null' } })).status).toBe(200);
   });
 
   it('knows loopback addresses', () => {
@@ -576,16 +580,19 @@ describe('access', () => {
     expect(refused(() => authenticateAdmin({ headers: { authorization: 'Basic s3cret' }, remoteAddress: '127.0.0.1' }, 's3cret'))).toBe('unauthenticated');
   });
 
-  it('a server with an admin token answers 401 without it and 200 with it, either header; providers are not affected', async () => {
+  it('a server with an admin token answers 401 without it and 200 with it, either header; health and the providers are not guarded', async () => {
     const server = await startServer({ adminToken: 's3cret', shippedScenarios: false });
     try {
       const base = server.url;
-      const none = expectAdminError(await admin('/health', { base }), 401, 'unauthenticated', /admin token/);
+      const none = expectAdminError(await admin('/clock', { base }), 401, 'unauthenticated', /admin token/);
       expect(none).toBeDefined();
-      expect((await admin('/health', { base })).headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+      expect((await admin('/clock', { base })).headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
       expectAdminError(await admin('/reset', { base, method: 'POST', headers: { authorization: 'Bearer wrong' } }), 401, 'unauthenticated');
-      expect((await admin('/health', { base, headers: { authorization: 'Bearer s3cret' } })).status).toBe(200);
+      expect((await admin('/clock', { base, headers: { authorization: 'Bearer s3cret' } })).status).toBe(200);
       expect((await admin('/clock', { base, headers: { 'x-mock-admin-token': 's3cret' } })).status).toBe(200);
+      // Health is for probes: no token needed, and a wrong one is ignored.
+      expect((await admin('/health', { base })).json).toMatchObject({ status: 'ok' });
+      expect((await admin('/health', { base, headers: { authorization: 'Bearer wrong' } })).status).toBe(200);
       expect((await raw(base, '/xai/v1/collections')).status).toBe(200);
       expect(server.selfCheckFailures).toEqual([]);
     } finally {
@@ -597,20 +604,49 @@ describe('access', () => {
     await expect(createMockServer({ port: 0, quiet: true, adminToken: ' ' })).rejects.toThrow(/admin token must not be empty/);
   });
 
-  const external = Object.values(os.networkInterfaces())
-    .flat()
-    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-  it.skipIf(!external)('over a non-loopback interface, without a token: 403', async () => {
-    const server = await startServer({ host: '0.0.0.0', shippedScenarios: false });
+  /**
+   * A server in front of a mock's own mounts whose sockets report `peer` as the
+   * client's address, as a client on another machine would have: the access
+   * rule reads the address from the request's socket, whatever the machine's
+   * interfaces.
+   */
+  async function viaPeer(mock: MockServer, peer: string, p: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Res> {
+    const relay = http.createServer((req, res) => {
+      Object.defineProperty(req.socket, 'remoteAddress', { value: peer });
+      const [pathname = '/', search = ''] = (req.url ?? '/').split('?', 2);
+      const mount = [mock.admin, ...mock.providers].find((m) => pathname === m.provider.prefix || pathname.startsWith(`${m.provider.prefix}/`))!;
+      void mount.handle(req, res, pathname.slice(mount.provider.prefix.length) || '/', search);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
     try {
-      const base = `http://${external}:${server.port}`;
-      const res = await admin('/health', { base });
-      expectAdminError(res, 403, 'forbidden', /loopback/);
-      expect((await admin('/health', { base: `http://127.0.0.1:${server.port}` })).status).toBe(200);
-      expect((await raw(base, '/xai/v1/collections')).status).toBe(200);
-      expect(server.selfCheckFailures).toEqual([]);
+      const base = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+      return await readReply(await fetch(`${base}${p}`, { method: init.method ?? 'GET', headers: { authorization: 'Bearer xai-peer', ...init.headers } }));
     } finally {
-      await server.close();
+      relay.closeAllConnections();
+      await new Promise((resolve) => relay.close(resolve));
+    }
+  }
+
+  it('from a non-loopback address, without a token: 403 (health and the providers still answer); with a token, the token decides', async () => {
+    const open = await startServer({ shippedScenarios: false });
+    const guarded = await startServer({ shippedScenarios: false, adminToken: 's3cret' });
+    try {
+      // The same relay from a loopback address is answered: the address is what is refused.
+      expect((await viaPeer(open, '127.0.0.1', '/__mock/clock')).status).toBe(200);
+      expect((await viaPeer(open, '::ffff:127.0.0.1', '/__mock/clock')).status).toBe(200);
+      for (const peer of ['203.0.113.7', '::ffff:10.1.2.3', 'fe80::1']) {
+        expectAdminError(await viaPeer(open, peer, '/__mock/clock'), 403, 'forbidden', /loopback/);
+        expectAdminError(await viaPeer(open, peer, '/__mock/reset', { method: 'POST' }), 403, 'forbidden', /loopback/);
+        expect((await viaPeer(open, peer, '/__mock/health')).json).toMatchObject({ status: 'ok' });
+        expect((await viaPeer(open, peer, '/xai/v1/collections')).status).toBe(200);
+      }
+      expectAdminError(await viaPeer(guarded, '203.0.113.7', '/__mock/clock'), 401, 'unauthenticated');
+      expect((await viaPeer(guarded, '203.0.113.7', '/__mock/clock', { headers: { 'x-mock-admin-token': 's3cret' } })).status).toBe(200);
+      expect((await viaPeer(guarded, '203.0.113.7', '/__mock/health')).status).toBe(200);
+      expect(open.selfCheckFailures).toEqual([]);
+      expect(guarded.selfCheckFailures).toEqual([]);
+    } finally {
+      await Promise.all([open.close(), guarded.close()]);
     }
   });
 });

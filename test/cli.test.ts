@@ -130,12 +130,16 @@ describe('collections-mock CLI', () => {
 
   it('guards the admin API with --admin-token, and refuses an empty one', async () => {
     const { url } = await start(['--port', '0', '--quiet', '--fixtures', 'none', '--admin-token', 'cli-s3cret']);
-    const refused = await fetch(`${url}/__mock/health`);
+    const refused = await fetch(`${url}/__mock/clock`);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: 'unauthenticated' });
-    const allowed = await fetch(`${url}/__mock/health`, { headers: { authorization: 'Bearer cli-s3cret' } });
+    const allowed = await fetch(`${url}/__mock/clock`, { headers: { authorization: 'Bearer cli-s3cret' } });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toMatchObject({ status: 'ok' });
+    expect(await allowed.json()).toMatchObject({ mode: 'real' });
+    // Health is for probes: it needs no token.
+    const health = await fetch(`${url}/__mock/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
     const help = await run(['--help']);
     expect(help.out).toMatch(/--admin-token T/);
     const empty = await run(['--port', '0', '--admin-token', '']);

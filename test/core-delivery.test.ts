@@ -36,7 +36,7 @@ describe('deliveries', () => {
 
   const make = () => {
     const clock = createClock({ mode: 'manual', startMs: Date.UTC(2026, 0, 1) });
-    return { clock, deliveries: createDeliveries({ clock, log: createLogger({ quiet: true }), backoffMs: [1000, 5000] }) };
+    return { clock, deliveries: createDeliveries({ clock, log: createLogger({ level: 'silent' }), backoffMs: [1000, 5000] }) };
   };
 
   it('delivers at once when the receiver answers 2xx, as JSON with the given headers', async () => {

@@ -125,6 +125,6 @@ export async function awRaw(
 /** A provider environment for tests that mount a provider without the server: manual clock, seeded ids, silent log. */
 export function testEnv(): ProviderEnv {
   const clock = createClock({ mode: 'manual' });
-  const log = createLogger({ quiet: true });
+  const log = createLogger({ level: 'silent' });
   return { clock, ids: createIdSource(1), processingMs: 0, log, deliveries: createDeliveries({ clock, log }) };
 }

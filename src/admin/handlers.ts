@@ -88,6 +88,12 @@ function inlineScenario(admin: AdminContext, provider: string, raw: Record<strin
 export function createHandlers(): Handlers<operations, AdminContext> {
   return {
     getHealth({ state: admin }: Ctx<'getHealth'>) {
+      const { steps, waiting } = admin.loading();
+      if (steps.length) {
+        const body: Schemas['HealthLoading'] = { status: 'loading', loading: [...steps], waiting };
+        // Handlers are typed for their successes; the self-check holds this reply to the spec's 503 all the same.
+        return { status: 503, body } as never;
+      }
       return {
         status: 200,
         body: {

@@ -51,6 +51,8 @@ export interface AdminContext {
   exportState(provider?: string): Schemas['SavedState'];
   /** Replaces the data of the providers the document names; throws, changing nothing, when it cannot. */
   importState(doc: unknown): { providers: string[]; tenants: number };
+  /** What start-up is still loading (nothing once the server is ready), and how many requests wait for it. */
+  loading(): { steps: readonly Schemas['HealthLoading']['loading'][number][]; waiting: number };
 }
 
 const TENANT = 'admin';
@@ -74,8 +76,13 @@ function presentedTokens(view: RequestView): string[] {
   return out;
 }
 
-/** The admin API's access rule; throws 401 (token configured, not presented) or 403 (no token, not loopback). */
-export function authenticateAdmin(view: Pick<RequestView, 'headers' | 'remoteAddress'>, adminToken: string | undefined): AuthResult {
+/**
+ * The admin API's access rule; throws 401 (token configured, not presented) or 403 (no token, not loopback).
+ * An operation that declares `security: []` (health) answers anyone.
+ */
+export function authenticateAdmin(view: Pick<RequestView, 'headers' | 'remoteAddress' | 'operation'>, adminToken: string | undefined): AuthResult {
+  const security = view.operation?.raw.security;
+  if (Array.isArray(security) && security.length === 0) return { tenant: TENANT };
   if (adminToken !== undefined) {
     if (!presentedTokens(view as RequestView).some((t) => sameToken(t, adminToken))) {
       throw new MockError('unauthenticated', 'This server needs an admin token: send Authorization: Bearer <token> or X-Mock-Admin-Token: <token>.', {

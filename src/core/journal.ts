@@ -23,6 +23,18 @@ export interface JournalEntry {
   fault?: string;
 }
 
+const ENTRY = Symbol('collections-mock.journalEntry');
+
+/** Makes the entry findable from the response (the request log reads the provider, operation and scenario from it). */
+export function attachEntry(res: object, entry: JournalEntry): void {
+  (res as { [ENTRY]?: JournalEntry })[ENTRY] = entry;
+}
+
+/** The entry attached to a response, when its request reached a provider (or the admin API). */
+export function entryOf(res: object): JournalEntry | undefined {
+  return (res as { [ENTRY]?: JournalEntry })[ENTRY];
+}
+
 export interface JournalFilter {
   provider?: string;
   operationId?: string;

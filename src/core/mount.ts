@@ -15,7 +15,7 @@ import { createTenants, type Tenants } from './store.js';
 import { applyCamelCaseAliases, applyCamelCaseQueryAliases, dropUndeclaredFields } from './aliases.js';
 import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
 import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRegistry, type ScenarioRule } from './scenarios.js';
-import type { Journal, JournalEntry } from './journal.js';
+import { attachEntry, type Journal, type JournalEntry } from './journal.js';
 
 export interface SelfCheckFailure {
   provider: string;
@@ -36,6 +36,8 @@ export interface MountOptions {
   scenarios?: ScenarioRegistry;
   /** Where every request is recorded. */
   journal?: Journal;
+  /** Attach each request's journal entry to its response (see attachEntry), for the request log; an entry is then made even without a journal. */
+  exposeEntry?: boolean;
   /** Requests left unanswered on purpose (the `timeout` fault), so shutdown can drop them. */
   onHold?: (res: ServerResponse) => void;
   /** A request whose X-Mock-Internal header carries this secret is the mock's own (fixtures). */
@@ -428,24 +430,28 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
     };
     if (options.internalToken !== undefined && view.headers['x-mock-internal'] === options.internalToken) view.internal = true;
     const journal = options.journal;
-    const entry: JournalEntry | undefined = journal && {
-      id: journal.nextId(),
-      at: new Date(env.clock.nowMs()).toISOString(),
-      atMs: env.clock.nowMs(),
-      provider: provider.name,
-      operationId: null,
-      method,
-      url: view.url,
-      status: 0,
-      tenant: null,
-      durationMs: 0,
-    };
-    if (entry) {
+    const entry: JournalEntry | undefined =
+      journal || options.exposeEntry
+        ? {
+            id: journal ? journal.nextId() : 0,
+            at: new Date(env.clock.nowMs()).toISOString(),
+            atMs: env.clock.nowMs(),
+            provider: provider.name,
+            operationId: null,
+            method,
+            url: view.url,
+            status: 0,
+            tenant: null,
+            durationMs: 0,
+          }
+        : undefined;
+    if (entry && options.exposeEntry) attachEntry(res, entry);
+    if (entry && journal) {
       const started = performance.now();
       res.once('close', () => {
         entry.status = res.headersSent ? res.statusCode : 0;
         entry.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-        journal!.record(entry);
+        journal.record(entry);
       });
     }
     // Once a caller is identified, every reply (errors included) carries the provider's per-caller headers.

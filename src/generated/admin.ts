@@ -11,6 +11,13 @@ export interface paths {
         /**
          * Health and what is mounted
          * @description What the mock serves and how it runs, with the number of scenarios loaded and the journal's size.
+         *
+         *     The server listens before its data is loaded: until the state saved with `--persist` and the
+         *     fixtures are in, health answers 503 with what is still loading, and every other request
+         *     (providers and the rest of the admin API) waits, to be answered from the loaded data.
+         *
+         *     Health answers anyone: it needs no admin token and is not limited to loopback clients, so
+         *     probes can reach it.
          */
         get: operations["getHealth"];
         put?: never;
@@ -289,6 +296,14 @@ export interface components {
             scenarios: number;
             /** @description Entries in the journal. */
             journal: number;
+        };
+        HealthLoading: {
+            /** @constant */
+            status: "loading";
+            /** @description What is still loading, in the order it loads - `state` (the `--persist` file) and `fixtures` (the demo data, `--fixtures` and `--fake`; not loaded when the state was restored). */
+            loading: ("state" | "fixtures")[];
+            /** @description Requests received meanwhile, to be answered once loading ends. */
+            waiting: number;
         };
         /**
          * @description The mock's data (`GET /state`, `PUT /state`, `--persist`). Each tenant's state is
@@ -654,7 +669,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The mock is up. */
+            /** @description The mock is up and its data is loaded. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -683,9 +698,25 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
+            /** @description The mock is listening but still loading its data. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "loading",
+                     *       "loading": [
+                     *         "fixtures"
+                     *       ],
+                     *       "waiting": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthLoading"];
+                };
+            };
         };
     };
     resetState: {
