@@ -224,7 +224,7 @@ const mock = await createMockServer({ port: 0, fixtures: 'default', strict: true
 const list = await fetch(mock.url + '/mixpeek/v1/collections/list', { method: 'POST', headers: { authorization: 'Bearer demo', 'content-type': 'application/json' }, body: '{}' });
 const create = await fetch(mock.url + '/xai/v1/collections', { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'x' }) });
 const require = createRequire(import.meta.url);
-const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](yaml|ajv)[\\\\/]/.test(k) && !/ajv[\\\\/]dist[\\\\/]runtime/.test(k));
+const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](yaml|ajv)[\\\\/]/.test(k) && !/ajv[\\\\/]dist[\\\\/]runtime/.test(k)).map((k) => k.replace(/^.*node_modules[\\\\/]/, ''));
 // The contract suite, a test tool, compiles with Ajv: loaded after the count.
 const { runContract, summary } = await import('collections-mock/contract');
 const report = await runContract({ provider: 'ctxfy', baseUrl: mock.url + '/ctxfy' });
