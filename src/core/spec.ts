@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseYaml } from './yaml.js';
+import { parseYaml, yamlTextHash } from './yaml.js';
 
 export type JsonSchema = Record<string, unknown> | boolean;
 
@@ -95,7 +95,7 @@ export function loadSpec(file: string, name: string): Spec {
   const key = `${name}\u0000${file}`;
   const hit = loaded.get(key);
   if (hit && hit.mtimeMs === mtimeMs) return hit.spec;
-  const spec = parseSpec(file, name, mtimeMs);
+  const spec = parseSpec(file, name);
   loaded.set(key, { mtimeMs, spec });
   return spec;
 }
@@ -105,19 +105,25 @@ export function buildOutput(file: string, sub: string, ext: string): string {
   return path.join(path.dirname(file), '..', 'dist', sub, `${path.basename(file, path.extname(file))}${ext}`);
 }
 
-/** `specs/x.yaml` → `dist/specs/x.json`, written by the build (scripts/build-specs.mjs), when it is at least as new. */
-function compiledCopy(file: string, mtimeMs: number): string | undefined {
-  const json = buildOutput(file, 'specs', '.json');
+/**
+ * `specs/x.yaml` → the document the build parsed from this very text
+ * (`dist/specs/x.json`, scripts/build-specs.mjs), or undefined. Matched by the
+ * text's hash, not by file times: an installed package's files all get the time
+ * of their extraction, in the tarball's order.
+ */
+function compiledCopy(file: string, text: string): Json | undefined {
+  let copy: Json;
   try {
-    return statSync(json).mtimeMs >= mtimeMs ? json : undefined;
+    copy = JSON.parse(readFileSync(buildOutput(file, 'specs', '.json'), 'utf8'));
   } catch {
-    return undefined;
+    return undefined; // Not built.
   }
+  return copy?.hash === yamlTextHash(text) ? copy.doc : undefined;
 }
 
-function parseSpec(file: string, name: string, mtimeMs: number): Spec {
-  const json = compiledCopy(file, mtimeMs);
-  const doc = (json ? JSON.parse(readFileSync(json, 'utf8')) : parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: -1 })) as Json;
+function parseSpec(file: string, name: string): Spec {
+  const text = readFileSync(file, 'utf8');
+  const doc = (compiledCopy(file, text) ?? parseYaml(text, { maxAliasCount: -1 })) as Json;
   if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
     throw new Error(`${file}: not an OpenAPI 3.1 document`);
   }
