@@ -8,6 +8,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createMockServer, PROVIDER_NAMES, type ProviderName, type RateLimitSetting } from './server.js';
 import { createLogger } from './core/log.js';
+import { exitAfterLogs, exitNow } from './core/exit.js';
 import { writeFileSync } from 'node:fs';
 // The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
 import { CHECK_NAMES, FLOW_PROVIDERS, type CheckName } from './contract/names.js';
@@ -169,12 +170,13 @@ async function serve(argv: string[]): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1); // a second signal forces the exit
+    if (stopping) exitNow(log, 1); // a second signal forces the exit
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // The exit does not wait on log lines nobody reads (see core/exit.ts): a signal always ends the process.
     server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => exitAfterLogs(log, 0),
+      () => exitAfterLogs(log, 1),
     );
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -283,17 +285,17 @@ async function record(argv: string[]): Promise<void> {
   process.stderr.write(`collections-mock recording ${v.provider} on ${recorder.url} → ${upstream}; Ctrl-C writes the scenario file\n`);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1); // a second signal forces the exit
+    if (stopping) exitNow(log, 1); // a second signal forces the exit
     stopping = true;
     log.info({ signal }, 'stopping the recorder');
     recorder.close().then(
       ({ file, exchanges }) => {
         process.stderr.write(file ? `collections-mock record: wrote ${file} (${exchanges} exchanges)\n` : `collections-mock record: ${exchanges} exchanges, nothing to write\n`);
-        process.exit(0);
+        return exitAfterLogs(log, 0);
       },
       (err: unknown) => {
         process.stderr.write(`collections-mock record: ${(err as Error).message}\n`);
-        process.exit(1);
+        return exitAfterLogs(log, 1);
       },
     );
   };
