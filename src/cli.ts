@@ -19,7 +19,7 @@ Usage:
   collections-mock serve [options]     start the mock (the default command)
   collections-mock contract [options]  run the contract checks against a running server
   collections-mock record [options]    proxy to a vendor, check every exchange against the spec,
-                                       and write the exchanges as a scenario file on Ctrl-C
+                                       and write the exchanges as a scenario file
   collections-mock help                show this text
 
 Options for serve:
@@ -69,8 +69,9 @@ Options for record (exit code 2 on bad flags):
   --upstream URL       the provider's base to forward to, e.g. https://api.ctxfy.com
   --port N             local port to listen on (default 4011; 0 picks a free one)
   --host ADDR          interface to listen on (default 127.0.0.1)
-  --out FILE           the scenario file written at Ctrl-C/SIGTERM (default recorded-<provider>-<timestamp>.yaml);
-                       credentials and secret-looking fields are redacted
+  --out FILE           the scenario file, written as exchanges come and once more at Ctrl-C/SIGTERM
+                       (default recorded-<provider>-<timestamp>.yaml); credentials and secret-looking
+                       fields are redacted
   --name NAME          the scenario's name (default: the file name without .yaml)
   --quiet              no log lines (violations included)
 `;
@@ -282,7 +283,7 @@ async function record(argv: string[]): Promise<void> {
     const e = err as NodeJS.ErrnoException;
     fail(e.code === 'EADDRINUSE' ? `port ${port} is already in use` : e.message);
   }
-  process.stderr.write(`collections-mock recording ${v.provider} on ${recorder.url} → ${upstream}; Ctrl-C writes the scenario file\n`);
+  process.stderr.write(`collections-mock recording ${v.provider} on ${recorder.url} → ${upstream}; the scenario file is written as exchanges come, and once more at Ctrl-C/SIGTERM\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) exitNow(log, 1); // a second signal forces the exit
