@@ -170,14 +170,16 @@ async function serve(argv: string[]): Promise<void> {
   process.stderr.write(`collections-mock listening on ${server.url} (${mountedList})\n`);
 
   let stopping = false;
+  // Once the shutdown is done, its exit code stands while the last log lines go out.
+  let done: number | undefined;
   const stop = (signal: string) => {
-    if (stopping) exitNow(log, 1); // a second signal forces the exit
+    if (stopping) exitNow(log, done ?? 1); // a second signal forces the exit
     stopping = true;
     log.info({ signal }, 'shutting down');
     // The exit does not wait on log lines nobody reads (see core/exit.ts): a signal always ends the process.
     server.close().then(
-      () => exitAfterLogs(log, 0),
-      () => exitAfterLogs(log, 1),
+      () => exitAfterLogs(log, (done = 0)),
+      () => exitAfterLogs(log, (done = 1)),
     );
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -285,18 +287,20 @@ async function record(argv: string[]): Promise<void> {
   }
   process.stderr.write(`collections-mock recording ${v.provider} on ${recorder.url} → ${upstream}; the scenario file is written as exchanges come, and once more at Ctrl-C/SIGTERM\n`);
   let stopping = false;
+  // Once the shutdown is done, its exit code stands while the last log lines go out.
+  let done: number | undefined;
   const stop = (signal: string) => {
-    if (stopping) exitNow(log, 1); // a second signal forces the exit
+    if (stopping) exitNow(log, done ?? 1); // a second signal forces the exit
     stopping = true;
     log.info({ signal }, 'stopping the recorder');
     recorder.close().then(
       ({ file, exchanges }) => {
         process.stderr.write(file ? `collections-mock record: wrote ${file} (${exchanges} exchanges)\n` : `collections-mock record: ${exchanges} exchanges, nothing to write\n`);
-        return exitAfterLogs(log, 0);
+        return exitAfterLogs(log, (done = 0));
       },
       (err: unknown) => {
         process.stderr.write(`collections-mock record: ${(err as Error).message}\n`);
-        return exitAfterLogs(log, 1);
+        return exitAfterLogs(log, (done = 1));
       },
     );
   };

@@ -91,6 +91,36 @@ describe('SIGTERM with piped output that nobody reads', () => {
     expect(signal, 'ended by itself, not killed').toBeNull();
   }, 60_000);
 
+  it('keeps the exit code of a finished shutdown when a second signal comes while the last lines go out', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'signals-twice-'));
+    const out = path.join(dir, 'rec.yaml');
+    const upstream = http.createServer((req, res) => {
+      res.writeHead(req.url === '/v1/spaces' ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(req.url === '/v1/spaces' ? { spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } } : { error: 'Not Found', message: 'no such path', code: 404 }));
+    });
+    servers.push(upstream);
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    // stdout is not read; stderr is, to see when the shutdown is done.
+    const child = spawn(process.execPath, [cli, 'record', '--provider', 'ctxfy', '--upstream', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, '--port', '0', '--out', out], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const seen = async (re: RegExp) => {
+      for (let i = 0; i < 400 && !re.test(err); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(err).toMatch(re);
+    };
+    await seen(/recording ctxfy on http:\/\/\S+/);
+    const url = /recording ctxfy on (http:\/\/\S+)/.exec(err)![1]!;
+    const ctx = { authorization: 'Bearer ctx-twice' };
+    expect((await fetch(`${url}/v1/spaces`, { headers: ctx })).status).toBe(200);
+    await longRequests((i, pad) => `${url}/v1/nowhere-${i}-${pad}`, 300, 12_000, { headers: ctx });
+    child.kill('SIGINT');
+    await seen(/collections-mock record: wrote /);
+    // As when a terminal's Ctrl-C reaches the process both directly and forwarded by npm.
+    child.kill('SIGINT');
+    expect(await exited(child)).toEqual({ code: 0, signal: null });
+  }, 60_000);
+
   it('stops record, and the recording is on disk', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'signals-record-'));
     const out = path.join(dir, 'rec.yaml');
