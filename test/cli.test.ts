@@ -3,7 +3,8 @@
  * `npm test` builds dist/ first (pretest).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDER_NAMES } from '../src/providers/index.js';
@@ -117,15 +118,84 @@ describe('collections-mock CLI', () => {
     expect(bad.out).toMatch(/--rate-limit must be free, pro or a whole number/);
   });
 
-  it('prints usage for help and refuses bad flags with exit code 2', async () => {
-    const help = await run(['--help']);
-    expect(help.code).toBe(0);
-    expect(help.out).toMatch(/--processing-ms/);
-    for (const args of [['--port', 'abc'], ['--providers', 'nope'], ['--bogus'], ['frobnicate']]) {
+  it('prints the version from package.json', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const r = await run(['--version']);
+    expect(r).toEqual({ code: 0, out: `${version}\n` });
+  });
+
+  it('prints the overview for --help and help, and each command its own options', async () => {
+    for (const args of [['--help'], ['help'], ['-h']]) {
       const r = await run(args);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.out).toMatch(/collections-mock: /);
+      expect(r.code, args.join(' ')).toBe(0);
+      for (const command of ['serve', 'contract', 'record', 'help']) expect(r.out, args.join(' ')).toMatch(new RegExp(`^  ${command} `, 'm'));
+      expect(r.out).toMatch(/Exit codes:/);
+      expect(r.out).not.toMatch(/--processing-ms/);
     }
+    const own: Record<string, { has: RegExp[]; not: RegExp[] }> = {
+      serve: { has: [/--processing-ms <n>/, /--persist <file>/, /--admin-token <token>/], not: [/--upstream/, /--junit/] },
+      contract: { has: [/--base-url <url>/, /--junit <file>/, /--fuzz <n>/], not: [/--processing-ms/, /--upstream/] },
+      record: { has: [/--upstream <url>/, /--out <file>/], not: [/--processing-ms/, /--junit/] },
+    };
+    for (const [command, { has, not }] of Object.entries(own)) {
+      for (const args of [[command, '--help'], ['help', command]]) {
+        const r = await run(args);
+        expect(r.code, args.join(' ')).toBe(0);
+        expect(r.out).toContain(`Usage: collections-mock ${command} [options]`);
+        for (const re of has) expect(r.out, args.join(' ')).toMatch(re);
+        for (const re of not) expect(r.out, args.join(' ')).not.toMatch(re);
+        // The exit codes are documented with each command.
+        expect(r.out).toMatch(/^ {2}1 {2}\S/m);
+        expect(r.out).toMatch(/^ {2}2 {2}a flag mistake/m);
+      }
+    }
+  });
+
+  it('refuses a bad flag before anything starts: one line naming the flag and the value as given, exit code 2', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-flags-'));
+    const missing = path.join(dir, 'missing', 'x');
+    const contract = ['contract', '--provider', 'ctxfy', '--base-url', 'http://127.0.0.1:9/ctxfy'];
+    const record = ['record', '--provider', 'ctxfy', '--upstream', 'http://127.0.0.1:9'];
+    const cases: [string[], string][] = [
+      [['serve', '--processing-ms', '-5'], 'collections-mock serve: --processing-ms must be a whole number ≥ 0, got -5 (see collections-mock serve --help)'],
+      [['serve', '--processing-ms=-5'], 'collections-mock serve: --processing-ms must be a whole number ≥ 0, got -5 (see collections-mock serve --help)'],
+      [['--processing-ms', '1.5'], 'collections-mock serve: --processing-ms must be a whole number ≥ 0, got 1.5 (see collections-mock serve --help)'],
+      [['--port', 'abc'], 'collections-mock serve: --port must be a whole number ≥ 0, got abc (see collections-mock serve --help)'],
+      [['--port', '70000'], 'collections-mock serve: --port must be at most 65535, got 70000 (see collections-mock serve --help)'],
+      [['--journal-size', '-1'], 'collections-mock serve: --journal-size must be a whole number ≥ 0, got -1 (see collections-mock serve --help)'],
+      [['--providers', 'xai,,xai'], 'collections-mock serve: --providers has an empty entry in xai,,xai (see collections-mock serve --help)'],
+      [['--providers', 'xai,ctxfy,xai'], 'collections-mock serve: --providers names xai twice in xai,ctxfy,xai (see collections-mock serve --help)'],
+      [['--providers', 'nope'], 'collections-mock serve: --providers: unknown provider "nope"; choose from xai, airweave, mixpeek, ctxfy (see collections-mock serve --help)'],
+      [['--persist', path.join(missing, 'state.json')], `collections-mock serve: --persist ${path.join(missing, 'state.json')} cannot be written: the folder ${missing} does not exist (see collections-mock serve --help)`],
+      [['--persist', dir], `collections-mock serve: --persist ${dir} cannot be written: ${dir} is a folder (see collections-mock serve --help)`],
+      [['--bogus'], "collections-mock serve: unknown option '--bogus' (see collections-mock serve --help)"],
+      [['frobnicate'], 'collections-mock: unknown command "frobnicate"; the commands are serve, contract, record, help (see collections-mock --help)'],
+      [[...contract, '--junit', path.join(missing, 'junit.xml')], `collections-mock contract: --junit ${path.join(missing, 'junit.xml')} cannot be written: the folder ${missing} does not exist (see collections-mock contract --help)`],
+      [[...contract, '--junit', dir], `collections-mock contract: --junit ${dir} cannot be written: ${dir} is a folder (see collections-mock contract --help)`],
+      [[...contract, '--fuzz', '-3'], 'collections-mock contract: --fuzz must be a whole number ≥ 0, got -3 (see collections-mock contract --help)'],
+      [[...contract, '--checks', 'ignored_auth,,ignored_auth'], 'collections-mock contract: --checks has an empty entry in ignored_auth,,ignored_auth (see collections-mock contract --help)'],
+      [[...record, '--out', path.join(missing, 'rec.yaml')], `collections-mock record: --out ${path.join(missing, 'rec.yaml')} cannot be written: the folder ${missing} does not exist (see collections-mock record --help)`],
+      [[...record, '--port', '-1'], 'collections-mock record: --port must be a whole number ≥ 0, got -1 (see collections-mock record --help)'],
+    ];
+    // A few at a time: each is a process of its own.
+    for (let i = 0; i < cases.length; i += 4) {
+      await Promise.all(
+        cases.slice(i, i + 4).map(async ([args, line]) => {
+          const r = await run(args);
+          expect(r.code, args.join(' ')).toBe(2);
+          expect(r.out, args.join(' ')).toBe(`${line}\n`);
+        }),
+      );
+    }
+    // Nothing was created on the way.
+    expect(existsSync(path.join(dir, 'missing'))).toBe(false);
+  }, 60_000);
+
+  it('says an error that is not a flag mistake in one line, without the usage, with exit code 1', async () => {
+    const r = await run(['--port', '0', '--quiet', '--api-keys', path.join(os.tmpdir(), 'no-such-keys-file.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^collections-mock serve: .*no-such-keys-file\.yaml.*\n$/);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
   });
 
   it('guards the admin API with --admin-token, and refuses an empty one', async () => {
@@ -140,18 +210,18 @@ describe('collections-mock CLI', () => {
     const health = await fetch(`${url}/__mock/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    const help = await run(['--help']);
-    expect(help.out).toMatch(/--admin-token T/);
+    const help = await run(['serve', '--help']);
+    expect(help.out).toMatch(/--admin-token <token>/);
     const empty = await run(['--port', '0', '--admin-token', '']);
     expect(empty.code).toBe(2);
-    expect(empty.out).toMatch(/admin token must not be empty/);
+    expect(empty.out).toMatch(/--admin-token must not be empty/);
   });
 
-  it('says so when the port is taken', async () => {
+  it('says so in one line, with exit code 1, when the port is taken', async () => {
     const { url } = await start(['--port', '0', '--quiet']);
     const port = new URL(url).port;
     const r = await run(['--port', port, '--quiet']);
-    expect(r.code).toBe(2);
-    expect(r.out).toMatch(new RegExp(`port ${port} is already in use`));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(`collections-mock serve: port ${port} is already in use (choose another with --port, or --port 0 for a free one)\n`);
   });
 });

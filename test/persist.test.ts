@@ -85,13 +85,14 @@ describe('--persist FILE', () => {
     const file = path.join(dir(), 'state.json');
     writeFileSync(file, '{"format": "collections-mock/state", "provid');
     const r = await run(['--persist', file]);
-    expect(r.code).toBe(2);
+    // Not a flag mistake: exit code 1, one line.
+    expect(r.code).toBe(1);
     expect(r.out).toContain(file);
-    expect(r.out).toMatch(/not valid JSON/);
+    expect(r.out).toMatch(/^collections-mock serve: .*not valid JSON.*\n$/);
     expect(readFileSync(file, 'utf8')).toBe('{"format": "collections-mock/state", "provid');
     writeFileSync(file, JSON.stringify({ format: 'something else' }));
     const wrong = await run(['--persist', file]);
-    expect(wrong.code).toBe(2);
+    expect(wrong.code).toBe(1);
     expect(wrong.out).toMatch(/not a collections-mock\/state document/);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'something else' });
   });

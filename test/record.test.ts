@@ -2,7 +2,8 @@
  * `collections-mock record`: a validating proxy in front of a local upstream
  * (the mock itself), whose recording the mock then replays.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -184,6 +185,61 @@ describe('record: a validating proxy that writes a replayable scenario', () => {
     expect(scenario.rules.map((r) => [r.match?.operation, r.respond?.status])).toEqual([['getSpace', 404]]);
   });
 
+  it('writes the file as exchanges come, so a recorder that dies loses nothing', async () => {
+    const log = collector();
+    const out = path.join(dir, 'progressive.yaml');
+    const recorder = await startRecorder({ provider: 'ctxfy', upstream: `${upstream.url}/ctxfy`, port: 0, out, log });
+    try {
+      const key = freshKey('prog');
+      expect((await fetchVia(recorder.url, '/v1/spaces', { key, method: 'POST', json: { name: 'First' } })).status).toBe(201);
+      // On disk before any close: complete, loadable, redacted.
+      const first = readFileSync(out, 'utf8');
+      expect(first).not.toContain(key);
+      expect(checkScenario(parseYaml(first), out, specsOf(upstream), 'ctxfy').rules.map((r) => r.match?.operation)).toEqual(['createSpace']);
+      expect((await fetchVia(recorder.url, '/v1/spaces', { key })).status).toBe(200);
+      const second = checkScenario(parseYaml(readFileSync(out, 'utf8')), out, specsOf(upstream), 'ctxfy');
+      expect(second.rules.map((r) => r.match?.operation)).toEqual(['createSpace', 'listSpaces']);
+    } finally {
+      await recorder.close();
+    }
+  });
+
+  it('closes while an exchange hangs: the one under way is cut off, the rest is written', async () => {
+    // An upstream that answers listSpaces at once and never answers anything else.
+    const hanging = http.createServer((req, res) => {
+      if (req.url !== '/v1/spaces') return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } }));
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const log = collector();
+    const out = path.join(dir, 'hanging.yaml');
+    const recorder = await startRecorder({ provider: 'ctxfy', upstream: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`, port: 0, out, log });
+    try {
+      const key = freshKey('hang');
+      expect((await fetchVia(recorder.url, '/v1/spaces', { key })).status).toBe(200);
+      const stuck = fetchVia(recorder.url, '/v1/spaces/11111111-1111-4111-8111-111111111111', { key }).catch((err: Error) => err);
+      // The stuck request has reached the upstream.
+      await new Promise<void>((resolve) => hanging.once('request', () => resolve()));
+      const { file, exchanges } = await recorder.close();
+      expect([file, exchanges]).toEqual([out, 1]);
+      expect(await stuck).toBeInstanceOf(Error);
+      expect(log.warnings).toContain('1 exchanges still under way are cut off and not recorded');
+      const scenario = checkScenario(parseYaml(readFileSync(out, 'utf8')), out, specsOf(upstream), 'ctxfy');
+      expect(scenario.rules.map((r) => r.match?.operation)).toEqual(['listSpaces']);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+    }
+  });
+
+  it('refuses to start when the scenario file cannot be written', async () => {
+    const out = path.join(dir, 'no-such-folder', 'x.yaml');
+    await expect(startRecorder({ provider: 'ctxfy', upstream: `${upstream.url}/ctxfy`, port: 0, out, log: collector() })).rejects.toThrow(
+      `cannot write the scenario file ${out}: the folder ${path.dirname(out)} does not exist`,
+    );
+  });
+
   it('writes nothing when no exchange can be a rule', async () => {
     const log = collector();
     const cwd = process.cwd();
@@ -193,6 +249,78 @@ describe('record: a validating proxy that writes a replayable scenario', () => {
     expect(result).toEqual({ file: null, exchanges: 1 });
     expect(readdirSync(cwd).filter((f) => f.startsWith('recorded-ctxfy-'))).toEqual([]);
     expect(log.warnings.some((w) => w.startsWith('nothing to write'))).toBe(true);
+  });
+});
+
+describe('collections-mock record (the built CLI)', () => {
+  const cli = path.resolve(import.meta.dirname, '..', 'dist', 'cli.js');
+  let upstream: http.Server;
+  let base: string;
+  let dir: string;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'record-cli-'));
+    // Answers listSpaces at once; never answers /v1/spaces/<id>.
+    upstream = http.createServer((req, res) => {
+      if (req.url !== '/v1/spaces') return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } }));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    upstream.closeAllConnections();
+    await new Promise<void>((resolve) => upstream.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = (out: string): Promise<{ child: ChildProcess; url: string; output: () => string }> => {
+    const child = spawn(process.execPath, [cli, 'record', '--provider', 'ctxfy', '--upstream', base, '--port', '0', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    return new Promise((resolve, reject) => {
+      child.stderr!.on('data', (d) => {
+        output += d;
+        const m = /recording ctxfy on (http:\/\/\S+)/.exec(output);
+        if (m) resolve({ child, url: m[1]!, output: () => output });
+      });
+      child.on('exit', (code) => reject(new Error(`record exited with ${code}:\n${output}`)));
+    });
+  };
+  const exited = (child: ChildProcess) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`writes what was recorded at ${signal}, although an exchange is still under way`, async () => {
+      const out = path.join(dir, `${signal}.yaml`);
+      const { child, url, output } = await start(out);
+      const key = freshKey('cli');
+      expect((await fetchVia(url, '/v1/spaces', { key })).status).toBe(200);
+      const stuck = fetchVia(url, '/v1/spaces/11111111-1111-4111-8111-111111111111', { key }).catch((err: Error) => err);
+      await new Promise<void>((resolve) => upstream.once('request', () => resolve()));
+      const done = exited(child);
+      child.kill(signal);
+      expect(await done, output()).toEqual({ code: 0, signal: null });
+      expect(await stuck).toBeInstanceOf(Error);
+      expect(output()).toContain(`collections-mock record: wrote ${out} (1 exchanges)`);
+      const doc = parseYaml(readFileSync(out, 'utf8')) as { rules: { match: { operation: string } }[] };
+      expect(doc.rules.map((r) => r.match.operation)).toEqual(['listSpaces']);
+    });
+  }
+
+  it('leaves every finished exchange on disk when killed outright', async () => {
+    const out = path.join(dir, 'killed.yaml');
+    const { child, url } = await start(out);
+    const key = freshKey('kill');
+    for (let i = 0; i < 3; i++) expect((await fetchVia(url, '/v1/spaces', { key })).status).toBe(200);
+    const done = exited(child);
+    child.kill('SIGKILL');
+    await done;
+    expect(existsSync(out)).toBe(true);
+    const doc = parseYaml(readFileSync(out, 'utf8')) as { rules: unknown[] };
+    expect(doc.rules).toHaveLength(3);
   });
 });
 

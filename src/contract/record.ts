@@ -2,13 +2,15 @@
  * Record and replay: a validating proxy in front of a vendor (or any server
  * of a provider's API). Every exchange is forwarded unchanged, checked against
  * our spec (violations are logged, never blocking, like Prism's validation
- * proxy), and on close written as a scenario file the mock can replay — with
- * credentials and other secrets redacted.
+ * proxy), and written as a scenario file the mock can replay — with
+ * credentials and other secrets redacted. Each exchange is in the file before
+ * its client has the answer, so a recorder that is killed, or stopped while an
+ * exchange hangs, leaves everything it had relayed.
  */
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -17,6 +19,8 @@ import { loadSpec, responseFor, type Operation, type Spec } from '../core/spec.j
 import { SpecValidators } from '../core/validation.js';
 import type { ValidationIssue } from '../core/errors.js';
 import type { ScenarioRule } from '../core/scenarios.js';
+import { writeAtomic } from '../core/persist.js';
+import { whyNotWritable } from '../core/writable.js';
 
 /** What the recorder logs through: pino's `warn`/`info` fit, so does a test's collector. */
 export interface RecorderLog {
@@ -38,6 +42,8 @@ export interface RecorderOptions {
   /** The scenario's name (default: the file name without .yaml, made valid). */
   name?: string;
   log: RecorderLog;
+  /** At close, how long exchanges still under way get to finish before they are cut off (default 2000 ms). */
+  closeGraceMs?: number;
 }
 
 export interface RecordedExchange {
@@ -62,12 +68,18 @@ export interface Recorder {
   port: number;
   /** The exchanges so far (redacted), in the order the requests arrived. */
   readonly exchanges: readonly RecordedExchange[];
-  /** Stops listening, waits for exchanges under way, writes the scenario file (null when nothing could be written). */
+  /**
+   * Stops listening, gives exchanges under way a grace period (then cuts them
+   * off: they are not recorded), writes the scenario file one last time (null
+   * when nothing could be a rule) and resolves with it. Rejects when the file
+   * cannot be written.
+   */
   close(): Promise<{ file: string | null; exchanges: number }>;
 }
 
 export const REDACTED = '<redacted>';
 const DEFAULT_PORT = 4011;
+const DEFAULT_CLOSE_GRACE_MS = 2000;
 
 const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
 
@@ -185,6 +197,8 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
     stream.on('data', (c: Buffer) => chunks.push(c));
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
+    // A connection cut before the end (the recorder closing, the peer gone) must settle the exchange, not leave it waiting.
+    stream.on('close', () => reject(new Error('the connection closed before the message ended')));
   });
 }
 
@@ -376,6 +390,16 @@ function renderScenario(options: { name: string; provider: string; upstream: URL
 
 // ---------------------------------------------------------------- the recorder
 
+interface UpstreamAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  raw: Buffer;
+  rawHeaders: string[];
+}
+
+/** One rule as an item of the file's `rules:` list (a sequence entry may stand at its key's indentation). */
+const ruleItem = (rule: ScenarioRule): string => new Document([rule]).toString({ lineWidth: 0 });
+
 export async function startRecorder(options: RecorderOptions): Promise<Recorder> {
   const { provider, log } = options;
   let upstream: URL;
@@ -391,6 +415,8 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
   const out = options.out ?? `recorded-${provider}-${timestamp(started)}.yaml`;
   const name = options.name ?? scenarioName(out);
   if (!/^[a-z0-9][a-z0-9._-]{0,99}$/.test(name)) throw new Error(`scenario name "${name}" must be lower case letters, digits, '.', '_' or '-'`);
+  const unwritable = whyNotWritable(out, { replaced: true });
+  if (unwritable) throw new Error(`cannot write the scenario file ${out}: ${unwritable}`);
 
   const client = upstream.protocol === 'https:' ? https : http;
   const agent = new client.Agent({ keepAlive: true });
@@ -400,8 +426,9 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
   const exchanges: RecordedExchange[] = [];
   const pending = new Set<Promise<void>>();
   let seq = 0;
+  let cutOff = false;
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; raw: Buffer; rawHeaders: string[] }> =>
+  const forward = (req: IncomingMessage, body: Buffer): Promise<UpstreamAnswer> =>
     new Promise((resolve, reject) => {
       const target = new URL(upstream.href);
       const incoming = new URL(req.url ?? '/', 'http://recorder.local');
@@ -430,12 +457,19 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     try {
       answer = await forward(req, requestRaw);
     } catch (err) {
-      log.warn({ method, url, err: (err as Error).message }, `upstream unreachable for ${method} ${url}: ${(err as Error).message}`);
+      // Cut off by close(), which has said so: the upstream was not at fault.
+      if (!cutOff) log.warn({ method, url, err: (err as Error).message }, `upstream unreachable for ${method} ${url}: ${(err as Error).message}`);
       if (!res.headersSent) {
         res.writeHead(502, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'bad_gateway', message: `collections-mock record: the upstream did not answer: ${(err as Error).message}` }));
       }
       return;
+    }
+    // Judged, and in the file, before the client has its answer: whatever a client saw is recorded, even if the recorder dies the next moment.
+    try {
+      judgeAndRecord(n, method, url, req, requestRaw, answer);
+    } catch (err) {
+      log.warn({ method, url, err: (err as Error).message }, `could not record ${method} ${url}: ${(err as Error).message}`);
     }
     // Relayed as received: status, headers (less hop-by-hop ones), body bytes.
     const relayed = withoutHopByHop(answer.headers);
@@ -443,8 +477,10 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     if (method === 'HEAD' && answer.headers['content-length'] !== undefined) relayed['content-length'] = answer.headers['content-length'];
     res.writeHead(answer.status, relayed);
     res.end(answer.raw);
+  };
 
-    // Judged and recorded after the client has its answer.
+  /** The exchange checked against the spec (each violation logged), kept, and added to the file. */
+  const judgeAndRecord = (n: number, method: string, url: string, req: IncomingMessage, requestRaw: Buffer, answer: UpstreamAnswer): void => {
     const parsedUrl = new URL(url, 'http://recorder.local');
     const query = queryObject(parsedUrl.searchParams);
     const reqBody = parseBody(requestRaw, req.headers['content-type']);
@@ -478,7 +514,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       if (v === undefined || !KEPT_RESPONSE_HEADERS.test(k) || secretHeader(k)) continue;
       headers[k] = Array.isArray(v) ? v.join(', ') : v;
     }
-    exchanges.push({
+    const exchange: RecordedExchange = {
       seq: n,
       method,
       url,
@@ -490,12 +526,14 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       headers,
       ...(resBody.value !== undefined && method !== 'HEAD' ? { responseBody: resBody.value } : {}),
       violations,
-    });
+    };
+    exchanges.push(exchange);
+    save(exchange);
   };
 
   const server = http.createServer((req, res) => {
     const p = handle(req, res).catch((err: unknown) => {
-      log.warn({ err: (err as Error).message }, `recorder failed on ${req.method} ${req.url}: ${(err as Error).message}`);
+      if (!cutOff) log.warn({ err: (err as Error).message }, `recorder failed on ${req.method} ${req.url}: ${(err as Error).message}`);
       if (!res.headersSent) {
         res.writeHead(502, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'bad_gateway', message: (err as Error).message }));
@@ -513,18 +551,58 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const redacted = (): RecordedExchange[] =>
-    [...exchanges]
-      .sort((a, b) => a.seq - b.seq)
-      .map((x) => ({
-        ...x,
-        url: scrub(x.url, secrets),
-        pathParams: redact(x.pathParams, secrets) as Record<string, string>,
-        query: redact(x.query, secrets) as Record<string, string | string[]>,
-        ...(x.requestBody !== undefined ? { requestBody: redact(x.requestBody, secrets) } : {}),
-        headers: redact(x.headers, secrets) as Record<string, string>,
-        ...(x.responseBody !== undefined ? { responseBody: redact(x.responseBody, secrets) } : {}),
-      }));
+  const redactedOne = (x: RecordedExchange): RecordedExchange => ({
+    ...x,
+    url: scrub(x.url, secrets),
+    pathParams: redact(x.pathParams, secrets) as Record<string, string>,
+    query: redact(x.query, secrets) as Record<string, string | string[]>,
+    ...(x.requestBody !== undefined ? { requestBody: redact(x.requestBody, secrets) } : {}),
+    headers: redact(x.headers, secrets) as Record<string, string>,
+    ...(x.responseBody !== undefined ? { responseBody: redact(x.responseBody, secrets) } : {}),
+  });
+  const redacted = (): RecordedExchange[] => [...exchanges].sort((a, b) => a.seq - b.seq).map(redactedOne);
+
+  /**
+   * The file while recording: a header, then per exchange its rule (or a
+   * comment saying why it was left out), appended, so an exchange costs the
+   * rendering of its own rule only. Redacted with the secrets known so far;
+   * close() writes the file whole, in request order, with the counts, and
+   * scrubs every secret seen.
+   */
+  const headerDoc = new Document({ name, provider, description: `Recorded from ${safeUrl(upstream)} since ${started.toISOString()}, still recording (the counts are written when the recorder stops). Secrets are redacted.` });
+  headerDoc.commentBefore = ` collections-mock record --provider ${provider}: replay with X-Mock-Scenario: ${name} (each rule fires once, in order)`;
+  const header = `${headerDoc.toString({ lineWidth: 0 })}rules:\n`;
+  const pieces: string[] = [];
+  let rulesSoFar = 0;
+  /** The file holds the header and every piece: the next one is appended; otherwise it is written whole. */
+  let onDisk = false;
+  let saveFailed = false;
+  const save = (x: RecordedExchange): void => {
+    const { rule, skip } = toRule(redactedOne(x), spec);
+    const piece = rule ? ruleItem(rule) : `# ${skip}\n`;
+    pieces.push(piece);
+    if (rule) rulesSoFar++;
+    if (!rulesSoFar) return; // as at close: no file without a rule
+    try {
+      if (onDisk) appendFileSync(out, piece);
+      else writeAtomic(out, header + pieces.join(''));
+      onDisk = true;
+      if (saveFailed) log.info({ file: out }, `writing ${out} works again`);
+      saveFailed = false;
+    } catch (err) {
+      onDisk = false;
+      // Said once per run of failures: the exchanges stay in memory, and close() writes them.
+      if (!saveFailed) log.warn({ file: out, err: (err as Error).message }, `cannot write ${out}: ${(err as Error).message}; the exchanges are kept and written at close`);
+      saveFailed = true;
+    }
+  };
+  /** The whole file, from every exchange; the rules written, 0 (and no file) when none could be. */
+  const write = (): number => {
+    const { text, rules } = renderScenario({ name, provider, upstream, started, exchanges: redacted(), spec });
+    if (rules) writeAtomic(out, text);
+    return rules;
+  };
+  const graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
 
   let closing: Promise<{ file: string | null; exchanges: number }> | undefined;
   return {
@@ -537,19 +615,24 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        await Promise.allSettled([...pending]);
+        // An exchange can hang (an upstream that never answers, a client that never finishes its body): it gets a grace period, then is cut off.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.allSettled([...pending]), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+        clearTimeout(timer);
+        if (pending.size) log.warn({ exchanges: pending.size }, `${pending.size} exchanges still under way are cut off and not recorded`);
+        cutOff = true;
         server.closeAllConnections();
-        await stopped;
         agent.destroy();
-        const recorded = redacted();
-        const { text, rules } = renderScenario({ name, provider, upstream, started, exchanges: recorded, spec });
+        await Promise.allSettled([...pending]);
+        await stopped;
+        const count = exchanges.length;
+        const rules = write();
         if (!rules) {
-          log.warn({ exchanges: recorded.length }, `nothing to write: none of the ${recorded.length} exchanges can be a scenario rule`);
-          return { file: null, exchanges: recorded.length };
+          log.warn({ exchanges: count }, `nothing to write: none of the ${count} exchanges can be a scenario rule`);
+          return { file: null, exchanges: count };
         }
-        writeFileSync(out, text);
-        log.info({ file: out, exchanges: recorded.length, rules }, `wrote ${out}: ${rules} rules from ${recorded.length} exchanges`);
-        return { file: out, exchanges: recorded.length };
+        log.info({ file: out, exchanges: count, rules }, `wrote ${out}: ${rules} rules from ${count} exchanges`);
+        return { file: out, exchanges: count };
       })();
       return closing;
     },

@@ -155,6 +155,42 @@ export function curlLine(req: ExchangeRequest, credential?: Credential): string 
   return (stdin !== undefined ? `printf %s ${shellQuote(stdin)} | ` : '') + parts.join(' ');
 }
 
+/** A request that got no reply at all (nothing listening, an unknown host, a connection cut): its step, and the request to reproduce it. */
+export class NoReply extends Error {
+  constructor(
+    readonly step: string,
+    readonly operationId: string,
+    readonly request: ExchangeRequest,
+    readonly credential: Credential | undefined,
+    readonly reason: string,
+  ) {
+    super(`${reason}: ${request.method} ${request.url}`);
+    this.name = 'NoReply';
+  }
+}
+
+/** Why fetch got no reply, in a few words: Node's fetch only says "fetch failed", the reason is in its cause. */
+export function noReplyReason(err: unknown): string {
+  const cause = ((err as { cause?: unknown } | null)?.cause ?? err) as (NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] }) | null;
+  // Connecting to a name with several addresses fails with one error per address.
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'connection closed before the reply';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connection timed out';
+    default:
+      return cause?.message || String(err);
+  }
+}
+
 function buildPath(op: Operation, params: Record<string, string> = {}): string {
   return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const v = params[name];
@@ -185,6 +221,9 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   const stateless = options.stateless === true;
   const results: Result[] = [];
   const cleanupFailures: string[] = [];
+  /** Requests that got a reply: none at all means the server is not there, which is one error, not a report of failed checks. */
+  let answered = 0;
+  let unreachable: NoReply | undefined;
 
   const send = async (c: Call): Promise<{ exchange: Exchange; op: Operation; credential?: Credential }> => {
     const op = spec.operations.get(c.operationId);
@@ -226,8 +265,15 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       request.form = c.form;
       body = form;
     }
-    const res = await doFetch(url, { method: op.method, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual' });
-    const text = await res.text();
+    let res: Response;
+    let text: string;
+    try {
+      res = await doFetch(url, { method: op.method, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual' });
+      text = await res.text();
+    } catch (err) {
+      throw new NoReply(c.step, op.id, request, credential, noReplyReason(err));
+    }
+    answered++;
     const resHeaders: Record<string, string> = {};
     res.headers.forEach((v, k) => {
       resHeaders[k.toLowerCase()] = v;
@@ -360,8 +406,9 @@ export async function runContract(options: ContractOptions): Promise<Report> {
         t.failed++;
         failedRequests++;
         const received = `no reply: ${(err as Error).message}`;
-        t.first ??= { step: req.call.step, expected: 'a reply', received, curl: '' };
-        if (t.examples.length < 3) t.examples.push({ step: req.call.step, received, curl: '' });
+        const curl = err instanceof NoReply ? curlLine(err.request, err.credential) : '';
+        t.first ??= { step: req.call.step, expected: 'a reply', received, curl };
+        if (t.examples.length < 3) t.examples.push({ step: req.call.step, received, curl });
         return;
       }
       const { exchange, op, credential } = sent;
@@ -454,12 +501,15 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     } catch (err) {
       if (err instanceof FlowAborted) {
         results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl });
+      } else if (err instanceof NoReply) {
+        if (answered === 0) unreachable = err;
+        results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: 'a reply', received: err.message, curl: curlLine(err.request, err.credential) });
       } else {
         results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl });
       }
     }
     // A flow that stopped before its checkpoint is still fuzzed, with the ids it got to make.
-    if (fuzzN > 0 && !fuzzed) await fuzz();
+    if (fuzzN > 0 && !fuzzed && !unreachable) await fuzz();
   } catch (err) {
     results.push({ check: 'flow', operationId: '-', step: 'fuzz', outcome: 'failed', expected: 'the fuzzing to run to its end', received: (err as Error).message, curl: '' });
   } finally {
@@ -475,6 +525,9 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     }
   }
 
+  if (unreachable && answered === 0) {
+    throw new Error(`cannot reach ${base}: ${unreachable.reason} (${unreachable.request.method} ${unreachable.request.url})`);
+  }
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
   return {
     provider: flow.provider,
