@@ -166,6 +166,21 @@ function stopOnSignals(log: Logger, message: string, stop: () => Promise<number>
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  stopWithNpm(() => onSignal('SIGTERM'));
+}
+
+/**
+ * npm (`npm start`, `npx collections-mock`) does not pass SIGTERM on to the
+ * command it runs: `kill` on it, as a script or a process manager does, would
+ * leave the mock running, orphaned, with its port taken. Started by npm, the
+ * mock stops as on SIGTERM when npm goes away.
+ */
+function stopWithNpm(stop: () => void): void {
+  if (process.env.npm_command === undefined) return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 250).unref();
 }
 
 // ---------------------------------------------------------------- contract
@@ -258,7 +273,8 @@ async function record(o: RecordFlags): Promise<void> {
   process.stderr.write(`collections-mock recording ${provider} on ${recorder.url} → ${upstream}; the scenario file is written as exchanges come, and once more at Ctrl-C/SIGTERM\n`);
   stopOnSignals(log, 'stopping the recorder', async () => {
     const { file, exchanges } = await recorder.close();
-    process.stderr.write(file ? `collections-mock record: wrote ${file} (${exchanges} exchanges)\n` : `collections-mock record: ${exchanges} exchanges, nothing to write\n`);
+    const counted = `${exchanges} exchange${exchanges === 1 ? '' : 's'}`;
+    process.stderr.write(file ? `collections-mock record: wrote ${file} (${counted})\n` : `collections-mock record: ${counted}, nothing to write\n`);
     return 0;
   });
 }
@@ -308,7 +324,7 @@ function program(): Command {
     .option('--fake <n>', 'also generate N records per provider (json-schema-faker; reproducible with --seed)')
     .option('--seed <s>', 'make generated ids reproducible')
     .option('--persist <file>', "keep the data in FILE: loaded at start (then no fixtures), saved atomically after changes and at shutdown; its folder must exist and be writable; a file that cannot be read stops the start, untouched")
-    .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" (or "X-Mock-Admin-Token: TOKEN") on the admin API under /__mock; without it the admin API answers only loopback clients')
+    .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" (or "X-Mock-Admin-Token: TOKEN") on the admin API under /__mock (all but its health route); without it the admin API answers only loopback clients')
     .option('--strict', 'answer 500 when a reply does not match the spec (default: log it)')
     .option('--quiet', 'no request lines (warnings and errors still print)')
     .option('--log-format <format>', 'pretty (one readable line per request) or json (pino\'s JSON lines), with the same fields (default: pretty when stdout is a terminal, json otherwise)')

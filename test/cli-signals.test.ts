@@ -66,6 +66,36 @@ const XAI = { authorization: 'Bearer xai-signals' };
 const LINES = 70;
 const LINE = 60_000;
 
+describe('SIGTERM to npm', () => {
+  it('stops the mock npm started, which npm does not pass the signal on to', async () => {
+    const npm = spawn('npm', ['start', '--silent', '--', '--port', '0', '--fixtures', 'none', '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(npm);
+    let err = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      npm.stderr!.on('data', (d: Buffer) => {
+        err += d;
+        const m = /listening on (http:\/\/\S+)/.exec(err);
+        if (m) resolve(m[1]!);
+      });
+      npm.on('exit', (code) => reject(new Error(`npm start exited with ${code} before the mock was ready:\n${err}`)));
+    });
+    expect((await fetch(`${url}/__mock/health`)).status).toBe(200);
+    npm.kill('SIGTERM');
+    await exited(npm);
+    // The mock notices its parent is gone and stops: its port closes.
+    const deadline = Date.now() + 10_000;
+    let refused = false;
+    while (!refused && Date.now() < deadline) {
+      refused = await fetch(`${url}/__mock/health`).then(
+        () => false,
+        () => true,
+      );
+      if (!refused) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(refused, 'the mock still answers after npm was stopped').toBe(true);
+  }, 30_000);
+});
+
 describe('SIGTERM with piped output that nobody reads', () => {
   it('stops serve', async () => {
     const { child, url } = await startUnread(['serve', '--port', '0', '--fixtures', 'none', '--processing-ms', '0'], /listening on (http:\/\/\S+)/);

@@ -224,7 +224,7 @@ describe('record: a validating proxy that writes a replayable scenario', () => {
       const { file, exchanges } = await recorder.close();
       expect([file, exchanges]).toEqual([out, 1]);
       expect(await stuck).toBeInstanceOf(Error);
-      expect(log.warnings).toContain('1 exchanges still under way are cut off and not recorded');
+      expect(log.warnings).toContain('1 exchange still under way is cut off and not recorded');
       const scenario = checkScenario(parseYaml(readFileSync(out, 'utf8')), out, specsOf(upstream), 'ctxfy');
       expect(scenario.rules.map((r) => r.match?.operation)).toEqual(['listSpaces']);
     } finally {
@@ -304,7 +304,7 @@ describe('collections-mock record (the built CLI)', () => {
       child.kill(signal);
       expect(await done, output()).toEqual({ code: 0, signal: null });
       expect(await stuck).toBeInstanceOf(Error);
-      expect(output()).toContain(`collections-mock record: wrote ${out} (1 exchanges)`);
+      expect(output()).toContain(`collections-mock record: wrote ${out} (1 exchange)`);
       const doc = parseYaml(readFileSync(out, 'utf8')) as { rules: { match: { operation: string } }[] };
       expect(doc.rules.map((r) => r.match.operation)).toEqual(['listSpaces']);
     });

@@ -619,7 +619,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([Promise.allSettled([...pending]), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
         clearTimeout(timer);
-        if (pending.size) log.warn({ exchanges: pending.size }, `${pending.size} exchanges still under way are cut off and not recorded`);
+        if (pending.size) log.warn({ exchanges: pending.size }, pending.size === 1 ? '1 exchange still under way is cut off and not recorded' : `${pending.size} exchanges still under way are cut off and not recorded`);
         cutOff = true;
         server.closeAllConnections();
         agent.destroy();
@@ -631,7 +631,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
           log.warn({ exchanges: count }, `nothing to write: none of the ${count} exchanges can be a scenario rule`);
           return { file: null, exchanges: count };
         }
-        log.info({ file: out, exchanges: count, rules }, `wrote ${out}: ${rules} rules from ${count} exchanges`);
+        log.info({ file: out, exchanges: count, rules }, `wrote ${out}: ${rules} rule${rules === 1 ? '' : 's'} from ${count} exchange${count === 1 ? '' : 's'}`);
         return { file: out, exchanges: count };
       })();
       return closing;
