@@ -1087,7 +1087,7 @@ describe('vendor examples: every exception is explained', () => {
 });
 
 describe('vendor examples: summary', () => {
-  it('reports what was found, validated, skipped and excepted', () => {
+  it('reports what was found, validated, excluded and excepted', () => {
     const lines: string[] = [];
     for (const source of SOURCE_KEYS) {
       const found = examplesBySource.get(source)?.length ?? 0;
@@ -1095,9 +1095,9 @@ describe('vendor examples: summary', () => {
       const mine = outcomes.filter((o) => o.rule.source === source && o.variant === 'as written');
       const deviating = (o: Outcome) => (o.check.expect === 'reject' ? o.issues.length === 0 : o.issues.length > 0);
       const excepted = new Set(mine.filter(deviating).map((o) => o.example)).size;
-      lines.push(`${source}: ${found} found; ${found - skipped} validated (${mine.length} example×operation checks), ${excepted} of them through exceptions; ${skipped} skipped`);
+      lines.push(`${source}: ${found} found; ${found - skipped} validated (${mine.length} example×operation checks), ${excepted} of them through exceptions; ${skipped} not bodies of ours (excluded with a reason)`);
     }
-    for (const r of RULES.filter((r) => r.skip)) lines.push(`skipped ${r.source} ${r.id} ×${assigned.get(r)!.length}: ${r.skip}`);
+    for (const r of RULES.filter((r) => r.skip)) lines.push(`excluded ${r.source} ${r.id} ×${assigned.get(r)!.length}: ${r.skip}`);
     for (const x of EXCEPTIONS) {
       const why = 'spec' in x.explained ? `spec: "${x.explained.spec.phrase}"` : `each example: "${x.explained.elided}"`;
       lines.push(`exception ${describeException(x)} — ${why}`);
