@@ -1,6 +1,6 @@
 /**
  * Tables, target verdicts, the machine, and writing bench/results.md and the
- * README section between <!-- bench:start --> and <!-- bench:end -->.
+ * section of docs/performance.md between <!-- bench:start --> and <!-- bench:end -->.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,12 +9,12 @@ import path from 'node:path';
 import { ROOT, packageVersion, prismInfo } from './lib/proc.mjs';
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
-export const README_FILE = path.join(ROOT, 'README.md');
+export const PAGE_FILE = path.join(ROOT, 'docs', 'performance.md');
 export const START_MARKER = '<!-- bench:start -->';
 export const END_MARKER = '<!-- bench:end -->';
 
 /**
- * The performance targets the mock is held to (README, Performance): each
+ * The performance targets the mock is held to (docs/performance.md): each
  * figure is printed against its target as pass / short.
  */
 export const TARGETS = {
@@ -269,24 +269,24 @@ export function resultsMarkdown({ m, params, built, notes }) {
   ].join('\n');
 }
 
-export function readmeSection({ m, params, built, busy }) {
+export function pageSection({ m, params, built, busy }) {
   return [
     START_MARKER,
     `Measured on ${m.date} (${m.cpu}, ${m.cores} cores, Node ${m.node}, ${params.connections} connections; ` +
-      `machine, parameters and notes in [bench/results.md](bench/results.md))` +
+      `machine, parameters and notes in [bench/results.md](../bench/results.md))` +
       (busy ? '. Other work kept the machine busy during the run, so these figures are noisy:' : ':'),
     '',
-    ...built.sections.flatMap((s) => [s.replace(/^### /, '#### '), '']),
-    built.targetsTable.replace(/^### /, '#### '),
+    ...built.sections.flatMap((s) => [s, '']),
+    built.targetsTable,
     END_MARKER,
   ].join('\n');
 }
 
 /** Replaces what lies between the markers; throws when they are missing. */
-export function writeReadme(section) {
-  const text = readFileSync(README_FILE, 'utf8');
+export function writePage(section) {
+  const text = readFileSync(PAGE_FILE, 'utf8');
   const start = text.indexOf(START_MARKER);
   const end = text.indexOf(END_MARKER);
-  if (start < 0 || end < start) throw new Error(`README.md: no ${START_MARKER} … ${END_MARKER} section to replace`);
-  writeFileSync(README_FILE, text.slice(0, start) + section + text.slice(end + END_MARKER.length));
+  if (start < 0 || end < start) throw new Error(`docs/performance.md: no ${START_MARKER} … ${END_MARKER} section to replace`);
+  writeFileSync(PAGE_FILE, text.slice(0, start) + section + text.slice(end + END_MARKER.length));
 }

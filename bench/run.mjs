@@ -19,13 +19,13 @@ import { CLI, installExitHooks, killAll, prismInfo, packageVersion } from './lib
 import { throughput } from './throughput.mjs';
 import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
-import { RESULTS_FILE, build, machine, machineText, paramsText, readmeSection, resultsMarkdown, writeReadme } from './report.mjs';
+import { RESULTS_FILE, build, machine, machineText, paramsText, pageSection, resultsMarkdown, writePage } from './report.mjs';
 
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
 
   --quick              short runs: 1 round of 1 s per target, 2,000 documents, 500 collections
   --only LIST          comma-separated sections: throughput, startup, scale (default: all)
-  --write              write bench/results.md and the README's Performance section
+  --write              write bench/results.md and the figures in docs/performance.md
                        (the default for a full run; a --quick or --only run writes only when asked)
   --no-write           print only
   --duration S         seconds per measured round (default 4; quick 1)
@@ -200,10 +200,10 @@ async function main() {
     process.stdout.write(`\nNot written: the benchmark broke.\n`);
   } else if (opts.write) {
     writeFileSync(RESULTS_FILE, resultsMarkdown({ m, params, built, notes }));
-    writeReadme(readmeSection({ m, params, built, busy }));
-    process.stdout.write(`\nWrote bench/results.md and the README's Performance section.\n`);
+    writePage(pageSection({ m, params, built, busy }));
+    process.stdout.write(`\nWrote bench/results.md and the figures in docs/performance.md.\n`);
   } else if (!opts.explicitNoWrite) {
-    process.stdout.write(`\nNot written (a --quick or --only run); add --write to write bench/results.md and the README section.\n`);
+    process.stdout.write(`\nNot written (a --quick or --only run); add --write to write bench/results.md and docs/performance.md.\n`);
   }
   killAll();
   process.exit(broken.length ? 1 : 0);

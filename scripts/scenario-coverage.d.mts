@@ -38,8 +38,8 @@ export const ROOT: string;
 export const TABLE_FILE: string;
 export function coverage(root?: string): Coverage;
 export function markdown(cov: Coverage): string;
-export const README_FILE: string;
-/** The per-provider totals shown in the README. */
-export function readmeSummary(cov: Coverage): string;
-/** The README with its generated summary replaced. */
-export function readmeWithSummary(readme: string, cov: Coverage): string;
+export const SUMMARY_FILE: string;
+/** The per-provider totals shown in docs/scenarios.md. */
+export function summaryTable(cov: Coverage): string;
+/** The page with its generated summary replaced. */
+export function pageWithSummary(page: string, cov: Coverage): string;

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readReply, useServer } from './helpers.js';
-import { coverage, markdown, readmeWithSummary, README_FILE, TABLE_FILE } from '../scripts/scenario-coverage.mjs';
+import { coverage, markdown, pageWithSummary, SUMMARY_FILE, TABLE_FILE } from '../scripts/scenario-coverage.mjs';
 import { resolvePointer, type Operation, type Spec } from '../src/core/spec.js';
 import type { MountedProvider } from '../src/core/mount.js';
 
@@ -153,9 +153,9 @@ describe('the coverage table', () => {
     expect(committed === markdown(cov), 'docs/scenario-coverage.md is out of date: run `node scripts/scenario-coverage.mjs --write`').toBe(true);
   });
 
-  it('the README summary is what scripts/scenario-coverage.mjs generates', () => {
-    const readme = readFileSync(README_FILE, 'utf8');
-    expect(readme === readmeWithSummary(readme, cov), 'the coverage summary in README.md is out of date: run `node scripts/scenario-coverage.mjs --write`').toBe(true);
+  it('the summary in docs/scenarios.md is what scripts/scenario-coverage.mjs generates', () => {
+    const page = readFileSync(SUMMARY_FILE, 'utf8');
+    expect(page === pageWithSummary(page, cov), 'the coverage summary in docs/scenarios.md is out of date: run `node scripts/scenario-coverage.mjs --write`').toBe(true);
   });
 });
 
