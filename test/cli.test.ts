@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDER_NAMES } from '../src/providers/index.js';
+import { CLI, ROOT, exited, runCli } from './cli-helpers.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const root = ROOT;
+const cli = CLI;
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -40,24 +41,13 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string; outp
   });
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null) return Promise.resolve({ code: child.exitCode, signal: null });
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-}
 
 async function until(cond: () => boolean, describe: () => string): Promise<void> {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
   if (!cond()) throw new Error(`condition not met; output:\n${describe()}`);
 }
 
-function run(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return exited(child).then(({ code }) => ({ code, out }));
-}
+const run = (args: string[]) => runCli(args, (child) => children.push(child));
 
 describe('collections-mock CLI', () => {
   it('is built', () => {
@@ -121,7 +111,7 @@ describe('collections-mock CLI', () => {
   it('prints the version from package.json', async () => {
     const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     const r = await run(['--version']);
-    expect(r).toEqual({ code: 0, out: `${version}\n` });
+    expect(r).toMatchObject({ code: 0, out: `${version}\n` });
   });
 
   it('prints the overview for --help and help, and each command its own options', async () => {

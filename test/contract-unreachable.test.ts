@@ -3,15 +3,11 @@
  * is one line naming the URL (not a report of failed checks), and a server
  * that goes away midway is a failure with its request to reproduce.
  */
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../src/contract/runner.js';
 import { useServer } from './helpers.js';
-
-const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+import { runCli } from './cli-helpers.js';
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
@@ -22,16 +18,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'contract', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
+const run = (args: string[]) => runCli(['contract', ...args]);
 
 describe('contract against a server that does not answer', () => {
   const mock = useServer({ providers: ['ctxfy'], strict: false });
@@ -40,9 +27,9 @@ describe('contract against a server that does not answer', () => {
     const base = `http://127.0.0.1:${await closedPort()}/ctxfy`;
     const r = await run(['--provider', 'ctxfy', '--base-url', base]);
     expect(r.code).toBe(1);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(new RegExp(`^collections-mock contract: cannot reach ${base.replace(/[.]/g, '\\.')}: connection refused \\(GET ${base.replace(/[.]/g, '\\.')}/v1/\\S+\\)\\n$`));
-    expect(r.err).not.toContain('fetch failed');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^collections-mock contract: cannot reach ${base.replace(/[.]/g, '\\.')}: connection refused \\(GET ${base.replace(/[.]/g, '\\.')}/v1/\\S+\\)\\n$`));
+    expect(r.stderr).not.toContain('fetch failed');
   });
 
   it('reports a server that stops answering midway as a flow failure with the request to reproduce', async () => {

@@ -3,13 +3,13 @@
  * it catches a mock broken on purpose (a scenario answering a wrong body or
  * status), it cleans up when a flow stops midway, and its JUnit XML parses.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startServer } from './helpers.js';
+import { runCli } from './cli-helpers.js';
 import type { MockServer } from '../src/server.js';
 import { checkScenario, type Activation } from '../src/core/scenarios.js';
 import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, STATELESS_BEHAVIOURAL_REASON } from '../src/contract/checks.js';
@@ -209,17 +209,7 @@ describe('against a mock broken on purpose', () => {
 });
 
 describe('the contract command', () => {
-  const root = path.resolve(import.meta.dirname, '..');
-  const cli = path.join(root, 'dist', 'cli.js');
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [cli, 'contract', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('exit', (code) => resolve({ code, out, err }));
-    });
+  const run = (args: string[]) => runCli(['contract', ...args]);
   let server: MockServer;
   beforeAll(async () => {
     server = await startServer({ providers: ['ctxfy'], strict: false });
@@ -237,8 +227,8 @@ describe('the contract command', () => {
 
   it('exits 0 when every check passes, 1 when one fails, and writes JUnit XML', async () => {
     const ok = await run(['--provider', 'ctxfy', '--base-url', `${server.url}/ctxfy`, '--seed', 's1']);
-    expect(ok.code, ok.out + ok.err).toBe(0);
-    expect(ok.out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
 
     const specs = new Map(server.providers.map((m) => [m.provider.name, m.spec]));
     const act = server.scenarios.activate(
@@ -248,9 +238,9 @@ describe('the contract command', () => {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'cm-contract-')), 'junit.xml');
       const bad = await run(['--provider', 'ctxfy', '--base-url', `${server.url}/ctxfy`, '--junit', file]);
       expect(bad.code).toBe(1);
-      expect(bad.out).toContain('✗ response_schema_conformance — getSource');
-      expect(bad.out).toMatch(/reproduce: curl -sS -X GET '.*\/ctxfy\/v1\/sources\//);
-      expect(bad.out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+      expect(bad.stdout).toContain('✗ response_schema_conformance — getSource');
+      expect(bad.stdout).toMatch(/reproduce: curl -sS -X GET '.*\/ctxfy\/v1\/sources\//);
+      expect(bad.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
       const xml = readFileSync(file, 'utf8');
       expect(XMLValidator.validate(xml)).toBe(true);
       expect(xml).toMatch(/<testsuite name="ctxfy" tests="\d+" failures="[1-9]/);

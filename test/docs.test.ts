@@ -13,7 +13,6 @@
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -22,6 +21,7 @@ import { parse as parseYaml } from 'yaml';
 import { createMockServer, type MockServer } from '../src/server.js';
 import { loadScenarios } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';
+import { freePort } from './prism-helpers.js';
 import { documentationFiles, expectedOutput, linePattern, readPage, repoRoot, type Block, type Page } from './docs-pages.js';
 
 const pages = documentationFiles().map(readPage);
@@ -210,14 +210,6 @@ describe('options', () => {
 });
 
 // ---------------------------------------------------------------- running a page
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** One bash for the whole page, as a reader keeps one terminal: variables set by a block stay for the next. */
 class Shell {
