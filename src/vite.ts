@@ -26,9 +26,10 @@ export interface CollectionsMockPlugin extends Plugin {
 }
 
 /**
- * The mock of each --persist file that is open: Vite restarts a dev server
- * (an edit of its config) by starting the new one before closing the old, and
- * the new one must read the file only after the old one has saved it.
+ * The open mock of each `persist` file in this process: Vite restarts a dev
+ * server (an edit of its config) by starting the new one before it closes the
+ * old one, and the new mock must read the file only once the old one has
+ * saved it.
  */
 const openByFile = new Map<string, MockMiddleware>();
 
