@@ -16,7 +16,7 @@ import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type Se
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
 import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
-import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
+import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FetchLike, type FixtureOutcome } from './core/fixtures.js';
 import { exportState, importState, type SavedState } from './core/state-io.js';
 import { createPersister, readPersisted, removeStaleTemps, type Persister } from './core/persist.js';
 import type { ProviderEnv } from './core/provider.js';
@@ -100,10 +100,8 @@ export interface MockServerOptions {
 /** What start-up loads, in order, before the server is ready. */
 type LoadingStep = 'state' | 'fixtures';
 
-export interface MockServer {
-  url: string;
-  port: number;
-  host: string;
+/** The mock's data and tools, however it is served: a server of its own, or middleware in an app. */
+export interface Mock {
   clock: Clock;
   providers: MountedProvider<unknown>[];
   /** Replies that did not match the spec (strict mode turns them into 500s). */
@@ -122,6 +120,12 @@ export interface MockServer {
   exportState(provider?: string): SavedState;
   /** Replaces the data of the providers the document names; all-or-nothing. */
   importState(doc: unknown): { providers: string[]; tenants: number };
+}
+
+export interface MockServer extends Mock {
+  url: string;
+  port: number;
+  host: string;
   close(): Promise<void>;
 }
 
@@ -199,9 +203,22 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse): boolean {
 const STARTED = Symbol('collections-mock.started');
 type Timed = http.ServerResponse & { [STARTED]?: number };
 
-export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const signal = options.signal;
-  signal?.throwIfAborted();
+/** @internal The mock without a socket: what the listening server and the middleware share; how requests reach it is up to them. */
+export interface MockCore {
+  mock: Mock;
+  log: Logger;
+  /** Whether a path (below where the mock is mounted) is the admin API's or a provider's. */
+  owns(pathname: string): boolean;
+  /** Answers a request; a path nothing owns gets a JSON 404 that says what is mounted. */
+  dispatch(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string): void;
+  /** Loads the persisted state, then the fixtures (their requests sent with `fetch` to `baseUrl`), then answers the requests that waited; rejects once closed. */
+  load(fixtures: { baseUrl: string; fetch?: FetchLike }): Promise<void>;
+  /** Stops the clock's tasks, the deliveries and persistence (saving what is pending), and drops the requests held open or waiting. */
+  close(): void;
+}
+
+/** @internal The part of createMockServer that createMockMiddleware shares. */
+export function createMockCore(options: MockServerOptions): MockCore {
   const log = options.logger ?? createLogger();
   const logRequests = options.quiet !== true;
   const clock =
@@ -295,8 +312,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       journal,
       deliveries: env.deliveries,
       reset: resetProvider,
-      exportState: (provider) => mockServer.exportState(provider) as never,
-      importState: (doc) => mockServer.importState(doc),
+      exportState: (provider) => mock.exportState(provider) as never,
+      importState: (doc) => mock.importState(doc),
       loading: () => ({ steps: loadingSteps, waiting: waiting.size }),
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     }),
@@ -361,16 +378,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   /** While loading, only health and the mock's own requests (fixtures) are answered at once. */
   const answersWhileLoading = (req: http.IncomingMessage, pathname: string): boolean =>
     pathname === '/__mock/health' || pathname === '/__mock/health/' || req.headers['x-mock-internal'] === internalToken;
-  const dispatch = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  const dispatch = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string): void => {
     if (watchFinish) {
       (res as Timed)[STARTED] = performance.now();
       res.on('finish', onFinish);
     }
     if (corsOn && cors(req, res)) return;
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const pathname = q === -1 ? url : url.slice(0, q);
-    const search = q === -1 ? '' : url.slice(q + 1);
     if (loading && !answersWhileLoading(req, pathname)) {
       waiting.set(res, () => route(req, res, pathname, search));
       res.once('close', () => waiting.delete(res));
@@ -400,7 +413,113 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     notMounted(res, pathname);
   };
 
-  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, dispatch);
+  const owns = (pathname: string): boolean =>
+    pathname.startsWith('/__mock/') || pathname === '/__mock' || options.root !== undefined || mounted.some((m) => pathname === m.provider.prefix || pathname.startsWith(m.provider.prefix + '/'));
+
+  let closed = false;
+  const mock: Mock = {
+    clock,
+    providers: mounted,
+    selfCheckFailures,
+    deliveries: env.deliveries,
+    scenarios,
+    journal,
+    admin,
+    exportState: (provider) => exportState(mounted, clock.nowMs(), provider),
+    importState: (doc) => {
+      const result = importState(mounted, doc);
+      persister?.touch();
+      return result;
+    },
+    fixtures: [],
+  };
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    persister?.close();
+    clock.cancelAll();
+    env.deliveries.clear();
+    for (const res of held) res.destroy();
+    for (const res of waiting.keys()) res.destroy();
+    waiting.clear();
+  };
+
+  /** Throws once the mock is closed: what is left of loading is not done. */
+  const stillStarting = (): void => {
+    if (closed) throw new Error('the mock was closed while it loaded its data');
+  };
+  const load = async ({ baseUrl, fetch }: { baseUrl: string; fetch?: FetchLike }): Promise<void> => {
+    stillStarting();
+    let restored = false;
+    if (options.persist !== undefined) {
+      const file = options.persist;
+      removeStaleTemps(file);
+      const saved = readPersisted(file);
+      if (saved !== undefined) {
+        try {
+          importState(mounted, saved);
+        } catch (err) {
+          throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
+        }
+        restored = true;
+        // Data restored from --persist is the user's: the demo data is not added again.
+        loaded('fixtures');
+      }
+      loaded('state');
+    }
+    if (options.fake && fixtureOption === 'none' && !restored) {
+      throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
+    }
+    if (loadingSteps.includes('fixtures')) {
+      const dir = fixtureOption === 'default' ? SHIPPED_FIXTURES_DIR : fixtureOption;
+      mock.fixtures = await loadFixtures({
+        baseUrl,
+        ...(fetch ? { fetch } : {}),
+        providers: new Map(mounted.map((m) => [m.provider.name, { prefix: m.provider.prefix, spec: m.spec }])),
+        files: findFixtureFiles(dir, mounted.map((m) => m.provider.name)),
+        ...(options.fake ? { fake: options.fake } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        headers: { 'x-mock-internal': internalToken },
+        acceptsKey: (provider, headers) => {
+          const listed = apiKeys[provider];
+          if (!Array.isArray(listed)) return true;
+          const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+          const key = h['x-api-key'] ?? /^bearer\s+(\S+)/i.exec(h.authorization ?? '')?.[1];
+          return listed.some((e) => (e as { key?: unknown } | null)?.key === key);
+        },
+        onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
+      });
+      stillStarting();
+      // The demo data's requests are not the user's: start with an empty journal.
+      journal.clear();
+      loaded('fixtures');
+    }
+    if (options.persist !== undefined) {
+      persister = createPersister({ file: options.persist, snapshot: () => exportState(mounted, clock.nowMs()), log });
+      // The demo data just loaded is saved like any change.
+      if (!restored && mock.fixtures.length) persister.touch();
+    }
+    // Requests that came while loading are answered now, in the order they came.
+    for (const [res, answer] of waiting) {
+      waiting.delete(res);
+      answer();
+    }
+  };
+
+  return { mock, log, owns, dispatch, load, close };
+}
+
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const core = createMockCore(options);
+  const { dispatch } = core;
+
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    dispatch(req, res, q === -1 ? url : url.slice(0, q), q === -1 ? '' : url.slice(q + 1));
+  });
   // Requests Node's parser refuses (oversized headers, garbage) still get JSON.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
@@ -432,40 +551,21 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     rejectStart(signal!.reason);
     void mockServer.close();
   };
-  const mockServer: MockServer = {
+  const mockServer: MockServer = Object.assign(core.mock, {
     url: `http://${urlHost}:${port}`,
     port,
     host,
-    clock,
-    providers: mounted,
-    selfCheckFailures,
-    deliveries: env.deliveries,
-    scenarios,
-    journal,
-    admin,
-    exportState: (provider) => exportState(mounted, clock.nowMs(), provider),
-    importState: (doc) => {
-      const result = importState(mounted, doc);
-      persister?.touch();
-      return result;
-    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         signal?.removeEventListener('abort', onAbort);
-        persister?.close();
-        clock.cancelAll();
-        env.deliveries.clear();
-        for (const res of held) res.destroy();
-        for (const res of waiting.keys()) res.destroy();
-        waiting.clear();
+        core.close();
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2000).unref();
       });
       return closing;
     },
-    fixtures: [],
-  };
+  });
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -477,54 +577,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     stillStarting();
     await options.onListening?.({ url: mockServer.url, port, host });
     stillStarting();
-    let restored = false;
-    if (options.persist !== undefined) {
-      const file = options.persist;
-      removeStaleTemps(file);
-      const saved = readPersisted(file);
-      if (saved !== undefined) {
-        try {
-          importState(mounted, saved);
-        } catch (err) {
-          throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
-        }
-        restored = true;
-        // Data restored from --persist is the user's: the demo data is not added again.
-        loaded('fixtures');
-      }
-      loaded('state');
-    }
-    if (options.fake && fixtureOption === 'none' && !restored) {
-      throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
-    }
-    if (loadingSteps.includes('fixtures')) {
-      const dir = fixtureOption === 'default' ? SHIPPED_FIXTURES_DIR : fixtureOption;
-      mockServer.fixtures = await loadFixtures({
-        baseUrl: mockServer.url,
-        providers: new Map(mounted.map((m) => [m.provider.name, { prefix: m.provider.prefix, spec: m.spec }])),
-        files: findFixtureFiles(dir, mounted.map((m) => m.provider.name)),
-        ...(options.fake ? { fake: options.fake } : {}),
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        headers: { 'x-mock-internal': internalToken },
-        acceptsKey: (provider, headers) => {
-          const listed = apiKeys[provider];
-          if (!Array.isArray(listed)) return true;
-          const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-          const key = h['x-api-key'] ?? /^bearer\s+(\S+)/i.exec(h.authorization ?? '')?.[1];
-          return listed.some((e) => (e as { key?: unknown } | null)?.key === key);
-        },
-        onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
-      });
-      stillStarting();
-      // The demo data's requests are not the user's: start with an empty journal.
-      journal.clear();
-      loaded('fixtures');
-    }
-    if (options.persist !== undefined) {
-      persister = createPersister({ file: options.persist, snapshot: () => exportState(mounted, clock.nowMs()), log });
-      // The demo data just loaded is saved like any change.
-      if (!restored && mockServer.fixtures.length) persister.touch();
-    }
+    await core.load({ baseUrl: mockServer.url });
   };
 
   const loadingDone = load();
@@ -535,11 +588,6 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   } catch (err) {
     await mockServer.close();
     throw signal?.aborted ? signal.reason : err;
-  }
-  // Requests that came while loading are answered now, in the order they came.
-  for (const [res, answer] of waiting) {
-    waiting.delete(res);
-    answer();
   }
   return mockServer;
 }

@@ -384,7 +384,8 @@ describe('Airweave source connections', () => {
       const c = await create(key, { short_name: 'notion', readable_collection_id: collection, redirect_url: 'https://app.example.com/done' });
       expect(c).toMatchObject({ name: 'Notion Connection', status: 'pending_auth', sync: null, sync_id: null, schedule: null, config: {} });
       expect(c.auth).toMatchObject({ method: 'oauth_browser', authenticated: false, authenticated_at: null, redirect_url: 'https://app.example.com/done' });
-      expect(c.auth.auth_url).toMatch(/\/source-connections\/authorize\/[A-Za-z0-9]+$/);
+      // It points back at the server and prefix the request came through.
+      expect(c.auth.auth_url).toMatch(new RegExp(`^${ctx.url}/airweave/source-connections/authorize/[A-Za-z0-9]+$`));
       expect(c.auth.auth_url_expires).toMatch(NAIVE);
       expect(Date.parse(`${c.auth.auth_url_expires}Z`)).toBeGreaterThan(Date.parse(`${c.created_at}Z`));
       expect(c.auth.claim_token).toEqual(expect.any(String));

@@ -2,7 +2,8 @@
  * The package as users get it: `npm pack` in a copy of the checkout (what a
  * clone has: no dist/, so `prepare` builds from scratch), the tarball
  * installed as a dev dependency of a new project with npm, then run from there:
- * the bin through npx, the library through Node, the types through tsc.
+ * the bin through npx, the library, the middleware (in Express) and the Vite
+ * plugin (in a Vite dev server) through Node, the types through tsc.
  *
  * Only the npm registry is reached, for what the npm cache does not already
  * hold (`--prefer-offline`).
@@ -59,8 +60,10 @@ beforeAll(async () => {
   app = path.join(work, 'app');
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'some-app', version: '1.0.0', private: true, type: 'module' }, null, 2));
-  const nodeTypes = JSON.parse(readFileSync(path.join(root, 'node_modules', '@types', 'node', 'package.json'), 'utf8')).version as string;
-  await npm(['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename), `@types/node@${nodeTypes}`], app);
+  // What the app builds with, at the versions this checkout has (so the npm cache has them).
+  const version = (name: string) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+  const alongside = ['@types/node', 'express', '@types/express', 'vite'].map((name) => `${name}@${version(name)}`);
+  await npm(['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename), ...alongside], app);
   installed = path.join(app, 'node_modules', pkg.name);
 }, 300_000);
 
@@ -80,6 +83,10 @@ describe('the tarball', () => {
       'dist/server.d.ts',
       'dist/contract/index.js',
       'dist/contract/index.d.ts',
+      'dist/middleware.js',
+      'dist/middleware.d.ts',
+      'dist/vite.js',
+      'dist/vite.d.ts',
       'dist/yaml-cache.json',
       'dist/validators/schema.cjs',
       'scenarios/schema.json',
@@ -246,8 +253,63 @@ await mock.close();
     });
   }, 60_000);
 
+  it('loads neither Vite, Express nor the in-process injector for the main entry: the standalone server (fixtures included) does without them', async () => {
+    writeFileSync(path.join(app, 'record-loads.mjs'), "import { register } from 'node:module';\nregister('./record-loads-hooks.mjs', import.meta.url);\n");
+    writeFileSync(
+      path.join(app, 'record-loads-hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.LOADS_FILE, result.url + '\\n');\n  return result;\n}\n",
+    );
+    writeFileSync(
+      path.join(app, 'main-entry.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { createMockServer } from 'collections-mock';
+const mock = await createMockServer({ port: 0, fixtures: 'default', quiet: true });
+const res = await fetch(mock.url + '/xai/v1/collections', { headers: { authorization: 'Bearer demo' } });
+const collections = (await res.json()).collections.length;
+await mock.close();
+const urls = readFileSync(process.env.LOADS_FILE, 'utf8').split('\\n');
+console.log(JSON.stringify({ status: res.status, demo: collections > 0, ours: urls.some((u) => u.includes('/collections-mock/dist/server.js')), loaded: urls.filter((u) => /node_modules\\/(vite|express|light-my-request)\\//.test(u)) }));
+`,
+    );
+    const loads = path.join(work, 'loads.txt');
+    const { stdout } = await run(process.execPath, ['--import', './record-loads.mjs', 'main-entry.mjs'], { cwd: app, env: { ...env, LOADS_FILE: loads } });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!), stdout).toEqual({ status: 200, demo: true, ours: true, loaded: [] });
+  }, 60_000);
+
+  it('serves the mock from the middleware in an Express app and from the plugin in a Vite dev server', async () => {
+    writeFileSync(
+      path.join(app, 'embedded.mjs'),
+      `import express from 'express';
+import { createServer } from 'vite';
+import { createMockMiddleware } from 'collections-mock/middleware';
+import collectionsMock from 'collections-mock/vite';
+
+const demo = { headers: { authorization: 'Bearer demo' } };
+const middleware = createMockMiddleware({ providers: ['xai'], fixtures: 'default', quiet: true, strict: true });
+const server = express().use(express.json()).use('/mock', middleware).listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const fromExpress = await fetch('http://127.0.0.1:' + server.address().port + '/mock/xai/v1/collections', demo);
+const viaExpress = { status: fromExpress.status, demo: (await fromExpress.json()).collections.length > 0 };
+
+const plugin = collectionsMock({ providers: ['xai'], strict: true });
+const vite = await createServer({ configFile: false, logLevel: 'silent', plugins: [plugin], server: { host: '127.0.0.1', port: 0 } });
+await vite.listen();
+const fromVite = await fetch('http://127.0.0.1:' + vite.httpServer.address().port + '/__collections-mock/xai/v1/collections', demo);
+const viaVite = { status: fromVite.status, demo: (await fromVite.json()).collections.length > 0 };
+const selfCheck = middleware.selfCheckFailures.length + plugin.api.mock.selfCheckFailures.length;
+
+await vite.close();
+await middleware.close();
+server.close();
+console.log(JSON.stringify({ viaExpress, viaVite, selfCheck }));
+`,
+    );
+    const { stdout } = await run(process.execPath, ['embedded.mjs'], { cwd: app, env });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!), stdout).toEqual({ viaExpress: { status: 200, demo: true }, viaVite: { status: 200, demo: true }, selfCheck: 0 });
+  }, 60_000);
+
   for (const resolution of ['NodeNext', 'Bundler'] as const) {
-    it(`type-checks for a ${resolution} consumer: the server, the contract library, each spec's paths and components`, async () => {
+    it(`type-checks for a ${resolution} consumer: the server, the middleware in Express, the Vite plugin in a config, the contract library, each spec's paths and components`, async () => {
       const dir = path.join(app, resolution.toLowerCase());
       mkdirSync(dir, { recursive: true });
       const imports = SPECS.map((s) => `import type { paths as ${s}Paths, components as ${s}Components } from 'collections-mock/types/${s}';`).join('\n');
@@ -256,6 +318,10 @@ await mock.close();
         `import { createMockServer } from 'collections-mock';
 import type { paths } from 'collections-mock/types/xai';
 import { runContract, type Report } from 'collections-mock/contract';
+import { createMockMiddleware, type MockMiddleware } from 'collections-mock/middleware';
+import collectionsMock, { type CollectionsMockPlugin } from 'collections-mock/vite';
+import express from 'express';
+import { defineConfig } from 'vite';
 ${imports}
 
 const mock = await createMockServer({ port: 0 });
@@ -265,8 +331,14 @@ const name: Created['collection_name'] = 'x';
 // @ts-expect-error not a path of the xAI spec: the types are the spec's, not any
 type Nope = paths['/v1/nope'];
 const report: Promise<Report> = runContract({ provider: 'xai', baseUrl: url });
+const middleware: MockMiddleware = createMockMiddleware({ providers: ['xai'], clock: 'manual' });
+express().use('/mock', middleware);
+// @ts-expect-error not a provider
+createMockMiddleware({ providers: ['nope'] });
+const plugin: CollectionsMockPlugin = collectionsMock({ path: '/mock', fixtures: 'none' });
+export const config = defineConfig({ plugins: [plugin] });
 export type All = [${SPECS.map((s) => `keyof ${s}Paths, ${s}Components['schemas']`).join(', ')}];
-export { name, report };
+export { name, report, middleware };
 `,
       );
       writeFileSync(

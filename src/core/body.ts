@@ -64,8 +64,26 @@ export function isJsonMedia(mediaType: string): boolean {
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
+const READ_BEFORE = Symbol('collections-mock.bodyReadBefore');
+type ReadBefore = IncomingMessage & { [READ_BEFORE]?: Buffer | Error };
+
+/**
+ * The body, for a request whose stream something before the mock has read
+ * (an app's body parser, where the mock is middleware): readRawBody returns
+ * these bytes, or throws this error, instead of waiting on a spent stream.
+ */
+export function setBodyReadBefore(req: IncomingMessage, body: Buffer | Error): void {
+  (req as ReadBefore)[READ_BEFORE] = body;
+}
+
 /** Reads the whole body, counting bytes; over the limit it keeps draining (so the client can read the reply) and then throws payload_too_large. */
 export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const before = (req as ReadBefore)[READ_BEFORE];
+  if (before instanceof Error) throw before;
+  if (before !== undefined) {
+    if (before.length > limit) throw new MockError('payload_too_large', `Request body exceeds the limit of ${limit} bytes.`);
+    return before;
+  }
   const declared = Number(req.headers['content-length']);
   const chunks: Buffer[] = [];
   let size = 0;

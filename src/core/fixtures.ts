@@ -134,7 +134,7 @@ function substitute<T>(value: T, vars: Map<string, string>, file: string): T {
   return value;
 }
 
-async function send(base: string, method: string, urlPath: string, headers: Record<string, string>, req: Pick<FixtureRequest, 'body' | 'form'>): Promise<{ status: number; text: string; json: unknown }> {
+async function send(fetch: FetchLike, base: string, method: string, urlPath: string, headers: Record<string, string>, req: Pick<FixtureRequest, 'body' | 'form'>): Promise<{ status: number; text: string; json: unknown }> {
   let body: string | FormData | undefined;
   const h = new Headers(headers);
   if (req.form) {
@@ -160,9 +160,14 @@ async function send(base: string, method: string, urlPath: string, headers: Reco
 /** A number from a seed of any kind, for json-schema-faker. */
 const seedNumber = (seed: string | number | undefined, salt: string): number => seedToInt(`${seed ?? 1}:${salt}`);
 
+/** What sends the requests: the global fetch() over HTTP, or one that hands them to the mock in this process. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
 export interface LoadFixturesOptions {
   /** The server's base URL (http://host:port). */
   baseUrl: string;
+  /** Sends each request (default: the global fetch()). */
+  fetch?: FetchLike;
   /** Mounted providers: name → prefix and spec. */
   providers: ReadonlyMap<string, { prefix: string; spec: Spec }>;
   files: readonly FixtureFile[];
@@ -180,6 +185,7 @@ export interface LoadFixturesOptions {
 /** Replays every fixture file's requests (any answer but 2xx stops start-up) and then the fake records. */
 export async function loadFixtures(options: LoadFixturesOptions): Promise<FixtureOutcome[]> {
   const out: FixtureOutcome[] = [];
+  const fetch = options.fetch ?? globalThis.fetch;
   for (const f of options.files) {
     const mounted = options.providers.get(f.provider);
     if (!mounted) continue;
@@ -193,7 +199,7 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     for (const [i, r] of f.requests.entries()) {
       const where = `request ${i + 1}${r.name ? ` (${r.name})` : ''}`;
       const urlPath = substitute(r.path, vars, f.file);
-      const res = await send(base, r.method.toUpperCase(), urlPath, { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers }, {
+      const res = await send(fetch, base, r.method.toUpperCase(), urlPath, { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers }, {
         ...(r.body !== undefined ? { body: substitute(r.body, vars, f.file) } : {}),
         ...(r.form !== undefined ? { form: substitute(r.form, vars, f.file) } : {}),
       });
@@ -212,13 +218,13 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     }
     if (refused) continue;
     let faked = 0;
-    if (options.fake && f.fake) faked = await fakeRecords(f, vars, base, mounted.spec, options.fake, seedNumber(options.seed, f.file), options.headers ?? {});
+    if (options.fake && f.fake) faked = await fakeRecords(fetch, f, vars, base, mounted.spec, options.fake, seedNumber(options.seed, f.file), options.headers ?? {});
     out.push({ provider: f.provider, file: f.file, requests: f.requests.length, faked });
   }
   return out;
 }
 
-async function fakeRecords(f: FixtureFile, vars: Map<string, string>, base: string, spec: Spec, count: number, seed: number, extra: Record<string, string>): Promise<number> {
+async function fakeRecords(fetch: FetchLike, f: FixtureFile, vars: Map<string, string>, base: string, spec: Spec, count: number, seed: number, extra: Record<string, string>): Promise<number> {
   const recipe = f.fake!;
   const op = spec.operations.get(recipe.operation);
   if (!op) fail(f.file, `fake: ${recipe.operation} is not an operation of the ${f.provider} spec`);
@@ -239,7 +245,7 @@ async function fakeRecords(f: FixtureFile, vars: Map<string, string>, base: stri
     if (refused > count * 5 + 20) fail(f.file, `fake: ${recipe.operation} refused ${refused} generated bodies (last: ${last.slice(0, 300)})`);
     const generated = generateSync(schema, { seed: seed + attempt, optionalsProbability: 0.3, maxDefaultItems: 2, maxLength: 40 }) as Record<string, unknown>;
     const body = { ...generated, ...substitute(recipe.merge ?? {}, vars, f.file) };
-    const res = await send(base, op.method, urlPath, headers, { body });
+    const res = await send(fetch, base, op.method, urlPath, headers, { body });
     if (res.status >= 200 && res.status < 300) made++;
     else {
       refused++;

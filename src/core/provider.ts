@@ -31,6 +31,17 @@ export interface RequestView {
   internal?: boolean;
 }
 
+/**
+ * Where the request reached the mock from: scheme-less origin and the path
+ * down to the provider (its prefix, and the mount path where the mock is
+ * middleware in an app), so the URLs a provider hands out point back at it.
+ */
+export function baseUrlOf(view: Pick<RequestView, 'url' | 'path' | 'headers'>): string {
+  const pathname = view.url.split('?')[0]!;
+  const prefix = pathname.endsWith(view.path) ? pathname.slice(0, pathname.length - view.path.length) : '';
+  return `http://${view.headers.host ?? '127.0.0.1:4010'}${prefix}`;
+}
+
 /** A response a stage produces: status, optional headers, and a JSON value, text or bytes. */
 export interface Reply {
   status: number;

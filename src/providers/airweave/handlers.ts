@@ -4,7 +4,7 @@
  * readable ids are unique across organisations (a shared registry).
  */
 import type { operations } from '../../generated/airweave.js';
-import type { Handlers, HandlerContext } from '../../core/provider.js';
+import { baseUrlOf, type Handlers, type HandlerContext } from '../../core/provider.js';
 import { MockError, type ValidationIssue } from '../../core/errors.js';
 import { isSubHourly, parseCron } from './cron.js';
 import {
@@ -320,10 +320,9 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       };
       let claimToken: string | undefined;
       if (browser) {
-        const host = ctx.request.headers.host ?? '127.0.0.1:4010';
         record.authCode = ids.chars(32, READABLE_SUFFIX);
         registry.oauthCodes.set(record.authCode, { organization: state.organizationId, connectionId: record.id });
-        record.authUrl = `http://${host}/airweave/source-connections/authorize/${record.authCode}`;
+        record.authUrl = `${baseUrlOf(ctx.request)}/source-connections/authorize/${record.authCode}`;
         record.authUrlExpires = now + 30 * 60 * 1_000_000;
         claimToken = ids.chars(43, `${READABLE_SUFFIX}ABCDEFGHIJKLMNOPQRSTUVWXYZ_-`);
       }

@@ -4,7 +4,7 @@
  * or foreign id is 404. Sources are processed in the background (model.ts).
  */
 import type { operations } from '../../generated/ctxfy.js';
-import type { Handlers, HandlerContext, RequestView } from '../../core/provider.js';
+import { baseUrlOf, type Handlers, type HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { isAllowedPostbackUrl } from '../../core/delivery.js';
 import type { Access, KeyRecord } from './access.js';
@@ -102,13 +102,6 @@ function defaultName(state: CtxfyState, type: SourceType, data: InitialData): st
 
 function rejectState(s: SourceRecord, message: string): MockError {
   return badRequest('status', `Source status is ${s.status}`, message);
-}
-
-/** Where the request reached the mock from, so upload URLs point back at this very server and prefix. */
-function baseUrl(view: RequestView): string {
-  const pathname = view.url.split('?')[0]!;
-  const prefix = pathname.endsWith(view.path) ? pathname.slice(0, pathname.length - view.path.length) : '';
-  return `http://${view.headers.host ?? '127.0.0.1'}${prefix}`;
 }
 
 export interface HandlerDeps {
@@ -333,7 +326,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> 
       const safe = filename.replace(/[/\\]/g, '_');
       const fileKey = `uploads/${state.userId}/${state.env.ids.uuid()}/${safe}`;
       state.uploads.set(fileKey, { fileKey, filename, contentType: body.contentType, size: body.size, issuedAt: state.env.clock.nowMs() });
-      const publicUrl = `${baseUrl(request)}/__uploads/${encodeURIComponent(fileKey)}`;
+      const publicUrl = `${baseUrlOf(request)}/__uploads/${encodeURIComponent(fileKey)}`;
       return {
         status: 200,
         body: { uploadUrl: `${publicUrl}?X-Amz-Expires=${UPLOAD_URL_TTL_S}&X-Amz-Signature=mock`, publicUrl, fileKey },
