@@ -28,6 +28,7 @@ export type { SelfCheckFailure } from './core/mount.js';
 export type { Clock } from './core/clock.js';
 export type { JournalEntry } from './core/journal.js';
 export { ScenarioError } from './core/scenarios.js';
+export { StateError } from './core/state-io.js';
 export { PROVIDER_NAMES } from './providers/index.js';
 
 export interface MockServerOptions {
@@ -120,7 +121,7 @@ export interface MockServer {
   fixtures: FixtureOutcome[];
   /** Every provider's data as one JSON document (or one provider's). */
   exportState(provider?: string): SavedState;
-  /** Replaces the data of the providers the document names; all-or-nothing. */
+  /** Replaces the data of the providers the document names; all-or-nothing: a document that cannot be loaded throws a StateError and changes nothing. */
   importState(doc: unknown): { providers: string[]; tenants: number };
   close(): Promise<void>;
 }
@@ -486,7 +487,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         try {
           importState(mounted, saved);
         } catch (err) {
-          throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
+          throw new Error(`--persist ${file}: cannot be loaded: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
         }
         restored = true;
         // Data restored from --persist is the user's: the demo data is not added again.

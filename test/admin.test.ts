@@ -445,10 +445,10 @@ describe('state', () => {
     const cx = ctxfyApi(ctx.url, freshKey('state-bad'));
     const space = (await cx.post('/v1/spaces', { name: 'Stays' })).json;
     const notMounted = await admin('/state', { method: 'PUT', json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { mixpeek: {} } } });
-    expectAdminError(notMounted, 400, 'bad_request', /provider mixpeek is not mounted/);
+    expectAdminError(notMounted, 400, 'validation', /^The state cannot be loaded: \/providers\/mixpeek: provider mixpeek is not mounted/);
     const broken = await admin('/state', { method: 'PUT', json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { ctxfy: { u: { spaces: { $$: 'nonsense' } } } } } });
-    expectAdminError(broken, 400, 'bad_request', /unknown tag nonsense/);
-    expectAdminError(await admin('/state', { method: 'PUT', json: { format: 'other' } }), 400, 'validation');
+    expect(expectAdminError(broken, 400, 'validation', /^The state cannot be loaded: \/providers\/ctxfy\/u\/\S+: /).details.issues[0].pointer).toMatch(/^\/providers\/ctxfy\/u\//);
+    expectAdminError(await admin('/state', { method: 'PUT', json: { format: 'other' } }), 400, 'validation', /not a collections-mock\/state document/);
     expect((await cx.get(`/v1/spaces/${space.id}`)).json.name).toBe('Stays');
   });
 
