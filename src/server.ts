@@ -17,7 +17,7 @@ import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/s
 import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FixtureOutcome } from './core/fixtures.js';
-import { exportState, importState, type SavedState } from './core/state-io.js';
+import { STATE_IMPORT_LIMIT, exportState, importState, type SavedState } from './core/state-io.js';
 import { createPersister, readPersisted, removeStaleTemps, type Persister } from './core/persist.js';
 import type { ProviderEnv } from './core/provider.js';
 import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
@@ -301,8 +301,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       loading: () => ({ steps: loadingSteps, waiting: waiting.size }),
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     }),
-    // A state document may be large: the admin API takes bodies up to the upload limit.
-    { ...mountOptions, limits: { ...limits, json: limits.upload }, env },
+    // Whatever the mock exports must load back, however many uploads it holds: the admin API takes bodies up to the largest state document.
+    { ...mountOptions, limits: { ...limits, json: STATE_IMPORT_LIMIT }, env },
   );
 
   // Start-up loads the --persist file, then the fixtures (unless the file restored the data), while the server listens.

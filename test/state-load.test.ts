@@ -5,12 +5,14 @@
  * with the admin envelope naming the first bad path, and the data is exactly
  * as before (the export before and after compare equal, byte for byte, and the
  * provider still answers). A failure while the new data is built or swapped in
- * puts nothing half in place.
+ * puts nothing half in place. And whatever the mock exports loads back, however
+ * large its uploads.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReply, startServer, useServer } from './helpers.js';
+import type { MockServer } from '../src/server.js';
 import type { MountedProvider } from '../src/core/mount.js';
 
 type Res = Awaited<ReturnType<typeof readReply>>;
@@ -248,5 +250,39 @@ describe('nothing is left half in place when building or swapping in the new dat
     const spaces = await call('GET', '/ctxfy/v1/spaces', { authorization: `Bearer ${minted}` });
     expect(spaces.status).toBe(200);
     expect(spaces.json.spaces.length).toBeGreaterThan(0);
+  });
+});
+
+describe('whatever the mock exports loads back', () => {
+  const LIMIT = 256 * 1024;
+  let small: MockServer;
+  beforeAll(async () => {
+    small = await startServer({ providers: ['xai', 'ctxfy'], limits: { json: 64 * 1024, upload: LIMIT } });
+  });
+  afterAll(async () => {
+    await small.close();
+    expect(small.selfCheckFailures).toEqual([]);
+  });
+
+  it('a state holding uploads of the largest accepted size, four times over the upload limit', async () => {
+    const A = { authorization: 'Bearer big-user' };
+    const keys: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const presign = await call('POST', '/ctxfy/v1/upload/s3', A, { filename: `f${i}.bin`, contentType: 'application/octet-stream', size: LIMIT }, small.url);
+      expect(presign.status, presign.text).toBe(200);
+      const bytes = Buffer.alloc(LIMIT, i + 1);
+      const put = await fetch(presign.json.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+      expect(put.status).toBe(200);
+      keys.push(presign.json.publicUrl);
+    }
+    const saved = await exported(small.url);
+    expect(Buffer.byteLength(saved)).toBeGreaterThan(4 * LIMIT);
+    expect((await call('POST', '/__mock/reset', {}, {}, small.url)).status).toBe(200);
+    const res = await call('PUT', '/__mock/state', {}, saved, small.url);
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    expect(await exported(small.url)).toBe(saved);
+    const back = await fetch(keys[3]!);
+    expect(back.status).toBe(200);
+    expect(Buffer.from(await back.arrayBuffer()).equals(Buffer.alloc(LIMIT, 4))).toBe(true);
   });
 });

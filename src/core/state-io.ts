@@ -9,6 +9,7 @@
  * are built and resumed aside, and they replace the old ones only once every
  * one of them is built; until then the running data is not touched.
  */
+import { constants } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 import type { MountedProvider } from './mount.js';
 import type { StateCheckContext, StateProblem } from './provider.js';
@@ -22,6 +23,13 @@ export const STATE_FORMAT = 'collections-mock/state';
 export const STATE_VERSION = 1;
 /** The versions a load reads. */
 export const STATE_VERSIONS_READ: readonly number[] = [STATE_VERSION];
+
+/**
+ * The largest state document a load takes, in bytes: JSON.parse reads one
+ * string, and Node holds none longer. An export is one JSON.stringify string
+ * too, so every export the mock can write fits.
+ */
+export const STATE_IMPORT_LIMIT = constants.MAX_STRING_LENGTH;
 
 export interface SavedState {
   format: typeof STATE_FORMAT;

@@ -187,7 +187,9 @@ export interface paths {
          *     refer to and what must be unique), the new data is built aside, and it replaces the
          *     old only once all of it is built; a document that cannot be loaded is a 400 that
          *     names the first bad place as a JSON pointer into the document, and changes nothing.
-         *     Bodies up to the upload limit are taken.
+         *     Any document the mock exports is taken: bodies up to the largest JSON text Node.js
+         *     can parse (`buffer.constants.MAX_STRING_LENGTH` bytes, 512 MiB on 64-bit), whatever
+         *     the JSON and upload limits.
          */
         put: operations["importState"];
         post?: never;
