@@ -1,6 +1,6 @@
 /**
- * Integer query parameters take integers written as integers: `1e3`, `1e400`,
- * `2.5` or `0x10` are refused in each vendor's envelope and status, as the
+ * Integer query parameters (and form fields) take integers written as
+ * integers: `1e3`, `1e400`, `2.5` or `0x10` are refused in each vendor's envelope and status, as the
  * vendors' servers refuse them, instead of being read as numbers (1000,
  * Infinity…) and answered 200.
  */
@@ -64,6 +64,21 @@ describe('integer query parameters', () => {
     const ok = await get('/ctxfy/v1/spaces?page=02&per_page=-0', { authorization: 'Bearer ctxfy-int' });
     // A decimal integer is read as one, and judged on its value.
     expect(ok.json.details).toEqual([{ field: 'per_page', message: 'per_page must be at least 1' }]);
+  });
+
+  it('form fields too: xAI upload expires_after', async () => {
+    for (const v of ['1e4', '0x1000', '3600.0', ' 3600']) {
+      const form = new FormData();
+      form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'a.txt');
+      form.append('expires_after', v);
+      const res = await readReply(await fetch(`${ctx.url}/xai/v1/files`, { method: 'POST', headers: { authorization: 'Bearer xai-int' }, body: form }));
+      expect(res.status, v).toBe(400);
+      expect(res.json, v).toEqual({ code: 'Client specified an invalid argument', error: 'body.expires_after must be integer' });
+    }
+    const form = new FormData();
+    form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'a.txt');
+    form.append('expires_after', '3600');
+    expect((await fetch(`${ctx.url}/xai/v1/files`, { method: 'POST', headers: { authorization: 'Bearer xai-int' }, body: form })).status).toBe(200);
   });
 
   it('the admin API: 400 validation', async () => {

@@ -146,6 +146,15 @@ function integerParams(spec: Spec, op: Operation, where: (typeof PARAM_PLACES)[n
     .map((p) => (where === 'header' ? p.name.toLowerCase() : p.name));
 }
 
+/** The top-level fields of a form body's schema that take integers. */
+function integerFields(spec: Spec, schema: JsonSchema | undefined): string[] {
+  const s = schema === undefined ? undefined : resolvedSchema(spec, schema);
+  if (!s || typeof s !== 'object' || !s.properties || typeof s.properties !== 'object') return [];
+  return Object.entries<Json>(s.properties)
+    .filter(([, p]) => integerOnly(spec, p))
+    .map(([name]) => name);
+}
+
 /** Issues for integer parameters whose text is not a decimal integer; those values are taken out of `values` so Ajv does not read them its own way. */
 function nonDecimalIntegers(names: readonly string[], location: ValidationIssue['location'], values: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -366,7 +375,15 @@ export class SpecValidators {
           bodies.set(mediaType, fn);
         }
         const f = fn;
-        return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
+        // Form fields arrive as text, like parameters, and are read the same way.
+        const integers = isFormMedia(mediaType) ? integerFields(this.spec, op.requestBody!.content[mediaType]!.schema) : [];
+        if (!integers.length) return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
+        return (body) => {
+          const values = body as Record<string, unknown>;
+          const refused = values && typeof values === 'object' ? nonDecimalIntegers(integers, 'body', values) : [];
+          if (f(body)) return refused;
+          return [...refused, ...toIssues('body', f.errors, body).filter((i) => !refused.some((r) => r.pointer === i.pointer))];
+        };
       },
       response: (status, mediaType) => {
         const key = `${status} ${mediaType}`;
