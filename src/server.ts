@@ -17,7 +17,7 @@ import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/s
 import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FetchLike, type FixtureOutcome } from './core/fixtures.js';
-import { exportState, importState, type SavedState } from './core/state-io.js';
+import { STATE_IMPORT_LIMIT, exportState, importState, type SavedState } from './core/state-io.js';
 import { createPersister, readPersisted, removeStaleTemps, type Persister } from './core/persist.js';
 import type { ProviderEnv } from './core/provider.js';
 import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
@@ -28,6 +28,7 @@ export type { SelfCheckFailure } from './core/mount.js';
 export type { Clock } from './core/clock.js';
 export type { JournalEntry } from './core/journal.js';
 export { ScenarioError } from './core/scenarios.js';
+export { StateError } from './core/state-io.js';
 export { PROVIDER_NAMES } from './providers/index.js';
 
 export interface MockServerOptions {
@@ -118,7 +119,7 @@ export interface Mock {
   fixtures: FixtureOutcome[];
   /** Every provider's data as one JSON document (or one provider's). */
   exportState(provider?: string): SavedState;
-  /** Replaces the data of the providers the document names; all-or-nothing. */
+  /** Replaces the data of the providers the document names; all-or-nothing: a document that cannot be loaded throws a StateError and changes nothing. */
   importState(doc: unknown): { providers: string[]; tenants: number };
 }
 
@@ -317,8 +318,8 @@ export function createMockCore(options: MockServerOptions): MockCore {
       loading: () => ({ steps: loadingSteps, waiting: waiting.size }),
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     }),
-    // A state document may be large: the admin API takes bodies up to the upload limit.
-    { ...mountOptions, limits: { ...limits, json: limits.upload }, env },
+    // Whatever the mock exports must load back, however many uploads it holds: the admin API takes bodies up to the largest state document.
+    { ...mountOptions, limits: { ...limits, json: STATE_IMPORT_LIMIT }, env },
   );
 
   // Start-up loads the --persist file, then the fixtures (unless the file restored the data), while the server listens.
@@ -459,7 +460,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
         try {
           importState(mounted, saved);
         } catch (err) {
-          throw new Error(`--persist ${file}: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
+          throw new Error(`--persist ${file}: cannot be loaded: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
         }
         restored = true;
         // Data restored from --persist is the user's: the demo data is not added again.

@@ -177,6 +177,15 @@ describe('Mixpeek namespaces, buckets and objects', () => {
       expect(expectError(await a.get('/v1/tasks/task_000000000000000000000000'), 404, 'NotFoundError').details).toEqual({ resource: 'task', id: 'task_000000000000000000000000' });
       expectError(await api(freshKey('stranger')).get(`/v1/tasks/${receipt.task_id}`), 404, 'NotFoundError');
     });
+
+    it("dropping the organisation's data (a tenant reset) stops its unfinished tasks", async () => {
+      const key = freshKey('nsreset');
+      const ns = await createNs(key, 'doomed');
+      await ok(api(key).del(`/v1/namespaces/${ns.namespace_id}`));
+      const tenant = ((await (await fetch(`${ctx.url}/__mock/journal?provider=mixpeek&limit=1`)).json()) as { entries: { tenant: string }[] }).entries[0]!.tenant;
+      const reset = await fetch(`${ctx.url}/__mock/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'mixpeek', tenant }) });
+      expect(await reset.json()).toMatchObject({ scope: 'tenant', tenants: 1, tasks: 1 });
+    });
   });
 
   describe('X-Namespace and isolation', () => {

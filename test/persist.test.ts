@@ -97,6 +97,25 @@ describe('--persist FILE', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'something else' });
   });
 
+  it('refuses to start on a saved state that is damaged, naming the file and the first bad path, and leaves it as it was', async () => {
+    const file = path.join(dir(), 'state.json');
+    const first = await start(['--persist', file]);
+    expect((await createSpace(first.url, 'Atlas')).status).toBe(201);
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const [user] = Object.keys(saved.providers.ctxfy);
+    saved.providers.ctxfy[user!].spaces.rows[0].createdAt = 'yesterday';
+    const damaged = JSON.stringify(saved);
+    writeFileSync(file, damaged);
+    const r = await run(['--persist', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `collections-mock serve: --persist ${file}: cannot be loaded: /providers/ctxfy/${user}/spaces/rows/0/createdAt: must be integer; it is left untouched: fix it, move it away, or point --persist elsewhere\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
+  });
+
   it('leaves a loadable file when the process is killed while saving', async () => {
     const file = path.join(dir(), 'state.json');
     let expectedAtLeast = 0;

@@ -8,6 +8,7 @@ import type { Handlers, HandlerContext } from '../core/provider.js';
 import { MockError } from '../core/errors.js';
 import { ScenarioError, checkScenario, type Activation, type Scenario } from '../core/scenarios.js';
 import type { Spec } from '../core/spec.js';
+import { StateError } from '../core/state-io.js';
 import type { AdminContext } from './index.js';
 
 type Schemas = components['schemas'];
@@ -256,7 +257,10 @@ export function createHandlers(): Handlers<operations, AdminContext> {
       try {
         return { status: 200, body: admin.importState(body) };
       } catch (err) {
-        throw new MockError('bad_request', `The state cannot be loaded: ${(err as Error).message}`);
+        if (!(err instanceof StateError)) throw err;
+        throw new MockError('validation', `The state cannot be loaded: ${err.message}`, {
+          issues: [{ location: 'body', pointer: err.pointer, rule: err.rule, message: err.reason }],
+        });
       }
     },
 

@@ -131,6 +131,22 @@ export interface MutableRequest {
   body: unknown;
 }
 
+/** A problem in a saved document: where (path below the provider's entry, starting with the tenant) and what. */
+export interface StateProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What a provider's state check may use besides the document. */
+export interface StateCheckContext {
+  /**
+   * Checks a saved value the vendor's replies echo (a chunk configuration, a
+   * status) against a schema component of the provider's own spec; the first
+   * problem, under `path`, or undefined when it conforms.
+   */
+  conforms(component: string, value: unknown, path: (string | number)[]): StateProblem | undefined;
+}
+
 export interface Provider<State = unknown> {
   name: string;
   /** Mount prefix, e.g. '/xai'. */
@@ -153,15 +169,29 @@ export interface Provider<State = unknown> {
   replyHeaders?(auth: AuthResult, view: RequestView): Record<string, string>;
   /** Renders a neutral error in the vendor's envelope and status. */
   renderError(err: MockError, view: RequestView): Reply;
-  /** Fresh state for a tenant seen for the first time. */
+  /**
+   * Fresh state for a tenant. Touches nothing outside the state it returns: a
+   * load builds states aside and may throw them away.
+   */
   createState(env: ProviderEnv, tenant: string): State;
   /**
-   * Called on a state rebuilt from saved data (import, --persist): re-arm the
-   * lifecycle steps that were running (saved state holds no timers) and
-   * re-register anything the provider indexes outside its tenants.
+   * Reference checks on the provider's part of a saved document (tenant →
+   * state, already valid against specs/admin.yaml's schema), before anything is
+   * loaded: what a record names exists, what must be unique across tenants is.
+   * The first problem, or undefined.
+   */
+  checkState?(tenants: Readonly<Record<string, unknown>>, ctx: StateCheckContext): StateProblem | undefined;
+  /**
+   * Called on a state rebuilt from saved data (import, --persist) before it
+   * replaces anything: re-arm the lifecycle steps that were running (saved
+   * state holds no timers). Every step's handle is kept in the state, so a
+   * state that is not loaded after all can be disposed; nothing outside the
+   * state is touched (that is adopt's).
    */
   resume?(state: State): void;
-  /** The reverse of resume: a tenant's state is being dropped (reset, import); unregister what the provider indexes outside it. */
+  /** A rebuilt state replaces the old one: register what the provider indexes outside its tenants (minted keys, names unique across tenants). */
+  adopt?(state: State): void;
+  /** The reverse of adopt: a tenant's state is being dropped (reset, import); unregister what the provider indexes outside it. */
   forget?(state: State): void;
   /** Keyed by operationId. */
   handlers: Record<string, AnyHandler<State>>;

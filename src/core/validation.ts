@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, type Ajv2020 } from './ajv.js';
 import { FORMATS } from './formats.js';
-import { buildOutput, type JsonSchema, type Operation, type Spec, type SpecParameter } from './spec.js';
+import { buildOutput, resolvePointer, type JsonSchema, type Operation, type Spec, type SpecParameter } from './spec.js';
 import type { ValidationIssue } from './errors.js';
 
 const require = createRequire(import.meta.url);
@@ -111,6 +111,63 @@ function paramsSchema(params: SpecParameter[]): JsonSchema {
 const isFormMedia = (mediaType: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded';
 
 const PARAM_PLACES = ['path', 'query', 'header'] as const;
+
+/** An integer as a string must be written as one: optional sign, decimal digits. */
+const DECIMAL_INTEGER = /^[+-]?[0-9]+$/;
+
+/** The parameter's schema, its references followed. */
+function resolvedSchema(spec: Spec, schema: JsonSchema): Json {
+  let s: Json = schema;
+  for (let i = 0; s && typeof s === 'object' && typeof s.$ref === 'string' && i < 8; i++) s = resolvePointer(spec.doc, s.$ref);
+  return s;
+}
+
+/** Whether a schema takes integers and no other kind of number or text (a string that is not an integer has no other reading). */
+function integerOnly(spec: Spec, schema: Json): boolean {
+  const s = resolvedSchema(spec, schema);
+  if (!s || typeof s !== 'object') return false;
+  const types: unknown[] = Array.isArray(s.type) ? s.type : [s.type];
+  return types.includes('integer') && !types.includes('number') && !types.includes('string');
+}
+
+/**
+ * The parameters of a place that take integers (or arrays of them). Ajv's
+ * coercion reads a string as JavaScript does, so `1e3`, `0x10`, ` 5` and `1e400`
+ * (Infinity) would pass as integers; the vendors' servers parse decimal digits
+ * and refuse the rest, and so does the mock.
+ */
+function integerParams(spec: Spec, op: Operation, where: (typeof PARAM_PLACES)[number]): string[] {
+  return op.parameters
+    .filter((p) => p.in === where)
+    .filter((p) => {
+      const s = resolvedSchema(spec, p.schema);
+      return integerOnly(spec, s) || (s && typeof s === 'object' && s.type === 'array' && s.items !== undefined && integerOnly(spec, s.items));
+    })
+    .map((p) => (where === 'header' ? p.name.toLowerCase() : p.name));
+}
+
+/** The top-level fields of a form body's schema that take integers. */
+function integerFields(spec: Spec, schema: JsonSchema | undefined): string[] {
+  const s = schema === undefined ? undefined : resolvedSchema(spec, schema);
+  if (!s || typeof s !== 'object' || !s.properties || typeof s.properties !== 'object') return [];
+  return Object.entries<Json>(s.properties)
+    .filter(([, p]) => integerOnly(spec, p))
+    .map(([name]) => name);
+}
+
+/** Issues for integer parameters whose text is not a decimal integer; those values are taken out of `values` so Ajv does not read them its own way. */
+function nonDecimalIntegers(names: readonly string[], location: ValidationIssue['location'], values: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const name of names) {
+    const v = values[name];
+    if (v === undefined) continue;
+    const texts = Array.isArray(v) ? v : [v];
+    if (texts.every((t) => typeof t !== 'string' || DECIMAL_INTEGER.test(t))) continue;
+    issues.push({ location, pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, rule: 'type', message: 'must be integer', params: { type: 'integer' }, value: v });
+    delete values[name];
+  }
+  return issues;
+}
 
 /** One validator a spec needs: its cache key, the Ajv options it needs, and the schema (references still local). */
 export interface ValidatorEntry {
@@ -290,15 +347,22 @@ export class SpecValidators {
   private build(op: Operation): OperationValidators {
     const groups = PARAM_PLACES.map((where) => {
       const entry = paramsEntry(op, where);
-      return { where, fn: entry ? this.fn(entry) : undefined };
+      return { where, fn: entry ? this.fn(entry) : undefined, integers: integerParams(this.spec, op, where) };
     });
     const bodies = new Map<string, ValidateFunction>();
     const responses = new Map<string, ValidateFunction | null>();
     return {
       params: (data) => {
         const issues: ValidationIssue[] = [];
-        for (const { where, fn } of groups) {
-          if (fn && !fn(data[where])) issues.push(...toIssues(where === 'header' ? 'header' : where, fn.errors, data[where]));
+        for (const { where, fn, integers } of groups) {
+          const values = data[where];
+          const refused = integers.length ? nonDecimalIntegers(integers, where, values) : [];
+          issues.push(...refused);
+          if (fn && !fn(values)) {
+            // A refused integer is reported once: not again as missing when the parameter is required.
+            const found = toIssues(where, fn.errors, values);
+            issues.push(...(refused.length ? found.filter((i) => !refused.some((r) => r.pointer === i.pointer)) : found));
+          }
         }
         return issues;
       },
@@ -311,7 +375,15 @@ export class SpecValidators {
           bodies.set(mediaType, fn);
         }
         const f = fn;
-        return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
+        // Form fields arrive as text, like parameters, and are read the same way.
+        const integers = isFormMedia(mediaType) ? integerFields(this.spec, op.requestBody!.content[mediaType]!.schema) : [];
+        if (!integers.length) return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
+        return (body) => {
+          const values = body as Record<string, unknown>;
+          const refused = values && typeof values === 'object' ? nonDecimalIntegers(integers, 'body', values) : [];
+          if (f(body)) return refused;
+          return [...refused, ...toIssues('body', f.errors, body).filter((i) => !refused.some((r) => r.pointer === i.pointer))];
+        };
       },
       response: (status, mediaType) => {
         const key = `${status} ${mediaType}`;

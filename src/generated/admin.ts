@@ -182,10 +182,14 @@ export interface paths {
          * Load data
          * @description Replaces the data of every provider the document names with the document's (the
          *     other providers keep theirs): their current tenants are dropped, the saved ones
-         *     rebuilt and their running lifecycles re-armed. All-or-nothing: a document that
-         *     cannot be loaded (another format or version, a provider that is not mounted, a
-         *     state that does not rebuild) is a 400 and changes nothing. Bodies up to the upload
-         *     limit are taken.
+         *     rebuilt and their running lifecycles re-armed. All-or-nothing: the whole document is
+         *     checked first (its format, its version, the `SavedState` schema, then what records
+         *     refer to and what must be unique), the new data is built aside, and it replaces the
+         *     old only once all of it is built; a document that cannot be loaded is a 400 that
+         *     names the first bad place as a JSON pointer into the document, and changes nothing.
+         *     Any document the mock exports is taken: bodies up to the largest JSON text Node.js
+         *     can parse (`buffer.constants.MAX_STRING_LENGTH` bytes, 512 MiB on 64-bit), whatever
+         *     the JSON and upload limits.
          */
         put: operations["importState"];
         post?: never;
@@ -306,23 +310,495 @@ export interface components {
             waiting: number;
         };
         /**
-         * @description The mock's data (`GET /state`, `PUT /state`, `--persist`). Each tenant's state is
-         *     the provider's own records, with tables, maps, sets and bytes tagged by a `$$` key
-         *     so they can be rebuilt; it is meant to be read back by the mock, not edited.
+         * @description The mock's data (`GET /state`, `PUT /state`, `--persist`), format
+         *     `collections-mock/state` version 1. Each provider's entry maps its tenants (the
+         *     isolation key the journal's `tenant` shows) to that tenant's records, in the shapes
+         *     below. Tables, maps and bytes are tagged with a `$$` key so they can be rebuilt:
+         *     `{"$$": "table", "key": "<id field>", "rows": […]}`,
+         *     `{"$$": "map", "entries": [[key, value], …]}`, `{"$$": "bytes", "v": "<base64>"}`;
+         *     a client's own object that has a `$$` key is written `{"$$": "object", "v": {…}}`.
+         *     Times are whole epoch microseconds, milliseconds or seconds as each field says.
+         *     A load checks the whole document against this schema, then what records refer to
+         *     (a document's file, a connection's collection, a collection's space…) and what must be
+         *     unique (ids within a table, and across tenants where the vendor keeps one namespace),
+         *     before anything is replaced.
          */
         SavedState: {
             /** @constant */
             format: "collections-mock/state";
-            /** @constant */
+            /**
+             * @description The version of this format; a document of another version is refused, naming the versions this mock reads.
+             * @constant
+             */
             version: 1;
             /** Format: date-time */
             savedAt: string;
-            /** @description Provider name → tenant → state. */
+            /** @description Provider name → tenant → state. Only the providers named are replaced by a load. */
             providers: {
-                [key: string]: {
-                    [key: string]: Record<string, never>;
+                xai?: {
+                    [key: string]: components["schemas"]["StateXaiTenant"];
+                };
+                airweave?: {
+                    [key: string]: components["schemas"]["StateAirweaveTenant"];
+                };
+                mixpeek?: {
+                    [key: string]: components["schemas"]["StateMixpeekTenant"];
+                };
+                ctxfy?: {
+                    [key: string]: components["schemas"]["StateCtxfyTenant"];
                 };
             };
+        };
+        /**
+         * @description A `SavedState` document. It is checked by the load itself rather than by request
+         *     validation, so that a refused load names its first bad path with one message: the
+         *     format, then the version, then the schema, then what records refer to.
+         */
+        StateImport: unknown;
+        /** @description Epoch microseconds (1970 to 9999). */
+        StateMicros: number;
+        /** @description Epoch microseconds (1970 to 9999), or null. */
+        StateMicrosOrNull: number | null;
+        /** @description Epoch milliseconds (1970 to 9999). */
+        StateMillis: number;
+        /** @description Epoch milliseconds (1970 to 9999), or null. */
+        StateMillisOrNull: number | null;
+        /** @description Epoch seconds (1970 to 9999), or null. */
+        StateSecondsOrNull: number | null;
+        /** @description A count or a creation number. */
+        StateCount: number;
+        StateId: string;
+        /** @description Bytes, base64. */
+        StateBytes: {
+            /** @constant */
+            $$: "bytes";
+            v: string;
+        };
+        /** @description Any JSON value as a client sent it (an object of it as `StateJsonObject`). */
+        StateJson: unknown;
+        /** @description A JSON object as a client sent it; one that has a `$$` key is written `{"$$": "object", "v": {…}}`. */
+        StateJsonObject: {
+            [key: string]: unknown;
+        };
+        /** @description A `StateJsonObject`, or null. */
+        StateJsonObjectOrNull: {
+            [key: string]: unknown;
+        } | null;
+        /** @description Names to strings as a client sent them; with a `$$` name it is written `{"$$": "object", "v": {…}}`. */
+        StateStringMap: {
+            [key: string]: unknown;
+        };
+        /** @description One xAI team (`key:<API key>` without `--api-keys`, else the team's name). */
+        StateXaiTenant: {
+            collections: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateXaiCollection"][];
+            };
+            files: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateXaiFile"][];
+            };
+            /** @description Deleted files' sort keys, by file id, so a files-list token naming one still resumes in place. */
+            tombstones: {
+                /** @constant */
+                $$: "map";
+                entries: [
+                    components["schemas"]["StateId"],
+                    components["schemas"]["StateXaiTombstone"]
+                ][];
+            };
+        };
+        StateXaiCollection: {
+            id: components["schemas"]["StateId"];
+            name: string;
+            createdAt: components["schemas"]["StateMicros"];
+            modelName: string;
+            /** @description As xai.yaml's `ChunkConfiguration` (checked against it), or null. */
+            chunkConfiguration: components["schemas"]["StateJsonObjectOrNull"];
+            /** @description Each as xai.yaml's `FieldDefinition` (checked against it). */
+            fieldDefinitions: components["schemas"]["StateJsonObject"][];
+            description?: string;
+            /** @description The collection's documents, keyed by the file each one is. */
+            documents: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "fileId";
+                rows: components["schemas"]["StateXaiDocument"][];
+            };
+        };
+        StateXaiDocument: {
+            /** @description A file of the same tenant. */
+            fileId: components["schemas"]["StateId"];
+            fields: components["schemas"]["StateStringMap"];
+            /** @description As xai.yaml's `DocumentStatus` (checked against it); a document saved PROCESSING is indexed again after a load. */
+            status: string;
+            errorMessage: string;
+            lastIndexedAt: components["schemas"]["StateMicrosOrNull"];
+            chunkCount?: components["schemas"]["StateCount"];
+            chunksProcessed?: components["schemas"]["StateCount"];
+        };
+        StateXaiFile: {
+            id: components["schemas"]["StateId"];
+            filename: string;
+            data: components["schemas"]["StateBytes"];
+            contentType: string;
+            createdAt: components["schemas"]["StateMicros"];
+            expiresAt: components["schemas"]["StateSecondsOrNull"];
+            hash: string;
+        };
+        StateXaiTombstone: {
+            createdAt: components["schemas"]["StateMicros"];
+            filename: string;
+            bytes: components["schemas"]["StateCount"];
+        };
+        /** @description One Airweave organisation (its id is the tenant). */
+        StateAirweaveTenant: {
+            /** @description The tenant it is saved under. */
+            organizationId: components["schemas"]["StateId"];
+            /** @description Collections, keyed by `readableId` (unique across organisations, as the vendor's). */
+            collections: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "readableId";
+                rows: components["schemas"]["StateAirweaveCollection"][];
+            };
+            connections: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateAirweaveConnection"][];
+            };
+            jobs: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateAirweaveJob"][];
+            };
+            /** @description The last creation number given (no record's is higher). */
+            seq: components["schemas"]["StateCount"];
+        };
+        StateAirweaveCollection: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            readableId: components["schemas"]["StateId"];
+            /** @description As airweave.yaml's `SyncConfig` (checked against it), or null. */
+            syncConfig: components["schemas"]["StateJsonObjectOrNull"];
+            createdAt: components["schemas"]["StateMicros"];
+            modifiedAt: components["schemas"]["StateMicros"];
+        };
+        StateAirweaveConnection: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            shortName: string;
+            /** @description The `readableId` of a collection of the same organisation. */
+            collection: string;
+            description: string | null;
+            config: components["schemas"]["StateJsonObject"];
+            /** @description As airweave.yaml's `AuthenticationMethod` (checked against it). */
+            method: string;
+            authenticated: boolean;
+            authenticatedAt: components["schemas"]["StateMicrosOrNull"];
+            /** @description The pending OAuth code (unique across organisations), or null. */
+            authCode: string | null;
+            credentials: components["schemas"]["StateJsonObjectOrNull"];
+            providerReadableId: string | null;
+            redirectUrl: string | null;
+            authUrl: string | null;
+            authUrlExpires: components["schemas"]["StateMicrosOrNull"];
+            sync: {
+                id: components["schemas"]["StateId"];
+                /** @description A cron expression the mock can read, or null. */
+                cron: string | null;
+                continuous: boolean;
+                cursorField: string | null;
+            } | null;
+            federated: boolean;
+            createdAt: components["schemas"]["StateMicros"];
+            modifiedAt: components["schemas"]["StateMicros"];
+            entitiesTotal: components["schemas"]["StateCount"];
+            entitiesUpdatedAt: components["schemas"]["StateMicrosOrNull"];
+        };
+        StateAirweaveJob: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description A connection of the same organisation. */
+            connectionId: string;
+            /** @description As airweave.yaml's `SyncJobStatus` (checked against it); a job saved pending, running or cancelling goes on after a load. */
+            status: string;
+            createdAt: components["schemas"]["StateMicros"];
+            startedAt: components["schemas"]["StateMicrosOrNull"];
+            completedAt: components["schemas"]["StateMicrosOrNull"];
+            inserted: components["schemas"]["StateCount"];
+            updated: components["schemas"]["StateCount"];
+            deleted: components["schemas"]["StateCount"];
+            failed: components["schemas"]["StateCount"];
+            error: string | null;
+            /** @description As airweave.yaml's `SourceConnectionErrorCategory` (checked against it). */
+            errorCategory: string | null;
+        };
+        /** @description One Mixpeek organisation (its id is the tenant). */
+        StateMixpeekTenant: {
+            /** @description The tenant it is saved under. */
+            organization: components["schemas"]["StateId"];
+            namespaces: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekNamespace"][];
+            };
+            /** @description Tasks by `task_id`. */
+            tasks: {
+                /** @constant */
+                $$: "map";
+                entries: [
+                    components["schemas"]["StateId"],
+                    components["schemas"]["StateMixpeekTask"]
+                ][];
+            };
+            /** @description The last creation number given (no record's is higher). */
+            seq: components["schemas"]["StateCount"];
+        };
+        StateMixpeekNamespace: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            config: components["schemas"]["StateJsonObject"];
+            buckets: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekBucket"][];
+            };
+            collections: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekCollection"][];
+            };
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekBucket: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            description?: string;
+            /** @description As mixpeek.yaml's `BucketSchema` (checked against it). */
+            schema: components["schemas"]["StateJsonObject"];
+            /** @description As mixpeek.yaml's `UniqueKeyConfig` (checked against it). */
+            uniqueKey?: components["schemas"]["StateJsonObject"];
+            metadata: components["schemas"]["StateJsonObject"];
+            objects: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekObject"][];
+            };
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+            lastUploadAt?: components["schemas"]["StateMicros"];
+            /** @enum {string} */
+            status: "ACTIVE" | "IN_PROGRESS";
+        };
+        StateMixpeekObject: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description The bucket that holds it. */
+            bucketId: string;
+            keyPrefix?: string;
+            blobs: components["schemas"]["StateMixpeekBlob"][];
+            extra: components["schemas"]["StateJsonObject"];
+            /** @description As mixpeek.yaml's `TaskStatusEnum` (checked against it); an object saved PENDING or PROCESSING is processed again after a load. */
+            status: string;
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekBlob: {
+            blob_id: components["schemas"]["StateId"];
+            property: string;
+            type: string;
+            key_prefix?: string;
+            data?: components["schemas"]["StateJson"];
+            properties: components["schemas"]["StateJsonObject"];
+            details: components["schemas"]["StateJsonObject"];
+        };
+        StateMixpeekCollection: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            config: components["schemas"]["StateJsonObject"];
+            source: {
+                type: string;
+                bucketIds: string[];
+                prefixKey?: string;
+                filter: components["schemas"]["StateJsonObjectOrNull"];
+            };
+            outputSchema: components["schemas"]["StateJsonObject"];
+            enabled: boolean;
+            documents: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekDocument"][];
+            };
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekDocument: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            fields: components["schemas"]["StateJsonObject"];
+            /** @description Vector index name → vector. */
+            vectors: {
+                [key: string]: number[];
+            };
+            blobs: components["schemas"]["StateJsonObject"][];
+            lineage: components["schemas"]["StateJsonObject"];
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekTask: {
+            /** @description The key it is saved under. */
+            task_id: components["schemas"]["StateId"];
+            task_type: string;
+            /** @description As mixpeek.yaml's `TaskStatusEnum` (checked against it); an unfinished task finishes after a load. */
+            status: string;
+            inputs?: components["schemas"]["StateJsonObject"][];
+            createdAt: components["schemas"]["StateMicros"];
+        };
+        /** @description One Ctxfy user (their id is the tenant). */
+        StateCtxfyTenant: {
+            /** @description The tenant it is saved under. */
+            userId: components["schemas"]["StateId"];
+            spaces: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateCtxfySpace"][];
+            };
+            collections: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateCtxfyCollection"][];
+            };
+            sources: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateCtxfySource"][];
+            };
+            /** @description Uploads by `fileKey`. */
+            uploads: {
+                /** @constant */
+                $$: "map";
+                entries: [
+                    components["schemas"]["StateId"],
+                    components["schemas"]["StateCtxfyUpload"]
+                ][];
+            };
+            /** @description Minted API keys (their secrets unique across users). */
+            apiKeys: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateCtxfyApiKey"][];
+            };
+            /** @description The last creation number given (no record's is higher). */
+            seq: components["schemas"]["StateCount"];
+        };
+        StateCtxfySpace: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            description: string | null;
+            createdAt: components["schemas"]["StateMillis"];
+            updatedAt: components["schemas"]["StateMillis"];
+        };
+        StateCtxfyCollection: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description A space of the same user. */
+            spaceId: string;
+            /** @description A collection of the same space (and not one of its own descendants), or null for a root. */
+            parentId: string | null;
+            name: string;
+            createdAt: components["schemas"]["StateMillis"];
+            updatedAt: components["schemas"]["StateMillis"];
+        };
+        StateCtxfySource: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description A space of the same user. */
+            spaceId: string;
+            /** @description A collection of the same space, or null. */
+            collectionId: string | null;
+            /** @description As ctxfy.yaml's `SourceType` (checked against it). */
+            type: string;
+            name: string;
+            description: string | null;
+            /** @description As ctxfy.yaml's `SourceStatus` (checked against it); a source saved CREATED, PENDING or PROCESSING goes on after a load. */
+            status: string;
+            message: string | null;
+            pinned: boolean;
+            /** @description As ctxfy.yaml's `SourceInitialData` (checked against it). */
+            initialData: components["schemas"]["StateJsonObject"];
+            /** @description As ctxfy.yaml's `SourceInstructions` (checked against it). */
+            instructions: components["schemas"]["StateJsonObject"];
+            hasContent: boolean;
+            deletedAt: components["schemas"]["StateMillisOrNull"];
+            createdAt: components["schemas"]["StateMillis"];
+            updatedAt: components["schemas"]["StateMillis"];
+            /** @description The run in progress or the last one. */
+            run?: {
+                /** @description As ctxfy.yaml's `SourceType` (checked against it). */
+                type: string;
+                /** @description As ctxfy.yaml's `SourceInitialData` (checked against it). */
+                initialData: components["schemas"]["StateJsonObject"];
+                postbackUrl?: string;
+            };
+        };
+        StateCtxfyUpload: {
+            /** @description The key it is saved under. */
+            fileKey: components["schemas"]["StateId"];
+            filename: string;
+            contentType: string;
+            size: components["schemas"]["StateCount"];
+            issuedAt: components["schemas"]["StateMillis"];
+            bytes?: components["schemas"]["StateBytes"];
+            storedType?: string;
+        };
+        StateCtxfyApiKey: {
+            id: components["schemas"]["StateId"];
+            /** @description The tenant it is saved under. */
+            userId: string;
+            secret: components["schemas"]["StateId"];
+            name: string | null;
+            expiresAt: components["schemas"]["StateMillisOrNull"];
+            createdAt: components["schemas"]["StateMillis"];
+            revokedAt: components["schemas"]["StateMillisOrNull"];
+            seq: components["schemas"]["StateCount"];
         };
         ImportResult: {
             /** @description The providers whose data was replaced. */
@@ -1116,8 +1592,37 @@ export interface operations {
                      *             "spaces": {
                      *               "$$": "table",
                      *               "key": "id",
+                     *               "rows": [
+                     *                 {
+                     *                   "id": "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+                     *                   "seq": 1,
+                     *                   "name": "Atlas",
+                     *                   "description": null,
+                     *                   "createdAt": 1795428000000,
+                     *                   "updatedAt": 1795428000000
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "collections": {
+                     *               "$$": "table",
+                     *               "key": "id",
                      *               "rows": []
-                     *             }
+                     *             },
+                     *             "sources": {
+                     *               "$$": "table",
+                     *               "key": "id",
+                     *               "rows": []
+                     *             },
+                     *             "uploads": {
+                     *               "$$": "map",
+                     *               "entries": []
+                     *             },
+                     *             "apiKeys": {
+                     *               "$$": "table",
+                     *               "key": "id",
+                     *               "rows": []
+                     *             },
+                     *             "seq": 1
                      *           }
                      *         }
                      *       }
@@ -1151,7 +1656,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["SavedState"];
+                "application/json": components["schemas"]["StateImport"];
             };
         };
         responses: {
@@ -1172,7 +1677,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description The document cannot be loaded; nothing was changed. `details.issues` holds the first problem, its `pointer` a JSON pointer into the document. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];

@@ -9,6 +9,7 @@ import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../..
 import type { ProviderOptions } from '../index.js';
 import { createHandlers, type Registry } from './handlers.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
+import { checkAirweaveState } from './state.js';
 import { pydanticErrors } from '../../core/pydantic.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -126,10 +127,11 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
     replyHeaders,
     renderError,
     createState: (env, tenant) => createAirweaveState(env, tenant),
-    resume: (state) => {
+    checkState: checkAirweaveState,
+    resume: (state) => resumeJobs(state, catalog),
+    adopt: (state) => {
       for (const c of state.collections.values()) registry.readableIds.set(c.readableId, state.organizationId);
       for (const c of state.connections.values()) if (c.authCode) registry.oauthCodes.set(c.authCode, { organization: state.organizationId, connectionId: c.id });
-      resumeJobs(state, catalog);
     },
     forget: (state) => {
       for (const c of state.collections.values()) if (registry.readableIds.get(c.readableId) === state.organizationId) registry.readableIds.delete(c.readableId);

@@ -13,6 +13,7 @@ import type { ProviderOptions } from '../index.js';
 import { createAccess, parseKeys } from './access.js';
 import { INVALID_REQUEST, createHandlers, type FieldError } from './handlers.js';
 import { createCtxfyState, resumeRun, type CtxfyState } from './model.js';
+import { checkCtxfyState } from './state.js';
 
 const PUBLIC = '(public)';
 
@@ -86,7 +87,19 @@ function render(status: number, message: string, extra: Record<string, unknown> 
 export function createCtxfyProvider(options: ProviderOptions = {}): Provider<CtxfyState> {
   const clock = options.clock ?? createClock();
   const access = createAccess({ clock, configured: parseKeys(options.apiKeys), ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
+  /** Every user's live state, for /metrics. */
   const states = new Map<string, CtxfyState>();
+  /** A state a request reaches is live (createState keeps no record of the states it makes: a load makes some aside). */
+  const live = (handlers: Record<string, AnyHandler<CtxfyState>>): Record<string, AnyHandler<CtxfyState>> =>
+    Object.fromEntries(
+      Object.entries(handlers).map(([id, handler]) => [
+        id,
+        (ctx: Parameters<AnyHandler<CtxfyState>>[0]) => {
+          if (states.get(ctx.tenant) !== ctx.state) states.set(ctx.tenant, ctx.state);
+          return handler(ctx);
+        },
+      ]),
+    );
   const requests = new Map<string, number>();
   const idChars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -151,21 +164,20 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
     authenticate,
     replyHeaders: (auth) => (auth.tenant === PUBLIC || !auth.principal ? {} : access.headers(auth.tenant)),
     renderError,
-    createState: (env, tenant) => {
-      const state = createCtxfyState(env, tenant);
-      states.set(tenant, state);
-      return state;
-    },
+    createState: (env, tenant) => createCtxfyState(env, tenant),
+    checkState: checkCtxfyState,
     resume: (state) => {
+      for (const s of state.sources.values()) resumeRun(state, s);
+    },
+    adopt: (state) => {
       states.set(state.userId, state);
       access.adopt(state.userId);
       for (const key of state.apiKeys.values()) access.register(key);
-      for (const s of state.sources.values()) resumeRun(state, s);
     },
     forget: (state) => {
       if (states.get(state.userId) === state) states.delete(state.userId);
       for (const key of state.apiKeys.values()) access.unregister(key);
     },
-    handlers: createHandlers({ access, uploadLimit: options.uploadLimit ?? DEFAULT_LIMITS.upload, states: () => states.values(), requests }) as unknown as Record<string, AnyHandler<CtxfyState>>,
+    handlers: live(createHandlers({ access, uploadLimit: options.uploadLimit ?? DEFAULT_LIMITS.upload, states: () => states.values(), requests }) as unknown as Record<string, AnyHandler<CtxfyState>>),
   };
 }

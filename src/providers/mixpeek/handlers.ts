@@ -313,9 +313,11 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const { clock, ids, processingMs } = state.env;
     const task: TaskRecord = { task_id: `task_${ids.chars(24, HEX)}`, task_type: type, status: 'PENDING', inputs, createdAt: clock.nowMicros() };
     state.tasks.set(task.task_id, task);
-    clock.schedule(processingMs, () => {
+    // The handles stay on the task, so dropping the tenant's state (a reset, a load) stops it.
+    task.timer = clock.schedule(processingMs, () => {
       task.status = 'IN_PROGRESS';
-      clock.schedule(processingMs, () => {
+      task.timer = clock.schedule(processingMs, () => {
+        task.timer = undefined;
         done();
         task.status = 'COMPLETED';
       });

@@ -11,6 +11,7 @@ import { pydanticDetails } from '../../core/pydantic.js';
 import type { ProviderOptions } from '../index.js';
 import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
+import { checkMixpeekState } from './state.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -106,6 +107,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     replyHeaders,
     renderError,
     createState: (env, tenant) => createMixpeekState(env, tenant),
+    checkState: checkMixpeekState,
     resume: (state) => resumeMixpeek(state, catalog),
     handlers: createHandlers(catalog) as unknown as Record<string, AnyHandler<MixpeekState>>,
   };

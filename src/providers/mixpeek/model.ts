@@ -113,6 +113,8 @@ export interface TaskRecord {
   status: TaskResponse['status'];
   inputs?: Json[];
   createdAt: number;
+  /** The task's next step, while it has one. */
+  timer?: Scheduled | undefined;
 }
 
 export interface MixpeekState {
@@ -290,7 +292,8 @@ export function resumeMixpeek(state: MixpeekState, catalog: Catalog): void {
   }
   for (const task of state.tasks.values()) {
     if (task.status === 'COMPLETED') continue;
-    clock.schedule(processingMs, () => {
+    task.timer = clock.schedule(processingMs, () => {
+      task.timer = undefined;
       if (task.task_type === 'api_buckets_delete') {
         const id = (task.inputs?.[0] as { bucket_id?: string } | undefined)?.bucket_id;
         for (const ns of state.namespaces.values()) if (id) ns.buckets.delete(id);

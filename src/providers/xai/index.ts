@@ -8,6 +8,7 @@ import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../..
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
 import { createXaiState, internMediaType, packBytes, scheduleExpiry, startIndexing, type XaiState } from './model.js';
+import { checkXaiState } from './state.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -133,6 +134,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
     createState: (env) => createXaiState(env),
+    checkState: checkXaiState,
     resume: (state) => {
       for (const file of state.files.values()) {
         // Decoded bytes sit in Node's shared pool: copy them out (same bytes, same length, so no order changes).
