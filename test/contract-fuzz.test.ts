@@ -3,10 +3,16 @@
  * a reply that breaks the spec is a loud 500) find nothing; the same seed
  * plans the same requests; invalid requests truly break the request schema;
  * and a mock broken on purpose is caught by the fuzzed requests alone.
+ *
+ * The runs go through a proxy that closes connections left idle after a reply
+ * for IDLE_MS, as the mock's own keep-alive timeout does after 5 s: the
+ * runner's fetch keeps connections alive, as browsers and SDKs do, and must
+ * never send on one the server has closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSync } from 'json-schema-faker';
 import { startServer } from './helpers.js';
+import { startIdleProxy, type IdleProxy } from './idle-proxy.js';
 import type { MockServer } from '../src/server.js';
 import { checkScenario, type Activation } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';
@@ -17,21 +23,25 @@ import { summary } from '../src/contract/report.js';
 
 const PROVIDERS = ['xai', 'airweave', 'mixpeek', 'ctxfy'] as const;
 const N = 200;
+/** Far longer than the runner may keep its event loop busy, far shorter than the runner's planning of a whole run. */
+const IDLE_MS = 300;
 const generate = generateSync as (s: unknown, o: Record<string, unknown>) => unknown;
 const specOf = (provider: string) => loadSpec(new URL(`../specs/${provider}.yaml`, import.meta.url).pathname, provider);
 
 describe(`--fuzz ${N} against the mock`, () => {
   let server: MockServer;
+  let proxy: IdleProxy;
   const reports = new Map<string, Report>();
   const plans = new Map<string, { requests: readonly FuzzRequest[]; seed: string; pools: FuzzPools }>();
   const timings: string[] = [];
   beforeAll(async () => {
     server = await startServer({ providers: [...PROVIDERS], processingMs: 0 });
+    proxy = await startIdleProxy({ host: '127.0.0.1', port: server.port }, IDLE_MS);
     for (const provider of PROVIDERS) {
       const started = performance.now();
       const report = await runContract({
         provider,
-        baseUrl: `${server.url}/${provider}`,
+        baseUrl: `${proxy.url}/${provider}`,
         fuzz: N,
         seed: 'fuzz-ci',
         onFuzzPlan: (requests, inputs) => plans.set(provider, { requests, ...inputs }),
@@ -39,9 +49,10 @@ describe(`--fuzz ${N} against the mock`, () => {
       reports.set(provider, report);
       timings.push(`${provider}: ${report.fuzz?.requests} requests, fuzz ${report.fuzz?.ms} ms, whole run ${Math.round(performance.now() - started)} ms`);
     }
-    console.log(`fuzz timings\n  ${timings.join('\n  ')}`);
+    console.log(`fuzz timings\n  ${timings.join('\n  ')}\n  ${proxy.connections} connections, ${proxy.idleCloses} closed idle`);
   }, 300_000);
   afterAll(async () => {
+    await proxy?.close();
     await server?.close();
   });
 

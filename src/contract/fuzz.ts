@@ -6,9 +6,14 @@
  * rejects it). Every request is derived from the seed, the operation and its
  * index alone, so a seed gives the same requests again.
  *
- * The plan is made up front (`planFuzz`, synchronous and pure given its
- * inputs); the runner sends it with a small concurrency and folds the checks'
- * outcomes into one result per operation and check (`foldFuzz`).
+ * The requests are planned one at a time as they are sent (`streamFuzz`;
+ * `planFuzz` collects them all, synchronously and purely given its inputs).
+ * Planning a whole run takes seconds of CPU: done up front, it would keep the
+ * runner's event loop busy while the flow's kept-alive connections sit idle,
+ * the server closes them (Node's keep-alive timeout is 5 s), and the first
+ * requests would go out on connections whose close the runner had not yet
+ * read. The runner sends them with a small concurrency and folds the checks'
+ * outcomes into one result per operation and check.
  */
 import { mulberry32, seedToInt } from '../core/ids.js';
 import type { JsonSchema, Operation, Spec, SpecParameter } from '../core/spec.js';
@@ -216,23 +221,42 @@ function unfuzzable(op: Operation): string | undefined {
   return `its body is ${media.join(' or ')}, not JSON`;
 }
 
+/** The fuzz requests of a run, planned one at a time as they are taken; the counts fill in as they are. */
+export interface FuzzStream {
+  requests: IterableIterator<FuzzRequest>;
+  /** Operations not fuzzed, with the reason (known before the first request). */
+  skipped: FuzzPlan['skipped'];
+  /** As in FuzzPlan, for the requests taken so far. */
+  counts: { unbreakable: number; ungenerated: number };
+}
+
+/** Every request of the run at once (the same requests, in the same order, as `streamFuzz`). */
 export function planFuzz(options: PlanOptions): FuzzPlan {
+  const stream = streamFuzz(options);
+  const requests = [...stream.requests];
+  return { requests, skipped: stream.skipped, ...stream.counts };
+}
+
+export function streamFuzz(options: PlanOptions): FuzzStream {
+  const skipped: FuzzPlan['skipped'] = [];
+  const fuzzed: Operation[] = [];
+  for (const op of options.spec.operations.values()) {
+    const why = options.exclude?.get(op.id) ?? unfuzzable(op);
+    if (why) skipped.push({ operationId: op.id, reason: why });
+    else fuzzed.push(op);
+  }
+  const counts = { unbreakable: 0, ungenerated: 0 };
+  return { requests: planned(options, fuzzed, counts), skipped, counts };
+}
+
+function* planned(options: PlanOptions, operations: readonly Operation[], counts: FuzzStream['counts']): Generator<FuzzRequest, void, undefined> {
   const { spec, n, seed, pools, generate } = options;
   const doc = spec.doc;
   const validators = SpecValidators.of(spec);
-  const requests: FuzzRequest[] = [];
-  const skipped: FuzzPlan['skipped'] = [];
-  let unbreakable = 0;
-  let ungenerated = 0;
   const gen = (schema: JsonSchema, s: number) =>
     generate(typeof schema === 'boolean' ? schema : { ...schema, components: doc.components }, { seed: s, optionalsProbability: 0.5, maxDefaultItems: 2, maxItems: 3, maxLength: 40 });
 
-  for (const op of spec.operations.values()) {
-    const why = options.exclude?.get(op.id) ?? unfuzzable(op);
-    if (why) {
-      skipped.push({ operationId: op.id, reason: why });
-      continue;
-    }
+  for (const op of operations) {
     const v = validators.for(op);
     const media = op.requestBody?.content['application/json'];
     const bodyCheck = media ? v.body('application/json') : undefined;
@@ -286,7 +310,7 @@ export function planFuzz(options: PlanOptions): FuzzPlan {
           ok = bodyCheck(clone(body)).length === 0;
         }
         if (!ok) {
-          ungenerated++;
+          counts.ungenerated++;
           continue;
         }
       }
@@ -302,10 +326,10 @@ export function planFuzz(options: PlanOptions): FuzzPlan {
       };
       if (!paramsValid()) {
         // A generated parameter our validator refuses (e.g. a format json-schema-faker ignores): not a valid request.
-        ungenerated++;
+        counts.ungenerated++;
         continue;
       }
-      let planned: FuzzRequest = { operationId: op.id, index: i, kind: 'valid', call };
+      let request: FuzzRequest = { operationId: op.id, index: i, kind: 'valid', call };
       if (wantInvalid) {
         const candidates: { what: string; make: () => Call | undefined }[] = [];
         if (body !== undefined && bodyCheck) {
@@ -346,13 +370,12 @@ export function planFuzz(options: PlanOptions): FuzzPlan {
             break;
           }
         }
-        if (chosen) planned = { operationId: op.id, index: i, kind: 'invalid', what: chosen.what, call: { ...chosen.call, step: step(`invalid: ${chosen.what}`), intent: { kind: 'invalid_input', what: chosen.what } } };
-        else unbreakable++;
+        if (chosen) request = { operationId: op.id, index: i, kind: 'invalid', what: chosen.what, call: { ...chosen.call, step: step(`invalid: ${chosen.what}`), intent: { kind: 'invalid_input', what: chosen.what } } };
+        else counts.unbreakable++;
       }
-      requests.push(planned);
+      yield request;
     }
   }
-  return { requests, skipped, unbreakable, ungenerated };
 }
 
 function withoutJson(call: Call): Call {
@@ -360,16 +383,10 @@ function withoutJson(call: Call): Call {
   return rest;
 }
 
-/** Runs `task` over `items` with at most `concurrency` in flight; results in input order. */
-export async function pool<T, R>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
+/** Runs `task` over `items` with at most `concurrency` in flight; an item is taken from the iterator only when a worker is free for it. */
+export async function pool<T>(items: Iterator<T>, concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
   const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await task(items[i]!, i);
-    }
+    for (let next = items.next(); !next.done; next = items.next()) await task(next.value);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-  return out;
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }

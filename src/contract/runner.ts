@@ -8,7 +8,7 @@ import { loadSpec, type Operation, type Spec } from '../core/spec.js';
 import { createIdSource } from '../core/ids.js';
 import { CHECK_NAMES, CHECKS, statelessOverride, type CheckName, type Exchange, type ExchangeRequest } from './checks.js';
 import { FlowAborted, type Call, type Credential, type FlowContext, type ProviderFlow } from './flow.js';
-import { FUZZ_CHECKS, planFuzz, pool, type FuzzPools, type FuzzRequest } from './fuzz.js';
+import { FUZZ_CHECKS, pool, streamFuzz, type FuzzPools, type FuzzRequest } from './fuzz.js';
 import { airweaveFlow } from './flows/airweave.js';
 import { ctxfyFlow } from './flows/ctxfy.js';
 import { mixpeekFlow } from './flows/mixpeek.js';
@@ -57,7 +57,7 @@ export interface ContractOptions {
   fuzz?: number;
   /** Fuzzed requests in flight at once (default 8). */
   fuzzConcurrency?: number;
-  /** Called with the planned fuzz requests before they are sent (tests compare plans). */
+  /** Called with the fuzz requests once they have been sent, in the order they were planned (tests compare plans). */
   onFuzzPlan?: (requests: readonly FuzzRequest[], inputs: { seed: string; pools: FuzzPools }) => void;
 }
 
@@ -381,8 +381,10 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       const why = liveSkipReason(flow, op);
       if (why) exclude.set(op.id, why);
     }
-    const plan = planFuzz({ spec, n: fuzzN, seed, pools, exclude, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
-    options.onFuzzPlan?.(plan.requests, { seed, pools: structuredClone(pools) });
+    const inputs = { seed, pools: structuredClone(pools) };
+    // Planned as they are sent: the event loop turns between requests, so a connection the server closed while idle is seen closed before it is used again.
+    const plan = streamFuzz({ spec, n: fuzzN, seed, pools, exclude, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
+    const sent: FuzzRequest[] = [];
     interface Tally {
       operationId: string;
       check: CheckName;
@@ -397,9 +399,10 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     const tallies = new Map<string, Tally>();
     let failedRequests = 0;
     await pool(plan.requests, options.fuzzConcurrency ?? 8, async (req) => {
-      let sent;
+      sent.push(req);
+      let answer;
       try {
-        sent = await send(req.call);
+        answer = await send(req.call);
       } catch (err) {
         const t = tallyOf(req.operationId, 'not_a_server_error');
         t.requests++;
@@ -411,7 +414,7 @@ export async function runContract(options: ContractOptions): Promise<Report> {
         if (t.examples.length < 3) t.examples.push({ step: req.call.step, received, curl });
         return;
       }
-      const { exchange, op, credential } = sent;
+      const { exchange, op, credential } = answer;
       const curl = curlLine(exchange.request, credential);
       let anyFailed = false;
       for (const name of FUZZ_CHECKS[req.kind].filter((c) => checks.includes(c))) {
@@ -453,6 +456,7 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       }
       return t;
     }
+    options.onFuzzPlan?.(sent, inputs);
     // One result per operation and check: the output stays readable at 200 requests per operation.
     for (const t of tallies.values()) {
       const fuzzInfo = { requests: t.requests, failed: t.failed, examples: t.examples };
@@ -479,18 +483,18 @@ export async function runContract(options: ContractOptions): Promise<Report> {
         });
       }
     }
-    const ops = new Set(plan.requests.map((r) => r.operationId));
+    const ops = new Set(sent.map((r) => r.operationId));
     fuzzStats = {
       seed,
       perOperation: fuzzN,
       operations: ops.size,
-      requests: plan.requests.length,
-      valid: plan.requests.filter((r) => r.kind === 'valid').length,
-      invalid: plan.requests.filter((r) => r.kind === 'invalid').length,
+      requests: sent.length,
+      valid: sent.filter((r) => r.kind === 'valid').length,
+      invalid: sent.filter((r) => r.kind === 'invalid').length,
       failedRequests,
       skipped: plan.skipped,
-      unbreakable: plan.unbreakable,
-      ungenerated: plan.ungenerated,
+      unbreakable: plan.counts.unbreakable,
+      ungenerated: plan.counts.ungenerated,
       ms: Math.round(performance.now() - started),
     };
   };
