@@ -1,13 +1,106 @@
 /**
- * Kept-alive connections, as browsers and SDKs use them: the contract runner
- * never sends on a connection the server has closed while it sat idle.
+ * Kept-alive connections, as browsers and SDKs use them: the server never
+ * leaves a connection it will not read on as if it could carry another
+ * request, and the contract runner never sends on a connection the server has
+ * closed while it sat idle.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './helpers.js';
 import { startIdleProxy, type IdleProxy } from './idle-proxy.js';
 import type { MockServer } from '../src/server.js';
 import { runContract } from '../src/contract/runner.js';
 import { summary } from '../src/contract/report.js';
+
+/** One request on a fresh connection: the reply's head, and whether the server then closed the connection. */
+function exchange(port: number, head: string, body: Buffer): Promise<{ status: number; headers: Record<string, string>; closed: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    let answered = false;
+    const closed = new Promise<void>((done) => socket.once('close', () => done()));
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\r\n\r\n');
+      if (answered || end < 0) return;
+      answered = true;
+      const [statusLine, ...lines] = received.slice(0, end).split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine!.split(' ')[1]), headers, closed });
+    });
+    socket.once('close', () => {
+      if (!answered) reject(new Error(`the connection closed without a reply: ${JSON.stringify(received.slice(0, 200))}`));
+    });
+    socket.write(head);
+    socket.write(body);
+  });
+}
+
+describe('a body the server stops reading', () => {
+  const LIMIT = 1024;
+  // Far beyond the four times the limit the server drains; small enough that the client has sent all of it when the reply comes.
+  const BODY = 256 * 1024;
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startServer({ limits: { json: LIMIT, upload: LIMIT } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('an upload far over the limit: 413 with Connection: close, and the connection is closed after it', async () => {
+    const boundary = 'cm-keepalive';
+    const form = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+      Buffer.alloc(BODY, 'a'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const reply = await exchange(
+      server.port,
+      `POST /xai/v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer xai-keepalive\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${form.length}\r\n\r\n`,
+      form,
+    );
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('close');
+    await reply.closed;
+  });
+
+  it('a body far over the limit on an operation that takes none: answered, with Connection: close', async () => {
+    const reply = await exchange(
+      server.port,
+      `GET /xai/v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer xai-keepalive\r\nContent-Length: ${BODY}\r\n\r\n`,
+      Buffer.alloc(BODY, 'a'),
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.headers.connection).toBe('close');
+    await reply.closed;
+  });
+
+  it('a body over the limit that the server reads to its end: 413, and the connection carries the next request', async () => {
+    const reply = await exchange(
+      server.port,
+      `POST /xai/v1/collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer xai-keepalive\r\nContent-Type: application/json\r\nContent-Length: ${2 * LIMIT}\r\n\r\n`,
+      Buffer.from(JSON.stringify({ collection_name: 'x'.repeat(2 * LIMIT - 22) })),
+    );
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('keep-alive');
+  });
+
+  it('fetch on keep-alive: an oversized upload gets its 413, and the next request on the same origin its reply', async () => {
+    const key = { Authorization: 'Bearer xai-keepalive-fetch' };
+    for (let round = 0; round < 3; round++) {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(BODY, 'b')], { type: 'text/plain' }), 'big.txt');
+      const refused = await fetch(`${server.url}/xai/v1/files`, { method: 'POST', headers: key, body: form });
+      expect(refused.status).toBe(413);
+      await refused.text();
+      const list = await fetch(`${server.url}/xai/v1/files`, { headers: key });
+      expect(list.status).toBe(200);
+      await list.text();
+    }
+  });
+});
 
 describe('the contract runner on kept-alive connections the server closes when idle', () => {
   let server: MockServer;

@@ -3,7 +3,7 @@
  * client: sizes are counted as bytes arrive, text must be valid UTF-8, and
  * JSON keys that could reach an object's prototype are dropped.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { MockError } from './errors.js';
 
@@ -34,7 +34,7 @@ export interface BodyLimits {
 
 export const DEFAULT_LIMITS: BodyLimits = { json: 1024 * 1024, upload: 50 * 1024 * 1024 };
 
-/** Beyond this many times the limit we stop reading and close the connection. */
+/** Beyond this many times the limit we stop reading and close the connection after the reply. */
 const DRAIN_FACTOR = 4;
 
 export function mediaTypeOf(header: string | undefined): string {
@@ -64,8 +64,15 @@ export function isJsonMedia(mediaType: string): boolean {
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
-/** Reads the whole body, counting bytes; over the limit it keeps draining (so the client can read the reply) and then throws payload_too_large. */
-export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads the whole body, counting bytes; over the limit it keeps draining (so
+ * the client can read the reply and reuse the connection) and then throws
+ * payload_too_large. Beyond DRAIN_FACTOR times the limit it stops reading: the
+ * rest of the body is still on the connection, where it would be taken for the
+ * next request, so the reply (whatever it is) says `Connection: close` and the
+ * connection is closed after it.
+ */
+export async function readRawBody(req: IncomingMessage, limit: number, res?: ServerResponse): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -77,6 +84,8 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
       if (!over) chunks.push(chunk);
       else if (size > limit * DRAIN_FACTOR) {
         req.pause();
+        // Node sends the header with the reply and ends the connection once the reply is out.
+        if (res && !res.headersSent) res.setHeader('connection', 'close');
         resolve();
       }
     });
