@@ -4,13 +4,17 @@
  * own is 5 s) or a load balancer's idle timeout does. Put in front of the
  * mock, it brings that close within reach of a short test: a client that
  * holds a connection idle longer than the server keeps it, and then sends on
- * it without having seen the close, gets no reply.
+ * it without having seen the close, gets no reply. It runs in a process of
+ * its own (idle-proxy-server.mjs), so that it closes on time even while the
+ * test process, where the client runs, is busy.
  */
-import net from 'node:net';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 export interface IdleProxy {
   url: string;
-  /** Connections closed because they sat idle after a reply. */
+  /** Connections closed because they sat idle after a reply (as far as reported yet). */
   readonly idleCloses: number;
   /** Connections the proxy has accepted. */
   readonly connections: number;
@@ -19,53 +23,25 @@ export interface IdleProxy {
   close(): Promise<void>;
 }
 
-export async function startIdleProxy(target: { host: string; port: number }, idleMs: number): Promise<IdleProxy> {
+export async function startIdleProxy(target: { port: number }, idleMs: number): Promise<IdleProxy> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./idle-proxy-server.mjs', import.meta.url)), String(target.port), String(idleMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let idleCloses = 0;
   let connections = 0;
-  const open = new Set<net.Socket>();
-  const clients = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    connections++;
-    const upstream = net.connect(target.port, target.host);
-    open.add(client);
-    open.add(upstream);
-    clients.add(client);
-    let timer: NodeJS.Timeout | undefined;
-    const drop = () => {
-      if (timer) clearTimeout(timer);
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-      clients.delete(client);
-    };
-    // A request on its way: the connection is busy until its reply has gone out.
-    client.on('data', (chunk) => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      upstream.write(chunk);
+  let closed = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    void exited.then(() => reject(new Error('the idle proxy exited before it listened')));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const [event, arg] = line.split(' ');
+      if (event === 'listening') resolve(Number(arg));
+      else if (event === 'connection') connections++;
+      else if (event === 'idle-close') idleCloses++;
+      else if (event === 'closed') closed++;
     });
-    // A reply went out: the connection is idle from here until the client sends again.
-    upstream.on('data', (chunk) => {
-      client.write(chunk);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        idleCloses++;
-        drop();
-      }, idleMs);
-    });
-    client.on('end', () => upstream.end());
-    upstream.on('end', () => client.end());
-    client.on('close', drop);
-    upstream.on('close', drop);
-    client.on('error', drop);
-    upstream.on('error', drop);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     get idleCloses() {
@@ -75,12 +51,11 @@ export async function startIdleProxy(target: { host: string; port: number }, idl
       return connections;
     },
     get open() {
-      return clients.size;
+      return connections - closed;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of open) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      child.stdin!.end();
+      await exited;
+    },
   };
 }
