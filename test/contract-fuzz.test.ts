@@ -17,7 +17,7 @@ import type { MockServer } from '../src/server.js';
 import { checkScenario, type Activation } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
-import { planFuzz, type FuzzPools, type FuzzRequest } from '../src/contract/fuzz.js';
+import { formValue, planFuzz, type FuzzPools, type FuzzRequest } from '../src/contract/fuzz.js';
 import { runContract, type Report } from '../src/contract/runner.js';
 import { summary } from '../src/contract/report.js';
 
@@ -57,7 +57,7 @@ describe(`--fuzz ${N} against the mock`, () => {
   });
 
   for (const provider of PROVIDERS) {
-    it(`${provider}: finds nothing, and covers every JSON-bodied and body-less operation with valid and invalid requests`, () => {
+    it(`${provider}: finds nothing, and covers every operation (JSON, multipart and raw bodies, none) with valid and invalid requests`, () => {
       const report = reports.get(provider)!;
       const text = summary(report);
       expect(report.results.filter((r) => r.outcome === 'failed'), text).toEqual([]);
@@ -68,17 +68,18 @@ describe(`--fuzz ${N} against the mock`, () => {
       expect(fz.failedRequests).toBe(0);
       const spec = specOf(provider);
       const covered = new Set(report.results.filter((r) => r.step === 'fuzz').map((r) => r.operationId));
-      for (const op of spec.operations.values()) {
-        const media = Object.keys(op.requestBody?.content ?? {});
-        if (!media.length || media.includes('application/json')) expect(covered.has(op.id), `${op.id} fuzzed`).toBe(true);
-        else expect(fz.skipped.map((s) => s.operationId)).toContain(op.id);
-      }
+      expect(fz.skipped).toEqual([]);
+      for (const op of spec.operations.values()) expect(covered.has(op.id), `${op.id} fuzzed`).toBe(true);
       // Every covered operation got (about) N requests; invalid ones wherever a schema gives something to break.
       const plan = plans.get(provider)!.requests;
       for (const id of covered) expect(plan.filter((r) => r.operationId === id).length, id).toBeGreaterThan(N * 0.9);
       expect(fz.invalid).toBeGreaterThan(N * 3);
       for (const op of spec.operations.values()) {
-        if (op.requestBody?.content['application/json']) expect(plan.some((r) => r.operationId === op.id && r.kind === 'invalid'), `${op.id} has invalid requests`).toBe(true);
+        const media = Object.keys(op.requestBody?.content ?? {});
+        if (media.includes('application/json') || media.includes('multipart/form-data')) expect(plan.some((r) => r.operationId === op.id && r.kind === 'invalid'), `${op.id} has invalid requests`).toBe(true);
+        // A form is sent as parts, with a file where the schema has one; raw bytes as they are.
+        if (media.includes('multipart/form-data')) expect(plan.some((r) => r.operationId === op.id && r.kind === 'valid' && Object.values(r.call.form ?? {}).some((p) => typeof p !== 'string')), `${op.id} gets files`).toBe(true);
+        else if (media.length && !media.includes('application/json')) expect(plan.some((r) => r.operationId === op.id && r.call.raw !== undefined), `${op.id} gets bytes`).toBe(true);
       }
       // One result per operation and check: the summary stays short.
       expect(report.results.filter((r) => r.step === 'fuzz').length).toBeLessThanOrEqual(covered.size * 4);
@@ -106,19 +107,22 @@ describe(`--fuzz ${N} against the mock`, () => {
       const kinds = new Set<string>();
       for (const r of plans.get(provider)!.requests) {
         const op = spec.operations.get(r.operationId)!;
-        const body = r.call.json === undefined ? undefined : structuredClone(r.call.json);
-        const check = validators.for(op).body('application/json');
+        const form = op.requestBody?.content['multipart/form-data'] !== undefined;
+        const body = r.call.form ? formValue(r.call.form) : r.call.json === undefined ? undefined : structuredClone(r.call.json);
+        const check = validators.for(op).body(form ? 'multipart/form-data' : 'application/json');
         if (r.kind === 'valid') {
           expect(r.call.intent).toBeUndefined();
           if (body !== undefined) expect(check!(body), `${r.operationId} ${r.call.step}`).toEqual([]);
           continue;
         }
         expect(r.call.intent).toEqual({ kind: 'invalid_input', what: r.what });
-        kinds.add(r.what!.replace(/^.*(wrong type|enum|maxLength|minLength|maximum|minimum|missing|extra field|malformed JSON|maxItems|minItems|not a number|not a boolean|const).*$/, '$1'));
-        if (r.call.raw) expect(() => JSON.parse(r.call.raw!.text)).toThrow();
+        kinds.add(r.what!.replace(/^.*(wrong type|enum|maxLength|minLength|maximum|minimum|missing|extra field|malformed JSON|malformed multipart|maxItems|minItems|not a number|not a boolean|const).*$/, '$1'));
+        if (r.what === 'malformed multipart') expect(r.call.raw!.contentType).toMatch(/^multipart\/form-data; boundary=/);
+        else if (r.call.raw) expect(() => JSON.parse(r.call.raw!.text)).toThrow();
         else if (body !== undefined && !r.what!.startsWith('query ')) expect(check!(body).length, `${r.operationId} ${r.what}`).toBeGreaterThan(0);
       }
-      expect([...kinds].filter((k) => ['wrong type', 'missing', 'malformed JSON'].includes(k)).sort(), provider).toEqual(['malformed JSON', 'missing', 'wrong type']);
+      const expected = provider === 'xai' ? ['malformed JSON', 'malformed multipart', 'missing', 'wrong type'] : ['malformed JSON', 'missing', 'wrong type'];
+      expect([...kinds].filter((k) => ['wrong type', 'missing', 'malformed JSON', 'malformed multipart'].includes(k)).sort(), provider).toEqual(expected);
     }
   });
 });

@@ -142,7 +142,8 @@ export function curlLine(req: ExchangeRequest, credential?: Credential): string 
   if (req.form) {
     for (const [field, part] of Object.entries(req.form)) {
       if (typeof part === 'string') {
-        parts.push('-F', shellQuote(`${field}=${part}`));
+        // Literally: with -F a value starting with @ or < would name a file to read.
+        parts.push('--form-string', shellQuote(`${field}=${part}`));
       } else {
         // The file's bytes travel on stdin, so the line needs no file on disk.
         stdin = part.content;
