@@ -172,4 +172,31 @@ describe('fuzzing against a mock broken on purpose', () => {
     expect(text.split('\n').at(-1)).toBe(`${report.passed} passed, ${report.failed} failed`);
     expect(report.fuzz!.failedRequests).toBeGreaterThan(0);
   });
+
+  it('every failure says how to reproduce it: a request without a reply its curl line, a failure of the run itself the command that repeats it', async () => {
+    const act = activate('health-resets', [{ match: { operation: 'getHealth' }, fault: 'connection_reset' }]);
+    let report: Report;
+    try {
+      report = await runContract({
+        provider: 'ctxfy',
+        baseUrl: `${server.url}/ctxfy`,
+        fuzz: 4,
+        seed: 'reproduce',
+        onFuzzPlan: () => {
+          throw new Error('the plan could not be kept');
+        },
+      });
+    } finally {
+      server.scenarios.deactivate(act.id);
+    }
+    const failures = report.results.filter((r) => r.outcome === 'failed');
+    for (const f of failures) expect(f.curl, `${f.check} ${f.operationId} ${f.step}`).not.toBe('');
+    const run = failures.find((r) => r.check === 'flow' && r.step === 'fuzz')!;
+    expect(run.received).toBe('the plan could not be kept');
+    expect(run.curl).toBe(`collections-mock contract --provider ctxfy --base-url '${server.url}/ctxfy' --fuzz 4 --seed 'reproduce'`);
+    const reset = failures.find((r) => r.check === 'not_a_server_error' && r.operationId === 'getHealth')!;
+    expect(reset.received).toMatch(/^4 of 4 fuzzed requests; first, fuzz #\d \(valid\): no reply: connection closed before the reply/);
+    expect(reset.curl).toMatch(/^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/ctxfy\/health'/);
+    expect(summary(report)).not.toMatch(/reproduce: *$/m);
+  });
 });
