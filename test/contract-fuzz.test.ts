@@ -3,35 +3,45 @@
  * a reply that breaks the spec is a loud 500) find nothing; the same seed
  * plans the same requests; invalid requests truly break the request schema;
  * and a mock broken on purpose is caught by the fuzzed requests alone.
+ *
+ * The runs go through a proxy that closes connections left idle after a reply
+ * for IDLE_MS, as the mock's own keep-alive timeout does after 5 s: the
+ * runner's fetch keeps connections alive, as browsers and SDKs do, and must
+ * never send on one the server has closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSync } from 'json-schema-faker';
 import { startServer } from './helpers.js';
+import { startIdleProxy, type IdleProxy } from './idle-proxy.js';
 import type { MockServer } from '../src/server.js';
 import { checkScenario, type Activation } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
-import { planFuzz, type FuzzPools, type FuzzRequest } from '../src/contract/fuzz.js';
+import { formValue, planFuzz, type FuzzPools, type FuzzRequest } from '../src/contract/fuzz.js';
 import { runContract, type Report } from '../src/contract/runner.js';
 import { summary } from '../src/contract/report.js';
 
 const PROVIDERS = ['xai', 'airweave', 'mixpeek', 'ctxfy'] as const;
 const N = 200;
+/** Far longer than the runner may keep its event loop busy, shorter than planning a whole run up front took (2 s and more for a provider). */
+const IDLE_MS = 1000;
 const generate = generateSync as (s: unknown, o: Record<string, unknown>) => unknown;
 const specOf = (provider: string) => loadSpec(new URL(`../specs/${provider}.yaml`, import.meta.url).pathname, provider);
 
 describe(`--fuzz ${N} against the mock`, () => {
   let server: MockServer;
+  let proxy: IdleProxy;
   const reports = new Map<string, Report>();
   const plans = new Map<string, { requests: readonly FuzzRequest[]; seed: string; pools: FuzzPools }>();
   const timings: string[] = [];
   beforeAll(async () => {
     server = await startServer({ providers: [...PROVIDERS], processingMs: 0 });
+    proxy = await startIdleProxy({ port: server.port }, IDLE_MS);
     for (const provider of PROVIDERS) {
       const started = performance.now();
       const report = await runContract({
         provider,
-        baseUrl: `${server.url}/${provider}`,
+        baseUrl: `${proxy.url}/${provider}`,
         fuzz: N,
         seed: 'fuzz-ci',
         onFuzzPlan: (requests, inputs) => plans.set(provider, { requests, ...inputs }),
@@ -39,14 +49,15 @@ describe(`--fuzz ${N} against the mock`, () => {
       reports.set(provider, report);
       timings.push(`${provider}: ${report.fuzz?.requests} requests, fuzz ${report.fuzz?.ms} ms, whole run ${Math.round(performance.now() - started)} ms`);
     }
-    console.log(`fuzz timings\n  ${timings.join('\n  ')}`);
+    console.log(`fuzz timings\n  ${timings.join('\n  ')}\n  ${proxy.connections} connections, ${proxy.idleCloses} closed idle`);
   }, 300_000);
   afterAll(async () => {
+    await proxy?.close();
     await server?.close();
   });
 
   for (const provider of PROVIDERS) {
-    it(`${provider}: finds nothing, and covers every JSON-bodied and body-less operation with valid and invalid requests`, () => {
+    it(`${provider}: finds nothing, and covers every operation (JSON, multipart and raw bodies, none) with valid and invalid requests`, () => {
       const report = reports.get(provider)!;
       const text = summary(report);
       expect(report.results.filter((r) => r.outcome === 'failed'), text).toEqual([]);
@@ -57,17 +68,18 @@ describe(`--fuzz ${N} against the mock`, () => {
       expect(fz.failedRequests).toBe(0);
       const spec = specOf(provider);
       const covered = new Set(report.results.filter((r) => r.step === 'fuzz').map((r) => r.operationId));
-      for (const op of spec.operations.values()) {
-        const media = Object.keys(op.requestBody?.content ?? {});
-        if (!media.length || media.includes('application/json')) expect(covered.has(op.id), `${op.id} fuzzed`).toBe(true);
-        else expect(fz.skipped.map((s) => s.operationId)).toContain(op.id);
-      }
+      expect(fz.skipped).toEqual([]);
+      for (const op of spec.operations.values()) expect(covered.has(op.id), `${op.id} fuzzed`).toBe(true);
       // Every covered operation got (about) N requests; invalid ones wherever a schema gives something to break.
       const plan = plans.get(provider)!.requests;
       for (const id of covered) expect(plan.filter((r) => r.operationId === id).length, id).toBeGreaterThan(N * 0.9);
       expect(fz.invalid).toBeGreaterThan(N * 3);
       for (const op of spec.operations.values()) {
-        if (op.requestBody?.content['application/json']) expect(plan.some((r) => r.operationId === op.id && r.kind === 'invalid'), `${op.id} has invalid requests`).toBe(true);
+        const media = Object.keys(op.requestBody?.content ?? {});
+        if (media.includes('application/json') || media.includes('multipart/form-data')) expect(plan.some((r) => r.operationId === op.id && r.kind === 'invalid'), `${op.id} has invalid requests`).toBe(true);
+        // A form is sent as parts, with a file where the schema has one; raw bytes as they are.
+        if (media.includes('multipart/form-data')) expect(plan.some((r) => r.operationId === op.id && r.kind === 'valid' && Object.values(r.call.form ?? {}).some((p) => typeof p !== 'string')), `${op.id} gets files`).toBe(true);
+        else if (media.length && !media.includes('application/json')) expect(plan.some((r) => r.operationId === op.id && r.call.raw !== undefined), `${op.id} gets bytes`).toBe(true);
       }
       // One result per operation and check: the summary stays short.
       expect(report.results.filter((r) => r.step === 'fuzz').length).toBeLessThanOrEqual(covered.size * 4);
@@ -95,19 +107,22 @@ describe(`--fuzz ${N} against the mock`, () => {
       const kinds = new Set<string>();
       for (const r of plans.get(provider)!.requests) {
         const op = spec.operations.get(r.operationId)!;
-        const body = r.call.json === undefined ? undefined : structuredClone(r.call.json);
-        const check = validators.for(op).body('application/json');
+        const form = op.requestBody?.content['multipart/form-data'] !== undefined;
+        const body = r.call.form ? formValue(r.call.form) : r.call.json === undefined ? undefined : structuredClone(r.call.json);
+        const check = validators.for(op).body(form ? 'multipart/form-data' : 'application/json');
         if (r.kind === 'valid') {
           expect(r.call.intent).toBeUndefined();
           if (body !== undefined) expect(check!(body), `${r.operationId} ${r.call.step}`).toEqual([]);
           continue;
         }
         expect(r.call.intent).toEqual({ kind: 'invalid_input', what: r.what });
-        kinds.add(r.what!.replace(/^.*(wrong type|enum|maxLength|minLength|maximum|minimum|missing|extra field|malformed JSON|maxItems|minItems|not a number|not a boolean|const).*$/, '$1'));
-        if (r.call.raw) expect(() => JSON.parse(r.call.raw!.text)).toThrow();
+        kinds.add(r.what!.replace(/^.*(wrong type|enum|maxLength|minLength|maximum|minimum|missing|extra field|malformed JSON|malformed multipart|maxItems|minItems|not a number|not a boolean|const).*$/, '$1'));
+        if (r.what === 'malformed multipart') expect(r.call.raw!.contentType).toMatch(/^multipart\/form-data; boundary=/);
+        else if (r.call.raw) expect(() => JSON.parse(r.call.raw!.text)).toThrow();
         else if (body !== undefined && !r.what!.startsWith('query ')) expect(check!(body).length, `${r.operationId} ${r.what}`).toBeGreaterThan(0);
       }
-      expect([...kinds].filter((k) => ['wrong type', 'missing', 'malformed JSON'].includes(k)).sort(), provider).toEqual(['malformed JSON', 'missing', 'wrong type']);
+      const expected = provider === 'xai' ? ['malformed JSON', 'malformed multipart', 'missing', 'wrong type'] : ['malformed JSON', 'missing', 'wrong type'];
+      expect([...kinds].filter((k) => ['wrong type', 'missing', 'malformed JSON', 'malformed multipart'].includes(k)).sort(), provider).toEqual(expected);
     }
   });
 });
@@ -156,5 +171,32 @@ describe('fuzzing against a mock broken on purpose', () => {
     expect(text).toMatch(/also fuzz #1 \(/);
     expect(text.split('\n').at(-1)).toBe(`${report.passed} passed, ${report.failed} failed`);
     expect(report.fuzz!.failedRequests).toBeGreaterThan(0);
+  });
+
+  it('every failure says how to reproduce it: a request without a reply its curl line, a failure of the run itself the command that repeats it', async () => {
+    const act = activate('health-resets', [{ match: { operation: 'getHealth' }, fault: 'connection_reset' }]);
+    let report: Report;
+    try {
+      report = await runContract({
+        provider: 'ctxfy',
+        baseUrl: `${server.url}/ctxfy`,
+        fuzz: 4,
+        seed: 'reproduce',
+        onFuzzPlan: () => {
+          throw new Error('the plan could not be kept');
+        },
+      });
+    } finally {
+      server.scenarios.deactivate(act.id);
+    }
+    const failures = report.results.filter((r) => r.outcome === 'failed');
+    for (const f of failures) expect(f.curl, `${f.check} ${f.operationId} ${f.step}`).not.toBe('');
+    const run = failures.find((r) => r.check === 'flow' && r.step === 'fuzz')!;
+    expect(run.received).toBe('the plan could not be kept');
+    expect(run.curl).toBe(`collections-mock contract --provider ctxfy --base-url '${server.url}/ctxfy' --fuzz 4 --seed 'reproduce'`);
+    const reset = failures.find((r) => r.check === 'not_a_server_error' && r.operationId === 'getHealth')!;
+    expect(reset.received).toMatch(/^4 of 4 fuzzed requests; first, fuzz #\d \(valid\): no reply: connection closed before the reply/);
+    expect(reset.curl).toMatch(/^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/ctxfy\/health'/);
+    expect(summary(report)).not.toMatch(/reproduce: *$/m);
   });
 });

@@ -698,6 +698,19 @@ describe('Ctxfy on the default server (no rate limit, no key file)', () => {
       expect((await fetch(late.publicUrl).then(async (r) => [r.status, await r.text()]))[0]).toBe(404);
     });
 
+    it('a malformed X-Amz-Expires → 400 naming the parameter (documented, as S3 refuses one); nothing stored', async () => {
+      const a = api(freshKey('up-bad-exp'));
+      const { publicUrl } = await presign(a);
+      for (const expires of ['not-a-number', '-1']) {
+        const res = await fetch(`${publicUrl}?X-Amz-Expires=${expires}&X-Amz-Signature=mock`, { method: 'PUT', body: 'x', headers: { 'content-type': 'text/plain' } });
+        expect(res.status, expires).toBe(400);
+        const body = (await res.json()) as { code: number; details: { field: string }[] };
+        expect(body.code).toBe(400);
+        expect(body.details.map((d) => d.field)).toEqual(['X-Amz-Expires']);
+      }
+      expect((await fetch(publicUrl).then(async (r) => [r.status, await r.text()]))[0]).toBe(404);
+    });
+
     it('the expiry is the one issued: raising X-Amz-Expires in the URL does not revive an expired upload URL', async () => {
       const a = api(freshKey('up-tamper'));
       const { uploadUrl, publicUrl } = await presign(a);

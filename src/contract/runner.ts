@@ -8,7 +8,7 @@ import { loadSpec, type Operation, type Spec } from '../core/spec.js';
 import { createIdSource } from '../core/ids.js';
 import { CHECK_NAMES, CHECKS, statelessOverride, type CheckName, type Exchange, type ExchangeRequest } from './checks.js';
 import { FlowAborted, type Call, type Credential, type FlowContext, type ProviderFlow } from './flow.js';
-import { FUZZ_CHECKS, planFuzz, pool, type FuzzPools, type FuzzRequest } from './fuzz.js';
+import { FUZZ_CHECKS, pool, streamFuzz, type FuzzPools, type FuzzRequest } from './fuzz.js';
 import { airweaveFlow } from './flows/airweave.js';
 import { ctxfyFlow } from './flows/ctxfy.js';
 import { mixpeekFlow } from './flows/mixpeek.js';
@@ -57,7 +57,7 @@ export interface ContractOptions {
   fuzz?: number;
   /** Fuzzed requests in flight at once (default 8). */
   fuzzConcurrency?: number;
-  /** Called with the planned fuzz requests before they are sent (tests compare plans). */
+  /** Called with the fuzz requests once they have been sent, in the order they were planned (tests compare plans). */
   onFuzzPlan?: (requests: readonly FuzzRequest[], inputs: { seed: string; pools: FuzzPools }) => void;
 }
 
@@ -142,7 +142,8 @@ export function curlLine(req: ExchangeRequest, credential?: Credential): string 
   if (req.form) {
     for (const [field, part] of Object.entries(req.form)) {
       if (typeof part === 'string') {
-        parts.push('-F', shellQuote(`${field}=${part}`));
+        // Literally: with -F a value starting with @ or < would name a file to read.
+        parts.push('--form-string', shellQuote(`${field}=${part}`));
       } else {
         // The file's bytes travel on stdin, so the line needs no file on disk.
         stdin = part.content;
@@ -225,7 +226,26 @@ export async function runContract(options: ContractOptions): Promise<Report> {
   let answered = 0;
   let unreachable: NoReply | undefined;
 
-  const send = async (c: Call): Promise<{ exchange: Exchange; op: Operation; credential?: Credential }> => {
+  const fuzzN = options.fuzz ?? 0;
+  // Drawn now, so that any failure of the run can name the command that repeats it.
+  const fuzzSeed = fuzzN > 0 ? (options.seed ?? randomBytes(4).toString('hex')) : undefined;
+  /** The command that runs this contract again (the same fuzzed requests too), for failures that are not one request's; keys as environment references. */
+  const envName = options.provider.toUpperCase();
+  const replay = [
+    'collections-mock contract',
+    `--provider ${options.provider}`,
+    `--base-url ${shellQuote(base)}`,
+    ...(apiBase !== undefined ? [`--api-base-url ${shellQuote(apiBase)}`] : []),
+    ...(options.apiKey !== undefined ? [`--api-key "$${envName}_API_KEY"`] : []),
+    ...(options.managementKey !== undefined ? [`--management-key "$${envName}_MANAGEMENT_API_KEY"`] : []),
+    ...(options.namespace !== undefined ? [`--namespace ${shellQuote(options.namespace)}`] : []),
+    ...(live ? ['--live'] : []),
+    ...(stateless ? ['--stateless'] : []),
+    ...(fuzzSeed !== undefined ? [`--fuzz ${fuzzN} --seed ${shellQuote(fuzzSeed)}`] : options.seed !== undefined ? [`--seed ${shellQuote(options.seed)}`] : []),
+  ].join(' ');
+
+  /** The request a call makes: its operation, URL, headers and body, and the credential it carries. */
+  const prepare = (c: Call) => {
     const op = spec.operations.get(c.operationId);
     if (!op) throw new Error(`${flow.provider} flow: ${c.operationId} is not an operation of the spec`);
     let url = (apiBase !== undefined && flow.onApiHost?.(op) ? apiBase : base) + buildPath(op, c.path);
@@ -265,6 +285,21 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       request.form = c.form;
       body = form;
     }
+    return { op, url, headers, body, request, credential };
+  };
+
+  /** A curl line for a call, also when it could not be sent (then as far as it can be made, else the command that repeats the run): never empty. */
+  const curlOf = (c: Call): string => {
+    try {
+      const { request, credential } = prepare(c);
+      return curlLine(request, credential);
+    } catch {
+      return replay;
+    }
+  };
+
+  const send = async (c: Call): Promise<{ exchange: Exchange; op: Operation; credential?: Credential }> => {
+    const { op, url, headers, body, request, credential } = prepare(c);
     let res: Response;
     let text: string;
     try {
@@ -317,6 +352,8 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     if (skip) {
       // Not sent: the vendor does not serve it. The flow gets an empty answer (status 0).
       for (const name of checks) results.push({ check: name, operationId: c.operationId, step: c.step, outcome: 'not_applicable', reason: skip, curl: '' });
+      // Nothing was sent: a flow that stops here is repeated by the whole command.
+      lastCurl = replay;
       return { operationId: c.operationId, step: c.step, request: { method: skipOp.method, url: base + skipOp.path, headers: {} }, response: { status: 0, headers: {}, text: '' } };
     }
     const { exchange, op, credential } = await send(c);
@@ -367,13 +404,20 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     },
   };
 
-  const fuzzN = options.fuzz ?? 0;
   let fuzzed = false;
   let fuzzStats: FuzzStats | undefined;
+  /** Fuzzing that breaks off is a failure of its own; the flow goes on (its deletes, its checks after them). */
   const fuzz = async () => {
+    try {
+      await fuzzAll();
+    } catch (err) {
+      results.push({ check: 'flow', operationId: '-', step: 'fuzz', outcome: 'failed', expected: 'the fuzzing to run to its end', received: (err as Error).message, curl: replay });
+    }
+  };
+  const fuzzAll = async () => {
     fuzzed = true;
     const started = performance.now();
-    const seed = options.seed ?? randomBytes(4).toString('hex');
+    const seed = fuzzSeed!;
     // Loaded only when fuzzing: a plain run does not pay for it.
     const { generateSync } = await import('json-schema-faker');
     const exclude = new Map<string, string>();
@@ -381,8 +425,10 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       const why = liveSkipReason(flow, op);
       if (why) exclude.set(op.id, why);
     }
-    const plan = planFuzz({ spec, n: fuzzN, seed, pools, exclude, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
-    options.onFuzzPlan?.(plan.requests, { seed, pools: structuredClone(pools) });
+    const inputs = { seed, pools: structuredClone(pools) };
+    // Planned as they are sent: the event loop turns between requests, so a connection the server closed while idle is seen closed before it is used again.
+    const plan = streamFuzz({ spec, n: fuzzN, seed, pools, exclude, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
+    const sent: FuzzRequest[] = [];
     interface Tally {
       operationId: string;
       check: CheckName;
@@ -397,21 +443,22 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     const tallies = new Map<string, Tally>();
     let failedRequests = 0;
     await pool(plan.requests, options.fuzzConcurrency ?? 8, async (req) => {
-      let sent;
+      sent.push(req);
+      let answer;
       try {
-        sent = await send(req.call);
+        answer = await send(req.call);
       } catch (err) {
         const t = tallyOf(req.operationId, 'not_a_server_error');
         t.requests++;
         t.failed++;
         failedRequests++;
-        const received = `no reply: ${(err as Error).message}`;
-        const curl = err instanceof NoReply ? curlLine(err.request, err.credential) : '';
+        const received = err instanceof NoReply ? `no reply: ${err.message}` : `not sent: ${(err as Error).message}`;
+        const curl = err instanceof NoReply ? curlLine(err.request, err.credential) : curlOf(req.call);
         t.first ??= { step: req.call.step, expected: 'a reply', received, curl };
         if (t.examples.length < 3) t.examples.push({ step: req.call.step, received, curl });
         return;
       }
-      const { exchange, op, credential } = sent;
+      const { exchange, op, credential } = answer;
       const curl = curlLine(exchange.request, credential);
       let anyFailed = false;
       for (const name of FUZZ_CHECKS[req.kind].filter((c) => checks.includes(c))) {
@@ -479,20 +526,21 @@ export async function runContract(options: ContractOptions): Promise<Report> {
         });
       }
     }
-    const ops = new Set(plan.requests.map((r) => r.operationId));
+    const ops = new Set(sent.map((r) => r.operationId));
     fuzzStats = {
       seed,
       perOperation: fuzzN,
       operations: ops.size,
-      requests: plan.requests.length,
-      valid: plan.requests.filter((r) => r.kind === 'valid').length,
-      invalid: plan.requests.filter((r) => r.kind === 'invalid').length,
+      requests: sent.length,
+      valid: sent.filter((r) => r.kind === 'valid').length,
+      invalid: sent.filter((r) => r.kind === 'invalid').length,
       failedRequests,
       skipped: plan.skipped,
-      unbreakable: plan.unbreakable,
-      ungenerated: plan.ungenerated,
+      unbreakable: plan.counts.unbreakable,
+      ungenerated: plan.counts.ungenerated,
       ms: Math.round(performance.now() - started),
     };
+    options.onFuzzPlan?.(sent, inputs);
   };
 
   try {
@@ -500,18 +548,16 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       await flow.run(ctx);
     } catch (err) {
       if (err instanceof FlowAborted) {
-        results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl });
+        results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl || replay });
       } else if (err instanceof NoReply) {
         if (answered === 0) unreachable = err;
         results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: 'a reply', received: err.message, curl: curlLine(err.request, err.credential) });
       } else {
-        results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl });
+        results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl || replay });
       }
     }
     // A flow that stopped before its checkpoint is still fuzzed, with the ids it got to make.
     if (fuzzN > 0 && !fuzzed && !unreachable) await fuzz();
-  } catch (err) {
-    results.push({ check: 'flow', operationId: '-', step: 'fuzz', outcome: 'failed', expected: 'the fuzzing to run to its end', received: (err as Error).message, curl: '' });
   } finally {
     for (const entry of deferred.reverse()) {
       if (!entry.live) continue;

@@ -3,7 +3,7 @@
  * client: sizes are counted as bytes arrive, text must be valid UTF-8, and
  * JSON keys that could reach an object's prototype are dropped.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { MockError } from './errors.js';
 
@@ -34,7 +34,7 @@ export interface BodyLimits {
 
 export const DEFAULT_LIMITS: BodyLimits = { json: 1024 * 1024, upload: 50 * 1024 * 1024 };
 
-/** Beyond this many times the limit we stop reading and close the connection. */
+/** Beyond this many times the limit we stop reading and close the connection after the reply. */
 const DRAIN_FACTOR = 4;
 
 export function mediaTypeOf(header: string | undefined): string {
@@ -76,8 +76,15 @@ export function setBodyReadBefore(req: IncomingMessage, body: Buffer | Error): v
   (req as ReadBefore)[READ_BEFORE] = body;
 }
 
-/** Reads the whole body, counting bytes; over the limit it keeps draining (so the client can read the reply) and then throws payload_too_large. */
-export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads the whole body, counting bytes; over the limit it keeps draining (so
+ * the client can read the reply and reuse the connection) and then throws
+ * payload_too_large. Beyond DRAIN_FACTOR times the limit it stops reading: the
+ * rest of the body is still on the connection, where it would be taken for the
+ * next request, so the reply (whatever it is) says `Connection: close` and the
+ * connection is closed after it.
+ */
+export async function readRawBody(req: IncomingMessage, limit: number, res?: ServerResponse): Promise<Buffer> {
   const before = (req as ReadBefore)[READ_BEFORE];
   if (before instanceof Error) throw before;
   if (before !== undefined) {
@@ -95,6 +102,8 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
       if (!over) chunks.push(chunk);
       else if (size > limit * DRAIN_FACTOR) {
         req.pause();
+        // Node sends the header with the reply and ends the connection once the reply is out.
+        if (res && !res.headersSent) res.setHeader('connection', 'close');
         resolve();
       }
     });

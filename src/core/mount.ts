@@ -483,7 +483,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         // Operations that take only raw bytes (uploads) get the upload limit whatever the client calls them.
         const limit = !rawOnly && (isStructuredMedia(mediaTypeOf(contentType)) || !contentType) ? limits.json : limits.upload;
         // An operation without a request body ignores whatever was sent, whatever its size.
-        raw = op.requestBody ? await readRawBody(req, limit) : await readRawBody(req, limit).catch(() => Buffer.alloc(0));
+        raw = op.requestBody ? await readRawBody(req, limit, res) : await readRawBody(req, limit, res).catch(() => Buffer.alloc(0));
       }
 
       // Credentials are checked before the body is looked at: a bad key with a bad body is an auth error.

@@ -500,7 +500,8 @@ export interface paths {
          *     vendor's signature would protect); a second PUT replaces the bytes; the body is taken
          *     as sent, whatever its `Content-Type` (JSON too), up to the mock's upload limit (its
          *     size is not checked against the presign's `size`); without a `Content-Type` it is
-         *     `application/octet-stream`. A FILE
+         *     `application/octet-stream`. A malformed `X-Amz-Expires` (not a whole number, or
+         *     negative) is 400, as S3 refuses one (assumed; in the mock's error envelope). A FILE
          *     source does not need this PUT to complete (the vendor's clients may upload
          *     elsewhere): issuing the key is enough.
          */
@@ -2228,6 +2229,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description The presigned URL has expired. Assumed. */
             403: {
                 headers: {
