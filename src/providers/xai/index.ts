@@ -7,7 +7,8 @@ import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
-import { createXaiState, internMediaType, packBytes, scheduleExpiry, startIndexing, type XaiState } from './model.js';
+import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
+import { useEmbedder } from './retrieval.js';
 import { checkXaiState } from './state.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
@@ -133,7 +134,11 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       const { status, code } = STATUS[err.kind];
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
-    createState: (env) => createXaiState(env),
+    createState: (env) => {
+      const state = createXaiState(env);
+      if (options.embedder) useEmbedder(state, options.embedder);
+      return state;
+    },
     checkState: checkXaiState,
     resume: (state) => {
       for (const file of state.files.values()) {
@@ -142,7 +147,13 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
         file.contentType = internMediaType(file.contentType);
         scheduleExpiry(state, file);
       }
-      for (const c of state.collections.values()) for (const doc of c.documents.values()) if (doc.status === 'DOCUMENT_STATUS_PROCESSING') startIndexing(state, c, doc);
+      // Indexes are never saved: a PROCESSED document is indexed again from its file, a PROCESSING one processed again.
+      for (const c of state.collections.values()) {
+        for (const doc of c.documents.values()) {
+          if (doc.status === 'DOCUMENT_STATUS_PROCESSING') startIndexing(state, c, doc);
+          else if (doc.status === 'DOCUMENT_STATUS_PROCESSED') rebuildIndex(state, c, doc);
+        }
+      }
     },
     handlers: guarded,
   };

@@ -8,6 +8,7 @@ import { rfc3339Micros, type Scheduled } from '../../core/clock.js';
 import { Table } from '../../core/store.js';
 import { MockError } from '../../core/errors.js';
 import type { ProviderEnv } from '../../core/provider.js';
+import { dropIndex, indexOf, processDocument, searchDoc, unindex, type Outcome } from './retrieval.js';
 
 type Schemas = components['schemas'];
 export type CollectionMetadata = Schemas['CollectionMetadata'];
@@ -134,20 +135,6 @@ function overlapKeys(strategy: (typeof STRATEGY_KEYS)[number]): string[] {
   return [];
 }
 
-/** Roughly how many chunks the vendor would cut a document into under this configuration. */
-export function estimateChunks(bytes: number, config: ChunkConfiguration | null): number {
-  const c = (config ?? DEFAULT_CHUNK_CONFIGURATION) as unknown as Record<string, Record<string, unknown> | undefined>;
-  let size = 4096;
-  for (const key of STRATEGY_KEYS) {
-    const s = c[key];
-    if (!s) continue;
-    if (s.max_chunk_size_tokens) size = Number(s.max_chunk_size_tokens) * 4; // ~4 bytes per token
-    else if (s.max_chunk_size_chars) size = Number(s.max_chunk_size_chars);
-    else if (s.max_chunk_size_bytes) size = Number(s.max_chunk_size_bytes);
-  }
-  return Math.max(1, Math.ceil(bytes / Math.max(1, size)));
-}
-
 export function normaliseFieldDefinition(def: FieldDefinition): FieldDefinition {
   return {
     key: def.key,
@@ -191,28 +178,8 @@ export function contentTypeFor(filename: string, partType: string | undefined): 
   return EXTENSION_TYPES[ext] ?? 'application/octet-stream';
 }
 
-/** Types the vendor extracts text from; anything else must be UTF-8 text to index. */
-const INDEXABLE_BINARY = [
-  'application/pdf',
-  'application/msword',
-  'application/epub+zip',
-  'application/vnd.openxmlformats-officedocument.',
-  'application/vnd.oasis.opendocument.',
-  'application/rtf',
-];
-
 export function isTextLike(contentType: string): boolean {
   return contentType.startsWith('text/') || /^application\/([a-z.+-]*\+)?(json|xml|javascript|x-yaml|yaml)$/.test(contentType);
-}
-
-function decodable(file: FileRecord): boolean {
-  if (INDEXABLE_BINARY.some((p) => file.contentType.startsWith(p))) return true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(file.data);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Unsafe characters for a filename that will be echoed in Content-Disposition. */
@@ -228,38 +195,108 @@ export function filenameProblem(name: string): string | undefined {
 
 // ---- lifecycle
 
-/** Starts (or restarts) indexing: PROCESSING now, PROCESSED or FAILED after processingMs. */
+/**
+ * Starts (or restarts) indexing: PROCESSING now; PROCESSED (or FAILED) once
+ * processingMs has passed on the mock's clock and the document's text is
+ * extracted, chunked and embedded, whichever comes last. The document enters
+ * its collection's index in the same step as it turns PROCESSED, and leaves
+ * it at once here, so a search never sees it half-done or stale.
+ */
 export function startIndexing(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
   const { clock, processingMs } = state.env;
   if (doc.job !== undefined) {
     doc.job.cancel();
     doc.job = undefined;
   }
+  unindex(collection, doc.fileId);
   doc.status = 'DOCUMENT_STATUS_PROCESSING';
   doc.errorMessage = '';
   doc.chunksProcessed = 0;
   doc.chunkCount = undefined;
-  let ran = false;
-  const job = clock.schedule(processingMs, () => {
-    ran = true;
-    if (doc.job !== undefined) doc.job = undefined;
-    const file = state.files.get(doc.fileId);
-    if (!file || !collection.documents.has(doc.fileId)) return;
+  const file = state.files.get(doc.fileId);
+  if (!file) return;
+  let live = true;
+  let due = false;
+  let outcome: Outcome | undefined;
+  const settle = (): void => {
+    if (!live || !due || outcome === undefined) return;
+    live = false;
+    if (doc.job === handle) doc.job = undefined;
+    if (collection.documents.get(doc.fileId) !== doc || !state.files.has(doc.fileId)) return;
+    const result = outcome;
+    collection.documents.update(doc.fileId, (d) => applyOutcome(state, collection, d, result));
+  };
+  const timer = clock.schedule(processingMs, () => {
+    due = true;
+    settle();
+  });
+  // One handle for the step on the clock and the work under way: cancelling it drops both.
+  const handle: Scheduled = {
+    cancel() {
+      live = false;
+      timer.cancel();
+    },
+  };
+  doc.job = handle;
+  void processDocument(state, collection, file).then((o) => {
+    outcome = o;
+    settle();
+  });
+}
+
+function applyOutcome(state: XaiState, collection: CollectionRecord, d: DocumentRecord, outcome: Outcome): void {
+  const { index } = indexOf(collection);
+  if (!outcome.ok) {
+    d.status = 'DOCUMENT_STATUS_FAILED';
+    d.errorMessage = outcome.message;
+    index.remove(d.fileId);
+    return;
+  }
+  d.status = 'DOCUMENT_STATUS_PROCESSED';
+  d.errorMessage = '';
+  d.chunkCount = outcome.chunks.length;
+  d.chunksProcessed = outcome.chunks.length;
+  d.lastIndexedAt = state.env.clock.nowMicros();
+  if (outcome.chunks.length) index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
+  else index.remove(d.fileId);
+}
+
+/**
+ * A document loaded as PROCESSED (--persist, a state import) is put back in
+ * its collection's index from its stored file; until that is done, a search
+ * of the collection waits. Should its file no longer process (an embedder
+ * that fails now), it turns FAILED with the message, so the index and the
+ * store never disagree.
+ */
+export function rebuildIndex(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
+  const file = state.files.get(doc.fileId);
+  if (!file) return;
+  let live = true;
+  const handle: Scheduled = {
+    cancel() {
+      live = false;
+    },
+  };
+  doc.job = handle;
+  const ci = indexOf(collection);
+  const done = processDocument(state, collection, file).then((outcome) => {
+    if (!live) return;
+    live = false;
+    if (doc.job === handle) doc.job = undefined;
+    if (collection.documents.get(doc.fileId) !== doc) return;
     collection.documents.update(doc.fileId, (d) => {
-      if (!decodable(file)) {
+      if (!outcome.ok) {
         d.status = 'DOCUMENT_STATUS_FAILED';
-        d.errorMessage = `Unsupported file: ${file.contentType} content could not be decoded as text.`;
+        d.errorMessage = outcome.message;
         return;
       }
-      const chunks = estimateChunks(file.data.length, collection.chunkConfiguration);
-      d.status = 'DOCUMENT_STATUS_PROCESSED';
-      d.chunkCount = chunks;
-      d.chunksProcessed = chunks;
-      d.lastIndexedAt = clock.nowMicros();
+      d.chunkCount = outcome.chunks.length;
+      d.chunksProcessed = outcome.chunks.length;
+      if (outcome.chunks.length) ci.index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
     });
   });
-  // A step that ran at once (processingMs 0) leaves nothing to cancel: keep no handle (and what it holds) on the record.
-  if (!ran) doc.job = job;
+  ci.rebuilding.add(done);
+  void done.then(() => ci.rebuilding.delete(done));
 }
 
 /** A new document record, every field present from the start (one object shape, no later growth). */
@@ -357,6 +394,7 @@ export function removeDocument(state: XaiState, collection: CollectionRecord, fi
     doc.job.cancel();
     doc.job = undefined;
   }
+  unindex(collection, fileId);
   indexFields(collection, doc, -1);
   const t = totals.get(collection.documents);
   const bytes = fileBytes(state, fileId);
@@ -371,6 +409,7 @@ export function deleteCollection(state: XaiState, id: string): boolean {
   const c = state.collections.delete(id);
   if (!c) return false;
   for (const doc of c.documents.values()) doc.job?.cancel();
+  dropIndex(c);
   c.documents.clear();
   totals.delete(c.documents);
   fieldIndexes.delete(c.documents);
