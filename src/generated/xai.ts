@@ -276,6 +276,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search documents in collections
+         * @description Searches the chunks of the given collections' documents for the query and answers the
+         *     best matches, best first (the REST reference "Search in Collections"; the proto's
+         *     `xai_api.Documents/Search`). Only documents whose status is
+         *     `DOCUMENT_STATUS_PROCESSED` are searched: a document becomes searchable the moment it
+         *     turns PROCESSED and stops being searchable the moment it is re-indexed, removed, or its
+         *     file or collection deleted.
+         *
+         *     Retrieval: `hybrid` (the default) fuses a keyword ranking (BM25) and a semantic one
+         *     (cosine similarity of embeddings) by reciprocal rank fusion; `semantic` and `keyword`
+         *     use one of them. The mode is given either as `retrieval_mode: {type}` (the REST
+         *     reference) or as one of the proto's `hybrid_retrieval`, `semantic_retrieval`,
+         *     `keyword_retrieval`; giving more than one gives 400 (assumption). In
+         *     `reciprocal_rank_fusion`, `k` defaults to 60 and a weight of 0 or absent means 0.5
+         *     (proto3 `float` fields cannot tell 0 from unset). Reranker models are accepted; the
+         *     mock has none, so hybrid ranks by fusion and the other modes by their own score
+         *     (assumption). `search_multiplier` (1–100), `instructions`, `ranking_metric`
+         *     (deprecated), `group_by` and `source.rag_pipeline` are accepted and change nothing
+         *     (assumption: the vendor describes no effect on the reply's shape).
+         *
+         *     `filter` is the AIP-160 language of the list endpoints over the documents' `fields`:
+         *     a bare name is a field key (`author = "John"`, `year > 2020 AND category = "finance"`,
+         *     `year:2020..2024`), as is `fields.<key>`; values compare as numbers when both sides are
+         *     numbers, else as exact strings; a document without the key never matches. A filter that
+         *     does not parse gives 400.
+         *
+         *     `limit` defaults to 10; 0, negative or out-of-int32 values give 400 (assumption).
+         *     Unknown or another team's collection ids give 404, like every collection id of the
+         *     management host (assumption); an empty `collection_ids` or `query` gives 400. A chunk
+         *     found in several of the searched collections (the same file, cut the same way) is one
+         *     match listing them all in `collection_ids`. `page_number` is the 1-based page of a
+         *     multi-page document (PDF) the chunk starts on, and 0 for single-page documents.
+         *     `chunk_id` is a UUID that stays the same for the same content of the same file, across
+         *     re-indexing and restarts.
+         */
+        post: operations["searchDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -555,6 +607,125 @@ export interface components {
             /** @constant */
             object: "file";
             deleted: boolean;
+        };
+        /**
+         * @description Body of document search. Unknown fields are ignored. At most one of `retrieval_mode`,
+         *     `hybrid_retrieval`, `semantic_retrieval` and `keyword_retrieval` (the proto's oneof);
+         *     none means hybrid.
+         */
+        SearchRequest: {
+            /** @description The text to search for; embedded with the same model as the chunks (semantic and hybrid retrieval). */
+            query: string;
+            source: components["schemas"]["DocumentsSource"];
+            /** @description The number of chunks to return, default 10. At least 1 (assumption). */
+            limit?: components["schemas"]["PositiveInt32Input"] | null;
+            /** @description Instructions for the search; accepted and ignored by the mock. */
+            instructions?: string | null;
+            /**
+             * @description AIP-160 filter over the documents' `fields`, e.g. `year > 2020 AND category = "finance"`.
+             * @example type = "10-Q"
+             */
+            filter?: string | null;
+            /** @description The REST reference's form of the mode; `null` means the default (hybrid). */
+            retrieval_mode?: components["schemas"]["RetrievalMode"] | null;
+            /** @description The proto's form of hybrid retrieval; `null` means absent (protobuf JSON). */
+            hybrid_retrieval?: components["schemas"]["HybridRetrieval"] | null;
+            /** @description The proto's form of semantic retrieval; `null` means absent. */
+            semantic_retrieval?: components["schemas"]["SemanticRetrieval"] | null;
+            /** @description The proto's form of keyword retrieval; `null` means absent. */
+            keyword_retrieval?: components["schemas"]["KeywordRetrieval"] | null;
+            /**
+             * @deprecated
+             * @description Deprecated (the metric comes from the collection); accepted and ignored.
+             */
+            ranking_metric?: ("RANKING_METRIC_UNKNOWN" | "RANKING_METRIC_L2_DISTANCE" | "RANKING_METRIC_COSINE_SIMILARITY") | (0 | 1 | 2) | null;
+            /** @description Grouping by metadata keys; `null` means none. */
+            group_by?: components["schemas"]["GroupBy"] | null;
+        };
+        /** @description The collections to search. */
+        DocumentsSource: {
+            /**
+             * @description Collection ids of the caller's team, at least one (at most 100, assumption). An id the
+             *     team does not have gives 404. Repeated ids count once.
+             */
+            collection_ids: string[];
+            /** @description The vendor's storage backend; accepted and ignored. */
+            rag_pipeline?: ("chroma_db" | "es") | null;
+        };
+        /** @description The retrieval mode in the REST reference's form. */
+        RetrievalMode: {
+            /** @enum {string} */
+            type: "hybrid" | "semantic" | "keyword";
+            /** @description A reranker model; accepted, not applied (the mock has none). */
+            reranker?: components["schemas"]["RerankerModel"] | null;
+        };
+        /**
+         * @description Keyword and semantic retrieval fused (the proto's form). `reranker_model` and
+         *     `reciprocal_rank_fusion` are a oneof: both gives 400. Without either, fusion with the
+         *     defaults.
+         */
+        HybridRetrieval: {
+            /** @description Over-fetch factor, 1–100 (default 1); accepted, the mock fuses the whole rankings. */
+            search_multiplier?: number | string;
+            reranker_model?: components["schemas"]["RerankerModel"];
+            reciprocal_rank_fusion?: components["schemas"]["ReciprocalRankFusion"];
+        };
+        /** @description Retrieval by cosine similarity of embeddings (the proto's form). */
+        SemanticRetrieval: {
+            reranker?: components["schemas"]["RerankerModel"];
+        };
+        /** @description Retrieval by keyword matching, BM25 (the proto's form). */
+        KeywordRetrieval: {
+            reranker?: components["schemas"]["RerankerModel"];
+        };
+        /** @description A reranker model and its instructions; accepted, not applied. */
+        RerankerModel: {
+            model?: string | null;
+            instructions?: string | null;
+        };
+        /** @description score = text_weight / (k + keyword rank) + embedding_weight / (k + semantic rank). */
+        ReciprocalRankFusion: {
+            /** @description The RRF constant; default 60. */
+            k?: components["schemas"]["NonNegativeInt32Input"];
+            /** @description Weight of the semantic ranking, 0–1; 0 or absent means 0.5. */
+            embedding_weight?: number;
+            /** @description Weight of the keyword ranking, 0–1; 0 or absent means 0.5. */
+            text_weight?: number;
+        };
+        /** @description Grouping of results by metadata keys; accepted, the matches are not grouped (assumption). */
+        GroupBy: {
+            keys: string[];
+            /** @description How groups are aggregated; any object is accepted. */
+            aggregate?: Record<string, never>;
+        };
+        SearchResponse: {
+            /** @description The matching chunks, by `score`, highest first. */
+            matches: components["schemas"]["SearchMatch"][];
+        };
+        /** @description One matching chunk. */
+        SearchMatch: {
+            /** @description The document's file. */
+            file_id: string;
+            /** @description The chunk, a UUID; the same for the same content of the same file. */
+            chunk_id: string;
+            /** @description The chunk's text. */
+            chunk_content: string;
+            /**
+             * @description Relevance, higher is better: the fused score in hybrid retrieval (Σ weight / (k + rank)),
+             *     the cosine similarity in semantic retrieval, the BM25 score in keyword retrieval.
+             */
+            score: number;
+            /** @description The searched collections the chunk was found in. */
+            collection_ids: string[];
+            /** @description The document's metadata, `{}` when none. */
+            fields: {
+                [key: string]: string;
+            };
+            /**
+             * Format: int32
+             * @description The 1-based page the chunk starts on in a multi-page document; 0 for single-page documents.
+             */
+            page_number: number;
         };
     };
     responses: {
@@ -1708,6 +1879,57 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    searchDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchRequest"];
+            };
+        };
+        responses: {
+            /** @description The best matching chunks, by score, highest first; `{"matches": []}` when none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "matches": [
+                     *         {
+                     *           "file_id": "file_94847856-a56f-4b1e-82dd-7fe0b3af43d9",
+                     *           "chunk_id": "0199717c-511b-7a80-bab3-dfe9a27f82ab",
+                     *           "chunk_content": "Tesla, Inc. Form 10-Q. Total revenues were $22.5 billion.",
+                     *           "score": 0.016393442,
+                     *           "collection_ids": [
+                     *             "collection_80100614-300c-4609-959b-a138fa90f542"
+                     *           ],
+                     *           "fields": {
+                     *             "type": "10-Q"
+                     *           },
+                     *           "page_number": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -37,6 +37,8 @@ import {
   type FileRecord,
   type XaiState,
 } from './model.js';
+import { refreshFields } from './retrieval.js';
+import { searchDocuments } from './search.js';
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
 
@@ -334,7 +336,10 @@ export const handlers: Handlers<operations, XaiState> = {
       for (const key of removedKeys) {
         for (const doc of col.documents.values()) delete doc.fields[key];
       }
-      if (removedKeys.length) forgetFieldIndexes(col);
+      if (removedKeys.length) {
+        forgetFieldIndexes(col);
+        refreshFields(col);
+      }
     });
     return { status: 200, body: renderCollection(state, c) };
   },
@@ -490,6 +495,10 @@ export const handlers: Handlers<operations, XaiState> = {
     const id = ctx.path.file_id;
     if (!deleteFile(ctx.state, id)) throw new MockError('not_found', `File ${id} not found.`);
     return { status: 200, body: { id, object: 'file', deleted: true } };
+  },
+
+  async searchDocuments(ctx: Ctx<'searchDocuments'>) {
+    return { status: 200, body: await searchDocuments(ctx.state, ctx.body) };
   },
 
   downloadFileContent(ctx: Ctx<'downloadFileContent'>) {
