@@ -13,7 +13,17 @@ import type { ChunkOptions, Embedder, ExtractedText, Extractor, IndexedChunk, Se
 
 const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-yaml|yaml|markdown))/;
 
+/** Uncompressed content streams only, one per page, strings of Tj operators: enough for a hand-made test PDF. */
+function crudePdf(bytes: Uint8Array): ExtractedText | undefined {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const pages = [...raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
+    .map((m) => [...m[1]!.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)].map((t) => t[1]!.replace(/\\(.)/g, '$1')).join('\n'))
+    .filter((t) => t !== '');
+  return pages.length ? { pages: pages.map((text, i) => ({ page: i + 1, text })) } : undefined;
+}
+
 export const extract: Extractor = async (bytes, mediaType) => {
+  if (mediaType === 'application/pdf') return crudePdf(bytes);
   if (!TEXT_TYPES.test(mediaType) && mediaType !== 'application/octet-stream') return undefined;
   try {
     return { pages: [{ page: null, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }] };
