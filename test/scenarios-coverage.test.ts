@@ -173,6 +173,8 @@ async function prove(name: Name, op: Operation, status: number, via: string, nat
     res = await call(name, op, { key: false });
   } else if (via === 'unknown-id') {
     res = await call(name, op, { body: false });
+  } else if (via === 'unknown-id-in-body') {
+    res = await call(name, op);
   } else if (via === 'oauth-redirect') {
     const pending = await pendingCode('https://app.example.com/done');
     res = await readReply(await fetch(pending.authUrl, { redirect: 'manual' }));
