@@ -123,7 +123,7 @@ describe('runner options for the vendor', () => {
     expect(reasons('xai')).toEqual({});
   });
 
-  it('sends xAI files to apiBaseUrl and collections to baseUrl', async () => {
+  it('sends xAI files and search to apiBaseUrl and collections to baseUrl', async () => {
     const server = await startServer({ providers: ['xai'], processingMs: 0 });
     try {
       const hosts = new Map<string, Set<string>>();
@@ -144,7 +144,7 @@ describe('runner options for the vendor', () => {
       });
       expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);
       expect(report.apiBaseUrl).toBe(`${fake}/xai`);
-      expect([...hosts.get('api')!]).toEqual(['/v1/files']);
+      expect([...hosts.get('api')!]).toEqual(['/v1/files', '/v1/documents']);
       expect([...hosts.get('management')!]).toEqual(['/v1/collections']);
     } finally {
       await server.close();

@@ -104,7 +104,8 @@ describe('against a mock broken on purpose', () => {
   let server: MockServer;
   // Scenario replies are self-checked in strict mode; the broken replies must reach the suite.
   beforeAll(async () => {
-    server = await startServer({ providers: ['ctxfy', 'xai'], strict: false });
+    // Lifecycle steps at once, as the flows expect of the mock (xAI's search waits for its document to be processed).
+    server = await startServer({ providers: ['ctxfy', 'xai'], strict: false, processingMs: 0 });
   });
   afterAll(async () => {
     await server?.close();
@@ -184,6 +185,28 @@ describe('against a mock broken on purpose', () => {
     } finally {
       server.scenarios.deactivate(act.id);
     }
+  });
+
+  it('a search that does not find the processed document fails the flow there, with the search\'s curl line, and cleans up', async () => {
+    const act = activate('xai', 'finds-nothing', [{ match: { operation: 'searchDocuments' }, respond: { status: 200, body: { matches: [] } } }]);
+    let report: Report;
+    try {
+      report = await runContract({ provider: 'xai', baseUrl: `${server.url}/xai` });
+    } finally {
+      server.scenarios.deactivate(act.id);
+    }
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    // The broken search also answers 200 to the flow's invalid searches before it.
+    expect(failed.filter((r) => r.check !== 'flow').map((r) => `${r.check} ${r.step}`)).toEqual([
+      'negative_data_rejection search without a query',
+      'negative_data_rejection search with a limit that is not a number',
+    ]);
+    const flow = failed.filter((r) => r.check === 'flow');
+    expect(flow).toHaveLength(1);
+    expect(flow[0]).toMatchObject({ operationId: 'searchDocuments', step: 'search after processing', received: '200: {"matches":[]}' });
+    expect(flow[0]!.expected).toMatch(/^the added document file_\S+ among the matches$/);
+    expect(flow[0]!.curl).toMatch(/^curl -sS -X POST '.*\/xai\/v1\/documents\/search' -H "Authorization: Bearer \$XAI_API_KEY"/);
+    expect(report.cleanupFailures).toEqual([]);
   });
 
   it('a flow that cannot go on is reported and still cleans up what it made', async () => {

@@ -90,7 +90,7 @@ export interface ProviderFlow {
   /** A credential header of the right name but unusable form. */
   malformed: { header: string; value: string };
   /**
-   * Operations served by a second host (xAI: the Files API at api.x.ai beside
+   * Operations served by a second host (xAI: the Files API and search at api.x.ai beside
    * the management API): sent to the run's `apiBaseUrl` when it has one.
    */
   onApiHost?(op: Operation): boolean;

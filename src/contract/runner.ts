@@ -23,13 +23,13 @@ export interface ContractOptions {
   /** The provider's base, e.g. http://127.0.0.1:4010/ctxfy or https://api.ctxfy.com. */
   baseUrl: string;
   /**
-   * xAI only: the Files API's base when it is another host than `baseUrl`
+   * xAI only: the base of the Files API and document search when it is another host than `baseUrl`
    * (the vendor: `https://api.x.ai` beside `https://management-api.x.ai`).
    * Default: `baseUrl` (the mock serves both under one prefix).
    */
   apiBaseUrl?: string;
   apiKey?: string;
-  /** xAI's management key (collections); the API key serves the Files API. */
+  /** xAI's management key (collections); the API key serves the Files API and search. */
   managementKey?: string;
   checks?: readonly CheckName[];
   namespace?: string;

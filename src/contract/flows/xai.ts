@@ -1,12 +1,33 @@
 /**
  * xAI: collection (read, list, update) → a file through the Files API →
- * attached as a document (read, list, batch get, re-index, remove) → delete
- * the collection and the file, with the negative cases around them.
+ * attached as a document (read, list, batch get, re-index) → searched once
+ * it is processed, where it must be among the matches → removed → delete the
+ * collection and the file, with the negative cases around them.
  *
- * Collections want a management key and the Files API an API key; the mock
- * without --api-keys takes any key for both, so one generated key serves.
+ * Collections want a management key, the Files API and search an API key;
+ * the mock without --api-keys takes any key for both, so one generated key
+ * serves.
  */
-import type { ProviderFlow } from '../flow.js';
+import { FlowAborted, type FlowContext, type ProviderFlow } from '../flow.js';
+
+const CONTENT = 'collections-mock contract suite: a short text document.';
+
+/**
+ * Polls the document with growing pauses (about 30 s in all) until it is
+ * PROCESSED; its last status. A stateless server answers the same example
+ * every time: one read.
+ */
+async function awaitProcessed(ctx: FlowContext, doc: Record<string, string>): Promise<string> {
+  const pauses = ctx.stateless ? [0] : [0, 250, 500, 1000, 2000, 4000, 8000, 16000];
+  let status = 'unknown';
+  for (const [i, pause] of pauses.entries()) {
+    if (pause) await ctx.sleep(pause);
+    const ex = await ctx.call({ step: `document processing: poll ${i + 1}`, operationId: 'getDocumentMetadata', path: doc });
+    status = String((ex.response.json as { status?: unknown } | undefined)?.status ?? `${ex.response.status} ${ex.response.text.slice(0, 80)}`);
+    if (status !== 'DOCUMENT_STATUS_PROCESSING') return status;
+  }
+  return status;
+}
 
 export const xaiFlow: ProviderFlow = {
   provider: 'xai',
@@ -22,8 +43,8 @@ export const xaiFlow: ProviderFlow = {
     };
   },
   malformed: { header: 'Authorization', value: 'Basic Y20tY29udHJhY3Q6bm9wZQ==' },
-  // The vendor serves files at https://api.x.ai and collections at https://management-api.x.ai.
-  onApiHost: (op) => op.path === '/v1/files' || op.path.startsWith('/v1/files/'),
+  // The vendor serves files and search at https://api.x.ai and collections at https://management-api.x.ai.
+  onApiHost: (op) => op.path === '/v1/files' || op.path.startsWith('/v1/files/') || op.path === '/v1/documents/search',
 
   async run(ctx) {
     const p = ctx.prefix;
@@ -85,7 +106,7 @@ export const xaiFlow: ProviderFlow = {
         step: 'upload file',
         operationId: 'uploadFile',
         auth: 'files',
-        form: { file: { filename: `${p}.txt`, type: 'text/plain', content: 'collections-mock contract suite: a short text document.' } },
+        form: { file: { filename: `${p}.txt`, type: 'text/plain', content: CONTENT } },
       })
     ).response.json;
     const fileId = String(file.id);
@@ -107,6 +128,46 @@ export const xaiFlow: ProviderFlow = {
       intent: { kind: 'invalid_input', what: 'fields is a string' },
     });
     await ctx.call({ step: 're-index document', operationId: 'reIndexDocument', path: doc });
+
+    // Search (api.x.ai): once the document is processed, its own words find it.
+    const status = await awaitProcessed(ctx, doc);
+    const search = (query: string, extra: Record<string, unknown> = {}) => ({ query, source: { collection_ids: [collectionId] }, ...extra });
+    await ctx.call({ step: 'search without credentials', operationId: 'searchDocuments', auth: { none: true }, json: search('contract suite'), intent: { kind: 'no_auth' } });
+    await ctx.call({
+      step: 'search without a query',
+      operationId: 'searchDocuments',
+      auth: 'files',
+      json: { source: { collection_ids: [collectionId] } },
+      intent: { kind: 'invalid_input', what: 'query missing' },
+    });
+    await ctx.call({
+      step: 'search with a limit that is not a number',
+      operationId: 'searchDocuments',
+      auth: 'files',
+      json: search('contract suite', { limit: 'ten' }),
+      intent: { kind: 'invalid_input', what: 'limit is not a number' },
+    });
+    await ctx.call({
+      step: 'search an unknown collection',
+      operationId: 'searchDocuments',
+      auth: 'files',
+      json: { query: 'contract suite', source: { collection_ids: [`collection_00000000-0000-4000-8000-${ctx.token(12).replace(/[^0-9a-f]/g, '0')}`] } },
+      intent: { kind: 'unknown_id' },
+    });
+    for (const [step, body] of [
+      ['search after processing', search('contract suite short text document')],
+      ['search by keyword with a filter on the document fields', search('contract suite document', { retrieval_mode: { type: 'keyword' }, filter: `source = "${p}"` })],
+    ] as const) {
+      const ex = await ctx.call({ step, operationId: 'searchDocuments', auth: 'files', json: body });
+      if (ctx.stateless) continue;
+      if (status !== 'DOCUMENT_STATUS_PROCESSED') {
+        throw new FlowAborted(step, 'searchDocuments', 'the added document processed (DOCUMENT_STATUS_PROCESSED) within about 30 s, to search it', status);
+      }
+      const matches = (ex.response.json as { matches?: { file_id?: unknown }[] } | undefined)?.matches;
+      if (ex.response.status !== 200 || !matches?.some((m) => m.file_id === fileId)) {
+        throw new FlowAborted(step, 'searchDocuments', `the added document ${fileId} among the matches`, `${ex.response.status}: ${ex.response.text.slice(0, 200)}`);
+      }
+    }
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
