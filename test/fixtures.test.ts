@@ -46,7 +46,8 @@ describe('shipped fixtures', () => {
     const xai = await get(server, '/xai/v1/collections', DEMO);
     expect(xai.collections.map((c: any) => c.collection_name).sort()).toEqual(['Product docs', 'SEC filings']);
     const sec = xai.collections.find((c: any) => c.collection_name === 'SEC filings');
-    expect(sec.documents_count).toBe(1);
+    expect(sec.documents_count).toBe(3);
+    expect(xai.collections.find((c: any) => c.collection_name === 'Product docs').documents_count).toBe(3);
 
     const aw = await get(server, '/airweave/collections', { 'x-api-key': 'demo' });
     expect(aw.map((c: any) => c.name).sort()).toEqual(['Finance Data', 'Support Tickets']);
@@ -70,6 +71,24 @@ describe('shipped fixtures', () => {
     server.clock.advance(3000);
     const after = await get(server, `/ctxfy/v1/spaces/${spaces.spaces[0].id}/sources`, DEMO);
     expect(after.sources.map((s: any) => `${s.name}: ${s.status}`).sort()).toEqual(['Atlas README: COMPLETED', 'Notes: COMPLETED', 'https://docs.example.invalid/: FAILED']);
+  });
+
+  it('give the xAI demo documents to search once they are processed', async () => {
+    server.clock.advance(1000);
+    const { collections } = await get(server, '/xai/v1/collections', DEMO);
+    const ids = Object.fromEntries(collections.map((c: any) => [c.collection_name, c.collection_id]));
+    const search = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${server.url}/xai/v1/documents/search`, { method: 'POST', headers: { ...DEMO, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { matches: { chunk_content: string; fields: Record<string, string> }[] }).matches;
+    };
+    const [risk] = await search({ query: 'supply chain risks', source: { collection_ids: [ids['SEC filings']] } });
+    expect(risk!.fields).toStrictEqual({ type: '10-K', ticker: 'CTSO', year: '2024' });
+    const [reset] = await search({ query: 'how do I reset the router to factory settings', source: { collection_ids: [ids['Product docs']] } });
+    expect(reset!.chunk_content).toMatch(/reset button/);
+    const filtered = await search({ query: 'revenue', source: { collection_ids: [ids['SEC filings']] }, filter: 'type = "8-K"' });
+    expect(filtered.map((m) => m.fields.ticker)).toEqual(['FBKM']);
+    expect(server.selfCheckFailures).toEqual([]);
   });
 
   it('leave other keys empty', async () => {
