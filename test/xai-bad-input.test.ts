@@ -167,6 +167,38 @@ describe('xAI bad input', () => {
     });
   });
 
+  describe('document search', () => {
+    const search = (body: string, headers: Record<string, string> = JSON_CT) => send('/xai/v1/documents/search', { method: 'POST', headers, body });
+    const valid = () => ({ query: 'sentinel document', source: { collection_ids: [sentinel.id] } });
+
+    it('finds the sentinel, and refuses malformed or non-object bodies with 400', async () => {
+      const ok = await search(JSON.stringify(valid()));
+      expect(ok.status).toBe(200);
+      expect(ok.json.matches.map((m: any) => m.file_id)).toEqual([sentinel.fileId]);
+      for (const body of ['{"query": "x",', '[]', '"x"', '42', 'null', '', `[${JSON.stringify(valid())}]`]) expectError(await search(body), 400);
+      expectError(await search('query=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    });
+
+    it('survives deep nesting, prototype keys, a 100,000-character query and hostile filters', async () => {
+      const depth = 100_000;
+      const deep = await search(`{"query":"x","source":{"collection_ids":["${sentinel.id}"]},"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+      expect([200, 400]).toContain(deep.status);
+      expectNoLeak(deep);
+      const proto = await search(`{"__proto__":{"polluted":true},"query":"sentinel","source":{"collection_ids":["${sentinel.id}"],"constructor":{"prototype":{"polluted":true}}}}`);
+      expect(proto.status).toBe(200);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      const long = await search(JSON.stringify({ ...valid(), query: 'sentinel '.repeat(11_112) }));
+      expect(long.status).toBe(200);
+      expect(long.json.matches[0].file_id).toBe(sentinel.fileId);
+      expectError(await search(JSON.stringify({ ...valid(), filter: `kind = "${'x'.repeat(9000)}"` })), 400, /filter/);
+      expectError(await search(JSON.stringify({ ...valid(), filter: `${'('.repeat(1000)}kind = "x"${')'.repeat(1000)}` })), 400, /nesting/);
+      // Keys of Object.prototype are no field of a document: nothing matches them.
+      const inherited = await search(JSON.stringify({ ...valid(), filter: 'fields.__proto__ = "x" OR constructor = 1 OR toString:*' }));
+      expect(inherited.status, inherited.text).toBe(200);
+      expect(inherited.json.matches).toEqual([]);
+    });
+  });
+
   describe('media types', () => {
     it('text/plain and application/xml bodies on a JSON endpoint → 415', async () => {
       expectError(await send('/xai/v1/collections', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"collection_name":"x"}' }), 415, /text\/plain/);
