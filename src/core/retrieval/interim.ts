@@ -22,7 +22,7 @@ function crudePdf(bytes: Uint8Array): ExtractedText | undefined {
   return pages.length ? { pages: pages.map((text, i) => ({ page: i + 1, text })) } : undefined;
 }
 
-export const extract: Extractor = async (bytes, mediaType) => {
+export const extractText: Extractor = async (bytes, mediaType) => {
   if (mediaType === 'application/pdf') return crudePdf(bytes);
   if (!TEXT_TYPES.test(mediaType) && mediaType !== 'application/octet-stream') return undefined;
   try {
@@ -32,7 +32,7 @@ export const extract: Extractor = async (bytes, mediaType) => {
   }
 };
 
-export function chunkText(text: ExtractedText, options: ChunkOptions): TextChunk[] {
+export async function chunkText(text: ExtractedText, options: ChunkOptions): Promise<TextChunk[]> {
   const out: TextChunk[] = [];
   const step = Math.max(1, options.maxTokens - Math.min(options.overlapTokens, options.maxTokens - 1));
   for (const { page, text: body } of text.pages) {

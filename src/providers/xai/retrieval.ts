@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChunkOptions, Embedder, IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
-import { chunkId, chunkText, createLocalEmbedder, createSearchIndex, extract } from '../../core/retrieval/interim.js';
+import { chunkId, chunkText, createLocalEmbedder, createSearchIndex, extractText } from '../../core/retrieval/interim.js';
 import type { Table } from '../../core/store.js';
 import type { ChunkConfiguration, CollectionRecord, DocumentRecord, FileRecord, XaiState } from './model.js';
 
@@ -171,12 +171,12 @@ export async function processDocument(state: XaiState, collection: CollectionRec
   try {
     let text;
     try {
-      text = await extract(file.data, file.contentType, file.filename);
+      text = await extractText(file.data, file.contentType, file.filename);
     } catch (err) {
       return { ok: false, message: `Could not read ${file.filename}: ${messageOf(err)}` };
     }
     if (!text) return { ok: true, chunks: [] };
-    const pieces = chunkText(text, options);
+    const pieces = await chunkText(text, options);
     if (!pieces.length) return { ok: true, chunks: [] };
     const vectors = await embedder.embed(pieces.map((p) => p.text));
     if (vectors.length !== pieces.length) return { ok: false, message: `The embedder returned ${vectors.length} vectors for ${pieces.length} chunks.` };
