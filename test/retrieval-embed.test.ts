@@ -15,6 +15,8 @@ import {
   createRemoteEmbedder,
   embedLocally,
 } from '../src/core/retrieval/embed.js';
+import { runCli } from './cli-helpers.js';
+import { createMockServer } from '../src/server.js';
 
 const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const norm = (a: Float32Array): number => Math.sqrt(cosine(a, a));
@@ -248,5 +250,33 @@ describe('the remote embedder', () => {
     expect(() => createEmbedder({ model: 'm' })).toThrow('an embeddings model needs an embeddings URL');
     expect(createEmbedder().id).toBe(LOCAL_EMBEDDER_ID);
     expect(createEmbedder({ url: 'http://127.0.0.1:1/v1/embeddings', model: 'm' }).id).toBe('openai-compatible:http://127.0.0.1:1/v1/embeddings#m');
+  });
+});
+
+describe('the server and the CLI', () => {
+  it('give providers the local embedder by default, the remote one with embeddingsUrl', async () => {
+    const s = await fakeServer((call, res) => json(res, 200, goodReply(call, 8)));
+    const local = await createMockServer({ port: 0, providers: ['xai'], quiet: true });
+    const remote = await createMockServer({ port: 0, providers: ['xai', 'ctxfy'], quiet: true, embeddingsUrl: s.url, embeddingsModel: 'mini' });
+    try {
+      expect(local.providers[0]!.env.embedder.id).toBe(LOCAL_EMBEDDER_ID);
+      const embedders = remote.providers.map((m) => m.env.embedder);
+      expect(embedders.map((e) => e.id)).toEqual([`openai-compatible:${s.url}#mini`, `openai-compatible:${s.url}#mini`]);
+      // One embedder for the whole server: its dimension, once learnt, holds for every provider.
+      await embedders[0]!.embed(['hello']);
+      expect(embedders[1]!.dimension).toBe(8);
+      expect(s.calls.map((c) => c.body)).toEqual([{ model: 'mini', input: ['hello'], encoding_format: 'float' }]);
+    } finally {
+      await Promise.all([local.close(), remote.close(), s.close()]);
+    }
+  });
+
+  it('serve checks the flags before it starts', async () => {
+    const bad = await runCli(['serve', '--embeddings-url', 'ftp://models.test/v1/embeddings']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('collections-mock serve: --embeddings-url must be an http(s) URL, got ftp://models.test/v1/embeddings (see collections-mock serve --help)\n');
+    const alone = await runCli(['serve', '--embeddings-model', 'mini']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toBe('collections-mock serve: --embeddings-model names the model of --embeddings-url: give the URL too (see collections-mock serve --help)\n');
   });
 });
