@@ -16,6 +16,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractText, formatOf } from '../src/core/retrieval/extract.js';
 
@@ -182,7 +183,7 @@ describe('loading', () => {
        }`,
     )}`;
     const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
-    const log = path.join(process.env.TMPDIR ?? '/tmp', `loaded-${process.pid}-${Math.random().toString(36).slice(2)}.log`);
+    const log = path.join(tmpdir(), `loaded-${process.pid}-${Math.random().toString(36).slice(2)}.log`);
     const run = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', script], {
       cwd: path.join(import.meta.dirname, '..'),
       env: { ...process.env, LOADED_LOG: log },
