@@ -50,6 +50,8 @@ interface ServeFlags {
   seed?: string;
   persist?: string;
   adminToken?: string;
+  embeddingsUrl?: string;
+  embeddingsModel?: string;
   strict?: boolean;
   quiet?: boolean;
   logFormat?: string;
@@ -77,6 +79,11 @@ async function serve(o: ServeFlags): Promise<void> {
   const fake = o.fake !== undefined ? wholeNumber('--fake', o.fake, 0, 10_000) : undefined;
   if (fake && fixtures === 'none') throw new UsageError(`--fake makes records with the fixtures' recipes: it cannot go with --fixtures none`);
   if (o.adminToken !== undefined) nonEmpty('--admin-token', o.adminToken);
+  if (o.embeddingsUrl !== undefined) httpUrl('--embeddings-url', o.embeddingsUrl);
+  if (o.embeddingsModel !== undefined) {
+    nonEmpty('--embeddings-model', o.embeddingsModel);
+    if (o.embeddingsUrl === undefined) throw new UsageError('--embeddings-model names the model of --embeddings-url: give the URL too');
+  }
   // Saved by writing beside the file and renaming it over: the folder is what must be writable.
   if (o.persist !== undefined) writableFile('--persist', o.persist, { replaced: true });
   const logFormat = o.logFormat !== undefined ? choice('--log-format', o.logFormat, LOG_FORMATS, 'log format') : undefined;
@@ -106,6 +113,8 @@ async function serve(o: ServeFlags): Promise<void> {
       ...(journalSize !== undefined ? { journalSize } : {}),
       fixtures,
       ...(o.adminToken !== undefined ? { adminToken: o.adminToken } : {}),
+      ...(o.embeddingsUrl !== undefined ? { embeddingsUrl: o.embeddingsUrl } : {}),
+      ...(o.embeddingsModel !== undefined ? { embeddingsModel: o.embeddingsModel } : {}),
       ...(o.persist !== undefined ? { persist: o.persist } : {}),
       ...(fake !== undefined ? { fake } : {}),
       ...(o.seed !== undefined ? { seed: o.seed } : {}),
@@ -325,6 +334,8 @@ function program(): Command {
     .option('--seed <s>', 'make generated ids reproducible')
     .option('--persist <file>', "keep the data in FILE: loaded at start (then no fixtures), saved atomically after changes and at shutdown; its folder must exist and be writable; a file that cannot be read stops the start, untouched")
     .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" (or "X-Mock-Admin-Token: TOKEN") on the admin API under /__mock (all but its health route); without it the admin API answers only loopback clients')
+    .option('--embeddings-url <url>', 'embed chunks and queries with this OpenAI-compatible /v1/embeddings endpoint (e.g. a local model server) instead of the built-in deterministic embedder; a failed request fails the document being processed')
+    .option('--embeddings-model <name>', 'the model to ask --embeddings-url for (default: none sent)')
     .option('--strict', 'answer 500 when a reply does not match the spec (default: log it)')
     .option('--quiet', 'no request lines (warnings and errors still print)')
     .option('--log-format <format>', 'pretty (one readable line per request) or json (pino\'s JSON lines), with the same fields (default: pretty when stdout is a terminal, json otherwise)')

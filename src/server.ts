@@ -11,6 +11,7 @@ import { createClock, scopedClock, type Clock } from './core/clock.js';
 import { createIdSource } from './core/ids.js';
 import { createLogger, type Logger } from './core/log.js';
 import { createDeliveries, type Deliveries } from './core/delivery.js';
+import { createEmbedder } from './core/retrieval/embed.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
 import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
@@ -70,6 +71,15 @@ export interface MockServerOptions {
   fixtures?: 'none' | 'default' | string;
   /** Records generated per provider (json-schema-faker, seeded by `seed`) with the fixtures' `fake` recipes. */
   fake?: number;
+  /**
+   * An OpenAI-compatible embeddings endpoint (e.g.
+   * `http://127.0.0.1:11434/v1/embeddings`): chunks and queries are embedded
+   * there instead of by the local deterministic embedder. A failed request
+   * fails the document being processed, with the reason as its error.
+   */
+  embeddingsUrl?: string;
+  /** The `model` sent to `embeddingsUrl` (not sent when absent). */
+  embeddingsModel?: string;
   /**
    * Token for the admin API under /__mock: every admin request must then send
    * `Authorization: Bearer <token>` or `X-Mock-Admin-Token: <token>`. Without
@@ -232,6 +242,10 @@ export function createMockCore(options: MockServerOptions): MockCore {
     processingMs: options.processingMs ?? 1000,
     log,
     deliveries: createDeliveries({ clock, log }),
+    embedder: createEmbedder({
+      ...(options.embeddingsUrl !== undefined ? { url: options.embeddingsUrl } : {}),
+      ...(options.embeddingsModel !== undefined ? { model: options.embeddingsModel } : {}),
+    }),
   };
   const limits: BodyLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const selfCheckFailures: SelfCheckFailure[] = [];

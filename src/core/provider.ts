@@ -11,6 +11,7 @@ import type { Operation } from './spec.js';
 import type { UploadedFile } from './body.js';
 import type { Logger } from './log.js';
 import type { Deliveries } from './delivery.js';
+import type { Embedder } from './retrieval/types.js';
 
 /** What every stage may look at: the request as it arrived, read-only. */
 export interface RequestView {
@@ -60,6 +61,12 @@ export interface ProviderEnv {
   log: Logger;
   /** Outbound HTTP deliveries (postbacks, webhooks), retried on the clock and recorded. */
   deliveries: Deliveries;
+  /**
+   * Turns chunks and queries into vectors: the local deterministic embedder,
+   * or the server's `embeddingsUrl`. Text extraction and chunking need no
+   * settings: `core/retrieval/extract.ts` and `chunk.ts` are imported directly.
+   */
+  embedder: Embedder;
 }
 
 // ---- types derived from openapi-typescript's `operations` interface
