@@ -11,7 +11,7 @@ import { Table } from '../src/core/store.js';
 import { MockError } from '../src/core/errors.js';
 import type { Embedder } from '../src/core/retrieval/types.js';
 import { addDocument, createXaiState, DEFAULT_CHUNK_CONFIGURATION, newDocument, rebuildIndex, startIndexing, type CollectionRecord, type DocumentRecord, type XaiState } from '../src/providers/xai/model.js';
-import { indexOf, useEmbedder } from '../src/providers/xai/retrieval.js';
+import { indexOf } from '../src/providers/xai/retrieval.js';
 import { searchDocuments } from '../src/providers/xai/search.js';
 
 const failing: Embedder = {
@@ -23,8 +23,7 @@ const failing: Embedder = {
 };
 
 function setup(embedder?: Embedder): { state: XaiState; collection: CollectionRecord; add(text: string): DocumentRecord } {
-  const state = createXaiState(testEnv());
-  if (embedder) useEmbedder(state, embedder);
+  const state = createXaiState({ ...testEnv(), ...(embedder ? { embedder } : {}) });
   const collection: CollectionRecord = {
     id: 'collection_00000000-0000-4000-8000-000000000001',
     name: 'c',
@@ -51,7 +50,7 @@ function setup(embedder?: Embedder): { state: XaiState; collection: CollectionRe
 
 /** The processing work takes no time on the mock's clock (processingMs 0 here), but is asynchronous: wait until it has settled the document. */
 async function processed(doc: DocumentRecord): Promise<void> {
-  for (let i = 0; i < 1000 && doc.status === 'DOCUMENT_STATUS_PROCESSING'; i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 1000 && doc.status === 'DOCUMENT_STATUS_PROCESSING'; i++) await new Promise((r) => setTimeout(r, 5));
 }
 
 describe('xAI with a failing embedder', () => {
@@ -83,7 +82,7 @@ describe('xAI with a failing embedder', () => {
     startIndexing(state, collection, doc);
     await processed(doc);
     expect(doc.status).toBe('DOCUMENT_STATUS_PROCESSED');
-    useEmbedder(state, failing);
+    state.env = { ...state.env, embedder: failing };
     const body = { query: 'water', source: { collection_ids: [collection.id] } };
     const err = await searchDocuments(state, body).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MockError);

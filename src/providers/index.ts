@@ -1,7 +1,6 @@
 /** The provider registry: every vendor the mock can serve, by name. */
 import type { Provider } from '../core/provider.js';
 import type { Clock } from '../core/clock.js';
-import type { Embedder } from '../core/retrieval/types.js';
 import { createAirweaveProvider } from './airweave/index.js';
 import { createCtxfyProvider } from './ctxfy/index.js';
 import { createMixpeekProvider } from './mixpeek/index.js';
@@ -19,8 +18,6 @@ export interface ProviderOptions {
   rateLimit?: RateLimitSetting;
   /** Largest upload body the server accepts, in bytes (presigned uploads are refused above it). */
   uploadLimit?: number;
-  /** Embeds documents' chunks and search queries (xAI search); the local deterministic embedder when unset. */
-  embedder?: Embedder;
 }
 
 /** `free` (10/min) and `pro` (100/min) are Ctxfy's published plans; a number is requests per minute. */

@@ -1,88 +1,15 @@
 /**
- * TEMPORARY. Minimal stand-ins for the retrieval core's functions that are
- * built on other branches (the index and ranking; extraction, chunking and
- * the embedders), so the xAI search can be written and tested against their
- * names and the contracts in types.ts before they land. This file is deleted
- * when they do: nothing but src/providers/xai imports it.
+ * TEMPORARY. A minimal stand-in for the retrieval core's index and ranking
+ * (`createSearchIndex`, `search`), built on another branch, so the xAI search
+ * can be written and tested against their names and the contracts in
+ * types.ts before they land. This file is deleted when they do: nothing but
+ * src/providers/xai imports it.
  *
- * Deliberately crude: text only (no PDF), words for tokens, a hashing
- * embedder, BM25 without stemming.
+ * Deliberately crude: BM25 over lower-cased words, no stemming, no stop words.
  */
-import { createHash } from 'node:crypto';
-import type { ChunkOptions, Embedder, ExtractedText, Extractor, IndexedChunk, SearchHit, SearchIndex, SearchRequest, TextChunk } from './types.js';
-
-const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-yaml|yaml|markdown))/;
-
-/** Uncompressed content streams only, one per page, strings of Tj operators: enough for a hand-made test PDF. */
-function crudePdf(bytes: Uint8Array): ExtractedText | undefined {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const pages = [...raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
-    .map((m) => [...m[1]!.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)].map((t) => t[1]!.replace(/\\(.)/g, '$1')).join('\n'))
-    .filter((t) => t !== '');
-  return pages.length ? { pages: pages.map((text, i) => ({ page: i + 1, text })) } : undefined;
-}
-
-export const extractText: Extractor = async (bytes, mediaType) => {
-  if (mediaType === 'application/pdf') return crudePdf(bytes);
-  if (!TEXT_TYPES.test(mediaType) && mediaType !== 'application/octet-stream') return undefined;
-  try {
-    return { pages: [{ page: null, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }] };
-  } catch {
-    return undefined;
-  }
-};
-
-export async function chunkText(text: ExtractedText, options: ChunkOptions): Promise<TextChunk[]> {
-  const out: TextChunk[] = [];
-  const step = Math.max(1, options.maxTokens - Math.min(options.overlapTokens, options.maxTokens - 1));
-  for (const { page, text: body } of text.pages) {
-    const words = (options.stripWhitespace ? body.trim() : body).split(/\s+/).filter((w) => w !== '');
-    for (let at = 0; at < words.length; at += step) {
-      const slice = words.slice(at, at + options.maxTokens);
-      out.push({ index: out.length, text: slice.join(' '), page, tokens: slice.length });
-      if (at + options.maxTokens >= words.length) break;
-    }
-  }
-  return out;
-}
-
-export function chunkId(docKey: string, index: number, text: string): string {
-  const h = createHash('sha256').update(`${docKey}\u0000${index}\u0000${text}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+import type { IndexedChunk, SearchHit, SearchIndex, SearchRequest } from './types.js';
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-function bucket(feature: string, dimension: number): [number, number] {
-  const h = createHash('md5').update(feature).digest();
-  return [h.readUInt32LE(0) % dimension, h[4]! & 1 ? 1 : -1];
-}
-
-export function createLocalEmbedder(dimension = 256): Embedder {
-  return {
-    id: `interim-hash-${dimension}`,
-    dimension,
-    async embed(texts) {
-      return texts.map((text) => {
-        const v = new Float32Array(dimension);
-        for (const w of words(text)) {
-          const [i, s] = bucket(`w:${w}`, dimension);
-          v[i]! += s;
-          const padded = `^${w}$`;
-          for (let j = 0; j + 3 <= padded.length; j++) {
-            const [k, t] = bucket(`g:${padded.slice(j, j + 3)}`, dimension);
-            v[k]! += 0.5 * t;
-          }
-        }
-        let norm = 0;
-        for (const x of v) norm += x * x;
-        norm = Math.sqrt(norm) || 1;
-        for (let i = 0; i < dimension; i++) v[i]! /= norm;
-        return v;
-      });
-    },
-  };
-}
 
 interface Stored<D> {
   doc: D;

@@ -32,6 +32,7 @@ import {
   renderFile,
   sha256Hex,
   startIndexing,
+  workBeforeReply,
   type CollectionRecord,
   type DocumentRecord,
   type FileRecord,
@@ -162,12 +163,13 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-function attach(state: XaiState, c: CollectionRecord, file: FileRecord, fields: Record<string, string>): DocumentRecord {
+async function attach(state: XaiState, c: CollectionRecord, file: FileRecord, fields: Record<string, string>): Promise<DocumentRecord> {
   if (c.documents.has(file.id)) throw new MockError('conflict', `Document ${file.id} is already in the collection.`);
   checkFields(c, fields);
   const doc = newDocument(file.id, fields);
   addDocument(state, c, doc);
-  startIndexing(state, c, doc);
+  const work = startIndexing(state, c, doc);
+  if (workBeforeReply(state)) await work;
   return doc;
 }
 
@@ -351,17 +353,17 @@ export const handlers: Handlers<operations, XaiState> = {
     return { status: 200, body: EMPTY };
   },
 
-  addDocumentToCollection(ctx: Ctx<'addDocumentToCollection'>) {
+  async addDocumentToCollection(ctx: Ctx<'addDocumentToCollection'>) {
     const { state } = ctx;
     const c = collectionOr404(state, ctx.path.collection_id);
     const file = fileOr404(state, ctx.path.file_id);
     const fields: Record<string, string> = { ...(ctx.body?.fields ?? {}) };
     for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = internFieldValue(fields[k]);
-    attach(state, c, file, fields);
+    await attach(state, c, file, fields);
     return { status: 200, body: EMPTY };
   },
 
-  uploadDocumentToCollection(ctx: Ctx<'uploadDocumentToCollection'>) {
+  async uploadDocumentToCollection(ctx: Ctx<'uploadDocumentToCollection'>) {
     const { state, body } = ctx;
     const c = collectionOr404(state, ctx.path.collection_id);
     const part = ctx.files.data;
@@ -372,7 +374,7 @@ export const handlers: Handlers<operations, XaiState> = {
     const fields = parseFieldsJson(body.fields);
     checkFields(c, fields);
     const file = storeFile(state, { filename: name, data: part.data, contentType: body.content_type || contentTypeFor(name, part.contentType) });
-    const doc = attach(state, c, file, fields);
+    const doc = await attach(state, c, file, fields);
     return { status: 200, body: renderDocument(file, doc) };
   },
 
@@ -415,11 +417,15 @@ export const handlers: Handlers<operations, XaiState> = {
     return { status: 200, body: renderDocument(fileOr404(ctx.state, doc.fileId), doc) };
   },
 
-  reIndexDocument(ctx: Ctx<'reIndexDocument'>) {
+  async reIndexDocument(ctx: Ctx<'reIndexDocument'>) {
     const { state } = ctx;
     const c = collectionOr404(state, ctx.path.collection_id);
     const doc = documentOr404(c, ctx.path.file_id);
-    c.documents.update(doc.fileId, (d) => startIndexing(state, c, d));
+    let work: Promise<void> = Promise.resolve();
+    c.documents.update(doc.fileId, (d) => {
+      work = startIndexing(state, c, d);
+    });
+    if (workBeforeReply(state)) await work;
     return { status: 200, body: EMPTY };
   },
 

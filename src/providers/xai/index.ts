@@ -8,7 +8,6 @@ import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../..
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
-import { useEmbedder } from './retrieval.js';
 import { checkXaiState } from './state.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
@@ -134,11 +133,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       const { status, code } = STATUS[err.kind];
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
-    createState: (env) => {
-      const state = createXaiState(env);
-      if (options.embedder) useEmbedder(state, options.embedder);
-      return state;
-    },
+    createState: (env) => createXaiState(env),
     checkState: checkXaiState,
     resume: (state) => {
       for (const file of state.files.values()) {
@@ -150,7 +145,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       // Indexes are never saved: a PROCESSED document is indexed again from its file, a PROCESSING one processed again.
       for (const c of state.collections.values()) {
         for (const doc of c.documents.values()) {
-          if (doc.status === 'DOCUMENT_STATUS_PROCESSING') startIndexing(state, c, doc);
+          if (doc.status === 'DOCUMENT_STATUS_PROCESSING') void startIndexing(state, c, doc);
           else if (doc.status === 'DOCUMENT_STATUS_PROCESSED') rebuildIndex(state, c, doc);
         }
       }

@@ -200,9 +200,10 @@ export function filenameProblem(name: string): string | undefined {
  * processingMs has passed on the mock's clock and the document's text is
  * extracted, chunked and embedded, whichever comes last. The document enters
  * its collection's index in the same step as it turns PROCESSED, and leaves
- * it at once here, so a search never sees it half-done or stale.
+ * it at once here, so a search never sees it half-done or stale. Resolves
+ * when the work (not the clock's step) is done; see `workBeforeReply`.
  */
-export function startIndexing(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
+export function startIndexing(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): Promise<void> {
   const { clock, processingMs } = state.env;
   if (doc.job !== undefined) {
     doc.job.cancel();
@@ -214,7 +215,7 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
   doc.chunksProcessed = 0;
   doc.chunkCount = undefined;
   const file = state.files.get(doc.fileId);
-  if (!file) return;
+  if (!file) return Promise.resolve();
   let live = true;
   let due = false;
   let outcome: Outcome | undefined;
@@ -238,27 +239,44 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
     },
   };
   doc.job = handle;
-  void processDocument(state, collection, file).then((o) => {
+  return processDocument(state, collection, file).then((o) => {
     outcome = o;
     settle();
   });
 }
 
+/**
+ * Whether a request that starts indexing answers only once the work is done.
+ * The work takes no time of the mock's clock, but may take real time (a PDF,
+ * a model server, the tokenizer's tables on first use). With
+ * `--processing-ms 0` the lifecycle completes before the reply, as that flag
+ * promises; on a manual clock, time moves only when told, so the reply waits
+ * for the work and advancing the clock then gives the final status at once.
+ */
+export function workBeforeReply(state: XaiState): boolean {
+  return state.env.processingMs <= 0 || state.env.clock.mode === 'manual';
+}
+
 function applyOutcome(state: XaiState, collection: CollectionRecord, d: DocumentRecord, outcome: Outcome): void {
   const { index } = indexOf(collection);
-  if (!outcome.ok) {
+  const fail = (message: string): void => {
     d.status = 'DOCUMENT_STATUS_FAILED';
-    d.errorMessage = outcome.message;
+    d.errorMessage = message;
     index.remove(d.fileId);
-    return;
+  };
+  if (!outcome.ok) return fail(outcome.message);
+  try {
+    if (outcome.chunks.length) index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
+    else index.remove(d.fileId);
+  } catch (err) {
+    // An index that refuses the chunks (vectors of another dimension, say) fails the document, never the server.
+    return fail(err instanceof Error ? err.message : String(err));
   }
   d.status = 'DOCUMENT_STATUS_PROCESSED';
   d.errorMessage = '';
   d.chunkCount = outcome.chunks.length;
   d.chunksProcessed = outcome.chunks.length;
   d.lastIndexedAt = state.env.clock.nowMicros();
-  if (outcome.chunks.length) index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
-  else index.remove(d.fileId);
 }
 
 /**
@@ -285,14 +303,18 @@ export function rebuildIndex(state: XaiState, collection: CollectionRecord, doc:
     if (doc.job === handle) doc.job = undefined;
     if (collection.documents.get(doc.fileId) !== doc) return;
     collection.documents.update(doc.fileId, (d) => {
-      if (!outcome.ok) {
+      const fail = (message: string): void => {
         d.status = 'DOCUMENT_STATUS_FAILED';
-        d.errorMessage = outcome.message;
-        return;
+        d.errorMessage = message;
+      };
+      if (!outcome.ok) return fail(outcome.message);
+      try {
+        if (outcome.chunks.length) ci.index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
+      } catch (err) {
+        return fail(err instanceof Error ? err.message : String(err));
       }
       d.chunkCount = outcome.chunks.length;
       d.chunksProcessed = outcome.chunks.length;
-      if (outcome.chunks.length) ci.index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
     });
   });
   ci.rebuilding.add(done);

@@ -11,8 +11,10 @@
  * when it is re-indexed, fails, or leaves the collection.
  */
 import { createHash } from 'node:crypto';
-import type { ChunkOptions, Embedder, IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
-import { chunkId, chunkText, createLocalEmbedder, createSearchIndex, extractText } from '../../core/retrieval/interim.js';
+import type { ChunkOptions, IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
+import { chunkId, chunkText } from '../../core/retrieval/chunk.js';
+import { extractText } from '../../core/retrieval/extract.js';
+import { createSearchIndex } from '../../core/retrieval/interim.js';
 import type { Table } from '../../core/store.js';
 import type { ChunkConfiguration, CollectionRecord, DocumentRecord, FileRecord, XaiState } from './model.js';
 
@@ -34,17 +36,6 @@ export interface CollectionIndex {
 export type Outcome = { ok: true; chunks: IndexedChunk[] } | { ok: false; message: string };
 
 const indexes = new WeakMap<Table<DocumentRecord>, CollectionIndex>();
-const embedders = new WeakMap<XaiState, Embedder>();
-let localEmbedder: Embedder | undefined;
-
-/** The embedder a state's documents and queries are embedded with (the provider's, else the local one). */
-export function embedderOf(state: XaiState): Embedder {
-  return embedders.get(state) ?? (localEmbedder ??= createLocalEmbedder());
-}
-
-export function useEmbedder(state: XaiState, embedder: Embedder): void {
-  embedders.set(state, embedder);
-}
 
 export function indexOf(collection: CollectionRecord): CollectionIndex {
   let ci = indexes.get(collection.documents);
@@ -167,7 +158,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export async function processDocument(state: XaiState, collection: CollectionRecord, file: FileRecord): Promise<Outcome> {
   if (!decodable(file)) return { ok: false, message: `Unsupported file: ${file.contentType} content could not be decoded as text.` };
   const options = chunkOptions(collection.chunkConfiguration);
-  const embedder = embedderOf(state);
+  const { embedder } = state.env;
   try {
     let text;
     try {

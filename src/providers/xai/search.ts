@@ -8,7 +8,7 @@ import { search } from '../../core/retrieval/interim.js';
 import { MockError } from '../../core/errors.js';
 import { compileFilter, FilterError, type FieldSpec } from './filter.js';
 import type { CollectionRecord, XaiState } from './model.js';
-import { embedderOf, indexOf, type SearchDoc } from './retrieval.js';
+import { indexOf, type SearchDoc } from './retrieval.js';
 
 type Schemas = components['schemas'];
 export type SearchRequestBody = Schemas['SearchRequest'];
@@ -91,7 +91,7 @@ export async function searchDocuments(state: XaiState, body: SearchRequestBody):
   let queryVector: Float32Array | undefined;
   if (mode !== 'keyword') {
     try {
-      [queryVector] = await embedderOf(state).embed([body.query]);
+      [queryVector] = await state.env.embedder.embed([body.query]);
     } catch (err) {
       throw new MockError('internal', `The query could not be embedded: ${err instanceof Error ? err.message : String(err)}`);
     }
