@@ -49,7 +49,7 @@ class InterimIndex<D> implements SearchIndex<D> {
   }
 }
 
-export function createSearchIndex<D>(): SearchIndex<D> {
+export function createSearchIndex<D>(_options: { dimension?: number } = {}): SearchIndex<D> {
   return new InterimIndex<D>();
 }
 

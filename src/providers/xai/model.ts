@@ -8,7 +8,7 @@ import { rfc3339Micros, type Scheduled } from '../../core/clock.js';
 import { Table } from '../../core/store.js';
 import { MockError } from '../../core/errors.js';
 import type { ProviderEnv } from '../../core/provider.js';
-import { dropIndex, indexOf, processDocument, searchDoc, unindex, type Outcome } from './retrieval.js';
+import { dropIndex, indexOf, processDocument, putChunks, unindex, type Outcome } from './retrieval.js';
 
 type Schemas = components['schemas'];
 export type CollectionMetadata = Schemas['CollectionMetadata'];
@@ -258,16 +258,14 @@ export function workBeforeReply(state: XaiState): boolean {
 }
 
 function applyOutcome(state: XaiState, collection: CollectionRecord, d: DocumentRecord, outcome: Outcome): void {
-  const { index } = indexOf(collection);
   const fail = (message: string): void => {
     d.status = 'DOCUMENT_STATUS_FAILED';
     d.errorMessage = message;
-    index.remove(d.fileId);
+    unindex(collection, d.fileId);
   };
   if (!outcome.ok) return fail(outcome.message);
   try {
-    if (outcome.chunks.length) index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
-    else index.remove(d.fileId);
+    putChunks(collection, d, outcome.chunks);
   } catch (err) {
     // An index that refuses the chunks (vectors of another dimension, say) fails the document, never the server.
     return fail(err instanceof Error ? err.message : String(err));
@@ -309,7 +307,7 @@ export function rebuildIndex(state: XaiState, collection: CollectionRecord, doc:
       };
       if (!outcome.ok) return fail(outcome.message);
       try {
-        if (outcome.chunks.length) ci.index.upsert(d.fileId, searchDoc(collection, d), outcome.chunks);
+        putChunks(collection, d, outcome.chunks);
       } catch (err) {
         return fail(err instanceof Error ? err.message : String(err));
       }

@@ -27,7 +27,8 @@ export interface SearchDoc {
 }
 
 export interface CollectionIndex {
-  index: SearchIndex<SearchDoc>;
+  /** Made with the first chunks, for vectors of their dimension (a model server's is known only once it has answered). */
+  index?: SearchIndex<SearchDoc>;
   /** Rebuilds under way after a load: a search of the collection waits for them. */
   rebuilding: Set<Promise<void>>;
 }
@@ -40,10 +41,21 @@ const indexes = new WeakMap<Table<DocumentRecord>, CollectionIndex>();
 export function indexOf(collection: CollectionRecord): CollectionIndex {
   let ci = indexes.get(collection.documents);
   if (!ci) {
-    ci = { index: createSearchIndex<SearchDoc>(), rebuilding: new Set() };
+    ci = { rebuilding: new Set() };
     indexes.set(collection.documents, ci);
   }
   return ci;
+}
+
+/** Puts a document's chunks in its collection's index, replacing any it had there; none takes it out. Throws when the index refuses them. */
+export function putChunks(collection: CollectionRecord, doc: DocumentRecord, chunks: readonly IndexedChunk[]): void {
+  const ci = indexOf(collection);
+  if (!chunks.length) {
+    ci.index?.remove(doc.fileId);
+    return;
+  }
+  ci.index ??= createSearchIndex<SearchDoc>({ dimension: chunks[0]!.vector.length });
+  ci.index.upsert(doc.fileId, searchDoc(collection, doc), chunks);
 }
 
 export function searchDoc(collection: CollectionRecord, doc: DocumentRecord): SearchDoc {
@@ -52,22 +64,21 @@ export function searchDoc(collection: CollectionRecord, doc: DocumentRecord): Se
 
 /** Takes a document out of its collection's index (no-op when it is not there). */
 export function unindex(collection: CollectionRecord, fileId: string): void {
-  indexes.get(collection.documents)?.index.remove(fileId);
+  indexes.get(collection.documents)?.index?.remove(fileId);
 }
 
 /** Forgets a collection's index (the collection is deleted). */
 export function dropIndex(collection: CollectionRecord): void {
-  const ci = indexes.get(collection.documents);
-  if (!ci) return;
-  for (const doc of collection.documents.values()) ci.index.remove(doc.fileId);
+  const index = indexes.get(collection.documents)?.index;
+  if (index) for (const doc of collection.documents.values()) index.remove(doc.fileId);
   indexes.delete(collection.documents);
 }
 
 /** The documents' fields changed in place: the index sees the new values at once. */
 export function refreshFields(collection: CollectionRecord): void {
-  const ci = indexes.get(collection.documents);
-  if (!ci) return;
-  for (const doc of collection.documents.values()) if (ci.index.has(doc.fileId)) ci.index.setDoc(doc.fileId, searchDoc(collection, doc));
+  const index = indexes.get(collection.documents)?.index;
+  if (!index) return;
+  for (const doc of collection.documents.values()) if (index.has(doc.fileId)) index.setDoc(doc.fileId, searchDoc(collection, doc));
 }
 
 // ---- processing

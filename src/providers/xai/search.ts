@@ -98,10 +98,21 @@ export async function searchDocuments(state: XaiState, body: SearchRequestBody):
   }
   // Looked up again after the waits: a collection deleted meanwhile is a 404, not a search of what it held.
   const collections = collectionsOf(state, ids);
-  const hits = search(
-    collections.map((c) => indexOf(c).index),
-    { query: body.query, mode, limit: limit * collections.length, ...(queryVector ? { queryVector } : {}), ...(filter ? { filter } : {}), ...(fusion ? { fusion } : {}) },
-  );
+  let hits: SearchHit<SearchDoc>[];
+  try {
+    hits = search(collections.flatMap((c) => indexOf(c).index ?? []), {
+      query: body.query,
+      mode,
+      limit: limit * collections.length,
+      ...(queryVector ? { queryVector } : {}),
+      ...(filter ? { filter } : {}),
+      ...(fusion ? { fusion } : {}),
+    });
+  } catch (err) {
+    // A query vector the indexes cannot take (a model server that changed its dimension, say) is the server's fault, not the request's.
+    if (err instanceof RangeError) throw new MockError('internal', `The search could not be run: ${err.message}`);
+    throw err;
+  }
   return { matches: render(hits, limit) };
 }
 
