@@ -97,13 +97,19 @@ describe('xAI search relevance on a small corpus', () => {
       }
       results.set(q.query, row);
     }
-    const mrr = (mode: Mode) => all.reduce((n, q) => n + rr(results.get(q.query)![mode].rank), 0) / all.length;
+    const line = (label: string, set: typeof all) => `MRR ${label.padEnd(19)} ${MODES.map((m) => `${m} ${mrr(m, set).toFixed(3)}`).join('  ')}`;
     const lines = all.map((q) => {
       const r = results.get(q.query)!;
       return `${q.kind.padEnd(8)} ${JSON.stringify(q.query).padEnd(42)} ${MODES.map((m) => String(r[m].rank || '-').padStart(3)).join('  ')}   ${q.expect}`;
     });
     console.log(
-      [`xAI search relevance, ${fileOf.size} documents, ${all.length} queries (rank of the expected document: keyword, semantic, hybrid)`, ...lines, `MRR  keyword ${mrr('keyword').toFixed(3)}  semantic ${mrr('semantic').toFixed(3)}  hybrid ${mrr('hybrid').toFixed(3)}`].join('\n'),
+      [
+        `xAI search relevance, ${fileOf.size} documents, ${all.length} queries (rank of the expected document: keyword, semantic, hybrid)`,
+        ...lines,
+        line(`all ${all.length} queries`, all),
+        line(`${queries.keyword.length} keyword queries`, all.filter((q) => q.kind === 'keyword')),
+        line(`${queries.semantic.length} semantic queries`, all.filter((q) => q.kind === 'semantic')),
+      ].join('\n'),
     );
   });
 
