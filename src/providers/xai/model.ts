@@ -196,12 +196,14 @@ export function filenameProblem(name: string): string | undefined {
 // ---- lifecycle
 
 /**
- * Starts (or restarts) indexing: PROCESSING now; PROCESSED (or FAILED) once
- * processingMs has passed on the mock's clock and the document's text is
- * extracted, chunked and embedded, whichever comes last. The document enters
- * its collection's index in the same step as it turns PROCESSED, and leaves
- * it at once here, so a search never sees it half-done or stale. Resolves
- * when the work (not the clock's step) is done; see `workBeforeReply`.
+ * Starts (or restarts) indexing: PROCESSING now; when processingMs has passed
+ * on the mock's clock, the document's text is extracted, chunked and
+ * embedded, and it turns PROCESSED (or FAILED) as soon as that is done. The
+ * document enters its collection's index in the same step as it turns
+ * PROCESSED, and leaves it at once here, so a search never sees it half-done
+ * or stale. Where the request waits for the work (`workBeforeReply`), the work
+ * is done ahead and the step only applies it. Resolves when work started here
+ * is done.
  */
 export function startIndexing(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): Promise<void> {
   const { clock, processingMs } = state.env;
@@ -227,8 +229,15 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
     const result = outcome;
     collection.documents.update(doc.fileId, (d) => applyOutcome(state, collection, d, result));
   };
+  let work: Promise<void> | undefined;
+  const run = (): Promise<void> =>
+    processDocument(state, collection, file).then((o) => {
+      outcome = o;
+      settle();
+    });
   const timer = clock.schedule(processingMs, () => {
     due = true;
+    work ??= run();
     settle();
   });
   // One handle for the step on the clock and the work under way: cancelling it drops both.
@@ -239,10 +248,8 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
     },
   };
   doc.job = handle;
-  return processDocument(state, collection, file).then((o) => {
-    outcome = o;
-    settle();
-  });
+  if (workBeforeReply(state)) work ??= run();
+  return work ?? Promise.resolve();
 }
 
 /**
@@ -250,8 +257,10 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
  * The work takes no time of the mock's clock, but may take real time (a PDF,
  * a model server, the tokenizer's tables on first use). With
  * `--processing-ms 0` the lifecycle completes before the reply, as that flag
- * promises; on a manual clock, time moves only when told, so the reply waits
- * for the work and advancing the clock then gives the final status at once.
+ * promises; on a manual clock, time moves only when told, so the work is done
+ * before the reply and advancing the clock then gives the final status at
+ * once. Otherwise the work starts when the step falls due (so start-up, whose
+ * demo documents are indexed a second later, does not pay for it).
  */
 export function workBeforeReply(state: XaiState): boolean {
   return state.env.processingMs <= 0 || state.env.clock.mode === 'manual';
