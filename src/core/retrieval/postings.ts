@@ -7,7 +7,7 @@
  * term and per posting costs several times the postings' own bytes, and the
  * garbage collector walks every one of them. Here every term's postings live
  * in a few shared pages of typed arrays (5 bytes a posting), as a chain of
- * blocks that double in size (4 entries, then 8, … up to 128), so a rare
+ * blocks that double in size (4 entries, then 8, 16, then 32 at a time), so a rare
  * term wastes little and a common one is read in long runs.
  *
  * Chunks are numbered in the order they were added and a number is not
@@ -21,7 +21,7 @@ const PAGE_BITS = 16;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 const FIRST_BLOCK = 4;
-const MAX_BLOCK = 128;
+const MAX_BLOCK = 32;
 /** A term frequency is kept up to this: BM25 has saturated long before (at 255 its factor is within 0.5% of its limit). */
 const MAX_TF = 0xff;
 
