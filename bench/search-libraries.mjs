@@ -9,6 +9,7 @@
  *   npm install --no-save minisearch@7 @orama/orama@3 flexsearch@0.8
  *   npm run build && node bench/search-libraries.mjs [--chunks N] [--queries N] [--only a,b]
  *   node bench/search-libraries.mjs --relevance [--chunks N]
+ *   npm install --no-save hnswlib-node@3 hnsw@1 && node bench/search-libraries.mjs --vectors [--chunks N]
  *
  * Every candidate gets the engine's analyzer (Snowball stop words, Porter
  * stems), OR semantics, no prefix or fuzzy matching, so that what differs is
@@ -23,13 +24,19 @@
  * "collapsed" but not "collapses" types it. The figure is the mean
  * reciprocal rank of the chunk in the top 10 (1 = always first, 0 = never
  * found).
+ *
+ * --vectors compares the engine's exact scan with HNSW (hnswlib-node, native;
+ * hnsw, pure JavaScript) on unit vectors of 256 dimensions: build rate,
+ * query p50 / p99 and recall of the exact top 10. Each builds for at most
+ * 60 s and is measured on what it built by then. Random vectors are HNSW's
+ * hardest case for recall; the build rate is what decides here.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus, generateQueries, rng, vocabulary } from './lib/corpus.mjs';
+import { generateCorpus, generateQueries, randomUnitVectors, rng, vocabulary } from './lib/corpus.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ENGINE = pathToFileURL(path.join(HERE, '..', 'dist', 'core', 'retrieval', 'index.js')).href;
@@ -232,11 +239,94 @@ async function relevance({ chunks: count }) {
   );
 }
 
+/** Exact scan against HNSW (see the module's comment). */
+async function vectorsCompare({ chunks: count }) {
+  const d = 256;
+  const vectors = randomUnitVectors(count, d, 3);
+  const queries = randomUnitVectors(200, d, 4);
+  const BUILD_BUDGET_MS = 60_000;
+  const candidates = {
+    'exact scan (this engine)': async () => {
+      const { createSearchIndex, search } = await import(ENGINE);
+      const index = createSearchIndex({ dimension: d });
+      let n = 0;
+      const t0 = performance.now();
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.upsert(`v${n}`, {}, [{ id: String(n), text: '', page: null, vector: vectors[n] }]);
+      return { n, ms: performance.now() - t0, search: (q) => search([index], { query: '', queryVector: q, mode: 'semantic', limit: 10 }).map((h) => Number(h.chunk.id)) };
+    },
+    'hnswlib-node (M 16, ef 200 / 50)': async () => {
+      const { default: hnswlib } = await import('hnswlib-node');
+      const index = new hnswlib.HierarchicalNSW('ip', d);
+      index.initIndex(count, 16, 200, 100);
+      let n = 0;
+      const t0 = performance.now();
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.addPoint(Array.from(vectors[n]), n);
+      index.setEf(50);
+      return { n, ms: performance.now() - t0, search: (q) => index.searchKnn(Array.from(q), 10).neighbors };
+    },
+    'hnsw (pure JS; M 16, ef 200 / 50)': async () => {
+      const { HNSW } = await import('hnsw');
+      const index = new HNSW(16, 200, d, 'cosine', 50);
+      let n = 0;
+      const t0 = performance.now();
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) await index.addPoint(n, Array.from(vectors[n]));
+      return { n, ms: performance.now() - t0, search: (q) => index.searchKNN(Array.from(q), 10).map((r) => r.id) };
+    },
+  };
+  const rows = [];
+  for (const [name, build] of Object.entries(candidates)) {
+    let built;
+    try {
+      built = await build();
+    } catch (err) {
+      rows.push(`| ${name} | not run: ${String(err.message).split('\n')[0]} | | | |`);
+      continue;
+    }
+    const exact = (q) =>
+      vectors
+        .slice(0, built.n)
+        .map((v, i) => [i, v.reduce((s, x, j) => s + x * q[j], 0)])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([i]) => i);
+    const times = queries.map((q) => {
+      const s = performance.now();
+      built.search(q);
+      return performance.now() - s;
+    });
+    let recall = 0;
+    for (const q of queries.slice(0, 30)) {
+      const got = new Set(built.search(q));
+      recall += exact(q).filter((i) => got.has(i)).length / 10;
+    }
+    const { p50, p99 } = summarize(times);
+    rows.push(
+      `| ${name} | ${Math.round(built.n / (built.ms / 1000)).toLocaleString('en-US')} (${built.n.toLocaleString('en-US')} in ${(built.ms / 1000).toFixed(0)} s) | ${p50.toFixed(2)} / ${p99.toFixed(2)} ms | ${(recall / 30).toFixed(2)} |`,
+    );
+    process.stderr.write(`${rows.at(-1)}\n`);
+  }
+  return (
+    `Vectors of ${d} dimensions, top 10, one caller; each builds for at most 60 s:\n\n` +
+    `| Index | Vectors added per s | Query p50 / p99 | Recall of the exact top 10 |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
-    options: { chunks: { type: 'string' }, queries: { type: 'string' }, only: { type: 'string' }, one: { type: 'string' }, relevance: { type: 'boolean' } },
+    options: {
+      chunks: { type: 'string' },
+      queries: { type: 'string' },
+      only: { type: 'string' },
+      one: { type: 'string' },
+      relevance: { type: 'boolean' },
+      vectors: { type: 'boolean' },
+    },
   });
   const opts = { chunks: Number(values.chunks ?? 100_000), queries: Number(values.queries ?? 500) };
+  if (values.vectors) {
+    process.stdout.write(await vectorsCompare(opts));
+    return;
+  }
   if (values.relevance) {
     process.stdout.write(await relevance(opts));
     return;
