@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, packageVersion, prismInfo } from './lib/proc.mjs';
+import { searchReport } from './search.mjs';
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
 export const PAGE_FILE = path.join(ROOT, 'docs', 'performance.md');
@@ -84,7 +85,7 @@ export function machine() {
 }
 
 /** Builds every table and the list of targets from what the sections returned. */
-export function build({ params, throughput, startup, scale }) {
+export function build({ params, throughput, startup, scale, search }) {
   const sections = [];
   const targets = [];
 
@@ -199,6 +200,12 @@ export function build({ params, throughput, startup, scale }) {
     });
   }
 
+  if (search) {
+    const report = searchReport(search);
+    sections.push(report.section);
+    targets.push(...report.targets);
+  }
+
   const targetsTable = `### Targets\n\n${table(
     ['Target', 'Measured', 'Verdict'],
     targets.map((t) => [t.name, t.measured, t.verdict.startsWith('pass') ? 'pass' : `**${t.verdict}**`]),
@@ -241,6 +248,13 @@ export function paramsText(params) {
         `${params.listWarmupS} s warm-up, then ${plural(params.listRounds, 'round')} of ${params.listDurationS} s per collection, alternating; ` +
         `"after a write": up to ${params.afterWriteIterations} times per collection (at most ${params.afterWriteBudgetMs / 1000} s), add one document, ` +
         `then time one list request.`,
+    );
+  }
+  if (params.only.includes('search')) {
+    lines.push(
+      `- Search: the engine in-process (bench/search.mjs, a process of its own with \`--expose-gc\`): ${params.searchChunks.toLocaleString('en-US')} English-like chunks ` +
+        `(bench/lib/corpus.mjs) with ${params.searchDimension}-dimension vectors in one index, added by \`upsert\` per document; memory = heap + array buffers after two GCs, ` +
+        `before and after building; then ${params.searchQueries} queries per mode, one at a time, after 50 of warm-up.`,
     );
   }
   return lines.join('\n');

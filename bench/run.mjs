@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * npm run bench: the mock against Prism, its start-up, and its behaviour at
- * scale, with its performance targets (TARGETS in report.mjs) printed as pass / short. Runs on dist/
+ * npm run bench: the mock against Prism, its start-up, its behaviour at
+ * scale, and its search engine in-process, with its performance targets (TARGETS in report.mjs) printed as pass / short. Runs on dist/
  * (`npm run bench` builds first).
  *
- *   node bench/run.mjs [--quick] [--only throughput,startup,scale] [--write | --no-write]
+ *   node bench/run.mjs [--quick] [--only throughput,startup,scale,search] [--write | --no-write]
  *                      [--duration S] [--warmup S] [--rounds N] [--connections N]
  *                      [--documents N] [--collections N]
  *
@@ -19,12 +19,14 @@ import { CLI, installExitHooks, killAll, prismInfo, packageVersion } from './lib
 import { throughput } from './throughput.mjs';
 import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
+import { searchBench } from './search.mjs';
 import { RESULTS_FILE, build, machine, machineText, paramsText, pageSection, resultsMarkdown, writePage } from './report.mjs';
 
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
 
-  --quick              short runs: 1 round of 1 s per target, 2,000 documents, 500 collections
-  --only LIST          comma-separated sections: throughput, startup, scale (default: all)
+  --quick              short runs: 1 round of 1 s per target, 2,000 documents, 500 collections,
+                       10,000 chunks searched
+  --only LIST          comma-separated sections: throughput, startup, scale, search (default: all)
   --write              write bench/results.md and the figures in docs/performance.md
                        (the default for a full run; a --quick or --only run writes only when asked)
   --no-write           print only
@@ -37,7 +39,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options]
   -h, --help           this text
 `;
 
-const SECTIONS = ['throughput', 'startup', 'scale'];
+const SECTIONS = ['throughput', 'startup', 'scale', 'search'];
 /** Other processes' share of the CPU above which the figures are called noisy. */
 const BUSY = 0.1;
 const pct = (x) => `${(x * 100).toFixed(0)}%`;
@@ -107,6 +109,9 @@ function options() {
     settleMs: quick ? 300 : 1000,
     afterWriteIterations: quick ? 20 : 100,
     afterWriteBudgetMs: quick ? 3000 : 20_000,
+    searchChunks: quick ? 10_000 : 100_000,
+    searchQueries: quick ? 200 : 500,
+    searchDimension: 256,
   };
 }
 
@@ -148,6 +153,14 @@ async function main() {
   if (opts.only.includes('scale')) {
     results.scale = await section('scale', () => scale({ ...opts, log }));
     broken.push(...results.scale.broken);
+  }
+  if (opts.only.includes('search')) {
+    results.search = await section('search', () =>
+      searchBench({ chunks: opts.searchChunks, queries: opts.searchQueries, dimension: opts.searchDimension, log }).catch((err) => {
+        broken.push(`search: ${err.message}`);
+        return undefined;
+      }),
+    );
   }
 
   const built = build({ params, ...results });

@@ -24,6 +24,10 @@ const TARGETS = [
   'RSS with 2,000 documents ≤ 200 MB',
   'list latency at 2,000 ≤ 2× of 1,000 documents (p50)',
   'list latency right after a write at 2,000 ≤ 2× of 1,000 documents (p50)',
+  'search build ≥ 5,000 chunks/s',
+  'search index memory ≤ 150 MB per 100,000 chunks',
+  'search keyword p99 ≤ 15 ms at 10,000 chunks',
+  'search hybrid p99 ≤ 50 ms at 10,000 chunks',
 ];
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -60,6 +64,12 @@ describe('npm run bench (quick)', () => {
     expect(stdout).toMatch(/^\| list latency 2,000 \/ 1,000 documents \| \*\*[\d.]+×\*\* p50/m);
     expect(stdout).toMatch(/^\| the same page right after adding a document, 1,000 documents \| p50 [\d.]+ ms, p99 [\d.]+ ms/m);
     expect(stdout).toMatch(/^\| list latency after a write 2,000 \/ 1,000 documents \| \*\*[\d.]+×\*\* p50/m);
+    // The search engine in-process: build, memory, and latency in every mode.
+    expect(stdout).toMatch(/^\| Build \(`upsert` per document\) \| \*\*[\d,]+ chunks\/s\*\*/m);
+    expect(stdout).toMatch(/^\| Index memory \(postings, vectors, per-chunk tables\)[^|]* \| \*\*[\d.]+ MB\*\*/m);
+    for (const mode of ['keyword', 'keyword, a filter keeping half the documents,', 'semantic', 'hybrid']) {
+      expect(stdout, mode).toMatch(new RegExp(`^\\| ${escape(mode)} top 10, 200 queries \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms`, 'm'));
+    }
 
     // Every target, once, with "pass" or "short (by …)".
     for (const target of TARGETS) {
