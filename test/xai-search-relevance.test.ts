@@ -149,12 +149,15 @@ describe('xAI search relevance on a small corpus', () => {
     }
   });
 
-  it('scores come highest first, and single-page documents have page_number 0', async () => {
+  it('scores come highest first, in each mode\'s range, and single-page documents have page_number 0', async () => {
     for (const mode of MODES) {
       const matches = await search('water and light', mode);
       expect(matches.length).toBeGreaterThan(0);
       for (let i = 1; i < matches.length; i++) expect(matches[i - 1]!.score).toBeGreaterThanOrEqual(matches[i]!.score);
       for (const m of matches) if (nameOf.get(m.file_id) !== 'espresso-guide.pdf') expect(m.page_number).toBe(0);
+      // Cosines as the vendor documents them, in [0, 1]; fused scores at most Σ weight / (k + 1).
+      if (mode === 'semantic') for (const m of matches) expect(m.score >= 0 && m.score <= 1, String(m.score)).toBe(true);
+      if (mode === 'hybrid') for (const m of matches) expect(m.score).toBeLessThanOrEqual(1 / 61 + 1e-12);
     }
   });
 });

@@ -712,7 +712,8 @@ export interface components {
             chunk_content: string;
             /**
              * @description Relevance, higher is better: the fused score in hybrid retrieval (Σ weight / (k + rank)),
-             *     the cosine similarity in semantic retrieval, the BM25 score in keyword retrieval.
+             *     the cosine similarity in semantic retrieval (0 to 1 as the vendor documents; a negative
+             *     cosine is reported as 0), the BM25 score in keyword retrieval.
              */
             score: number;
             /** @description The searched collections the chunk was found in. */

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { ChunkOptions, IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
 import { chunkId, chunkText } from '../../core/retrieval/chunk.js';
 import { extractText } from '../../core/retrieval/extract.js';
-import { createSearchIndex } from '../../core/retrieval/interim.js';
+import { createSearchIndex } from '../../core/retrieval/index.js';
 import type { Table } from '../../core/store.js';
 import type { ChunkConfiguration, CollectionRecord, DocumentRecord, FileRecord, XaiState } from './model.js';
 

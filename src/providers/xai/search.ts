@@ -4,7 +4,7 @@
  */
 import type { components } from '../../generated/xai.js';
 import type { FusionOptions, RetrievalMode, SearchHit } from '../../core/retrieval/types.js';
-import { search } from '../../core/retrieval/interim.js';
+import { search } from '../../core/retrieval/index.js';
 import { MockError } from '../../core/errors.js';
 import { compileFilter, FilterError, type FieldSpec } from './filter.js';
 import type { CollectionRecord, XaiState } from './model.js';
@@ -113,14 +113,14 @@ export async function searchDocuments(state: XaiState, body: SearchRequestBody):
     if (err instanceof RangeError) throw new MockError('internal', `The search could not be run: ${err.message}`);
     throw err;
   }
-  return { matches: render(hits, limit) };
+  return { matches: render(hits, limit, mode) };
 }
 
 /**
  * The vendor's matches: one per chunk, listing every searched collection it
  * was found in (a file in two collections, cut the same way, is one match).
  */
-function render(hits: readonly SearchHit<SearchDoc>[], limit: number): SearchMatch[] {
+function render(hits: readonly SearchHit<SearchDoc>[], limit: number, mode: RetrievalMode): SearchMatch[] {
   const byChunk = new Map<string, SearchMatch>();
   const order: SearchMatch[] = [];
   for (const hit of hits) {
@@ -133,7 +133,8 @@ function render(hits: readonly SearchHit<SearchDoc>[], limit: number): SearchMat
       file_id: hit.docKey,
       chunk_id: hit.chunk.id,
       chunk_content: hit.chunk.text,
-      score: hit.score,
+      // The vendor documents cosine scores in [0, 1]: a negative cosine (unrelated text) is reported as 0, in the same order.
+      score: mode === 'semantic' ? Math.max(0, hit.score) : hit.score,
       collection_ids: [hit.doc.collectionId],
       fields: { ...hit.doc.fields },
       page_number: hit.chunk.page ?? 0,
