@@ -155,6 +155,16 @@ describe('xAI search', () => {
       expect(await t.matches([cid], 'espresso pressure')).toStrictEqual(before);
     });
 
+    it('fails the documents of a collection whose encoding the chunker does not have, saying which it has', async () => {
+      const t = team(base);
+      const cid = await t.collection({ chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 100, encoding_name: 'p50k_base' } } });
+      const id = await t.file('bees.txt', TEXTS.bees);
+      await t.add(cid, id);
+      advance();
+      expect(await t.doc(cid, id)).toMatchObject({ status: 'DOCUMENT_STATUS_FAILED', error_message: expect.stringMatching(/p50k_base.*o200k_base, cl100k_base/) });
+      expect(await t.matches([cid], 'hive')).toEqual([]);
+    });
+
     it('processes a type it cannot read with no chunks, and fails undecodable bytes as before: neither is found', async () => {
       const t = team(base);
       const cid = await t.collection();
