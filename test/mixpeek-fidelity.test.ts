@@ -532,8 +532,47 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { ns: NS });
     await call(200, `/v1/collections/${current.collection_id}`, { ns: NS }); // document_count > 0
     await call(200, `/v1/namespaces/${NS}`); // counts
+    await call(200, `/v1/collections/${current.collection_id}/documents/${docId}/lineage`, { ns: NS });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000/lineage`, { ns: NS });
+    await call(200, `/v1/objects/${shoe.object_id}/documents`, { ns: NS });
+    await call(200, `/v1/objects/${shoe.object_id}/documents?collection_ids=${current.collection_id}&return_vectors=true`, { ns: NS });
+    await call(404, '/v1/objects/obj_000000000000/documents', { ns: NS });
     await call(200, `/v1/collections/${current.collection_id}/documents/${docId}`, { method: DELETE, ns: NS });
     await call(404, `/v1/collections/${current.collection_id}/documents/${docId}`, { method: DELETE, ns: NS });
+
+    // ---- writing documents: create, PUT, PATCH, bulk, batch update and delete
+    const written = await call(200, `/v1/collections/${current.collection_id}/documents`, {
+      method: POST,
+      ns: NS,
+      json: { collection_id: current.collection_id, text: 'Waterproof hiking boots', title: 'Hiker', metadata: { status: 'pending' }, features: [{ feature_extractor_id: 'text_extractor_v1', payload: { kind: 'shoes' } }] },
+    });
+    const second = await call(200, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { collection_id: current.collection_id, text: 'Wool beanie', metadata: { status: 'pending' } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { collection_id: legacy.collection_id } });
+    await call(422, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { text: 'no collection id' } });
+    await call(404, '/v1/collections/col_0000000000/documents', { method: POST, ns: NS, json: { collection_id: 'col_0000000000' } });
+    const writtenPath = `/v1/collections/${current.collection_id}/documents/${written.document_id}`;
+    await call(200, writtenPath, { method: 'PUT', ns: NS, json: { text: 'Waterproof hiking boots, resoled', title: 'Hiker', metadata: { status: 'pending' } } });
+    await call(400, writtenPath, { method: 'PUT', ns: NS, json: { document_id: 'doc_x' } });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { method: 'PUT', ns: NS, json: {} });
+    await call(422, writtenPath, { method: 'PUT', ns: NS, json: ['not', 'an', 'object'] });
+    await call(200, writtenPath, { method: PATCH, ns: NS, json: { 'metadata.status': 'reviewed' } });
+    await call(400, writtenPath, { method: PATCH, ns: NS, json: { text_extractor_v1_embedding: [0] } });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { method: PATCH, ns: NS, json: {} });
+    await call(422, writtenPath, { method: PATCH, ns: NS, json: 'text' });
+    await call(200, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: { filters: { must: [{ key: 'metadata.status', value: 'pending' }] }, update_data: { 'metadata.status': 'processed' } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: { update_data: { _internal: {} } } });
+    await call(404, '/v1/collections/col_0000000000/documents/bulk', { method: PATCH, ns: NS, json: { update_data: {} } });
+    await call(422, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: {} });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { updates: [{ document_id: written.document_id, update_data: { metadata: { status: 'done' } } }, { document_id: 'doc_000000000000000000000000', update_data: {} }] } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'metadata.status', operator: 'eq', value: 'processed' }] }, update_data: { 'metadata.status': 'batched' } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: {} });
+    await call(404, '/v1/collections/col_0000000000/documents/batch', { method: POST, ns: NS, json: {} });
+    await call(422, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { updates: [] } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { document_ids: [second.document_id, 'doc_000000000000000000000000'] } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { filters: { AND: [{ field: 'title', operator: 'eq', value: 'nothing matches this' }] } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: {} });
+    await call(404, '/v1/collections/col_0000000000/documents/batch', { method: DELETE, ns: NS, json: { document_ids: ['doc_x'] } });
+    await call(422, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { document_ids: 'doc_x' } });
 
     // ---- auth failures on documented routes (401 UnauthorizedError, the vendor's error table)
     await call(401, '/v1/collections/list', { method: POST, ns: NS, key: null, json: {} });
@@ -606,6 +645,14 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
         'list_documents_v1_collections__collection_identifier__documents_list_post',
         'get_document_v1_collections__collection_identifier__documents__document_id__get',
         'delete_document_v1_collections__collection_identifier__documents__document_id__delete',
+        'create_document_v1_collections__collection_identifier__documents_post',
+        'update_document_v1_collections__collection_identifier__documents__document_id__put',
+        'patch_document_v1_collections__collection_identifier__documents__document_id__patch',
+        'bulk_update_documents_v1_collections__collection_identifier__documents_bulk_patch',
+        'batch_update_documents_v1_collections__collection_identifier__documents_batch_post',
+        'batch_delete_documents_v1_collections__collection_identifier__documents_batch_delete',
+        'get_document_lineage_v1_collections__collection_id__documents__document_id__lineage_get',
+        'get_documents_by_object_v1_objects__object_id__documents_get',
         'create_namespace_v1_namespaces_post',
         'list_namespaces_v1_namespaces_list_post',
         'get_namespace_v1_namespaces__namespace_identifier__get',

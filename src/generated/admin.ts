@@ -626,6 +626,8 @@ export interface components {
             extra: components["schemas"]["StateJsonObject"];
             /** @description As mixpeek.yaml's `TaskStatusEnum` (checked against it); an object saved PENDING or PROCESSING is processed again after a load. */
             status: string;
+            /** @description Why its processing failed (status FAILED). */
+            error?: string;
             createdAt: components["schemas"]["StateMicros"];
             updatedAt: components["schemas"]["StateMicros"];
         };

@@ -195,13 +195,156 @@ export interface paths {
          *     `return_presigned_urls=true` adds `presigned_url` to each blob reference.
          */
         get: operations["getDocument"];
-        put?: never;
+        /**
+         * Replace a document's fields
+         * @description The body becomes the document's root fields (those it had and the body lacks are
+         *     dropped); `document_id`, `collection_id`, `_internal`, the blobs and the vectors stay.
+         *     A dotted key sets a nested field. Vector fields, `document_id`, `collection_id` and
+         *     `_internal` cannot be written (400 naming them). A changed `text` is embedded again, so
+         *     retrievers rank by the new text at once; other changes reach filters at once.
+         */
+        put: operations["updateDocument"];
         post?: never;
         /**
          * Delete a document
          * @description Same lookups as get; `document_count` drops by one.
          */
         delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        /**
+         * Update some of a document's fields
+         * @description The body is merged into the document's root fields (a nested object replaces the
+         *     field it names; a dotted key, `metadata.status`, sets one nested field). Same rules as
+         *     the PUT otherwise.
+         */
+        patch: operations["patchDocument"];
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a document
+         * @description A document written directly into the collection (no object, no extractor run). Keys
+         *     beyond the documented ones become root fields, as `metadata` does; each of
+         *     `features[]` adds its `payload` fields at the root and its named dense vectors under
+         *     their names. The document's `text` field (a text extractor's output) and the vector
+         *     under the collection's text index make it searchable by retrievers: a vector of the
+         *     embedder's dimension given under that index's name is used as it is; otherwise the
+         *     text is embedded by the mock's embedder. `collection_id` in the body must name the
+         *     collection of the path (400 otherwise, Assumption). Lineage fields are stored under
+         *     `_internal.lineage`.
+         */
+        post: operations["createDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update every document a filter matches
+         * @description `update_data` is merged into every document `filters` matches (every document of the
+         *     collection without `filters`); a dotted key (`metadata.status`) sets that nested field.
+         *     Vectors cannot be updated (400, naming them); nor can `document_id`, `collection_id` or
+         *     `_internal`. A changed `text` is embedded again, so retrievers rank by the new text at
+         *     once. Filters take the list filters' grammar, and the Qdrant-style form the vendor's
+         *     examples show (`{"must": [{"key": "metadata.status", "value": "pending"}]}`).
+         */
+        patch: operations["bulkUpdateDocuments"];
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update documents by id, or by filter
+         * @description Either `updates` (each `document_id` with its own `update_data`; per-document results,
+         *     a missing document is a failed result, not an error) or `filters` with `update_data`
+         *     (every match gets the same update; `results` empty). Both modes, or neither, → 400
+         *     (Assumption). Updates follow the bulk update's rules.
+         */
+        post: operations["batchUpdateDocuments"];
+        /**
+         * Delete documents by id, or by filter
+         * @description Either `document_ids` (per-document results; a missing one is a failed result) or
+         *     `filters` (every match is deleted; `results` empty). Both, or neither, → 400
+         *     (Assumption). Deleted documents leave the collection's index at once.
+         */
+        delete: operations["batchDeleteDocuments"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents/{document_id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document's lineage
+         * @description Where the document comes from, root first: the bucket object it was made from (with
+         *     whether that object still exists) and the document itself with the collection and
+         *     extractor that made it. The vendor types the reply as a free object; this shape is
+         *     the mock's (Assumption).
+         */
+        get: operations["getDocumentLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects/{object_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every document made from an object
+         * @description The documents of every collection of the namespace whose lineage starts at the
+         *     object, oldest first; `collection_ids` (ids or names, repeated) keeps those
+         *     collections only. 404 when the namespace neither holds the object nor any document
+         *     made from it (documents outlive their object). The vendor types the reply as a free
+         *     object; this shape is the mock's (Assumption).
+         */
+        get: operations["getObjectDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1279,6 +1422,136 @@ export interface components {
             message: string;
             /** @default true */
             success: boolean;
+        };
+        LineageStep: {
+            collection_id: string;
+            feature_extractor_id: string;
+            document_id?: string | null;
+            timestamp?: string;
+        };
+        /** @description One extractor's output for a created document. */
+        FeatureModel: {
+            feature_extractor_id: string;
+            /** @description Fields added at the document's root. */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Named dense vectors (`{"<name>": [floats]}`), stored under their names. Sparse and
+             *     multi-vectors are accepted and stored the same way, but never ranked by.
+             */
+            vectors?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentCreateRequest: {
+            /** @description The collection of the path (its id or name). */
+            collection_id: string;
+            root_object_id?: string | null;
+            root_bucket_id?: string | null;
+            source_type?: ("bucket" | "collection") | null;
+            source_collection_id?: string | null;
+            source_document_id?: string | null;
+            source_object_id?: string | null;
+            lineage_path?: string | null;
+            lineage_chain?: components["schemas"]["LineageStep"][];
+            document_schema_version?: string | null;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            features?: components["schemas"]["FeatureModel"][];
+            /** @description Blob references of the document. */
+            document_blobs?: components["schemas"]["BlobURLRef"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The document's new root fields (any keys). */
+        DocumentUpdateRequest: {
+            [key: string]: unknown;
+        };
+        /** @description Root fields to set (any keys; dotted keys set nested fields). */
+        PatchDocumentRequest: {
+            [key: string]: unknown;
+        };
+        BulkUpdateDocumentsRequest: {
+            filters?: components["schemas"]["LogicalOperator"] | null;
+            update_data: {
+                [key: string]: unknown;
+            };
+        };
+        BulkUpdateDocumentsResponse: {
+            updated_count: number;
+            /** @default Documents updated successfully */
+            message: string;
+        };
+        BatchDocumentUpdate: {
+            document_id: string;
+            update_data: {
+                [key: string]: unknown;
+            };
+        };
+        BatchUpdateDocumentsRequest: {
+            updates?: components["schemas"]["BatchDocumentUpdate"][] | null;
+            filters?: components["schemas"]["LogicalOperator"] | null;
+            update_data?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        BatchDocumentResult: {
+            document_id: string;
+            success: boolean;
+            error?: string;
+        };
+        BatchUpdateDocumentsResponse: {
+            updated_count: number;
+            /** @default 0 */
+            failed_count: number;
+            results?: components["schemas"]["BatchDocumentResult"][];
+            message?: string;
+        };
+        BatchDeleteDocumentsRequest: {
+            document_ids?: string[] | null;
+            filters?: components["schemas"]["LogicalOperator"] | null;
+        };
+        BatchDeleteDocumentsResponse: {
+            deleted_count: number;
+            /** @default 0 */
+            failed_count: number;
+            results?: components["schemas"]["BatchDocumentResult"][];
+            message?: string;
+        };
+        /** @description One hop of a document's lineage. */
+        LineageHop: {
+            /** @enum {string} */
+            type: "object" | "document";
+            bucket_id?: string;
+            object_id?: string;
+            /** @description Whether the object is still in its bucket. */
+            exists?: boolean;
+            collection_id?: string;
+            collection_name?: string;
+            document_id?: string;
+            feature_extractor_id?: string;
+        };
+        DocumentLineageResponse: {
+            document_id: components["schemas"]["DocumentIdValue"];
+            collection_id: components["schemas"]["CollectionId"];
+            root_object_id?: string;
+            root_bucket_id?: string;
+            source_type?: string;
+            path?: string;
+            /** @description Processing steps from the root object to this document. */
+            depth: number;
+            steps: components["schemas"]["LineageHop"][];
+        };
+        ObjectDocumentsResponse: {
+            object_id: string;
+            total_documents: number;
+            /** @description The collections holding at least one of the documents. */
+            collection_ids: string[];
+            documents: components["schemas"]["DocumentResponse"][];
         };
         /** @description An extractor enabled in a namespace; must be in the catalog (404). */
         NamespaceExtractorRef: {
@@ -2395,6 +2668,75 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+                /**
+                 * @description Document id.
+                 * @example doc_f8966ff29c18e20c6b45e053
+                 */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "Over-ear headphones with a 30-hour battery.",
+                 *       "metadata": {
+                 *         "category": "audio"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DocumentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The document after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "text": "Over-ear headphones with a 30-hour battery.",
+                     *       "metadata": {
+                     *         "category": "audio"
+                     *       },
+                     *       "document_blobs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     deleteDocument: {
         parameters: {
             query?: never;
@@ -2436,6 +2778,493 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["GenericDeleteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+                /**
+                 * @description Document id.
+                 * @example doc_f8966ff29c18e20c6b45e053
+                 */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "metadata.status": "reviewed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PatchDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The document after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "text": "Wireless headphones with active noise cancellation.",
+                     *       "metadata": {
+                     *         "category": "audio",
+                     *         "status": "reviewed"
+                     *       },
+                     *       "document_blobs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The document, as a get returns it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "text": "Wireless headphones with active noise cancellation.",
+                     *       "metadata": {
+                     *         "category": "audio",
+                     *         "price": 199
+                     *       },
+                     *       "document_blobs": [],
+                     *       "_internal": {
+                     *         "internal_id": "org_7c2e9a41",
+                     *         "namespace_id": "ns_640658775e",
+                     *         "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *         "collection_id": "col_6ca83499cd",
+                     *         "created_at": "2025-10-13T14:05:00Z",
+                     *         "updated_at": "2025-10-13T14:05:00Z",
+                     *         "lineage": {
+                     *           "path": "col_6ca83499cd",
+                     *           "chain": []
+                     *         },
+                     *         "metadata": {
+                     *           "ingestion_status": "COMPLETED"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bulkUpdateDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filters": {
+                 *         "AND": [
+                 *           {
+                 *             "field": "metadata.status",
+                 *             "operator": "eq",
+                 *             "value": "pending"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "update_data": {
+                 *         "metadata.status": "processed"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkUpdateDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description How many documents were updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "updated_count": 2,
+                     *       "message": "Documents updated successfully"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkUpdateDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchUpdateDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "updates": [
+                 *         {
+                 *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                 *           "update_data": {
+                 *             "metadata": {
+                 *               "status": "processed"
+                 *             }
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchUpdateDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description Counts and per-document results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "updated_count": 1,
+                     *       "failed_count": 1,
+                     *       "results": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "success": true
+                     *         },
+                     *         {
+                     *           "document_id": "doc_000000000000000000000000",
+                     *           "success": false,
+                     *           "error": "Document not found"
+                     *         }
+                     *       ],
+                     *       "message": "Updated 1 document(s), 1 failed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchUpdateDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchDeleteDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "document_ids": [
+                 *         "doc_f8966ff29c18e20c6b45e053"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchDeleteDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description Counts and per-document results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted_count": 1,
+                     *       "failed_count": 0,
+                     *       "results": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "success": true
+                     *         }
+                     *       ],
+                     *       "message": "Deleted 1 document(s)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchDeleteDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDocumentLineage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+                /**
+                 * @description Document id.
+                 * @example doc_f8966ff29c18e20c6b45e053
+                 */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lineage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "root_object_id": "obj_a1b2c3d4e5f6",
+                     *       "root_bucket_id": "bkt_6a3a022d",
+                     *       "source_type": "bucket",
+                     *       "path": "bkt_6a3a022d/col_6ca83499cd",
+                     *       "depth": 1,
+                     *       "steps": [
+                     *         {
+                     *           "type": "object",
+                     *           "bucket_id": "bkt_6a3a022d",
+                     *           "object_id": "obj_a1b2c3d4e5f6",
+                     *           "exists": true
+                     *         },
+                     *         {
+                     *           "type": "document",
+                     *           "collection_id": "col_6ca83499cd",
+                     *           "collection_name": "product-text",
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "feature_extractor_id": "text_extractor_v1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentLineageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getObjectDocuments: {
+        parameters: {
+            query?: {
+                /** @description Only these collections (ids or names). */
+                collection_ids?: string[];
+                /**
+                 * @description Includes the extractor's embedding fields in the document.
+                 * @example false
+                 */
+                return_vectors?: components["parameters"]["ReturnVectors"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description The root object's id.
+                 * @example obj_a1b2c3d4e5f6
+                 */
+                object_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object's documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object_id": "obj_a1b2c3d4e5f6",
+                     *       "total_documents": 1,
+                     *       "collection_ids": [
+                     *         "col_6ca83499cd"
+                     *       ],
+                     *       "documents": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "collection_id": "col_6ca83499cd",
+                     *           "text": "Wireless headphones",
+                     *           "document_blobs": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDocumentsResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

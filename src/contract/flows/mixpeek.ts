@@ -136,6 +136,32 @@ export const mixpeekFlow: ProviderFlow = {
     await ctx.call({ step: 'read collection after create', operationId: 'getCollection', path: col, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create collection' } });
     await ctx.call({ step: 'list collections', operationId: 'listCollections', headers: ns, json: {} });
     await ctx.call({ step: 'list documents', operationId: 'listDocuments', path: col, headers: ns, json: {} });
+    await ctx.call({
+      step: 'create document without collection_id',
+      operationId: 'createDocument',
+      path: col,
+      headers: ns,
+      json: { text: 'no collection id' },
+      intent: { kind: 'invalid_input', what: 'collection_id missing' },
+    });
+    const document = (
+      await ctx.must({
+        step: 'create document',
+        operationId: 'createDocument',
+        path: col,
+        headers: ns,
+        json: { collection_id: collectionId, text: 'collections-mock contract suite: a document written directly.', metadata: { run: p } },
+      })
+    ).response.json;
+    const doc = { ...col, document_id: String(document.document_id ?? document.id) };
+    await ctx.call({ step: 'read document after create', operationId: 'getDocument', path: doc, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create document' } });
+    await ctx.must({ step: 'patch document', operationId: 'patchDocument', path: doc, headers: ns, json: { 'metadata.status': 'reviewed' } });
+    await ctx.must({ step: 'replace document', operationId: 'updateDocument', path: doc, headers: ns, json: { text: 'collections-mock contract suite: the document, rewritten.', metadata: { run: p } } });
+    await ctx.call({ step: 'read document lineage', operationId: 'getDocumentLineage', path: doc, headers: ns });
+    await ctx.call({ step: 'read lineage of an unknown document', operationId: 'getDocumentLineage', path: { ...col, document_id: `doc_${ctx.token(24)}` }, headers: ns, intent: { kind: 'unknown_id' } });
+    await ctx.call({ step: 'list documents made from the object', operationId: 'getObjectDocuments', path: { object_id: objectId }, headers: ns });
+    await ctx.must({ step: 'delete document', operationId: 'deleteDocument', path: doc, headers: ns });
+    await ctx.call({ step: 'read document after delete', operationId: 'getDocument', path: doc, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete document' } });
     await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: col, headers: ns, json: { description: 'updated by the contract suite' } });
     await ctx.call({ step: 'update collection with a numeric name', operationId: 'updateCollection', path: col, headers: ns, json: { collection_name: 12345 }, intent: { kind: 'invalid_input', what: 'collection_name is a number' } });
 
