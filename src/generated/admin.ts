@@ -590,8 +590,70 @@ export interface components {
                 key: "id";
                 rows: components["schemas"]["StateMixpeekCollection"][];
             };
+            /** @description Absent in states saved before retrievers were served (read as none). */
+            retrievers?: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekRetriever"][];
+            };
+            /** @description Absent in states saved before retrievers were served (read as none). */
+            executions?: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekExecution"][];
+            };
             createdAt: components["schemas"]["StateMicros"];
             updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekRetriever: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            description?: string;
+            /** @description Ids of collections of its namespace (a deleted one stays, and its executions are 404s). */
+            collectionIds: string[];
+            /** @description As mixpeek.yaml's `StageConfig` (checked against it and the stage registry). */
+            stages: components["schemas"]["StateJsonObject"][];
+            /** @description As mixpeek.yaml's `RetrieverInputSchema` (checked against it). */
+            inputSchema: components["schemas"]["StateJsonObject"];
+            budgetLimits?: components["schemas"]["StateJsonObject"];
+            tags: string[];
+            displayConfig?: components["schemas"]["StateJsonObject"];
+            /** @enum {string} */
+            visibility: "private" | "public" | "marketplace";
+            requiresSubscription: boolean;
+            marketplaceListingId?: string;
+            version: number;
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekExecution: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description The saved retriever it ran (a retriever of its namespace); absent for an ad-hoc execution. */
+            retrieverId?: string;
+            /** @enum {string} */
+            status: "completed" | "failed";
+            error?: string;
+            inputs: components["schemas"]["StateJsonObject"];
+            collectionIds: string[];
+            /** @description The page it returned, as returned. */
+            documents: components["schemas"]["StateJsonObject"][];
+            pagination: components["schemas"]["StateJsonObject"];
+            stageStatistics: components["schemas"]["StateJsonObject"];
+            budget: components["schemas"]["StateJsonObject"];
+            totalStages: components["schemas"]["StateCount"];
+            stagesCompleted: components["schemas"]["StateCount"];
+            totalProcessed: components["schemas"]["StateCount"];
+            totalReturned: components["schemas"]["StateCount"];
+            creditsUsed: number;
+            durationMs: number;
+            createdAt: components["schemas"]["StateMicros"];
+            completedAt: components["schemas"]["StateMicros"];
         };
         StateMixpeekBucket: {
             id: components["schemas"]["StateId"];

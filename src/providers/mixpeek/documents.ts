@@ -151,7 +151,7 @@ const CREATE_KEYS = new Set([
  * feature's named vectors; the collection's text index gets the embedding of
  * `text` unless a vector of the embedder's dimension was given for it.
  */
-export async function createDocument(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, catalog: Catalog, body: Json): Promise<DocumentRecord> {
+export async function createDocument(state: MixpeekState, collection: CollectionRecord, catalog: Catalog, body: Json): Promise<DocumentRecord> {
   const fields: Json = {};
   for (const [k, v] of Object.entries(body)) if (!CREATE_KEYS.has(k) && v !== null && v !== undefined) fields[k] = clone(v);
   const vectors: Record<string, number[]> = {};

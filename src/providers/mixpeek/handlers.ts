@@ -7,8 +7,10 @@
 import type { components, operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
-import { Table, compareKeys, decodeCursor, encodeCursor, type SortKey } from '../../core/store.js';
+import { Table, decodeCursor, encodeCursor } from '../../core/store.js';
 import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
+import { list, listRequest, selectFields } from './listing.js';
+import { createRetrieverHandlers } from './retriever-handlers.js';
 import { applyWrites, createDocument as buildDocument, planWrite, type PlannedWrite } from './documents.js';
 import { dropIndex, filterView } from './retrieval.js';
 import {
@@ -29,6 +31,7 @@ import {
   renderNamespace,
   renderObject,
   renderTask,
+  withPresignedUrls,
   type BlobRecord,
   type BucketRecord,
   type BucketSchema,
@@ -59,97 +62,6 @@ function alreadyExists(resource: string, name: string): MockError {
 /** A pydantic-style failure the schema could not express, reported like the pipeline's 422s. */
 function invalid(pointer: string, rule: string, message: string): MockError {
   return new MockError('validation', message, { issues: [{ location: 'body', pointer, rule, message }] });
-}
-
-// ---- listing
-
-interface ListRequest {
-  limit: number;
-  offset: number;
-  cursor?: string | undefined;
-  includeTotal: boolean;
-  search?: string | null | undefined;
-  caseSensitive: boolean;
-  filter: Filter | null;
-  sort?: { field: string; direction?: string } | null | undefined;
-}
-
-function listRequest(query: Json, body: Json | undefined, defaults: { limit?: number } = {}): ListRequest {
-  const b = body ?? {};
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  return {
-    limit: num(query.limit) ?? num(b.limit) ?? defaults.limit ?? 10,
-    offset: num(query.offset) ?? num(b.offset) ?? 0,
-    cursor: (query.cursor as string | undefined) ?? (b.cursor as string | undefined),
-    includeTotal: query.include_total === true,
-    search: b.search as string | null | undefined,
-    caseSensitive: b.case_sensitive === true,
-    filter: b.filters === undefined || b.filters === null ? null : parseFilter(b.filters, 'filters'),
-    sort: b.sort as ListRequest['sort'],
-  };
-}
-
-/**
- * Search, filter, sort and page rows (oldest first unless sorted). The cursor
- * holds the last row's sort key, so it survives inserts; with a cursor the
- * offset is ignored, as the vendor documents.
- */
-function list<T extends { id: string; seq: number; createdAt: number }, V extends object>(
-  scope: string,
-  rows: Iterable<T>,
-  render: (row: T) => V,
-  searchable: (row: T) => Array<string | undefined>,
-  req: ListRequest,
-): { results: V[]; pagination: Pagination; total: number } {
-  const norm = (s: string) => (req.caseSensitive ? s : s.toLowerCase());
-  const term = req.search ? norm(req.search) : undefined;
-  let entries = [...rows].map((row) => ({ row, view: render(row) }));
-  if (term) entries = entries.filter((e) => searchable(e.row).some((s) => s !== undefined && norm(s).includes(term)));
-  if (req.filter) entries = entries.filter((e) => matches(req.filter!, e.view));
-  const sortField = req.sort?.field;
-  const dir = req.sort?.direction === 'desc' ? -1 : 1;
-  const keyOf = (e: { row: T; view: V }): SortKey => {
-    if (!sortField) return [e.row.createdAt, e.row.seq];
-    const v = valuesAt(e.view, sortField)[0];
-    return [typeof v === 'number' ? v : v === undefined || v === null ? '' : String(v), e.row.createdAt, e.row.seq];
-  };
-  const keyed = entries.map((e) => ({ ...e, key: keyOf(e) }));
-  keyed.sort((a, b) => dir * compareKeys(a.key, b.key));
-  const fullScope = `${scope}|${sortField ?? ''}|${dir}`;
-  let start = Math.min(req.offset, keyed.length);
-  if (req.cursor) {
-    const after = decodeCursor(fullScope, req.cursor);
-    if (!after) throw new MockError('bad_request', 'Invalid cursor: it was not issued for this list and sort.');
-    start = keyed.findIndex((e) => dir * compareKeys(e.key, after) > 0);
-    if (start < 0) start = keyed.length;
-  }
-  const page = keyed.slice(start, start + req.limit);
-  const more = start + page.length < keyed.length;
-  const pagination: Pagination = { page_size: req.limit };
-  if (more && page.length) pagination.next_cursor = encodeCursor(fullScope, page[page.length - 1]!.key);
-  if (req.includeTotal) {
-    pagination.total = keyed.length;
-    pagination.page = Math.floor(start / req.limit) + 1;
-    pagination.total_pages = Math.ceil(keyed.length / req.limit);
-  }
-  return { results: page.map((e) => e.view), pagination, total: keyed.length };
-}
-
-/** `select`: only the named fields (by their first path segment), plus the ones that identify the row. */
-function selectFields<V extends object>(view: V, select: unknown, keep: string[]): V {
-  if (!Array.isArray(select) || !select.length) return view;
-  const wanted = new Set([...keep, ...select.map((p) => String(p).split('.')[0]!)]);
-  // The kept identifying fields are the ones the response schema requires.
-  return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k))) as V;
-}
-
-/** Blob references with a download URL that stands in for a presigned one. */
-function withPresignedUrls(view: DocumentResponse): DocumentResponse {
-  if (!view.document_blobs) return view;
-  return {
-    ...view,
-    document_blobs: view.document_blobs.map((b) => ({ ...b, presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
-  };
 }
 
 // ---- collections: the legacy form and the current form as one
@@ -294,6 +206,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       },
       buckets: new Table('id'),
       collections: new Table('id'),
+      retrievers: new Table('id'),
+      executions: new Table('id'),
       createdAt: now,
       updatedAt: now,
     };
@@ -424,7 +338,6 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       alert_applications: body.alert_applications ?? [],
       retriever_enrichments: body.retriever_enrichments ?? [],
       taxonomy_count: taxonomies.length,
-      retriever_count: 0,
       lifecycle_state: 'active',
       status: 'DONE',
       ...(body.cache_config ? { cache_config: body.cache_config } : {}),
@@ -442,7 +355,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       updatedAt: now,
     };
     ns.collections.insert(record);
-    return { status: 200 as const, body: renderCollection(record) };
+    return { status: 200 as const, body: renderCollection(record, ns) };
   };
 
   /** The documents of a collection a filter matches (all of them without one), oldest first. */
@@ -465,17 +378,19 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
   };
 
   return {
+    ...createRetrieverHandlers(catalog, namespaceOf),
     createCollection,
     createCollectionLegacy: createCollection,
 
     listCollections(ctx: Ctx<'listCollections'>) {
       const ns = namespaceOf(ctx);
-      const page = list(`collections|${ns.id}`, ns.collections.values(), renderCollection, (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      const page = list(`collections|${ns.id}`, ns.collections.values(), (c) => renderCollection(c, ns), (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
       return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } };
     },
 
     getCollection(ctx: Ctx<'getCollection'>) {
-      return { status: 200, body: renderCollection(collectionOr404(namespaceOf(ctx), ctx.path.collection_identifier)) };
+      const ns = namespaceOf(ctx);
+      return { status: 200, body: renderCollection(collectionOr404(ns, ctx.path.collection_identifier), ns) };
     },
 
     updateCollection(ctx: Ctx<'updateCollection'>) {
@@ -504,7 +419,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         }
         col.updatedAt = clockOf(ctx.state).nowMicros();
       });
-      return { status: 200, body: renderCollection(c) };
+      return { status: 200, body: renderCollection(c, ns) };
     },
 
     deleteCollection(ctx: Ctx<'deleteCollection'>) {
@@ -597,7 +512,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       if (named !== c) {
         throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, { details: { collection_id: body.collection_id } });
       }
-      const doc = await buildDocument(state, ns, c, catalog, body);
+      const doc = await buildDocument(state, c, catalog, body);
       // Deleted while its text was being embedded: the document has nowhere to go.
       if (ns.collections.get(c.id) !== c || state.namespaces.get(ns.id) !== ns) throw notFound('collection', ctx.path.collection_identifier);
       addDocument(state, ns, c, doc, catalog);

@@ -10,6 +10,7 @@ import { Table, type SortSpec } from '../../core/store.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import { matches, type Filter } from './filter.js';
 import { extractorOf, indexDocument, readsText, rebuildIndexes, textFor, textIndexName, unindexDocument } from './retrieval.js';
+import type { ExecutionRecord, RetrieverRecord } from './retrievers.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];
@@ -106,6 +107,10 @@ export interface NamespaceRecord {
   config: Json;
   buckets: Table<BucketRecord>;
   collections: Table<CollectionRecord>;
+  /** Saved retrievers (a state saved before retrievers existed has none: `resumeMixpeek` adds the table). */
+  retrievers: Table<RetrieverRecord>;
+  /** Execution history, named and ad hoc, oldest first. */
+  executions: Table<ExecutionRecord>;
   createdAt: number;
   updatedAt: number;
 }
@@ -359,32 +364,44 @@ export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: 
   const fail = (err: unknown): void => {
     if (alive()) set('FAILED', `Feature extraction failed: ${err instanceof Error ? err.message : String(err)}`);
   };
-  let failedAhead: { err: unknown } | undefined;
-  const ahead = workBeforeReply(state)
-    ? embed([...textsFor(ns, o, catalog).values()]).catch((err: unknown) => {
-        failedAhead = { err };
-      })
-    : undefined;
   // One handle for the steps on the clock and the work under way: cancelling it drops both.
-  let step = clock.schedule(processingMs, () => {
-    if (!alive()) return;
-    set('PROCESSING');
-    step = clock.schedule(processingMs, () => {
-      if (!alive()) return;
-      if (failedAhead) return fail(failedAhead.err);
-      // A collection created since the work was done ahead may need a text not embedded yet.
-      const missing = [...textsFor(ns, o, catalog).values()].filter((t) => !vectors.has(t));
-      if (!missing.length) return complete();
-      embed(missing).then(complete, fail);
-    });
-  });
+  let step: Scheduled | undefined;
   o.timer = {
     cancel() {
       live = false;
-      step.cancel();
+      step?.cancel();
     },
   };
-  return ahead ?? Promise.resolve();
+  let failedAhead: { err: unknown } | undefined;
+  const run = (): void => {
+    step = clock.schedule(processingMs, () => {
+      if (!alive()) return;
+      set('PROCESSING');
+      step = clock.schedule(processingMs, () => {
+        if (!alive()) return;
+        if (failedAhead) return fail(failedAhead.err);
+        // A collection created since the work was done ahead may need a text not embedded yet.
+        const missing = [...textsFor(ns, o, catalog).values()].filter((t) => !vectors.has(t));
+        if (!missing.length) return complete();
+        embed(missing).then(complete, fail);
+      });
+    });
+  };
+  if (!workBeforeReply(state)) {
+    run();
+    return Promise.resolve();
+  }
+  // The steps start once the work is done: on a manual clock no time passes meanwhile, and with
+  // --processing-ms 0 they then run at once, so the object is final when the request answers.
+  return embed([...textsFor(ns, o, catalog).values()]).then(
+    () => {
+      if (live) run();
+    },
+    (err: unknown) => {
+      failedAhead = { err };
+      if (live) run();
+    },
+  );
 }
 
 /**
@@ -394,6 +411,11 @@ export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: 
  */
 export function resumeMixpeek(state: MixpeekState, catalog: Catalog): void {
   const { clock, processingMs } = state.env;
+  for (const ns of state.namespaces.values()) {
+    // A state saved before retrievers existed has neither table.
+    (ns as Partial<NamespaceRecord>).retrievers ??= new Table('id');
+    (ns as Partial<NamespaceRecord>).executions ??= new Table('id');
+  }
   // The indexes are derived data: rebuilt from the stored documents, before any object resumes processing.
   rebuildIndexes(state, catalog);
   for (const ns of state.namespaces.values()) {
@@ -469,9 +491,13 @@ export function renderObject(o: ObjectRecord): ObjectResponse {
   }) as unknown as ObjectResponse;
 }
 
-export function renderCollection(c: CollectionRecord): CollectionResponse {
+/** A collection as the vendor answers it; `retriever_count` counts the namespace's retrievers that query it. */
+export function renderCollection(c: CollectionRecord, ns?: NamespaceRecord): CollectionResponse {
+  let retrievers = 0;
+  if (ns) for (const r of ns.retrievers.values()) if (r.collectionIds.includes(c.id)) retrievers++;
   return omitNulls({
     ...c.config,
+    retriever_count: retrievers,
     collection_id: c.id,
     collection_name: c.name,
     enabled: c.enabled,
@@ -500,6 +526,15 @@ export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: Docu
       metadata: { ingestion_status: 'COMPLETED' },
     },
   }) as unknown as DocumentResponse;
+}
+
+/** Blob references with a download URL that stands in for a presigned one. */
+export function withPresignedUrls(view: DocumentResponse): DocumentResponse {
+  if (!view.document_blobs) return view;
+  return {
+    ...view,
+    document_blobs: view.document_blobs.map((b) => ({ ...b, presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
+  };
 }
 
 export function renderTask(t: TaskRecord): TaskResponse {
