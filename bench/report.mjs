@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, packageVersion, prismInfo } from './lib/proc.mjs';
 import { searchReport } from './search.mjs';
+import { searchHttpReport } from './search-http.mjs';
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
 export const PAGE_FILE = path.join(ROOT, 'docs', 'performance.md');
@@ -85,7 +86,7 @@ export function machine() {
 }
 
 /** Builds every table and the list of targets from what the sections returned. */
-export function build({ params, throughput, startup, scale, search }) {
+export function build({ params, throughput, startup, scale, search, searchHttp }) {
   const sections = [];
   const targets = [];
 
@@ -220,6 +221,11 @@ export function build({ params, throughput, startup, scale, search }) {
     sections.push(report.section);
     targets.push(...report.targets);
   }
+  if (searchHttp) {
+    const report = searchHttpReport(searchHttp);
+    sections.push(...report.sections);
+    targets.push(...report.targets);
+  }
 
   const targetsTable = `### Targets\n\n${table(
     ['Target', 'Measured', 'Verdict'],
@@ -272,6 +278,14 @@ export function paramsText(params) {
       `- Search: the engine in-process (bench/search.mjs, a process of its own with \`--expose-gc\`): ${params.searchChunks.toLocaleString('en-US')} English-like chunks ` +
         `(bench/lib/corpus.mjs) with ${params.searchDimension}-dimension vectors in one index, added by \`upsert\` per document; memory = heap + array buffers after two GCs, ` +
         `before and after building; then ${params.searchQueries} queries per mode, one at a time, after 50 of warm-up.`,
+      `- Search over HTTP (bench/search-http.mjs, one entry per route in bench/search-targets.mjs): a mock of its own, \`--fixtures none --processing-ms 0\` ` +
+        `with the scale section's GC hook; ${params.searchHttpChunks.toLocaleString('en-US')} chunks of English-like text (bench/lib/corpus.mjs) in one xAI collection, ` +
+        `in documents planned with the mock's own chunker so the count is exact; the files uploaded (\`POST /v1/files\`, ${params.concurrency} at a time), ` +
+        `then added as documents (\`POST /v1/collections/{id}/documents/{file_id}\`, ${params.concurrency} at a time): the build is timed from the first add ` +
+        `to the last answer (with \`--processing-ms 0\` an add answers once its document is PROCESSED), then every document is checked PROCESSED and the chunk counts summed; ` +
+        `RSS as in the scale section, at start, after the upload and after the build; then per mode ${params.searchHttpWarmup} queries one at a time (each reply checked), ` +
+        `${params.searchHttpRequests} requests on 1 connection and ${params.searchHttpDurationS} s on ${params.connections} connections (autocannon, ` +
+        `a rotation of 1,000 queries as corpus.mjs makes them, top 10).`,
     );
   }
   return lines.join('\n');

@@ -1,8 +1,9 @@
 /**
  * The benchmark harness (`npm run bench`, bench/run.mjs) in its quick form, so
- * it cannot rot: it starts the mock and Prism, runs every section, exits 0 and
- * prints every figure with a verdict for every target. No timing is asserted:
- * the figures are information, and a short target is not a failure.
+ * it cannot rot: it starts the mock and Prism, runs every section (search in
+ * process and over HTTP included), exits 0 and prints every figure with a
+ * verdict for every target. No timing is asserted: the figures are
+ * information, and a short target is not a failure.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -28,6 +29,9 @@ const TARGETS = [
   'search index memory ≤ 150 MB per 100,000 chunks',
   'search keyword p99 ≤ 15 ms at 10,000 chunks',
   'search hybrid p99 ≤ 50 ms at 10,000 chunks',
+  'xAI search over HTTP: build ≥ 5,000 chunks/s, end to end',
+  'xAI search over HTTP: keyword p99 ≤ 15 ms at 1 connection, 5,000 chunks',
+  'xAI search over HTTP: hybrid p99 ≤ 50 ms at 1 connection, 5,000 chunks',
 ];
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -73,6 +77,16 @@ describe('npm run bench (quick)', () => {
     for (const mode of ['keyword', 'keyword, a filter keeping half the documents,', 'semantic', 'hybrid']) {
       expect(stdout, mode).toMatch(new RegExp(`^\\| ${escape(mode)} top 10, 200 queries \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms`, 'm'));
     }
+    // Search over HTTP: the collection loaded through the API, the build, the memory, and every mode on 1 and 50 connections.
+    expect(stdout).toContain('### Search over HTTP: xAI `POST /v1/documents/search`');
+    expect(stdout).toMatch(/^\| Collection \| 5,000 chunks: [\d,]+ text files/m);
+    expect(stdout).toMatch(/^\| Index build, end to end: the first add → all 5,000 chunks searchable \| \*\*[\d,]+ chunks\/s\*\*/m);
+    expect(stdout).toMatch(/^\| RSS with the 5,000 chunks indexed \| [\d.]+ MB \([\d.]+ MB\) \|$/m);
+    expect(stdout).toMatch(/^\| RSS growth, 5,000 chunks: [^|]+ \| \*\*[\d.]+ MB\*\*/m);
+    for (const mode of ['keyword', 'semantic', 'hybrid']) {
+      expect(stdout, mode).toMatch(new RegExp(`^\\| ${mode} top 10, 1 connection, 100 requests \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s; [\\d.]+ matches a query\\) \\|$`, 'm'));
+      expect(stdout, mode).toMatch(new RegExp(`^\\| ${mode} top 10, 50 connections, [\\d.]+ s \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s\\) \\|$`, 'm'));
+    }
 
     // Every target, once, with "pass" or "short (by …)".
     for (const target of TARGETS) {
@@ -80,6 +94,9 @@ describe('npm run bench (quick)', () => {
       expect(rows, target).toHaveLength(1);
       expect(rows[0], target).toMatch(/ \| (pass|\*\*short \(by [^)]+\)\*\*) \|$/);
     }
-    expect(stdout).toMatch(/^Targets: \d+ pass, \d+ short/m);
+    // …and no target the list above does not know.
+    const summary = /^Targets: (\d+) pass, (\d+) short/m.exec(stdout);
+    expect(summary, context).not.toBeNull();
+    expect(Number(summary![1]) + Number(summary![2])).toBe(TARGETS.length);
   });
 });
