@@ -284,7 +284,8 @@ export function paramsText(params) {
         `then added as documents (\`POST /v1/collections/{id}/documents/{file_id}\`, ${params.concurrency} at a time): the build is timed from the first add ` +
         `to the last answer (with \`--processing-ms 0\` an add answers once its document is PROCESSED), then every document is checked PROCESSED and the chunk counts summed; ` +
         `RSS as in the scale section, at start, after the upload and after the build; then per mode ${params.searchHttpWarmup} queries one at a time (each reply checked), ` +
-        `${params.searchHttpRequests} requests on 1 connection and ${params.searchHttpDurationS} s on ${params.connections} connections (autocannon, ` +
+        `${params.searchHttpRequests} requests on 1 connection (in ${plural(params.searchHttpRounds, 'round')}, the modes' order reversed each round) ` +
+        `and ${params.searchHttpDurationS} s on ${params.connections} connections (autocannon, ` +
         `a rotation of 1,000 queries as corpus.mjs makes them, top 10).`,
     );
   }

@@ -120,6 +120,7 @@ function options() {
     // Over HTTP: a smaller quick load, as every chunk is also uploaded, chunked and embedded.
     searchHttpChunks: num('chunks', quick ? 5_000 : 100_000, { integer: true }),
     searchHttpRequests: quick ? 100 : 500,
+    searchHttpRounds: quick ? 1 : 5,
     searchHttpWarmup: quick ? 20 : 50,
     searchHttpDurationS: quick ? 1 : 4,
   };
@@ -174,6 +175,7 @@ async function main() {
         items: opts.searchHttpChunks,
         connections: opts.connections,
         requests: opts.searchHttpRequests,
+        rounds: opts.searchHttpRounds,
         warmupRequests: opts.searchHttpWarmup,
         durationS: opts.searchHttpDurationS,
         concurrency: opts.concurrency,

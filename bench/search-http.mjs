@@ -33,7 +33,7 @@ const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 /**
  * Runs every target. Options: `items`, `connections` (the loaded runs),
- * `requests` (timed per mode at 1 connection), `warmupRequests` (per mode,
+ * `requests` (timed per mode at 1 connection, in `rounds`), `warmupRequests` (per mode,
  * sequential, each reply checked), `durationS` (per mode at `connections`),
  * `concurrency` (uploads and adds in flight), `settleMs`, `log`.
  * Returns `{ results: [...], broken: [...] }`.
@@ -52,7 +52,7 @@ export async function searchHttp(opts) {
   return { results, broken };
 }
 
-async function measureTarget(target, { items, connections, requests, warmupRequests, durationS, concurrency, settleMs, log }) {
+async function measureTarget(target, { items, connections, requests, rounds, warmupRequests, durationS, concurrency, settleMs, log }) {
   const label = `search-http: ${target.name}`;
   log(`${label}: planning ${fmt(items)} ${target.unit}`);
   const planStarted = performance.now();
@@ -78,24 +78,38 @@ async function measureTarget(target, { items, connections, requests, warmupReque
     const built = await rssPoint(mock, settleMs);
     log(`${label}: built in ${(buildMs / 1000).toFixed(1)} s, ${fmt(items / (buildMs / 1000))} ${target.unit}/s; RSS ${(built.rss / 1e6).toFixed(1)} MB`);
 
-    const latency = {};
-    let q = 0;
+    // Per mode: its rotation of requests, and where in it the next run starts, so no query is timed twice before all have been.
+    const modes = {};
     for (const mode of target.modes) {
       const rotation = queries.map((query) => target.request(ctx, mode, query));
       // Sequential, every reply read: a warm-up that also proves the route answers with results.
       let hits = 0;
       for (let i = 0; i < warmupRequests; i++) {
-        const r = rotation[q++ % rotation.length];
+        const r = rotation[i % rotation.length];
         const res = await request(`${mock.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body, agent });
         if (res.status !== 200) throw new Error(`${mode} search → ${res.status} ${res.body.slice(0, 300)}`);
         hits += target.hits(res.body);
       }
-      // The timed runs go on from where the warm-up stopped, so its queries are not the first timed again.
-      const at = q % rotation.length;
-      const base = { url: `${mock.url}${rotation[0].path}`, requests: [...rotation.slice(at), ...rotation.slice(0, at)] };
-      const one = await cannon(base, { connections: 1, amount: requests });
-      const many = await cannon(base, { connections, durationS });
-      latency[mode] = { one: merge([one]), many: merge([many]), hitsPerQuery: hits / warmupRequests };
+      modes[mode] = { rotation, at: warmupRequests, hitsPerQuery: hits / warmupRequests, one: [], many: [] };
+    }
+    const run = async (mode, options) => {
+      const m = modes[mode];
+      const at = m.at % m.rotation.length;
+      const result = await cannon({ url: `${mock.url}${m.rotation[0].path}`, requests: [...m.rotation.slice(at), ...m.rotation.slice(0, at)] }, options);
+      m.at += result.responses;
+      return result;
+    };
+    // 1 connection, in rounds with the modes' order reversed each time, so that the machine's drift
+    // (other work comes and goes) falls on every mode alike rather than on whichever ran last.
+    for (let round = 0; round < rounds; round++) {
+      for (const mode of round % 2 === 0 ? target.modes : [...target.modes].reverse()) {
+        modes[mode].one.push(await run(mode, { connections: 1, amount: Math.ceil(requests / rounds) }));
+      }
+    }
+    for (const mode of target.modes) modes[mode].many.push(await run(mode, { connections, durationS }));
+    const latency = {};
+    for (const mode of target.modes) {
+      latency[mode] = { one: merge(modes[mode].one), many: merge(modes[mode].many), hitsPerQuery: modes[mode].hitsPerQuery };
       for (const [n, m] of [[1, latency[mode].one], [connections, latency[mode].many]]) {
         if (m.errors || m.non2xx || m.timeouts) {
           throw new Error(`${mode} search at ${n} connections: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`);
