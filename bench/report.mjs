@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, packageVersion, prismInfo } from './lib/proc.mjs';
 import { searchReport } from './search.mjs';
+import { searchHttpReport } from './search-http.mjs';
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
 export const PAGE_FILE = path.join(ROOT, 'docs', 'performance.md');
@@ -85,7 +86,7 @@ export function machine() {
 }
 
 /** Builds every table and the list of targets from what the sections returned. */
-export function build({ params, throughput, startup, scale, search }) {
+export function build({ params, throughput, startup, scale, search, searchHttp }) {
   const sections = [];
   const targets = [];
 
@@ -144,16 +145,31 @@ export function build({ params, throughput, startup, scale, search }) {
     const rows = [
       ['RSS at start (`--fixtures none --processing-ms 0`)', `${mb(scale.baseRss)} MB`],
       [
-        `RSS with ${docs} documents in one xAI collection`,
+        `RSS with ${docs} documents in one xAI collection (stored, no search index)`,
         `**${mb(scale.docsRss)} MB** (loaded in ${(scale.docsLoad.ms / 1000).toFixed(1)} s, ${int(scale.docsLoad.perS)} docs/s)`,
       ],
       ['the same after two forced full GCs', `${mb(scale.docsRssGc)} MB`],
+    ];
+    if (scale.indexedLoad) {
+      rows.push(
+        [
+          `RSS with the same ${docs} documents as text, indexed for search (a chunk each)`,
+          `${mb(scale.indexedRss)} MB (from ${mb(scale.indexedBaseRss)} MB; loaded in ${(scale.indexedLoad.ms / 1000).toFixed(1)} s, ${int(scale.indexedLoad.perS)} docs/s)`,
+        ],
+        ['the same after two forced full GCs', `${mb(scale.indexedRssGc)} MB`],
+        [
+          `their search index: the difference in growth after GCs (chunk texts, ids, vectors, postings, the tokenizer's tables)`,
+          `${mb(scale.indexedRssGc - scale.indexedBaseRss - (scale.docsRssGc - scale.baseRss))} MB`,
+        ],
+      );
+    }
+    rows.push(
       [
         `RSS with ${int(scale.collections)} xAI collections across ${scale.tenants} tenants`,
         `**${mb(scale.collectionsRss)} MB** (from ${mb(scale.collectionsBaseRss)} MB; created in ${(scale.collectionsLoad.ms / 1000).toFixed(1)} s)`,
       ],
       ['the same after two forced full GCs', `${mb(scale.collectionsRssGc)} MB`],
-    ];
+    );
     let listRatio = NaN;
     if (scale.listSmall && scale.listBig) {
       listRatio = scale.listBig.p50 / scale.listSmall.p50;
@@ -184,7 +200,7 @@ export function build({ params, throughput, startup, scale, search }) {
     }
     sections.push(`### Scale\n\n${table(['Figure', 'Value'], rows)}`);
     targets.push({
-      name: `RSS with ${docs} documents ≤ ${TARGETS.rssMb} MB`,
+      name: `RSS with ${docs} documents (no search index) ≤ ${TARGETS.rssMb} MB`,
       measured: `${mb(scale.docsRss)} MB`,
       verdict: atMost(scale.docsRss / 1e6, TARGETS.rssMb, (d) => `${d.toFixed(1)} MB`),
     });
@@ -203,6 +219,11 @@ export function build({ params, throughput, startup, scale, search }) {
   if (search) {
     const report = searchReport(search);
     sections.push(report.section);
+    targets.push(...report.targets);
+  }
+  if (searchHttp) {
+    const report = searchHttpReport(searchHttp);
+    sections.push(...report.sections);
     targets.push(...report.targets);
   }
 
@@ -240,8 +261,10 @@ export function paramsText(params) {
   if (params.only.includes('scale')) {
     lines.push(
       `- Scale: \`--fixtures none --processing-ms 0\`; ${params.documents.toLocaleString('en-US')} documents through ` +
-        `\`POST /v1/collections/{id}/documents\` (multipart: upload and add in one request each), ${params.concurrency} at a time on keep-alive; ` +
-        `${params.collections.toLocaleString('en-US')} collections across ${params.tenants} keys (tenants) in a second process; ` +
+        `\`POST /v1/collections/{id}/documents\` (multipart: upload and add in one request each), ${params.concurrency} at a time on keep-alive, ` +
+        `sent as Word files (\`application/msword\`, a line of text each), which the mock stores without reading, so that no search index counts here; ` +
+        `the same documents as plain text, each indexed for search, in a process of their own; ` +
+        `${params.collections.toLocaleString('en-US')} collections across ${params.tenants} keys (tenants) in a process of their own; ` +
         `RSS = VmRSS from /proc/<pid>/status after ${params.settleMs / 1000} s idle (the target is judged on this), ` +
         `then again after two full GCs ${params.settleMs / 1000} s apart (the scale mocks run with \`--expose-gc\` and a SIGUSR2 → gc() preload, bench/lib/gc-on-signal.cjs); ` +
         `list latency on 1 connection, ` +
@@ -255,6 +278,15 @@ export function paramsText(params) {
       `- Search: the engine in-process (bench/search.mjs, a process of its own with \`--expose-gc\`): ${params.searchChunks.toLocaleString('en-US')} English-like chunks ` +
         `(bench/lib/corpus.mjs) with ${params.searchDimension}-dimension vectors in one index, added by \`upsert\` per document; memory = heap + array buffers after two GCs, ` +
         `before and after building; then ${params.searchQueries} queries per mode, one at a time, after 50 of warm-up.`,
+      `- Search over HTTP (bench/search-http.mjs, one entry per route in bench/search-targets.mjs): a mock of its own, \`--fixtures none --processing-ms 0\` ` +
+        `with the scale section's GC hook; ${params.searchHttpChunks.toLocaleString('en-US')} chunks of English-like text (bench/lib/corpus.mjs) in one xAI collection, ` +
+        `in documents planned with the mock's own chunker so the count is exact; the files uploaded (\`POST /v1/files\`, ${params.concurrency} at a time), ` +
+        `then added as documents (\`POST /v1/collections/{id}/documents/{file_id}\`, ${params.concurrency} at a time): the build is timed from the first add ` +
+        `to the last answer (with \`--processing-ms 0\` an add answers once its document is PROCESSED), then every document is checked PROCESSED and the chunk counts summed; ` +
+        `RSS as in the scale section, at start, after the upload and after the build; then per mode ${params.searchHttpWarmup} queries one at a time (each reply checked), ` +
+        `${params.searchHttpRequests} requests on 1 connection (in ${plural(params.searchHttpRounds, 'round')}, the modes' order reversed each round) ` +
+        `and ${params.searchHttpDurationS} s on ${params.connections} connections (autocannon, ` +
+        `a rotation of 1,000 queries as corpus.mjs makes them, top 10).`,
     );
   }
   return lines.join('\n');

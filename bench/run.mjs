@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * npm run bench: the mock against Prism, its start-up, its behaviour at
- * scale, and its search engine in-process, with its performance targets (TARGETS in report.mjs) printed as pass / short. Runs on dist/
+ * scale, and search (the engine in-process, and each vendor's search route
+ * over HTTP), with its performance targets (TARGETS in report.mjs) printed as pass / short. Runs on dist/
  * (`npm run bench` builds first).
  *
  *   node bench/run.mjs [--quick] [--only throughput,startup,scale,search] [--write | --no-write]
  *                      [--duration S] [--warmup S] [--rounds N] [--connections N]
- *                      [--documents N] [--collections N]
+ *                      [--documents N] [--collections N] [--chunks N]
  *
  * Exit code 0 whatever the figures say (a short target is information); 1 when
  * the benchmark itself broke: a server that does not start, a route answering
@@ -20,12 +21,13 @@ import { throughput } from './throughput.mjs';
 import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
 import { searchBench } from './search.mjs';
+import { searchHttp } from './search-http.mjs';
 import { RESULTS_FILE, build, machine, machineText, paramsText, pageSection, resultsMarkdown, writePage } from './report.mjs';
 
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
 
   --quick              short runs: 1 round of 1 s per target, 2,000 documents, 500 collections,
-                       10,000 chunks searched
+                       10,000 chunks searched in-process, 5,000 over HTTP
   --only LIST          comma-separated sections: throughput, startup, scale, search (default: all)
   --write              write bench/results.md and the figures in docs/performance.md
                        (the default for a full run; a --quick or --only run writes only when asked)
@@ -36,6 +38,8 @@ const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options]
   --connections N      autocannon connections (default 50)
   --documents N        documents loaded into one collection (default 100000; quick 2000)
   --collections N      collections created across 100 tenants (default 10000; quick 500)
+  --chunks N           chunks in the search sections' collection, in-process and over HTTP
+                       (default 100000; quick 10000 in-process, 5000 over HTTP)
   -h, --help           this text
 `;
 
@@ -60,6 +64,7 @@ function options() {
         connections: { type: 'string' },
         documents: { type: 'string' },
         collections: { type: 'string' },
+        chunks: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -109,9 +114,15 @@ function options() {
     settleMs: quick ? 300 : 1000,
     afterWriteIterations: quick ? 20 : 100,
     afterWriteBudgetMs: quick ? 3000 : 20_000,
-    searchChunks: quick ? 10_000 : 100_000,
+    searchChunks: num('chunks', quick ? 10_000 : 100_000, { integer: true }),
     searchQueries: quick ? 200 : 500,
     searchDimension: 256,
+    // Over HTTP: a smaller quick load, as every chunk is also uploaded, chunked and embedded.
+    searchHttpChunks: num('chunks', quick ? 5_000 : 100_000, { integer: true }),
+    searchHttpRequests: quick ? 100 : 500,
+    searchHttpRounds: quick ? 1 : 5,
+    searchHttpWarmup: quick ? 20 : 50,
+    searchHttpDurationS: quick ? 1 : 4,
   };
 }
 
@@ -155,12 +166,24 @@ async function main() {
     broken.push(...results.scale.broken);
   }
   if (opts.only.includes('search')) {
-    results.search = await section('search', () =>
-      searchBench({ chunks: opts.searchChunks, queries: opts.searchQueries, dimension: opts.searchDimension, log }).catch((err) => {
+    await section('search', async () => {
+      results.search = await searchBench({ chunks: opts.searchChunks, queries: opts.searchQueries, dimension: opts.searchDimension, log }).catch((err) => {
         broken.push(`search: ${err.message}`);
         return undefined;
-      }),
-    );
+      });
+      results.searchHttp = await searchHttp({
+        items: opts.searchHttpChunks,
+        connections: opts.connections,
+        requests: opts.searchHttpRequests,
+        rounds: opts.searchHttpRounds,
+        warmupRequests: opts.searchHttpWarmup,
+        durationS: opts.searchHttpDurationS,
+        concurrency: opts.concurrency,
+        settleMs: opts.settleMs,
+        log,
+      });
+      broken.push(...results.searchHttp.broken);
+    });
   }
 
   const built = build({ params, ...results });

@@ -3,11 +3,16 @@
  * xAI collection, and many collections across many tenants, all through the
  * mock's own HTTP API; and the latency of a document list page at 1,000 vs
  * many documents.
+ *
+ * xAI indexes a text document for search as it turns PROCESSED. The
+ * documents' own memory (the store: records and files) is measured apart
+ * from their search index, which has figures of its own: the documents are
+ * loaded once as Word files, which the mock stores without reading (no
+ * chunks), and once, in another process, as the same text, indexed.
  */
 import { json, keepAliveAgent, multipart, pool, request } from './lib/http.mjs';
 import { cannon, merge } from './lib/load.mjs';
-import { fileURLToPath } from 'node:url';
-import { rssBytes, sleep, startMock } from './lib/proc.mjs';
+import { rssAfterGc, settledRss, startMeasuredMock } from './lib/memory.mjs';
 
 const MOCK_ARGS = ['--fixtures', 'none', '--processing-ms', '0'];
 const AUTH = { authorization: 'Bearer xai-bench-scale' };
@@ -15,27 +20,40 @@ export const LIST_QUERY = 'limit=20';
 const SMALL = 1000;
 
 /**
+ * How a document's file is sent: `stored` as a Word file, which the mock keeps
+ * and lists but does not read (PROCESSED with no chunks, in no search index);
+ * `indexed` as plain text, which it extracts, chunks, embeds and indexes.
+ * The bytes are the same.
+ */
+const KINDS = {
+  stored: { extension: 'doc', contentType: 'application/msword', chunks: 0 },
+  indexed: { extension: 'txt', contentType: 'text/plain', chunks: 1 },
+};
+
+const documentFile = (name, kind, content) => ({ field: 'data', filename: name, contentType: KINDS[kind].contentType, content });
+
+/**
  * Adds `n` documents to a collection, one request each: the collection upload
  * endpoint (POST /v1/collections/{id}/documents, multipart `name` + `data`) is
  * the one call that both stores the file and adds it.
  */
-async function loadDocuments(base, collectionId, n, { concurrency, agent, prefix, log }) {
+async function loadDocuments(base, collectionId, n, { concurrency, agent, prefix, kind, log }) {
   const url = `${base}/xai/v1/collections/${collectionId}/documents`;
   const result = await pool(
     n,
     concurrency,
     (i) => {
-      const name = `${prefix}-${String(i).padStart(6, '0')}.txt`;
-      const { body, contentType } = multipart(
-        { name },
-        { field: 'data', filename: name, contentType: 'text/plain', content: `Bench document ${i}. Quarterly revenue was $${i} million.\n` },
-      );
+      const name = `${prefix}-${String(i).padStart(6, '0')}.${KINDS[kind].extension}`;
+      const { body, contentType } = multipart({ name }, documentFile(name, kind, `Bench document ${i}. Quarterly revenue was $${i} million.\n`));
       return request(url, { method: 'POST', agent, headers: { ...AUTH, 'content-type': contentType }, body });
     },
     { onProgress: (done) => log(`scale: ${prefix}: ${done}/${n} documents`) },
   );
   const collection = await json(`${base}/xai/v1/collections/${collectionId}`, { headers: AUTH, agent });
   result.counted = Number(collection.documents_count);
+  // The first page shows whether the documents were indexed as intended (a Word reader in the mock would change what is measured).
+  const page = await json(`${base}/xai/v1/collections/${collectionId}/documents?limit=20`, { headers: AUTH, agent });
+  result.unexpected = page.documents.filter((d) => d.status !== 'DOCUMENT_STATUS_PROCESSED' || d.chunk_count !== KINDS[kind].chunks).length;
   return result;
 }
 
@@ -49,6 +67,7 @@ function loadProblems(what, result, expected) {
   if (result.counted !== undefined && result.counted !== expected) {
     problems.push(`${what}: the collection reports ${result.counted} documents, expected ${expected}`);
   }
+  if (result.unexpected) problems.push(`${what}: ${result.unexpected} of the first 20 documents are not PROCESSED with the chunks expected`);
   return problems;
 }
 
@@ -59,27 +78,8 @@ function summarize(values) {
   return { n: sorted.length, p50: at(50), p99: at(99) };
 }
 
-/** RSS once the process has been idle for a moment (the last replies flushed, timers run). */
-async function settledRss(pid, settleMs) {
-  await sleep(settleMs);
-  return rssBytes(pid);
-}
-
-/**
- * RSS after two full garbage collections a moment apart (V8 hands freed pages
- * back to the OS over a while): what the data holds, without the garbage.
- */
-async function rssAfterGc(mock, settleMs) {
-  for (let i = 0; i < 2; i++) {
-    mock.child.kill('SIGUSR2');
-    await sleep(settleMs);
-  }
-  return rssBytes(mock.pid);
-}
-
 /** The scale section's mock: CLI flags as documented, plus a SIGUSR2 → gc() hook for rssAfterGc. */
-const startScaleMock = () =>
-  startMock(MOCK_ARGS, { nodeArgs: ['--expose-gc', '--require', fileURLToPath(new URL('./lib/gc-on-signal.cjs', import.meta.url))] });
+const startScaleMock = () => startMeasuredMock(MOCK_ARGS);
 
 export async function scale({
   documents,
@@ -104,8 +104,8 @@ export async function scale({
     try {
       out.baseRss = await settledRss(mock.pid, settleMs);
       const big = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench big' } });
-      log(`scale: loading ${documents} documents into one collection (${concurrency} at a time)`);
-      const loaded = await loadDocuments(mock.url, big.collection_id, documents, { concurrency, agent, prefix: 'big', log });
+      log(`scale: loading ${documents} documents into one collection (${concurrency} at a time), stored without a search index`);
+      const loaded = await loadDocuments(mock.url, big.collection_id, documents, { concurrency, agent, prefix: 'big', kind: 'stored', log });
       broken.push(...loadProblems(`loading ${documents} documents`, loaded, documents));
       out.docsLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed };
       out.docsRss = await settledRss(mock.pid, settleMs);
@@ -113,7 +113,7 @@ export async function scale({
       log(`scale: ${documents} documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.docsRss / 1e6).toFixed(1)} MB, ${(out.docsRssGc / 1e6).toFixed(1)} MB after gc`);
 
       const small = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench small' } });
-      const smallLoaded = await loadDocuments(mock.url, small.collection_id, SMALL, { concurrency, agent, prefix: 'small', log });
+      const smallLoaded = await loadDocuments(mock.url, small.collection_id, SMALL, { concurrency, agent, prefix: 'small', kind: 'stored', log });
       broken.push(...loadProblems(`loading ${SMALL} documents`, smallLoaded, SMALL));
 
       // One connection: the latency is the server's time for the page, with no queueing.
@@ -149,8 +149,8 @@ export async function scale({
         const started = performance.now();
         for (let i = 0; i < afterWriteIterations; i++) {
           for (const who of i % 2 === 0 ? ['small', 'big'] : ['big', 'small']) {
-            const name = `after-write-${who}-${String(i).padStart(4, '0')}.txt`;
-            const { body, contentType } = multipart({ name }, { field: 'data', filename: name, contentType: 'text/plain', content: `Written before a list, ${i}.\n` });
+            const name = `after-write-${who}-${String(i).padStart(4, '0')}.${KINDS.stored.extension}`;
+            const { body, contentType } = multipart({ name }, documentFile(name, 'stored', `Written before a list, ${i}.\n`));
             const added = await request(`${mock.url}/xai/v1/collections/${ids[who]}/documents`, {
               method: 'POST',
               agent,
@@ -185,7 +185,28 @@ export async function scale({
     }
   }
 
-  // 2. Collections across tenants (without --api-keys every key is its own tenant).
+  // 2. The same documents as text, in a process of their own: each is indexed for search (one chunk), and the
+  // difference to the stored documents' RSS is their search index, with what indexing loads (the tokenizer's tables).
+  {
+    const mock = await startScaleMock();
+    const agent = keepAliveAgent(concurrency);
+    try {
+      out.indexedBaseRss = await settledRss(mock.pid, settleMs);
+      const c = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench indexed' } });
+      log(`scale: loading ${documents} text documents into one collection, indexed for search`);
+      const loaded = await loadDocuments(mock.url, c.collection_id, documents, { concurrency, agent, prefix: 'indexed', kind: 'indexed', log });
+      broken.push(...loadProblems(`loading ${documents} text documents`, loaded, documents));
+      out.indexedLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed };
+      out.indexedRss = await settledRss(mock.pid, settleMs);
+      out.indexedRssGc = await rssAfterGc(mock, settleMs);
+      log(`scale: ${documents} indexed documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.indexedRss / 1e6).toFixed(1)} MB, ${(out.indexedRssGc / 1e6).toFixed(1)} MB after gc`);
+    } finally {
+      agent.destroy();
+      await mock.stop();
+    }
+  }
+
+  // 3. Collections across tenants (without --api-keys every key is its own tenant).
   {
     const mock = await startScaleMock();
     const agent = keepAliveAgent(concurrency);

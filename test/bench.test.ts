@@ -1,8 +1,9 @@
 /**
  * The benchmark harness (`npm run bench`, bench/run.mjs) in its quick form, so
- * it cannot rot: it starts the mock and Prism, runs every section, exits 0 and
- * prints every figure with a verdict for every target. No timing is asserted:
- * the figures are information, and a short target is not a failure.
+ * it cannot rot: it starts the mock and Prism, runs every section (search in
+ * process and over HTTP included), exits 0 and prints every figure with a
+ * verdict for every target. No timing is asserted: the figures are
+ * information, and a short target is not a failure.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -21,13 +22,16 @@ const TARGETS = [
   ...ROUTES.map((r) => `req/s ≥ 3× Prism: ${r}`),
   ...ROUTES.map((r) => `p99 ≤ 10 ms at 50 connections: ${r}`),
   'start-up ≤ 300 ms (median)',
-  'RSS with 2,000 documents ≤ 200 MB',
+  'RSS with 2,000 documents (no search index) ≤ 200 MB',
   'list latency at 2,000 ≤ 2× of 1,000 documents (p50)',
   'list latency right after a write at 2,000 ≤ 2× of 1,000 documents (p50)',
   'search build ≥ 5,000 chunks/s',
   'search index memory ≤ 150 MB per 100,000 chunks',
   'search keyword p99 ≤ 15 ms at 10,000 chunks',
   'search hybrid p99 ≤ 50 ms at 10,000 chunks',
+  'xAI search over HTTP: build ≥ 5,000 chunks/s, end to end',
+  'xAI search over HTTP: keyword p99 ≤ 15 ms at 1 connection, 5,000 chunks',
+  'xAI search over HTTP: hybrid p99 ≤ 50 ms at 1 connection, 5,000 chunks',
 ];
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -57,9 +61,12 @@ describe('npm run bench (quick)', () => {
     expect(stdout).toMatch(/^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m);
     expect(stdout).toMatch(/^\| Prism [\d.]+, `specs\/xai\.yaml`: spawn → first answer \| \*\*[\d,]+\*\* \|/m);
     // Scale: memory and list latency.
-    expect(stdout).toMatch(/^\| RSS with 2,000 documents in one xAI collection \| \*\*[\d.]+ MB\*\*/m);
+    // The documents' own memory, and apart from it what indexing the same documents for search adds.
+    expect(stdout).toMatch(/^\| RSS with 2,000 documents in one xAI collection \(stored, no search index\) \| \*\*[\d.]+ MB\*\*/m);
+    expect(stdout).toMatch(/^\| RSS with the same 2,000 documents as text, indexed for search \(a chunk each\) \| [\d.]+ MB \(from [\d.]+ MB; loaded in/m);
+    expect(stdout).toMatch(/^\| their search index: the difference in growth after GCs [^|]* \| -?[\d.]+ MB \|$/m);
     expect(stdout).toMatch(/^\| RSS with 500 xAI collections across 100 tenants \| \*\*[\d.]+ MB\*\*/m);
-    expect(stdout.match(/^\| the same after two forced full GCs \| [\d.]+ MB \|$/gm)).toHaveLength(2);
+    expect(stdout.match(/^\| the same after two forced full GCs \| [\d.]+ MB \|$/gm)).toHaveLength(3);
     expect(stdout).toMatch(/^\| `GET \/v1\/collections\/\{id\}\/documents\?limit=20`, 1,000 documents \| p50 [\d.]+ ms, p99 [\d.]+ ms/m);
     expect(stdout).toMatch(/^\| list latency 2,000 \/ 1,000 documents \| \*\*[\d.]+×\*\* p50/m);
     expect(stdout).toMatch(/^\| the same page right after adding a document, 1,000 documents \| p50 [\d.]+ ms, p99 [\d.]+ ms/m);
@@ -70,6 +77,16 @@ describe('npm run bench (quick)', () => {
     for (const mode of ['keyword', 'keyword, a filter keeping half the documents,', 'semantic', 'hybrid']) {
       expect(stdout, mode).toMatch(new RegExp(`^\\| ${escape(mode)} top 10, 200 queries \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms`, 'm'));
     }
+    // Search over HTTP: the collection loaded through the API, the build, the memory, and every mode on 1 and 50 connections.
+    expect(stdout).toContain('### Search over HTTP: xAI `POST /v1/documents/search`');
+    expect(stdout).toMatch(/^\| Collection \| 5,000 chunks: [\d,]+ text files/m);
+    expect(stdout).toMatch(/^\| Index build, end to end: the first add → all 5,000 chunks searchable \| \*\*[\d,]+ chunks\/s\*\*/m);
+    expect(stdout).toMatch(/^\| RSS with the 5,000 chunks indexed \| [\d.]+ MB \([\d.]+ MB\) \|$/m);
+    expect(stdout).toMatch(/^\| RSS growth, 5,000 chunks: [^|]+ \| \*\*[\d.]+ MB\*\*/m);
+    for (const mode of ['keyword', 'semantic', 'hybrid']) {
+      expect(stdout, mode).toMatch(new RegExp(`^\\| ${mode} top 10, 1 connection, 100 requests \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s; [\\d.]+ matches a query\\) \\|$`, 'm'));
+      expect(stdout, mode).toMatch(new RegExp(`^\\| ${mode} top 10, 50 connections, [\\d.]+ s \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s\\) \\|$`, 'm'));
+    }
 
     // Every target, once, with "pass" or "short (by …)".
     for (const target of TARGETS) {
@@ -77,6 +94,9 @@ describe('npm run bench (quick)', () => {
       expect(rows, target).toHaveLength(1);
       expect(rows[0], target).toMatch(/ \| (pass|\*\*short \(by [^)]+\)\*\*) \|$/);
     }
-    expect(stdout).toMatch(/^Targets: \d+ pass, \d+ short/m);
+    // …and no target the list above does not know.
+    const summary = /^Targets: (\d+) pass, (\d+) short/m.exec(stdout);
+    expect(summary, context).not.toBeNull();
+    expect(Number(summary![1]) + Number(summary![2])).toBe(TARGETS.length);
   });
 });

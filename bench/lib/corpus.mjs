@@ -97,10 +97,11 @@ function zipf(n, s, random) {
 }
 
 /**
- * `count` chunks in documents of 1 to 20 chunks: [{ docKey, index, text }].
- * Function words are ranks below FUNCTION_WORDS.length.
+ * `count` chunks in documents of `chunksPerDocument` chunks (1 to 20 by
+ * default): [{ docKey, index, text }]. Function words are ranks below
+ * FUNCTION_WORDS.length.
  */
-export function generateCorpus({ count, seed = 1 } = {}) {
+export function generateCorpus({ count, seed = 1, chunksPerDocument: [fewest, most] = [1, 20] } = {}) {
   const words = vocabulary(seed);
   const random = rng(seed + 1);
   const draw = zipf(words.length, 1, random);
@@ -116,7 +117,7 @@ export function generateCorpus({ count, seed = 1 } = {}) {
     const docKey = `doc-${String(doc++).padStart(6, '0')}`;
     // Topic words are mid-frequency words: a document is about something.
     const topic = Array.from({ length: 12 }, () => words[FUNCTION_WORDS.length + 50 + Math.floor(random() * 20000)]);
-    const nChunks = Math.min(count - chunks.length, 1 + Math.floor(random() * 20));
+    const nChunks = Math.min(count - chunks.length, fewest + Math.floor(random() * (most - fewest + 1)));
     for (let index = 0; index < nChunks; index++) {
       const target = 45 + Math.floor(random() * 106);
       const parts = [];

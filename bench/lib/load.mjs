@@ -7,20 +7,29 @@
 import autocannon from 'autocannon';
 
 /**
- * One autocannon run. `target` is `{ url, method, headers, body }`.
+ * One autocannon run. `target` is `{ url, method, headers, body }`, and may
+ * add `requests`: `{ method, path, headers, body }` objects sent in turn,
+ * one after the other across all connections (every connection starts the
+ * list from the top otherwise, so 50 connections would send the same request
+ * at once). The run lasts `durationS` seconds, or `amount` requests when given.
  * Resolves with the raw counts of the run.
  */
-export async function cannon(target, { connections, durationS }) {
+export async function cannon(target, { connections, durationS, amount }) {
   const latencies = [];
   const statuses = {};
+  let next = 0;
+  const rotation = target.requests;
   const instance = autocannon({
     url: target.url,
     method: target.method ?? 'GET',
     headers: target.headers ?? {},
     body: target.body,
+    ...(rotation?.length
+      ? { requests: [{ setupRequest: (req) => ({ ...req, ...rotation[next++ % rotation.length] }) }] }
+      : {}),
     connections,
     pipelining: 1,
-    duration: durationS,
+    ...(amount ? { amount } : { duration: durationS }),
     // autocannon checks for the end of the run once per sample: 100 ms samples make
     // durations exact to 0.1 s instead of whole seconds.
     sampleInt: 100,
