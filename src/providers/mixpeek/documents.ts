@@ -111,18 +111,18 @@ export async function applyWrites(state: MixpeekState, ns: NamespaceRecord, coll
     collection.documents.update(w.doc.id, (d) => {
       d.fields = w.fields;
       if (w.blobs) d.blobs = w.blobs;
-      if (textIndex !== undefined && textChanged) d.vectors[textIndex] = Array.from(vectors.get(w.fields.text as string)!);
-      if (textIndex !== undefined && textGone) delete d.vectors[textIndex];
+      // A vector given for the old text no longer says anything about the new one.
+      if (textIndex !== undefined && (textChanged || textGone)) delete d.vectors[textIndex];
       d.updatedAt = now;
     });
-    if (textChanged || textGone) reindex(state, ns, collection, catalog, w.doc);
+    if (textChanged || textGone) reindex(state, ns, collection, catalog, w.doc, textChanged ? vectors.get(w.fields.text as string) : undefined);
     else refreshDocument(ns, collection, w.doc);
   }
 }
 
-function reindex(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, catalog: Catalog, doc: DocumentRecord): void {
+function reindex(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, catalog: Catalog, doc: DocumentRecord, vector: Float32Array | undefined): void {
   try {
-    indexDocument(ns, collection, doc, catalog);
+    indexDocument(ns, collection, doc, catalog, vector);
   } catch (err) {
     // A vector of another dimension than the index's: kept and listed, not searchable.
     unindexDocument(collection, doc.id);
@@ -149,9 +149,10 @@ const CREATE_KEYS = new Set([
  * A document written directly into a collection. Root fields: the keys beyond
  * the documented ones, `metadata`, and each feature's payload. Vectors: each
  * feature's named vectors; the collection's text index gets the embedding of
- * `text` unless a vector of the embedder's dimension was given for it.
+ * `text` (returned, for the index) unless a vector of the embedder's dimension
+ * was given for it.
  */
-export async function createDocument(state: MixpeekState, collection: CollectionRecord, catalog: Catalog, body: Json): Promise<DocumentRecord> {
+export async function createDocument(state: MixpeekState, collection: CollectionRecord, catalog: Catalog, body: Json): Promise<{ doc: DocumentRecord; vector?: Float32Array }> {
   const fields: Json = {};
   for (const [k, v] of Object.entries(body)) if (!CREATE_KEYS.has(k) && v !== null && v !== undefined) fields[k] = clone(v);
   const vectors: Record<string, number[]> = {};
@@ -169,8 +170,11 @@ export async function createDocument(state: MixpeekState, collection: Collection
   checkWritable(collection, catalog, undefined, Object.fromEntries(Object.keys(fields).map((k) => [k, true])));
   const textIndex = textIndexName(extractorOf(collection, catalog));
   const given = textIndex ? vectors[textIndex] : undefined;
+  let vector: Float32Array | undefined;
   if (textIndex && typeof fields.text === 'string' && !(given && given.length === state.env.embedder.dimension)) {
-    vectors[textIndex] = Array.from((await embedTexts(state, [fields.text])).get(fields.text)!);
+    // A given vector the index cannot take is replaced by the text's embedding (kept by the index alone).
+    if (given) delete vectors[textIndex];
+    vector = (await embedTexts(state, [fields.text])).get(fields.text)!;
   }
   const now = state.env.clock.nowMicros();
   const lineage: Json = {
@@ -194,5 +198,5 @@ export async function createDocument(state: MixpeekState, collection: Collection
     createdAt: now,
     updatedAt: now,
   };
-  return doc;
+  return { doc, ...(vector ? { vector } : {}) };
 }

@@ -12,7 +12,7 @@ import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
 import { list, listRequest, selectFields } from './listing.js';
 import { createRetrieverHandlers } from './retriever-handlers.js';
 import { applyWrites, createDocument as buildDocument, planWrite, type PlannedWrite } from './documents.js';
-import { dropIndex, filterView } from './retrieval.js';
+import { dropIndex, filterView, settled, vectorsOf } from './retrieval.js';
 import {
   ALNUM,
   HEX,
@@ -374,7 +374,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     if (!d) throw notFound('document', ctx.path.document_id);
     await applyWrites(state, ns, c, catalog, [planWrite(c, catalog, d, ctx.body as unknown as Json, mode)]);
     if (c.documents.get(d.id) !== d) throw notFound('document', ctx.path.document_id);
-    return { status: 200 as const, body: renderDocument(ns, c, d, { vectors: false, organization: state.organization }) };
+    return { status: 200 as const, body: renderDocument(ns, c, d, { organization: state.organization }) };
   };
 
   return {
@@ -440,14 +440,16 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       return { status: 200, body: e };
     },
 
-    listDocuments(ctx: Ctx<'listDocuments'>) {
+    async listDocuments(ctx: Ctx<'listDocuments'>) {
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const body = ctx.body as Json | undefined;
       const vectors = body?.return_vectors === true;
+      // Vectors the index holds are read from it: after a load, once its texts are embedded again.
+      if (vectors) await settled([c]);
       const render = (d: DocumentRecord): DocumentResponse => {
-        const view = renderDocument(ns, c, d, { vectors, organization: state.organization });
+        const view = renderDocument(ns, c, d, { ...(vectors ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: state.organization });
         return selectFields(body?.return_url === true ? withPresignedUrls(view) : view, body?.select, ['document_id', 'collection_id']);
       };
       const req = listRequest(ctx.query, body);
@@ -487,12 +489,13 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       return { status: 200, body: { groups: pageGroups, pagination, group_by_field: groupBy } };
     },
 
-    getDocument(ctx: Ctx<'getDocument'>) {
+    async getDocument(ctx: Ctx<'getDocument'>) {
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const d = c.documents.get(ctx.path.document_id);
       if (!d) throw notFound('document', ctx.path.document_id);
-      const view = renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: ctx.state.organization });
+      if (ctx.query.return_vectors === true) await settled([c]);
+      const view = renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: ctx.state.organization });
       return { status: 200, body: ctx.query.return_presigned_urls === true ? withPresignedUrls(view) : view };
     },
 
@@ -512,11 +515,11 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       if (named !== c) {
         throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, { details: { collection_id: body.collection_id } });
       }
-      const doc = await buildDocument(state, c, catalog, body);
+      const { doc, vector } = await buildDocument(state, c, catalog, body);
       // Deleted while its text was being embedded: the document has nowhere to go.
       if (ns.collections.get(c.id) !== c || state.namespaces.get(ns.id) !== ns) throw notFound('collection', ctx.path.collection_identifier);
-      addDocument(state, ns, c, doc, catalog);
-      return { status: 200, body: renderDocument(ns, c, doc, { vectors: false, organization: state.organization }) };
+      addDocument(state, ns, c, doc, catalog, vector);
+      return { status: 200, body: renderDocument(ns, c, doc, { organization: state.organization }) };
     },
 
     async updateDocument(ctx: Ctx<'updateDocument'>) {
@@ -633,12 +636,13 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       };
     },
 
-    getObjectDocuments(ctx: Ctx<'getObjectDocuments'>) {
+    async getObjectDocuments(ctx: Ctx<'getObjectDocuments'>) {
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const objectId = ctx.path.object_id;
       const wanted = ctx.query.collection_ids?.map((id) => collectionOr404(ns, id));
       const collections = wanted ? [...new Set(wanted)] : [...ns.collections.values()];
+      if (ctx.query.return_vectors === true) await settled(collections);
       const documents: DocumentResponse[] = [];
       const holding: string[] = [];
       for (const c of collections) {
@@ -646,7 +650,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         for (const d of c.documents.values()) {
           if ((d.lineage as Json).root_object_id !== objectId) continue;
           found = true;
-          documents.push(renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: state.organization }));
+          documents.push(renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: state.organization }));
         }
         if (found) holding.push(c.id);
       }

@@ -225,7 +225,7 @@ function pseudoVector(seed: string, size: number): number[] {
  * embedder; other vector fields are deterministic stand-ins that nothing
  * ranks by.
  */
-export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, o: ObjectRecord, catalog: Catalog, embedded?: { text: string; vector: Float32Array }): DocumentRecord {
+export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, o: ObjectRecord, catalog: Catalog, text?: string): DocumentRecord {
   const { ids, clock } = state.env;
   const extractor = c.config.feature_extractor as Json;
   const entry = catalog.byId.get(String(extractor.feature_extractor_id));
@@ -239,14 +239,11 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
   if (extractor.include_all_source_fields === true) {
     for (const k of Object.keys((c.config.input_schema as BucketSchema).properties ?? {})) if (view[k] !== undefined) fields[k] = view[k];
   }
+  // The text's vector is the index's (addDocument puts it there); other vector fields are stand-ins.
   const textIndex = textIndexName(entry);
   const vectors: Record<string, number[]> = {};
-  for (const v of vectorFields(entry)) {
-    if (v.name === textIndex) {
-      if (embedded) vectors[v.name] = Array.from(embedded.vector);
-    } else vectors[v.name] = pseudoVector(`${o.id}:${v.name}`, v.size);
-  }
-  if (embedded) fields.text = embedded.text;
+  for (const v of vectorFields(entry)) if (v.name !== textIndex) vectors[v.name] = pseudoVector(`${o.id}:${v.name}`, v.size);
+  if (text !== undefined) fields.text = text;
   for (const k of Object.keys(outProps)) {
     if (k in fields || k in vectors || k === textIndex || k === 'text') continue;
     if (k.endsWith('_url')) fields[k] = `https://storage.mixpeek.local/${ns.id}/${c.id}/${o.id}/${k}`;
@@ -278,11 +275,11 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
   };
 }
 
-/** Inserts a document in its collection and in the collection's index, as one step. */
-export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog): void {
+/** Inserts a document in its collection and in the collection's index (with its text's vector), as one step. */
+export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
   c.documents.insert(d);
   try {
-    indexDocument(ns, c, d, catalog);
+    indexDocument(ns, c, d, catalog, vector);
   } catch (err) {
     // A vector the index cannot take (a model server that changed its dimension): stored and listed, not searchable.
     state.env.log.warn({ err, collection: c.id, document: d.id }, 'mixpeek: a document could not be indexed');
@@ -356,8 +353,7 @@ export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: 
     for (const c of ns.collections.values()) {
       if (!fedBy(c, o)) continue;
       const text = texts.get(c.id);
-      const vector = text === undefined ? undefined : vectors.get(text);
-      addDocument(state, ns, c, documentFor(state, ns, c, o, catalog, text !== undefined && vector ? { text, vector } : undefined), catalog);
+      addDocument(state, ns, c, documentFor(state, ns, c, o, catalog, text), catalog, text === undefined ? undefined : vectors.get(text));
     }
     set('COMPLETED');
   };
@@ -508,10 +504,11 @@ export function renderCollection(c: CollectionRecord, ns?: NamespaceRecord): Col
   }) as unknown as CollectionResponse;
 }
 
-export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, options: { vectors: boolean; organization: string }): DocumentResponse {
+/** A document as the vendor answers it; `vectors` (the document's vector fields, `retrieval.ts`'s `vectorsOf`) only when asked for. */
+export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, options: { vectors?: Record<string, number[]>; organization: string }): DocumentResponse {
   return omitNulls({
     ...d.fields,
-    ...(options.vectors ? d.vectors : {}),
+    ...options.vectors,
     document_id: d.id,
     collection_id: c.id,
     document_blobs: d.blobs,

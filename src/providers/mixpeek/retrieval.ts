@@ -5,12 +5,14 @@
  * embeds queries), and each collection's index in the shared engine
  * (core/retrieval).
  *
- * A document is searchable when it has text or a vector of the embedder's
- * dimension under its collection's text index: its `text` field is its one
- * chunk (the vendor's text extractor makes one document per input, embedded
- * whole), and that vector ranks it. The indexes are derived data: they sit
+ * A document of a text extractor's collection is searchable when it has a
+ * text vector: its `text` field is its one chunk (the vendor's text extractor
+ * makes one document per input, embedded whole), and that vector ranks it.
+ * The vector is the embedder's (held only by the index) or one given with the
+ * document (kept in its `vectors`). The indexes are derived data: they sit
  * beside the state (keyed by each collection's table of documents), are never
- * saved, and are rebuilt from the stored documents when a state is loaded.
+ * saved, and are rebuilt from the stored documents, their texts embedded
+ * again, when a state is loaded.
  */
 import { chunkId } from '../../core/retrieval/chunk.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
@@ -116,28 +118,47 @@ export function textFor(collection: CollectionRecord, view: Json, blobs: Readonl
 
 // ---- the index
 
-/** The chunk a document is searched by: its text and the vector under its collection's text index; none when it has neither. */
-export function chunkOf(collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): IndexedChunk | undefined {
+/**
+ * A document's text vector: one given with the document (kept in its
+ * `vectors`), else the one its collection's index holds (the embedder's, kept
+ * only there: the index is its one copy, and a load embeds the text again).
+ */
+export function textVector(collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): number[] | undefined {
   const name = textIndexName(extractorOf(collection, catalog));
-  const text = typeof doc.fields.text === 'string' ? doc.fields.text : '';
-  const stored = name ? doc.vectors[name] : undefined;
-  if (!stored) return undefined;
-  return { id: chunkId(doc.id, 0, text), text, page: null, vector: Float32Array.from(stored) };
+  if (!name) return undefined;
+  const given = doc.vectors[name];
+  if (given) return given;
+  const held = indexes.get(collection.documents)?.index?.chunks(doc.id)[0];
+  return held ? Array.from(held.vector) : undefined;
+}
+
+/** Every vector field of a document, as `return_vectors` shows them: its own, and its text vector. */
+export function vectorsOf(collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): Record<string, number[]> {
+  const name = textIndexName(extractorOf(collection, catalog));
+  const text = textVector(collection, doc, catalog);
+  return { ...doc.vectors, ...(name && text ? { [name]: text } : {}) };
 }
 
 /**
  * Puts a document in its collection's index, or takes it out when it has no
- * chunk. Throws a RangeError when its vector does not fit the index (of
- * another dimension): the caller refuses the change.
+ * vector: `vector` is its text's new embedding; without one, a vector given
+ * with the document, else the one the index holds for the same text. Throws a
+ * RangeError when the vector does not fit the index (of another dimension):
+ * the caller keeps the document unsearchable.
  */
-export function indexDocument(ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): void {
+export function indexDocument(ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
   const ci = indexOf(collection);
-  const chunk = chunkOf(collection, doc, catalog);
-  if (!chunk) {
+  const name = textIndexName(extractorOf(collection, catalog));
+  const text = typeof doc.fields.text === 'string' ? doc.fields.text : '';
+  const held = ci.index?.chunks(doc.id)[0];
+  const given = name ? doc.vectors[name] : undefined;
+  const v = vector ?? (given ? Float32Array.from(given) : held && held.text === text ? held.vector : undefined);
+  if (!name || !v) {
     ci.index?.remove(doc.id);
     return;
   }
-  ci.index ??= createSearchIndex<SearchDoc>({ dimension: chunk.vector.length });
+  const chunk: IndexedChunk = { id: chunkId(doc.id, 0, text), text, page: null, vector: v };
+  ci.index ??= createSearchIndex<SearchDoc>({ dimension: v.length });
   ci.index.upsert(doc.id, { documentId: doc.id, collectionId: collection.id, view: filterView(ns, collection, doc) }, [chunk]);
 }
 
@@ -157,32 +178,40 @@ export function dropIndex(collection: CollectionRecord): void {
   indexes.delete(collection.documents);
 }
 
+/** Waits for the embeddings a load started for these collections (a search, or a read of vectors, must not see them half-done). */
+export async function settled(collections: readonly CollectionRecord[]): Promise<void> {
+  const pending = collections.flatMap((c) => [...(indexes.get(c.documents)?.rebuilding ?? [])]);
+  if (pending.length) await Promise.all(pending);
+}
+
 /**
- * After a load: every document goes back into its collection's index from its
- * stored vector. A document saved with text but without the vector (a state
- * written by hand, say) is embedded first; until that is done, a search of
- * its collection waits.
+ * After a load: every document goes back into its collection's index. A
+ * vector given with a document is used as it is; every other text is
+ * embedded again by the server's embedder (the index held its only copy);
+ * until that is done, a search of the collection waits. An embedder that
+ * fails leaves those documents stored, listed and unsearchable.
  */
 export function rebuildIndexes(state: MixpeekState, catalog: Catalog): void {
   for (const ns of state.namespaces.values()) {
     for (const c of ns.collections.values()) {
       const name = textIndexName(extractorOf(c, catalog));
-      const missing: DocumentRecord[] = [];
+      if (!name) continue;
+      const toEmbed: DocumentRecord[] = [];
       for (const d of c.documents.values()) {
-        if (name && d.vectors[name] === undefined && typeof d.fields.text === 'string') missing.push(d);
-        else safeIndex(state, ns, c, d, catalog);
+        if (d.vectors[name]) safeIndex(state, ns, c, d, catalog);
+        else if (typeof d.fields.text === 'string') toEmbed.push(d);
       }
-      if (!missing.length || !name) continue;
+      if (!toEmbed.length) continue;
       const ci = indexOf(c);
-      const done = state.env.embedder.embed(missing.map((d) => d.fields.text as string)).then(
+      const done = state.env.embedder.embed(toEmbed.map((d) => d.fields.text as string)).then(
         (vectors) => {
-          missing.forEach((d, i) => {
-            if (c.documents.get(d.id) !== d || d.vectors[name] !== undefined || !vectors[i]) return;
-            d.vectors[name] = Array.from(vectors[i]!);
-            safeIndex(state, ns, c, d, catalog);
+          toEmbed.forEach((d, i) => {
+            // Changed or deleted meanwhile: its own write indexed it.
+            if (c.documents.get(d.id) !== d || !vectors[i] || ci.index?.has(d.id)) return;
+            safeIndex(state, ns, c, d, catalog, vectors[i]);
           });
         },
-        (err: unknown) => state.env.log.warn({ err, collection: c.id }, 'mixpeek: documents loaded without vectors could not be embedded'),
+        (err: unknown) => state.env.log.warn({ err, collection: c.id }, 'mixpeek: the texts of loaded documents could not be embedded'),
       );
       ci.rebuilding.add(done);
       void done.then(() => ci.rebuilding.delete(done));
@@ -190,11 +219,11 @@ export function rebuildIndexes(state: MixpeekState, catalog: Catalog): void {
   }
 }
 
-function safeIndex(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog): void {
+function safeIndex(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
   try {
-    indexDocument(ns, c, d, catalog);
+    indexDocument(ns, c, d, catalog, vector);
   } catch (err) {
-    // A stored vector of another dimension than the collection's others: kept, listed, not searchable.
+    // A vector of another dimension than the collection's others: kept, listed, not searchable.
     state.env.log.warn({ err, collection: c.id, document: d.id }, 'mixpeek: a loaded document could not be indexed');
   }
 }

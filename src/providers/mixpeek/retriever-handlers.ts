@@ -140,7 +140,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     const collections = resolveCollections(ns, run.collectionIds);
     const id = executionId(state);
     const createdAt = state.env.clock.nowMicros();
-    const render = (items: PipelineResult['items']) => items.map((it) => renderItem(state, ns, it, { vectors: run.vectors, presigned: run.presigned }));
+    const render = (items: PipelineResult['items']) => items.map((it) => renderItem(state, ns, catalog, it, { vectors: run.vectors, presigned: run.presigned }));
     const renderGroups = (groups: Group[] | undefined) => groups?.map((g) => ({ group_key: g.key ?? null, count: g.count, documents: render(g.items) }));
     const events: SseEvent[] = [];
     const hooks = run.stream

@@ -10,6 +10,7 @@ import { isObject, typeName } from '../../core/retrieval/predicate.js';
 import type { Table } from '../../core/store.js';
 import { matches, parseFilter, valuesAt } from './filter.js';
 import { HEX, byIdOrName, renderDocument, stamp, withPresignedUrls, type Catalog, type CollectionRecord, type MixpeekState, type NamespaceRecord } from './model.js';
+import { vectorsOf } from './retrieval.js';
 import { STAGE_BY_ID, STAGES, parseFeatureUri, stageCost, viewOf, type Group, type Item, type StageContext, type StageDefinition, type StageOutcome } from './stages.js';
 
 type Json = Record<string, unknown>;
@@ -381,8 +382,8 @@ export interface RenderOptions {
   presigned: boolean;
 }
 
-export function renderItem(state: MixpeekState, ns: NamespaceRecord, it: Item, options: RenderOptions): Json {
-  const view = renderDocument(ns, it.c, it.d, { vectors: options.vectors, organization: state.organization });
+export function renderItem(state: MixpeekState, ns: NamespaceRecord, catalog: Catalog, it: Item, options: RenderOptions): Json {
+  const view = renderDocument(ns, it.c, it.d, { ...(options.vectors ? { vectors: vectorsOf(it.c, it.d, catalog) } : {}), organization: state.organization });
   return { ...(options.presigned ? withPresignedUrls(view) : view), score: it.score };
 }
 

@@ -17,7 +17,7 @@ import { isObject, typeName } from '../../core/retrieval/predicate.js';
 import type { RetrievalMode, SearchHit } from '../../core/retrieval/types.js';
 import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
 import type { Catalog, CollectionRecord, DocumentRecord, MixpeekState, NamespaceRecord } from './model.js';
-import { extractorOf, filterView, indexOf, textIndexName, type SearchDoc } from './retrieval.js';
+import { extractorOf, filterView, indexOf, textIndexName, textVector, type SearchDoc } from './retrieval.js';
 
 type Json = Record<string, unknown>;
 
@@ -447,8 +447,7 @@ function runDeduplicate(params: Json, input: Item[] | null, ctx: StageContext, w
     const threshold = num(params, 'similarity_threshold', where, 0.95, 0, 1);
     const vectors: Float32Array[] = [];
     for (const it of ordered) {
-      const name = textIndexName(extractorOf(it.c, ctx.catalog));
-      const v = name ? it.d.vectors[name] : undefined;
+      const v = textVector(it.c, it.d, ctx.catalog);
       if (!v) {
         kept.push(it);
         continue;
