@@ -12,6 +12,7 @@ import type { UploadedFile } from './body.js';
 import type { Logger } from './log.js';
 import type { Deliveries } from './delivery.js';
 import type { Embedder } from './retrieval/types.js';
+import type { EventStream } from './sse.js';
 
 /** What every stage may look at: the request as it arrived, read-only. */
 export interface RequestView {
@@ -43,7 +44,7 @@ export function baseUrlOf(view: Pick<RequestView, 'url' | 'path' | 'headers'>): 
   return `http://${view.headers.host ?? '127.0.0.1:4010'}${prefix}`;
 }
 
-/** A response a stage produces: status, optional headers, and a JSON value, text or bytes. */
+/** A response a stage produces: status, optional headers, and a JSON value, text, bytes or a stream of events (sse.ts's eventStream). */
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
@@ -90,7 +91,9 @@ type SuccessStatus<Op> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204 | 30
 type ResponseBodyOf<R> = R extends { content: infer C }
   ? C extends { 'application/json': infer J }
     ? J
-    : Buffer | string
+    : C extends { 'text/event-stream': unknown }
+      ? EventStream
+      : Buffer | string
   : undefined;
 
 /** A success reply of this operation, typed from the spec. Errors are thrown as MockError. */

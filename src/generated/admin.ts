@@ -861,7 +861,9 @@ export interface components {
             };
             /** @description The Prism-style `Prefer` header that decided the reply. */
             prefer?: string;
-            fault?: components["schemas"]["Fault"];
+            fault?: components["schemas"]["JournalFault"];
+            /** @description For a reply of server-sent events, how many events were sent. */
+            events?: number;
         };
         JournalList: {
             entries: components["schemas"]["JournalEntry"][];
@@ -872,6 +874,12 @@ export interface components {
         };
         /** @enum {string} */
         Fault: "connection_reset" | "empty_response" | "malformed_json" | "timeout";
+        /**
+         * @description The fault a scenario made: a rule's `fault`, or for a stream rule `stream_error` (the
+         *     provider's error event ended the stream) or `stream_close` (the connection was closed).
+         * @enum {string}
+         */
+        JournalFault: "connection_reset" | "empty_response" | "malformed_json" | "timeout" | "stream_error" | "stream_close";
         /** @description One rule, as in `scenarios/schema.json` (the format's source of truth, so fields it adds later pass here). */
         ScenarioRule: {
             match?: {
@@ -902,6 +910,12 @@ export interface components {
                 max: number;
             };
             fault?: components["schemas"]["Fault"];
+            stream?: {
+                after: number;
+                /** @enum {string} */
+                fault: "error" | "close";
+                message?: string;
+            };
         };
         Scenario: {
             provider: string;
