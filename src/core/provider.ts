@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import type { Deliveries } from './delivery.js';
 import type { Embedder } from './retrieval/types.js';
 import type { EventStream } from './sse.js';
+import type { Tenants } from './store.js';
 
 /** What every stage may look at: the request as it arrived, read-only. */
 export interface RequestView {
@@ -205,4 +206,15 @@ export interface Provider<State = unknown> {
   forget?(state: State): void;
   /** Keyed by operationId. */
   handlers: Record<string, AnyHandler<State>>;
+  /**
+   * Mock-only operations of specs/admin.yaml that act on this provider's data
+   * (`/__mock/<provider>/…`: what the vendor's API has no way to create), by
+   * the admin spec's operationId. The admin API validates the request, then
+   * hands it over with the provider's tenants; errors render in the admin
+   * API's envelope.
+   */
+  admin?: Record<string, AdminOperation<State>>;
 }
+
+/** A provider's part of the admin API: a validated admin request, and the provider's tenants to act on. */
+export type AdminOperation<State> = (ctx: { path: Record<string, string>; query: Record<string, unknown>; body: unknown; tenants: Tenants<State> }) => Reply | Promise<Reply>;

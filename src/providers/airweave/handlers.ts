@@ -11,6 +11,8 @@ import {
   cancelJob,
   connectionsIn,
   deleteConnection,
+  dropCollectionEntities,
+  indexFederated,
   isActiveJob,
   jobsOf,
   newestFirst,
@@ -22,6 +24,7 @@ import {
   renderSource,
   slugOf,
   startJob,
+  workBeforeReply,
   type AirweaveState,
   type AuthenticationMethod,
   type Catalog,
@@ -152,6 +155,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
 
   const deleteCollectionCascade = (state: AirweaveState, c: CollectionRecord): void => {
     for (const conn of connectionsIn(state, c.readableId)) deleteConnection(state, conn.id);
+    dropCollectionEntities(state, c.readableId);
     state.collections.delete(c.readableId);
     registry.readableIds.delete(c.readableId);
   };
@@ -236,14 +240,16 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       return { status: 200, body: snapshot };
     },
 
-    refreshAllSourceConnections(ctx: Ctx<'refreshAllSourceConnections'>) {
+    async refreshAllSourceConnections(ctx: Ctx<'refreshAllSourceConnections'>) {
       const { state } = ctx;
       const c = collectionOr404(state, ctx.path.readable_id);
       // Assumption: connections without a sync, or with a job in flight, are skipped.
       const started = connectionsIn(state, c.readableId)
         .filter((conn) => conn.sync && !jobsOf(state, conn.id).some(isActiveJob))
-        .map((conn) => renderJob(startJob(state, catalog, conn)));
-      return { status: 200, body: started };
+        .map((conn) => startJob(state, catalog, conn));
+      const body = started.map(({ job }) => renderJob(job));
+      await Promise.all(started.map(({ work }) => work));
+      return { status: 200, body };
     },
 
     listSourceConnections(ctx: Ctx<'listSourceConnections'>) {
@@ -258,7 +264,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       return { status: 200, body: rows.map((c) => renderListItem(state, c)) };
     },
 
-    createSourceConnection(ctx: Ctx<'createSourceConnection'>) {
+    async createSourceConnection(ctx: Ctx<'createSourceConnection'>) {
       const { state, body } = ctx;
       const { clock, ids } = state.env;
       // The vendor's order of checks: source, method, sync_immediately, fields, upstream, collection.
@@ -327,11 +333,15 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         claimToken = ids.chars(43, `${READABLE_SUFFIX}ABCDEFGHIJKLMNOPQRSTUVWXYZ_-`);
       }
       state.connections.insert(record);
-      if (record.sync && syncImmediately) startJob(state, catalog, record);
-      return { status: 200, body: renderConnection(state, catalog, record, claimToken ? { claimToken } : {}) };
+      let work: Promise<void> | undefined;
+      if (record.sync && syncImmediately) work = startJob(state, catalog, record).work;
+      if (record.federated && record.authenticated) work = indexFederated(state, catalog, record);
+      const reply = { status: 200 as const, body: renderConnection(state, catalog, record, claimToken ? { claimToken } : {}) };
+      if (work && workBeforeReply(state)) await work;
+      return reply;
     },
 
-    authorizeSourceConnection(ctx: Ctx<'authorizeSourceConnection'>) {
+    async authorizeSourceConnection(ctx: Ctx<'authorizeSourceConnection'>) {
       const { state } = ctx;
       const { clock, ids } = state.env;
       const pending = registry.oauthCodes.get(ctx.path.code);
@@ -350,7 +360,8 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         // As after the vendor's callback: the sync is created now and starts at once.
         if (!conn.federated) conn.sync = { id: ids.uuid(), ...scheduleFor(source, undefined, clock.nowMs()) };
       });
-      if (c.sync) startJob(state, catalog, c);
+      const work = c.sync ? startJob(state, catalog, c).work : c.federated ? indexFederated(state, catalog, c) : undefined;
+      if (work && workBeforeReply(state)) await work;
       if (c.redirectUrl) {
         const sep = c.redirectUrl.includes('?') ? '&' : '?';
         return { status: 303, body: undefined, headers: { location: `${c.redirectUrl}${sep}status=success&source_connection_id=${c.id}` } };
@@ -405,13 +416,16 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       return { status: 200, body: snapshot };
     },
 
-    runSourceConnection(ctx: Ctx<'runSourceConnection'>) {
+    async runSourceConnection(ctx: Ctx<'runSourceConnection'>) {
       const { state } = ctx;
       const c = connectionOr404(state, ctx.path.source_connection_id);
       syncOr404(c);
       const active = jobsOf(state, c.id).find(isActiveJob);
       if (active) throw new MockError('bad_request', `Cannot start new sync: a sync job is already ${active.status}`);
-      return { status: 200, body: renderJob(startJob(state, catalog, c)) };
+      const { job, work } = startJob(state, catalog, c);
+      const body = renderJob(job);
+      await work;
+      return { status: 200, body };
     },
 
     getSourceConnectionJobs(ctx: Ctx<'getSourceConnectionJobs'>) {
