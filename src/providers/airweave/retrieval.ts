@@ -36,6 +36,10 @@ export interface FilterView {
     sync_id: string | null;
     sync_job_id: string | null;
   };
+  /** The source's own fields (legacy filters name them `source_fields.<field>`). */
+  source_fields: Record<string, unknown>;
+  /** The connection that synced it (SearchRequest's `source_connection_ids`); null for loaded entities. */
+  connection_id: string | null;
 }
 
 /** An engine document: one chunk of one entity. */
@@ -93,6 +97,8 @@ export function viewOf(record: EntityRecord, chunkIndex: number): FilterView {
       sync_id: record.syncId,
       sync_job_id: record.jobId,
     },
+    source_fields: record.fields,
+    connection_id: record.connectionId,
   };
 }
 
