@@ -290,7 +290,9 @@ describe('Airweave search', () => {
 
     it('instant: each retrieval strategy ranks and scores its own way; offset and limit page the ranking', async () => {
       const q = 'stored XSS comment editor';
-      const [hybrid, semantic, keyword] = await Promise.all(['hybrid', 'semantic', 'keyword'].map((retrieval_strategy) => v2('instant', { query: q, retrieval_strategy, limit: 5 })));
+      const hybrid = await v2('instant', { query: q, retrieval_strategy: 'hybrid', limit: 5 });
+      const semantic = await v2('instant', { query: q, retrieval_strategy: 'semantic', limit: 5 });
+      const keyword = await v2('instant', { query: q, retrieval_strategy: 'keyword', limit: 5 });
       for (const r of [hybrid, semantic, keyword]) expect(r.json.results[0].name).toBe('Pen test finding: stored XSS in the comment editor');
       expect(hybrid.json.results[0].relevance_score).toBe(1);
       expect(semantic.json.results.every((r: Json) => r.relevance_score >= 0 && r.relevance_score < 1)).toBe(true);
@@ -374,7 +376,7 @@ describe('Airweave search', () => {
       expect((await api.ok('POST', `/collections/${rid}/search/instant`, { query: 'warranty years', limit: 1 })).results[0].textual_representation).toContain('Three years');
 
       // Saved with the state; the index is rebuilt from it on load.
-      const saved = await (await fetch(`${ctx.url}/__mock/state?provider=airweave`)).json();
+      const saved = (await (await fetch(`${ctx.url}/__mock/state?provider=airweave`)).json()) as Json;
       const tenant = Object.values<Json>(saved.providers.airweave).find((t) => t.collections.rows.some((c: Json) => c.readableId === rid));
       expect(tenant.entities.rows.filter((e: Json) => e.collection === rid).map((e: Json) => e.key).sort()).toEqual([
         ...tenant.entities.rows.filter((e: Json) => e.collection === rid && e.connectionId !== null).map((e: Json) => e.key).sort(),

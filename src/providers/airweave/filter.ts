@@ -115,7 +115,7 @@ const bad = (at: string, text: string): MockError => filterError(at, text);
 /** The legacy filter (any JSON) → one condition; undefined for no filter. */
 export function parseLegacyFilter(raw: unknown): Condition | undefined {
   if (raw === undefined || raw === null) return undefined;
-  return parseFilter(raw, '/filter', 0);
+  return parseFilter(raw, '/filter', 0, false);
 }
 
 function listOf(value: unknown): unknown[] {
@@ -123,14 +123,15 @@ function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function parseFilter(raw: unknown, at: string, depth: number): Condition {
+/** `inner`: inside a nested condition, whose keys name the element's own fields, as written. */
+function parseFilter(raw: unknown, at: string, depth: number, inner: boolean): Condition {
   if (depth > MAX_DEPTH) throw bad(at, `Filter is nested deeper than ${MAX_DEPTH} levels`);
   if (!isObject(raw)) throw bad(at, `Filter must be an object, got ${typeName(raw)}`);
   const known = new Set(['must', 'should', 'must_not', 'min_should']);
   const unknown = Object.keys(raw).find((k) => !known.has(k));
   if (unknown !== undefined) throw bad(`${at}/${unknown}`, `Unknown filter clause '${unknown}'; expected must, should, must_not or min_should`);
   const parts: Condition[] = [];
-  const items = (key: string) => listOf(raw[key]).map((c, i) => parseCondition(c, `${at}/${key}${Array.isArray(raw[key]) ? `/${i}` : ''}`, depth + 1));
+  const items = (key: string) => listOf(raw[key]).map((c, i) => parseCondition(c, `${at}/${key}${Array.isArray(raw[key]) ? `/${i}` : ''}`, depth + 1, inner));
   if (raw.must !== undefined && raw.must !== null) parts.push({ kind: 'and', items: items('must') });
   if (raw.should !== undefined && raw.should !== null) parts.push({ kind: 'or', items: items('should') });
   if (raw.must_not !== undefined && raw.must_not !== null) parts.push({ kind: 'not', items: items('must_not') });
@@ -140,40 +141,41 @@ function parseFilter(raw: unknown, at: string, depth: number): Condition {
     if (!isObject(minShould) || !Array.isArray(minShould.conditions) || !Number.isInteger(minShould.min_count)) {
       throw bad(here, 'min_should needs conditions (a list) and min_count (an integer)');
     }
-    parts.push({ kind: 'atLeast', min: minShould.min_count as number, items: minShould.conditions.map((c, i) => parseCondition(c, `${here}/conditions/${i}`, depth + 1)) });
+    parts.push({ kind: 'atLeast', min: minShould.min_count as number, items: minShould.conditions.map((c, i) => parseCondition(c, `${here}/conditions/${i}`, depth + 1, inner)) });
   }
   return parts.length === 1 ? parts[0]! : { kind: 'and', items: parts };
 }
 
-function keyOf(raw: Record<string, unknown>, at: string): string {
+function keyOf(raw: Record<string, unknown>, at: string, inner: boolean): string {
   if (typeof raw.key !== 'string' || raw.key === '') throw bad(`${at}/key`, 'key must be a non-empty string');
-  return legacyField(raw.key);
+  return inner ? raw.key : legacyField(raw.key);
 }
 
-function parseCondition(raw: unknown, at: string, depth: number): Condition {
+function parseCondition(raw: unknown, at: string, depth: number, inner: boolean): Condition {
   if (depth > MAX_DEPTH) throw bad(at, `Filter is nested deeper than ${MAX_DEPTH} levels`);
   if (!isObject(raw)) throw bad(at, `Condition must be an object, got ${typeName(raw)}`);
-  if (['must', 'should', 'must_not', 'min_should'].some((k) => k in raw)) return parseFilter(raw, at, depth);
+  if (['must', 'should', 'must_not', 'min_should'].some((k) => k in raw)) return parseFilter(raw, at, depth, inner);
+  // A field condition may carry is_empty / is_null flags of its own: it is told apart by its key.
+  if ('key' in raw) return parseFieldCondition(raw, at, inner);
   if ('has_id' in raw) {
     if (!Array.isArray(raw.has_id) || !raw.has_id.every((v) => typeof v === 'string' || typeof v === 'number')) throw bad(`${at}/has_id`, 'has_id must be a list of ids');
     return cond('entity_id', 'in', raw.has_id.map(String));
   }
-  if ('is_empty' in raw) return isEmpty(payloadKey(raw.is_empty, `${at}/is_empty`));
-  if ('is_null' in raw) return isNull(payloadKey(raw.is_null, `${at}/is_null`));
+  if ('is_empty' in raw) return isEmpty(payloadKey(raw.is_empty, `${at}/is_empty`, inner));
+  if ('is_null' in raw) return isNull(payloadKey(raw.is_null, `${at}/is_null`, inner));
   if ('has_vector' in raw) return { kind: 'and', items: [] }; // every entity has its dense vector
   if ('nested' in raw) {
     const nested = raw.nested;
     const here = `${at}/nested`;
     if (!isObject(nested)) throw bad(here, 'nested must be an object with key and filter');
-    return { kind: 'some', field: keyOf(nested, here), items: [parseFilter(nested.filter, `${here}/filter`, depth + 1)] };
+    return { kind: 'some', field: keyOf(nested, here, inner), items: [parseFilter(nested.filter, `${here}/filter`, depth + 1, true)] };
   }
-  if ('key' in raw) return parseFieldCondition(raw, at);
   throw bad(at, 'Unknown condition: expected key (with match or range), is_empty, is_null, has_id, nested or a nested filter');
 }
 
-function payloadKey(raw: unknown, at: string): string {
+function payloadKey(raw: unknown, at: string, inner: boolean): string {
   if (!isObject(raw)) throw bad(at, 'expected {"key": "<field>"}');
-  return keyOf(raw, at);
+  return keyOf(raw, at, inner);
 }
 
 /** Missing, null, or an empty list. */
@@ -181,8 +183,8 @@ const isEmpty = (field: string): Condition => ({ kind: 'or', items: [cond(field,
 /** Present and null (a missing field is not null, as Qdrant reads it). */
 const isNull = (field: string): Condition => ({ kind: 'and', items: [cond(field, 'exists', true), cond(field, 'is_null', true)] });
 
-function parseFieldCondition(raw: Record<string, unknown>, at: string): Condition {
-  const field = keyOf(raw, at);
+function parseFieldCondition(raw: Record<string, unknown>, at: string, inner: boolean): Condition {
+  const field = keyOf(raw, at, inner);
   const parts: Condition[] = [];
   const time = TIME_FIELDS.has(field);
   /** A value compared with a time field: an ISO string, or epoch seconds. */
