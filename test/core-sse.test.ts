@@ -108,6 +108,23 @@ describe('server-sent events in the pipeline', () => {
     expect(t.failures).toEqual([]);
   });
 
+  it('each event is due at the sum of the delays so far: advancing the clock past several releases them all', async () => {
+    const t = await serve(() => ({ status: 200, body: eventStream(ticks(4, 100)) }));
+    const reader = await t.open();
+    expect(JSON.parse((await reader.next())!.data)).toEqual({ type: 'tick', n: 1 });
+    t.clock.advance(250);
+    expect(jsonData([(await reader.next())!, (await reader.next())!])).toEqual([
+      { type: 'tick', n: 2 },
+      { type: 'tick', n: 3 },
+    ]);
+    // The fourth is due at 300 ms: 50 more.
+    expect(t.clock.pending()).toBe(1);
+    t.clock.advance(50);
+    expect(JSON.parse((await reader.next())!.data)).toEqual({ type: 'tick', n: 4 });
+    t.clock.advance(100);
+    expect(jsonData(await reader.rest())).toEqual([{ type: 'done' }]);
+  });
+
   it('writes the wire format a standard parser reads: event, id and retry fields, multi-line data', async () => {
     const events: SseEvent[] = [
       { event: 'note', id: 'a-1', retry: 1500, data: 'line one\nline two' },

@@ -6,7 +6,7 @@
  *
  * - each event waits its `delayMs` on the mock's clock first, so a stream is
  *   paced like the vendor's (on a manual clock, advancing it releases the
- *   next events; with a delay of 0 an event follows at once);
+ *   events whose time has come; with a delay of 0 an event follows at once);
  * - each event is checked against the operation's event schema before it is
  *   written, when the spec gives one (see `eventSchemaOf`);
  * - a scenario's stream rule may cut the stream after some events, with the
@@ -29,7 +29,12 @@ export interface SseEvent {
   id?: string;
   /** The client's reconnection time, in ms. */
   retry?: number;
-  /** Milliseconds of the mock's clock between the previous event (or the start of the reply) and this one. */
+  /**
+   * Milliseconds of the mock's clock between the previous event (or the start
+   * of the reply) and this one. Each event is due at the sum of the delays so
+   * far: an event whose time has already come (the clock was advanced past
+   * it) follows at once.
+   */
   delayMs?: number;
 }
 
@@ -174,6 +179,8 @@ function wait(clock: Clock, ms: number, res: ServerResponse): Promise<boolean> {
 export async function writeEventStream(res: ServerResponse, stream: EventStream, options: WriteEventStreamOptions): Promise<{ events: number; end: StreamEnd }> {
   const { clock, cut } = options;
   let events = 0;
+  // When the next event is due, on the mock's clock: the start plus every delay so far.
+  let due = clock.nowMs();
   const iterator: Iterator<SseEvent> | AsyncIterator<SseEvent> =
     Symbol.asyncIterator in stream.source ? (stream.source as AsyncIterable<SseEvent>)[Symbol.asyncIterator]() : (stream.source as Iterable<SseEvent>)[Symbol.iterator]();
   const close = async () => {
@@ -232,7 +239,8 @@ export async function writeEventStream(res: ServerResponse, stream: EventStream,
         res.end();
         return { events, end: 'complete' };
       }
-      if (!(await wait(clock, next.value.delayMs ?? 0, res))) {
+      due += Math.max(0, next.value.delayMs ?? 0);
+      if (!(await wait(clock, due - clock.nowMs(), res))) {
         await close();
         return { events, end: 'client_gone' };
       }
