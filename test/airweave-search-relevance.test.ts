@@ -110,7 +110,7 @@ describe('Airweave search relevance on the corpora', () => {
   const mrr = (mode: Mode, set = ALL): number => set.reduce((n, q) => n + rr(ranks.get(q.query)![mode]), 0) / set.length;
 
   it('searches all six corpora, with a query for an entity of each', async () => {
-    expect((await (await fetch(`${ctx.url}/__mock/airweave/collections/${rid}/entities`)).json()).synced).toBe(45);
+    expect(((await (await fetch(`${ctx.url}/__mock/airweave/collections/${rid}/entities`)).json()) as Json).synced).toBe(45);
     expect(new Set(ALL.map((q) => q.expect.split('/')[0]))).toEqual(new Set(['github', 'notion', 'slack', 'google_drive', 'linear', 'jira']));
     expect(KEYWORD.length).toBeGreaterThanOrEqual(10);
   });
