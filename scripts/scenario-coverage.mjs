@@ -36,7 +36,9 @@ function operationsOf(specFile) {
     for (const m of METHODS) {
       const op = item?.[m];
       if (!op) continue;
-      out.push({ id: op.operationId, method: m.toUpperCase(), path: p, statuses: Object.keys(op.responses ?? {}) });
+      // Whether a success is a stream of server-sent events (what a scenario's stream rule cuts).
+      const streams = Object.entries(op.responses ?? {}).some(([s, r]) => s.startsWith('2') && r && typeof r === 'object' && 'text/event-stream' in (r.content ?? {}));
+      out.push({ id: op.operationId, method: m.toUpperCase(), path: p, statuses: Object.keys(op.responses ?? {}), streams });
     }
   }
   return out;
@@ -73,6 +75,11 @@ function effects(scenario, op) {
     if (rule.match?.method && rule.match.method !== op.method) continue;
     // A status the operation does not document falls through (unless it comes with a fault).
     if (rule.respond && !rule.fault && !op.statuses.includes(String(rule.respond.status))) continue;
+    // A stream rule applies only to operations that answer with a stream, and lets the request through.
+    if (rule.stream) {
+      if (op.streams) out.push({ rule: i + 1, status: null, fault: null, delay: null, stream: rule.stream, times: rule.times ?? null, when: conditional(rule) });
+      continue;
+    }
     const when = conditional(rule);
     out.push({ rule: i + 1, status: rule.fault ? null : rule.respond?.status ?? null, fault: rule.fault ?? null, delay: rule.delay ?? null, times: rule.times ?? null, when });
     if (!when && rule.times === undefined) break;
@@ -110,13 +117,16 @@ export function coverage(root = ROOT) {
         if (!op.statuses.includes(String(e.status))) throw new Error(`test/scenario-natural.json: ${name} ${id} does not document ${e.status}`);
       }
     }
-    const summary = scenarios.map((s) => ({ name: s.name, description: s.description, file: s.file, statuses: new Map(), delays: 0, faults: new Map() }));
+    const summary = scenarios.map((s) => ({ name: s.name, description: s.description, file: s.file, statuses: new Map(), delays: 0, faults: new Map(), streams: new Map() }));
     const operations = ops.map((op) => {
       const fx = scenarios.map((s) => effects(s, op));
       fx.forEach((list, i) => {
         const sum = summary[i];
         for (const e of list) {
-          if (e.fault) sum.faults.set(e.fault, (sum.faults.get(e.fault) ?? 0) + 1);
+          if (e.stream) {
+            const key = e.stream.fault === 'error' ? `the stream ends with the error event after ${e.stream.after} events` : `the connection closes after ${e.stream.after} events`;
+            sum.streams.set(key, (sum.streams.get(key) ?? 0) + 1);
+          } else if (e.fault) sum.faults.set(e.fault, (sum.faults.get(e.fault) ?? 0) + 1);
           else if (e.status !== null) {
             const key = `${e.status}${e.times ? ` (first ${e.times === 1 ? 'request' : `${e.times} requests`})` : ''}${e.when ? ' (some requests)' : ''}`;
             sum.statuses.set(key, (sum.statuses.get(key) ?? 0) + 1);
@@ -128,7 +138,7 @@ export function coverage(root = ROOT) {
         .map((status) => {
           const via = [];
           fx.forEach((list, i) => {
-            const hit = list.find((e) => !e.fault && !e.when && String(e.status) === status);
+            const hit = list.find((e) => !e.fault && !e.stream && !e.when && String(e.status) === status);
             if (hit) via.push({ name: scenarios[i].name, rule: hit.rule, ...(hit.times ? { times: hit.times } : {}) });
           });
           const nat = naturalFor(natural[name] ?? [], op, status);
@@ -143,7 +153,7 @@ export function coverage(root = ROOT) {
       notes: natural.notes?.[name] ?? {},
       operations,
       natural: nat.map((e) => ({ way: e.way, status: e.status, request: e.request })),
-      scenarios: summary.map((s) => ({ name: s.name, file: s.file, description: s.description, statuses: Object.fromEntries(s.statuses), delays: s.delays, faults: Object.fromEntries(s.faults) })),
+      scenarios: summary.map((s) => ({ name: s.name, file: s.file, description: s.description, statuses: Object.fromEntries(s.statuses), delays: s.delays, faults: Object.fromEntries(s.faults), streams: Object.fromEntries(s.streams) })),
     };
   });
   return { providers, uncovered };
@@ -209,6 +219,7 @@ export function markdown(cov) {
           ...Object.entries(s.statuses).map(([k, n]) => `${k} on ${n} operation${n === 1 ? '' : 's'}`),
           ...(s.delays ? [`a delay on ${s.delays} operation${s.delays === 1 ? '' : 's'}, then the handler`] : []),
           ...Object.entries(s.faults).map(([k, n]) => `\`${k}\` on ${n} operation${n === 1 ? '' : 's'}`),
+          ...Object.entries(s.streams).map(([k, n]) => `${k} on ${n} operation${n === 1 ? '' : 's'}`),
         ];
         lines.push(`- \`${s.name}\`: ${what.join('; ')}.`);
       }

@@ -13,8 +13,9 @@
  * Where the published document and the real service disagree, the mock
  * follows the service (the backend in github.com/airweave-ai/airweave, whose
  * FastAPI app the document is generated from): naive timestamps, 400 where
- * the document says 409, its own 422 body, one enum value and a few fields
- * the document lacks. Those deviations are allowed here explicitly, each with
+ * the document says 409, its own 422 body, one enum value, a few fields the
+ * document lacks, 404 from v2 search, and the agentic stream's
+ * text/event-stream. Those deviations are allowed here explicitly, each with
  * its reason. Any other mismatch fails and prints operation, status, instance
  * path and message.
  */
@@ -26,6 +27,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { METHODS, addFormats, contractOperation, loadVendorContract, rewriteRefs as rewriteRefsUnder, type Contract, type IndexEntry } from './vendor-contract.js';
 import { parse as parseYaml } from 'yaml';
 import { awRaw, useServer } from './helpers.js';
+import { EventReader } from './sse.js';
 
 type Json = any;
 
@@ -131,6 +133,7 @@ interface Captured {
   url: string;
   status: number;
   body: Json;
+  contentType: string | null;
 }
 
 /**
@@ -153,6 +156,11 @@ const UNDOCUMENTED_STATUSES: Record<string, string> = {
   // Auth failures are answered on every route (backend/airweave/api/context_resolver.py); the
   // document declares only the security scheme, no 401 response.
   'list_collections_get 401': 'no x-api-key → 401 {"detail":"No valid authentication provided"}',
+  // The v2 search services (backend/airweave/domains/search/*/service.py) raise the collection's
+  // NotFound before searching; the document lists only 200 and 422 for these operations.
+  'instant_search_collections__readable_id__search_instant_post 404': 'missing collection → 404 {"detail":"Collection \'<id>\' not found"}',
+  'classic_search_collections__readable_id__search_classic_post 404': 'missing collection → 404 {"detail":"Collection \'<id>\' not found"}',
+  'agentic_search_collections__readable_id__search_agentic_post 404': 'missing collection → 404 {"detail":"Collection \'<id>\' not found"}',
 };
 
 /**
@@ -160,7 +168,21 @@ const UNDOCUMENTED_STATUSES: Record<string, string> = {
  * refresh_all left the backend and the document on 2026-02-20 ("chore: remove dead APIs"), but
  * @airweave/sdk 0.7.20 still calls it, so the mock keeps serving it.
  */
-const MOCK_ONLY_OPERATIONS = ['POST /collections/{}/refresh_all'];
+const MOCK_ONLY_OPERATIONS = [
+  'POST /collections/{}/refresh_all',
+  // Legacy search: served by the backend (backend/airweave/api/v1/endpoints/search.py) but left out
+  // of the document (include_in_schema=False); @airweave/sdk 0.7.20 calls both.
+  'GET /collections/{}/search',
+  'POST /collections/{}/search',
+];
+
+/**
+ * DEVIATION: the document describes the agentic stream's 200 as `application/json` with an empty
+ * schema (FastAPI's default for a StreamingResponse); the backend answers `text/event-stream`
+ * (backend/airweave/api/v1/endpoints/search_v2.py), each event a `data:` line of JSON. The
+ * events' results are checked against the document's SearchResult instead.
+ */
+const STREAM_OPERATION = 'POST /collections/{readable_id}/search/agentic/stream';
 
 /**
  * DEVIATION: the document's SourceConnectionStatus enum lacks `needs_reauth`,
@@ -201,6 +223,7 @@ const AWARE_TIMESTAMPS = new Set(['next_run']);
 describe('Airweave fidelity against the vendor OpenAPI document', () => {
   const ctx = useServer({ providers: ['airweave'] });
   const captured: Captured[] = [];
+  const streams: Promise<void>[] = [];
   let contract: Contract;
   let vendorOps: OperationRef[] = [];
   let mockOps: OperationRef[] = [];
@@ -218,19 +241,28 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (!url.startsWith(prefix)) return res;
       const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      const text = await res.clone().text();
-      let body: Json;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
       const p = new URL(url).pathname.slice('/airweave'.length).replace(/(.)\/$/, '$1');
-      captured.push({ method, path: p, url, status: res.status, body });
+      const contentType = res.headers.get('content-type');
+      const entry: Captured = { method, path: p, url, status: res.status, body: undefined, contentType };
+      captured.push(entry);
+      // A stream's text comes as the flow reads its events (paced on the clock): recorded once it has ended.
+      const read = res
+        .clone()
+        .text()
+        .then((text) => {
+          try {
+            entry.body = JSON.parse(text);
+          } catch {
+            entry.body = text;
+          }
+        });
+      if (contentType?.startsWith('text/event-stream')) streams.push(read);
+      else await read;
       return res;
     };
     try {
       await runFlow();
+      await Promise.all(streams);
     } finally {
       globalThis.fetch = originalFetch;
     }
@@ -248,6 +280,14 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     const r = await awRaw(ctx.url, p, { key: KEY, ...init });
     if (r.status !== expected) throw new Error(`${init.method ?? 'GET'} ${p}: expected ${expected}, got ${r.status} ${r.text}`);
     return r.json;
+  }
+
+  /** Reads a stream of events to its end, advancing the clock a step after each event so the next one is sent. */
+  async function readStream(p: string, json: unknown): Promise<void> {
+    const res = await fetch(`${ctx.url}/airweave${p}`, { method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    if (res.status !== 200) throw new Error(`POST ${p}: expected 200, got ${res.status} ${await res.text()}`);
+    const reader = new EventReader(res);
+    while (await reader.next()) ctx.server.clock.advance(1000);
   }
 
   async function runFlow(): Promise<void> {
@@ -357,6 +397,28 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     await call(404, `/source-connections/${missingUuid}/run`, { method: 'POST' });
     await call(404, `/source-connections/${missingUuid}/jobs`);
 
+    // Search: the synced GitHub and Stripe entities and the federated Slack ones, v2 and legacy.
+    const post = (json: unknown) => ({ method: 'POST', json });
+    for (const retrieval_strategy of ['hybrid', 'semantic', 'keyword']) {
+      await call(200, `/collections/${rid}/search/instant`, post({ query: 'token bucket rate limiter', retrieval_strategy, limit: 5 }));
+    }
+    await call(200, `/collections/${rid}/search/instant`, post({ query: 'deployment', filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'in', value: ['slack', 'github'] }] }], offset: 1, limit: 3 }));
+    await call(422, `/collections/${rid}/search/instant`, post({ query: '  ' }));
+    await call(422, `/collections/${rid}/search/instant`, post({ query: 'x', filter: [{ conditions: [{ field: 'created_at', operator: 'contains', value: '2025' }] }] }));
+    await call(422, `/collections/${rid}/search/instant`, post({ query: 'x', retrieval_strategy: 'neural' }));
+    await call(404, '/collections/no-such-collection/search/instant', post({ query: 'x' }));
+    await call(200, `/collections/${rid}/search/classic`, post({ query: 'what does the README say about Docker', limit: 3 }));
+    await call(404, '/collections/no-such-collection/search/classic', post({ query: 'x' }));
+    await call(200, `/collections/${rid}/search/agentic`, post({ query: 'rate limiting', thinking: true, limit: 2 }));
+    await call(404, '/collections/no-such-collection/search/agentic', post({ query: 'x' }));
+    await call(422, `/collections/${rid}/search/agentic`, post({ query: 'x', limit: 0 }));
+    await readStream(`/collections/${rid}/search/agentic/stream`, { query: 'rate limiting', thinking: true });
+    await readStream('/collections/no-such-collection/search/agentic/stream', { query: 'x' });
+    // Legacy (mock-only here: the document leaves it out).
+    await call(200, `/collections/${rid}/search?query=rate%20limiter&response_type=completion&limit=3`);
+    await call(200, `/collections/${rid}/search`, post({ query: 'rate limiter', response_type: 'raw', limit: 3 }));
+    await call(404, '/collections/no-such-collection/search?query=x');
+
     // Mock-only: refresh_all (SDK 0.7.20 calls it; not in the vendor document).
     await call(200, `/collections/${rid}/refresh_all`, { method: 'POST' });
 
@@ -404,6 +466,10 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
         'POST /source-connections/{source_connection_id}/run',
         'GET /source-connections/{source_connection_id}/jobs',
         'POST /source-connections/{source_connection_id}/jobs/{job_id}/cancel',
+        'POST /collections/{readable_id}/search/instant',
+        'POST /collections/{readable_id}/search/classic',
+        'POST /collections/{readable_id}/search/agentic',
+        STREAM_OPERATION,
       ]),
     );
     const missed = served.filter((o) => !captured.some((c) => vendorOpOf(c) === o && c.status >= 200 && c.status < 300));
@@ -544,10 +610,19 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   it('timestamps: database rows naive (no zone), computed next_run zone-aware', () => {
     // Database timestamps serialise naive; schedule.next_run is computed zone-aware and carries `Z`.
     const wrong: string[] = [];
-    const seen = { naive: 0, aware: 0 };
+    const seen = { naive: 0, aware: 0, entity: 0 };
     const walk = (node: Json, where: string): void => {
       if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
       if (node === null || typeof node !== 'object') return;
+      // A search result's times are the entity's, from its source: aware, as the document's SearchResult example shows.
+      if (typeof node.entity_id === 'string' && typeof node.textual_representation === 'string') {
+        for (const k of ['created_at', 'updated_at']) {
+          if (node[k] === null) continue;
+          if (typeof node[k] === 'string' && node[k].endsWith('Z') && rfc3339(node[k])) seen.entity++;
+          else wrong.push(`${where}/${k} = ${node[k]} (expected zone-aware)`);
+        }
+        return;
+      }
       for (const [k, v] of Object.entries<Json>(node)) {
         if (typeof v === 'string' && DB_TIMESTAMPS.has(k)) {
           if (isNaiveDatetime(v)) seen.naive++;
@@ -558,9 +633,38 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
         } else walk(v, `${where}/${k}`);
       }
     };
-    for (const c of captured) if (c.status < 300) walk(c.body, `${c.method} ${c.path}`);
+    for (const c of captured) if (c.status < 300 && typeof c.body === 'object') walk(c.body, `${c.method} ${c.path}`);
+    for (const c of captured.filter((x) => typeof x.body === 'string' && x.contentType?.startsWith('text/event-stream'))) walk(streamEvents(c), `${c.method} ${c.path}`);
     expect(wrong).toEqual([]);
     expect(seen.naive).toBeGreaterThan(50);
     expect(seen.aware).toBeGreaterThan(0);
+    expect(seen.entity).toBeGreaterThan(20);
+  });
+
+  /** The JSON data of each event of a captured stream. */
+  const streamEvents = (c: Captured): Json[] =>
+    String(c.body)
+      .split('\n\n')
+      .filter((block) => block.startsWith('data: '))
+      .map((block) => JSON.parse(block.slice('data: '.length)));
+
+  it('the agentic stream: text/event-stream where the document says application/json, its results the document\'s SearchResult', () => {
+    const streamed = captured.filter((c) => `${c.method} ${vendorOpOf(c)?.template}` === STREAM_OPERATION);
+    expect(streamed).toHaveLength(2);
+    // What the document says and what the wire does.
+    const documented = vendorResponse(vendorOps.find((o) => `${o.method} ${o.template}` === STREAM_OPERATION)!, 200);
+    expect(Object.keys(documented.content)).toEqual(['application/json']);
+    expect(documented.content['application/json'].schema).toEqual({});
+    for (const c of streamed) expect(c.contentType).toBe('text/event-stream');
+    const [found, missing] = streamed.map(streamEvents);
+    expect(found!.map((e) => e.type)).toEqual(['started', 'thinking', 'tool_call', 'thinking', 'tool_call', 'tool_call', 'thinking', 'tool_call', 'done']);
+    // The missing collection: 200, then an error event.
+    expect(streamed[1]!.status).toBe(200);
+    expect(missing!.map((e) => e.type)).toEqual(['started', 'error']);
+    const validate = validatorCache(createVendorAjv(contract.components))({ $ref: '#/components/schemas/SearchResult' });
+    const done = found!.at(-1)!;
+    expect(done.results.length).toBeGreaterThan(0);
+    const problems = done.results.flatMap((r: Json, i: number) => (validate(r) ? [] : (validate.errors as ErrorObject[]).map((e) => `results/${i}${e.instancePath}: ${e.message}`)));
+    expect(problems).toEqual([]);
   });
 });

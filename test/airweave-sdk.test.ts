@@ -4,7 +4,8 @@
  * explicit readable ids, search and paging), a GitHub source connection whose
  * sync job moves pending → running → completed on the manual clock, run /
  * run-while-pending / cancel, list, update, refresh_all, the delete cascade,
- * and the errors as the SDK surfaces them (AirweaveSDKError,
+ * search (`search` with both request forms, `searchGetLegacy`), and the
+ * errors as the SDK surfaces them (AirweaveSDKError,
  * UnprocessableEntityError), including a key the server does not know.
  */
 import { describe, expect, it } from 'vitest';
@@ -290,6 +291,58 @@ describe('Airweave through @airweave/sdk 0.7.20', () => {
     expect(gone.body).toEqual({ detail: 'Source connection not found' });
     expect(await sdk.sourceConnections.list({ collection: readable_id })).toEqual([]);
     expect((await sdk.collections.get(readable_id)).status).toBe('NEEDS SOURCE');
+  });
+
+  it('searches with every search method the SDK has: search (SearchRequest and LegacySearchRequest) and searchGetLegacy', async () => {
+    const sdk = client();
+    const { readable_id } = await sdk.collections.create({ name: 'Searchable Docs' });
+    // Unsynced: empty results, not an error.
+    const empty = await sdk.collections.searchGetLegacy(readable_id, { query: 'deployment' });
+    expect(empty).toEqual({ results: [], response_type: 'raw', completion: null, status: 'no_results' });
+
+    await sdk.sourceConnections.create({
+      short_name: 'github',
+      readable_collection_id: readable_id,
+      authentication: { credentials: { personal_access_token: 'ghp_searchToken' } },
+      config: { repo_name: 'acme/pulse' },
+    });
+    ctx.server.clock.advance(2000);
+
+    // POST with a SearchRequest: results and, by default, an answer built from them.
+    const fresh = (await sdk.collections.search(readable_id, { query: 'token bucket rate limiter', limit: 3 })) as AirweaveSDK.SearchResponse;
+    expect(fresh.results).toHaveLength(3);
+    expect(fresh.results[0]).toMatchObject({ name: 'Add token bucket rate limiter to the public ingest API', entity_id: 'pr:412', system_metadata: { source_name: 'github', entity_type: 'GitHubPullRequestEntity' } });
+    expect(fresh.completion).toContain('1. Add token bucket rate limiter to the public ingest API (github)');
+    expect('status' in fresh).toBe(false);
+    const quiet = (await sdk.collections.search(readable_id, { query: 'token bucket', generate_answer: false, retrieval_strategy: 'keyword', limit: 1 })) as AirweaveSDK.SearchResponse;
+    expect(quiet.completion ?? null).toBeNull();
+    expect(quiet.results.map((r) => r.entity_id)).toEqual(['pr:412']);
+
+    // POST with a LegacySearchRequest: the legacy envelope and the deprecation headers.
+    const legacy = await sdk.collections.search(readable_id, { query: 'memory leak websocket', response_type: 'completion', limit: 2 }).withRawResponse();
+    expect(legacy.rawResponse.headers.get('x-api-deprecation')).toBe('true');
+    expect(legacy.data).toMatchObject({ response_type: 'completion', status: 'success' });
+    const legacyData = legacy.data as AirweaveSDK.LegacySearchResponse;
+    expect(legacyData.results[0]).toMatchObject({ name: 'Fix memory leak in websocket reconnect' });
+    expect(legacyData.completion).toMatch(/^Based on the 2 most relevant results for "memory leak websocket":/);
+    // A threshold no result reaches (a cosine of 0.99): results matched, none relevant.
+    const strict = (await sdk.collections.search(readable_id, { query: 'memory leak websocket', score_threshold: 0.99, search_method: 'neural' })) as AirweaveSDK.LegacySearchResponse;
+    expect(strict).toEqual({ results: [], response_type: 'raw', completion: null, status: 'no_relevant_results' });
+
+    // GET, the legacy way, with paging.
+    const page = await sdk.collections.searchGetLegacy(readable_id, { query: 'local development docker', limit: 2, offset: 0 });
+    expect(page.status).toBe('success');
+    expect(page.results).toHaveLength(2);
+    const next = await sdk.collections.searchGetLegacy(readable_id, { query: 'local development docker', limit: 2, offset: 2 });
+    expect(next.results.map((r) => r.id)).not.toContain(page.results[0]!.id);
+
+    // Errors: the legacy 404 text ends with a period; a blank query is the vendor's 422.
+    const missing = await rejection(sdk.collections.searchGetLegacy('no-such-collection', { query: 'x' }));
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toEqual({ detail: "Collection 'no-such-collection' not found." });
+    const blank = await rejection(sdk.collections.search(readable_id, { query: ' ' }));
+    expect(blank).toBeInstanceOf(AirweaveSDK.UnprocessableEntityError);
+    expect(blank.body).toEqual({ errors: [{ 'body.query': 'Value error, Query cannot be empty' }] });
   });
 
   it('surfaces errors through the SDK classes: 404 as AirweaveSDKError, 422 as UnprocessableEntityError', async () => {

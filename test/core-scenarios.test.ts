@@ -62,7 +62,7 @@ describe('loading: a bad file is refused at start-up with its path, rule and fie
     expect(deeper.err).toMatchObject({ rule: 0, field: 'match.methd', reason: 'is not a known field' });
     expect(deeper.err.message).toContain('b2.yaml: rule 1, match.methd: is not a known field');
     const nothing = await refusal({ 'xai/b3.yaml': 'rules:\n  - match: {operation: listCollections}\n' });
-    expect(nothing.err).toMatchObject({ rule: 0, field: '', reason: 'needs one of respond, delay, fault' });
+    expect(nothing.err).toMatchObject({ rule: 0, field: '', reason: 'needs one of respond, delay, fault, stream' });
 
     const fault = await refusal({ 'xai/c.yaml': 'rules:\n  - fault: explode\n' });
     expect(fault.err).toMatchObject({ rule: 0, field: 'fault' });

@@ -91,6 +91,22 @@ describe('shipped fixtures', () => {
     expect(server.selfCheckFailures).toEqual([]);
   });
 
+  it('give the Airweave demo collections to search: the GitHub sync once complete, the loaded tickets at once', async () => {
+    const aw = { 'x-api-key': 'demo' };
+    const cols = await get(server, '/airweave/collections', aw);
+    const rid = Object.fromEntries(cols.map((c: any) => [c.name, c.readable_id]));
+    const instant = async (collection: string, query: string) => {
+      const res = await fetch(`${server.url}/airweave/collections/${collection}/search/instant`, { method: 'POST', headers: { ...aw, 'content-type': 'application/json' }, body: JSON.stringify({ query, limit: 1 }) });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: { entity_id: string; web_url: string }[] }).results;
+    };
+    expect(await instant(rid['Support Tickets'], 'VAT rate on an invoice')).toEqual([expect.objectContaining({ entity_id: 'ticket-1044' })]);
+    // The GitHub connection's first sync completes two steps after start (the lifecycle tests above moved the clock past it).
+    const [pr] = await instant(rid['Finance Data'], 'token bucket rate limiter');
+    expect(pr).toMatchObject({ entity_id: 'pr:412', web_url: 'https://github.com/airweave-ai/airweave/pull/412' });
+    expect(server.selfCheckFailures).toEqual([]);
+  });
+
   it('leave other keys empty', async () => {
     const other = await get(server, '/xai/v1/collections', { authorization: 'Bearer someone-else' });
     expect(other.collections).toEqual([]);

@@ -92,6 +92,7 @@ describe('the tarball', () => {
       'scenarios/schema.json',
       'fixtures/api-keys.yaml',
       'fixtures/airweave/sources.json',
+      'fixtures/airweave/entities/github.json',
       'fixtures/mixpeek/extractors.json',
       ...SPECS.flatMap((s) => [`specs/${s}.yaml`, `dist/specs/${s}.json`, `dist/validators/${s}.cjs`, `dist/generated/${s}.d.ts`, `dist/generated/${s}.js`]),
       ...PROVIDER_NAMES.flatMap((p) => [`scenarios/${p}/flaky.yaml`, `fixtures/${p}/demo.yaml`]),

@@ -195,6 +195,10 @@ describe('versions', () => {
             }
           }
         }
+        // Airweave entities were not kept by earlier versions: such a document loads with none, and is saved with an empty table.
+        for (const org of Object.values<any>(doc.providers.airweave)) {
+          if (org.entities?.rows.length === 0) delete org.entities;
+        }
         return doc;
       };
       expect(comparable(await exported(server.url))).toEqual(comparable(v1));

@@ -376,8 +376,17 @@ const RULES: Rule[] = [
     about: 'SourceConnectionUpdate `{}` is refused with 422',
     checks: [{ provider: 'airweave', ops: 'updateSourceConnection', request: true, expect: 'reject' }],
   },
-  { id: 'airweave-legacy-search-bodies', source: 'airweave:reference', match: { starts: '{"query":"x"' }, count: 2, about: 'legacy search request bodies', skip: 'POST /collections/{readable_id}/search is not served (not in specs/airweave.yaml)' },
-  { id: 'airweave-legacy-search-result', source: 'airweave:reference', match: { starts: '{"id":"f30bf505' }, count: 1, about: 'a legacy search result item', skip: 'the legacy search routes are not served' },
+  { id: 'airweave-legacy-search-bodies', source: 'airweave:reference', match: { starts: '{"query":"x"' }, count: 2, about: 'legacy search request bodies (read as SearchRequest)', checks: [{ provider: 'airweave', ops: 'searchCollection', request: true }] },
+  {
+    id: 'airweave-legacy-search-result',
+    source: 'airweave:reference',
+    match: { starts: '{"id":"f30bf505' },
+    count: 1,
+    about: 'a legacy search result item',
+    wrap: (v) => ({ results: [v], completion: null }),
+    wrapAbout: 'validated as the one result of a SearchResponse (`completion` null, as for generate_answer false)',
+    checks: [{ provider: 'airweave', ops: 'searchCollection', status: '200' }],
+  },
   {
     id: 'airweave-duplicate-readable-id',
     source: 'airweave:reference',
@@ -424,7 +433,7 @@ const RULES: Rule[] = [
   },
   { id: 'airweave-refresh-all-404', source: 'airweave:reference', match: { text: '{"detail":"Collection not found"}', context: /^404 `/ }, count: 1, about: 'refresh_all on a missing collection', checks: [{ provider: 'airweave', ops: 'refreshAllSourceConnections', status: '404' }] },
   { id: 'airweave-webhook-event', source: 'airweave:reference', match: { starts: '{"event_type":"collection.created"' }, count: 1, about: 'a webhook event payload', skip: 'webhooks are not served (no /webhooks routes in specs/airweave.yaml); a payload is not a reply of ours' },
-  { id: 'airweave-search-empty', source: 'airweave:reference', match: { text: '{"results":[]}' }, count: 1, about: 'search on an empty collection', skip: 'the search routes are not served' },
+  { id: 'airweave-search-empty', source: 'airweave:reference', match: { text: '{"results":[]}' }, count: 1, about: 'v2 search on an empty collection', checks: [{ provider: 'airweave', ops: ['instantSearch', 'classicSearch', 'agenticSearch'], status: '200' }] },
   {
     id: 'airweave-429',
     source: 'airweave:reference',

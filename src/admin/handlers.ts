@@ -86,8 +86,21 @@ function inlineScenario(admin: AdminContext, provider: string, raw: Record<strin
   }
 }
 
+/** Hands an admin operation over to the provider whose data it acts on (Provider.admin). */
+async function delegate(admin: AdminContext, provider: string, operationId: keyof operations, ctx: { path: unknown; query: unknown; body: unknown }): Promise<never> {
+  const m = admin.providers.find((p) => p.provider.name === provider);
+  const operation = m?.provider.admin?.[operationId];
+  if (!m || !operation) throw new MockError('not_found', `${provider} is not mounted on this server.`);
+  return (await operation({ path: ctx.path as Record<string, string>, query: ctx.query as Record<string, unknown>, body: ctx.body, tenants: m.tenants })) as never;
+}
+
 export function createHandlers(): Handlers<operations, AdminContext> {
   return {
+    getAirweaveEntities: (ctx: Ctx<'getAirweaveEntities'>) => delegate(ctx.state, 'airweave', 'getAirweaveEntities', ctx),
+    putAirweaveEntities: (ctx: Ctx<'putAirweaveEntities'>) => delegate(ctx.state, 'airweave', 'putAirweaveEntities', ctx),
+    addAirweaveEntities: (ctx: Ctx<'addAirweaveEntities'>) => delegate(ctx.state, 'airweave', 'addAirweaveEntities', ctx),
+    deleteAirweaveEntities: (ctx: Ctx<'deleteAirweaveEntities'>) => delegate(ctx.state, 'airweave', 'deleteAirweaveEntities', ctx),
+
     getHealth({ state: admin }: Ctx<'getHealth'>) {
       const { steps, waiting } = admin.loading();
       if (steps.length) {
@@ -168,7 +181,8 @@ export function createHandlers(): Handlers<operations, AdminContext> {
             durationMs: e.durationMs,
             ...(e.scenario ? { scenario: { name: e.scenario.name, rule: e.scenario.rule, activation: e.scenario.activation } } : {}),
             ...(e.prefer !== undefined ? { prefer: e.prefer } : {}),
-            ...(e.fault !== undefined ? { fault: e.fault as Schemas['Fault'] } : {}),
+            ...(e.fault !== undefined ? { fault: e.fault as Schemas['JournalFault'] } : {}),
+            ...(e.events !== undefined ? { events: e.events } : {}),
           })),
           size: admin.journal.size,
           capacity: Math.max(0, admin.journal.capacity),

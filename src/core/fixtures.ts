@@ -199,7 +199,8 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     for (const [i, r] of f.requests.entries()) {
       const where = `request ${i + 1}${r.name ? ` (${r.name})` : ''}`;
       const urlPath = substitute(r.path, vars, f.file);
-      const res = await send(fetch, base, r.method.toUpperCase(), urlPath, { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers }, {
+      // A path under /__mock is the admin API's (data the vendor's API cannot create, such as Airweave's entities), not the provider's.
+      const res = await send(fetch, urlPath.startsWith('/__mock/') ? options.baseUrl : base, r.method.toUpperCase(), urlPath, { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers }, {
         ...(r.body !== undefined ? { body: substitute(r.body, vars, f.file) } : {}),
         ...(r.form !== undefined ? { form: substitute(r.form, vars, f.file) } : {}),
       });

@@ -21,6 +21,8 @@ export interface JournalEntry {
   /** A Prism-style `Prefer` header that decided the reply. */
   prefer?: string;
   fault?: string;
+  /** For a reply of server-sent events: how many events were sent. */
+  events?: number;
 }
 
 const ENTRY = Symbol('collections-mock.journalEntry');

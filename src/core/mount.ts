@@ -16,6 +16,7 @@ import { applyCamelCaseAliases, applyCamelCaseQueryAliases, dropUndeclaredFields
 import type { AuthResult, HandlerContext, MutableRequest, Provider, ProviderEnv, Reply, RequestView } from './provider.js';
 import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRegistry, type ScenarioRule } from './scenarios.js';
 import { attachEntry, type Journal, type JournalEntry } from './journal.js';
+import { EVENT_STREAM_MEDIA, eventItem, isEventStream, writeEventStream, type EventStream, type StreamCut } from './sse.js';
 
 export interface SelfCheckFailure {
   provider: string;
@@ -225,15 +226,66 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       if (media.length) issues.push({ location: 'body', pointer: '', rule: 'content', message: `status ${reply.status} must have a body (${media.join(', ')})` });
       return issues;
     }
-    const sent = Buffer.isBuffer(reply.body) ? mediaTypeOf(reply.contentType ?? 'application/octet-stream') : mediaTypeOf(reply.contentType ?? 'application/json');
+    const sent = mediaTypeOf(reply.contentType ?? (Buffer.isBuffer(reply.body) ? 'application/octet-stream' : isEventStream(reply.body) ? EVENT_STREAM_MEDIA : 'application/json'));
     const type = declaredMediaFor(Object.keys(declared.content), sent) ?? sent;
     const validate = validators.for(op).response(key, type);
     if (!declared.content[type]) {
       issues.push({ location: 'body', pointer: '', rule: 'content', message: `media type ${type} is not declared for ${op.id} ${reply.status}` });
+    } else if (isEventStream(reply.body)) {
+      // Events are checked one by one as they are written (the media entry's event schema).
+      if (type !== EVENT_STREAM_MEDIA) issues.push({ location: 'body', pointer: '', rule: 'content', message: `a stream of events is sent as ${type}, not ${EVENT_STREAM_MEDIA}` });
     } else if (validate && !Buffer.isBuffer(reply.body)) {
       issues.push(...validate(reply.body));
     }
     return issues;
+  };
+
+  /** What a streamed reply needs besides the reply: its journal entry, and a scenario's cut. */
+  const streamContext = new WeakMap<ServerResponse, { entry?: JournalEntry; cut?: StreamCut }>();
+
+  /**
+   * Sends the head of a reply whose body is a stream of events, then its
+   * events as they come (paced on the mock's clock, each checked against the
+   * operation's event schema). The response is held like a `timeout` fault's,
+   * so shutdown can drop a stream still waiting for the clock.
+   */
+  const sendStream = (res: ServerResponse, view: RequestView, reply: Reply & { body: EventStream }): void => {
+    if (res.headersSent) return;
+    const { entry, cut } = streamContext.get(res) ?? {};
+    const op = view.operation;
+    const facts = op ? responseFacts(op, reply.status) : null;
+    const type = mediaTypeOf(reply.contentType ?? EVENT_STREAM_MEDIA);
+    const media = facts ? (declaredMediaFor(facts.media, type) ?? type) : type;
+    const eventSchema = facts?.declared.content[media]?.event;
+    const validate = op && eventSchema ? validators.for(op).event(facts!.key, media) : undefined;
+    writeHead(res, reply.status, { ...reply.headers, 'content-type': reply.contentType ?? EVENT_STREAM_MEDIA });
+    res.flushHeaders();
+    res.socket?.setNoDelay(true);
+    options.onHold?.(res);
+    if (entry) entry.events = 0;
+    if (entry && cut) entry.fault = `stream_${cut.fault}`;
+    void writeEventStream(res, reply.body, {
+      clock: env.clock,
+      ...(cut ? { cut } : {}),
+      ...(validate ? { check: (event) => validate(eventItem(event, eventSchema!.decodeData)) } : {}),
+      onInvalid: (_event, issues) => {
+        const failure: SelfCheckFailure = {
+          provider: provider.name,
+          operationId: op?.id ?? null,
+          method: view.method,
+          url: view.url,
+          status: reply.status,
+          issues: issues.map((i) => ({ ...i, pointer: `/event${entry ? `/${entry.events ?? 0}` : ''}${i.pointer}` })),
+        };
+        options.onSelfCheckFailure?.(failure);
+        log.error({ selfCheck: failure }, 'a streamed event does not match the spec');
+        return strict;
+      },
+      onEvent: () => {
+        if (entry) entry.events = (entry.events ?? 0) + 1;
+      },
+      onSourceError: (err) => log.error({ err, method: view.method, url: view.url }, 'the event stream failed'),
+    });
   };
 
   const finish = (res: ServerResponse, view: RequestView, reply: Reply): void => {
@@ -258,7 +310,8 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
         return;
       }
     }
-    send(res, reply);
+    if (isEventStream(reply.body)) sendStream(res, view, reply as Reply & { body: EventStream });
+    else send(res, reply);
   };
 
   /** A reply about the mock itself (an unknown scenario, an undocumented Prefer code): plain JSON, outside any spec. */
@@ -388,8 +441,9 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
       mockProblem(res, 400, `unknown scenario ${fromHeader.unknown.join(', ')} for ${provider.name}; known: ${known.join(', ') || 'none'}`);
       return true;
     }
-    const { delays, answer } = registry.fire(registry.candidates(provider.name, auth.tenant, fromHeader.activations), { op, ...facts });
-    const last = answer ?? delays[delays.length - 1];
+    const { delays, answer, stream } = registry.fire(registry.candidates(provider.name, auth.tenant, fromHeader.activations), { op, ...facts });
+    if (stream && !answer) streamContext.set(res, { ...streamContext.get(res), cut: stream.rule.stream! });
+    const last = answer ?? stream ?? delays[delays.length - 1];
     if (!last) return false;
     if (entry) entry.scenario = { name: last.activation.scenario.name, rule: last.index + 1, activation: last.activation.id };
     let wait = 0;
@@ -446,6 +500,7 @@ export function mountProvider<State>(provider: Provider<State>, options: MountOp
           }
         : undefined;
     if (entry && options.exposeEntry) attachEntry(res, entry);
+    if (entry) streamContext.set(res, { entry });
     if (entry && journal) {
       const started = performance.now();
       res.once('close', () => {

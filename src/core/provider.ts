@@ -12,6 +12,8 @@ import type { UploadedFile } from './body.js';
 import type { Logger } from './log.js';
 import type { Deliveries } from './delivery.js';
 import type { Embedder } from './retrieval/types.js';
+import type { EventStream } from './sse.js';
+import type { Tenants } from './store.js';
 
 /** What every stage may look at: the request as it arrived, read-only. */
 export interface RequestView {
@@ -43,7 +45,7 @@ export function baseUrlOf(view: Pick<RequestView, 'url' | 'path' | 'headers'>): 
   return `http://${view.headers.host ?? '127.0.0.1:4010'}${prefix}`;
 }
 
-/** A response a stage produces: status, optional headers, and a JSON value, text or bytes. */
+/** A response a stage produces: status, optional headers, and a JSON value, text, bytes or a stream of events (sse.ts's eventStream). */
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
@@ -90,7 +92,9 @@ type SuccessStatus<Op> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204 | 30
 type ResponseBodyOf<R> = R extends { content: infer C }
   ? C extends { 'application/json': infer J }
     ? J
-    : Buffer | string
+    : C extends { 'text/event-stream': unknown }
+      ? EventStream
+      : Buffer | string
   : undefined;
 
 /** A success reply of this operation, typed from the spec. Errors are thrown as MockError. */
@@ -202,4 +206,15 @@ export interface Provider<State = unknown> {
   forget?(state: State): void;
   /** Keyed by operationId. */
   handlers: Record<string, AnyHandler<State>>;
+  /**
+   * Mock-only operations of specs/admin.yaml that act on this provider's data
+   * (`/__mock/<provider>/…`: what the vendor's API has no way to create), by
+   * the admin spec's operationId. The admin API validates the request, then
+   * hands it over with the provider's tenants; errors render in the admin
+   * API's envelope.
+   */
+  admin?: Record<string, AdminOperation<State>>;
 }
+
+/** A provider's part of the admin API: a validated admin request, and the provider's tenants to act on. */
+export type AdminOperation<State> = (ctx: { path: Record<string, string>; query: Record<string, unknown>; body: unknown; tenants: Tenants<State> }) => Reply | Promise<Reply>;

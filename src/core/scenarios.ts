@@ -12,6 +12,7 @@ import { schemaFileValidator } from './validation.js';
 import { parseYamlText } from './yaml.js';
 import { responseFor, type Operation, type Spec } from './spec.js';
 import { valueAt } from './dotted.js';
+import { EVENT_STREAM_MEDIA, type StreamCut } from './sse.js';
 
 export type Fault = 'connection_reset' | 'empty_response' | 'malformed_json' | 'timeout';
 type Scalar = string | number | boolean | null;
@@ -28,6 +29,8 @@ export interface ScenarioRule {
   respond?: { status: number; headers?: Record<string, string | number>; body?: unknown; example?: string; message?: string };
   delay?: number | { min: number; max: number };
   fault?: Fault;
+  /** For operations that answer with server-sent events: the stream fails after `after` events (the handler still answers). */
+  stream?: StreamCut;
 }
 
 export interface Scenario {
@@ -161,6 +164,14 @@ export function checkScenario(raw: unknown, where: string, specs: ReadonlyMap<st
       if (!spec.operations.has(id)) throw new ScenarioError(where, i, 'match.operation', `${id} is not an operation of the ${provider} spec`);
     }
     if (typeof rule.delay === 'object' && rule.delay.min > rule.delay.max) throw new ScenarioError(where, i, 'delay', 'min is above max');
+    if (rule.stream) {
+      if (rule.respond || rule.fault) throw new ScenarioError(where, i, 'stream', 'cuts the stream the handler answers with: it cannot go with respond or fault');
+      const ops = operationsOf(rule, spec);
+      const specific = ids !== undefined && ids !== '*';
+      const flat = specific ? ops.find((op) => !streams(op)) : undefined;
+      if (flat) throw new ScenarioError(where, i, 'stream', `${flat.id} does not answer with server-sent events`);
+      if (!ops.some(streams)) throw new ScenarioError(where, i, 'stream', `no operation of the ${provider} spec answers with server-sent events`);
+    }
     const r = rule.respond;
     if (!r || rule.fault) return;
     const ops = operationsOf(rule, spec);
@@ -263,7 +274,14 @@ export function ruleMatches(rule: ScenarioRule, req: RequestFacts): boolean {
   for (const [k, v] of Object.entries(m.body ?? {})) if (!sameValue(valueAt(req.body, k), v)) return false;
   // A catch-all status applies only where the spec documents it; elsewhere the request goes on.
   if (rule.respond && !rule.fault && !responseFor(req.op, rule.respond.status)) return false;
+  // A stream rule applies only to operations that answer with a stream.
+  if (rule.stream && !rule.respond && !rule.fault && !streams(req.op)) return false;
   return true;
+}
+
+/** Whether an operation documents a success answered with server-sent events. */
+export function streams(op: Operation): boolean {
+  return Object.entries(op.responses).some(([status, r]) => /^2/.test(status) && EVENT_STREAM_MEDIA in r.content);
 }
 
 // ---------------------------------------------------------------- registry
@@ -382,27 +400,36 @@ export class ScenarioRegistry {
   /**
    * The rules that fire for a request, each counted: every matching, unspent
    * delay-only rule on the way (their delays add up, so `slow` composes with
-   * `flaky`), then the first matching, unspent rule that answers (respond or
-   * fault), if any.
+   * `flaky`), the first matching stream rule (it lets the request through and
+   * cuts the stream the handler answers with), then the first matching,
+   * unspent rule that answers (respond or fault), if any.
    */
-  fire(candidates: readonly Activation[], req: RequestFacts): { delays: Fired[]; answer?: Fired } {
+  fire(candidates: readonly Activation[], req: RequestFacts): { delays: Fired[]; answer?: Fired; stream?: Fired } {
     const delays: Fired[] = [];
+    let stream: Fired | undefined;
     for (const activation of candidates) {
       const rules = activation.scenario.rules;
       for (let index = 0; index < rules.length; index++) {
         const rule = rules[index]!;
         if (rule.times !== undefined && activation.hits[index]! >= rule.times) continue;
         if (!ruleMatches(rule, req)) continue;
+        if (rule.stream && !rule.respond && !rule.fault) {
+          if (stream) continue;
+          activation.hits[index]!++;
+          stream = { activation, rule, index };
+          if (rule.delay !== undefined) delays.push(stream);
+          continue;
+        }
         activation.hits[index]!++;
         const fired = { activation, rule, index };
         if (!rule.respond && !rule.fault) {
           delays.push(fired);
           continue;
         }
-        return { delays, answer: fired };
+        return { delays, answer: fired, ...(stream ? { stream } : {}) };
       }
     }
-    return { delays };
+    return { delays, ...(stream ? { stream } : {}) };
   }
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseYaml, yamlTextHash } from './yaml.js';
+import { eventSchemaOf } from './sse.js';
 
 export type JsonSchema = Record<string, unknown> | boolean;
 
@@ -21,6 +22,8 @@ export interface SpecMedia {
   schema?: JsonSchema;
   example?: unknown;
   examples?: Record<string, { value?: unknown }>;
+  /** For a stream of server-sent events: the schema of one event, and whether its data is checked decoded (see sse.ts's eventSchemaOf). */
+  event?: { schema: Record<string, unknown>; decodeData: boolean };
 }
 
 export interface SpecResponse {
@@ -82,7 +85,8 @@ function loadMedia(doc: Json, content: Json): Record<string, SpecMedia> {
     const examples: Record<string, { value?: unknown }> | undefined = media.examples
       ? Object.fromEntries(Object.entries<Json>(media.examples).map(([k, v]) => [k, deref(doc, v)]))
       : undefined;
-    out[type.toLowerCase()] = { schema: media.schema, example: media.example, ...(examples ? { examples } : {}) };
+    const event = eventSchemaOf(media);
+    out[type.toLowerCase()] = { schema: media.schema, example: media.example, ...(examples ? { examples } : {}), ...(event ? { event } : {}) };
   }
   return out;
 }

@@ -73,6 +73,8 @@ export interface OperationValidators {
   /** undefined when the media type is not declared. */
   body(mediaType: string): ((body: unknown) => ValidationIssue[]) | undefined;
   response(status: string, mediaType: string): ((body: unknown) => ValidationIssue[]) | undefined;
+  /** For a stream of server-sent events: checks one event (as sse.ts's eventItem gives it); undefined when the spec describes no event. */
+  event(status: string, mediaType: string): ((item: unknown) => ValidationIssue[]) | undefined;
 }
 
 /** The value at a JSON pointer inside `data` (Ajv's `instancePath`). */
@@ -180,6 +182,7 @@ const paramsKey = (op: Operation, where: string) => `params ${op.id} ${where}`;
 const bodyKey = (op: Operation, mediaType: string) => `body ${op.id} ${mediaType}`;
 const responseKey = (op: Operation, status: string, mediaType: string) => `response ${op.id} ${status} ${mediaType}`;
 const componentKey = (name: string) => `component ${name}`;
+const eventKey = (op: Operation, status: string, mediaType: string) => `event ${op.id} ${status} ${mediaType}`;
 
 function paramsEntry(op: Operation, where: (typeof PARAM_PLACES)[number]): ValidatorEntry | undefined {
   const params = op.parameters.filter((p) => p.in === where);
@@ -197,6 +200,11 @@ function responseEntry(op: Operation, status: string, mediaType: string): Valida
   return schema === undefined ? undefined : { key: responseKey(op, status, mediaType), kind: 'strict', schema };
 }
 
+function eventEntry(op: Operation, status: string, mediaType: string): ValidatorEntry | undefined {
+  const event = op.responses[status]?.content[mediaType]?.event;
+  return event === undefined ? undefined : { key: eventKey(op, status, mediaType), kind: 'strict', schema: event.schema };
+}
+
 /** Every validator the spec can need: each operation's parameters, bodies and responses, and each schema component. The build compiles exactly this list. */
 export function validatorEntries(spec: Spec): ValidatorEntry[] {
   const out: ValidatorEntry[] = [];
@@ -204,7 +212,12 @@ export function validatorEntries(spec: Spec): ValidatorEntry[] {
   for (const op of spec.operations.values()) {
     for (const where of PARAM_PLACES) push(paramsEntry(op, where));
     for (const media of Object.keys(op.requestBody?.content ?? {})) push(bodyEntry(op, media));
-    for (const [status, r] of Object.entries(op.responses)) for (const media of Object.keys(r.content)) push(responseEntry(op, status, media));
+    for (const [status, r] of Object.entries(op.responses)) {
+      for (const media of Object.keys(r.content)) {
+        push(responseEntry(op, status, media));
+        push(eventEntry(op, status, media));
+      }
+    }
   }
   for (const name of Object.keys(spec.doc.components?.schemas ?? {})) {
     out.push({ key: componentKey(name), kind: 'strict', schema: { $ref: `#/components/schemas/${name}` } });
@@ -351,6 +364,7 @@ export class SpecValidators {
     });
     const bodies = new Map<string, ValidateFunction>();
     const responses = new Map<string, ValidateFunction | null>();
+    const events = new Map<string, ValidateFunction | null>();
     return {
       params: (data) => {
         const issues: ValidationIssue[] = [];
@@ -396,6 +410,18 @@ export class SpecValidators {
         const f = fn;
         if (!f) return undefined;
         return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
+      },
+      event: (status, mediaType) => {
+        const key = `${status} ${mediaType}`;
+        let fn = events.get(key);
+        if (fn === undefined) {
+          const entry = eventEntry(op, status, mediaType);
+          fn = entry ? this.fn(entry) : null;
+          events.set(key, fn);
+        }
+        const f = fn;
+        if (!f) return undefined;
+        return (item) => (f(item) ? [] : toIssues('body', f.errors, item));
       },
     };
   }

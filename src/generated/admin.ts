@@ -265,10 +265,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/airweave/collections/{readable_id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An Airweave collection's `readable_id`, in any organisation (readable ids are unique across them).
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Count a collection's entities
+         * @description How many entities the collection holds, loaded through this API and synced by its connections, and how many chunks its index holds.
+         */
+        get: operations["getAirweaveEntities"];
+        /**
+         * Load a collection's entities
+         * @description Replaces the collection's loaded entities (those of earlier loads; what its
+         *     connections synced stays) with the ones given, or with `generate.count` generated
+         *     ones. They are chunked, embedded and indexed before the reply, and searchable from
+         *     then on, with `airweave_system_metadata.sync_id` and `sync_job_id` null. Saved with
+         *     the state; deleting the collection deletes them.
+         */
+        put: operations["putAirweaveEntities"];
+        /**
+         * Add entities to a collection
+         * @description Like PUT, but keeps the loaded entities it does not name (an entity whose `entity_id` is already loaded is replaced), so a large set can be loaded in batches.
+         */
+        post: operations["addAirweaveEntities"];
+        /**
+         * Delete a collection's loaded entities
+         * @description Removes every loaded entity of the collection from it and from search at once; what its connections synced stays.
+         */
+        delete: operations["deleteAirweaveEntities"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Entities to load, or how many to generate (one of the two). */
+        AirweaveEntitiesLoad: {
+            entities?: components["schemas"]["AirweaveEntityInput"][];
+            /**
+             * @description Generated entities: plausible records (names, texts, breadcrumbs, links, times,
+             *     source fields) of the source's entity types, the same for the same seed.
+             */
+            generate?: {
+                count: number;
+                /** @description A connector's `short_name` (its entity types are used) or any name (`CustomEntity`); default `custom`. */
+                source_name?: string;
+                /** @description Default the collection's readable_id. */
+                seed?: string;
+            };
+        } & (unknown | unknown);
+        /**
+         * @description One entity, in the fields search results show. Its searched text is
+         *     `textual_representation` when given, else `# <name>` over `content`.
+         */
+        AirweaveEntityInput: {
+            /** @description Unique within the collection's loaded entities. */
+            entity_id: string;
+            name: string;
+            textual_representation?: string;
+            content?: string;
+            /** @description Default `CustomEntity`. */
+            entity_type?: string;
+            /** @description Default `custom`. */
+            source_name?: string;
+            breadcrumbs?: {
+                entity_id: string;
+                name: string;
+                entity_type: string;
+            }[];
+            /** Format: date-time */
+            created_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Default `created_at`.
+             */
+            updated_at?: string | null;
+            web_url?: string;
+            /** @description A download URL (file entities). */
+            url?: string | null;
+            raw_source_fields?: {
+                [key: string]: unknown;
+            };
+            access?: {
+                viewers?: string[] | null;
+                is_public?: boolean | null;
+            };
+        };
+        AirweaveEntitiesSummary: {
+            readable_id: string;
+            organization_id: string;
+            /** @description Entities loaded through this API. */
+            loaded: number;
+            /** @description Entities its connections' syncs (and federated sources) brought. */
+            synced: number;
+            /** @description Chunks in the collection's search index. */
+            chunks: number;
+        };
         /** @description The admin API's error envelope. */
         Error: {
             /**
@@ -484,8 +588,57 @@ export interface components {
                 key: "id";
                 rows: components["schemas"]["StateAirweaveJob"][];
             };
+            /**
+             * @description What syncs and the admin API put in the collections (their chunks, vectors and
+             *     indexes are derived: rebuilt when the state is loaded). A document saved before
+             *     entities were kept has none.
+             */
+            entities?: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "key";
+                rows: components["schemas"]["StateAirweaveEntity"][];
+            };
             /** @description The last creation number given (no record's is higher). */
             seq: components["schemas"]["StateCount"];
+        };
+        StateAirweaveEntity: {
+            /** @description `c:<connection id>:<entity id>` for a synced entity, `l:<readable id>:<entity id>` for a loaded one. */
+            key: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description The `readableId` of a collection of the same organisation. */
+            collection: string;
+            /** @description The connection (of the same collection) whose sync produced it; null for a loaded entity. */
+            connectionId: string | null;
+            entityId: components["schemas"]["StateId"];
+            entityType: string;
+            sourceName: string;
+            name: string;
+            /** @description The textual representation. */
+            text: string;
+            breadcrumbs: {
+                entity_id: string;
+                name: string;
+                entity_type: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description UTC ISO 8601 with `Z`, or null.
+             */
+            createdAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            webUrl: string;
+            url: string | null;
+            fields: components["schemas"]["StateJsonObject"];
+            access: {
+                viewers: string[] | null;
+                isPublic: boolean | null;
+            } | null;
+            syncId: string | null;
+            jobId: string | null;
+            hash: string;
         };
         StateAirweaveCollection: {
             id: components["schemas"]["StateId"];
@@ -925,7 +1078,9 @@ export interface components {
             };
             /** @description The Prism-style `Prefer` header that decided the reply. */
             prefer?: string;
-            fault?: components["schemas"]["Fault"];
+            fault?: components["schemas"]["JournalFault"];
+            /** @description For a reply of server-sent events, how many events were sent. */
+            events?: number;
         };
         JournalList: {
             entries: components["schemas"]["JournalEntry"][];
@@ -936,6 +1091,12 @@ export interface components {
         };
         /** @enum {string} */
         Fault: "connection_reset" | "empty_response" | "malformed_json" | "timeout";
+        /**
+         * @description The fault a scenario made: a rule's `fault`, or for a stream rule `stream_error` (the
+         *     provider's error event ended the stream) or `stream_close` (the connection was closed).
+         * @enum {string}
+         */
+        JournalFault: "connection_reset" | "empty_response" | "malformed_json" | "timeout" | "stream_error" | "stream_close";
         /** @description One rule, as in `scenarios/schema.json` (the format's source of truth, so fields it adds later pass here). */
         ScenarioRule: {
             match?: {
@@ -966,6 +1127,12 @@ export interface components {
                 max: number;
             };
             fault?: components["schemas"]["Fault"];
+            stream?: {
+                after: number;
+                /** @enum {string} */
+                fault: "error" | "close";
+                message?: string;
+            };
         };
         Scenario: {
             provider: string;
@@ -1169,6 +1336,39 @@ export interface components {
                  * @example {
                  *       "error": "unsupported_media_type",
                  *       "message": "Unsupported Content-Type text/plain; expected application/json."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The collection's entities, counted. */
+        AirweaveEntities: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "readable_id": "finance-data-x7k9m2",
+                 *       "organization_id": "3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+                 *       "loaded": 2,
+                 *       "synced": 10,
+                 *       "chunks": 12
+                 *     }
+                 */
+                "application/json": components["schemas"]["AirweaveEntitiesSummary"];
+            };
+        };
+        /** @description No Airweave collection has this `readable_id`, or Airweave is not mounted. */
+        AirweaveCollectionNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "not_found",
+                 *       "message": "No Airweave collection finance-data-x7k9m2."
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
@@ -1924,6 +2124,117 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAirweaveEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An Airweave collection's `readable_id`, in any organisation (readable ids are unique across them).
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AirweaveEntities"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AirweaveCollectionNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putAirweaveEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An Airweave collection's `readable_id`, in any organisation (readable ids are unique across them).
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AirweaveEntitiesLoad"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AirweaveEntities"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AirweaveCollectionNotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addAirweaveEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An Airweave collection's `readable_id`, in any organisation (readable ids are unique across them).
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entities": [
+                 *         {
+                 *           "entity_id": "page-2",
+                 *           "name": "Expense policy",
+                 *           "content": "Submit receipts within thirty days."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AirweaveEntitiesLoad"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AirweaveEntities"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AirweaveCollectionNotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteAirweaveEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An Airweave collection's `readable_id`, in any organisation (readable ids are unique across them).
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AirweaveEntities"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AirweaveCollectionNotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -133,6 +133,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collections/{readable_id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search a collection (legacy GET)
+         * @deprecated
+         * @description The deprecated GET search `@airweave/sdk` 0.7.20 calls as `collections.searchGetLegacy`
+         *     (the vendor serves it but leaves it out of its published spec). Runs a hybrid search of the
+         *     collection's entities and answers a `LegacySearchResponse`, with `X-API-Deprecation: true`
+         *     and `X-API-Deprecation-Message`. `response_type=completion` adds `completion`, a
+         *     deterministic answer built from the top results (a stand-in for the vendor's LLM).
+         *     `status` is `no_results` when nothing matches, `success` otherwise. `recency_bias`
+         *     (0–1) blends relevance with how recently each entity was updated before `offset` and
+         *     `limit` apply (the vendor's current server accepts and ignores it). An empty or unsynced
+         *     collection answers `results: []`, not 404. An unknown collection, or another
+         *     organisation's, is 404 `Collection '<id>' not found.` (with a period). A blank `query` is
+         *     422 `Value error, Query cannot be empty` (assumption: the vendor fails later, with 500).
+         */
+        get: operations["searchCollectionLegacy"];
+        put?: never;
+        /**
+         * Search a collection (legacy POST)
+         * @description The search `@airweave/sdk` 0.7.20 calls as `collections.search` (served by the vendor,
+         *     left out of its published spec). The body is read as the vendor's pydantic union would:
+         *     a valid `LegacySearchRequest` that sets more of its own fields than a `SearchRequest`
+         *     would (any of `response_type`, `search_method`, `expansion_strategy`,
+         *     `enable_reranking`, `enable_query_interpretation`, `score_threshold`, `recency_bias`)
+         *     is legacy, and answers a `LegacySearchResponse` with the deprecation headers; anything
+         *     else is a `SearchRequest` and answers a `SearchResponse`. `{"query": "x"}` is a
+         *     `SearchRequest`.
+         *
+         *     `SearchRequest`: `retrieval_strategy` (`hybrid` default, `neural`, `keyword`),
+         *     `offset` (0), `limit` (100), `filter` (Qdrant-style, below), `generate_answer` (true:
+         *     `completion` is the deterministic answer built from the top results; false: null).
+         *     `temporal_relevance` is accepted and ignored; above 0 it adds `X-Feature-Removed:
+         *     temporal_relevance` and `X-Feature-Removed-Message`, as the vendor does.
+         *     `expand_query`, `interpret_filters` and `rerank` are accepted and change nothing.
+         *
+         *     `LegacySearchRequest`: `search_method`, `offset`, `limit` (1–1000), `filter`,
+         *     `response_type` (`raw` default; `completion` adds the answer), `score_threshold`
+         *     (0–1: results scoring below it are left out; when results matched but none is left,
+         *     `status` is `no_relevant_results`), `recency_bias` (0–1, as on the GET). The vendor's
+         *     current server accepts and ignores the last two; the mock applies them.
+         *
+         *     `filter`: `must`, `should`, `must_not` (a condition or a list), `min_should`
+         *     (`{conditions, min_count}`), nested filters; conditions `{key, match: {value | any |
+         *     except | text | phrase}}`, `{key, range: {gt, gte, lt, lte}}` (numbers, or ISO times
+         *     on `created_at` and `updated_at`), `{is_empty: {key}}`, `{is_null: {key}}`, `{has_id:
+         *     [...]}` (entity ids) and `{nested: {key, filter}}`. Keys are the result's fields:
+         *     `entity_id`, `name`, `created_at`, `updated_at`, `breadcrumbs.<field>`,
+         *     `airweave_system_metadata.<field>` (also as `system_metadata.<field>` or bare:
+         *     `source_name`, `entity_type`, `original_entity_id`, `chunk_index`, `sync_id`,
+         *     `sync_job_id`), and the source's own fields as `source_fields.<field>`. A filter that
+         *     does not parse is 422.
+         */
+        post: operations["searchCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collections/{readable_id}/search/instant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Instant search
+         * @description Direct retrieval over the collection's chunks (v2): `retrieval_strategy` `semantic`
+         *     (cosine of the query's embedding and each chunk's), `keyword` (BM25 over the chunks'
+         *     words) or `hybrid` (the default: reciprocal rank fusion of the two). `filter` is a list
+         *     of `FilterGroup`s, OR-ed; the conditions of a group are AND-ed; applied before ranking.
+         *     `offset` and `limit` (1–1000, default 100) page the ranked chunks. `relevance_score` is
+         *     the cosine (at least 0) for `semantic`, the BM25 score for `keyword`, and for `hybrid`
+         *     the fused score divided by the best a chunk can get (first in both rankings), in (0, 1].
+         *     An empty or unsynced collection answers `{"results": []}`; an unknown one, or another
+         *     organisation's, 404 `Collection '<id>' not found`. A blank `query` is 422 `Value error,
+         *     Query cannot be empty`; a filter whose operator does not fit its field or value is 422.
+         */
+        post: operations["instantSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collections/{readable_id}/search/classic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classic search
+         * @description The vendor's "AI-optimized" search, where an LLM plans the query before it runs. The
+         *     mock's stand-in plans nothing: it runs the query as `hybrid` instant search does, with
+         *     the same `filter`, `offset`, `limit` (default 100) and errors.
+         */
+        post: operations["classicSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collections/{readable_id}/search/agentic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agentic search
+         * @description The vendor's agent loop (an LLM that searches, reads and collects entities). The mock's
+         *     stand-in is deterministic: one hybrid search with the request's `filter`, then it
+         *     "collects" the results whose score is at least half the best one's, at most 25, or the
+         *     first `limit` results when `limit` is given (the vendor truncates to it). `thinking` is
+         *     accepted and changes only the stream's `thinking` text. Errors as for instant search.
+         *     `POST …/search/agentic/stream` runs the same steps as server-sent events.
+         */
+        post: operations["agenticSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collections/{readable_id}/search/agentic/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agentic search, streamed
+         * @description The agentic search as server-sent events (`text/event-stream`, headers `Cache-Control:
+         *     no-cache` and `X-Accel-Buffering: no`), each a `data:` line of JSON with a `type`:
+         *     `started` (`request_id`, `tier` `agentic`, `collection_readable_id`), then per step a
+         *     `thinking` (`thinking` text when the request asks for it, `text`, `duration_ms`,
+         *     `diagnostics`) and a `tool_call` (`tool_name`: `search`, `read`, `add_to_results`,
+         *     `return_results_to_user`; `duration_ms`, `diagnostics` with the tool's `arguments` and
+         *     `stats`), and last `done` (`results`, as the JSON endpoint's, and `duration_ms`) or
+         *     `error` (`message`). Steps are paced on the mock's clock (each takes a quarter of
+         *     `--processing-ms`; on a manual clock, advancing it releases the next events), and
+         *     `duration_ms` counts that clock. A collection that does not exist (or is another
+         *     organisation's) is not a 404: the stream starts (200, `started`) and ends with an
+         *     `error` event, as the vendor's does. Request validation still answers 422 before any
+         *     event. The scenario rule `stream` can make the stream fail midway (see the
+         *     `stream-interrupted` and `stream-dropped` scenarios).
+         *
+         *     The vendor's published document describes this response as `application/json` with an
+         *     empty schema; the wire (and this document) is `text/event-stream`.
+         */
+        post: operations["streamAgenticSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/source-connections": {
         parameters: {
             query?: never;
@@ -775,8 +953,321 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        /**
+         * @description What a legacy search answers with.
+         * @enum {string}
+         */
+        ResponseType: "raw" | "completion";
+        /**
+         * @description `no_results` when nothing matched; `no_relevant_results` when results matched but
+         *     none reached `score_threshold`; `success` otherwise.
+         * @enum {string}
+         */
+        SearchStatus: "success" | "no_relevant_results" | "no_results";
+        /**
+         * @description `neural` is the semantic ranking alone.
+         * @enum {string}
+         */
+        LegacyRetrievalStrategy: "hybrid" | "neural" | "keyword";
+        /** @enum {string} */
+        QueryExpansionStrategy: "auto" | "llm" | "no_expansion";
+        /**
+         * @description A Qdrant-style filter: `must`, `should` and `must_not` (a condition or a list of them),
+         *     `min_should` (`{conditions, min_count}`); a condition is a nested filter, `{key, match}`,
+         *     `{key, range}`, `{is_empty: {key}}`, `{is_null: {key}}`, `{has_id: [...]}` or `{nested:
+         *     {key, filter}}` (see `searchCollection`). Checked when the search runs (422 naming the
+         *     place).
+         */
+        LegacyFilter: {
+            [key: string]: unknown;
+        };
+        /** @description The "new" legacy search request (what `generate_answer` and `retrieval_strategy` belong to). */
+        SearchRequest: {
+            query: string;
+            retrieval_strategy?: components["schemas"]["LegacyRetrievalStrategy"] | null;
+            filter?: components["schemas"]["LegacyFilter"] | null;
+            offset?: number | null;
+            limit?: number | null;
+            /** @description Only the entities of these connections. */
+            source_connection_ids?: string[] | null;
+            /** @description Accepted and ignored (removed by the vendor); above 0 it adds the `X-Feature-Removed` headers. */
+            temporal_relevance?: number | null;
+            expand_query?: boolean | null;
+            interpret_filters?: boolean | null;
+            rerank?: boolean | null;
+            generate_answer?: boolean | null;
+        };
+        LegacySearchRequest: {
+            query: string;
+            filter?: components["schemas"]["LegacyFilter"] | null;
+            /** @default 0 */
+            offset: number;
+            /** @default 100 */
+            limit: number;
+            score_threshold?: number | null;
+            response_type?: components["schemas"]["ResponseType"];
+            search_method?: components["schemas"]["LegacyRetrievalStrategy"] | null;
+            recency_bias?: number | null;
+            expansion_strategy?: components["schemas"]["QueryExpansionStrategy"] | null;
+            enable_reranking?: boolean | null;
+            enable_query_interpretation?: boolean | null;
+        };
+        /** @description A `SearchRequest` or a `LegacySearchRequest` (which one is decided as the vendor's union does; see `searchCollection`). */
+        SearchCollectionRequest: components["schemas"]["SearchRequest"] | components["schemas"]["LegacySearchRequest"];
+        /** @description One result of a legacy search (the vendor's `AirweaveSearchResult`), one per chunk. */
+        LegacySearchResult: {
+            /** @description The chunk's id. */
+            id: string;
+            score: number;
+            entity_id: string;
+            name: string;
+            textual_representation: string;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            breadcrumbs: components["schemas"]["SearchBreadcrumb"][];
+            system_metadata: {
+                entity_type: string;
+                source_name: string | null;
+                sync_id: string | null;
+                sync_job_id: string | null;
+                original_entity_id: string | null;
+                chunk_index: number | null;
+            };
+            access: {
+                is_public: boolean;
+                viewers: string[];
+            } | null;
+            source_fields: {
+                [key: string]: unknown;
+            };
+        };
+        SearchResponse: {
+            results: components["schemas"]["LegacySearchResult"][];
+            /** @description The answer built from the top results when `generate_answer` is not false; otherwise null. */
+            completion: string | null;
+        };
+        LegacySearchResponse: {
+            results: components["schemas"]["LegacySearchResult"][];
+            response_type: components["schemas"]["ResponseType"];
+            /** @description The answer built from the top results for `completion`; null for `raw`. */
+            completion: string | null;
+            status: components["schemas"]["SearchStatus"];
+        };
+        /** @enum {string} */
+        RetrievalStrategy: "semantic" | "keyword" | "hybrid";
+        /** @enum {string} */
+        FilterableField: "entity_id" | "name" | "created_at" | "updated_at" | "breadcrumbs.entity_id" | "breadcrumbs.name" | "breadcrumbs.entity_type" | "airweave_system_metadata.entity_type" | "airweave_system_metadata.source_name" | "airweave_system_metadata.original_entity_id" | "airweave_system_metadata.chunk_index" | "airweave_system_metadata.sync_id" | "airweave_system_metadata.sync_job_id";
+        /**
+         * @description `equals`, `not_equals`, `in` and `not_in` compare exactly (case-sensitive); `contains`
+         *     is a case-insensitive substring of a text field; the four orderings compare numbers
+         *     (`chunk_index`), and times (`created_at`, `updated_at`: ISO 8601, a time without a zone
+         *     is UTC) as instants. On `breadcrumbs.*` a condition holds when some breadcrumb meets
+         *     it (`not_equals` and `not_in`: when none does).
+         * @enum {string}
+         */
+        FilterOperator: "equals" | "not_equals" | "contains" | "greater_than" | "less_than" | "greater_than_or_equal" | "less_than_or_equal" | "in" | "not_in";
+        FilterCondition: {
+            field: components["schemas"]["FilterableField"];
+            operator: components["schemas"]["FilterOperator"];
+            /** @description A list for `in` and `not_in`, a single value otherwise. */
+            value: string | number | boolean | string[] | number[];
+        };
+        /** @description Conditions that must all hold; the groups of a filter are OR-ed. */
+        FilterGroup: {
+            conditions: components["schemas"]["FilterCondition"][];
+        };
+        /** @description Filter groups, combined with OR. */
+        FilterGroups: components["schemas"]["FilterGroup"][] | null;
+        InstantSearchRequest: {
+            query: string;
+            retrieval_strategy?: components["schemas"]["RetrievalStrategy"];
+            filter?: components["schemas"]["FilterGroups"];
+            /** @default 100 */
+            limit: number;
+            /** @default 0 */
+            offset: number;
+        };
+        ClassicSearchRequest: {
+            query: string;
+            filter?: components["schemas"]["FilterGroups"];
+            /** @default 100 */
+            limit: number;
+            /** @default 0 */
+            offset: number;
+        };
+        AgenticSearchRequest: {
+            query: string;
+            /** @default false */
+            thinking: boolean;
+            filter?: components["schemas"]["FilterGroups"];
+            /** @description At most this many results; null lets the agent decide. */
+            limit?: number | null;
+        };
+        SearchBreadcrumb: {
+            entity_id: string;
+            name: string;
+            entity_type: string;
+        };
+        SearchSystemMetadata: {
+            source_name: string;
+            entity_type: string;
+            /** @description Null for a federated source's entities and for loaded ones. */
+            sync_id: string | null;
+            sync_job_id: string | null;
+            chunk_index: number;
+            original_entity_id: string;
+        };
+        SearchAccessControl: {
+            viewers: string[] | null;
+            is_public: boolean | null;
+        };
+        /** @description One result, one per chunk of an entity. */
+        SearchResult: {
+            entity_id: string;
+            name: string;
+            relevance_score: number;
+            breadcrumbs: components["schemas"]["SearchBreadcrumb"][];
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            /** @description The chunk's text. */
+            textual_representation: string;
+            airweave_system_metadata: components["schemas"]["SearchSystemMetadata"];
+            access: components["schemas"]["SearchAccessControl"];
+            web_url: string;
+            /** @description A download URL, for file entities; null otherwise. */
+            url: string | null;
+            raw_source_fields: {
+                [key: string]: unknown;
+            };
+        };
+        SearchV2Response: {
+            results: components["schemas"]["SearchResult"][];
+        };
+        /** @description One event of the agentic search stream, by `type`. */
+        AgenticSearchEvent: components["schemas"]["AgenticStartedEvent"] | components["schemas"]["AgenticThinkingEvent"] | components["schemas"]["AgenticToolCallEvent"] | components["schemas"]["AgenticDoneEvent"] | components["schemas"]["AgenticErrorEvent"];
+        AgenticStartedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "started";
+            request_id: string;
+            /** @constant */
+            tier: "agentic";
+            collection_readable_id: string;
+        };
+        AgenticThinkingEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "thinking";
+            /** @description The model's reasoning; only when the request set `thinking`. */
+            thinking: string | null;
+            text: string | null;
+            duration_ms: number;
+            diagnostics: {
+                iteration: number;
+                prompt_tokens: number;
+                completion_tokens: number;
+            };
+        };
+        AgenticToolCallEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tool_call";
+            /** @enum {string} */
+            tool_name: "search" | "read" | "add_to_results" | "return_results_to_user";
+            duration_ms: number;
+            diagnostics: {
+                iteration: number;
+                tool_call_id: string;
+                arguments: {
+                    [key: string]: unknown;
+                };
+                stats: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        AgentRunDiagnostics: {
+            total_iterations: number;
+            all_seen_entity_ids: string[];
+            all_read_entity_ids: string[];
+            all_collected_entity_ids: string[];
+            max_iterations_hit: boolean;
+            total_llm_retries: number;
+            stagnation_nudges_sent: number;
+            prompt_tokens: number;
+            completion_tokens: number;
+            cache_creation_input_tokens: number;
+            cache_read_input_tokens: number;
+        };
+        AgenticDoneEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "done";
+            results: components["schemas"]["SearchResult"][];
+            duration_ms: number;
+            diagnostics: components["schemas"]["AgentRunDiagnostics"];
+        };
+        AgenticErrorEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "error";
+            message: string;
+            request_id?: string;
+            duration_ms?: number;
+        };
     };
     responses: {
+        /** @description The collection does not exist in the caller's organization (legacy search's text ends with a period). */
+        SearchNotFoundLegacy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Collection 'finance-data-x7k9m2' not found."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description The collection does not exist in the caller's organization. */
+        SearchNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Collection 'finance-data-x7k9m2' not found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description The results, best first. */
+        SearchV2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SearchV2Response"];
+            };
+        };
         /** @description A business rule failed (400; the vendor uses 400 where its spec lists 409). */
         BadRequest: {
             headers: {
@@ -958,6 +1449,10 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description `true` on every legacy search reply. */
+        ApiDeprecation: "true";
+        /** @description What to use instead (the GET and the POST say it differently, as the vendor does). */
+        ApiDeprecationMessage: string;
         /** @description Seconds to wait before retrying (`int(retry_after) + 1`). */
         RetryAfter: number;
         /** @description Requests allowed per 60-second window for the organization (9999 when unlimited). */
@@ -1630,6 +2125,321 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchCollectionLegacy: {
+        parameters: {
+            query: {
+                /**
+                 * @description The search query text.
+                 * @example deployment checklist
+                 */
+                query: string;
+                /**
+                 * @description `raw` (results only) or `completion` (results and an answer).
+                 * @example raw
+                 */
+                response_type?: components["schemas"]["ResponseType"];
+                /**
+                 * @description Results to return, 1–1000.
+                 * @example 10
+                 */
+                limit?: number;
+                /**
+                 * @description Results to skip.
+                 * @example 0
+                 */
+                offset?: number;
+                /**
+                 * @description 0 ranks by relevance only, 1 by recency only.
+                 * @example 0.3
+                 */
+                recency_bias?: number;
+            };
+            header?: {
+                /**
+                 * @description Organization to act as; defaults to the key's. A well-formed UUID that names no
+                 *     organization gives 404 `Organization <id> not found`; another organization's id gives
+                 *     403 `API key does not have access to organization <id>`. Assumption: a value that is
+                 *     not a UUID also gives that 403 (the vendor answers 500), so the schema does not check
+                 *     the format.
+                 * @example 3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+                 */
+                "X-Organization-ID"?: components["parameters"]["OrganizationId"];
+            };
+            path: {
+                /**
+                 * @description The collection's `readable_id`. Not format-checked; unknown values give 404 `Collection not found`.
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: components["parameters"]["ReadableId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results, in the legacy shape. */
+            200: {
+                headers: {
+                    "X-API-Deprecation": components["headers"]["ApiDeprecation"];
+                    "X-API-Deprecation-Message": components["headers"]["ApiDeprecationMessage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacySearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SearchNotFoundLegacy"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Organization to act as; defaults to the key's. A well-formed UUID that names no
+                 *     organization gives 404 `Organization <id> not found`; another organization's id gives
+                 *     403 `API key does not have access to organization <id>`. Assumption: a value that is
+                 *     not a UUID also gives that 403 (the vendor answers 500), so the schema does not check
+                 *     the format.
+                 * @example 3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+                 */
+                "X-Organization-ID"?: components["parameters"]["OrganizationId"];
+            };
+            path: {
+                /**
+                 * @description The collection's `readable_id`. Not format-checked; unknown values give 404 `Collection not found`.
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: components["parameters"]["ReadableId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchCollectionRequest"];
+            };
+        };
+        responses: {
+            /** @description `SearchResponse` for a `SearchRequest`; `LegacySearchResponse`, with the deprecation headers, for a `LegacySearchRequest`. */
+            200: {
+                headers: {
+                    "X-API-Deprecation": components["headers"]["ApiDeprecation"];
+                    "X-API-Deprecation-Message": components["headers"]["ApiDeprecationMessage"];
+                    /** @description `temporal_relevance`, when a `SearchRequest` set it above 0. */
+                    "X-Feature-Removed"?: string;
+                    /** @description `temporal_relevance has been removed and was ignored`. */
+                    "X-Feature-Removed-Message"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"] | components["schemas"]["LegacySearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SearchNotFoundLegacy"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    instantSearch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Organization to act as; defaults to the key's. A well-formed UUID that names no
+                 *     organization gives 404 `Organization <id> not found`; another organization's id gives
+                 *     403 `API key does not have access to organization <id>`. Assumption: a value that is
+                 *     not a UUID also gives that 403 (the vendor answers 500), so the schema does not check
+                 *     the format.
+                 * @example 3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+                 */
+                "X-Organization-ID"?: components["parameters"]["OrganizationId"];
+            };
+            path: {
+                /**
+                 * @description The collection's `readable_id`. Not format-checked; unknown values give 404 `Collection not found`.
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: components["parameters"]["ReadableId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstantSearchRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SearchV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SearchNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    classicSearch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Organization to act as; defaults to the key's. A well-formed UUID that names no
+                 *     organization gives 404 `Organization <id> not found`; another organization's id gives
+                 *     403 `API key does not have access to organization <id>`. Assumption: a value that is
+                 *     not a UUID also gives that 403 (the vendor answers 500), so the schema does not check
+                 *     the format.
+                 * @example 3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+                 */
+                "X-Organization-ID"?: components["parameters"]["OrganizationId"];
+            };
+            path: {
+                /**
+                 * @description The collection's `readable_id`. Not format-checked; unknown values give 404 `Collection not found`.
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: components["parameters"]["ReadableId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "query": "what caused the checkout outage",
+                 *       "limit": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClassicSearchRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SearchV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SearchNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    agenticSearch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Organization to act as; defaults to the key's. A well-formed UUID that names no
+                 *     organization gives 404 `Organization <id> not found`; another organization's id gives
+                 *     403 `API key does not have access to organization <id>`. Assumption: a value that is
+                 *     not a UUID also gives that 403 (the vendor answers 500), so the schema does not check
+                 *     the format.
+                 * @example 3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+                 */
+                "X-Organization-ID"?: components["parameters"]["OrganizationId"];
+            };
+            path: {
+                /**
+                 * @description The collection's `readable_id`. Not format-checked; unknown values give 404 `Collection not found`.
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: components["parameters"]["ReadableId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "query": "which security issues are still open",
+                 *       "thinking": true,
+                 *       "limit": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["AgenticSearchRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SearchV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SearchNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    streamAgenticSearch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Organization to act as; defaults to the key's. A well-formed UUID that names no
+                 *     organization gives 404 `Organization <id> not found`; another organization's id gives
+                 *     403 `API key does not have access to organization <id>`. Assumption: a value that is
+                 *     not a UUID also gives that 403 (the vendor answers 500), so the schema does not check
+                 *     the format.
+                 * @example 3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+                 */
+                "X-Organization-ID"?: components["parameters"]["OrganizationId"];
+            };
+            path: {
+                /**
+                 * @description The collection's `readable_id`. Not format-checked; unknown values give 404 `Collection not found`.
+                 * @example finance-data-x7k9m2
+                 */
+                readable_id: components["parameters"]["ReadableId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "query": "which security issues are still open"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AgenticSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description The events of the search, as they happen. */
+            200: {
+                headers: {
+                    /** @description `no-cache`. */
+                    "Cache-Control"?: string;
+                    /** @description `no`: proxies must not buffer the stream. */
+                    "X-Accel-Buffering"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example data: {"type":"started","request_id":"6f1c0e2a-4b7d-4c1e-9f3a-2d8e7b6a5c41","tier":"agentic","collection_readable_id":"engineering-k3j9x2"}
+                     *
+                     *     data: {"type":"thinking","thinking":null,"text":"Searching the collection for \"open security issues\".","duration_ms":250,"diagnostics":{"iteration":0,"prompt_tokens":412,"completion_tokens":38}}
+                     *
+                     *     data: {"type":"done","results":[],"duration_ms":1000,"diagnostics":{"total_iterations":2,"all_seen_entity_ids":[],"all_read_entity_ids":[],"all_collected_entity_ids":[],"max_iterations_hit":false,"total_llm_retries":0,"stagnation_nudges_sent":0,"prompt_tokens":1210,"completion_tokens":96,"cache_creation_input_tokens":0,"cache_read_input_tokens":0}}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -1,7 +1,7 @@
 /**
  * Airweave: collection (read, list, update) → a source connection in it
- * (read, list, update, delete) → delete the collection, with the negative
- * cases around them. `x-api-key`.
+ * (read, list, update, delete) → search it (v2 tiers, the stream, legacy) →
+ * delete the collection, with the negative cases around them. `x-api-key`.
  */
 import type { ProviderFlow } from '../flow.js';
 
@@ -75,6 +75,23 @@ export const airweaveFlow: ProviderFlow = {
       intent: { kind: 'invalid_input', what: 'description over 255 characters' },
     });
     await ctx.call({ step: 'list jobs', operationId: 'getSourceConnectionJobs', path: { source_connection_id: id } });
+
+    // Search: the connection has not synced, so every tier answers an empty list (not an error).
+    const searched = { readable_id: readableId };
+    await ctx.call({ step: 'instant search', operationId: 'instantSearch', path: searched, json: { query: 'invoices due this quarter', retrieval_strategy: 'hybrid', limit: 5 } });
+    await ctx.call({
+      step: 'instant search with a filter',
+      operationId: 'instantSearch',
+      path: searched,
+      json: { query: 'invoices', filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'stripe' }] }] },
+    });
+    await ctx.call({ step: 'instant search with a blank query', operationId: 'instantSearch', path: searched, json: { query: '  ' }, intent: { kind: 'invalid_input', what: 'blank query' } });
+    await ctx.call({ step: 'instant search of an unknown collection', operationId: 'instantSearch', path: { readable_id: `${p}-never-created` }, json: { query: 'invoices' }, intent: { kind: 'unknown_id' } });
+    await ctx.call({ step: 'classic search', operationId: 'classicSearch', path: searched, json: { query: 'invoices due this quarter', limit: 5 } });
+    await ctx.call({ step: 'agentic search', operationId: 'agenticSearch', path: searched, json: { query: 'which invoices are overdue', limit: 3 } });
+    await ctx.call({ step: 'agentic search, streamed', operationId: 'streamAgenticSearch', path: searched, json: { query: 'which invoices are overdue' } });
+    await ctx.call({ step: 'legacy search (GET)', operationId: 'searchCollectionLegacy', path: searched, query: { query: 'invoices', limit: '5' } });
+    await ctx.call({ step: 'legacy search (POST)', operationId: 'searchCollection', path: searched, json: { query: 'invoices', response_type: 'raw', limit: 5 } });
     await ctx.call({
       step: 'read unknown source connection',
       operationId: 'getSourceConnection',

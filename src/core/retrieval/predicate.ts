@@ -17,6 +17,15 @@ import { MockError } from '../errors.js';
 export type Condition =
   | { kind: 'and' | 'or'; items: Condition[] }
   | { kind: 'not'; items: Condition[] } // none of the items may hold
+  /** At least `min` of the items hold (Qdrant's `min_should`); a `min` of 0 or less always holds. */
+  | { kind: 'atLeast'; min: number; items: Condition[] }
+  /**
+   * Some element reached at `field` (each element of an array, or the object
+   * itself) satisfies every item, the items' fields read from that element
+   * (Qdrant's `nested`, MongoDB's `$elemMatch`): unlike separate conditions
+   * on `a.b` and `a.c`, both must hold for the same element.
+   */
+  | { kind: 'some'; field: string; items: Condition[] }
   | { kind: 'cond'; field: string; operator: ConditionOperator; value: unknown; caseSensitive: boolean };
 
 export type ConditionOperator =
@@ -67,40 +76,113 @@ export function compileConditionRegex(cond: Cond, at: string): void {
   compiled.set(cond, compileRegex(cond.value, cond.caseSensitive, at));
 }
 
+/** Where the walk of one group stands: its record, the next item, and what the kinds that count need. */
+interface Frame {
+  node: Group;
+  record: unknown;
+  next: number;
+  /** atLeast: items that held so far. */
+  held: number;
+  /** some: the elements to try, and the one being tried. */
+  elements?: unknown[];
+  element: number;
+}
+
+function frameOf(node: Group, record: unknown): Frame {
+  const frame: Frame = { node, record, next: 0, held: 0, element: 0 };
+  if (node.kind === 'some') {
+    const elements: unknown[] = [];
+    for (const v of valuesAt(record, node.field)) {
+      if (Array.isArray(v)) elements.push(...v);
+      else elements.push(v);
+    }
+    frame.elements = elements;
+  }
+  return frame;
+}
+
+/** The record a frame's next item reads: a `some` group's current element, else the frame's record. */
+const recordOf = (frame: Frame): unknown => (frame.node.kind === 'some' ? frame.elements![frame.element] : frame.record);
+
+/**
+ * A child's outcome for its group: the group's own outcome when the child
+ * decides it, else undefined (and the group goes on).
+ */
+function afterChild(frame: Frame, held: boolean): boolean | undefined {
+  const node = frame.node;
+  switch (node.kind) {
+    case 'and':
+      return held ? undefined : false;
+    case 'or':
+      return held ? true : undefined;
+    case 'not':
+      return held ? false : undefined;
+    case 'atLeast': {
+      if (held) frame.held++;
+      if (frame.held >= node.min) return true;
+      // Too few items left to reach the minimum.
+      return frame.held + (node.items.length - frame.next) < node.min ? false : undefined;
+    }
+    case 'some':
+      if (held) return undefined;
+      // This element fails an item: try the next one from the first item.
+      frame.element++;
+      frame.next = 0;
+      return frame.element >= frame.elements!.length ? false : undefined;
+  }
+}
+
+/** A group's outcome once every item has been looked at without a decisive one (or before any, for the kinds that start decided). */
+function settled(frame: Frame): boolean | undefined {
+  const node = frame.node;
+  switch (node.kind) {
+    case 'atLeast':
+      if (frame.held >= node.min) return true;
+      return frame.next >= node.items.length ? false : undefined;
+    case 'some':
+      if (frame.element >= frame.elements!.length) return false;
+      // Every item held for the current element.
+      return frame.next >= node.items.length ? true : undefined;
+    default:
+      if (frame.next < node.items.length) return undefined;
+      // No decisive child: AND and NOT hold; OR holds only when it has no items (no constraint).
+      return node.kind === 'or' ? node.items.length === 0 : true;
+  }
+}
+
 /** Evaluates a condition tree against a record (a plain JSON object). */
 export function matches(filter: Condition, record: unknown): boolean {
   if (filter.kind === 'cond') return testCondition(filter, record);
   // Explicit stack: a hand-built filter may be nested deeper than parseFilter allows.
-  const stack: { node: Group; next: number }[] = [{ node: filter, next: 0 }];
+  const stack: Frame[] = [frameOf(filter, record)];
   let result = true;
   let returned = false; // `result` holds the outcome of the child just finished
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    const { node } = frame;
     if (returned) {
       returned = false;
-      // Short-circuit: AND stops at a false child, OR at a true one, NOT at a true one.
-      const decisive = node.kind === 'and' ? !result : result;
-      if (decisive) {
+      const decided = afterChild(frame, result);
+      if (decided !== undefined) {
         stack.pop();
-        result = node.kind === 'or';
+        result = decided;
         returned = true;
         continue;
       }
     }
-    if (frame.next >= node.items.length) {
+    const done = settled(frame);
+    if (done !== undefined) {
       stack.pop();
-      // No decisive child: AND and NOT hold; OR holds only when it has no items (no constraint).
-      result = node.kind === 'or' ? node.items.length === 0 : true;
+      result = done;
       returned = true;
       continue;
     }
-    const child = node.items[frame.next++]!;
+    const child = frame.node.items[frame.next++]!;
+    const target = recordOf(frame);
     if (child.kind === 'cond') {
-      result = testCondition(child, record);
+      result = testCondition(child, target);
       returned = true;
     } else {
-      stack.push({ node: child, next: 0 });
+      stack.push(frameOf(child, target));
     }
   }
   return result;

@@ -7,10 +7,17 @@ import type { operations } from '../../generated/airweave.js';
 import { baseUrlOf, type Handlers, type HandlerContext } from '../../core/provider.js';
 import { MockError, type ValidationIssue } from '../../core/errors.js';
 import { isSubHourly, parseCron } from './cron.js';
+import { eventStream } from '../../core/sse.js';
+import type { RetrievalMode } from '../../core/retrieval/types.js';
+import { agentEvents, collect, errorEvent, failedEvents, AGENT_SEARCH_LIMIT } from './agentic.js';
+import { parseFilterGroups, parseLegacyFilter, type FilterConditionInput } from './filter.js';
+import { completionOf, emptyQuery, renderLegacyResult, renderResult, runSearch, type Ranked } from './search.js';
 import {
   cancelJob,
   connectionsIn,
   deleteConnection,
+  dropCollectionEntities,
+  indexFederated,
   isActiveJob,
   jobsOf,
   newestFirst,
@@ -22,6 +29,7 @@ import {
   renderSource,
   slugOf,
   startJob,
+  workBeforeReply,
   type AirweaveState,
   type AuthenticationMethod,
   type Catalog,
@@ -139,6 +147,74 @@ function scheduleFor(source: CatalogSource, requested: { cron?: string | null; c
   return { cron, continuous: requested?.continuous ?? false, cursorField: requested?.cursor_field ?? null };
 }
 
+// ---- search
+
+const GET_DEPRECATION = 'This endpoint is deprecated. Please use POST /collections/{id}/search with the new SearchRequest schema for improved functionality.';
+const POST_DEPRECATION = "You're using the legacy SearchRequest schema. Please migrate to the new schema.";
+const deprecation = (message: string): Record<string, string> => ({ 'x-api-deprecation': 'true', 'x-api-deprecation-message': message });
+
+/** Legacy search names the collection and ends with a period; v2 does not. */
+function searchedCollection(state: AirweaveState, readableId: string, legacy: boolean): CollectionRecord {
+  const c = state.collections.get(readableId);
+  if (!c) throw new MockError('not_found', `Collection '${readableId}' not found${legacy ? '.' : ''}`);
+  return c;
+}
+
+const LEGACY_MODES: Record<string, RetrievalMode> = { hybrid: 'hybrid', neural: 'semantic', keyword: 'keyword' };
+
+type Body = Record<string, unknown>;
+const LEGACY_ONLY = ['score_threshold', 'response_type', 'search_method', 'recency_bias', 'expansion_strategy', 'enable_reranking', 'enable_query_interpretation'];
+const SEARCH_ONLY = ['retrieval_strategy', 'source_connection_ids', 'temporal_relevance', 'expand_query', 'interpret_filters', 'rerank', 'generate_answer'];
+const SHARED = ['query', 'filter', 'offset', 'limit'];
+
+const inRange = (v: unknown, min: number, max: number, nullable: boolean): boolean => (v === undefined || (nullable && v === null) ? true : typeof v === 'number' && v >= min && v <= max);
+const oneOf = (v: unknown, values: readonly string[], nullable: boolean): boolean => v === undefined || (nullable && v === null) || (typeof v === 'string' && values.includes(v));
+const optionalBool = (v: unknown): boolean => v === undefined || v === null || typeof v === 'boolean';
+
+/** Whether the body is a valid LegacySearchRequest (the request schema accepted it as one or the other). */
+function legacyValid(b: Body): boolean {
+  const int = (v: unknown) => v === undefined || Number.isInteger(v);
+  return (
+    typeof b.query === 'string' &&
+    int(b.offset) && inRange(b.offset, 0, Number.MAX_SAFE_INTEGER, false) &&
+    int(b.limit) && inRange(b.limit, 1, 1000, false) &&
+    inRange(b.score_threshold, 0, 1, true) &&
+    inRange(b.recency_bias, 0, 1, true) &&
+    oneOf(b.response_type, ['raw', 'completion'], false) &&
+    oneOf(b.search_method, ['hybrid', 'neural', 'keyword'], true) &&
+    oneOf(b.expansion_strategy, ['auto', 'llm', 'no_expansion'], true) &&
+    optionalBool(b.enable_reranking) &&
+    optionalBool(b.enable_query_interpretation)
+  );
+}
+
+/** Whether the body is a valid SearchRequest. */
+function searchValid(b: Body): boolean {
+  const optInt = (v: unknown) => v === undefined || v === null || Number.isInteger(v);
+  return (
+    typeof b.query === 'string' &&
+    optInt(b.offset) &&
+    optInt(b.limit) &&
+    oneOf(b.retrieval_strategy, ['hybrid', 'neural', 'keyword'], true) &&
+    (b.temporal_relevance === undefined || b.temporal_relevance === null || typeof b.temporal_relevance === 'number') &&
+    (b.source_connection_ids === undefined || b.source_connection_ids === null || (Array.isArray(b.source_connection_ids) && b.source_connection_ids.every((x) => typeof x === 'string'))) &&
+    ['expand_query', 'interpret_filters', 'rerank', 'generate_answer'].every((k) => optionalBool(b[k]))
+  );
+}
+
+/**
+ * Which of the union's members the body is read as, as pydantic's smart
+ * union decides: the one valid member, or of two valid ones the one that sets
+ * more of its own fields (SearchRequest, the first, on a tie).
+ */
+export function isLegacyRequest(b: Body): boolean {
+  const legacy = legacyValid(b);
+  const plain = searchValid(b);
+  if (legacy !== plain) return legacy;
+  const set = (keys: string[]) => keys.filter((k) => b[k] !== undefined).length;
+  return set([...SHARED, ...LEGACY_ONLY]) > set([...SHARED, ...SEARCH_ONLY]);
+}
+
 export function createHandlers(catalog: Catalog, registry: Registry): Handlers<operations, AirweaveState> {
   const sourceOr404 = (shortName: string, message: (s: string) => string): CatalogSource => {
     const s = catalog.byName.get(shortName);
@@ -152,6 +228,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
 
   const deleteCollectionCascade = (state: AirweaveState, c: CollectionRecord): void => {
     for (const conn of connectionsIn(state, c.readableId)) deleteConnection(state, conn.id);
+    dropCollectionEntities(state, c.readableId);
     state.collections.delete(c.readableId);
     registry.readableIds.delete(c.readableId);
   };
@@ -236,14 +313,16 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       return { status: 200, body: snapshot };
     },
 
-    refreshAllSourceConnections(ctx: Ctx<'refreshAllSourceConnections'>) {
+    async refreshAllSourceConnections(ctx: Ctx<'refreshAllSourceConnections'>) {
       const { state } = ctx;
       const c = collectionOr404(state, ctx.path.readable_id);
       // Assumption: connections without a sync, or with a job in flight, are skipped.
       const started = connectionsIn(state, c.readableId)
         .filter((conn) => conn.sync && !jobsOf(state, conn.id).some(isActiveJob))
-        .map((conn) => renderJob(startJob(state, catalog, conn)));
-      return { status: 200, body: started };
+        .map((conn) => startJob(state, catalog, conn));
+      const body = started.map(({ job }) => renderJob(job));
+      await Promise.all(started.map(({ work }) => work));
+      return { status: 200, body };
     },
 
     listSourceConnections(ctx: Ctx<'listSourceConnections'>) {
@@ -258,7 +337,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       return { status: 200, body: rows.map((c) => renderListItem(state, c)) };
     },
 
-    createSourceConnection(ctx: Ctx<'createSourceConnection'>) {
+    async createSourceConnection(ctx: Ctx<'createSourceConnection'>) {
       const { state, body } = ctx;
       const { clock, ids } = state.env;
       // The vendor's order of checks: source, method, sync_immediately, fields, upstream, collection.
@@ -327,11 +406,15 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         claimToken = ids.chars(43, `${READABLE_SUFFIX}ABCDEFGHIJKLMNOPQRSTUVWXYZ_-`);
       }
       state.connections.insert(record);
-      if (record.sync && syncImmediately) startJob(state, catalog, record);
-      return { status: 200, body: renderConnection(state, catalog, record, claimToken ? { claimToken } : {}) };
+      let work: Promise<void> | undefined;
+      if (record.sync && syncImmediately) work = startJob(state, catalog, record).work;
+      if (record.federated && record.authenticated) work = indexFederated(state, catalog, record);
+      const reply = { status: 200 as const, body: renderConnection(state, catalog, record, claimToken ? { claimToken } : {}) };
+      if (work && workBeforeReply(state)) await work;
+      return reply;
     },
 
-    authorizeSourceConnection(ctx: Ctx<'authorizeSourceConnection'>) {
+    async authorizeSourceConnection(ctx: Ctx<'authorizeSourceConnection'>) {
       const { state } = ctx;
       const { clock, ids } = state.env;
       const pending = registry.oauthCodes.get(ctx.path.code);
@@ -350,7 +433,8 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         // As after the vendor's callback: the sync is created now and starts at once.
         if (!conn.federated) conn.sync = { id: ids.uuid(), ...scheduleFor(source, undefined, clock.nowMs()) };
       });
-      if (c.sync) startJob(state, catalog, c);
+      const work = c.sync ? startJob(state, catalog, c).work : c.federated ? indexFederated(state, catalog, c) : undefined;
+      if (work && workBeforeReply(state)) await work;
       if (c.redirectUrl) {
         const sep = c.redirectUrl.includes('?') ? '&' : '?';
         return { status: 303, body: undefined, headers: { location: `${c.redirectUrl}${sep}status=success&source_connection_id=${c.id}` } };
@@ -405,13 +489,16 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       return { status: 200, body: snapshot };
     },
 
-    runSourceConnection(ctx: Ctx<'runSourceConnection'>) {
+    async runSourceConnection(ctx: Ctx<'runSourceConnection'>) {
       const { state } = ctx;
       const c = connectionOr404(state, ctx.path.source_connection_id);
       syncOr404(c);
       const active = jobsOf(state, c.id).find(isActiveJob);
       if (active) throw new MockError('bad_request', `Cannot start new sync: a sync job is already ${active.status}`);
-      return { status: 200, body: renderJob(startJob(state, catalog, c)) };
+      const { job, work } = startJob(state, catalog, c);
+      const body = renderJob(job);
+      await work;
+      return { status: 200, body };
     },
 
     getSourceConnectionJobs(ctx: Ctx<'getSourceConnectionJobs'>) {
@@ -419,6 +506,150 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       const c = connectionOr404(state, ctx.path.source_connection_id);
       syncOr404(c);
       return { status: 200, body: jobsOf(state, c.id).slice(0, ctx.query.limit ?? 100).map(renderJob) };
+    },
+
+    async searchCollectionLegacy(ctx: Ctx<'searchCollectionLegacy'>) {
+      const { state, query } = ctx;
+      if (query.query.trim() === '') throw emptyQuery('query', '/query');
+      searchedCollection(state, ctx.path.readable_id, true);
+      const responseType = query.response_type ?? 'raw';
+      const ranked = await runSearch(state, ctx.path.readable_id, {
+        query: query.query,
+        mode: 'hybrid',
+        offset: query.offset ?? 0,
+        limit: query.limit ?? 100,
+        recencyBias: query.recency_bias,
+      });
+      return {
+        status: 200,
+        headers: deprecation(GET_DEPRECATION),
+        body: {
+          results: ranked.map(renderLegacyResult),
+          response_type: responseType,
+          completion: responseType === 'completion' ? completionOf(query.query, ranked) : null,
+          status: ranked.length ? 'success' : 'no_results',
+        },
+      };
+    },
+
+    async searchCollection(ctx: Ctx<'searchCollection'>) {
+      const { state } = ctx;
+      const readableId = ctx.path.readable_id;
+      const b = ctx.body as Body;
+      const text = b.query as string;
+      // The body is validated (the query, the filter) before the collection is looked up.
+      if (text.trim() === '') throw emptyQuery('body', '/query');
+      const filter = parseLegacyFilter(b.filter);
+      searchedCollection(state, readableId, true);
+      if (isLegacyRequest(b)) {
+        const responseType = (b.response_type as 'raw' | 'completion' | undefined) ?? 'raw';
+        const threshold = typeof b.score_threshold === 'number' ? b.score_threshold : undefined;
+        const all = await runSearch(state, readableId, {
+          query: text,
+          mode: LEGACY_MODES[(b.search_method as string | null | undefined) ?? 'hybrid']!,
+          filter,
+          offset: (b.offset as number | undefined) ?? 0,
+          limit: (b.limit as number | undefined) ?? 100,
+          recencyBias: (b.recency_bias as number | null | undefined) ?? undefined,
+        });
+        const ranked = threshold === undefined ? all : all.filter((r) => r.score >= threshold);
+        const status = ranked.length ? 'success' : all.length ? 'no_relevant_results' : 'no_results';
+        return {
+          status: 200,
+          headers: deprecation(POST_DEPRECATION),
+          body: {
+            results: ranked.map(renderLegacyResult),
+            response_type: responseType,
+            completion: responseType === 'completion' ? completionOf(text, ranked) : null,
+            status,
+          },
+        };
+      }
+      const ids = b.source_connection_ids as string[] | null | undefined;
+      const ranked = await runSearch(state, readableId, {
+        query: text,
+        mode: LEGACY_MODES[(b.retrieval_strategy as string | null | undefined) ?? 'hybrid']!,
+        filter,
+        connections: ids ? new Set(ids.map((id) => id.toLowerCase())) : undefined,
+        offset: Math.max(0, (b.offset as number | null | undefined) ?? 0),
+        limit: Math.max(0, (b.limit as number | null | undefined) ?? 100),
+      });
+      const removed = typeof b.temporal_relevance === 'number' && b.temporal_relevance > 0;
+      return {
+        status: 200,
+        ...(removed ? { headers: { 'x-feature-removed': 'temporal_relevance', 'x-feature-removed-message': 'temporal_relevance has been removed and was ignored' } } : {}),
+        body: { results: ranked.map(renderLegacyResult), completion: b.generate_answer === false ? null : completionOf(text, ranked) },
+      };
+    },
+
+    async instantSearch(ctx: Ctx<'instantSearch'>) {
+      const { state, body } = ctx;
+      if (body.query.trim() === '') throw emptyQuery('body', '/query');
+      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
+      searchedCollection(state, ctx.path.readable_id, false);
+      const ranked = await runSearch(state, ctx.path.readable_id, {
+        query: body.query,
+        mode: body.retrieval_strategy ?? 'hybrid',
+        filter,
+        offset: body.offset ?? 0,
+        limit: body.limit ?? 100,
+      });
+      return { status: 200, body: { results: ranked.map(renderResult) } };
+    },
+
+    async classicSearch(ctx: Ctx<'classicSearch'>) {
+      const { state, body } = ctx;
+      if (body.query.trim() === '') throw emptyQuery('body', '/query');
+      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
+      searchedCollection(state, ctx.path.readable_id, false);
+      const ranked = await runSearch(state, ctx.path.readable_id, {
+        query: body.query,
+        mode: 'hybrid',
+        filter,
+        offset: body.offset ?? 0,
+        limit: body.limit ?? 100,
+      });
+      return { status: 200, body: { results: ranked.map(renderResult) } };
+    },
+
+    async agenticSearch(ctx: Ctx<'agenticSearch'>) {
+      const { state, body } = ctx;
+      if (body.query.trim() === '') throw emptyQuery('body', '/query');
+      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
+      searchedCollection(state, ctx.path.readable_id, false);
+      const ranked = await runSearch(state, ctx.path.readable_id, {
+        query: body.query,
+        mode: 'hybrid',
+        filter,
+        offset: 0,
+        limit: AGENT_SEARCH_LIMIT,
+      });
+      return { status: 200, body: { results: collect(ranked, body.limit).map(renderResult) } };
+    },
+
+    async streamAgenticSearch(ctx: Ctx<'streamAgenticSearch'>) {
+      const { state, body } = ctx;
+      const readableId = ctx.path.readable_id;
+      if (body.query.trim() === '') throw emptyQuery('body', '/query');
+      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
+      const requestId = state.env.ids.uuid();
+      // Each agent step takes a quarter of a lifecycle step on the mock's clock.
+      const stepMs = Math.max(0, Math.round(state.env.processingMs / 4));
+      const headers = { 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };
+      const options = { error: errorEvent(requestId) };
+      // The vendor starts the stream before it looks the collection up: a missing one is an error event, not a 404.
+      if (!state.collections.get(readableId)) {
+        return { status: 200, headers, contentType: 'text/event-stream', body: eventStream(failedEvents(requestId, readableId, stepMs), options) };
+      }
+      let ranked: Ranked[];
+      try {
+        ranked = await runSearch(state, readableId, { query: body.query, mode: 'hybrid', filter, offset: 0, limit: AGENT_SEARCH_LIMIT });
+      } catch (err) {
+        state.env.log.error({ err, collection: readableId }, 'the agentic search failed');
+        return { status: 200, headers, contentType: 'text/event-stream', body: eventStream(failedEvents(requestId, readableId, stepMs), options) };
+      }
+      const events = agentEvents({ requestId, readableId, query: body.query, thinking: body.thinking ?? false, filter: body.filter ?? null, ranked, limit: body.limit, stepMs });
+      return { status: 200, headers, contentType: 'text/event-stream', body: eventStream(events, options) };
     },
 
     cancelSourceConnectionJob(ctx: Ctx<'cancelSourceConnectionJob'>) {

@@ -8,6 +8,7 @@ import { MockError } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { createHandlers, type Registry } from './handlers.js';
+import { createAdminOperations } from './admin.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
 import { checkAirweaveState } from './state.js';
 import { pydanticErrors } from '../../core/pydantic.js';
@@ -58,7 +59,7 @@ const FRAMEWORK: Partial<Record<MockError['kind'], { status: number; detail?: st
 
 export function createAirweaveProvider(options: ProviderOptions = {}): Provider<AirweaveState> {
   const keys = parseKeys(options.apiKeys);
-  const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)));
+  const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)), fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)));
   const registry: Registry = { readableIds: new Map(), oauthCodes: new Map(), authProviders: new Set(['composio-test']) };
   /** Organisations the mock knows: from the key file, and every key seen. */
   const organizations = new Set<string>([...(keys?.values() ?? [])].map((k) => k.organization));
@@ -138,5 +139,6 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
       for (const c of state.connections.values()) if (c.authCode) registry.oauthCodes.delete(c.authCode);
     },
     handlers: handlers as unknown as Record<string, AnyHandler<AirweaveState>>,
+    admin: createAdminOperations(catalog, registry),
   };
 }

@@ -7,7 +7,10 @@ import type { components } from '../../generated/airweave.js';
 import type { Scheduled } from '../../core/clock.js';
 import { Table, type SortSpec } from '../../core/store.js';
 import type { ProviderEnv } from '../../core/provider.js';
+import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { nextRun, parseCron } from './cron.js';
+import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
+import { dropIndex, prepareChunks, putEntity, refreshEntity, removeEntity, track } from './retrieval.js';
 
 type Schemas = components['schemas'];
 export type Collection = Schemas['Collection'];
@@ -75,7 +78,7 @@ export interface ConnectionRecord {
   federated: boolean;
   createdAt: number;
   modifiedAt: number;
-  /** Deterministic failure trigger for tests and demos (see failureOf). */
+  /** Entities the connection's last completed sync left in the collection. */
   entitiesTotal: number;
   entitiesUpdatedAt: number | null;
 }
@@ -102,6 +105,8 @@ export interface AirweaveState {
   collections: Table<CollectionRecord>; // by readable_id
   connections: Table<ConnectionRecord>;
   jobs: Table<JobRecord>;
+  /** What syncs (and users, through the admin API) put in the collections; searched through retrieval.ts's indexes. */
+  entities: Table<EntityRecord>;
   /** Creation counter: orders records created at the same instant. */
   seq: number;
   env: ProviderEnv;
@@ -110,11 +115,14 @@ export interface AirweaveState {
 export interface Catalog {
   list: CatalogSource[];
   byName: Map<string, CatalogSource>;
+  /** Hand-written entities of the common sources, by short_name (entities.ts). */
+  corpora: Map<string, Corpus>;
 }
 
-export function loadCatalog(file: string): Catalog {
+/** The connector catalog (`sources.json`) and the corpora beside it (`entities/<short_name>.json`). */
+export function loadCatalog(file: string, corporaDir: string): Catalog {
   const list = JSON.parse(readFileSync(file, 'utf8')) as CatalogSource[];
-  return { list, byName: new Map(list.map((s) => [s.short_name, s])) };
+  return { list, byName: new Map(list.map((s) => [s.short_name, s])), corpora: loadCorpora(corporaDir) };
 }
 
 export function createAirweaveState(env: ProviderEnv, organizationId: string): AirweaveState {
@@ -123,6 +131,7 @@ export function createAirweaveState(env: ProviderEnv, organizationId: string): A
     collections: new Table<CollectionRecord>('readableId'),
     connections: new Table<ConnectionRecord>('id'),
     jobs: new Table<JobRecord>('id'),
+    entities: new Table<EntityRecord>('key'),
     seq: 0,
     env,
   };
@@ -223,13 +232,131 @@ function failureOf(c: ConnectionRecord): { error: string; category: ErrorCategor
   return undefined;
 }
 
-/** Entities a completed sync reports: a stable count per connector. */
-function entityCount(catalog: Catalog, c: ConnectionRecord): number {
-  const defs = catalog.byName.get(c.shortName)?.output_entity_definitions.length ?? 1;
-  return defs * 7;
+// ---- entities of a source
+
+/** `git_hub_code_file_entity` → `GitHubCodeFileEntity` (entity class names key `entities.by_type`). */
+export const className = (snake: string): string => snake.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
+
+/** What the connection's source holds at a revision (1 for the first sync): its corpus, or generated entities. */
+export function sourceEntities(catalog: Catalog, c: ConnectionRecord, revision: number): EntityInput[] {
+  const corpus = catalog.corpora.get(c.shortName);
+  if (corpus) return corpusAt(corpus, c.config, revision);
+  const types = (catalog.byName.get(c.shortName)?.output_entity_definitions ?? []).map(className);
+  return generatedAt(c.id, c.shortName, types, revision);
 }
 
-export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord): JobRecord {
+export function entitiesOf(state: AirweaveState, connectionId: string): EntityRecord[] {
+  const out: EntityRecord[] = [];
+  for (const e of state.entities.values()) if (e.connectionId === connectionId) out.push(e);
+  return out;
+}
+
+/** What a sync found, chunked and embedded ahead of the step that applies it. */
+interface PreparedSync {
+  upserts: { record: EntityRecord; chunks: IndexedChunk[]; updated: boolean }[];
+  /** Keys of entities gone from the source. */
+  deleted: string[];
+  /** Entities the source still has unchanged. */
+  kept: number;
+}
+
+/**
+ * Reads the source at the sync's revision and compares it with what the
+ * connection's last sync stored: new entities are inserted, changed ones
+ * updated, missing ones deleted; the new and changed are chunked and embedded
+ * now, so the step that completes the job only applies the result.
+ */
+async function prepareSync(state: AirweaveState, catalog: Catalog, c: ConnectionRecord, job: JobRecord): Promise<PreparedSync> {
+  const revision = jobsOf(state, c.id).filter((j) => j.status === 'completed').length + 1;
+  const current = new Map(entitiesOf(state, c.id).map((e) => [e.entityId, e]));
+  const snapshot = sourceEntities(catalog, c, revision);
+  const seen = new Set<string>();
+  const changed: { record: EntityRecord; updated: boolean }[] = [];
+  let kept = 0;
+  for (const input of snapshot) {
+    if (seen.has(input.entity_id)) continue;
+    seen.add(input.entity_id);
+    const key = connectionKey(c.id, input.entity_id);
+    const before = current.get(input.entity_id);
+    const record = recordOf(input, { key, seq: before?.seq ?? 0, collection: c.collection, connectionId: c.id, sourceName: c.shortName, syncId: c.sync?.id ?? null, jobId: job.id });
+    if (before && before.hash === record.hash) {
+      kept++;
+      continue;
+    }
+    changed.push({ record, updated: before !== undefined });
+  }
+  const deleted = [...current.values()].filter((e) => !seen.has(e.entityId)).map((e) => e.key);
+  const chunks = await prepareChunks(state.env, changed.map((x) => x.record));
+  return { upserts: changed.map((x) => ({ ...x, chunks: chunks.get(x.record.key)! })), deleted, kept };
+}
+
+/** Applies a prepared sync: the store and the index change together, and the job reports what changed. */
+function applySync(state: AirweaveState, c: ConnectionRecord, job: JobRecord, prepared: PreparedSync): void {
+  const { clock } = state.env;
+  const now = clock.nowMicros();
+  // An entity the source changed was last updated now (its source time is not kept for an update).
+  const updatedAt = new Date(Math.floor(now / 1000)).toISOString().replace('.000Z', 'Z');
+  for (const key of prepared.deleted) {
+    const gone = state.entities.delete(key);
+    if (gone) removeEntity(state, gone);
+  }
+  for (const { record, chunks, updated } of prepared.upserts) {
+    const stored: EntityRecord = { ...record, seq: record.seq || nextSeq(state), ...(updated ? { updatedAt } : {}) };
+    if (state.entities.has(stored.key)) state.entities.delete(stored.key);
+    state.entities.insert(stored);
+    putEntity(state, stored, chunks);
+  }
+  const inserted = prepared.upserts.filter((u) => !u.updated).length;
+  state.jobs.update(job.id, (j) => {
+    j.status = 'completed';
+    j.completedAt = now;
+    j.inserted = inserted;
+    j.updated = prepared.upserts.length - inserted;
+    j.deleted = prepared.deleted.length;
+  });
+  state.connections.update(c.id, (conn) => {
+    conn.entitiesTotal = entitiesOf(state, conn.id).length;
+    conn.entitiesUpdatedAt = now;
+  });
+}
+
+/**
+ * A federated source (searched live by the vendor, never synced) has its
+ * entities searchable from the moment the connection is authenticated; they
+ * carry no sync or job ids. Resolves once they are in the index.
+ */
+export function indexFederated(state: AirweaveState, catalog: Catalog, c: ConnectionRecord): Promise<void> {
+  const records = sourceEntities(catalog, c, 1).map((input) =>
+    recordOf(input, { key: connectionKey(c.id, input.entity_id), seq: nextSeq(state), collection: c.collection, connectionId: c.id, sourceName: c.shortName, syncId: null, jobId: null }),
+  );
+  const work = prepareChunks(state.env, records).then(
+    (chunks) => {
+      // The connection may be gone by now.
+      if (state.connections.get(c.id) !== c) return;
+      for (const r of records) {
+        if (state.entities.has(r.key)) continue;
+        state.entities.insert(r);
+        putEntity(state, r, chunks.get(r.key)!);
+      }
+    },
+    (err: unknown) => state.env.log.error({ err, connection: c.id }, 'the federated source could not be indexed'),
+  );
+  track(state, c.collection, work);
+  return work;
+}
+
+/**
+ * Whether a request that starts a sync answers only once the sync's work
+ * (reading the source, chunking, embedding) is done: with --processing-ms 0
+ * the lifecycle completes before the reply, and on a manual clock time moves
+ * only when told, so the work is done first and advancing the clock then
+ * applies it at once. Otherwise the work starts when the job starts running.
+ */
+export function workBeforeReply(state: AirweaveState): boolean {
+  return state.env.processingMs <= 0 || state.env.clock.mode === 'manual';
+}
+
+export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord): { job: JobRecord; work: Promise<void> } {
   const { clock, ids } = state.env;
   const job: JobRecord = {
     id: ids.uuid(),
@@ -247,58 +374,91 @@ export function startJob(state: AirweaveState, catalog: Catalog, c: ConnectionRe
     errorCategory: null,
   };
   state.jobs.insert(job);
-  runJob(state, catalog, c, job);
-  return job;
+  const work = runJob(state, catalog, c, job);
+  return { job, work };
 }
 
-/** Schedules a job's next steps from where it is: pending → running → completed | failed, one --processing-ms step each. */
-export function runJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord, job: JobRecord): void {
+/**
+ * Schedules a job's next steps from where it is: pending → running →
+ * completed | failed, one --processing-ms step each. The job completes when
+ * its last step falls due and its work is done (whichever comes last), so the
+ * store, the counts and the index change in one step. Resolves when work
+ * started here is done.
+ */
+export function runJob(state: AirweaveState, catalog: Catalog, c: ConnectionRecord, job: JobRecord): Promise<void> {
   const { clock, processingMs } = state.env;
-  const update = (change: (j: JobRecord) => void) => state.jobs.update(job.id, change);
-  const finish = () => {
-    job.timer = clock.schedule(processingMs, () => {
-      if (job.status !== 'running') return;
-      const failure = failureOf(c);
-      update((j) => {
-        if (failure) {
-          j.status = 'failed';
-          j.error = failure.error;
-          j.errorCategory = failure.category;
-          return;
-        }
-        j.status = 'completed';
-        j.completedAt = clock.nowMicros();
-        j.inserted = entityCount(catalog, c);
-      });
-      if (!failure) {
-        state.connections.update(c.id, (conn) => {
-          conn.entitiesTotal = entityCount(catalog, conn);
-          conn.entitiesUpdatedAt = clock.nowMicros();
-        });
-      }
+  const failure = failureOf(c);
+  let live = true;
+  let due = false;
+  let outcome: { ok: true; prepared: PreparedSync } | { ok: false; message: string } | undefined = failure ? { ok: false, message: failure.error } : undefined;
+  let work: Promise<void> | undefined;
+  const settle = (): void => {
+    if (!live || !due || outcome === undefined || job.status !== 'running') return;
+    live = false;
+    if (state.jobs.get(job.id) !== job) return;
+    if (outcome.ok) return applySync(state, c, job, outcome.prepared);
+    const category = failure?.category ?? null;
+    const message = outcome.message;
+    state.jobs.update(job.id, (j) => {
+      j.status = 'failed';
+      j.error = message;
+      j.errorCategory = category;
     });
   };
-  if (job.status === 'running') {
-    finish();
-    return;
-  }
-  job.timer = clock.schedule(processingMs, () => {
-    if (job.status !== 'pending') return;
-    update((j) => {
-      j.status = 'running';
-      j.startedAt = clock.nowMicros();
+  const start = (): Promise<void> =>
+    (work ??= prepareSync(state, catalog, c, job).then(
+      (prepared) => {
+        outcome = { ok: true, prepared };
+        settle();
+      },
+      (err: unknown) => {
+        outcome = { ok: false, message: `Sync failed: ${err instanceof Error ? err.message : String(err)}` };
+        settle();
+      },
+    ));
+  let timer: Scheduled | undefined;
+  const finish = () => {
+    timer = clock.schedule(processingMs, () => {
+      due = true;
+      settle();
     });
+  };
+  // One handle for the steps on the clock and the work under way: cancelling it drops both.
+  job.timer = {
+    cancel() {
+      live = false;
+      timer?.cancel();
+    },
+  };
+  if (job.status === 'running') {
+    if (!failure) void start();
     finish();
-  });
+  } else {
+    timer = clock.schedule(processingMs, () => {
+      if (job.status !== 'pending') return;
+      state.jobs.update(job.id, (j) => {
+        j.status = 'running';
+        j.startedAt = clock.nowMicros();
+      });
+      if (!failure) void start();
+      finish();
+    });
+  }
+  if (!failure && workBeforeReply(state)) return start();
+  return work ?? Promise.resolve();
 }
 
-/** Re-arms the jobs of a state rebuilt from saved data: running ones go on, cancelling ones end cancelled. */
+/**
+ * Re-arms the jobs of a state rebuilt from saved data (running ones go on,
+ * cancelling ones end cancelled) and rebuilds its indexes from the stored
+ * entities; until that is done, a search of a collection waits.
+ */
 export function resumeJobs(state: AirweaveState, catalog: Catalog): void {
   const { clock, processingMs } = state.env;
   for (const job of state.jobs.values()) {
     const c = state.connections.get(job.connectionId);
     if (!c) continue;
-    if (job.status === 'pending' || job.status === 'running') runJob(state, catalog, c, job);
+    if (job.status === 'pending' || job.status === 'running') void runJob(state, catalog, c, job);
     else if (job.status === 'cancelling') {
       job.timer = clock.schedule(processingMs, () =>
         state.jobs.update(job.id, (j) => {
@@ -307,6 +467,21 @@ export function resumeJobs(state: AirweaveState, catalog: Catalog): void {
         }),
       );
     }
+  }
+  const byCollection = new Map<string, EntityRecord[]>();
+  for (const e of state.entities.values()) {
+    const list = byCollection.get(e.collection);
+    if (list) list.push(e);
+    else byCollection.set(e.collection, [e]);
+  }
+  for (const [readableId, records] of byCollection) {
+    const work = prepareChunks(state.env, records).then(
+      (chunks) => {
+        for (const r of records) if (state.entities.get(r.key) === r) putEntity(state, r, chunks.get(r.key)!);
+      },
+      (err: unknown) => state.env.log.error({ err, collection: readableId }, 'the collection\'s index could not be rebuilt'),
+    );
+    track(state, readableId, work);
   }
 }
 
@@ -330,12 +505,23 @@ export function cancelJob(state: AirweaveState, job: JobRecord): void {
   });
 }
 
+/** Deletes a connection with its jobs and its entities (out of search at once). */
 export function deleteConnection(state: AirweaveState, id: string): void {
   for (const j of jobsOf(state, id)) {
     j.timer?.cancel();
     state.jobs.delete(j.id);
   }
+  for (const e of entitiesOf(state, id)) {
+    state.entities.delete(e.key);
+    removeEntity(state, e);
+  }
   state.connections.delete(id);
+}
+
+/** Deletes every entity of a collection, loaded ones included, and forgets its index. */
+export function dropCollectionEntities(state: AirweaveState, readableId: string): void {
+  for (const e of [...state.entities.values()]) if (e.collection === readableId) state.entities.delete(e.key);
+  dropIndex(state, readableId);
 }
 
 // ---- rendering
@@ -386,20 +572,19 @@ function lastJobOf(job: JobRecord): NonNullable<SourceConnection['sync']>['last_
   return rest;
 }
 
-/** `git_hub_code_file_entity` → `GitHubCodeFileEntity` (entity class names key `entities.by_type`). */
-const className = (snake: string): string => snake.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
-
 export function renderConnection(state: AirweaveState, catalog: Catalog, c: ConnectionRecord, options: { claimToken?: string } = {}): SourceConnection {
   const { clock } = state.env;
   const job = latestJob(state, c.id);
   const source = catalog.byName.get(c.shortName);
   let entities: SourceConnection['entities'] = null;
   if (c.entitiesUpdatedAt !== null && source) {
-    const types = source.output_entity_definitions;
-    const per = Math.floor(c.entitiesTotal / Math.max(1, types.length));
+    // Counted from what the connection's syncs stored, by entity class.
+    const counts = new Map<string, number>();
+    for (const e of entitiesOf(state, c.id)) counts.set(e.entityType, (counts.get(e.entityType) ?? 0) + 1);
+    const lastUpdated = naive(c.entitiesUpdatedAt);
     entities = {
       total_entities: c.entitiesTotal,
-      by_type: Object.fromEntries(types.map((t) => [className(t), { count: per, last_updated: naive(c.entitiesUpdatedAt!) }])),
+      by_type: Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, count]) => [t, { count, last_updated: lastUpdated }])),
     };
   }
   const cron = c.sync?.cron ? parseCron(c.sync.cron) : undefined;

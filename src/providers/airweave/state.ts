@@ -3,12 +3,14 @@
  * organisation is saved under its own id, connections name collections of
  * their organisation and jobs their connections, readable ids and pending
  * OAuth codes are unique across organisations (the vendor keeps one namespace
- * of each), schedules are cron the mock reads, and the creation counter is
- * past every record's number.
+ * of each), schedules are cron the mock reads, entities belong to a collection
+ * (and to a connection of it, when synced) under the key that says so, and the
+ * creation counter is past every record's number.
  */
 import type { components } from '../../generated/admin.js';
 import type { StateCheckContext, StateProblem } from '../../core/provider.js';
 import { parseCron } from './cron.js';
+import { connectionKey, loadedKey } from './entities.js';
 
 type Tenant = components['schemas']['StateAirweaveTenant'];
 
@@ -49,6 +51,19 @@ export function checkAirweaveState(tenants: Readonly<Record<string, unknown>>, c
       const problem = ctx.conforms('SyncJobStatus', j.status, [...at, 'status']) ?? ctx.conforms('SourceConnectionErrorCategory', j.errorCategory, [...at, 'errorCategory']);
       if (problem) return problem;
       highest = Math.max(highest, j.seq);
+    }
+    const connectionCollection = new Map(t.connections.rows.map((c) => [c.id, c.collection]));
+    for (const [i, e] of (t.entities?.rows ?? []).entries()) {
+      const at = [tenant, 'entities', 'rows', i];
+      if (!collections.has(e.collection)) return { path: [...at, 'collection'], message: `no collection ${e.collection} in this organisation` };
+      if (e.connectionId !== null) {
+        const of = connectionCollection.get(e.connectionId);
+        if (of === undefined) return { path: [...at, 'connectionId'], message: `no connection ${e.connectionId} in this organisation` };
+        if (of !== e.collection) return { path: [...at, 'collection'], message: `is ${e.collection}, but connection ${e.connectionId} is in ${of}` };
+      }
+      const expected = e.connectionId === null ? loadedKey(e.collection, e.entityId) : connectionKey(e.connectionId, e.entityId);
+      if (e.key !== expected) return { path: [...at, 'key'], message: `is ${e.key}, not ${expected}` };
+      highest = Math.max(highest, e.seq);
     }
     if (t.seq < highest) return { path: [tenant, 'seq'], message: `is ${t.seq}, below a record's creation number (${highest})` };
   }

@@ -6,7 +6,7 @@
 import type { operations } from '../../generated/mixpeek.js';
 import type { HandlerContext, Reply } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
-import { sseReply, type SseEvent } from '../../core/sse.js';
+import { eventStream, type SseEvent } from '../../core/sse.js';
 import { decodeCursor, encodeCursor } from '../../core/store.js';
 import { isObject } from '../../core/retrieval/predicate.js';
 import { matches, parseFilter, valuesAt } from './filter.js';
@@ -71,6 +71,11 @@ function checkFeatureUris(stages: Json[], collections: CollectionRecord[]): void
       }
     });
   });
+}
+
+/** A streamed execution: its events, sent by the pipeline as server-sent events, not cached on the way. */
+function streamReply(events: SseEvent[], headers: Record<string, string>): Reply {
+  return { status: 200, headers: { 'cache-control': 'no-cache', ...headers }, contentType: 'text/event-stream', body: eventStream(events) };
 }
 
 export function createRetrieverHandlers(catalog: Catalog, namespaceOf: NamespaceOf) {
@@ -201,7 +206,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
         if (!run.stream) throw err.error;
         events.push({ data: { event_type: 'stage_error', execution_id: id, stage_name: err.stageName, stage_index: err.stageIndex, total_stages: run.stages.length, error: err.error.message } });
         events.push({ data: { event_type: 'execution_error', execution_id: id, total_stages: run.stages.length, status: 'failed', error: err.error.message } });
-        return sseReply(events, { headers });
+        return streamReply(events, headers);
       }
     }
     const paged = page(state, ns, result.items, run.pagination);
@@ -241,7 +246,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     if (!run.stream) return { status: 200, headers, body };
     const { execution_metadata: _meta, optimization_applied: _opt, created_at: _c, completed_at: _d, stages_completed: _s, ...final } = body;
     events.push({ data: { event_type: 'execution_complete', ...final, total_stages: run.stages.length } });
-    return sseReply(events, { headers });
+    return streamReply(events, headers);
   };
 
   /**
