@@ -363,6 +363,12 @@ export interface components {
                 is_public?: boolean | null;
             };
         };
+        AirweaveEntitiesAccepted: {
+            readable_id: string;
+            organization_id: string;
+            /** @description Entities the background load will put in the collection. */
+            accepted: number;
+        };
         AirweaveEntitiesSummary: {
             readable_id: string;
             organization_id: string;
@@ -1359,6 +1365,22 @@ export interface components {
                 "application/json": components["schemas"]["AirweaveEntitiesSummary"];
             };
         };
+        /** @description The load was accepted and goes on in the background (`wait=false`). */
+        AirweaveEntitiesAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "readable_id": "finance-data-x7k9m2",
+                 *       "organization_id": "3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+                 *       "accepted": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["AirweaveEntitiesAccepted"];
+            };
+        };
         /** @description No Airweave collection has this `readable_id`, or Airweave is not mounted. */
         AirweaveCollectionNotFound: {
             headers: {
@@ -1391,6 +1413,13 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description `false`: answer at once (202) and load in the background. Every search of the
+         *     collection and every count of its entities waits for the load; a load that fails
+         *     is logged and leaves the collection as it was. Fixture files use it so that
+         *     start-up does not wait for the entities to be chunked and embedded.
+         */
+        AirweaveEntitiesWait: boolean;
         /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
         ProviderFilter: string;
     };
@@ -2151,7 +2180,15 @@ export interface operations {
     };
     putAirweaveEntities: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `false`: answer at once (202) and load in the background. Every search of the
+                 *     collection and every count of its entities waits for the load; a load that fails
+                 *     is logged and leaves the collection as it was. Fixture files use it so that
+                 *     start-up does not wait for the entities to be chunked and embedded.
+                 */
+                wait?: components["parameters"]["AirweaveEntitiesWait"];
+            };
             header?: never;
             path: {
                 /**
@@ -2169,6 +2206,7 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AirweaveEntities"];
+            202: components["responses"]["AirweaveEntitiesAccepted"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -2179,7 +2217,15 @@ export interface operations {
     };
     addAirweaveEntities: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `false`: answer at once (202) and load in the background. Every search of the
+                 *     collection and every count of its entities waits for the load; a load that fails
+                 *     is logged and leaves the collection as it was. Fixture files use it so that
+                 *     start-up does not wait for the entities to be chunked and embedded.
+                 */
+                wait?: components["parameters"]["AirweaveEntitiesWait"];
+            };
             header?: never;
             path: {
                 /**
@@ -2208,6 +2254,7 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AirweaveEntities"];
+            202: components["responses"]["AirweaveEntitiesAccepted"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

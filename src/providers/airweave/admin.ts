@@ -11,7 +11,7 @@ import type { Tenants } from '../../core/store.js';
 import { generatedEntity, loadedKey, recordOf, seededRandom, type EntityInput, type EntityRecord } from './entities.js';
 import type { Registry } from './handlers.js';
 import { className, nextSeq, type AirweaveState, type Catalog } from './model.js';
-import { chunkCount, prepareChunks, putEntity, removeEntity, track } from './retrieval.js';
+import { chunkCount, defer, prepareChunks, putEntity, removeEntity, settled, track } from './retrieval.js';
 
 type Schemas = components['schemas'];
 type Load = Schemas['AirweaveEntitiesLoad'];
@@ -78,18 +78,40 @@ export function createAdminOperations(catalog: Catalog, registry: Registry): Rec
     });
   };
 
-  /** Loads entities into a collection; with `replace`, the loaded entities it does not name go. Answers once they are searchable. */
-  const load = async (tenants: Tenants<AirweaveState>, readableId: string, body: Load, replace: boolean) => {
+  /**
+   * Loads entities into a collection; with `replace`, the loaded entities it
+   * does not name go. Answers once they are searchable; with `wait=false`, at
+   * once (202), the load starting shortly after in the background (or as
+   * soon as a search or count needs it): every search of the collection and
+   * every count of its entities waits for it, and a load that fails is logged
+   * and changes nothing (a fixture file's way to load entities without making
+   * start-up wait for the tokenizer and embedder).
+   */
+  const load = async (tenants: Tenants<AirweaveState>, readableId: string, body: Load, replace: boolean, query: Record<string, unknown>) => {
     const state = find(tenants, readableId);
     const inputs = inputsOf(body, readableId);
     const records = inputs.map((e) =>
       recordOf(e, { key: loadedKey(readableId, e.entity_id), seq: 0, collection: readableId, connectionId: null, sourceName: e.source_name ?? DEFAULT_SOURCE, syncId: null, jobId: null }),
     );
-    const work = prepareChunks(state.env, records);
+    if (query.wait === false) {
+      defer(state, readableId, () =>
+        store(tenants, state, readableId, records, replace).catch((err: unknown) =>
+          state.env.log.error({ err, readableId }, 'airweave: a background load of entities failed; the collection is unchanged'),
+        ),
+      );
+      return { status: 202, body: { readable_id: readableId, organization_id: state.organizationId, accepted: records.length } };
+    }
+    const work = store(tenants, state, readableId, records, replace);
     track(state, readableId, work.then(() => undefined, () => undefined));
+    await work;
+    return { status: 200, body: summary(state, readableId) };
+  };
+
+  /** Chunks, embeds and indexes the records, then puts them in the collection (all or none). */
+  const store = async (tenants: Tenants<AirweaveState>, state: AirweaveState, readableId: string, records: EntityRecord[], replace: boolean): Promise<void> => {
     let chunks;
     try {
-      chunks = await work;
+      chunks = await prepareChunks(state.env, records);
     } catch (err) {
       throw new MockError('internal', `The entities could not be embedded: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -119,13 +141,16 @@ export function createAdminOperations(catalog: Catalog, registry: Registry): Rec
         throw new MockError('internal', `The entities could not be indexed: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    return { status: 200, body: summary(state, readableId) };
   };
 
   return {
-    getAirweaveEntities: ({ path, tenants }) => ({ status: 200, body: summary(find(tenants, path.readable_id!), path.readable_id!) }),
-    putAirweaveEntities: ({ path, body, tenants }) => load(tenants, path.readable_id!, body as Load, true),
-    addAirweaveEntities: ({ path, body, tenants }) => load(tenants, path.readable_id!, body as Load, false),
+    getAirweaveEntities: async ({ path, tenants }) => {
+      const state = find(tenants, path.readable_id!);
+      await settled(state, path.readable_id!);
+      return { status: 200, body: summary(find(tenants, path.readable_id!), path.readable_id!) };
+    },
+    putAirweaveEntities: ({ path, query, body, tenants }) => load(tenants, path.readable_id!, body as Load, true, query),
+    addAirweaveEntities: ({ path, query, body, tenants }) => load(tenants, path.readable_id!, body as Load, false, query),
     deleteAirweaveEntities: ({ path, tenants }) => {
       const readableId = path.readable_id!;
       const state = find(tenants, readableId);
