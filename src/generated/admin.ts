@@ -366,7 +366,7 @@ export interface components {
         AirweaveEntitiesAccepted: {
             readable_id: string;
             organization_id: string;
-            /** @description Entities the background load will put in the collection. */
+            /** @description Entities stored by the request. */
             accepted: number;
         };
         AirweaveEntitiesSummary: {
@@ -1365,7 +1365,7 @@ export interface components {
                 "application/json": components["schemas"]["AirweaveEntitiesSummary"];
             };
         };
-        /** @description The load was accepted and goes on in the background (`wait=false`). */
+        /** @description The entities are stored; their indexing goes on in the background (`wait=false`). */
         AirweaveEntitiesAccepted: {
             headers: {
                 [name: string]: unknown;
@@ -1414,10 +1414,11 @@ export interface components {
     };
     parameters: {
         /**
-         * @description `false`: answer at once (202) and load in the background. Every search of the
-         *     collection and every count of its entities waits for the load; a load that fails
-         *     is logged and leaves the collection as it was. Fixture files use it so that
-         *     start-up does not wait for the entities to be chunked and embedded.
+         * @description `false`: answer at once (202). The entities are stored at once (and saved with the
+         *     state) and indexed in the background; every search of the collection and every
+         *     count of its entities waits for that, and a failure to index them is logged.
+         *     Fixture files use it so that start-up does not wait for the entities to be
+         *     chunked and embedded.
          */
         AirweaveEntitiesWait: boolean;
         /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
@@ -2182,10 +2183,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `false`: answer at once (202) and load in the background. Every search of the
-                 *     collection and every count of its entities waits for the load; a load that fails
-                 *     is logged and leaves the collection as it was. Fixture files use it so that
-                 *     start-up does not wait for the entities to be chunked and embedded.
+                 * @description `false`: answer at once (202). The entities are stored at once (and saved with the
+                 *     state) and indexed in the background; every search of the collection and every
+                 *     count of its entities waits for that, and a failure to index them is logged.
+                 *     Fixture files use it so that start-up does not wait for the entities to be
+                 *     chunked and embedded.
                  */
                 wait?: components["parameters"]["AirweaveEntitiesWait"];
             };
@@ -2219,10 +2221,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `false`: answer at once (202) and load in the background. Every search of the
-                 *     collection and every count of its entities waits for the load; a load that fails
-                 *     is logged and leaves the collection as it was. Fixture files use it so that
-                 *     start-up does not wait for the entities to be chunked and embedded.
+                 * @description `false`: answer at once (202). The entities are stored at once (and saved with the
+                 *     state) and indexed in the background; every search of the collection and every
+                 *     count of its entities waits for that, and a failure to index them is logged.
+                 *     Fixture files use it so that start-up does not wait for the entities to be
+                 *     chunked and embedded.
                  */
                 wait?: components["parameters"]["AirweaveEntitiesWait"];
             };

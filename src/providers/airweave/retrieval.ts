@@ -106,6 +106,22 @@ export function defer(state: object, readableId: string, run: () => Promise<void
   h.deferred.add(start);
 }
 
+/**
+ * Indexes stored records of a collection later (see `defer`): each that is
+ * still `current` when its chunks are ready goes into the index. A failure is
+ * logged; the records stay stored, unsearchable until the next rebuild.
+ */
+export function indexLater(state: object, env: ProviderEnv, readableId: string, records: readonly EntityRecord[], current: (r: EntityRecord) => boolean): void {
+  defer(state, readableId, () =>
+    prepareChunks(env, records).then(
+      (chunks) => {
+        for (const r of records) if (current(r)) putEntity(state, r, chunks.get(r.key)!);
+      },
+      (err: unknown) => env.log.error({ err, collection: readableId }, "airweave: the collection's entities could not be indexed"),
+    ),
+  );
+}
+
 /** Work a search of the collection must wait for. */
 export function track(state: object, readableId: string, work: Promise<void>): void {
   const h = holderOf(state, readableId);
