@@ -286,7 +286,11 @@ export function paramsText(params) {
         `RSS as in the scale section, at start, after the upload and after the build; then per mode ${params.searchHttpWarmup} queries one at a time (each reply checked), ` +
         `${params.searchHttpRequests} requests on 1 connection (in ${plural(params.searchHttpRounds, 'round')}, the modes' order reversed each round) ` +
         `and ${params.searchHttpDurationS} s on ${params.connections} connections (autocannon, ` +
-        `a rotation of 1,000 queries as corpus.mjs makes them, top 10).`,
+        `a rotation of 1,000 queries as corpus.mjs makes them, top 10). ` +
+        `Airweave: as many entities of one paragraph each in one collection, loaded 1,000 a request through \`POST /__mock/airweave/collections/{id}/entities\` ` +
+        `(each reply comes once they are indexed; then the admin count is checked), searched by \`search/instant\` per \`retrieval_strategy\`. ` +
+        `Mixpeek: as many documents of one paragraph each written into one text collection (\`POST /v1/collections/{id}/documents\`, ${params.concurrency} at a time; ` +
+        `then \`document_count\` is checked), searched by three saved retrievers of one \`feature_search\` stage each (dense, \`bm25_sparse\`, both fused), top 10.`,
     );
   }
   return lines.join('\n');

@@ -10,6 +10,9 @@
  *   unit              what `items` counts ("chunks")
  *   mockArgs          flags for `collections-mock serve`
  *   modes             the retrieval modes timed, by the names the report uses
+ *   storeStep         how the report names the store step: { label, rate? } (rate: what
+ *                     it counts a second, e.g. "files")
+ *   holds             what the server holds once built (the memory figure's parts)
  *   plan({ items })   client-side preparation (no server yet): the data to load
  *   store(ctx)        puts the data at rest on the server (uploads); not timed
  *   build(ctx)        makes it searchable; timed from its start until every item
@@ -23,6 +26,7 @@
  */
 import { json, multipart, pool, request } from './lib/http.mjs';
 import { planDocuments } from './lib/documents.mjs';
+import { generateCorpus } from './lib/corpus.mjs';
 
 const XAI_AUTH = { authorization: 'Bearer xai-bench-search' };
 /** Small chunks, so that a document of a few pages makes about twenty: tokens as the vendor counts them, with an overlap. */
@@ -39,6 +43,8 @@ export const xai = {
   name: 'xAI',
   route: 'POST /v1/documents/search',
   unit: 'chunks',
+  storeStep: { label: 'Upload', rate: 'files' },
+  holds: "the stored files, the documents, chunk texts and ids, vectors, postings, the tokenizer's tables",
   mockArgs: ['--fixtures', 'none', '--processing-ms', '0'],
   modes: ['keyword', 'semantic', 'hybrid'],
 
@@ -130,5 +136,157 @@ export const xai = {
   hits: (body) => JSON.parse(body).matches.length,
 };
 
+/**
+ * `items` paragraphs of corpus text (45 to 150 words each), one searchable
+ * item each: an Airweave entity or a Mixpeek document. The queries are drawn
+ * from them as for xAI.
+ */
+function planParagraphs(items, what) {
+  const corpus = generateCorpus({ count: items, chunksPerDocument: [1, 1] });
+  return {
+    documents: corpus.chunks,
+    paragraphs: corpus.chunks,
+    draw: corpus.draw,
+    describe: `${items.toLocaleString('en-US')} ${what} of one paragraph each (45 to 150 words, ${(corpus.chunks.reduce((n, c) => n + Buffer.byteLength(c.text), 0) / 1e6).toFixed(1)} MB) in one collection`,
+  };
+}
+
+/** Sends `items` in batches of `size`, `concurrency` batches at a time; throws unless every batch answered 200. */
+async function inBatches(what, items, size, concurrency, send) {
+  const batches = Math.ceil(items / size);
+  allOk(what, await pool(batches, concurrency, (b) => send(b * size, Math.min(items, (b + 1) * size))));
+}
+
+const AIRWEAVE_AUTH = { 'x-api-key': 'aw-bench-search' };
+
+export const airweave = {
+  name: 'Airweave',
+  route: 'POST /collections/{readable_id}/search/instant',
+  unit: 'entities',
+  storeStep: { label: 'Collection created' },
+  holds: "the entities, chunk texts and ids, vectors, postings, the tokenizer's tables",
+  mockArgs: ['--fixtures', 'none', '--processing-ms', '0'],
+  modes: ['keyword', 'semantic', 'hybrid'],
+
+  plan: ({ items }) => planParagraphs(items, 'entities'),
+
+  /** A collection; its entities come in the build. */
+  async store({ url, agent }) {
+    const collection = await json(`${url}/airweave/collections`, { method: 'POST', agent, headers: AIRWEAVE_AUTH, body: { name: 'Bench search' } });
+    return { readableId: collection.readable_id };
+  },
+
+  /**
+   * Loads the entities through the admin API (a collection's entities
+   * otherwise come from a source's sync), 1,000 a request; each reply comes
+   * once its entities are chunked, embedded and indexed.
+   */
+  async build({ url, plan, stored, agent, concurrency }) {
+    await inBatches('loading the entities', plan.paragraphs.length, 1000, Math.min(concurrency, 4), (from, to) =>
+      request(`${url}/__mock/airweave/collections/${stored.readableId}/entities`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          entities: plan.paragraphs.slice(from, to).map((p, i) => ({
+            entity_id: `bench-${from + i}`,
+            name: `Page ${from + i}`,
+            entity_type: 'NotionPageEntity',
+            source_name: 'notion',
+            content: p.text,
+          })),
+        }),
+      }),
+    );
+  },
+
+  async verify({ url, stored, agent, items }) {
+    const counts = await json(`${url}/__mock/airweave/collections/${stored.readableId}/entities`, { agent });
+    if (counts.loaded !== items || counts.chunks < items) throw new Error(`after the build, ${counts.loaded} entities in ${counts.chunks} chunks; expected ${items} entities`);
+  },
+
+  request({ stored }, mode, query) {
+    return {
+      method: 'POST',
+      path: `/airweave/collections/${stored.readableId}/search/instant`,
+      headers: { ...AIRWEAVE_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, retrieval_strategy: mode, limit: 10 }),
+    };
+  },
+
+  hits: (body) => JSON.parse(body).results.length,
+};
+
+const MIXPEEK_AUTH = { authorization: 'Bearer sk_bench_search', 'x-namespace': 'bench' };
+const MIXPEEK_URI = {
+  semantic: 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1',
+  keyword: 'mixpeek://text_extractor@v1/bm25_sparse',
+};
+
+export const mixpeek = {
+  name: 'Mixpeek',
+  route: 'POST /v1/retrievers/{retriever_id}/execute',
+  unit: 'documents',
+  storeStep: { label: 'Namespace, bucket, collection and retrievers created' },
+  holds: 'the documents, their texts and ids, vectors, postings',
+  mockArgs: ['--fixtures', 'none', '--processing-ms', '0'],
+  modes: ['keyword', 'semantic', 'hybrid'],
+
+  plan: ({ items }) => planParagraphs(items, 'documents'),
+
+  /** A namespace with the text extractor, a bucket, a text collection, and one saved retriever per mode (a feature search, top 10). */
+  async store({ url, agent }) {
+    const call = (path, body, headers = MIXPEEK_AUTH) => json(`${url}/mixpeek${path}`, { method: 'POST', agent, headers, body });
+    await call('/v1/namespaces', { namespace_name: 'bench', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }, { authorization: MIXPEEK_AUTH.authorization });
+    const bucket = await call('/v1/buckets', { bucket_name: 'pages', bucket_schema: { properties: { body: { type: 'text' } } } });
+    const collection = await call('/v1/collections', {
+      collection_name: 'pages',
+      source: { type: 'bucket', bucket_ids: [bucket.bucket_id] },
+      feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } },
+    });
+    const retrievers = {};
+    for (const mode of this.modes) {
+      const searches = mode === 'hybrid' ? [MIXPEEK_URI.semantic, MIXPEEK_URI.keyword] : [MIXPEEK_URI[mode]];
+      const { retriever } = await call('/v1/retrievers', {
+        retriever_name: `bench-${mode}`,
+        collection_identifiers: [collection.collection_id],
+        input_schema: { query: { type: 'text', required: true } },
+        stages: [{ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: searches.map((feature_uri) => ({ feature_uri, query: '{{INPUT.query}}' })), final_top_k: 10 } } }],
+      });
+      retrievers[mode] = retriever.retriever_id;
+    }
+    return { collectionId: collection.collection_id, retrievers };
+  },
+
+  /** Writes every document through the documents API (its text embedded and indexed before each reply). */
+  async build({ url, plan, stored, agent, concurrency }) {
+    const added = await pool(plan.paragraphs.length, concurrency, (i) =>
+      request(`${url}/mixpeek/v1/collections/${stored.collectionId}/documents`, {
+        method: 'POST',
+        agent,
+        headers: { ...MIXPEEK_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ collection_id: stored.collectionId, text: plan.paragraphs[i].text, page: i }),
+      }),
+    );
+    allOk('writing the documents', added);
+  },
+
+  async verify({ url, stored, agent, items }) {
+    const collection = await json(`${url}/mixpeek/v1/collections/${stored.collectionId}`, { agent, headers: MIXPEEK_AUTH });
+    if (collection.document_count !== items) throw new Error(`after the build, ${collection.document_count} documents; expected ${items}`);
+  },
+
+  request({ stored }, mode, query) {
+    return {
+      method: 'POST',
+      path: `/mixpeek/v1/retrievers/${stored.retrievers[mode]}/execute`,
+      headers: { ...MIXPEEK_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: { query } }),
+    };
+  },
+
+  hits: (body) => JSON.parse(body).documents.length,
+};
+
 /** Every route measured, in order. */
-export const SEARCH_TARGETS = [xai];
+export const SEARCH_TARGETS = [xai, airweave, mixpeek];

@@ -420,6 +420,19 @@ describe('Airweave search', () => {
       expect(await admin('GET', 'no-such-collection/entities')).toEqual({ status: 404, json: { error: 'not_found', message: 'No Airweave collection no-such-collection.' } });
     });
 
+    it('wait=false answers 202 at once; a search or a count right after waits for the load', async () => {
+      const key = freshKey();
+      const { rid } = await collectionWith(key, []);
+      const accepted = await admin('PUT', `${rid}/entities?wait=false`, { entities: [{ entity_id: 'bg-1', name: 'Parking', content: 'Visitors park in the north garage, level two.' }] });
+      expect(accepted).toEqual({ status: 202, json: { readable_id: rid, organization_id: expect.any(String), accepted: 1 } });
+      // Well before the load would start on its own: the search starts it and waits for it.
+      const found = await as(key).ok('POST', `/collections/${rid}/search/instant`, { query: 'north garage parking', limit: 1 });
+      expect(found.results.map((r: Json) => r.entity_id)).toEqual(['bg-1']);
+      expect((await admin('POST', `${rid}/entities?wait=false`, { entities: [{ entity_id: 'bg-2', name: 'Badges', content: 'Badges are printed at the front desk.' }] })).status).toBe(202);
+      expect((await admin('GET', `${rid}/entities`)).json).toMatchObject({ loaded: 2, chunks: 2 });
+      expect((await admin('PUT', `${rid}/entities?wait=nope`, { entities: [] })).status).toBe(400);
+    });
+
     it('a fixture file loads a collection with its entities at start-up', async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'aw-fixtures-'));
       mkdirSync(path.join(dir, 'airweave'));

@@ -162,7 +162,7 @@ describe('Mixpeek collections', () => {
 
         // Schemas: in = the bucket's, out = the extractor's embedding; the vector index from the catalog.
         expect(col.input_schema).toEqual(PEOPLE_SCHEMA);
-        expect(Object.keys(col.output_schema.properties)).toEqual(['text_extractor_v1_embedding']);
+        expect(Object.keys(col.output_schema.properties)).toEqual(['text', 'text_extractor_v1_embedding']);
         expect(col.output_schema.properties.text_extractor_v1_embedding.type).toBe('array');
         expect(col.vector_indexes).toEqual([{ name: 'text_extractor_v1_embedding', size: 1024, distance: 'cosine' }]);
 
@@ -244,6 +244,8 @@ describe('Mixpeek collections', () => {
       expect(col.output_schema.properties).toEqual({
         title: { type: 'string' },
         release_year: { type: 'integer' },
+        // The text extractor's outputs, as its page lists them: the text it embedded, and the embedding.
+        text: { type: 'string' },
         text_extractor_v1_embedding: expect.objectContaining({ type: 'array' }),
       });
       expect(col.feature_extractor).toMatchObject({ feature_extractor_id: 'text_extractor_v1', input_mappings: { text: 'description' }, include_all_source_fields: false });
@@ -268,7 +270,7 @@ describe('Mixpeek collections', () => {
         feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'description' }, include_all_source_fields: true },
       });
       expect(col.status, col.text).toBe(200);
-      expect(Object.keys(col.json.output_schema.properties).sort()).toEqual(['description', 'text_extractor_v1_embedding', 'title', 'year']);
+      expect(Object.keys(col.json.output_schema.properties).sort()).toEqual(['description', 'text', 'text_extractor_v1_embedding', 'title', 'year']);
       expect(col.json.output_schema.properties.year).toEqual({ type: 'integer' });
     });
 

@@ -161,6 +161,9 @@ const UNDOCUMENTED_STATUSES: Record<string, string> = {
   'update_collection_v1_collections__collection_identifier__patch 409': 'rename onto an existing collection_name → 409',
   // The document's own text for the `policy` parameter: `insert` on an existing unique key conflicts.
   'create_object_v1_buckets__bucket_identifier__objects_post 409': 'unique key exists and policy=insert → 409',
+  // Retriever names are unique in a namespace (the document: "Unique retriever name"; clones "must be unique").
+  'create_retriever_v1_retrievers_post 409': 'duplicate retriever_name → 409',
+  'clone_retriever_v1_retrievers__retriever_id__clone_post 409': 'clone onto an existing retriever_name → 409',
 };
 
 /**
@@ -231,6 +234,11 @@ const WIRE_ONLY_FIELDS = [
   'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.document_output_type',
   'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.document_input_handling',
   'shared__collection__features__extractors__models__FeatureExtractorConfig-Output.document_output_handling',
+  // The list operations of retrievers and executions take a `cursor` query parameter, yet their
+  // response models have no place for the next page's cursor: the mock adds it (the list
+  // endpoints' pagination object for retrievers, `next_cursor` in the executions' metadata).
+  'ListRetrieversResponse.pagination',
+  'PaginationMetadata.next_cursor',
 ];
 
 /** Resource timestamps (naive, see NAIVE_DATETIME) vs document `_internal` timestamps (`…Z`, as in the document's DocumentResponse examples). */
@@ -309,7 +317,9 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     const res = await fetch(`${ctx.url}/mixpeek${p}`, { method, headers, body });
     const text = await res.text();
     if (res.status !== expected) throw new Error(`${method} ${p}: expected ${expected}, got ${res.status} ${text}`);
-    return text === '' ? undefined : JSON.parse(text);
+    if (text === '') return undefined;
+    // A stream (stream: true) is Server-Sent Events, not JSON: its events are checked by test/mixpeek-retriever-stream.test.ts.
+    return res.headers.get('content-type')?.startsWith('text/event-stream') ? text : JSON.parse(text);
   }
 
   async function runFlow(): Promise<void> {
@@ -532,8 +542,113 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { ns: NS });
     await call(200, `/v1/collections/${current.collection_id}`, { ns: NS }); // document_count > 0
     await call(200, `/v1/namespaces/${NS}`); // counts
+    await call(200, `/v1/collections/${current.collection_id}/documents/${docId}/lineage`, { ns: NS });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000/lineage`, { ns: NS });
+    await call(200, `/v1/objects/${shoe.object_id}/documents`, { ns: NS });
+    await call(200, `/v1/objects/${shoe.object_id}/documents?collection_ids=${current.collection_id}&return_vectors=true`, { ns: NS });
+    await call(404, '/v1/objects/obj_000000000000/documents', { ns: NS });
     await call(200, `/v1/collections/${current.collection_id}/documents/${docId}`, { method: DELETE, ns: NS });
     await call(404, `/v1/collections/${current.collection_id}/documents/${docId}`, { method: DELETE, ns: NS });
+
+    // ---- writing documents: create, PUT, PATCH, bulk, batch update and delete
+    const written = await call(200, `/v1/collections/${current.collection_id}/documents`, {
+      method: POST,
+      ns: NS,
+      json: { collection_id: current.collection_id, text: 'Waterproof hiking boots', title: 'Hiker', metadata: { status: 'pending' }, features: [{ feature_extractor_id: 'text_extractor_v1', payload: { kind: 'shoes' } }] },
+    });
+    const second = await call(200, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { collection_id: current.collection_id, text: 'Wool beanie', metadata: { status: 'pending' } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { collection_id: legacy.collection_id } });
+    await call(422, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { text: 'no collection id' } });
+    await call(404, '/v1/collections/col_0000000000/documents', { method: POST, ns: NS, json: { collection_id: 'col_0000000000' } });
+    const writtenPath = `/v1/collections/${current.collection_id}/documents/${written.document_id}`;
+    await call(200, writtenPath, { method: 'PUT', ns: NS, json: { text: 'Waterproof hiking boots, resoled', title: 'Hiker', metadata: { status: 'pending' } } });
+    await call(400, writtenPath, { method: 'PUT', ns: NS, json: { document_id: 'doc_x' } });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { method: 'PUT', ns: NS, json: {} });
+    await call(422, writtenPath, { method: 'PUT', ns: NS, json: ['not', 'an', 'object'] });
+    await call(200, writtenPath, { method: PATCH, ns: NS, json: { 'metadata.status': 'reviewed' } });
+    await call(400, writtenPath, { method: PATCH, ns: NS, json: { text_extractor_v1_embedding: [0] } });
+    await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { method: PATCH, ns: NS, json: {} });
+    await call(422, writtenPath, { method: PATCH, ns: NS, json: 'text' });
+    await call(200, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: { filters: { must: [{ key: 'metadata.status', value: 'pending' }] }, update_data: { 'metadata.status': 'processed' } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: { update_data: { _internal: {} } } });
+    await call(404, '/v1/collections/col_0000000000/documents/bulk', { method: PATCH, ns: NS, json: { update_data: {} } });
+    await call(422, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: {} });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { updates: [{ document_id: written.document_id, update_data: { metadata: { status: 'done' } } }, { document_id: 'doc_000000000000000000000000', update_data: {} }] } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'metadata.status', operator: 'eq', value: 'processed' }] }, update_data: { 'metadata.status': 'batched' } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: {} });
+    await call(404, '/v1/collections/col_0000000000/documents/batch', { method: POST, ns: NS, json: {} });
+    await call(422, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { updates: [] } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { document_ids: [second.document_id, 'doc_000000000000000000000000'] } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { filters: { AND: [{ field: 'title', operator: 'eq', value: 'nothing matches this' }] } } });
+    await call(400, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: {} });
+    await call(404, '/v1/collections/col_0000000000/documents/batch', { method: DELETE, ns: NS, json: { document_ids: ['doc_x'] } });
+    await call(422, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { document_ids: 'doc_x' } });
+
+    // ---- retrievers: the stage registry, CRUD, execute (JSON and SSE), explain, executions, ad hoc
+    await call(200, '/v1/retrievers/stages', { key: null });
+    const DENSE = 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1';
+    const retrieverBody = {
+      retriever_name: 'products-search',
+      description: 'Products by meaning and words',
+      collection_identifiers: [current.collection_id],
+      input_schema: { query: { type: 'text', required: true, description: 'Search text', examples: ['boots'] }, min_rank: { type: 'integer', default: 0 } },
+      stages: [
+        { stage_name: 'search', stage_type: 'filter', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: { input_mode: 'text', value: '{{INPUT.query}}' }, top_k: 50 }, { feature_uri: 'mixpeek://text_extractor@v1/bm25_sparse', query: '{{INPUT.query}}' }], final_top_k: 10 } } },
+        { stage_name: 'by-kind', config: { stage_id: 'sort_attribute', parameters: { sort_field: 'kind', order: 'asc' } } },
+      ],
+      budget_limits: { max_credits: 100, max_time_ms: 60000 },
+      tags: ['catalog'],
+    };
+    const ret = (await call(200, '/v1/retrievers', { method: POST, ns: NS, json: retrieverBody })).retriever;
+    await call(409, '/v1/retrievers', { method: POST, ns: NS, json: retrieverBody });
+    await call(400, '/v1/retrievers', { method: POST, ns: NS, json: { ...retrieverBody, retriever_name: 'bad-stage', stages: [{ stage_name: 'x', config: { stage_id: 'llm_filter' } }] } });
+    await call(404, '/v1/retrievers', { method: POST, ns: NS, json: { ...retrieverBody, retriever_name: 'lost', collection_identifiers: ['col_0000000000'] } });
+    await call(422, '/v1/retrievers', { method: POST, ns: NS, json: { retriever_name: 'no-stages', stages: [] } });
+    await call(200, '/v1/retrievers/list', { method: POST, ns: NS, json: {} });
+    await call(200, '/v1/retrievers/list?limit=1&include_total=true', { method: POST, ns: NS, json: { search: 'products', sorts: [{ field: 'retriever_name', direction: 'asc' }] } });
+    await call(422, '/v1/retrievers/list?limit=0', { method: POST, ns: NS, json: {} });
+    await call(200, `/v1/retrievers/${ret.retriever_id}`, { ns: NS });
+    await call(200, '/v1/retrievers/products-search', { ns: NS });
+    await call(404, '/v1/retrievers/ret_0000000000000000', { ns: NS });
+    await call(200, `/v1/retrievers/${ret.retriever_id}`, { method: PATCH, ns: NS, json: { description: 'Products, patched', tags: ['catalog', 'v2'] } });
+    await call(400, `/v1/retrievers/${ret.retriever_id}`, { method: PATCH, ns: NS, json: { stages: [] } });
+    await call(404, '/v1/retrievers/ret_0000000000000000', { method: PATCH, ns: NS, json: { description: 'x' } });
+    await call(422, `/v1/retrievers/${ret.retriever_id}`, { method: PATCH, ns: NS, json: { retriever_name: '' } });
+    const clone = (await call(201, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'products-search-copy', tags: ['copy'] } })).retriever;
+    await call(409, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'products-search' } });
+    await call(400, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'bad-clone', stages: [{ stage_name: 's', config: { stage_id: 'nope' } }] } });
+    await call(404, '/v1/retrievers/ret_0000000000000000/clone', { method: POST, ns: NS, json: { retriever_name: 'x' } });
+    await call(422, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: {} });
+    const executed = await call(200, `/v1/retrievers/${ret.retriever_id}/execute`, { method: POST, ns: NS, json: { inputs: { query: 'hiking boots' }, pagination: { method: 'cursor', limit: 1 } } });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/execute?return_vectors=true&return_presigned_urls=true`, { method: POST, ns: NS, json: { inputs: { query: 'hiking boots' }, stream: true } });
+    await call(200, '/v1/retrievers/products-search/execute', { method: POST, ns: NS, json: { inputs: { query: 'beanie' }, pagination: { method: 'offset', page_size: 5, page_number: 1 } } });
+    await call(400, `/v1/retrievers/${ret.retriever_id}/execute`, { method: POST, ns: NS, json: { inputs: { query: 'x' }, pagination: { cursor: 'bogus' } } });
+    await call(404, '/v1/retrievers/ret_0000000000000000/execute', { method: POST, ns: NS, json: { inputs: {} } });
+    await call(422, `/v1/retrievers/${ret.retriever_id}/execute`, { method: POST, ns: NS, json: { inputs: {} } });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/execute/explain`, { method: POST, ns: NS, json: { inputs: { query: 'boots' } } });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/execute/explain`, { method: POST, ns: NS, json: {} });
+    await call(404, '/v1/retrievers/ret_0000000000000000/execute/explain', { method: POST, ns: NS, json: {} });
+    await call(422, `/v1/retrievers/${ret.retriever_id}/execute/explain`, { method: POST, ns: NS, json: { inputs: { query: 7 } } });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/executions/list`, { method: POST, ns: NS, json: {} });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/executions/list?limit=1`, { method: POST, ns: NS, json: { status: 'completed', sorts: [{ field: 'created_at', direction: 'desc' }] } });
+    await call(404, '/v1/retrievers/ret_0000000000000000/executions/list', { method: POST, ns: NS, json: {} });
+    await call(422, `/v1/retrievers/${ret.retriever_id}/executions/list?offset=-1`, { method: POST, ns: NS, json: {} });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/executions/${executed.execution_id}`, { ns: NS });
+    await call(404, `/v1/retrievers/${ret.retriever_id}/executions/exec_0000000000000000`, { ns: NS });
+    const adhocBody = { collection_identifiers: [current.collection_id], input_schema: { query: { type: 'text', required: true } }, stages: [{ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}' }] } } }], inputs: { query: 'boots' } };
+    const adhoc = await call(200, '/v1/retrievers/execute', { method: POST, ns: NS, json: adhocBody });
+    await call(200, '/v1/retrievers/execute', { method: POST, ns: NS, json: { ...adhocBody, stream: true } });
+    await call(400, '/v1/retrievers/execute', { method: POST, ns: NS, json: { ...adhocBody, stages: [{ stage_name: 'x', config: { stage_id: 'rerank' } }] } });
+    await call(404, '/v1/retrievers/execute', { method: POST, ns: NS, json: { ...adhocBody, collection_identifiers: ['col_0000000000'] } });
+    await call(422, '/v1/retrievers/execute', { method: POST, ns: NS, json: { stages: adhocBody.stages } });
+    await call(200, '/v1/retrievers/executions/list', { method: POST, ns: NS, json: {} });
+    await call(200, '/v1/retrievers/executions/list?limit=1', { method: POST, ns: NS, json: { status: 'completed', start_time: '2000-01-01T00:00:00' } });
+    await call(400, '/v1/retrievers/executions/list', { method: POST, ns: NS, json: { start_time: 'not a time' } });
+    await call(422, '/v1/retrievers/executions/list?limit=x', { method: POST, ns: NS, json: {} });
+    await call(200, `/v1/retrievers/executions/${adhoc.execution_id}`, { ns: NS });
+    await call(404, '/v1/retrievers/executions/exec_0000000000000000', { ns: NS });
+    await call(200, `/v1/retrievers/${clone.retriever_id}`, { method: DELETE, ns: NS });
+    await call(404, `/v1/retrievers/${clone.retriever_id}`, { method: DELETE, ns: NS });
 
     // ---- auth failures on documented routes (401 UnauthorizedError, the vendor's error table)
     await call(401, '/v1/collections/list', { method: POST, ns: NS, key: null, json: {} });
@@ -606,6 +721,28 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
         'list_documents_v1_collections__collection_identifier__documents_list_post',
         'get_document_v1_collections__collection_identifier__documents__document_id__get',
         'delete_document_v1_collections__collection_identifier__documents__document_id__delete',
+        'create_document_v1_collections__collection_identifier__documents_post',
+        'update_document_v1_collections__collection_identifier__documents__document_id__put',
+        'patch_document_v1_collections__collection_identifier__documents__document_id__patch',
+        'bulk_update_documents_v1_collections__collection_identifier__documents_bulk_patch',
+        'batch_update_documents_v1_collections__collection_identifier__documents_batch_post',
+        'batch_delete_documents_v1_collections__collection_identifier__documents_batch_delete',
+        'get_document_lineage_v1_collections__collection_id__documents__document_id__lineage_get',
+        'get_documents_by_object_v1_objects__object_id__documents_get',
+        'list_stages_v1_retrievers_stages_get',
+        'create_retriever_v1_retrievers_post',
+        'list_retrievers_v1_retrievers_list_post',
+        'get_retriever_v1_retrievers__retriever_id__get',
+        'patch_retriever_v1_retrievers__retriever_id__patch',
+        'delete_retriever_v1_retrievers__retriever_id__delete',
+        'clone_retriever_v1_retrievers__retriever_id__clone_post',
+        'execute_retriever_v1_retrievers__retriever_id__execute_post',
+        'execute_adhoc_retriever_v1_retrievers_execute_post',
+        'explain_retriever_execution_v1_retrievers__retriever_id__execute_explain_post',
+        'list_executions_v1_retrievers__retriever_id__executions_list_post',
+        'get_execution_v1_retrievers__retriever_id__executions__execution_id__get',
+        'list_adhoc_executions_v1_retrievers_executions_list_post',
+        'get_adhoc_execution_v1_retrievers_executions__execution_id__get',
         'create_namespace_v1_namespaces_post',
         'list_namespaces_v1_namespaces_list_post',
         'get_namespace_v1_namespaces__namespace_identifier__get',
@@ -648,7 +785,8 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     // instead (UNDOCUMENTED_STATUSES).
     const served = vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
     const statusesOf = (ops: OperationRef[]) => new Set(ops.flatMap((o) => Object.keys(vendorResponses(o))));
-    expect([...statusesOf(served)].sort()).toEqual(['200', '204', '400', '401', '403', '404', '422', '500']);
+    // 201: the clone of a retriever.
+    expect([...statusesOf(served)].sort()).toEqual(['200', '201', '204', '400', '401', '403', '404', '422', '500']);
     // The only closed (additionalProperties:false) schemas the served operations reach.
     expect(
       Object.entries<Json>(s)
@@ -905,6 +1043,10 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       document_id: /^doc_[0-9a-f]{24}$/,
       blob_id: /^blob_[0-9a-f]{12}$/,
       task_id: /^task_[0-9a-f]{24}$/,
+      // ret_ and exec_ with 16 hex: the mock's choice (the document's examples are ret_abc123 and exec_abc123def456).
+      retriever_id: /^ret_[0-9a-f]{16}$/,
+      source_retriever_id: /^ret_[0-9a-f]{16}$/,
+      execution_id: /^exec_[0-9a-f]{16}$/,
       feature_extractor_id: /^[a-z_]+_v\d+$/,
     };
     const badIds: string[] = [];
@@ -913,11 +1055,11 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       if (Array.isArray(node)) return node.forEach((n, i) => walkIds(n, `${where}/${i}`));
       if (node === null || typeof node !== 'object') return;
       for (const [k, v] of Object.entries<Json>(node)) {
-        // taxonomy targets and lineage `collection_id`s in the legacy configs are ids too; ignore user data under metadata.
+        // taxonomy targets and lineage `collection_id`s in the legacy configs are ids too; ignore user data under metadata and the legacy cache_config.
         if (typeof v === 'string' && ids[k]) {
           counts[k] = (counts[k] ?? 0) + 1;
           if (!ids[k].test(v)) badIds.push(`${where}/${k} = ${v}`);
-        } else if (k !== 'metadata') walkIds(v, `${where}/${k}`);
+        } else if (k !== 'metadata' && k !== 'cache_config') walkIds(v, `${where}/${k}`); // both echo what the client sent
       }
     };
     for (const c of captured) if (c.status < 300) walkIds(c.body, `${c.method} ${c.path}`);

@@ -31,7 +31,8 @@ export function mixpeekApi(baseUrl: string, key: string, ns?: string) {
     get: (path: string) => call('GET', path),
     post: (path: string, json?: unknown) => call('POST', path, json),
     patch: (path: string, json: unknown) => call('PATCH', path, json),
-    del: (path: string) => call('DELETE', path),
+    put: (path: string, json: unknown) => call('PUT', path, json),
+    del: (path: string, json?: unknown) => call('DELETE', path, json),
   };
 }
 export type MixpeekApi = ReturnType<typeof mixpeekApi>;

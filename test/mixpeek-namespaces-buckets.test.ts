@@ -551,7 +551,8 @@ describe('Mixpeek namespaces, buckets and objects', () => {
     });
 
     it('an unknown route → 404 Not Found; a wrong method → 405', async () => {
-      expectError(await mp(ctx.url, '/v1/retrievers'), 404, 'NotFoundError', 'Not Found');
+      expectError(await mp(ctx.url, '/v1/taxonomies'), 404, 'NotFoundError', 'Not Found');
+      expectError(await mp(ctx.url, '/v1/retrievers'), 405, 'MethodNotAllowedError');
       expectError(await mp(ctx.url, '/v2/collections/list', { method: 'POST', json: {} }), 404, 'NotFoundError', 'Not Found');
       expectError(await mp(ctx.url, '/v1/collections/list', { method: 'PUT', json: {} }), 405, 'MethodNotAllowedError');
       expectError(await mp(ctx.url, '/v1/buckets', { method: 'PUT', json: {} }), 405, 'MethodNotAllowedError');

@@ -6,6 +6,7 @@
  * cancellation, and the documents API (list, get, delete).
  */
 import { describe, expect, it } from 'vitest';
+import { embedLocally } from '../src/core/retrieval/embed.js';
 import { useServer } from './helpers.js';
 import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, legacyRequest, freshKey, type Res } from './mixpeek-helpers.js';
 
@@ -99,7 +100,7 @@ describe('Mixpeek processing', () => {
     expect((await documents(a, col.collection_id)).results).toHaveLength(1);
   });
 
-  it('vectors only with return_vectors: one per catalog index, of its size, the same on every read', async () => {
+  it('vectors only with return_vectors: the text extractor\'s is the embedding of the text it read (the server\'s embedder), the same on every read', async () => {
     const { a, bucketId } = await world('vectors');
     const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     await person(a, bucketId, JOHN);
@@ -114,8 +115,12 @@ describe('Mixpeek processing', () => {
 
     const one = await ok(a.get(`${path}?return_vectors=true`));
     const vector = one.text_extractor_v1_embedding;
+    // The text the extractor read (the object's text blob, no input mapping given) is the document's `text`.
+    expect(one.text).toBe('Bio of John');
+    expect(doc.text).toBe('Bio of John');
     expect(Array.isArray(vector)).toBe(true);
-    expect(vector).toHaveLength(1024);
+    // The server runs the local embedder (no --embeddings-url).
+    expect(vector).toEqual(Array.from(embedLocally('Bio of John')));
     expect(vector.every((x: unknown) => typeof x === 'number' && Number.isFinite(x))).toBe(true);
     expect(new Set(vector).size).toBeGreaterThan(1);
     const two = await ok(a.get(`${path}?return_vectors=true`));
@@ -123,12 +128,14 @@ describe('Mixpeek processing', () => {
     const listed = await documents(a, col.collection_id, { return_vectors: true });
     expect(listed.results[0].text_extractor_v1_embedding).toEqual(vector);
 
-    // Another object's vector differs.
+    // Another object with the same text has the same vector; one with another text, another vector.
     await person(a, bucketId, { ...JOHN, age: 40 });
+    await ok(a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, { key_prefix: '<string>/people', metadata: JOHN, blobs: [{ property: 'bio', type: 'text', data: 'John again, in other words' }] }));
     advance(2000);
-    const both = await documents(a, col.collection_id, { return_vectors: true });
-    expect(both.results).toHaveLength(2);
-    expect(both.results[1].text_extractor_v1_embedding).not.toEqual(vector);
+    const all = await documents(a, col.collection_id, { return_vectors: true });
+    expect(all.results.map((d: any) => d.text)).toEqual(['Bio of John', 'Bio of John', 'John again, in other words']);
+    expect(all.results[1].text_extractor_v1_embedding).toEqual(vector);
+    expect(all.results[2].text_extractor_v1_embedding).not.toEqual(vector);
   });
 
   it('the legacy request\'s filter: AND age >= 30, OR status/role, NOT department/location, case-sensitive; prefix_key selects too', async () => {

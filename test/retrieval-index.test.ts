@@ -359,6 +359,21 @@ describe('following the store', () => {
     expect(search([index], { query: '', queryVector: unit(1, 0, 0, 0), mode: 'semantic', limit: 10 }).length).toBe(1);
   });
 
+  it('chunks gives back a document\'s chunks as held, in order, as copies; none once it is gone', () => {
+    const index = createSearchIndex<Doc>({ dimension: DIM });
+    const given = chunks('a', ['first words', 'second words'], [unit(1, 0, 0, 0), unit(0, 1, 0, 0)]);
+    index.upsert('a', { team: 'x' }, given);
+    const held = index.chunks('a');
+    expect(held).toEqual(given);
+    held[0]!.vector[0] = 42;
+    expect(index.chunks('a')[0]!.vector).toEqual(unit(1, 0, 0, 0));
+    index.upsert('a', { team: 'x' }, chunks('a', ['only one']));
+    expect(index.chunks('a').map((c) => c.text)).toEqual(['only one']);
+    index.remove('a');
+    expect(index.chunks('a')).toEqual([]);
+    expect(index.chunks('never-there')).toEqual([]);
+  });
+
   it('remove drops a document at once, in every mode', () => {
     const index = corpusIndex();
     index.remove('cooking');

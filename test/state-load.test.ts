@@ -187,7 +187,13 @@ describe('versions', () => {
       const comparable = (text: string) => {
         const { savedAt: _at, ...doc } = JSON.parse(text);
         for (const org of Object.values<any>(doc.providers.mixpeek)) {
-          for (const ns of org.namespaces.rows) for (const b of ns.buckets.rows) for (const o of b.objects.rows) delete o.updatedAt;
+          for (const ns of org.namespaces.rows) {
+            for (const b of ns.buckets.rows) for (const o of b.objects.rows) delete o.updatedAt;
+            // Namespaces saved before retrievers were served gain their (empty) retrievers and executions.
+            for (const table of ['retrievers', 'executions']) {
+              if (ns[table] && ns[table].rows.length === 0) delete ns[table];
+            }
+          }
         }
         // Airweave entities were not kept by earlier versions: such a document loads with none, and is saved with an empty table.
         for (const org of Object.values<any>(doc.providers.airweave)) {

@@ -592,7 +592,16 @@ const RULES: Rule[] = [
     wrapAbout: 'validated as `filters` of a ListCollectionsRequest',
     checks: [{ provider: 'mixpeek', ops: 'listCollections', request: true }],
   },
-  { id: 'mixpeek-dynamic-value', source: 'mixpeek:reference', match: { starts: '{"type":"dynamic"' }, count: 1, about: 'a retriever-only dynamic filter value', skip: 'a dynamic value is retriever-only, and retrievers are not served (list filters refuse it with 400)' },
+  {
+    id: 'mixpeek-dynamic-value',
+    source: 'mixpeek:reference',
+    match: { starts: '{"type":"dynamic"' },
+    count: 1,
+    about: 'a retriever-only dynamic filter value',
+    wrap: (v) => ({ retriever_name: 'dynamic', stages: [{ stage_name: 'filter', config: { stage_id: 'attribute_filter', parameters: { conditions: { AND: [{ field: 'category', operator: 'eq', value: v }] } } } }] }),
+    wrapAbout: 'validated as a condition value of an attribute filter in a CreateRetrieverRequest (list filters refuse it with 400)',
+    checks: [{ provider: 'mixpeek', ops: ['createRetriever', 'cloneRetriever'], request: true }],
+  },
   {
     id: 'mixpeek-list-filter',
     source: 'mixpeek:reference',

@@ -363,6 +363,12 @@ export interface components {
                 is_public?: boolean | null;
             };
         };
+        AirweaveEntitiesAccepted: {
+            readable_id: string;
+            organization_id: string;
+            /** @description Entities stored by the request. */
+            accepted: number;
+        };
         AirweaveEntitiesSummary: {
             readable_id: string;
             organization_id: string;
@@ -743,8 +749,70 @@ export interface components {
                 key: "id";
                 rows: components["schemas"]["StateMixpeekCollection"][];
             };
+            /** @description Absent in states saved before retrievers were served (read as none). */
+            retrievers?: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekRetriever"][];
+            };
+            /** @description Absent in states saved before retrievers were served (read as none). */
+            executions?: {
+                /** @constant */
+                $$: "table";
+                /** @constant */
+                key: "id";
+                rows: components["schemas"]["StateMixpeekExecution"][];
+            };
             createdAt: components["schemas"]["StateMicros"];
             updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekRetriever: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            name: string;
+            description?: string;
+            /** @description Ids of collections of its namespace (a deleted one stays, and its executions are 404s). */
+            collectionIds: string[];
+            /** @description As mixpeek.yaml's `StageConfig` (checked against it and the stage registry). */
+            stages: components["schemas"]["StateJsonObject"][];
+            /** @description As mixpeek.yaml's `RetrieverInputSchema` (checked against it). */
+            inputSchema: components["schemas"]["StateJsonObject"];
+            budgetLimits?: components["schemas"]["StateJsonObject"];
+            tags: string[];
+            displayConfig?: components["schemas"]["StateJsonObject"];
+            /** @enum {string} */
+            visibility: "private" | "public" | "marketplace";
+            requiresSubscription: boolean;
+            marketplaceListingId?: string;
+            version: number;
+            createdAt: components["schemas"]["StateMicros"];
+            updatedAt: components["schemas"]["StateMicros"];
+        };
+        StateMixpeekExecution: {
+            id: components["schemas"]["StateId"];
+            seq: components["schemas"]["StateCount"];
+            /** @description The saved retriever it ran (a retriever of its namespace); absent for an ad-hoc execution. */
+            retrieverId?: string;
+            /** @enum {string} */
+            status: "completed" | "failed";
+            error?: string;
+            inputs: components["schemas"]["StateJsonObject"];
+            collectionIds: string[];
+            /** @description The page it returned, as returned. */
+            documents: components["schemas"]["StateJsonObject"][];
+            pagination: components["schemas"]["StateJsonObject"];
+            stageStatistics: components["schemas"]["StateJsonObject"];
+            budget: components["schemas"]["StateJsonObject"];
+            totalStages: components["schemas"]["StateCount"];
+            stagesCompleted: components["schemas"]["StateCount"];
+            totalProcessed: components["schemas"]["StateCount"];
+            totalReturned: components["schemas"]["StateCount"];
+            creditsUsed: number;
+            durationMs: number;
+            createdAt: components["schemas"]["StateMicros"];
+            completedAt: components["schemas"]["StateMicros"];
         };
         StateMixpeekBucket: {
             id: components["schemas"]["StateId"];
@@ -779,6 +847,8 @@ export interface components {
             extra: components["schemas"]["StateJsonObject"];
             /** @description As mixpeek.yaml's `TaskStatusEnum` (checked against it); an object saved PENDING or PROCESSING is processed again after a load. */
             status: string;
+            /** @description Why its processing failed (status FAILED). */
+            error?: string;
             createdAt: components["schemas"]["StateMicros"];
             updatedAt: components["schemas"]["StateMicros"];
         };
@@ -1295,6 +1365,22 @@ export interface components {
                 "application/json": components["schemas"]["AirweaveEntitiesSummary"];
             };
         };
+        /** @description The entities are stored; their indexing goes on in the background (`wait=false`). */
+        AirweaveEntitiesAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "readable_id": "finance-data-x7k9m2",
+                 *       "organization_id": "3f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+                 *       "accepted": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["AirweaveEntitiesAccepted"];
+            };
+        };
         /** @description No Airweave collection has this `readable_id`, or Airweave is not mounted. */
         AirweaveCollectionNotFound: {
             headers: {
@@ -1327,6 +1413,14 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description `false`: answer at once (202). The entities are stored at once (and saved with the
+         *     state) and indexed in the background; every search of the collection and every
+         *     count of its entities waits for that, and a failure to index them is logged.
+         *     Fixture files use it so that start-up does not wait for the entities to be
+         *     chunked and embedded.
+         */
+        AirweaveEntitiesWait: boolean;
         /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
         ProviderFilter: string;
     };
@@ -2087,7 +2181,16 @@ export interface operations {
     };
     putAirweaveEntities: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `false`: answer at once (202). The entities are stored at once (and saved with the
+                 *     state) and indexed in the background; every search of the collection and every
+                 *     count of its entities waits for that, and a failure to index them is logged.
+                 *     Fixture files use it so that start-up does not wait for the entities to be
+                 *     chunked and embedded.
+                 */
+                wait?: components["parameters"]["AirweaveEntitiesWait"];
+            };
             header?: never;
             path: {
                 /**
@@ -2105,6 +2208,7 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AirweaveEntities"];
+            202: components["responses"]["AirweaveEntitiesAccepted"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -2115,7 +2219,16 @@ export interface operations {
     };
     addAirweaveEntities: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `false`: answer at once (202). The entities are stored at once (and saved with the
+                 *     state) and indexed in the background; every search of the collection and every
+                 *     count of its entities waits for that, and a failure to index them is logged.
+                 *     Fixture files use it so that start-up does not wait for the entities to be
+                 *     chunked and embedded.
+                 */
+                wait?: components["parameters"]["AirweaveEntitiesWait"];
+            };
             header?: never;
             path: {
                 /**
@@ -2144,6 +2257,7 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AirweaveEntities"];
+            202: components["responses"]["AirweaveEntitiesAccepted"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -195,13 +195,444 @@ export interface paths {
          *     `return_presigned_urls=true` adds `presigned_url` to each blob reference.
          */
         get: operations["getDocument"];
-        put?: never;
+        /**
+         * Replace a document's fields
+         * @description The body becomes the document's root fields (those it had and the body lacks are
+         *     dropped); `document_id`, `collection_id`, `_internal`, the blobs and the vectors stay.
+         *     A dotted key sets a nested field. Vector fields, `document_id`, `collection_id` and
+         *     `_internal` cannot be written (400 naming them). A changed `text` is embedded again, so
+         *     retrievers rank by the new text at once; other changes reach filters at once.
+         */
+        put: operations["updateDocument"];
         post?: never;
         /**
          * Delete a document
          * @description Same lookups as get; `document_count` drops by one.
          */
         delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        /**
+         * Update some of a document's fields
+         * @description The body is merged into the document's root fields (a nested object replaces the
+         *     field it names; a dotted key, `metadata.status`, sets one nested field). Same rules as
+         *     the PUT otherwise.
+         */
+        patch: operations["patchDocument"];
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a document
+         * @description A document written directly into the collection (no object, no extractor run). Keys
+         *     beyond the documented ones become root fields, as `metadata` does; each of
+         *     `features[]` adds its `payload` fields at the root and its named dense vectors under
+         *     their names. The document's `text` field (a text extractor's output) and the vector
+         *     under the collection's text index make it searchable by retrievers: a vector of the
+         *     embedder's dimension given under that index's name is used as it is; otherwise the
+         *     text is embedded by the mock's embedder. `collection_id` in the body must name the
+         *     collection of the path (400 otherwise, Assumption). Lineage fields are stored under
+         *     `_internal.lineage`.
+         */
+        post: operations["createDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update every document a filter matches
+         * @description `update_data` is merged into every document `filters` matches (every document of the
+         *     collection without `filters`); a dotted key (`metadata.status`) sets that nested field.
+         *     Vectors cannot be updated (400, naming them); nor can `document_id`, `collection_id` or
+         *     `_internal`. A changed `text` is embedded again, so retrievers rank by the new text at
+         *     once. Filters take the list filters' grammar, and the Qdrant-style form the vendor's
+         *     examples show (`{"must": [{"key": "metadata.status", "value": "pending"}]}`).
+         */
+        patch: operations["bulkUpdateDocuments"];
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update documents by id, or by filter
+         * @description Either `updates` (each `document_id` with its own `update_data`; per-document results,
+         *     a missing document is a failed result, not an error) or `filters` with `update_data`
+         *     (every match gets the same update; `results` empty). Both modes, or neither, → 400
+         *     (Assumption). Updates follow the bulk update's rules.
+         */
+        post: operations["batchUpdateDocuments"];
+        /**
+         * Delete documents by id, or by filter
+         * @description Either `document_ids` (per-document results; a missing one is a failed result) or
+         *     `filters` (every match is deleted; `results` empty). Both, or neither, → 400
+         *     (Assumption). Deleted documents leave the collection's index at once.
+         */
+        delete: operations["batchDeleteDocuments"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collections/{collection_identifier}/documents/{document_id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document's lineage
+         * @description Where the document comes from, root first: the bucket object it was made from (with
+         *     whether that object still exists) and the document itself with the collection and
+         *     extractor that made it. The vendor types the reply as a free object; this shape is
+         *     the mock's (Assumption).
+         */
+        get: operations["getDocumentLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects/{object_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every document made from an object
+         * @description The documents of every collection of the namespace whose lineage starts at the
+         *     object, oldest first; `collection_ids` (ids or names, repeated) keeps those
+         *     collections only. 404 when the namespace neither holds the object nor any document
+         *     made from it (documents outlive their object). The vendor types the reply as a free
+         *     object; this shape is the mock's (Assumption).
+         */
+        get: operations["getObjectDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stages a retriever can run
+         * @description The stage registry: the stages the mock runs, each with its category, icon and the
+         *     JSON Schema of its `parameters`. Public, as the vendor's document declares no
+         *     credential for it. A retriever naming a stage not listed here is refused (400).
+         */
+        get: operations["listRetrieverStages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a retriever
+         * @description A named pipeline of stages over collections of the namespace. Names are unique in the
+         *     namespace (409). `collection_identifiers` take ids or names (404 for an unknown one);
+         *     every stage's `config.stage_id` must be in the registry (400 naming the stages there
+         *     are), its `stage_type`, when given, must be that stage's category (400), stage names
+         *     are unique within the retriever (400, Assumption: statistics are keyed by them), and
+         *     templates may only look inputs up (`{{INPUT.query}}`; 400 for any other expression).
+         *     Stage parameters are checked when the retriever runs, once templates are filled in.
+         */
+        post: operations["createRetriever"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List retrievers
+         * @description The namespace's retrievers, oldest first unless `sorts` says otherwise (the first sort
+         *     applies). `search` looks in the id, name, description and tags; `filters` take the list
+         *     filters' grammar over the retriever as a get returns it. `total` counts every match;
+         *     `pagination` (not in the vendor's response model, which has no place for the next
+         *     cursor the `cursor` parameter needs) is the list endpoints' pagination object.
+         */
+        post: operations["listRetrievers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a pipeline without saving it
+         * @description The same checks and the same run as a saved retriever's execute, for stages given in
+         *     the request; nothing is saved but the execution, listed by the ad-hoc executions
+         *     endpoints. Replies carry `X-Execution-Mode: adhoc` and
+         *     `execution_metadata.retriever_persisted: false`. With `stream: true`, Server-Sent
+         *     Events as the execute of a saved retriever.
+         */
+        post: operations["executeAdhocRetriever"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/executions/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List ad-hoc executions
+         * @description The namespace's ad-hoc executions, newest first; `status` keeps one status,
+         *     `start_time`/`end_time` (ISO 8601, inclusive) a time window. Default page size 20
+         *     (the vendor's description).
+         */
+        post: operations["listAdhocExecutions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/executions/{execution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One ad-hoc execution
+         * @description An ad-hoc execution of the namespace (404 for an unknown one, or a saved retriever's).
+         */
+        get: operations["getAdhocExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/{retriever_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a retriever
+         * @description By id or name.
+         */
+        get: operations["getRetriever"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a retriever
+         * @description Synchronous; its execution history goes with it. The vendor types the reply as `{}`;
+         *     this body is the mock's (Assumption).
+         */
+        delete: operations["deleteRetriever"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a retriever's metadata
+         * @description Name (409 when another retriever has it), description, tags, display configuration,
+         *     visibility and marketplace fields; `version` goes up by one. Core logic is immutable:
+         *     `stages`, `input_schema`, `collection_identifiers` or `collection_ids` in the body are
+         *     refused with 400 (clone the retriever instead).
+         */
+        patch: operations["patchRetriever"];
+        trace?: never;
+    };
+    "/v1/retrievers/{retriever_id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone a retriever
+         * @description A new retriever (new id, version 1) with the source's configuration; every field of
+         *     the body but `retriever_name` overrides the source's. The name must be free in the
+         *     namespace (409); the new configuration gets the create checks.
+         */
+        post: operations["cloneRetriever"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/{retriever_id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a retriever
+         * @description Binds `inputs` to the retriever's `input_schema` (defaults filled in; a missing
+         *     required input or a value of the wrong type is a 422 at `["body", "inputs", …]`),
+         *     fills the stage templates, runs the stages in order over the shared search engine,
+         *     then pages the final documents (`pagination`: `cursor` by default, 20 a page;
+         *     `offset`, `keyset` and `scroll` too). Documents carry `score`. Statistics per stage
+         *     are modelled, not measured (so the same data gives the same figures); the execution
+         *     is recorded. With `stream: true` the reply is Server-Sent Events, `data: {json}` lines,
+         *     each a `RetrieverStreamEvent`: `stage_start` and `stage_complete` per stage, then
+         *     `execution_complete` with the page; a stage that fails at run time sends `stage_error`
+         *     and `execution_error` and ends the stream. Checks that fail before the first stage
+         *     runs (404, 422, 400) are answered as JSON errors whatever `stream` says.
+         */
+        post: operations["executeRetriever"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/{retriever_id}/execute/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A retriever's execution plan
+         * @description The stages as they would run (the mock applies no optimization: the plan is the
+         *     retriever's stages, in order), with document counts from a dry run on the current
+         *     data and the same modelled costs an execution reports. `inputs` are optional:
+         *     missing ones take the field's `default`, then its first `examples` entry, then a
+         *     representative value of its type. Nothing is recorded.
+         */
+        post: operations["explainRetriever"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/{retriever_id}/executions/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A retriever's executions
+         * @description Newest first (a `sorts` entry, `{field, direction}`, overrides); `status` keeps one
+         *     status; `filters` take the list filters' grammar over the summaries. Default page
+         *     size 20.
+         */
+        post: operations["listRetrieverExecutions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retrievers/{retriever_id}/executions/{execution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One execution of a retriever
+         * @description The execution with the documents it returned, its pagination and its statistics.
+         */
+        get: operations["getRetrieverExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1280,6 +1711,618 @@ export interface components {
             /** @default true */
             success: boolean;
         };
+        LineageStep: {
+            collection_id: string;
+            feature_extractor_id: string;
+            document_id?: string | null;
+            timestamp?: string;
+        };
+        /** @description One extractor's output for a created document. */
+        FeatureModel: {
+            feature_extractor_id: string;
+            /** @description Fields added at the document's root. */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Named dense vectors (`{"<name>": [floats]}`), stored under their names. Sparse and
+             *     multi-vectors are accepted and stored the same way, but never ranked by.
+             */
+            vectors?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentCreateRequest: {
+            /** @description The collection of the path (its id or name). */
+            collection_id: string;
+            root_object_id?: string | null;
+            root_bucket_id?: string | null;
+            source_type?: ("bucket" | "collection") | null;
+            source_collection_id?: string | null;
+            source_document_id?: string | null;
+            source_object_id?: string | null;
+            lineage_path?: string | null;
+            lineage_chain?: components["schemas"]["LineageStep"][];
+            document_schema_version?: string | null;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            features?: components["schemas"]["FeatureModel"][];
+            /** @description Blob references of the document. */
+            document_blobs?: components["schemas"]["BlobURLRef"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The document's new root fields (any keys). */
+        DocumentUpdateRequest: {
+            [key: string]: unknown;
+        };
+        /** @description Root fields to set (any keys; dotted keys set nested fields). */
+        PatchDocumentRequest: {
+            [key: string]: unknown;
+        };
+        BulkUpdateDocumentsRequest: {
+            filters?: components["schemas"]["LogicalOperator"] | null;
+            update_data: {
+                [key: string]: unknown;
+            };
+        };
+        BulkUpdateDocumentsResponse: {
+            updated_count: number;
+            /** @default Documents updated successfully */
+            message: string;
+        };
+        BatchDocumentUpdate: {
+            document_id: string;
+            update_data: {
+                [key: string]: unknown;
+            };
+        };
+        BatchUpdateDocumentsRequest: {
+            updates?: components["schemas"]["BatchDocumentUpdate"][] | null;
+            filters?: components["schemas"]["LogicalOperator"] | null;
+            update_data?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        BatchDocumentResult: {
+            document_id: string;
+            success: boolean;
+            error?: string;
+        };
+        BatchUpdateDocumentsResponse: {
+            updated_count: number;
+            /** @default 0 */
+            failed_count: number;
+            results?: components["schemas"]["BatchDocumentResult"][];
+            message?: string;
+        };
+        BatchDeleteDocumentsRequest: {
+            document_ids?: string[] | null;
+            filters?: components["schemas"]["LogicalOperator"] | null;
+        };
+        BatchDeleteDocumentsResponse: {
+            deleted_count: number;
+            /** @default 0 */
+            failed_count: number;
+            results?: components["schemas"]["BatchDocumentResult"][];
+            message?: string;
+        };
+        /** @description One hop of a document's lineage. */
+        LineageHop: {
+            /** @enum {string} */
+            type: "object" | "document";
+            bucket_id?: string;
+            object_id?: string;
+            /** @description Whether the object is still in its bucket. */
+            exists?: boolean;
+            collection_id?: string;
+            collection_name?: string;
+            document_id?: string;
+            feature_extractor_id?: string;
+        };
+        DocumentLineageResponse: {
+            document_id: components["schemas"]["DocumentIdValue"];
+            collection_id: components["schemas"]["CollectionId"];
+            root_object_id?: string;
+            root_bucket_id?: string;
+            source_type?: string;
+            path?: string;
+            /** @description Processing steps from the root object to this document. */
+            depth: number;
+            steps: components["schemas"]["LineageHop"][];
+        };
+        ObjectDocumentsResponse: {
+            object_id: string;
+            total_documents: number;
+            /** @description The collections holding at least one of the documents. */
+            collection_ids: string[];
+            documents: components["schemas"]["DocumentResponse"][];
+        };
+        /** @enum {string} */
+        RetrieverInputSchemaFieldType: "string" | "number" | "integer" | "float" | "boolean" | "object" | "array" | "date" | "datetime" | "text" | "image" | "audio" | "video" | "pdf" | "excel" | "document_reference";
+        /**
+         * @description One input. A value is checked against `type` (text-like and file types take strings;
+         *     `integer`, `number`/`float`, `boolean`, `array`, `object` their JSON types;
+         *     `document_reference` a string or an object) and `enum`; a missing one takes `default`,
+         *     and a missing one without a default is an error when `required`.
+         */
+        RetrieverInputSchemaField: {
+            type: components["schemas"]["RetrieverInputSchemaFieldType"];
+            default?: unknown;
+            items?: components["schemas"]["RetrieverInputSchemaField"] | null;
+            properties?: {
+                [key: string]: components["schemas"]["RetrieverInputSchemaField"];
+            } | null;
+            examples?: unknown[] | null;
+            description?: string | null;
+            enum?: unknown[] | null;
+            /** @default false */
+            required: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Input fields by name. */
+        RetrieverInputSchema: {
+            [key: string]: components["schemas"]["RetrieverInputSchemaField"];
+        };
+        /** @enum {string} */
+        StageType: "filter" | "sort" | "reduce" | "apply" | "enrich";
+        /**
+         * @description One stage of a pipeline. `config.stage_id` names a registered stage (the legacy
+         *     `config.stage_name` is read when `stage_id` is absent); `config.parameters` are the
+         *     stage's, and `config.pre_filters` / `config.post_filters` (siblings of `parameters`,
+         *     the list filters' grammar) filter the documents before and after the stage. Strings
+         *     of the form `{{INPUT.field}}` (also `inputs.` and `input.`, any case) are replaced by
+         *     the input's value when the retriever runs (a whole-string template keeps the value's
+         *     type; a missing input leaves the parameter out); other template namespaces and
+         *     expressions are refused with 400. A filter value `{"type": "dynamic", "field":
+         *     "inputs.x"}` is the input's value too.
+         */
+        StageConfig: {
+            stage_name: string;
+            /** @description The stage's category; filled in from the registry when absent. */
+            stage_type?: components["schemas"]["StageType"] | null;
+            config: {
+                [key: string]: unknown;
+            };
+            batch_size?: string | null;
+            description?: string | null;
+        };
+        /**
+         * @description Limits on one execution's modelled credits and milliseconds (see the execute
+         *     operation); an execution that goes over stops with 400 `Budget exceeded` and is
+         *     recorded as failed.
+         */
+        BudgetLimits: {
+            max_credits?: number | null;
+            max_time_ms?: number | null;
+        };
+        /** @enum {string} */
+        RetrieverVisibility: "private" | "public" | "marketplace";
+        CreateRetrieverRequest: {
+            retriever_name: string;
+            description?: string | null;
+            visibility?: components["schemas"]["RetrieverVisibility"];
+            marketplace_listing_id?: string | null;
+            /** @default false */
+            requires_subscription: boolean;
+            collection_identifiers?: string[];
+            stages: components["schemas"]["StageConfig"][];
+            input_schema?: components["schemas"]["RetrieverInputSchema"];
+            budget_limits?: components["schemas"]["BudgetLimits"];
+            tags?: string[];
+            display_config?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        FeatureAddress: {
+            /** @default mixpeek */
+            scheme: string;
+            extractor: string;
+            version: string;
+            output?: string;
+        };
+        /**
+         * @description A retriever as create, patch and clone answer it. `feature_dependencies` lists the
+         *     feature URIs its `feature_search` stages name (templated ones left out).
+         */
+        RetrieverConfig: {
+            retriever_id: components["schemas"]["RetrieverIdValue"];
+            retriever_name: string;
+            description?: string;
+            collection_ids: components["schemas"]["CollectionId"][];
+            stages: components["schemas"]["StageConfig"][];
+            input_schema: components["schemas"]["RetrieverInputSchema"];
+            budget_limits?: components["schemas"]["BudgetLimits"];
+            feature_dependencies?: components["schemas"]["FeatureAddress"][];
+            tags: string[];
+            display_config?: {
+                [key: string]: unknown;
+            };
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            created_by?: string;
+            updated_by?: string;
+        };
+        /** @description A retriever as get and list answer it. */
+        RetrieverModel: components["schemas"]["RetrieverConfig"] & {
+            /** @description Always false (publishing is not served). */
+            is_published: boolean;
+            marketplace_listing_id?: string;
+        };
+        /** @example ret_7f3a9c2e1b4d6a8c */
+        RetrieverIdValue: string;
+        /** @example exec_3c5e7a9b1d2f4e6a */
+        ExecutionIdValue: string;
+        CreateRetrieverResponse: {
+            retriever: components["schemas"]["RetrieverConfig"];
+        };
+        PatchRetrieverRequest: {
+            retriever_name?: string | null;
+            description?: string | null;
+            visibility?: components["schemas"]["RetrieverVisibility"] | null;
+            marketplace_listing_id?: string | null;
+            requires_subscription?: boolean | null;
+            tags?: string[] | null;
+            display_config?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        PatchRetrieverResponse: {
+            retriever: components["schemas"]["RetrieverConfig"];
+        };
+        CloneRetrieverRequest: {
+            retriever_name: string;
+            description?: string | null;
+            collection_identifiers?: string[] | null;
+            stages?: components["schemas"]["StageConfig"][] | null;
+            input_schema?: components["schemas"]["RetrieverInputSchema"] | null;
+            budget_limits?: components["schemas"]["BudgetLimits"] | null;
+            tags?: string[] | null;
+            display_config?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        CloneRetrieverResponse: {
+            retriever: components["schemas"]["RetrieverConfig"];
+            source_retriever_id: components["schemas"]["RetrieverIdValue"];
+        };
+        RetrieverDeleteResponse: {
+            success: boolean;
+            message: string;
+            retriever_id: components["schemas"]["RetrieverIdValue"];
+        };
+        ListRetrieversRequest: {
+            search?: string | null;
+            filters?: components["schemas"]["LogicalOperator"] | null;
+            sorts?: components["schemas"]["SortOption"][] | null;
+            /** @default false */
+            case_sensitive: boolean;
+        };
+        ListRetrieversResponse: {
+            results: components["schemas"]["RetrieverModel"][];
+            total: number;
+            pagination: components["schemas"]["PaginationResponse"];
+        };
+        /** @enum {string} */
+        StageCategory: "filter" | "sort" | "reduce" | "apply" | "enrich";
+        RetrieverStageDefinition: {
+            stage_id: string;
+            description: string;
+            category: components["schemas"]["StageCategory"];
+            icon: string;
+            parameter_schema?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description How the final documents are paged. `method` defaults to `cursor`; without a
+         *     `pagination` the page size is 20 (the vendor's description), with one, 10 (its
+         *     models' default). `cursor` and `keyset` take `limit` (1–500), `offset` `page_size`
+         *     (1–500) and `page_number`, `scroll` `limit` (1–1000) and `scroll_ttl` (60–3600 s).
+         *     A cursor is the `pagination.cursor` of the previous page; keyset's `after` is the
+         *     previous page's `next_cursor`; a scroll keeps the first page's documents (a
+         *     snapshot) for `scroll_ttl` seconds of the mock's clock.
+         */
+        ExecutionPagination: {
+            /** @enum {string} */
+            method?: "offset" | "cursor" | "scroll" | "keyset";
+            limit?: number;
+            cursor?: string | null;
+            page_size?: number;
+            page_number?: number;
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            scroll_id?: string | null;
+            scroll_ttl?: number;
+        };
+        ExecuteRetrieverRequest: {
+            inputs?: {
+                [key: string]: unknown;
+            };
+            pagination?: components["schemas"]["ExecutionPagination"];
+            /** @default false */
+            stream: boolean;
+        };
+        AdhocExecuteRequest: {
+            collection_identifiers?: string[];
+            input_schema: components["schemas"]["RetrieverInputSchema"];
+            stages: components["schemas"]["StageConfig"][];
+            inputs: {
+                [key: string]: unknown;
+            };
+            budget_limits?: components["schemas"]["BudgetLimits"] | null;
+            /** @default false */
+            stream: boolean;
+        };
+        /**
+         * @description One stage's figures. `duration_ms` is modelled from the work the stage did (documents
+         *     scanned, searches run), not timed, so the same data gives the same figures; `metadata`
+         *     names the stage and what it did.
+         */
+        StageStatistics: {
+            input_count: number;
+            output_count: number;
+            duration_ms: number;
+            efficiency: number;
+            cache_hit?: boolean;
+            error?: string;
+            llm_calls?: number;
+            tokens_used?: number;
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        RetrieverExecutionStatistics: {
+            /** @description By stage name. */
+            stages: {
+                [key: string]: components["schemas"]["StageStatistics"];
+            };
+            total_time_ms: number;
+            credits_used: number;
+        };
+        /** @description A document as an execution returns it, with its score. */
+        RetrievedDocument: components["schemas"]["DocumentResponse"] & {
+            /**
+             * @description The last scoring stage's: a cosine for dense feature search, BM25 for a
+             *     `bm25_sparse` one, reciprocal rank fusion for both; 0 for documents an
+             *     attribute filter fetched.
+             */
+            score: number;
+        };
+        ExecutionBudget: {
+            credits_used: number;
+            time_used_ms: number;
+            credits_remaining?: number;
+            max_credits?: number;
+            max_time_ms?: number;
+        };
+        /**
+         * @description `cursor`: `method`, `page_size`, `has_next` and, while more remain, `cursor` (the next
+         *     page's). `offset`: `method`, `total`, `limit`, `offset`, `has_next`, `has_previous`.
+         *     `keyset`: `method`, `has_next` and `next_cursor` (`{score, id}` of the page's last
+         *     document, the next request's `after`). `scroll`: `method`, `scroll_id`, `has_next`.
+         */
+        ExecutionPage: {
+            /** @enum {string} */
+            method?: "offset" | "cursor" | "scroll" | "keyset";
+            cursor?: string;
+            page_size?: number;
+            has_next: boolean;
+            has_previous?: boolean;
+            total?: number;
+            limit?: number;
+            offset?: number;
+            next_cursor?: {
+                score?: number;
+                id?: string;
+            };
+            scroll_id?: string;
+        };
+        ExecutionGroup: {
+            /** @description The grouped value (any JSON; null for documents without it). */
+            group_key: unknown;
+            /** @description Documents with this value, before any per-group limit. */
+            count: number;
+            documents: components["schemas"]["RetrievedDocument"][];
+        };
+        /**
+         * @description An execution. `documents` is the page; `groups` appears when a grouping stage ran
+         *     (the page's documents by group), `facets` when a feature search asked for them
+         *     (value counts over that stage's results). The vendor types this reply as a free
+         *     object; the fields are its execution detail's, plus `execution_metadata`.
+         */
+        ExecuteRetrieverResponse: {
+            execution_id: components["schemas"]["ExecutionIdValue"];
+            /** @enum {string} */
+            status: "completed";
+            documents: components["schemas"]["RetrievedDocument"][];
+            pagination: components["schemas"]["ExecutionPage"];
+            stage_statistics: components["schemas"]["RetrieverExecutionStatistics"];
+            budget: components["schemas"]["ExecutionBudget"];
+            /** @description Always false (the mock runs the stages as written). */
+            optimization_applied: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            completed_at: components["schemas"]["Timestamp"];
+            stages_completed: number;
+            total_stages: number;
+            groups?: components["schemas"]["ExecutionGroup"][];
+            facets?: {
+                [key: string]: {
+                    value: unknown;
+                    count: number;
+                }[];
+            };
+            execution_metadata: {
+                /** @enum {string} */
+                execution_mode: "saved" | "adhoc";
+                retriever_persisted: boolean;
+                retriever_id?: components["schemas"]["RetrieverIdValue"];
+            };
+        };
+        /**
+         * @description One Server-Sent Event's `data` (a `data: {json}` line, no `event:` field, as the
+         *     vendor describes them). Every event has `event_type` and `execution_id`; stage events
+         *     add `stage_name`, `stage_index` and `total_stages`; `stage_complete` adds the stage's
+         *     output `documents`, its `statistics` and `budget_used` so far; `execution_complete`
+         *     has the page (`documents`, `pagination`), `stage_statistics` and `budget`;
+         *     `stage_error` and `execution_error` carry `error`.
+         */
+        RetrieverStreamEvent: {
+            /** @enum {string} */
+            event_type: "stage_start" | "stage_complete" | "stage_error" | "execution_complete" | "execution_error";
+            execution_id: components["schemas"]["ExecutionIdValue"];
+            stage_name?: string;
+            stage_index?: number;
+            total_stages?: number;
+            documents?: components["schemas"]["RetrievedDocument"][];
+            statistics?: components["schemas"]["StageStatistics"];
+            budget_used?: {
+                credits_used: number;
+                time_elapsed_ms: number;
+                tokens_used: number;
+            };
+            pagination?: components["schemas"]["ExecutionPage"];
+            stage_statistics?: components["schemas"]["RetrieverExecutionStatistics"];
+            budget?: components["schemas"]["ExecutionBudget"];
+            groups?: components["schemas"]["ExecutionGroup"][];
+            /** @enum {string} */
+            status?: "completed" | "failed";
+            error?: string;
+        };
+        ExplainRetrieverRequest: {
+            inputs?: {
+                [key: string]: unknown;
+            };
+        };
+        ExplainStagePlan: {
+            stage_index: number;
+            stage_name: string;
+            stage_type: string;
+            estimated_input: number;
+            estimated_output: number;
+            estimated_efficiency: number;
+            estimated_cost_credits: number;
+            estimated_duration_ms: number;
+            cache_likely: boolean;
+            optimization_notes?: string[];
+            warnings?: string[];
+        };
+        ExplainRetrieverResponse: {
+            retriever_id: components["schemas"]["RetrieverIdValue"];
+            retriever_name: string;
+            estimated_cost: {
+                total_credits: number;
+                total_duration_ms: number;
+            } & {
+                [key: string]: number;
+            };
+            execution_plan: components["schemas"]["ExplainStagePlan"][];
+            optimization_suggestions: {
+                type: string;
+                stage: string;
+                message: string;
+            }[];
+            total_estimated_stages: number;
+            /** @description Stages whose modelled duration is at least 80% of the slowest's. */
+            bottleneck_stages: string[];
+            /** @enum {string} */
+            optimization_level: "none";
+            optimization_applied: boolean;
+        };
+        PaginationMetadata: {
+            total: number;
+            limit: number;
+            offset: number;
+            has_next: boolean;
+            /** @description The next page's `cursor` (not in the vendor's model). */
+            next_cursor?: string;
+        };
+        ListExecutionsRequest: {
+            filters?: components["schemas"]["LogicalOperator"] | null;
+            sorts?: components["schemas"]["SortOption"][] | null;
+            status?: string | null;
+        };
+        RetrieverExecutionSummary: {
+            execution_id: components["schemas"]["ExecutionIdValue"];
+            /** @enum {string} */
+            status: "completed" | "failed";
+            created_at: components["schemas"]["Timestamp"];
+            completed_at?: components["schemas"]["Timestamp"];
+            duration_ms: number;
+            credits_used: number;
+            /** @description Documents the stages took in, summed over the stages. */
+            total_processed: number;
+            total_returned: number;
+            cache_hit_rate?: number;
+            /** @description SHA-1 of the inputs as JSON with sorted keys. */
+            inputs_hash?: string;
+            /** @description The `query` input, else the first text input, cut at 100 characters. */
+            query_summary?: string;
+        };
+        ListExecutionsResponse: {
+            results: components["schemas"]["RetrieverExecutionSummary"][];
+            pagination: components["schemas"]["PaginationMetadata"];
+        };
+        ExecutionDetail: {
+            execution_id: components["schemas"]["ExecutionIdValue"];
+            /** @enum {string} */
+            status: "completed" | "failed";
+            documents: {
+                [key: string]: unknown;
+            }[];
+            pagination: {
+                [key: string]: unknown;
+            };
+            stage_statistics: components["schemas"]["RetrieverExecutionStatistics"];
+            budget: components["schemas"]["ExecutionBudget"];
+            error?: string;
+            optimization_applied: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            completed_at?: components["schemas"]["Timestamp"];
+            current_stage?: string;
+            stages_completed: number;
+            total_stages: number;
+        };
+        ListAdhocExecutionsRequest: {
+            status?: string | null;
+            /** @description ISO 8601 (a zone-less time is UTC); inclusive. */
+            start_time?: string | null;
+            /** @description ISO 8601 (a zone-less time is UTC); inclusive. */
+            end_time?: string | null;
+        };
+        AdhocExecutionSummary: {
+            execution_id: components["schemas"]["ExecutionIdValue"];
+            /** @enum {string} */
+            execution_mode: "adhoc";
+            /** @enum {string} */
+            status: "completed" | "failed";
+            timestamp: components["schemas"]["Timestamp"];
+            duration_ms: number;
+            credits_used: number;
+            total_processed: number;
+            total_returned: number;
+            cache_hit_rate?: number;
+            query_summary?: string;
+            stages_completed: number;
+            total_stages: number;
+            collection_ids?: string[];
+        };
+        AdhocExecutionDetail: components["schemas"]["AdhocExecutionSummary"] & {
+            /** @description The inputs, as JSON. */
+            inputs?: string;
+            inputs_hash?: string;
+        };
+        ListAdhocExecutionsResponse: {
+            results: components["schemas"]["AdhocExecutionSummary"][];
+            total: number;
+            pagination: components["schemas"]["PaginationMetadata"];
+        };
         /** @description An extractor enabled in a namespace; must be in the catalog (404). */
         NamespaceExtractorRef: {
             feature_extractor_name: string;
@@ -1588,6 +2631,76 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The execution: JSON, or with `stream: true` Server-Sent Events (`text/event-stream`,
+         *     `Cache-Control: no-cache`), one `data: {json}` line per `RetrieverStreamEvent`.
+         */
+        ExecutionResult: {
+            headers: {
+                /** @description `adhoc` on the ad-hoc execute's replies (the vendor's description of it); absent on a saved retriever's. */
+                "X-Execution-Mode"?: "adhoc";
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "execution_id": "exec_3c5e7a9b1d2f4e6a",
+                 *       "status": "completed",
+                 *       "documents": [
+                 *         {
+                 *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                 *           "collection_id": "col_6ca83499cd",
+                 *           "text": "Kelp forests shelter otters.",
+                 *           "document_blobs": [],
+                 *           "score": 0.84
+                 *         }
+                 *       ],
+                 *       "pagination": {
+                 *         "method": "cursor",
+                 *         "page_size": 20,
+                 *         "has_next": false
+                 *       },
+                 *       "stage_statistics": {
+                 *         "stages": {
+                 *           "search": {
+                 *             "input_count": 3,
+                 *             "output_count": 1,
+                 *             "duration_ms": 7.206,
+                 *             "efficiency": 0.3333,
+                 *             "cache_hit": false,
+                 *             "metadata": {
+                 *               "stage_id": "feature_search"
+                 *             }
+                 *           }
+                 *         },
+                 *         "total_time_ms": 7.206,
+                 *         "credits_used": 0.01
+                 *       },
+                 *       "budget": {
+                 *         "credits_used": 0.01,
+                 *         "time_used_ms": 7.206
+                 *       },
+                 *       "optimization_applied": false,
+                 *       "created_at": "2025-10-13T14:05:00.000000",
+                 *       "completed_at": "2025-10-13T14:05:00.000000",
+                 *       "stages_completed": 1,
+                 *       "total_stages": 1,
+                 *       "execution_metadata": {
+                 *         "execution_mode": "saved",
+                 *         "retriever_persisted": true,
+                 *         "retriever_id": "ret_7f3a9c2e1b4d6a8c"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExecuteRetrieverResponse"];
+                /**
+                 * @example data: {"event_type":"stage_start","execution_id":"exec_3c5e7a9b1d2f4e6a","stage_name":"search","stage_index":0,"total_stages":1}
+                 *
+                 *     data: {"event_type":"execution_complete","execution_id":"exec_3c5e7a9b1d2f4e6a","total_stages":1,"status":"completed","documents":[],"pagination":{"method":"cursor","page_size":20,"has_next":false}}
+                 */
+                "text/event-stream": string;
+            };
+        };
         /** @description A business rule failed (`BadRequestError`). Messages are Assumptions modelled on the vendor's. */
         BadRequest: {
             headers: {
@@ -1780,6 +2893,16 @@ export interface components {
          * @example task_3f9a1c7e5b2d4a6c8e0f1b3d
          */
         TaskId: string;
+        /**
+         * @description Retriever id or name (id first, then exact name).
+         * @example ret_7f3a9c2e1b4d6a8c
+         */
+        RetrieverId: string;
+        /**
+         * @description Execution id, from an execute reply or an executions list.
+         * @example exec_3c5e7a9b1d2f4e6a
+         */
+        ExecutionId: string;
         /**
          * @description Page size, 1–1000 (422 outside). Default 10 when neither query nor body sets it.
          * @example 10
@@ -2395,6 +3518,75 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+                /**
+                 * @description Document id.
+                 * @example doc_f8966ff29c18e20c6b45e053
+                 */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "Over-ear headphones with a 30-hour battery.",
+                 *       "metadata": {
+                 *         "category": "audio"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DocumentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The document after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "text": "Over-ear headphones with a 30-hour battery.",
+                     *       "metadata": {
+                     *         "category": "audio"
+                     *       },
+                     *       "document_blobs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     deleteDocument: {
         parameters: {
             query?: never;
@@ -2436,6 +3628,1651 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["GenericDeleteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+                /**
+                 * @description Document id.
+                 * @example doc_f8966ff29c18e20c6b45e053
+                 */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "metadata.status": "reviewed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PatchDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The document after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "text": "Wireless headphones with active noise cancellation.",
+                     *       "metadata": {
+                     *         "category": "audio",
+                     *         "status": "reviewed"
+                     *       },
+                     *       "document_blobs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The document, as a get returns it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "text": "Wireless headphones with active noise cancellation.",
+                     *       "metadata": {
+                     *         "category": "audio",
+                     *         "price": 199
+                     *       },
+                     *       "document_blobs": [],
+                     *       "_internal": {
+                     *         "internal_id": "org_7c2e9a41",
+                     *         "namespace_id": "ns_640658775e",
+                     *         "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *         "collection_id": "col_6ca83499cd",
+                     *         "created_at": "2025-10-13T14:05:00Z",
+                     *         "updated_at": "2025-10-13T14:05:00Z",
+                     *         "lineage": {
+                     *           "path": "col_6ca83499cd",
+                     *           "chain": []
+                     *         },
+                     *         "metadata": {
+                     *           "ingestion_status": "COMPLETED"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bulkUpdateDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filters": {
+                 *         "AND": [
+                 *           {
+                 *             "field": "metadata.status",
+                 *             "operator": "eq",
+                 *             "value": "pending"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "update_data": {
+                 *         "metadata.status": "processed"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkUpdateDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description How many documents were updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "updated_count": 2,
+                     *       "message": "Documents updated successfully"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkUpdateDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchUpdateDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "updates": [
+                 *         {
+                 *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                 *           "update_data": {
+                 *             "metadata": {
+                 *               "status": "processed"
+                 *             }
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchUpdateDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description Counts and per-document results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "updated_count": 1,
+                     *       "failed_count": 1,
+                     *       "results": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "success": true
+                     *         },
+                     *         {
+                     *           "document_id": "doc_000000000000000000000000",
+                     *           "success": false,
+                     *           "error": "Document not found"
+                     *         }
+                     *       ],
+                     *       "message": "Updated 1 document(s), 1 failed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchUpdateDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchDeleteDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "document_ids": [
+                 *         "doc_f8966ff29c18e20c6b45e053"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchDeleteDocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description Counts and per-document results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted_count": 1,
+                     *       "failed_count": 0,
+                     *       "results": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "success": true
+                     *         }
+                     *       ],
+                     *       "message": "Deleted 1 document(s)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchDeleteDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDocumentLineage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Collection id or name (id tried first).
+                 * @example col_6ca83499cd
+                 */
+                collection_identifier: components["parameters"]["CollectionIdentifier"];
+                /**
+                 * @description Document id.
+                 * @example doc_f8966ff29c18e20c6b45e053
+                 */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lineage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *       "collection_id": "col_6ca83499cd",
+                     *       "root_object_id": "obj_a1b2c3d4e5f6",
+                     *       "root_bucket_id": "bkt_6a3a022d",
+                     *       "source_type": "bucket",
+                     *       "path": "bkt_6a3a022d/col_6ca83499cd",
+                     *       "depth": 1,
+                     *       "steps": [
+                     *         {
+                     *           "type": "object",
+                     *           "bucket_id": "bkt_6a3a022d",
+                     *           "object_id": "obj_a1b2c3d4e5f6",
+                     *           "exists": true
+                     *         },
+                     *         {
+                     *           "type": "document",
+                     *           "collection_id": "col_6ca83499cd",
+                     *           "collection_name": "product-text",
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "feature_extractor_id": "text_extractor_v1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentLineageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getObjectDocuments: {
+        parameters: {
+            query?: {
+                /** @description Only these collections (ids or names). */
+                collection_ids?: string[];
+                /**
+                 * @description Includes the extractor's embedding fields in the document.
+                 * @example false
+                 */
+                return_vectors?: components["parameters"]["ReturnVectors"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description The root object's id.
+                 * @example obj_a1b2c3d4e5f6
+                 */
+                object_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object's documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object_id": "obj_a1b2c3d4e5f6",
+                     *       "total_documents": 1,
+                     *       "collection_ids": [
+                     *         "col_6ca83499cd"
+                     *       ],
+                     *       "documents": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "collection_id": "col_6ca83499cd",
+                     *           "text": "Wireless headphones",
+                     *           "document_blobs": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDocumentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listRetrieverStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "stage_id": "attribute_filter",
+                     *         "description": "Filter documents by attribute conditions with boolean logic (AND/OR/NOT).",
+                     *         "category": "filter",
+                     *         "icon": "filter",
+                     *         "parameter_schema": {
+                     *           "type": "object",
+                     *           "properties": {
+                     *             "field": {
+                     *               "type": "string"
+                     *             },
+                     *             "operator": {
+                     *               "type": "string"
+                     *             },
+                     *             "value": {}
+                     *           }
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["RetrieverStageDefinition"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createRetriever: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retriever_name": "notes-search",
+                 *       "collection_identifiers": [
+                 *         "notes-text"
+                 *       ],
+                 *       "input_schema": {
+                 *         "query": {
+                 *           "type": "text",
+                 *           "required": true
+                 *         }
+                 *       },
+                 *       "stages": [
+                 *         {
+                 *           "stage_name": "search",
+                 *           "stage_type": "filter",
+                 *           "config": {
+                 *             "stage_id": "feature_search",
+                 *             "parameters": {
+                 *               "searches": [
+                 *                 {
+                 *                   "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                 *                   "query": {
+                 *                     "input_mode": "text",
+                 *                     "value": "{{INPUT.query}}"
+                 *                   },
+                 *                   "top_k": 50
+                 *                 }
+                 *               ],
+                 *               "final_top_k": 10
+                 *             }
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateRetrieverRequest"];
+            };
+        };
+        responses: {
+            /** @description The retriever. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "retriever": {
+                     *         "retriever_id": "ret_7f3a9c2e1b4d6a8c",
+                     *         "retriever_name": "notes-search",
+                     *         "collection_ids": [
+                     *           "col_6ca83499cd"
+                     *         ],
+                     *         "stages": [
+                     *           {
+                     *             "stage_name": "search",
+                     *             "stage_type": "filter",
+                     *             "config": {
+                     *               "stage_id": "feature_search",
+                     *               "parameters": {
+                     *                 "searches": [
+                     *                   {
+                     *                     "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                     *                     "query": {
+                     *                       "input_mode": "text",
+                     *                       "value": "{{INPUT.query}}"
+                     *                     },
+                     *                     "top_k": 50
+                     *                   }
+                     *                 ],
+                     *                 "final_top_k": 10
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "input_schema": {
+                     *           "query": {
+                     *             "type": "text",
+                     *             "required": true
+                     *           }
+                     *         },
+                     *         "budget_limits": {},
+                     *         "feature_dependencies": [
+                     *           {
+                     *             "scheme": "mixpeek",
+                     *             "extractor": "text_extractor",
+                     *             "version": "v1",
+                     *             "output": "multilingual_e5_large_instruct_v1"
+                     *           }
+                     *         ],
+                     *         "tags": [],
+                     *         "version": 1,
+                     *         "created_at": "2025-10-13T14:05:00.000000",
+                     *         "updated_at": "2025-10-13T14:05:00.000000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreateRetrieverResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listRetrievers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–1000 (422 outside). Default 10 when neither query nor body sets it.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Items to skip, 0–10000 (422 outside). Ignored when `cursor` is given.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Opaque `pagination.next_cursor` of the previous page. Malformed → 400 (Assumption).
+                 * @example eyJsYXN0X2lkIjoiY29sXzZjYTgzNDk5Y2QifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Adds `total`, `page` and `total_pages` to `pagination`.
+                 * @example true
+                 */
+                include_total?: components["parameters"]["IncludeTotal"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "search": "notes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListRetrieversRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of retrievers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "retriever_id": "ret_7f3a9c2e1b4d6a8c",
+                     *           "retriever_name": "notes-search",
+                     *           "collection_ids": [
+                     *             "col_6ca83499cd"
+                     *           ],
+                     *           "stages": [
+                     *             {
+                     *               "stage_name": "search",
+                     *               "stage_type": "filter",
+                     *               "config": {
+                     *                 "stage_id": "feature_search",
+                     *                 "parameters": {
+                     *                   "searches": [
+                     *                     {
+                     *                       "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                     *                       "query": "{{INPUT.query}}"
+                     *                     }
+                     *                   ]
+                     *                 }
+                     *               }
+                     *             }
+                     *           ],
+                     *           "input_schema": {
+                     *             "query": {
+                     *               "type": "text",
+                     *               "required": true
+                     *             }
+                     *           },
+                     *           "tags": [],
+                     *           "version": 1,
+                     *           "is_published": false,
+                     *           "created_at": "2025-10-13T14:05:00.000000",
+                     *           "updated_at": "2025-10-13T14:05:00.000000"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "pagination": {
+                     *         "page_size": 10
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRetrieversResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    executeAdhocRetriever: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Adds a fresh `presigned_url` to every blob reference (mock URLs).
+                 * @example false
+                 */
+                return_presigned_urls?: components["parameters"]["ReturnPresignedUrls"];
+                /**
+                 * @description Includes the extractor's embedding fields in the document.
+                 * @example false
+                 */
+                return_vectors?: components["parameters"]["ReturnVectors"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "collection_identifiers": [
+                 *         "notes-text"
+                 *       ],
+                 *       "input_schema": {
+                 *         "query": {
+                 *           "type": "text",
+                 *           "required": true
+                 *         }
+                 *       },
+                 *       "stages": [
+                 *         {
+                 *           "stage_name": "search",
+                 *           "config": {
+                 *             "stage_id": "feature_search",
+                 *             "parameters": {
+                 *               "searches": [
+                 *                 {
+                 *                   "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                 *                   "query": "{{INPUT.query}}"
+                 *                 }
+                 *               ]
+                 *             }
+                 *           }
+                 *         }
+                 *       ],
+                 *       "inputs": {
+                 *         "query": "kelp forests"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdhocExecuteRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ExecutionResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAdhocExecutions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–1000 (422 outside). Default 10 when neither query nor body sets it.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Items to skip, 0–10000 (422 outside). Ignored when `cursor` is given.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Opaque `pagination.next_cursor` of the previous page. Malformed → 400 (Assumption).
+                 * @example eyJsYXN0X2lkIjoiY29sXzZjYTgzNDk5Y2QifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Adds `total`, `page` and `total_pages` to `pagination`.
+                 * @example true
+                 */
+                include_total?: components["parameters"]["IncludeTotal"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "completed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListAdhocExecutionsRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of executions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "execution_id": "exec_3c5e7a9b1d2f4e6a",
+                     *           "execution_mode": "adhoc",
+                     *           "status": "completed",
+                     *           "timestamp": "2025-10-13T14:05:00.000000",
+                     *           "duration_ms": 7.2,
+                     *           "credits_used": 0.01,
+                     *           "total_processed": 3,
+                     *           "total_returned": 2,
+                     *           "cache_hit_rate": 0,
+                     *           "query_summary": "kelp forests",
+                     *           "stages_completed": 1,
+                     *           "total_stages": 1,
+                     *           "collection_ids": [
+                     *             "col_6ca83499cd"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 20,
+                     *         "offset": 0,
+                     *         "has_next": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListAdhocExecutionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAdhocExecution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Execution id, from an execute reply or an executions list.
+                 * @example exec_3c5e7a9b1d2f4e6a
+                 */
+                execution_id: components["parameters"]["ExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "execution_id": "exec_3c5e7a9b1d2f4e6a",
+                     *       "execution_mode": "adhoc",
+                     *       "status": "completed",
+                     *       "timestamp": "2025-10-13T14:05:00.000000",
+                     *       "duration_ms": 7.2,
+                     *       "credits_used": 0.01,
+                     *       "total_processed": 3,
+                     *       "total_returned": 2,
+                     *       "cache_hit_rate": 0,
+                     *       "query_summary": "kelp forests",
+                     *       "stages_completed": 1,
+                     *       "total_stages": 1,
+                     *       "collection_ids": [
+                     *         "col_6ca83499cd"
+                     *       ],
+                     *       "inputs": "{\"query\":\"kelp forests\"}",
+                     *       "inputs_hash": "2f1d3c8a9b7e6f5d4c3b2a1908f7e6d5c4b3a291"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdhocExecutionDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRetriever: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retriever. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "retriever_id": "ret_7f3a9c2e1b4d6a8c",
+                     *       "retriever_name": "notes-search",
+                     *       "collection_ids": [
+                     *         "col_6ca83499cd"
+                     *       ],
+                     *       "stages": [
+                     *         {
+                     *           "stage_name": "search",
+                     *           "stage_type": "filter",
+                     *           "config": {
+                     *             "stage_id": "feature_search",
+                     *             "parameters": {
+                     *               "searches": [
+                     *                 {
+                     *                   "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                     *                   "query": "{{INPUT.query}}"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "input_schema": {
+                     *         "query": {
+                     *           "type": "text",
+                     *           "required": true
+                     *         }
+                     *       },
+                     *       "tags": [],
+                     *       "version": 1,
+                     *       "is_published": false,
+                     *       "created_at": "2025-10-13T14:05:00.000000",
+                     *       "updated_at": "2025-10-13T14:05:00.000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RetrieverModel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteRetriever: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "message": "Retriever deleted successfully",
+                     *       "retriever_id": "ret_7f3a9c2e1b4d6a8c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RetrieverDeleteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    patchRetriever: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Notes, ranked by meaning",
+                 *       "tags": [
+                 *         "notes"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PatchRetrieverRequest"];
+            };
+        };
+        responses: {
+            /** @description The retriever after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "retriever": {
+                     *         "retriever_id": "ret_7f3a9c2e1b4d6a8c",
+                     *         "retriever_name": "notes-search",
+                     *         "description": "Notes, ranked by meaning",
+                     *         "collection_ids": [
+                     *           "col_6ca83499cd"
+                     *         ],
+                     *         "stages": [
+                     *           {
+                     *             "stage_name": "search",
+                     *             "stage_type": "filter",
+                     *             "config": {
+                     *               "stage_id": "feature_search",
+                     *               "parameters": {
+                     *                 "searches": [
+                     *                   {
+                     *                     "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                     *                     "query": "{{INPUT.query}}"
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "input_schema": {
+                     *           "query": {
+                     *             "type": "text"
+                     *           }
+                     *         },
+                     *         "tags": [
+                     *           "notes"
+                     *         ],
+                     *         "version": 2,
+                     *         "created_at": "2025-10-13T14:05:00.000000",
+                     *         "updated_at": "2025-10-13T14:06:00.000000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PatchRetrieverResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    cloneRetriever: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retriever_name": "notes-search-strict",
+                 *       "tags": [
+                 *         "strict"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloneRetrieverRequest"];
+            };
+        };
+        responses: {
+            /** @description The clone. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "source_retriever_id": "ret_7f3a9c2e1b4d6a8c",
+                     *       "retriever": {
+                     *         "retriever_id": "ret_0b1c2d3e4f5a6b7c",
+                     *         "retriever_name": "notes-search-strict",
+                     *         "collection_ids": [
+                     *           "col_6ca83499cd"
+                     *         ],
+                     *         "stages": [
+                     *           {
+                     *             "stage_name": "search",
+                     *             "stage_type": "filter",
+                     *             "config": {
+                     *               "stage_id": "feature_search",
+                     *               "parameters": {
+                     *                 "searches": [
+                     *                   {
+                     *                     "feature_uri": "mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1",
+                     *                     "query": "{{INPUT.query}}"
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "input_schema": {
+                     *           "query": {
+                     *             "type": "text"
+                     *           }
+                     *         },
+                     *         "tags": [
+                     *           "strict"
+                     *         ],
+                     *         "version": 1,
+                     *         "created_at": "2025-10-13T14:07:00.000000",
+                     *         "updated_at": "2025-10-13T14:07:00.000000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CloneRetrieverResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    executeRetriever: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Adds a fresh `presigned_url` to every blob reference (mock URLs).
+                 * @example false
+                 */
+                return_presigned_urls?: components["parameters"]["ReturnPresignedUrls"];
+                /**
+                 * @description Includes the extractor's embedding fields in the document.
+                 * @example false
+                 */
+                return_vectors?: components["parameters"]["ReturnVectors"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "inputs": {
+                 *         "query": "kelp forests"
+                 *       },
+                 *       "pagination": {
+                 *         "method": "cursor",
+                 *         "limit": 10
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExecuteRetrieverRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ExecutionResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    explainRetriever: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "inputs": {
+                 *         "query": "kelp forests"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExplainRetrieverRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "retriever_id": "ret_7f3a9c2e1b4d6a8c",
+                     *       "retriever_name": "notes-search",
+                     *       "estimated_cost": {
+                     *         "total_credits": 0.01,
+                     *         "total_duration_ms": 7.2
+                     *       },
+                     *       "execution_plan": [
+                     *         {
+                     *           "stage_index": 0,
+                     *           "stage_name": "search",
+                     *           "stage_type": "filter",
+                     *           "estimated_input": 3,
+                     *           "estimated_output": 3,
+                     *           "estimated_efficiency": 1,
+                     *           "estimated_cost_credits": 0.01,
+                     *           "estimated_duration_ms": 7.2,
+                     *           "cache_likely": false,
+                     *           "optimization_notes": [],
+                     *           "warnings": []
+                     *         }
+                     *       ],
+                     *       "optimization_suggestions": [],
+                     *       "total_estimated_stages": 1,
+                     *       "bottleneck_stages": [
+                     *         "search"
+                     *       ],
+                     *       "optimization_level": "none",
+                     *       "optimization_applied": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExplainRetrieverResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listRetrieverExecutions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–1000 (422 outside). Default 10 when neither query nor body sets it.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Items to skip, 0–10000 (422 outside). Ignored when `cursor` is given.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Opaque `pagination.next_cursor` of the previous page. Malformed → 400 (Assumption).
+                 * @example eyJsYXN0X2lkIjoiY29sXzZjYTgzNDk5Y2QifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Adds `total`, `page` and `total_pages` to `pagination`.
+                 * @example true
+                 */
+                include_total?: components["parameters"]["IncludeTotal"];
+            };
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "completed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListExecutionsRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of execution summaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "execution_id": "exec_3c5e7a9b1d2f4e6a",
+                     *           "status": "completed",
+                     *           "created_at": "2025-10-13T14:05:00.000000",
+                     *           "completed_at": "2025-10-13T14:05:00.000000",
+                     *           "duration_ms": 7.2,
+                     *           "credits_used": 0.01,
+                     *           "total_processed": 3,
+                     *           "total_returned": 2,
+                     *           "cache_hit_rate": 0,
+                     *           "inputs_hash": "2f1d3c8a9b7e6f5d4c3b2a1908f7e6d5c4b3a291",
+                     *           "query_summary": "kelp forests"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 20,
+                     *         "offset": 0,
+                     *         "has_next": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListExecutionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRetrieverExecution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Namespace id or name. Decision: absent (or empty) means the key's implicit `default`
+                 *     namespace (400 in the mock's strict mode); unknown gives 404 `Namespace not found`
+                 *     with `details: {"resource": "namespace", "id": <value>}`.
+                 * @example ns_640658775e
+                 */
+                "X-Namespace"?: components["parameters"]["Namespace"];
+            };
+            path: {
+                /**
+                 * @description Retriever id or name (id first, then exact name).
+                 * @example ret_7f3a9c2e1b4d6a8c
+                 */
+                retriever_id: components["parameters"]["RetrieverId"];
+                /**
+                 * @description Execution id, from an execute reply or an executions list.
+                 * @example exec_3c5e7a9b1d2f4e6a
+                 */
+                execution_id: components["parameters"]["ExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "execution_id": "exec_3c5e7a9b1d2f4e6a",
+                     *       "status": "completed",
+                     *       "documents": [
+                     *         {
+                     *           "document_id": "doc_f8966ff29c18e20c6b45e053",
+                     *           "collection_id": "col_6ca83499cd",
+                     *           "text": "Kelp forests shelter otters.",
+                     *           "score": 0.84
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "method": "cursor",
+                     *         "page_size": 20,
+                     *         "has_next": false
+                     *       },
+                     *       "stage_statistics": {
+                     *         "stages": {
+                     *           "search": {
+                     *             "input_count": 3,
+                     *             "output_count": 3,
+                     *             "duration_ms": 7.2,
+                     *             "efficiency": 1,
+                     *             "cache_hit": false
+                     *           }
+                     *         },
+                     *         "total_time_ms": 7.2,
+                     *         "credits_used": 0.01
+                     *       },
+                     *       "budget": {
+                     *         "credits_used": 0.01,
+                     *         "time_used_ms": 7.2
+                     *       },
+                     *       "optimization_applied": false,
+                     *       "created_at": "2025-10-13T14:05:00.000000",
+                     *       "completed_at": "2025-10-13T14:05:00.000000",
+                     *       "stages_completed": 1,
+                     *       "total_stages": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExecutionDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];

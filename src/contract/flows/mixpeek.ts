@@ -1,7 +1,8 @@
 /**
  * Mixpeek: namespace → bucket → object → collection over the bucket (read,
- * list, update each) → delete them in reverse, with the negative cases around
- * them. `Authorization: Bearer`; every call below the namespace names it in
+ * list, update each) → a document written into it → a retriever over the
+ * collection (read, list, update, execute, explain, its executions; an
+ * ad-hoc run) → delete them in reverse, with the negative cases around them. `Authorization: Bearer`; every call below the namespace names it in
  * `X-Namespace`.
  */
 import type { FlowContext, ProviderFlow } from '../flow.js';
@@ -136,6 +137,77 @@ export const mixpeekFlow: ProviderFlow = {
     await ctx.call({ step: 'read collection after create', operationId: 'getCollection', path: col, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create collection' } });
     await ctx.call({ step: 'list collections', operationId: 'listCollections', headers: ns, json: {} });
     await ctx.call({ step: 'list documents', operationId: 'listDocuments', path: col, headers: ns, json: {} });
+    await ctx.call({
+      step: 'create document without collection_id',
+      operationId: 'createDocument',
+      path: col,
+      headers: ns,
+      json: { text: 'no collection id' },
+      intent: { kind: 'invalid_input', what: 'collection_id missing' },
+    });
+    const document = (
+      await ctx.must({
+        step: 'create document',
+        operationId: 'createDocument',
+        path: col,
+        headers: ns,
+        json: { collection_id: collectionId, text: 'collections-mock contract suite: a document written directly.', metadata: { run: p } },
+      })
+    ).response.json;
+    const doc = { ...col, document_id: String(document.document_id ?? document.id) };
+    await ctx.call({ step: 'read document after create', operationId: 'getDocument', path: doc, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create document' } });
+    await ctx.must({ step: 'patch document', operationId: 'patchDocument', path: doc, headers: ns, json: { 'metadata.status': 'reviewed' } });
+    await ctx.must({ step: 'replace document', operationId: 'updateDocument', path: doc, headers: ns, json: { text: 'collections-mock contract suite: the document, rewritten.', metadata: { run: p } } });
+    await ctx.call({ step: 'read document lineage', operationId: 'getDocumentLineage', path: doc, headers: ns });
+    await ctx.call({ step: 'read lineage of an unknown document', operationId: 'getDocumentLineage', path: { ...col, document_id: `doc_${ctx.token(24)}` }, headers: ns, intent: { kind: 'unknown_id' } });
+    await ctx.call({ step: 'list documents made from the object', operationId: 'getObjectDocuments', path: { object_id: objectId }, headers: ns });
+    await ctx.call({ step: 'list retriever stages', operationId: 'listRetrieverStages' });
+    const stages = [
+      {
+        stage_name: 'search',
+        stage_type: 'filter',
+        config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1', query: { input_mode: 'text', value: '{{INPUT.query}}' } }], final_top_k: 10 } },
+      },
+    ];
+    await ctx.call({
+      step: 'create retriever with an unknown stage',
+      operationId: 'createRetriever',
+      headers: ns,
+      json: { retriever_name: `${p}-bad-retriever`, collection_identifiers: [collectionId], stages: [{ stage_name: 'x', config: { stage_id: `${p}_no_such_stage` } }] },
+      intent: { kind: 'invalid_input', what: 'stage_id not in the registry' },
+    });
+    const retriever = (
+      await ctx.must({
+        step: 'create retriever',
+        operationId: 'createRetriever',
+        headers: ns,
+        json: { retriever_name: `${p}-retriever`, collection_identifiers: [collectionId], input_schema: { query: { type: 'text', required: true } }, stages },
+      })
+    ).response.json;
+    const retrieverId = String(retriever?.retriever?.retriever_id ?? retriever?.retriever_id);
+    const ret = { retriever_id: retrieverId };
+    const dropRetriever = ctx.defer(`retriever ${retrieverId}`, { operationId: 'deleteRetriever', path: ret, headers: ns });
+    await ctx.call({ step: 'read retriever after create', operationId: 'getRetriever', path: ret, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create retriever' } });
+    await ctx.call({ step: 'list retrievers', operationId: 'listRetrievers', headers: ns, json: {} });
+    await ctx.must({ step: 'update retriever', operationId: 'patchRetriever', path: ret, headers: ns, json: { description: 'updated by the contract suite' } });
+    await ctx.call({ step: 'execute retriever without its required input', operationId: 'executeRetriever', path: ret, headers: ns, json: { inputs: {} }, intent: { kind: 'invalid_input', what: 'inputs.query missing' } });
+    await ctx.must({ step: 'execute retriever', operationId: 'executeRetriever', path: ret, headers: ns, json: { inputs: { query: 'a document written directly' } } });
+    await ctx.call({ step: 'explain retriever', operationId: 'explainRetriever', path: ret, headers: ns, json: { inputs: { query: 'contract suite' } } });
+    await ctx.call({ step: 'list retriever executions', operationId: 'listRetrieverExecutions', path: ret, headers: ns, json: {} });
+    await ctx.call({
+      step: 'execute an ad-hoc retriever',
+      operationId: 'executeAdhocRetriever',
+      headers: ns,
+      json: { collection_identifiers: [collectionId], input_schema: { query: { type: 'text', required: true } }, stages, inputs: { query: 'contract suite' } },
+    });
+    await ctx.call({ step: 'list ad-hoc executions', operationId: 'listAdhocExecutions', headers: ns, json: {} });
+    await ctx.call({ step: 'read unknown retriever', operationId: 'getRetriever', path: { retriever_id: `ret_${ctx.token(16)}` }, headers: ns, intent: { kind: 'unknown_id' } });
+    await ctx.must({ step: 'delete retriever', operationId: 'deleteRetriever', path: ret, headers: ns });
+    dropRetriever();
+    await ctx.call({ step: 'read retriever after delete', operationId: 'getRetriever', path: ret, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete retriever' } });
+
+    await ctx.must({ step: 'delete document', operationId: 'deleteDocument', path: doc, headers: ns });
+    await ctx.call({ step: 'read document after delete', operationId: 'getDocument', path: doc, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete document' } });
     await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: col, headers: ns, json: { description: 'updated by the contract suite' } });
     await ctx.call({ step: 'update collection with a numeric name', operationId: 'updateCollection', path: col, headers: ns, json: { collection_name: 12345 }, intent: { kind: 'invalid_input', what: 'collection_name is a number' } });
 

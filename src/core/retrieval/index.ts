@@ -105,6 +105,11 @@ class CollectionIndex<D> implements SearchIndex<D> {
     return this.docs.has(docKey);
   }
 
+  chunks(docKey: string): IndexedChunk[] {
+    // Copies: a caller holding a chunk never sees a later upsert or compaction change it.
+    return (this.docs.get(docKey)?.ordinals ?? []).map((o) => ({ id: this.ids[o]!, text: this.texts[o]!, page: this.pages[o]!, vector: Float32Array.from(this.vectors.row(o)) }));
+  }
+
   upsert(docKey: string, doc: D, chunks: readonly IndexedChunk[]): void {
     // Checked first, so that a bad chunk changes nothing.
     for (const chunk of chunks) {

@@ -105,6 +105,8 @@ export interface SearchIndex<D> {
   setDoc(docKey: string, doc: D): void;
   remove(docKey: string): void;
   has(docKey: string): boolean;
+  /** The document's chunks as the index holds them (texts and vectors), in order; none when it is not held. */
+  chunks(docKey: string): IndexedChunk[];
   readonly documentCount: number;
   readonly chunkCount: number;
 }

@@ -11,7 +11,7 @@ import type { Tenants } from '../../core/store.js';
 import { generatedEntity, loadedKey, recordOf, seededRandom, type EntityInput, type EntityRecord } from './entities.js';
 import type { Registry } from './handlers.js';
 import { className, nextSeq, type AirweaveState, type Catalog } from './model.js';
-import { chunkCount, prepareChunks, putEntity, removeEntity, track } from './retrieval.js';
+import { chunkCount, indexLater, prepareChunks, putEntity, removeEntity, settled, track } from './retrieval.js';
 
 type Schemas = components['schemas'];
 type Load = Schemas['AirweaveEntitiesLoad'];
@@ -78,24 +78,58 @@ export function createAdminOperations(catalog: Catalog, registry: Registry): Rec
     });
   };
 
-  /** Loads entities into a collection; with `replace`, the loaded entities it does not name go. Answers once they are searchable. */
-  const load = async (tenants: Tenants<AirweaveState>, readableId: string, body: Load, replace: boolean) => {
+  /**
+   * Loads entities into a collection; with `replace`, the loaded entities it
+   * does not name go. Answers once they are searchable; with `wait=false`, at
+   * once (202): the entities are stored at once (listed, saved with the
+   * state) and indexed shortly after in the background, or as soon as a
+   * search or count needs them (which waits for it); a failure to index them
+   * is logged. A fixture file's way to load entities without making start-up
+   * wait for the tokenizer and embedder.
+   */
+  const load = async (tenants: Tenants<AirweaveState>, readableId: string, body: Load, replace: boolean, query: Record<string, unknown>) => {
     const state = find(tenants, readableId);
     const inputs = inputsOf(body, readableId);
     const records = inputs.map((e) =>
       recordOf(e, { key: loadedKey(readableId, e.entity_id), seq: 0, collection: readableId, connectionId: null, sourceName: e.source_name ?? DEFAULT_SOURCE, syncId: null, jobId: null }),
     );
-    const work = prepareChunks(state.env, records);
+    if (query.wait === false) {
+      // Stored now (listed, counted, saved with the state); indexed in the background.
+      const stored = commit(state, readableId, records, replace);
+      indexLater(state, state.env, readableId, stored, (r) => state.entities.get(r.key) === r);
+      return { status: 202, body: { readable_id: readableId, organization_id: state.organizationId, accepted: records.length } };
+    }
+    const work = store(tenants, state, readableId, records, replace);
     track(state, readableId, work.then(() => undefined, () => undefined));
+    await work;
+    return { status: 200, body: summary(state, readableId) };
+  };
+
+  /** Chunks, embeds and indexes the records, then puts them in the collection (all or none). */
+  const store = async (tenants: Tenants<AirweaveState>, state: AirweaveState, readableId: string, records: EntityRecord[], replace: boolean): Promise<void> => {
     let chunks;
     try {
-      chunks = await work;
+      chunks = await prepareChunks(state.env, records);
     } catch (err) {
       throw new MockError('internal', `The entities could not be embedded: ${err instanceof Error ? err.message : String(err)}`);
     }
     // The collection may have gone meanwhile, or its organisation's data been replaced.
     const current = find(tenants, readableId);
     if (current !== state) throw new MockError('not_found', `No Airweave collection ${readableId}.`);
+    for (const stored of commit(state, readableId, records, replace)) {
+      try {
+        putEntity(state, stored, chunks.get(stored.key)!);
+      } catch (err) {
+        // Vectors the index cannot take (a model server that changed its dimension): the entity is not kept half-indexed.
+        state.entities.delete(stored.key);
+        removeEntity(state, stored);
+        throw new MockError('internal', `The entities could not be indexed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+
+  /** Puts the records in the collection (with `replace`, the loaded entities they do not name go): the records as stored. */
+  const commit = (state: AirweaveState, readableId: string, records: EntityRecord[], replace: boolean): EntityRecord[] => {
     const keep = new Set(records.map((r) => r.key));
     if (replace) {
       for (const e of [...state.entities.values()]) {
@@ -105,27 +139,26 @@ export function createAdminOperations(catalog: Catalog, registry: Registry): Rec
         }
       }
     }
-    for (const r of records) {
+    return records.map((r) => {
       const before = state.entities.get(r.key);
       const stored: EntityRecord = { ...r, seq: before?.seq ?? nextSeq(state) };
-      if (before) state.entities.delete(r.key);
-      state.entities.insert(stored);
-      try {
-        putEntity(state, stored, chunks.get(r.key)!);
-      } catch (err) {
-        // Vectors the index cannot take (a model server that changed its dimension): the entity is not kept half-indexed.
+      if (before) {
         state.entities.delete(r.key);
-        removeEntity(state, stored);
-        throw new MockError('internal', `The entities could not be indexed: ${err instanceof Error ? err.message : String(err)}`);
+        removeEntity(state, before);
       }
-    }
-    return { status: 200, body: summary(state, readableId) };
+      state.entities.insert(stored);
+      return stored;
+    });
   };
 
   return {
-    getAirweaveEntities: ({ path, tenants }) => ({ status: 200, body: summary(find(tenants, path.readable_id!), path.readable_id!) }),
-    putAirweaveEntities: ({ path, body, tenants }) => load(tenants, path.readable_id!, body as Load, true),
-    addAirweaveEntities: ({ path, body, tenants }) => load(tenants, path.readable_id!, body as Load, false),
+    getAirweaveEntities: async ({ path, tenants }) => {
+      const state = find(tenants, path.readable_id!);
+      await settled(state, path.readable_id!);
+      return { status: 200, body: summary(find(tenants, path.readable_id!), path.readable_id!) };
+    },
+    putAirweaveEntities: ({ path, query, body, tenants }) => load(tenants, path.readable_id!, body as Load, true, query),
+    addAirweaveEntities: ({ path, query, body, tenants }) => load(tenants, path.readable_id!, body as Load, false, query),
     deleteAirweaveEntities: ({ path, tenants }) => {
       const readableId = path.readable_id!;
       const state = find(tenants, readableId);

@@ -10,7 +10,7 @@ import type { ProviderEnv } from '../../core/provider.js';
 import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { nextRun, parseCron } from './cron.js';
 import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
-import { dropIndex, prepareChunks, putEntity, refreshEntity, removeEntity, track } from './retrieval.js';
+import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track } from './retrieval.js';
 
 type Schemas = components['schemas'];
 export type Collection = Schemas['Collection'];
@@ -474,15 +474,8 @@ export function resumeJobs(state: AirweaveState, catalog: Catalog): void {
     if (list) list.push(e);
     else byCollection.set(e.collection, [e]);
   }
-  for (const [readableId, records] of byCollection) {
-    const work = prepareChunks(state.env, records).then(
-      (chunks) => {
-        for (const r of records) if (state.entities.get(r.key) === r) putEntity(state, r, chunks.get(r.key)!);
-      },
-      (err: unknown) => state.env.log.error({ err, collection: readableId }, 'the collection\'s index could not be rebuilt'),
-    );
-    track(state, readableId, work);
-  }
+  // Rebuilt a moment later (or when a search needs it), so that a start-up with saved state does not wait for the tokenizer.
+  for (const [readableId, records] of byCollection) indexLater(state, state.env, readableId, records, (r) => state.entities.get(r.key) === r);
 }
 
 /** pending → cancelled at once; running → cancelling, then cancelled one step later. */

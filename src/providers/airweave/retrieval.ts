@@ -56,6 +56,8 @@ interface Holder {
   chunks: Map<string, number>;
   /** Work under way (a rebuild after a load, a federated source's entities): a search waits for it. */
   pending: Set<Promise<void>>;
+  /** Work accepted but not started yet (see `defer`): started by its timer, or by whoever must wait for it. */
+  deferred: Set<() => void>;
 }
 
 const holders = new WeakMap<object, Map<string, Holder>>();
@@ -69,8 +71,55 @@ function holdersOf(state: object): Map<string, Holder> {
 export function holderOf(state: object, readableId: string): Holder {
   const m = holdersOf(state);
   let h = m.get(readableId);
-  if (!h) m.set(readableId, (h = { chunks: new Map(), pending: new Set() }));
+  if (!h) m.set(readableId, (h = { chunks: new Map(), pending: new Set(), deferred: new Set() }));
   return h;
+}
+
+/** Waits for the work tracked for the collection (loads, syncs being indexed), including deferred work (started now) and work tracked meanwhile. */
+export async function settled(state: object, readableId: string): Promise<void> {
+  const h = holdersOf(state).get(readableId);
+  if (!h) return;
+  while (h.deferred.size || h.pending.size) {
+    for (const start of [...h.deferred]) start();
+    await Promise.all(h.pending);
+  }
+}
+
+/** How long deferred work waits before it starts on its own: past a server's start-up, whose fixtures may defer work. */
+export const DEFER_MS = 500;
+
+/**
+ * Work the collection's readers must wait for, started a little later
+ * (`DEFER_MS`, real time) rather than now, or as soon as a reader waits for
+ * it (`settled`): a fixture's load of entities does not make start-up pay for
+ * the tokenizer and embedder, and a search right after still sees it.
+ */
+export function defer(state: object, readableId: string, run: () => Promise<void>): void {
+  const h = holderOf(state, readableId);
+  const timer = setTimeout(() => start(), DEFER_MS);
+  timer.unref();
+  const start = () => {
+    if (!h.deferred.delete(start)) return;
+    clearTimeout(timer);
+    track(state, readableId, run());
+  };
+  h.deferred.add(start);
+}
+
+/**
+ * Indexes stored records of a collection later (see `defer`): each that is
+ * still `current` when its chunks are ready goes into the index. A failure is
+ * logged; the records stay stored, unsearchable until the next rebuild.
+ */
+export function indexLater(state: object, env: ProviderEnv, readableId: string, records: readonly EntityRecord[], current: (r: EntityRecord) => boolean): void {
+  defer(state, readableId, () =>
+    prepareChunks(env, records).then(
+      (chunks) => {
+        for (const r of records) if (current(r)) putEntity(state, r, chunks.get(r.key)!);
+      },
+      (err: unknown) => env.log.error({ err, collection: readableId }, "airweave: the collection's entities could not be indexed"),
+    ),
+  );
 }
 
 /** Work a search of the collection must wait for. */

@@ -15,7 +15,7 @@ import { matches, type Condition } from '../../core/retrieval/predicate.js';
 import { DEFAULT_FUSION, search } from '../../core/retrieval/index.js';
 import type { RetrievalMode, SearchHit } from '../../core/retrieval/types.js';
 import type { AirweaveState } from './model.js';
-import { holderOf, type ChunkDoc } from './retrieval.js';
+import { holderOf, settled, type ChunkDoc } from './retrieval.js';
 
 type Schemas = components['schemas'];
 export type SearchResult = Schemas['SearchResult'];
@@ -58,9 +58,9 @@ export interface RunOptions {
  * terms, an optional recency blend, then offset and limit.
  */
 export async function runSearch(state: AirweaveState, readableId: string, options: RunOptions): Promise<Ranked[]> {
+  // Work under way (a load, a rebuild after a state load, a federated source's entities): the search sees all of it or none.
+  await settled(state, readableId);
   const holder = holderOf(state, readableId);
-  // Work under way (a rebuild after a load, a federated source's entities): the search sees all of it or none.
-  if (holder.pending.size) await Promise.all(holder.pending);
   const { mode, filter, connections, offset, limit } = options;
   const bias = options.recencyBias ?? 0;
   let queryVector: Float32Array | undefined;

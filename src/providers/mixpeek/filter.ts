@@ -65,6 +65,10 @@ function parseNode(
   const hasLogical = hasOwn(obj, 'AND') || hasOwn(obj, 'OR') || hasOwn(obj, 'NOT');
   // A FilterCondition: has `field` and none of the logical keys (a bare top-level condition, or an item).
   if (!hasLogical && hasOwn(obj, 'field')) return parseCondition(obj, at, inherited);
+  if (!hasLogical && isQdrantGroup(obj)) {
+    if (depth > MAX_DEPTH) fail(root, `filter nesting is deeper than ${MAX_DEPTH} levels`);
+    return parseQdrantGroup(obj, at, depth, root);
+  }
 
   if (depth > MAX_DEPTH) fail(root, `filter nesting is deeper than ${MAX_DEPTH} levels`);
   const cs = readCaseSensitive(obj, at) ?? inherited;
@@ -175,4 +179,66 @@ function checkNotDynamic(value: unknown, at: string): void {
   if (isObject(value) && value['type'] === 'dynamic') {
     fail(at, 'dynamic values ({"type":"dynamic", ...}) are only supported in retriever filters, not here');
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Qdrant-style form of the vendor's document-update examples
+
+const QDRANT_GROUPS = ['must', 'should', 'must_not'] as const;
+const QDRANT_RANGES = ['gt', 'gte', 'lt', 'lte'] as const;
+
+/**
+ * `{"must": [{"key": "metadata.status", "value": "pending"}]}`: the form the
+ * vendor's examples for document updates and deletes show (its storage's,
+ * Qdrant's, filter). Recognised only when every key is one of must, should
+ * and must_not and each holds an array of objects, so a shorthand equality on
+ * a field named `must` is not taken for it.
+ */
+function isQdrantGroup(obj: Record<string, unknown>): boolean {
+  const keys = Object.keys(obj);
+  return keys.length > 0 && keys.every((k) => (QDRANT_GROUPS as readonly string[]).includes(k) && Array.isArray(obj[k]) && (obj[k] as unknown[]).every(isObject));
+}
+
+function parseQdrantGroup(obj: Record<string, unknown>, at: string, depth: number, root: string): Filter {
+  const parts: Filter[] = [];
+  const items = (key: string) => (obj[key] as Record<string, unknown>[]).map((item, i) => parseQdrantItem(item, `${at}.${key}[${i}]`, depth, root));
+  if (obj.must) parts.push(...items('must'));
+  if (obj.should) parts.push({ kind: 'or', items: items('should') });
+  if (obj.must_not) parts.push({ kind: 'not', items: items('must_not') });
+  return parts.length === 1 ? parts[0]! : { kind: 'and', items: parts };
+}
+
+function parseQdrantItem(item: Record<string, unknown>, at: string, depth: number, root: string): Filter {
+  if (isQdrantGroup(item)) {
+    if (depth + 1 > MAX_DEPTH) fail(root, `filter nesting is deeper than ${MAX_DEPTH} levels`);
+    return parseQdrantGroup(item, at, depth + 1, root);
+  }
+  for (const op of ['is_empty', 'is_null'] as const) {
+    const target = item[op];
+    if (isObject(target) && typeof target.key === 'string') {
+      checkField(target.key, `${at}.${op}.key`);
+      // is_empty: missing, null or an empty array; is_null: null.
+      const cond = (operator: 'exists' | 'is_null', value: boolean): Cond => ({ kind: 'cond', field: target.key as string, operator, value, caseSensitive: true });
+      return op === 'is_null' ? cond('is_null', true) : { kind: 'or', items: [cond('exists', false), cond('is_null', true), { kind: 'cond', field: target.key, operator: 'eq', value: [], caseSensitive: true }] };
+    }
+  }
+  const key = item.key;
+  if (typeof key !== 'string') fail(`${at}.key`, `expected a condition with a string "key", got ${typeName(key)}`);
+  checkField(key, `${at}.key`);
+  const cond = (operator: Operator, value: unknown): Cond => ({ kind: 'cond', field: key, operator, value, caseSensitive: true });
+  const conds: Filter[] = [];
+  if (hasOwn(item, 'value')) conds.push(cond('eq', item.value));
+  const match = item.match;
+  if (match !== undefined) {
+    if (!isObject(match)) fail(`${at}.match`, `expected an object, got ${typeName(match)}`);
+    if (hasOwn(match, 'value')) conds.push(cond('eq', match.value));
+    else if (Array.isArray(match.any)) conds.push(cond('in', match.any));
+    else if (Array.isArray(match.except)) conds.push(cond('nin', match.except));
+    else if (typeof match.text === 'string') conds.push({ ...cond('text', match.text), caseSensitive: false });
+    else fail(`${at}.match`, 'expected one of value, any, except or text');
+  }
+  const range = isObject(item.range) ? item.range : item;
+  for (const op of QDRANT_RANGES) if (hasOwn(range, op)) conds.push(cond(op, range[op]));
+  if (!conds.length) fail(at, `condition on ${show(key)} has no value, match or range`);
+  return conds.length === 1 ? conds[0]! : { kind: 'and', items: conds };
 }

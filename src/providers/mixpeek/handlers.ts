@@ -7,16 +7,23 @@
 import type { components, operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
-import { Table, compareKeys, decodeCursor, encodeCursor, type SortKey } from '../../core/store.js';
+import { Table, decodeCursor, encodeCursor } from '../../core/store.js';
 import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
+import { list, listRequest, selectFields } from './listing.js';
+import { createRetrieverHandlers } from './retriever-handlers.js';
+import { applyWrites, createDocument as buildDocument, planWrite, type PlannedWrite } from './documents.js';
+import { dropIndex, filterView, settled, vectorsOf } from './retrieval.js';
 import {
   ALNUM,
   HEX,
+  addDocument,
   byIdOrName,
   deriveOutputSchema,
   nextSeq,
   objectView,
+  omitNulls,
   processObject,
+  removeDocument,
   vectorFields,
   renderBucket,
   renderCollection,
@@ -24,6 +31,7 @@ import {
   renderNamespace,
   renderObject,
   renderTask,
+  withPresignedUrls,
   type BlobRecord,
   type BucketRecord,
   type BucketSchema,
@@ -54,97 +62,6 @@ function alreadyExists(resource: string, name: string): MockError {
 /** A pydantic-style failure the schema could not express, reported like the pipeline's 422s. */
 function invalid(pointer: string, rule: string, message: string): MockError {
   return new MockError('validation', message, { issues: [{ location: 'body', pointer, rule, message }] });
-}
-
-// ---- listing
-
-interface ListRequest {
-  limit: number;
-  offset: number;
-  cursor?: string | undefined;
-  includeTotal: boolean;
-  search?: string | null | undefined;
-  caseSensitive: boolean;
-  filter: Filter | null;
-  sort?: { field: string; direction?: string } | null | undefined;
-}
-
-function listRequest(query: Json, body: Json | undefined, defaults: { limit?: number } = {}): ListRequest {
-  const b = body ?? {};
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  return {
-    limit: num(query.limit) ?? num(b.limit) ?? defaults.limit ?? 10,
-    offset: num(query.offset) ?? num(b.offset) ?? 0,
-    cursor: (query.cursor as string | undefined) ?? (b.cursor as string | undefined),
-    includeTotal: query.include_total === true,
-    search: b.search as string | null | undefined,
-    caseSensitive: b.case_sensitive === true,
-    filter: b.filters === undefined || b.filters === null ? null : parseFilter(b.filters, 'filters'),
-    sort: b.sort as ListRequest['sort'],
-  };
-}
-
-/**
- * Search, filter, sort and page rows (oldest first unless sorted). The cursor
- * holds the last row's sort key, so it survives inserts; with a cursor the
- * offset is ignored, as the vendor documents.
- */
-function list<T extends { id: string; seq: number; createdAt: number }, V extends object>(
-  scope: string,
-  rows: Iterable<T>,
-  render: (row: T) => V,
-  searchable: (row: T) => Array<string | undefined>,
-  req: ListRequest,
-): { results: V[]; pagination: Pagination; total: number } {
-  const norm = (s: string) => (req.caseSensitive ? s : s.toLowerCase());
-  const term = req.search ? norm(req.search) : undefined;
-  let entries = [...rows].map((row) => ({ row, view: render(row) }));
-  if (term) entries = entries.filter((e) => searchable(e.row).some((s) => s !== undefined && norm(s).includes(term)));
-  if (req.filter) entries = entries.filter((e) => matches(req.filter!, e.view));
-  const sortField = req.sort?.field;
-  const dir = req.sort?.direction === 'desc' ? -1 : 1;
-  const keyOf = (e: { row: T; view: V }): SortKey => {
-    if (!sortField) return [e.row.createdAt, e.row.seq];
-    const v = valuesAt(e.view, sortField)[0];
-    return [typeof v === 'number' ? v : v === undefined || v === null ? '' : String(v), e.row.createdAt, e.row.seq];
-  };
-  const keyed = entries.map((e) => ({ ...e, key: keyOf(e) }));
-  keyed.sort((a, b) => dir * compareKeys(a.key, b.key));
-  const fullScope = `${scope}|${sortField ?? ''}|${dir}`;
-  let start = Math.min(req.offset, keyed.length);
-  if (req.cursor) {
-    const after = decodeCursor(fullScope, req.cursor);
-    if (!after) throw new MockError('bad_request', 'Invalid cursor: it was not issued for this list and sort.');
-    start = keyed.findIndex((e) => dir * compareKeys(e.key, after) > 0);
-    if (start < 0) start = keyed.length;
-  }
-  const page = keyed.slice(start, start + req.limit);
-  const more = start + page.length < keyed.length;
-  const pagination: Pagination = { page_size: req.limit };
-  if (more && page.length) pagination.next_cursor = encodeCursor(fullScope, page[page.length - 1]!.key);
-  if (req.includeTotal) {
-    pagination.total = keyed.length;
-    pagination.page = Math.floor(start / req.limit) + 1;
-    pagination.total_pages = Math.ceil(keyed.length / req.limit);
-  }
-  return { results: page.map((e) => e.view), pagination, total: keyed.length };
-}
-
-/** `select`: only the named fields (by their first path segment), plus the ones that identify the row. */
-function selectFields<V extends object>(view: V, select: unknown, keep: string[]): V {
-  if (!Array.isArray(select) || !select.length) return view;
-  const wanted = new Set([...keep, ...select.map((p) => String(p).split('.')[0]!)]);
-  // The kept identifying fields are the ones the response schema requires.
-  return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k))) as V;
-}
-
-/** Blob references with a download URL that stands in for a presigned one. */
-function withPresignedUrls(view: DocumentResponse): DocumentResponse {
-  if (!view.document_blobs) return view;
-  return {
-    ...view,
-    document_blobs: view.document_blobs.map((b) => ({ ...b, presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
-  };
 }
 
 // ---- collections: the legacy form and the current form as one
@@ -289,6 +206,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       },
       buckets: new Table('id'),
       collections: new Table('id'),
+      retrievers: new Table('id'),
+      executions: new Table('id'),
       createdAt: now,
       updatedAt: now,
     };
@@ -419,7 +338,6 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       alert_applications: body.alert_applications ?? [],
       retriever_enrichments: body.retriever_enrichments ?? [],
       taxonomy_count: taxonomies.length,
-      retriever_count: 0,
       lifecycle_state: 'active',
       status: 'DONE',
       ...(body.cache_config ? { cache_config: body.cache_config } : {}),
@@ -437,21 +355,42 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       updatedAt: now,
     };
     ns.collections.insert(record);
-    return { status: 200 as const, body: renderCollection(record) };
+    return { status: 200 as const, body: renderCollection(record, ns) };
+  };
+
+  /** The documents of a collection a filter matches (all of them without one), oldest first. */
+  const matching = (ns: NamespaceRecord, c: CollectionRecord, raw: unknown, where: string): DocumentRecord[] => {
+    const filter = raw === undefined || raw === null ? null : parseFilter(raw, where);
+    const docs = [...c.documents.values()].sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+    return filter ? docs.filter((d) => matches(filter, filterView(ns, c, d))) : docs;
+  };
+
+  /** PUT and PATCH of one document. */
+  const writeOne = async (ctx: Ctx<'updateDocument'> | Ctx<'patchDocument'>, mode: 'replace' | 'merge') => {
+    const { state } = ctx;
+    const ns = namespaceOf(ctx);
+    const c = collectionOr404(ns, ctx.path.collection_identifier);
+    const d = c.documents.get(ctx.path.document_id);
+    if (!d) throw notFound('document', ctx.path.document_id);
+    await applyWrites(state, ns, c, catalog, [planWrite(c, catalog, d, ctx.body as unknown as Json, mode)]);
+    if (c.documents.get(d.id) !== d) throw notFound('document', ctx.path.document_id);
+    return { status: 200 as const, body: renderDocument(ns, c, d, { organization: state.organization }) };
   };
 
   return {
+    ...createRetrieverHandlers(catalog, namespaceOf),
     createCollection,
     createCollectionLegacy: createCollection,
 
     listCollections(ctx: Ctx<'listCollections'>) {
       const ns = namespaceOf(ctx);
-      const page = list(`collections|${ns.id}`, ns.collections.values(), renderCollection, (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      const page = list(`collections|${ns.id}`, ns.collections.values(), (c) => renderCollection(c, ns), (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
       return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } };
     },
 
     getCollection(ctx: Ctx<'getCollection'>) {
-      return { status: 200, body: renderCollection(collectionOr404(namespaceOf(ctx), ctx.path.collection_identifier)) };
+      const ns = namespaceOf(ctx);
+      return { status: 200, body: renderCollection(collectionOr404(ns, ctx.path.collection_identifier), ns) };
     },
 
     updateCollection(ctx: Ctx<'updateCollection'>) {
@@ -480,13 +419,14 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         }
         col.updatedAt = clockOf(ctx.state).nowMicros();
       });
-      return { status: 200, body: renderCollection(c) };
+      return { status: 200, body: renderCollection(c, ns) };
     },
 
     deleteCollection(ctx: Ctx<'deleteCollection'>) {
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       ns.collections.delete(c.id);
+      dropIndex(c);
       return { status: 200, body: { success: true, message: 'Successfully deleted', collection_id: c.id } };
     },
 
@@ -500,22 +440,30 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       return { status: 200, body: e };
     },
 
-    listDocuments(ctx: Ctx<'listDocuments'>) {
+    async listDocuments(ctx: Ctx<'listDocuments'>) {
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const body = ctx.body as Json | undefined;
       const vectors = body?.return_vectors === true;
+      // Vectors the index holds are read from it: after a load, once its texts are embedded again.
+      if (vectors) await settled([c]);
       const render = (d: DocumentRecord): DocumentResponse => {
-        const view = renderDocument(ns, c, d, { vectors, organization: state.organization });
+        const view = renderDocument(ns, c, d, { ...(vectors ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: state.organization });
         return selectFields(body?.return_url === true ? withPresignedUrls(view) : view, body?.select, ['document_id', 'collection_id']);
       };
-      const page = list(`documents|${c.id}`, c.documents.values(), render, (d) => [d.id, ...Object.values(d.fields).filter((v): v is string => typeof v === 'string')], listRequest(ctx.query, body));
+      const req = listRequest(ctx.query, body);
+      const searchable = (d: DocumentRecord) => [d.id, ...Object.values(d.fields).filter((v): v is string => typeof v === 'string')];
       const groupBy = typeof body?.group_by === 'string' && body.group_by !== '' ? body.group_by : undefined;
-      if (!groupBy) return { status: 200, body: { results: page.results, pagination: page.pagination } };
-      // Groups of the page's documents, in the order their keys first appear.
+      if (!groupBy) {
+        const page = list(`documents|${c.id}`, c.documents.values(), render, searchable, req);
+        return { status: 200, body: { results: page.results, pagination: page.pagination } };
+      }
+      // Grouped: every matching document in its group, groups in the order their keys first
+      // appear; pagination applies to the groups (the vendor's description of group_by).
+      const all = list(`documents|${c.id}`, c.documents.values(), render, searchable, { ...req, limit: Number.MAX_SAFE_INTEGER, offset: 0, cursor: undefined, includeTotal: false });
       const groups = new Map<string, { group_key: unknown; documents: DocumentResponse[]; count: number }>();
-      for (const doc of page.results) {
+      for (const doc of all.results) {
         const key = valuesAt(doc, groupBy)[0] ?? null;
         const id = JSON.stringify(key);
         const g = groups.get(id) ?? { group_key: key, documents: [], count: 0 };
@@ -523,23 +471,194 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         g.count++;
         groups.set(id, g);
       }
-      return { status: 200, body: { groups: [...groups.values()], pagination: page.pagination, group_by_field: groupBy } };
+      const scope = `groups|${c.id}|${groupBy}`;
+      let start = Math.min(req.offset, groups.size);
+      if (req.cursor) {
+        const after = decodeCursor(scope, req.cursor);
+        if (!after || typeof after[0] !== 'number') throw new MockError('bad_request', 'Invalid cursor: it was not issued for this list and grouping.');
+        start = Math.min(after[0], groups.size);
+      }
+      const pageGroups = [...groups.values()].slice(start, start + req.limit);
+      const pagination: Pagination = { page_size: req.limit };
+      if (start + pageGroups.length < groups.size && pageGroups.length) pagination.next_cursor = encodeCursor(scope, [start + pageGroups.length]);
+      if (req.includeTotal) {
+        pagination.total = groups.size;
+        pagination.page = Math.floor(start / req.limit) + 1;
+        pagination.total_pages = Math.ceil(groups.size / req.limit);
+      }
+      return { status: 200, body: { groups: pageGroups, pagination, group_by_field: groupBy } };
     },
 
-    getDocument(ctx: Ctx<'getDocument'>) {
+    async getDocument(ctx: Ctx<'getDocument'>) {
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const d = c.documents.get(ctx.path.document_id);
       if (!d) throw notFound('document', ctx.path.document_id);
-      const view = renderDocument(ns, c, d, { vectors: ctx.query.return_vectors === true, organization: ctx.state.organization });
+      if (ctx.query.return_vectors === true) await settled([c]);
+      const view = renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: ctx.state.organization });
       return { status: 200, body: ctx.query.return_presigned_urls === true ? withPresignedUrls(view) : view };
     },
 
     deleteDocument(ctx: Ctx<'deleteDocument'>) {
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      if (!c.documents.delete(ctx.path.document_id)) throw notFound('document', ctx.path.document_id);
+      if (!removeDocument(c, ctx.path.document_id)) throw notFound('document', ctx.path.document_id);
       return { status: 200, body: { message: 'Successfully deleted', success: true } };
+    },
+
+    async createDocument(ctx: Ctx<'createDocument'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const body = ctx.body as unknown as Json;
+      const named = byIdOrName(ns.collections, String(body.collection_id));
+      if (named !== c) {
+        throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, { details: { collection_id: body.collection_id } });
+      }
+      const { doc, vector } = await buildDocument(state, c, catalog, body);
+      // Deleted while its text was being embedded: the document has nowhere to go.
+      if (ns.collections.get(c.id) !== c || state.namespaces.get(ns.id) !== ns) throw notFound('collection', ctx.path.collection_identifier);
+      addDocument(state, ns, c, doc, catalog, vector);
+      return { status: 200, body: renderDocument(ns, c, doc, { organization: state.organization }) };
+    },
+
+    async updateDocument(ctx: Ctx<'updateDocument'>) {
+      return writeOne(ctx, 'replace');
+    },
+
+    async patchDocument(ctx: Ctx<'patchDocument'>) {
+      return writeOne(ctx, 'merge');
+    },
+
+    async bulkUpdateDocuments(ctx: Ctx<'bulkUpdateDocuments'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const body = ctx.body as unknown as Json;
+      const targets = matching(ns, c, body.filters, 'filters');
+      const writes = targets.map((d) => planWrite(c, catalog, d, body.update_data as Json, 'merge'));
+      await applyWrites(state, ns, c, catalog, writes);
+      return { status: 200, body: { updated_count: writes.length, message: 'Documents updated successfully' } };
+    },
+
+    async batchUpdateDocuments(ctx: Ctx<'batchUpdateDocuments'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const body = ctx.body as unknown as Json;
+      const updates = body.updates as Array<{ document_id: string; update_data: Json }> | null | undefined;
+      const byFilter = body.filters !== undefined && body.filters !== null;
+      if (updates && (byFilter || (body.update_data !== undefined && body.update_data !== null))) {
+        throw new MockError('bad_request', 'Give either updates, or filters with update_data, not both.');
+      }
+      if (!updates) {
+        if (!byFilter || body.update_data === undefined || body.update_data === null) throw new MockError('bad_request', 'Give either updates, or filters with update_data.');
+        const writes = matching(ns, c, body.filters, 'filters').map((d) => planWrite(c, catalog, d, body.update_data as Json, 'merge'));
+        await applyWrites(state, ns, c, catalog, writes);
+        return { status: 200, body: { updated_count: writes.length, failed_count: 0, results: [], message: `Updated ${writes.length} document(s)` } };
+      }
+      // Per document: a missing one is a failed result; a write the rules refuse fails that document only.
+      const results: Array<{ document_id: string; success: boolean; error?: string }> = [];
+      const writes: PlannedWrite[] = [];
+      const planned = new Map<string, PlannedWrite>();
+      for (const u of updates) {
+        const d = c.documents.get(u.document_id);
+        if (!d) {
+          results.push({ document_id: u.document_id, success: false, error: 'Document not found' });
+          continue;
+        }
+        try {
+          // Two updates of one document apply in order, the second to the first's result.
+          const before = planned.get(d.id);
+          const w = planWrite(c, catalog, before ? { ...d, fields: before.fields } : d, u.update_data, 'merge');
+          const write = { ...w, doc: d, ...(before?.blobs && !w.blobs ? { blobs: before.blobs } : {}) };
+          if (before) writes[writes.indexOf(before)] = write;
+          else writes.push(write);
+          planned.set(d.id, write);
+          results.push({ document_id: u.document_id, success: true });
+        } catch (err) {
+          if (!(err instanceof MockError)) throw err;
+          results.push({ document_id: u.document_id, success: false, error: err.message });
+        }
+      }
+      await applyWrites(state, ns, c, catalog, writes);
+      const failed = results.filter((r) => !r.success).length;
+      const updated = results.length - failed;
+      return { status: 200, body: { updated_count: updated, failed_count: failed, results, message: failed ? `Updated ${updated} document(s), ${failed} failed` : `Updated ${updated} document(s)` } };
+    },
+
+    batchDeleteDocuments(ctx: Ctx<'batchDeleteDocuments'>) {
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const body = (ctx.body ?? {}) as Json;
+      const ids = body.document_ids as string[] | null | undefined;
+      const byFilter = body.filters !== undefined && body.filters !== null;
+      if (ids && byFilter) throw new MockError('bad_request', 'Give either document_ids or filters, not both.');
+      if (!ids && !byFilter) throw new MockError('bad_request', 'Give either document_ids or filters.');
+      if (!ids) {
+        const targets = matching(ns, c, body.filters, 'filters');
+        for (const d of targets) removeDocument(c, d.id);
+        return { status: 200, body: { deleted_count: targets.length, failed_count: 0, results: [], message: `Deleted ${targets.length} document(s)` } };
+      }
+      const results = ids.map((id) => (removeDocument(c, id) ? { document_id: id, success: true } : { document_id: id, success: false, error: 'Document not found' }));
+      const failed = results.filter((r) => !r.success).length;
+      const deleted = results.length - failed;
+      return { status: 200, body: { deleted_count: deleted, failed_count: failed, results, message: failed ? `Deleted ${deleted} document(s), ${failed} failed` : `Deleted ${deleted} document(s)` } };
+    },
+
+    getDocumentLineage(ctx: Ctx<'getDocumentLineage'>) {
+      const ns = namespaceOf(ctx);
+      const c = collectionOr404(ns, ctx.path.collection_identifier);
+      const d = c.documents.get(ctx.path.document_id);
+      if (!d) throw notFound('document', ctx.path.document_id);
+      const lineage = d.lineage as Json;
+      const steps: Json[] = [];
+      const rootObject = typeof lineage.root_object_id === 'string' ? lineage.root_object_id : undefined;
+      const rootBucket = typeof lineage.root_bucket_id === 'string' ? lineage.root_bucket_id : undefined;
+      if (rootObject) {
+        const bucket = rootBucket ? ns.buckets.get(rootBucket) : undefined;
+        steps.push({ type: 'object', ...(rootBucket ? { bucket_id: rootBucket } : {}), object_id: rootObject, exists: !!bucket?.objects.has(rootObject) });
+      }
+      const fe = c.config.feature_extractor as Json | undefined;
+      steps.push({ type: 'document', collection_id: c.id, collection_name: c.name, document_id: d.id, ...(fe ? { feature_extractor_id: String(fe.feature_extractor_id) } : {}) });
+      return {
+        status: 200,
+        body: omitNulls({
+          document_id: d.id,
+          collection_id: c.id,
+          root_object_id: rootObject,
+          root_bucket_id: rootBucket,
+          source_type: typeof lineage.source_type === 'string' ? lineage.source_type : undefined,
+          path: typeof lineage.path === 'string' ? lineage.path : undefined,
+          depth: steps.length - 1,
+          steps,
+        }) as never,
+      };
+    },
+
+    async getObjectDocuments(ctx: Ctx<'getObjectDocuments'>) {
+      const { state } = ctx;
+      const ns = namespaceOf(ctx);
+      const objectId = ctx.path.object_id;
+      const wanted = ctx.query.collection_ids?.map((id) => collectionOr404(ns, id));
+      const collections = wanted ? [...new Set(wanted)] : [...ns.collections.values()];
+      if (ctx.query.return_vectors === true) await settled(collections);
+      const documents: DocumentResponse[] = [];
+      const holding: string[] = [];
+      for (const c of collections) {
+        let found = false;
+        for (const d of c.documents.values()) {
+          if ((d.lineage as Json).root_object_id !== objectId) continue;
+          found = true;
+          documents.push(renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: state.organization }));
+        }
+        if (found) holding.push(c.id);
+      }
+      const exists = [...ns.buckets.values()].some((b) => b.objects.has(objectId));
+      if (!exists && !documents.length && ![...ns.collections.values()].some((c) => [...c.documents.values()].some((d) => (d.lineage as Json).root_object_id === objectId))) {
+        throw notFound('object', objectId);
+      }
+      return { status: 200, body: { object_id: objectId, total_documents: documents.length, collection_ids: holding, documents } };
     },
 
     createNamespace(ctx: Ctx<'createNamespace'>) {
@@ -582,6 +701,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       // It stops resolving at once; the task that deletes its contents runs on the clock.
       state.namespaces.delete(ns.id);
       for (const b of ns.buckets.values()) for (const o of b.objects.values()) o.timer?.cancel();
+      for (const c of ns.collections.values()) dropIndex(c);
       const task = startTask(state, 'api_namespaces_delete', [{ namespace_id: ns.id }], () => {});
       return { status: 200, body: { task_id: task.task_id, status: task.status, namespace_id: ns.id, namespace_name: ns.name } };
     },
@@ -648,7 +768,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       return { status: 200, body: { task_id: task.task_id, status: task.status, bucket_id: b.id, bucket_name: b.name, object_count: count } };
     },
 
-    createObject(ctx: Ctx<'createObject'>) {
+    async createObject(ctx: Ctx<'createObject'>) {
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier, { forWork: true });
@@ -720,7 +840,8 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         b.objects.insert(o);
       }
       ns.buckets.update(b.id, (bk) => (bk.lastUploadAt = now));
-      if (ctx.query.auto_process === true) processObject(state, ns, b, o, catalog);
+      // Where the request waits for the extractor's work (a manual clock, --processing-ms 0), it answers once that is done.
+      if (ctx.query.auto_process === true) await processObject(state, ns, b, o, catalog);
       return { status: 200, body: renderObject(o) };
     },
 

@@ -9,6 +9,8 @@ import type { Scheduled } from '../../core/clock.js';
 import { Table, type SortSpec } from '../../core/store.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import { matches, type Filter } from './filter.js';
+import { extractorOf, indexDocument, readsText, rebuildIndexes, textFor, textIndexName, unindexDocument } from './retrieval.js';
+import type { ExecutionRecord, RetrieverRecord } from './retrievers.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];
@@ -66,6 +68,8 @@ export interface ObjectRecord {
   /** Fields beyond the documented ones (e.g. `metadata`), kept and echoed. */
   extra: Json;
   status: string;
+  /** Why processing failed (status FAILED). */
+  error?: string;
   createdAt: number;
   updatedAt: number;
   timer?: Scheduled;
@@ -103,6 +107,10 @@ export interface NamespaceRecord {
   config: Json;
   buckets: Table<BucketRecord>;
   collections: Table<CollectionRecord>;
+  /** Saved retrievers (a state saved before retrievers existed has none: `resumeMixpeek` adds the table). */
+  retrievers: Table<RetrieverRecord>;
+  /** Execution history, named and ad hoc, oldest first. */
+  executions: Table<ExecutionRecord>;
   createdAt: number;
   updatedAt: number;
 }
@@ -170,6 +178,8 @@ export function deriveOutputSchema(input: BucketSchema, extractor: Json, catalog
     const root = p.source_path.split('.')[0]!;
     properties[p.target_path ?? p.source_path] = inputProps[root] ?? { type: 'string' };
   }
+  // The vendor's text extractor page lists `text` (the text embedded) beside the embedding in its output.
+  if (readsText(catalogEntry)) properties.text = { type: 'string' };
   Object.assign(properties, (catalogEntry?.output_schema as { properties?: Json } | undefined)?.properties ?? {});
   return { properties } as BucketSchema;
 }
@@ -209,7 +219,13 @@ function pseudoVector(seed: string, size: number): number[] {
   return out;
 }
 
-export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, o: ObjectRecord, catalog: Catalog): DocumentRecord {
+/**
+ * A collection's document for an object. A text extractor's output is the
+ * text it read (`text`) and that text's vector, given by the caller from the
+ * embedder; other vector fields are deterministic stand-ins that nothing
+ * ranks by.
+ */
+export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, o: ObjectRecord, catalog: Catalog, text?: string): DocumentRecord {
   const { ids, clock } = state.env;
   const extractor = c.config.feature_extractor as Json;
   const entry = catalog.byId.get(String(extractor.feature_extractor_id));
@@ -223,10 +239,13 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
   if (extractor.include_all_source_fields === true) {
     for (const k of Object.keys((c.config.input_schema as BucketSchema).properties ?? {})) if (view[k] !== undefined) fields[k] = view[k];
   }
+  // The text's vector is the index's (addDocument puts it there); other vector fields are stand-ins.
+  const textIndex = textIndexName(entry);
   const vectors: Record<string, number[]> = {};
-  for (const v of vectorFields(entry)) vectors[v.name] = pseudoVector(`${o.id}:${v.name}`, v.size);
+  for (const v of vectorFields(entry)) if (v.name !== textIndex) vectors[v.name] = pseudoVector(`${o.id}:${v.name}`, v.size);
+  if (text !== undefined) fields.text = text;
   for (const k of Object.keys(outProps)) {
-    if (k in fields || k in vectors) continue;
+    if (k in fields || k in vectors || k === textIndex || k === 'text') continue;
     if (k.endsWith('_url')) fields[k] = `https://storage.mixpeek.local/${ns.id}/${c.id}/${o.id}/${k}`;
     else if (k.endsWith('_ms')) fields[k] = 42;
   }
@@ -256,26 +275,129 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
   };
 }
 
-/** DRAFT → PENDING at once, PROCESSING after one step, COMPLETED after another; then every collection it feeds gets a document. */
-export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: BucketRecord, o: ObjectRecord, catalog: Catalog): void {
-  const { clock, processingMs } = state.env;
-  const set = (status: string) =>
+/** Inserts a document in its collection and in the collection's index (with its text's vector), as one step. */
+export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
+  c.documents.insert(d);
+  try {
+    indexDocument(ns, c, d, catalog, vector);
+  } catch (err) {
+    // A vector the index cannot take (a model server that changed its dimension): stored and listed, not searchable.
+    state.env.log.warn({ err, collection: c.id, document: d.id }, 'mixpeek: a document could not be indexed');
+  }
+}
+
+/** Removes a document from its collection and from the collection's index. */
+export function removeDocument(c: CollectionRecord, id: string): DocumentRecord | undefined {
+  const d = c.documents.delete(id);
+  if (d) unindexDocument(c, id);
+  return d;
+}
+
+/**
+ * Whether a request that starts processing answers only once the extractor's
+ * work (embedding) is done. With `--processing-ms 0` the lifecycle completes
+ * before the reply, as that flag promises; on a manual clock, time moves only
+ * when told, so the work is done before the reply and advancing the clock then
+ * completes the object at once. Otherwise the work runs when its step falls due.
+ */
+export function workBeforeReply(state: MixpeekState): boolean {
+  return state.env.processingMs <= 0 || state.env.clock.mode === 'manual';
+}
+
+/** The texts an object gives the text-extractor collections it feeds now, by collection id. */
+function textsFor(ns: NamespaceRecord, o: ObjectRecord, catalog: Catalog): Map<string, string> {
+  const out = new Map<string, string>();
+  const view = objectView(o);
+  for (const c of ns.collections.values()) {
+    if (!fedBy(c, o) || !readsText(extractorOf(c, catalog))) continue;
+    const text = textFor(c, view, o.blobs);
+    if (text !== undefined) out.set(c.id, text);
+  }
+  return out;
+}
+
+/**
+ * DRAFT → PENDING at once, PROCESSING after one step, COMPLETED after another;
+ * then every collection it feeds gets a document. A text extractor's text is
+ * embedded by the server's embedder: ahead of time where the request waits for
+ * the work (`workBeforeReply`), else when the last step falls due, the object
+ * turning COMPLETED once its documents exist. An embedder that fails leaves
+ * the object FAILED with the reason in `error`. Resolves once the work started
+ * here is done.
+ */
+export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: BucketRecord, o: ObjectRecord, catalog: Catalog): Promise<void> {
+  const { clock, processingMs, embedder } = state.env;
+  const set = (status: string, error?: string) =>
     bucket.objects.update(o.id, (obj) => {
       obj.status = status;
+      if (error === undefined) delete obj.error;
+      else obj.error = error;
       obj.updatedAt = clock.nowMicros();
     });
   set('PENDING');
-  o.timer = clock.schedule(processingMs, () => {
-    if (!bucket.objects.has(o.id)) return;
-    set('PROCESSING');
-    o.timer = clock.schedule(processingMs, () => {
-      if (!bucket.objects.has(o.id)) return;
-      set('COMPLETED');
-      for (const c of ns.collections.values()) {
-        if (fedBy(c, o)) c.documents.insert(documentFor(state, ns, c, o, catalog));
-      }
+  // Vectors by text: embedded ahead (where the request waits for the work) or at the step.
+  const vectors = new Map<string, Float32Array>();
+  const embed = async (texts: string[]): Promise<void> => {
+    const todo = [...new Set(texts)].filter((t) => !vectors.has(t));
+    if (!todo.length) return;
+    const out = await embedder.embed(todo);
+    if (out.length !== todo.length) throw new Error(`the embedder returned ${out.length} vectors for ${todo.length} texts`);
+    todo.forEach((t, i) => vectors.set(t, out[i]!));
+  };
+  // Cancelled (new content for the object, a delete), or the object or its bucket gone: the run is dropped.
+  let live = true;
+  const alive = () => live && bucket.objects.get(o.id) === o && ns.buckets.get(bucket.id) === bucket;
+  const complete = (): void => {
+    if (!alive()) return;
+    const texts = textsFor(ns, o, catalog);
+    for (const c of ns.collections.values()) {
+      if (!fedBy(c, o)) continue;
+      const text = texts.get(c.id);
+      addDocument(state, ns, c, documentFor(state, ns, c, o, catalog, text), catalog, text === undefined ? undefined : vectors.get(text));
+    }
+    set('COMPLETED');
+  };
+  const fail = (err: unknown): void => {
+    if (alive()) set('FAILED', `Feature extraction failed: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  // One handle for the steps on the clock and the work under way: cancelling it drops both.
+  let step: Scheduled | undefined;
+  o.timer = {
+    cancel() {
+      live = false;
+      step?.cancel();
+    },
+  };
+  let failedAhead: { err: unknown } | undefined;
+  const run = (): void => {
+    step = clock.schedule(processingMs, () => {
+      if (!alive()) return;
+      set('PROCESSING');
+      step = clock.schedule(processingMs, () => {
+        if (!alive()) return;
+        if (failedAhead) return fail(failedAhead.err);
+        // A collection created since the work was done ahead may need a text not embedded yet.
+        const missing = [...textsFor(ns, o, catalog).values()].filter((t) => !vectors.has(t));
+        if (!missing.length) return complete();
+        embed(missing).then(complete, fail);
+      });
     });
-  });
+  };
+  if (!workBeforeReply(state)) {
+    run();
+    return Promise.resolve();
+  }
+  // The steps start once the work is done: on a manual clock no time passes meanwhile, and with
+  // --processing-ms 0 they then run at once, so the object is final when the request answers.
+  return embed([...textsFor(ns, o, catalog).values()]).then(
+    () => {
+      if (live) run();
+    },
+    (err: unknown) => {
+      failedAhead = { err };
+      if (live) run();
+    },
+  );
 }
 
 /**
@@ -285,6 +407,13 @@ export function processObject(state: MixpeekState, ns: NamespaceRecord, bucket: 
  */
 export function resumeMixpeek(state: MixpeekState, catalog: Catalog): void {
   const { clock, processingMs } = state.env;
+  for (const ns of state.namespaces.values()) {
+    // A state saved before retrievers existed has neither table.
+    (ns as Partial<NamespaceRecord>).retrievers ??= new Table('id');
+    (ns as Partial<NamespaceRecord>).executions ??= new Table('id');
+  }
+  // The indexes are derived data: rebuilt from the stored documents, before any object resumes processing.
+  rebuildIndexes(state, catalog);
   for (const ns of state.namespaces.values()) {
     for (const bucket of ns.buckets.values()) {
       for (const o of bucket.objects.values()) if (o.status === 'PENDING' || o.status === 'PROCESSING') processObject(state, ns, bucket, o, catalog);
@@ -352,14 +481,19 @@ export function renderObject(o: ObjectRecord): ObjectResponse {
     blobs: o.blobs.map(({ data: _data, ...b }) => b),
     source_details: [{ type: 'bucket', source_id: o.bucketId }],
     status: o.status,
+    error: o.error,
     created_at: stamp(o.createdAt),
     updated_at: stamp(o.updatedAt),
   }) as unknown as ObjectResponse;
 }
 
-export function renderCollection(c: CollectionRecord): CollectionResponse {
+/** A collection as the vendor answers it; `retriever_count` counts the namespace's retrievers that query it. */
+export function renderCollection(c: CollectionRecord, ns?: NamespaceRecord): CollectionResponse {
+  let retrievers = 0;
+  if (ns) for (const r of ns.retrievers.values()) if (r.collectionIds.includes(c.id)) retrievers++;
   return omitNulls({
     ...c.config,
+    retriever_count: retrievers,
     collection_id: c.id,
     collection_name: c.name,
     enabled: c.enabled,
@@ -370,10 +504,11 @@ export function renderCollection(c: CollectionRecord): CollectionResponse {
   }) as unknown as CollectionResponse;
 }
 
-export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, options: { vectors: boolean; organization: string }): DocumentResponse {
+/** A document as the vendor answers it; `vectors` (the document's vector fields, `retrieval.ts`'s `vectorsOf`) only when asked for. */
+export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, options: { vectors?: Record<string, number[]>; organization: string }): DocumentResponse {
   return omitNulls({
     ...d.fields,
-    ...(options.vectors ? d.vectors : {}),
+    ...options.vectors,
     document_id: d.id,
     collection_id: c.id,
     document_blobs: d.blobs,
@@ -388,6 +523,15 @@ export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: Docu
       metadata: { ingestion_status: 'COMPLETED' },
     },
   }) as unknown as DocumentResponse;
+}
+
+/** Blob references with a download URL that stands in for a presigned one. */
+export function withPresignedUrls(view: DocumentResponse): DocumentResponse {
+  if (!view.document_blobs) return view;
+  return {
+    ...view,
+    document_blobs: view.document_blobs.map((b) => ({ ...b, presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
+  };
 }
 
 export function renderTask(t: TaskRecord): TaskResponse {

@@ -3,10 +3,13 @@
  * organisation is saved under its own id, an object sits in the bucket it
  * names, a task under its own id, the values the vendor's replies echo (bucket
  * schemas, unique keys, statuses) are the vendor's shapes, and the creation
- * counter is past every record's number.
+ * counter is past every record's number. A retriever's stages and input
+ * schema are the vendor's shapes and name stages the mock runs, its name is
+ * its namespace's alone, and an execution names a retriever of its namespace.
  */
 import type { components } from '../../generated/admin.js';
 import type { StateCheckContext, StateProblem } from '../../core/provider.js';
+import { STAGE_BY_ID } from './stages.js';
 
 type Tenant = components['schemas']['StateMixpeekTenant'];
 
@@ -33,6 +36,30 @@ export function checkMixpeekState(tenants: Readonly<Record<string, unknown>>, ct
       for (const c of ns.collections.rows) {
         highest = Math.max(highest, c.seq);
         for (const d of c.documents.rows) highest = Math.max(highest, d.seq);
+      }
+      const names = new Set<string>();
+      const retrievers = new Set<string>();
+      for (const [i, r] of (ns.retrievers?.rows ?? []).entries()) {
+        const at = [tenant, 'namespaces', 'rows', n, 'retrievers', 'rows', i];
+        if (names.has(r.name)) return { path: [...at, 'name'], message: `is ${r.name}, the name of another retriever of the namespace` };
+        names.add(r.name);
+        retrievers.add(r.id);
+        for (const [j, stage] of r.stages.entries()) {
+          const problem = ctx.conforms('StageConfig', stage, [...at, 'stages', j]);
+          if (problem) return problem;
+          const config = (stage as { config?: { stage_id?: unknown; stage_name?: unknown } }).config;
+          const id = config?.stage_id ?? config?.stage_name;
+          if (typeof id !== 'string' || !STAGE_BY_ID.has(id)) return { path: [...at, 'stages', j, 'config'], message: `names the stage ${JSON.stringify(id)}, which the mock does not run` };
+        }
+        const problem = ctx.conforms('RetrieverInputSchema', r.inputSchema, [...at, 'inputSchema']);
+        if (problem) return problem;
+        highest = Math.max(highest, r.seq);
+      }
+      for (const [i, e] of (ns.executions?.rows ?? []).entries()) {
+        if (e.retrieverId !== undefined && !retrievers.has(e.retrieverId)) {
+          return { path: [tenant, 'namespaces', 'rows', n, 'executions', 'rows', i, 'retrieverId'], message: `is ${e.retrieverId}, not a retriever of the namespace` };
+        }
+        highest = Math.max(highest, e.seq);
       }
     }
     for (const [i, [key, task]] of t.tasks.entries.entries()) {
