@@ -297,7 +297,15 @@ describe('self-check', () => {
     expect([...responseFacts(mount, op, 200)!.conforming.get('application/json')!]).toEqual(['{"collections":[]}']);
     const bad = { status: 200, body: { collections: 'no' } };
     expect(selfCheck(mount, op, bad, render(bad).text)).toHaveLength(1);
-    expect(responseFacts(mount, op, 200)!.conforming.get('application/json')!.size).toBe(1);
+    expect(responseFacts(mount, op, 200)!.conforming.get('application/json')).toHaveLength(1);
+    // The recent ones only: the oldest is forgotten first.
+    for (let i = 0; i < 20; i++) {
+      const reply = { status: 200, body: { collections: [], pagination_token: `t${i}` } };
+      expect(selfCheck(mount, op, reply, render(reply).text)).toEqual([]);
+    }
+    const recent = responseFacts(mount, op, 200)!.conforming.get('application/json')!;
+    expect(recent).toHaveLength(16);
+    expect(recent[15]).toBe('{"collections":[],"pagination_token":"t19"}');
   });
 
   it('after sending: checks once the reply is out, and reports a failure to the log, the journal and onSelfCheckFailure', async () => {

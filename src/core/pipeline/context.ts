@@ -56,8 +56,8 @@ export interface ResponseFacts {
   key: string;
   requiredHeaders: string[];
   media: string[];
-  /** Per media type, the texts of recent replies that conformed (see selfCheck). */
-  conforming: Map<string, Set<string>>;
+  /** Per media type, the texts of recent replies that conformed, oldest first (see selfCheck). */
+  conforming: Map<string, string[]>;
 }
 
 /** One provider as the pipeline serves it. */

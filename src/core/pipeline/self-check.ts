@@ -39,8 +39,27 @@ export function responseFacts(mount: Mount, op: Operation, status: number): Resp
 
 /** Replies longer than this are not remembered as conforming. */
 const REMEMBER_MAX_CHARS = 64 * 1024;
-/** Conforming replies remembered per declared response and media type; the oldest half is dropped when full. */
-const REMEMBER_MAX = 64;
+/** Conforming replies remembered per declared response and media type, the oldest forgotten first. */
+const REMEMBER = 16;
+
+/**
+ * Whether this exact text conformed lately. Compared for equality, not
+ * looked up in a hash: a reply's text is a new string each time, and hashing
+ * it costs a pass over all of it, where an equality test stops at the length
+ * or the first character that differs.
+ */
+function remembered(recent: string[] | undefined, text: string): boolean {
+  if (!recent) return false;
+  for (let i = 0; i < recent.length; i++) if (recent[i] === text) return true;
+  return false;
+}
+
+function remember(facts: ResponseFacts, type: string, text: string): void {
+  let recent = facts.conforming.get(type);
+  if (!recent) facts.conforming.set(type, (recent = []));
+  if (recent.length >= REMEMBER) recent.shift();
+  recent.push(text);
+}
 
 /**
  * The issues of a reply (none when it conforms). `text` is the body as it is
@@ -73,24 +92,13 @@ export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply,
     // Events are checked one by one as they are written (the media entry's event schema).
     if (type !== EVENT_STREAM_MEDIA) issues.push({ location: 'body', pointer: '', rule: 'content', message: `a stream of events is sent as ${type}, not ${EVENT_STREAM_MEDIA}` });
   } else if (!Buffer.isBuffer(body)) {
-    const remember = text !== undefined && text.length <= REMEMBER_MAX_CHARS;
-    let seen = remember ? facts.conforming.get(type) : undefined;
-    if (seen?.has(text!)) return issues;
+    const keep = text !== undefined && text.length <= REMEMBER_MAX_CHARS;
+    if (keep && remembered(facts.conforming.get(type), text)) return issues;
     const validate = mount.validators.for(op).response(key, type);
     if (!validate) return issues;
     const found = validate(body);
     if (found.length) issues.push(...found);
-    else if (remember) {
-      if (!seen) facts.conforming.set(type, (seen = new Set()));
-      if (seen.size >= REMEMBER_MAX) {
-        let drop = REMEMBER_MAX / 2;
-        for (const old of seen) {
-          seen.delete(old);
-          if (--drop === 0) break;
-        }
-      }
-      seen.add(text!);
-    }
+    else if (keep) remember(facts, type, text);
   }
   return issues;
 }
