@@ -20,11 +20,12 @@ import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FetchLike, type FixtureOutcome } from './core/fixtures.js';
 import { STATE_IMPORT_LIMIT, exportState, importState, type SavedState } from './core/state-io.js';
 import { createPersister, readPersisted, removeStaleTemps, type Persister } from './core/persist.js';
-import type { ProviderEnv } from './core/provider.js';
-import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
+import type { ProviderEnv, RateLimitSetting } from './core/provider.js';
+import { PROVIDER_NAMES, createProvider, type ProviderName } from './providers/index.js';
 import { createAdminProvider, type AdminContext, type ProviderResetResult } from './admin/index.js';
 
-export type { ProviderName, RateLimitSetting } from './providers/index.js';
+export type { ProviderName } from './providers/index.js';
+export type { RateLimitSetting } from './core/provider.js';
 export type { SelfCheckFailure } from './core/mount.js';
 export type { Clock } from './core/clock.js';
 export type { JournalEntry } from './core/journal.js';

@@ -9,7 +9,7 @@ import { MockError } from '../core/errors.js';
 import { ScenarioError, checkScenario, type Activation, type Scenario } from '../core/scenarios.js';
 import type { Spec } from '../core/spec.js';
 import { StateError } from '../core/state-io.js';
-import type { AdminContext } from './index.js';
+import type { AdminContext } from './context.js';
 
 type Schemas = components['schemas'];
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], AdminContext>;

@@ -23,6 +23,8 @@ export interface JournalEntry {
   fault?: string;
   /** For a reply of server-sent events: how many events were sent. */
   events?: number;
+  /** The reply broke the spec (the response self-check): what was found. */
+  selfCheck?: { issues: { location: string; pointer: string; rule: string; message: string }[] };
 }
 
 const ENTRY = Symbol('collections-mock.journalEntry');

@@ -1087,6 +1087,16 @@ export interface components {
             fault?: components["schemas"]["JournalFault"];
             /** @description For a reply of server-sent events, how many events were sent. */
             events?: number;
+            /** @description The reply did not match the provider's spec (the response self-check, which also logs it as an error): where and what. In the default mode the reply was sent as it was; with strict checking a 500 was sent instead. */
+            selfCheck?: {
+                issues: {
+                    location: string;
+                    /** @description A JSON pointer into the part named by `location`. */
+                    pointer: string;
+                    rule: string;
+                    message: string;
+                }[];
+            };
         };
         JournalList: {
             entries: components["schemas"]["JournalEntry"][];

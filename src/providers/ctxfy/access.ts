@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
-import type { RateLimitSetting } from '../index.js';
+import type { RateLimitSetting } from '../../core/provider.js';
 
 export const PLANS = { free: 10, pro: 100 } as const;
 export const WINDOW_MS = 60_000;

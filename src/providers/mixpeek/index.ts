@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
+import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
 import { pydanticDetails } from '../../core/pydantic.js';
-import type { ProviderOptions } from '../index.js';
 import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
 import { checkMixpeekState } from './state.js';
