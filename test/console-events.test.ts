@@ -1,0 +1,204 @@
+/**
+ * The live journal (GET /__mock/events, core/events.ts): each request the
+ * providers answer arrives as an event with its journal entry; the entry's
+ * exchange (GET /__mock/journal/{id}) has the request and reply as sent; a
+ * slow client never slows the API (its bounded buffer overflows, it is told
+ * and dropped); a client that leaves is unsubscribed at once; removing a
+ * record and retrying a delivery through the admin routes the console uses.
+ */
+import net from 'node:net';
+import http from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { Journal, type JournalEntry } from '../src/core/journal.js';
+import { createEventHub } from '../src/core/events.js';
+import type { SseEvent } from '../src/core/sse.js';
+import { EventReader } from './sse.js';
+import { raw, useServer } from './helpers.js';
+
+const entry = (id: number): JournalEntry => ({
+  id,
+  at: new Date(0).toISOString(),
+  atMs: 0,
+  provider: 'xai',
+  operationId: 'listCollections',
+  method: 'GET',
+  url: '/xai/v1/collections',
+  status: 200,
+  tenant: 'key:k',
+  durationMs: 1,
+});
+
+const waitFor = async (what: () => boolean, ms = 5000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('event feed (unit)', () => {
+  it('queues entries for a client that does not read, up to its bound; then tells it once and lets go of it', async () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal, { maxQueued: 5 });
+    const feed = hub.open()[Symbol.asyncIterator]();
+    expect(journal.subscribers).toBe(1);
+    const started = performance.now();
+    for (let i = 1; i <= 10_000; i++) journal.record(entry(i));
+    // Recording never waits on the client: ten thousand entries take a moment, whatever the client does.
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(journal.subscribers).toBe(0);
+    const got: SseEvent[] = [];
+    for (;;) {
+      const next = await feed.next();
+      if (next.done) break;
+      got.push(next.value);
+    }
+    // What it fell behind on is dropped (memory freed); it is told so, and its stream ends.
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ event: 'overflow' });
+    expect(hub.size).toBe(0);
+  });
+
+  it('drops a client whose socket holds more unsent bytes than its bound, without waiting for it', () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal, { maxBufferedBytes: 1000 });
+    hub.open();
+    let destroyed = false;
+    const res = { writableLength: 5000, destroyed: false, destroy: () => void (destroyed = true), once: () => res, end: () => undefined };
+    hub.attach(res as unknown as http.ServerResponse);
+    journal.record(entry(1));
+    expect(destroyed).toBe(true);
+    expect(journal.subscribers).toBe(0);
+    expect(hub.size).toBe(0);
+  });
+
+  it('lets go of a client as soon as it is closed, and of every client at shutdown', async () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal);
+    const a = hub.open()[Symbol.asyncIterator]();
+    hub.open();
+    expect(journal.subscribers).toBe(2);
+    const pending = a.next();
+    await a.return!();
+    await expect(pending).resolves.toMatchObject({ done: true });
+    expect(journal.subscribers).toBe(1);
+    hub.close();
+    expect(journal.subscribers).toBe(0);
+    expect(hub.size).toBe(0);
+  });
+});
+
+describe('GET /__mock/events', () => {
+  const ctx = useServer({ providers: ['xai'] });
+
+  it('sends each request the providers answer, as its journal entry, within moments', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${ctx.url}/__mock/events`, { signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = new EventReader(res);
+    await waitFor(() => ctx.server.journal.subscribers === 1);
+    const started = Date.now();
+    await raw(ctx.url, '/xai/v1/collections', { method: 'POST', key: 'events-key', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'Live' }) });
+    const event = await reader.next();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(event?.event).toBe('request');
+    const data = JSON.parse(event!.data) as JournalEntry;
+    expect(data).toMatchObject({ provider: 'xai', operationId: 'createCollection', method: 'POST', status: 200, tenant: 'key:events-key' });
+    expect(event?.id).toBe(String(data.id));
+
+    // The entry's exchange: the request and the reply as they went over the wire.
+    const detail = await raw(ctx.url, `/__mock/journal/${data.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.json.entry).toMatchObject({ id: data.id, operationId: 'createCollection' });
+    expect(JSON.parse(detail.json.exchange.requestBody)).toEqual({ collection_name: 'Live' });
+    expect(detail.json.exchange.requestHeaders.authorization).toBe('Bearer events-key');
+    expect(JSON.parse(detail.json.exchange.responseBody)).toMatchObject({ collection_name: 'Live' });
+    expect(detail.json.exchange.responseHeaders['content-type']).toMatch(/application\/json/);
+    expect(detail.json.exchange.selfCheck).toEqual([]);
+
+    controller.abort();
+    // A client that leaves is let go at once, not at the next entry.
+    await waitFor(() => ctx.server.journal.subscribers === 0);
+  });
+
+  it('filters by provider, and refuses one that is not mounted', async () => {
+    expect((await raw(ctx.url, '/__mock/events?provider=ctxfy')).status).toBe(400);
+    expect((await raw(ctx.url, '/__mock/journal/999999')).status).toBe(404);
+    expect((await raw(ctx.url, '/__mock/journal/abc')).status).toBe(400);
+  });
+
+  it('a client that never reads is dropped, and the API answers as fast meanwhile', async () => {
+    // A raw socket that asks for the feed and never reads a byte.
+    const url = new URL(ctx.url);
+    const slow = net.connect(Number(url.port), url.hostname);
+    slow.pause();
+    let slowClosed = false;
+    slow.on('close', () => (slowClosed = true));
+    slow.on('error', () => undefined);
+    slow.write(`GET /__mock/events HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+    await waitFor(() => ctx.server.journal.subscribers === 1);
+
+    // Requests with long paths make big events: megabytes the slow client never takes.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    const long = 'x'.repeat(16_000);
+    const times: number[] = [];
+    const one = () =>
+      new Promise<void>((resolve, reject) => {
+        const t = performance.now();
+        http
+          .get(`${ctx.url}/xai/v1/collections/${long}`, { agent, headers: { authorization: 'Bearer slow-test' } }, (res) => {
+            res.resume();
+            res.on('end', () => {
+              times.push(performance.now() - t);
+              resolve();
+            });
+          })
+          .on('error', reject);
+      });
+    for (let batch = 0; batch < 150 && ctx.server.journal.subscribers > 0; batch++) await Promise.all(Array.from({ length: 8 }, one));
+    agent.destroy();
+    // The server let go of it: no longer subscribed, and its connection ends (seen once it reads what was sent before).
+    expect(ctx.server.journal.subscribers).toBe(0);
+    slow.on('data', () => undefined);
+    slow.resume();
+    await waitFor(() => slowClosed, 10_000);
+    times.sort((a, b) => a - b);
+    // Every request was answered, none waited on the slow client.
+    expect(times[Math.floor(times.length * 0.99)]).toBeLessThan(500);
+    slow.destroy();
+  }, 60_000);
+});
+
+describe('admin routes the console uses', () => {
+  const ctx = useServer({ providers: ['xai'] });
+
+  it('removes one record of a tenant, and the vendor API no longer has it', async () => {
+    const created = await raw(ctx.url, '/xai/v1/collections', { method: 'POST', key: 'rm-key', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'Gone soon' }) });
+    const id = created.json.collection_id as string;
+    expect((await raw(ctx.url, `/xai/v1/collections/${id}`, { key: 'rm-key' })).status).toBe(200);
+    const removed = await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id] }) });
+    expect(removed.status).toBe(200);
+    expect(removed.json).toMatchObject({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id], record: { id, name: 'Gone soon' } });
+    expect((await raw(ctx.url, `/xai/v1/collections/${id}`, { key: 'rm-key' })).status).toBe(404);
+    const again = await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id] }) });
+    expect(again.status).toBe(404);
+    expect((await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections'] }) })).status).toBe(400);
+    expect((await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'nobody', path: ['collections', 'x'] }) })).status).toBe(404);
+  });
+
+  it('retries a failed delivery once more, and 404s an unknown one', async () => {
+    expect((await raw(ctx.url, '/__mock/deliveries/nope/retry', { method: 'POST' })).status).toBe(404);
+    // A receiver that refuses: every attempt fails; the backoff runs on the manual clock.
+    const d = ctx.server.deliveries.send({ id: 'd-1', url: 'http://127.0.0.1:9/unreachable', topic: 'test', body: {}, backoffMs: [] });
+    await ctx.server.deliveries.idle();
+    expect(d.state).toBe('failed');
+    expect(d.attempts).toHaveLength(1);
+    const retried = await raw(ctx.url, '/__mock/deliveries/d-1/retry', { method: 'POST' });
+    expect(retried.status).toBe(200);
+    expect(retried.json).toMatchObject({ id: 'd-1', state: 'pending' });
+    await ctx.server.deliveries.idle();
+    expect(d.state).toBe('failed');
+    expect(d.attempts).toHaveLength(2);
+  });
+});
