@@ -74,7 +74,7 @@ export const api = {
   health: () => admin<Ok<'getHealth'>>('GET', '/health'),
   // Read by provider name whatever the name: the data browser walks it generically.
   state: (provider?: string) => admin<Omit<Schemas['SavedState'], 'providers'> & { providers: Record<string, Record<string, unknown>> }>('GET', `/state${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`),
-  importState: (doc: unknown) => admin<Ok<'importState'>>('POST', '/state', doc),
+  importState: (doc: unknown) => admin<Ok<'importState'>>('PUT', '/state', doc),
   removeRecord: (body: Schemas['RemoveRecord']) => admin<Ok<'removeRecord'>>('POST', '/state/remove', body),
   reset: (body: { provider?: string; tenant?: string }) => admin<Ok<'resetState'>>('POST', '/reset', body),
   journal: (limit: number) => admin<Ok<'listJournal'>>('GET', `/journal?limit=${limit}`),

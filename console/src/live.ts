@@ -41,9 +41,10 @@ export function useConnected(): boolean {
 
 /**
  * Loads with `load`, and again (at most every `minGapMs`) after each request
- * the providers answer, so what is shown follows the API live.
+ * the providers answer, so what is shown follows the API live; and every
+ * `everyMs` when given.
  */
-export function useLive<T>(load: () => Promise<T>, deps: unknown[] = [], minGapMs = 150): { data: T | undefined; error: string | undefined; reload: () => void } {
+export function useLive<T>(load: () => Promise<T>, deps: unknown[] = [], minGapMs = 150, everyMs?: number): { data: T | undefined; error: string | undefined; reload: () => void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const loadRef = useRef(load);
@@ -71,9 +72,12 @@ export function useLive<T>(load: () => Promise<T>, deps: unknown[] = [], minGapM
         setTick((t) => t + 1);
       }, minGapMs);
     });
+    // Some things change without a request (the clock's time): those are read again every `everyMs` too.
+    const interval = everyMs ? setInterval(() => setTick((t) => t + 1), everyMs) : undefined;
     return () => {
       off();
       if (timer) clearTimeout(timer);
+      if (interval) clearInterval(interval);
     };
   }, []);
   return { data, error, reload: () => setTick((t) => t + 1) };

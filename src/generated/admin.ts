@@ -348,7 +348,7 @@ export interface paths {
         /**
          * Remove one record from a tenant's data
          * @description Drops one record of the saved state and loads the rest back, as an export, an edit and
-         *     an import would (`GET /state`, `POST /state`), in one step. `path` alternates a table of
+         *     an import would (`GET /state`, `PUT /state`), in one step. `path` alternates a table of
          *     the tenant's state and a row's key, from the top down: `["collections", "<id>",
          *     "documents", "<file id>"]` for an xAI document. The data left must pass every check
          *     an import makes (a record that others refer to cannot go alone); when it does not,

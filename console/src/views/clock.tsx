@@ -10,7 +10,7 @@ import { pendingRecords } from '../state.js';
 import { ErrorNote, Section, Status, useAction } from '../ui.js';
 
 export function ClockView() {
-  const clock = useLive(() => api.clock());
+  const clock = useLive(() => api.clock(), [], 150, 1000);
   const state = useLive(() => api.state());
   const deliveries = useLive(() => api.deliveries());
   const action = useAction();

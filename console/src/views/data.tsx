@@ -142,7 +142,7 @@ export function DataView() {
           </div>
         }
       >
-        <p class="muted">The same file as GET and POST /__mock/state: export it, reset, import it back.</p>
+        <p class="muted">The same file as GET and PUT /__mock/state: export it, reset, import it back.</p>
       </Section>
       <div class="filters">
         <label>

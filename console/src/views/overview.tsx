@@ -31,7 +31,7 @@ function snippets(name: string, base: string): { label: string; code: string }[]
 export function Overview() {
   const connected = useConnected();
   const health = useLive(() => api.health());
-  const clock = useLive(() => api.clock());
+  const clock = useLive(() => api.clock(), [], 150, 1000);
   const state = useLive(() => api.state());
   const h = health.data;
   return (

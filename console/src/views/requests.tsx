@@ -66,7 +66,7 @@ function Detail({ id }: { id: number }) {
         </ul>
       ) : null}
       {exchange ? (
-        <div class="split">
+        <div class="stack">
           <Section title="Request">
             <Body text={Object.entries(exchange.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')} label="Request headers" />
             <Body text={exchange.requestBody} label="Request body" />
