@@ -123,6 +123,18 @@ describe('the web console in Chromium', () => {
     await expect.poll(() => record.count()).toBe(0);
   });
 
+  it('follows Airweave from a collection to its source connection and the connection to its jobs', async () => {
+    await go('Data');
+    await page.getByLabel('Provider').selectOption('airweave');
+    const linked = page.locator('ul.linked');
+    await page.getByRole('button', { name: 'Support Tickets', exact: true }).click();
+    await expect.poll(() => linked.getByRole('button', { name: /^entities: / }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Finance Data', exact: true }).click();
+    await expect.poll(() => linked.getByRole('button', { name: /^connections: / }).count()).toBeGreaterThan(0);
+    await linked.getByRole('button', { name: /^connections: / }).first().click();
+    await expect.poll(() => page.locator('ul.linked').getByRole('button', { name: /^jobs: / }).count()).toBeGreaterThan(0);
+  });
+
   it('shows a request in the requests view within a second, with its exchange', async () => {
     await go('Requests');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /^live$/ }).count()).toBe(1);
@@ -221,6 +233,14 @@ describe('the web console in Chromium', () => {
     expect(await page.getByLabel('Search request').textContent()).toContain('POST ' + server.url + '/xai/v1/documents/search');
     await expect.poll(() => page.getByRole('list', { name: 'Ranked results' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await shot('search');
+    // Airweave's instant search, on the demo's Support Tickets.
+    await page.getByLabel('Provider').selectOption('airweave');
+    await page.getByLabel('Collection').selectOption({ label: 'Support Tickets' });
+    await page.getByLabel('Query').fill('refund');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Search request').textContent()).toContain('/search/instant');
+    await expect.poll(() => page.getByRole('heading', { name: 'Response 200' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('list', { name: 'Ranked results' }).getByRole('listitem').count()).toBeGreaterThan(0);
   });
 
   it('works from the keyboard, and on a narrow window', async () => {

@@ -73,3 +73,22 @@ export function pendingRecords(state: unknown, path: string[] = []): { path: str
   }
   return out;
 }
+
+/**
+ * Records of the tenant that name this one in a field of their own (an
+ * Airweave connection's `collection`, a job's `connectionId`, a Ctxfy
+ * source's `collectionId`): how flat tables link up, as the vendor's console
+ * would nest them.
+ */
+export function linkedTo(state: unknown, key: string, path: string[] = []): { path: string[]; table: string; label: string; field: string }[] {
+  const out: { path: string[]; table: string; label: string; field: string }[] = [];
+  for (const [name, table] of tablesOf(state)) {
+    for (const row of table.rows) {
+      const here = [...path, name, keyOf(row, table)];
+      const field = Object.keys(row).find((k) => k !== table.key && row[k] === key);
+      if (field) out.push({ path: here, table: name, label: labelOf(row, table), field });
+      out.push(...linkedTo(row, key, here));
+    }
+  }
+  return out;
+}

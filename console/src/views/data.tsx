@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { useLive } from '../live.js';
-import { keyOf, labelOf, plain, tablesOf, type Row, type Table } from '../state.js';
+import { keyOf, labelOf, linkedTo, plain, tablesOf, type Row, type Table } from '../state.js';
 import { ErrorNote, Json, Section, Status, useAction } from '../ui.js';
 
 const hashParts = (): string[] => location.hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
@@ -48,6 +48,40 @@ function Records({ node, path, selected, onSelect }: { node: unknown; path: stri
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The records that refer to the selected one, each a click away. */
+function Linked({ state, selected, fresh, onSelect }: { state: unknown; selected: Selected; fresh: Row; onSelect: (s: Selected) => void }) {
+  const keys = [keyOf(fresh, selected.table), ...(typeof fresh.id === 'string' && fresh.id !== keyOf(fresh, selected.table) ? [fresh.id] : [])];
+  const links = keys.flatMap((k) => linkedTo(state, k)).filter((l) => l.path.join('/') !== selected.path.join('/'));
+  if (!links.length) return null;
+  const find = (path: string[]): Selected | undefined => {
+    let node: unknown = state;
+    let found: Selected | undefined;
+    for (let i = 0; i < path.length; i += 2) {
+      const t = (node as Record<string, unknown>)[path[i]!] as Table;
+      const row = t.rows.find((r) => keyOf(r, t) === path[i + 1]);
+      if (!row) return undefined;
+      node = row;
+      found = { path: path.slice(0, i + 2), row, table: t };
+    }
+    return found;
+  };
+  return (
+    <>
+      <h3>Records that refer to it</h3>
+      <ul class="linked">
+        {links.map((l) => (
+          <li key={l.path.join('/')}>
+            <button type="button" class="record" onClick={() => { const s = find(l.path); if (s) onSelect(s); }}>
+              {l.table}: {l.label}
+            </button>{' '}
+            <span class="muted">(its {l.field})</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -222,6 +256,7 @@ export function DataView() {
                 </button>
               </div>
               <Json value={plain(fresh)} label="Record JSON" />
+              <Linked state={tenantState} selected={selected} fresh={fresh} onSelect={setSelected} />
             </>
           ) : (
             <p class="muted">{selected ? 'This record is gone.' : 'Choose a record to see its JSON.'}</p>

@@ -121,8 +121,8 @@ export function SearchView() {
           <Section title={`Results (${hits.length})`}>
             <ol class="hits" aria-label="Ranked results">
               {hits.map((h, i) => {
-                const entity = h.entity as Row | undefined;
-                const text = String(h.chunk_content ?? entity?.textual_representation ?? entity?.name ?? h.content ?? JSON.stringify(h).slice(0, 200));
+                // xAI: a chunk; Airweave: an entity, its fields at the top.
+                const text = String(h.chunk_content ?? (h.name !== undefined ? `${String(h.name)}: ${String(h.textual_representation ?? '')}` : JSON.stringify(h).slice(0, 200)));
                 const score = h.score ?? h.relevance_score;
                 return (
                   <li key={i}>
