@@ -8,12 +8,17 @@
  */
 import net from 'node:net';
 import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Journal, type JournalEntry } from '../src/core/journal.js';
 import { createEventHub } from '../src/core/events.js';
 import type { SseEvent } from '../src/core/sse.js';
 import { EventReader } from './sse.js';
 import { raw, useServer } from './helpers.js';
+import { loadSpec } from '../src/core/spec.js';
+import { SpecValidators } from '../src/core/validation.js';
+
+const journalEntrySchema = () => SpecValidators.of(loadSpec(fileURLToPath(new URL('../specs/admin.yaml', import.meta.url)), 'admin')).component('JournalEntry');
 
 const entry = (id: number): JournalEntry => ({
   id,
@@ -37,36 +42,75 @@ const waitFor = async (what: () => boolean, ms = 5000): Promise<void> => {
 };
 
 describe('event feed (unit)', () => {
-  it('queues entries for a client that does not read, up to its bound; then tells it once and lets go of it', async () => {
+  const batchOf = (e: SseEvent) => JSON.parse(e.data as string) as { entries: JournalEntry[]; skipped: number };
+
+  it('costs a request one push whatever the number of clients, and sends each tick one event, its text shared', async () => {
     const journal = new Journal(10);
-    const hub = createEventHub(journal, { maxQueued: 5 });
-    const feed = hub.open()[Symbol.asyncIterator]();
+    const hub = createEventHub(journal, { tickMs: 60_000 });
+    const feeds = Array.from({ length: 100 }, () => hub.open()[Symbol.asyncIterator]());
+    // One subscription to the journal, not one per client.
     expect(journal.subscribers).toBe(1);
+    for (let i = 1; i <= 3; i++) journal.record(entry(i));
+    hub.flush();
+    const first = (await feeds[0]!.next()).value as SseEvent;
+    expect(first.event).toBe('requests');
+    expect(first.id).toBe('3');
+    expect(batchOf(first)).toEqual({ entries: [1, 2, 3].map((id) => expect.objectContaining({ id })), skipped: 0 });
+    for (const f of feeds.slice(1)) expect(((await f.next()).value as SseEvent).data).toBe(first.data);
+    hub.close();
+    expect(journal.subscribers).toBe(0);
+    expect(hub.size).toBe(0);
+  });
+
+  it('keeps the newest entries of a busy tick and says how many older ones it left out', async () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal, { tickMs: 60_000, maxPerEvent: 5 });
+    const feed = hub.open()[Symbol.asyncIterator]();
     const started = performance.now();
     for (let i = 1; i <= 10_000; i++) journal.record(entry(i));
-    // Recording never waits on the client: ten thousand entries take a moment, whatever the client does.
+    // Recording never waits on a client.
     expect(performance.now() - started).toBeLessThan(500);
-    expect(journal.subscribers).toBe(0);
-    const got: SseEvent[] = [];
-    for (;;) {
-      const next = await feed.next();
-      if (next.done) break;
-      got.push(next.value);
+    hub.flush();
+    const batch = batchOf((await feed.next()).value as SseEvent);
+    expect(batch.entries.map((e) => e.id)).toEqual([9996, 9997, 9998, 9999, 10_000]);
+    expect(batch.skipped).toBe(9995);
+    hub.close();
+  });
+
+  it('sends ticks on its own, every tickMs', async () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal, { tickMs: 20 });
+    const feed = hub.open()[Symbol.asyncIterator]();
+    journal.record(entry(1));
+    const got = (await feed.next()).value as SseEvent;
+    expect(batchOf(got).entries.map((e) => e.id)).toEqual([1]);
+    hub.close();
+  });
+
+  it('drops a client that does not read once its queue is full; it is told once and let go', async () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal, { tickMs: 60_000, maxQueued: 3 });
+    const feed = hub.open()[Symbol.asyncIterator]();
+    for (let i = 1; i <= 4; i++) {
+      journal.record(entry(i));
+      hub.flush();
     }
-    // What it fell behind on is dropped (memory freed); it is told so, and its stream ends.
-    expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ event: 'overflow' });
     expect(hub.size).toBe(0);
+    expect(journal.subscribers).toBe(0);
+    // What it fell behind on is dropped (memory freed); it is told so, and its stream ends.
+    expect((await feed.next()).value).toMatchObject({ event: 'overflow' });
+    expect((await feed.next()).done).toBe(true);
   });
 
   it('drops a client whose socket holds more unsent bytes than its bound, without waiting for it', () => {
     const journal = new Journal(10);
-    const hub = createEventHub(journal, { maxBufferedBytes: 1000 });
+    const hub = createEventHub(journal, { tickMs: 60_000, maxBufferedBytes: 1000 });
     hub.open();
     let destroyed = false;
     const res = { writableLength: 5000, destroyed: false, destroy: () => void (destroyed = true), once: () => res, end: () => undefined };
     hub.attach(res as unknown as http.ServerResponse);
     journal.record(entry(1));
+    hub.flush();
     expect(destroyed).toBe(true);
     expect(journal.subscribers).toBe(0);
     expect(hub.size).toBe(0);
@@ -77,11 +121,11 @@ describe('event feed (unit)', () => {
     const hub = createEventHub(journal);
     const a = hub.open()[Symbol.asyncIterator]();
     hub.open();
-    expect(journal.subscribers).toBe(2);
+    expect(hub.size).toBe(2);
     const pending = a.next();
     await a.return!();
     await expect(pending).resolves.toMatchObject({ done: true });
-    expect(journal.subscribers).toBe(1);
+    expect(hub.size).toBe(1);
     hub.close();
     expect(journal.subscribers).toBe(0);
     expect(hub.size).toBe(0);
@@ -102,9 +146,14 @@ describe('GET /__mock/events', () => {
     await raw(ctx.url, '/xai/v1/collections', { method: 'POST', key: 'events-key', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'Live' }) });
     const event = await reader.next();
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(event?.event).toBe('request');
-    const data = JSON.parse(event!.data) as JournalEntry;
+    expect(event?.event).toBe('requests');
+    const batch = JSON.parse(event!.data) as { entries: JournalEntry[]; skipped: number };
+    expect(batch.entries).toHaveLength(1);
+    expect(batch.skipped).toBe(0);
+    const data = batch.entries[0]!;
     expect(data).toMatchObject({ provider: 'xai', operationId: 'createCollection', method: 'POST', status: 200, tenant: 'key:events-key' });
+    // The entries are journal entries as the spec describes them.
+    expect(journalEntrySchema()(data)).toEqual([]);
     expect(event?.id).toBe(String(data.id));
 
     // The entry's exchange: the request and the reply as they went over the wire.

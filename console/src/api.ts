@@ -96,7 +96,7 @@ export type JournalEntry = Schemas['JournalEntry'];
  * The live journal (`GET /events`), read with fetch so the admin token can go
  * in a header (EventSource cannot send one). Reconnects after a drop.
  */
-export function subscribeEvents(onEntry: (e: JournalEntry) => void, onState: (connected: boolean) => void): () => void {
+export function subscribeEvents(onEntry: (e: JournalEntry) => void, onState: (connected: boolean) => void, onSkipped: (n: number) => void = () => undefined): () => void {
   let stopped = false;
   let controller: AbortController | undefined;
   const run = async (): Promise<void> => {
@@ -123,7 +123,11 @@ export function subscribeEvents(onEntry: (e: JournalEntry) => void, onState: (co
               if (line.startsWith('event:')) event = line.slice(6).trim();
               else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
             }
-            if (event === 'request' && data.length) onEntry(JSON.parse(data.join('\n')) as JournalEntry);
+            if (event === 'requests' && data.length) {
+              const batch = JSON.parse(data.join('\n')) as { entries: JournalEntry[]; skipped: number };
+              for (const e of batch.entries) onEntry(e);
+              if (batch.skipped) onSkipped(batch.skipped);
+            }
           }
         }
       } catch {

@@ -10,6 +10,7 @@ type Listener = (e: JournalEntry) => void;
 const listeners = new Set<Listener>();
 const connectedListeners = new Set<(c: boolean) => void>();
 let connected = false;
+let skipped = 0;
 
 export const live = {
   emit(e: JournalEntry): void {
@@ -29,6 +30,13 @@ export const live = {
   },
   get connected(): boolean {
     return connected;
+  },
+  /** Requests the feed left out of its events (too many at once to show them all); the journal has them. */
+  skip(n: number): void {
+    skipped += n;
+  },
+  get skipped(): number {
+    return skipped;
   },
 };
 

@@ -87,6 +87,7 @@ function App() {
     return subscribeEvents(
       (e: JournalEntry) => live.emit(e),
       (connected) => live.setConnected(connected),
+      (n) => live.skip(n),
     );
   }, [ready, needsToken]);
 

@@ -2,21 +2,30 @@
  * The journal as a live feed of server-sent events (the admin route
  * `GET /__mock/events`, which the console's request view reads).
  *
- * A slow client must never slow the API: the journal hands each entry to
- * every feed with an O(1) push onto the feed's own queue, and the feed writes
- * it out when the stream asks for the next event. Each client's buffer is
- * bounded twice: the events queued for it (`maxQueued`) and the bytes its
- * socket has not taken yet (`maxBufferedBytes`). A client over either bound is
- * told so with an `overflow` event when it can still be written, and its
- * connection is closed; it can reconnect and read what it missed from
- * `GET /__mock/journal`. A client that goes away is unsubscribed at once.
+ * Clients must cost the API little, however many are open and however slow:
+ * - the hub subscribes to the journal once, whatever the number of clients:
+ *   a request's only cost is one push onto the hub's list;
+ * - every `tickMs` the hub turns what was journaled since into one event, its
+ *   JSON made once and shared by every client with the same filter: the newest
+ *   `maxPerEvent` entries, and how many older ones were left out (`skipped`;
+ *   the journal has them), so a busy API costs each client one write a tick;
+ * - each client's buffer is bounded twice: the events queued for it
+ *   (`maxQueued`) and the bytes its socket has not taken yet
+ *   (`maxBufferedBytes`). A client over either bound is told so with an
+ *   `overflow` event when it can still be written, and its connection is
+ *   closed; it can reconnect and read what it missed from `GET /__mock/journal`.
+ * A client that goes away is let go at once.
  */
 import type { ServerResponse } from 'node:http';
 import type { Journal, JournalEntry } from './journal.js';
 import type { SseEvent } from './sse.js';
 
 export interface EventFeedOptions {
-  /** Events waiting for one client before it is dropped (default 1000). */
+  /** How often what was journaled is sent, in ms of real time (default 250). */
+  tickMs?: number;
+  /** Entries in one event at most: the newest; older ones are counted as skipped (default 50). */
+  maxPerEvent?: number;
+  /** Events waiting for one client before it is dropped (default 50). */
   maxQueued?: number;
   /** Bytes written to one client and not yet taken by its socket before it is dropped (default 1 MiB). */
   maxBufferedBytes?: number;
@@ -47,25 +56,29 @@ export function publicEntry(e: JournalEntry): Record<string, unknown> {
   };
 }
 
-/** One open feed: a bounded queue of entries that the stream drains. */
+export const OVERFLOW_MESSAGE = 'This client fell behind the journal and is disconnected; reconnect, and read what was missed from GET /__mock/journal.';
+
+/** One event's text, shared by the clients it goes to. */
+interface Batch {
+  data: string;
+  lastId: number;
+}
+
+/** One open feed: a bounded queue of batches that its stream drains. */
 class Feed implements AsyncIterator<SseEvent> {
-  private queue: JournalEntry[] = [];
+  private queue: Batch[] = [];
   private wake: (() => void) | undefined;
   private done = false;
   private overflowed = false;
   private ended = false;
-  private unsubscribe: () => void;
   res: ServerResponse | undefined;
 
   constructor(
-    journal: Journal,
-    private readonly filter: FeedFilter,
+    readonly filter: FeedFilter,
     private readonly maxQueued: number,
     private readonly maxBufferedBytes: number,
     private readonly onEnd: (feed: Feed) => void,
-  ) {
-    this.unsubscribe = journal.subscribe((entry) => this.push(entry));
-  }
+  ) {}
 
   /** The response the stream is written to: its close ends the feed, its unsent bytes count against the bound. */
   attach(res: ServerResponse): void {
@@ -74,15 +87,14 @@ class Feed implements AsyncIterator<SseEvent> {
     res.once('close', () => this.end());
   }
 
-  private push(entry: JournalEntry): void {
+  deliver(batch: Batch): void {
     if (this.done || this.overflowed) return;
-    if (this.filter.provider !== undefined && entry.provider !== this.filter.provider) return;
     const res = this.res;
     if (this.queue.length >= this.maxQueued || (res !== undefined && res.writableLength > this.maxBufferedBytes)) {
       this.overflow();
       return;
     }
-    this.queue.push(entry);
+    this.queue.push(batch);
     this.wakeUp();
   }
 
@@ -92,11 +104,11 @@ class Feed implements AsyncIterator<SseEvent> {
     wake?.();
   }
 
-  /** The client fell behind: no more entries; an `overflow` event if its socket still takes one, then the connection closes. */
+  /** The client fell behind: nothing more for it; an `overflow` event if its socket still takes one, then the connection closes. */
   private overflow(): void {
     this.overflowed = true;
     this.queue.length = 0;
-    this.unsubscribe();
+    this.onEnd(this);
     const res = this.res;
     if (res && (res.destroyed || res.writableLength > this.maxBufferedBytes)) {
       res.destroy();
@@ -109,16 +121,12 @@ class Feed implements AsyncIterator<SseEvent> {
   async next(): Promise<IteratorResult<SseEvent>> {
     for (;;) {
       if (this.done) return { done: true, value: undefined };
-      const entry = this.queue.shift();
-      if (entry) return { done: false, value: { event: 'request', id: String(entry.id), data: publicEntry(entry) } };
       if (this.overflowed) {
         this.done = true;
-        this.onEnd(this);
-        return {
-          done: false,
-          value: { event: 'overflow', data: { message: 'This client fell behind the journal and is disconnected; reconnect, and read what was missed from GET /__mock/journal.' } },
-        };
+        return { done: false, value: { event: 'overflow', data: { message: OVERFLOW_MESSAGE } } };
       }
+      const batch = this.queue.shift();
+      if (batch) return { done: false, value: { event: 'requests', id: String(batch.lastId), data: batch.data } };
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
@@ -133,7 +141,6 @@ class Feed implements AsyncIterator<SseEvent> {
     this.ended = true;
     this.done = true;
     this.queue.length = 0;
-    this.unsubscribe();
     this.onEnd(this);
     this.wakeUp();
   }
@@ -150,25 +157,80 @@ export interface EventHub {
   attach(res: ServerResponse): void;
   /** Feeds open now. */
   readonly size: number;
+  /** Sends what was journaled since the last tick now (the timer does it every `tickMs`). */
+  flush(): void;
   /** Ends every feed (shutdown). */
   close(): void;
 }
 
 export function createEventHub(journal: Journal, options: EventFeedOptions = {}): EventHub {
-  const maxQueued = options.maxQueued ?? 1000;
+  const tickMs = options.tickMs ?? 250;
+  const maxPerEvent = options.maxPerEvent ?? 50;
+  const maxQueued = options.maxQueued ?? 50;
   const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
   const feeds = new Set<Feed>();
   const unattached: Feed[] = [];
-  const onEnd = (feed: Feed) => {
+  /** What was journaled since the last tick: at most the newest 5 × maxPerEvent (a filter still finds its own), the rest counted. */
+  let pending: JournalEntry[] = [];
+  let dropped = 0;
+  let unsubscribe: (() => void) | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const onEntry = (entry: JournalEntry): void => {
+    pending.push(entry);
+    if (pending.length > 10 * maxPerEvent) {
+      dropped += pending.length - 5 * maxPerEvent;
+      pending = pending.slice(-5 * maxPerEvent);
+    }
+  };
+
+  const flush = (): void => {
+    if (!pending.length) return;
+    const entries = pending;
+    const before = dropped;
+    pending = [];
+    dropped = 0;
+    const byFilter = new Map<string, Batch | null>();
+    for (const feed of feeds) {
+      const provider = feed.filter.provider;
+      const key = provider ?? '';
+      let batch = byFilter.get(key);
+      if (batch === undefined) {
+        const mine = provider === undefined ? entries : entries.filter((e) => e.provider === provider);
+        const kept = mine.slice(-maxPerEvent);
+        batch = kept.length
+          ? { data: `{"entries":[${kept.map((e) => JSON.stringify(publicEntry(e))).join(',')}],"skipped":${mine.length - kept.length + (provider === undefined ? before : 0)}}`, lastId: kept[kept.length - 1]!.id }
+          : null;
+        byFilter.set(key, batch);
+      }
+      if (batch) feed.deliver(batch);
+    }
+  };
+
+  const onEnd = (feed: Feed): void => {
     feeds.delete(feed);
     const i = unattached.indexOf(feed);
     if (i >= 0) unattached.splice(i, 1);
+    if (feeds.size === 0) {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      pending = [];
+      dropped = 0;
+    }
   };
+
   return {
     open(filter = {}) {
-      const feed = new Feed(journal, filter, maxQueued, maxBufferedBytes, onEnd);
+      const feed = new Feed(filter, maxQueued, maxBufferedBytes, onEnd);
       feeds.add(feed);
       unattached.push(feed);
+      unsubscribe ??= journal.subscribe(onEntry);
+      if (!timer) {
+        timer = setInterval(flush, tickMs);
+        timer.unref();
+      }
       return { [Symbol.asyncIterator]: () => feed };
     },
     attach(res) {
@@ -179,6 +241,7 @@ export function createEventHub(journal: Journal, options: EventFeedOptions = {})
     get size() {
       return feeds.size;
     },
+    flush,
     close() {
       for (const feed of [...feeds]) {
         feed.end();

@@ -318,14 +318,18 @@ export interface paths {
         };
         /**
          * The journal, live, as server-sent events
-         * @description Every request the providers answer from now on, as it is journaled: one event
-         *     `request` whose data is the journal entry (JSON) and whose `id` is the entry's id.
-         *     Fetch an entry's request and reply with `GET /journal/{entryId}`.
+         * @description The requests the providers answer from now on. Every 250 ms in which some were
+         *     journaled, one event `requests` whose data is `{"entries": [JournalEntry, …],
+         *     "skipped": N}`: the newest 50 entries of that time, oldest first, and how many older
+         *     ones were left out (the journal has them: `GET /journal`); its `id` is the last entry's
+         *     id. So a busy API costs each client one write a tick, whatever its pace. Fetch an
+         *     entry's request and reply with `GET /journal/{entryId}`.
          *
-         *     A slow client never slows the API: each client has a bounded buffer (1000 events
-         *     waiting, 1 MiB unsent). A client over it gets an `overflow` event when it can still
-         *     take one, and its connection is closed; reconnect, and read what was missed from
-         *     `GET /journal`. The stream stays open until the client or the server closes it.
+         *     A slow client never slows the API: each client has a bounded buffer (50 events
+         *     waiting, 1 MiB unsent). A client over it gets an event `overflow` (data
+         *     `{"message": "…"}`) when it can still take one, and its connection is closed;
+         *     reconnect, and read what was missed from `GET /journal`. The stream stays open until
+         *     the client or the server closes it.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -1319,10 +1323,6 @@ export interface components {
         };
         DeliveryList: {
             deliveries: components["schemas"]["Delivery"][];
-        };
-        /** @description The last event a client that fell behind receives before its connection is closed. */
-        EventsOverflow: {
-            message: string;
         };
         /** @description A request and its reply as they went over the wire. Bodies are text (UTF-8), each cut at 64 KiB. */
         Exchange: {
@@ -2399,9 +2399,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example event: request
-                     *     id: 7
-                     *     data: {"id":7,"at":"2025-01-01T00:00:01.000Z","atMs":1735689601000,"provider":"xai","operationId":"listCollections","method":"GET","url":"/xai/v1/collections","status":200,"tenant":"key:demo","durationMs":0.9}
+                     * @example event: requests
+                     *     id: 8
+                     *     data: {"entries":[{"id":7,"at":"2025-01-01T00:00:01.000Z","atMs":1735689601000,"provider":"xai","operationId":"listCollections","method":"GET","url":"/xai/v1/collections","status":200,"tenant":"key:demo","durationMs":0.9},{"id":8,"at":"2025-01-01T00:00:01.010Z","atMs":1735689601010,"provider":"xai","operationId":"getCollectionMetadata","method":"GET","url":"/xai/v1/collections/collection_1","status":404,"tenant":"key:demo","durationMs":0.4}],"skipped":0}
                      */
                     "text/event-stream": string;
                 };

@@ -176,6 +176,11 @@ export function RequestsView() {
         <span class="muted" role="status">
           {connected ? (paused ? 'paused' : 'live') : 'connecting…'}
         </span>
+        {live.skipped > 0 && (
+          <span class="muted">
+            {live.skipped} requests came too fast to show; <code>GET /__mock/journal</code> has them
+          </span>
+        )}
       </div>
       <div class="split wide-left">
         <div class="pane">
