@@ -21,6 +21,7 @@ const ROUTES = [
 const TARGETS = [
   ...ROUTES.map((r) => `req/s ≥ 3× Prism: ${r}`),
   ...ROUTES.map((r) => `p99 ≤ 10 ms at 50 connections: ${r}`),
+  'p99 with 100 open consoles ≤ 1.1× without: xAI GET /v1/collections/{id}',
   'start-up ≤ 300 ms (median)',
   'RSS with 2,000 documents (no search index) ≤ 200 MB',
   'list latency at 2,000 ≤ 2× of 1,000 documents (p50)',
@@ -57,6 +58,10 @@ describe('npm run bench (quick)', () => {
     for (const route of ROUTES) {
       expect(stdout, route).toMatch(new RegExp(`^\\| ${escape(route)} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| 0/0 \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| 0/0 \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'));
     }
+    // The same route with 100 web consoles reading the live journal, and without.
+    expect(stdout).toContain('### Open web consoles (100 readers of `GET /__mock/events`, 50 connections)');
+    expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| none \| [\d,]+ \| [\d.]+ \| [\d.]+ \| – \|$/m);
+    expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| 100 \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
     // Start-up, the mock's and Prism's.
     expect(stdout).toMatch(/^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m);
     expect(stdout).toMatch(/^\| Prism [\d.]+, `specs\/xai\.yaml`: spawn → first answer \| \*\*[\d,]+\*\* \|/m);
