@@ -32,6 +32,7 @@ export const TARGETS = {
   rssMb: 200, // with 100,000 documents
   collectionsRssMb: 120, // with 10,000 collections over 100 tenants
   listRatio: 2, // list-page latency right after a write, at 100,000 vs 1,000 documents
+  consolesP99Ratio: 1.1, // p99 with 100 open consoles vs none
 };
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
@@ -155,6 +156,26 @@ export function build({ params, throughput, startup, flat, scale, search, search
         });
       }
     }
+  }
+
+  if (throughput?.consoles) {
+    const c = throughput.consoles;
+    const ratio = c.with.p99 / c.without.p99;
+    sections.push(
+      `### Open web consoles (${c.consoles} readers of \`GET /__mock/events\`, ${params.connections} connections)\n\n` +
+        table(
+          ['Route', 'Consoles', 'req/s', 'p50 ms', 'p99 ms', 'MB sent to the consoles'],
+          [
+            [c.route.name, 'none', int(c.without.rps), ms(c.without.p50), ms(c.without.p99), '–'],
+            [c.route.name, String(c.consoles), int(c.with.rps), ms(c.with.p50), ms(c.with.p99), mb(c.delivered)],
+          ],
+        ),
+    );
+    targets.push({
+      name: `p99 with ${c.consoles} open consoles ≤ ${TARGETS.consolesP99Ratio}× without: ${c.route.name}`,
+      measured: Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–',
+      verdict: atMost(ratio, TARGETS.consolesP99Ratio, ratioDelta),
+    });
   }
 
   if (startup) {

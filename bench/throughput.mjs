@@ -5,6 +5,7 @@
  * all three. Then the mock and the bare server on one connection, where the
  * latency is the time a request takes without queueing.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -155,6 +156,73 @@ function loadProblems(route, who, m, connections) {
   ];
 }
 
+/** Open web consoles during the load: each one a reader of the live journal (`GET /__mock/events`), as the console's requests view is. */
+export const CONSOLES = 100;
+
+/** The readers, in a process of their own (as browsers are): prints "ready" once all are subscribed, and the bytes read when told to stop. */
+const READERS = `
+const http = require('node:http');
+const [url, n] = process.argv.slice(1);
+let bytes = 0, open = 0;
+for (let i = 0; i < Number(n); i++) {
+  http.get(url + '/__mock/events', { agent: false }, (res) => {
+    if (res.statusCode !== 200) { console.error('GET /__mock/events -> ' + res.statusCode); process.exit(1); }
+    res.on('data', (c) => (bytes += c.length));
+    res.on('error', () => {});
+    if (++open === Number(n)) console.log('ready');
+  }).on('error', (e) => { console.error(e.message); process.exit(1); });
+}
+process.stdin.on('data', () => { console.log(String(bytes)); process.exit(0); });
+`;
+
+/** Opens `n` readers of the events stream in another process; resolves once all are subscribed. */
+async function openConsoles(mockUrl, n) {
+  const child = spawn(process.execPath, ['-e', READERS, mockUrl, String(n)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', () => out.includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`the console readers exited with ${code}`)));
+  });
+  return {
+    async close() {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.stdin.write('stop\n');
+      await exited;
+      return Number(out.trim().split('\n').pop()) || 0;
+    },
+  };
+}
+
+/**
+ * The same route's latency with no console open and with CONSOLES open
+ * (each reading the live journal), in alternating rounds (ABBA).
+ */
+async function withConsoles(mockUrl, route, { connections, durationS, warmupS, rounds, log }) {
+  const target = { url: `${mockUrl}/${route.spec}${route.path}`, method: route.method, headers: route.headers, body: route.body };
+  const runs = { without: [], with: [] };
+  let delivered = 0;
+  await cannon(target, { connections, durationS: warmupS });
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
+    for (const who of order) {
+      const open = who === 'with' ? await openConsoles(mockUrl, CONSOLES) : undefined;
+      try {
+        const run = await cannon(target, { connections, durationS });
+        runs[who].push(run);
+        log(`throughput: ${route.name}: ${who === 'with' ? `${CONSOLES} consoles open` : 'no console open'}: p99 ${merge([run]).p99.toFixed(2)} ms, ${Math.round(run.responses / run.durationS)} req/s`);
+      } finally {
+        if (open) delivered += await open.close();
+      }
+    }
+  }
+  const result = { route, consoles: CONSOLES, without: merge(runs.without), with: merge(runs.with), delivered };
+  const bad = [result.without, result.with].find((m) => m.errors || m.non2xx || m.timeouts);
+  if (bad) result.broken = `${route.name} with consoles: errors under load (${bad.errors} errors, ${bad.timeouts} timeouts, ${bad.non2xx} non-2xx)`;
+  else if (delivered === 0) result.broken = `${route.name} with consoles: the consoles received nothing`;
+  return result;
+}
+
 /**
  * Runs the section; `log` prints progress. Returns `{ rows, broken, params }`;
  * the servers it starts are stopped before it returns.
@@ -204,8 +272,11 @@ export async function throughput({ connections, durationS, warmupS, rounds, oneC
       for (const who of ['mock', 'bare']) broken.push(...loadProblems(route, who, single[who], 1));
       rows.push(row);
     }
+    const consoles = await withConsoles(mock.url, list[1], { connections, durationS, warmupS, rounds, log });
+    if (consoles.broken) broken.push(consoles.broken);
     return {
       rows,
+      consoles,
       broken,
       mockArgs: '--fixtures none (otherwise CLI defaults: validation on, self-check logging, request logs to /dev/null)',
     };

@@ -23,6 +23,7 @@ const GET_ROUTES = ROUTES.filter((r) => r.includes(' GET '));
 const TARGETS = [
   ...GET_ROUTES.flatMap((r) => [`req/s ≥ 0.6× bare Node at 50 connections: ${r}`, `p99 ≤ 10 ms at 50 connections: ${r}`, `mean at 1 connection ≤ 2× bare Node's: ${r}`]),
   'req/s ≥ 5× Prism: xAI POST /v1/collections',
+  'p99 with 100 open consoles ≤ 1.1× without: xAI GET /v1/collections/{id}',
   'start-up ≤ 250 ms (median), spawn → ready',
   'flat: POST /v1/collections req/s with 2,000 collections on the key ≥ 0.8× with none',
   'flat: GET /v1/collections?limit=20 req/s with 2,000 collections on the key ≥ 0.8× with none',
@@ -78,6 +79,10 @@ describe('npm run bench (quick)', () => {
     // As the store grows: four sizes, each with POST and GET list figures.
     expect(stdout).toContain('| Collections stored | POST /v1/collections req/s | p50 ms | p99 ms | GET /v1/collections?limit=20 req/s | p50 ms | p99 ms |');
     expect(stdout.match(/^\| [\d,]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \|$/gm)).toHaveLength(4);
+    // The same route with 100 web consoles reading the live journal, and without.
+    expect(stdout).toContain('### Open web consoles (100 readers of `GET /__mock/events`, 50 connections)');
+    expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| none \| [\d,]+ \| [\d.]+ \| [\d.]+ \| – \|$/m);
+    expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| 100 \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
     // Start-up, the mock's and Prism's.
     expect(stdout).toMatch(/^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m);
     expect(stdout).toMatch(/^\| Prism [\d.]+, `specs\/xai\.yaml`: spawn → first answer \| \*\*[\d,]+\*\* \|/m);

@@ -8,6 +8,7 @@ import type { MountedProvider } from '../core/mount.js';
 import type { ScenarioRegistry } from '../core/scenarios.js';
 import type { Journal } from '../core/journal.js';
 import type { Deliveries } from '../core/delivery.js';
+import type { EventHub } from '../core/events.js';
 import type { components } from '../generated/admin.js';
 
 type Schemas = components['schemas'];
@@ -42,6 +43,12 @@ export interface AdminContext {
   exportState(provider?: string): Schemas['SavedState'];
   /** Replaces the data of the providers the document names; throws, changing nothing, when it cannot. */
   importState(doc: unknown): { providers: string[]; tenants: number };
+  /** The live journal feed (`GET /events`). */
+  events: EventHub;
+  /** The built console's files (index.html and assets/), or null when the console is off. */
+  consoleDir: string | null;
+  /** Removes one record of a tenant's data (see state-io's removeRecord). */
+  removeRecord(provider: string, tenant: string, path: readonly string[]): Record<string, unknown>;
   /** What start-up is still loading (nothing once the server is ready), and how many requests wait for it. */
   loading(): { steps: readonly Schemas['HealthLoading']['loading'][number][]; waiting: number };
 }
