@@ -155,6 +155,11 @@ describe('quiet', () => {
       // Strict: the broken reply becomes a 500, and is logged.
       expect((await call(server, '/xai/v1/collections', { headers: { 'x-mock-scenario': 'bad-list' } })).status).toBe(500);
       expect(JSON.parse(await out.line(/response does not match the spec/))).toMatchObject({ level: 50, selfCheck: { operationId: 'listCollections' } });
+      // The journal shows what the self-check found on that request, and the console's detail the same.
+      const journal = (await (await fetch(`${server.url}/__mock/journal?status=500`)).json()) as { entries: { id: number; selfCheck?: { issues: { location: string }[] } }[] };
+      expect(journal.entries[0]!.selfCheck?.issues[0]).toMatchObject({ location: 'body' });
+      const detail = (await (await fetch(`${server.url}/__mock/journal/${journal.entries[0]!.id}`)).json()) as { entry: { selfCheck?: unknown } };
+      expect(detail.entry.selfCheck).toEqual(journal.entries[0]!.selfCheck);
       server.selfCheckFailures.splice(0);
 
       server.clock.schedule(0, () => {

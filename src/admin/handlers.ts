@@ -194,22 +194,7 @@ export function createHandlers(): Handlers<operations, AdminContext> {
       return {
         status: 200,
         body: {
-          entries: entries.map((e) => ({
-            id: e.id,
-            at: e.at,
-            atMs: e.atMs,
-            provider: e.provider,
-            operationId: e.operationId,
-            method: e.method,
-            url: e.url,
-            status: e.status,
-            tenant: e.tenant,
-            durationMs: e.durationMs,
-            ...(e.scenario ? { scenario: { name: e.scenario.name, rule: e.scenario.rule, activation: e.scenario.activation } } : {}),
-            ...(e.prefer !== undefined ? { prefer: e.prefer } : {}),
-            ...(e.fault !== undefined ? { fault: e.fault as Schemas['JournalFault'] } : {}),
-            ...(e.events !== undefined ? { events: e.events } : {}),
-          })),
+          entries: entries.map(publicEntry),
           size: admin.journal.size,
           capacity: Math.max(0, admin.journal.capacity),
         },
@@ -319,7 +304,7 @@ export function createHandlers(): Handlers<operations, AdminContext> {
     getJournalEntry({ state: admin, path }: Ctx<'getJournalEntry'>) {
       const entry = admin.journal.get(path.entryId);
       if (!entry) throw new MockError('not_found', `No journal entry ${path.entryId}: the journal keeps the last ${Math.max(0, admin.journal.capacity)} requests.`);
-      return { status: 200, body: { entry: publicEntry(entry) as Schemas['JournalEntry'], exchange: entry.exchange ? { ...entry.exchange, selfCheck: [...entry.exchange.selfCheck] } : null } };
+      return { status: 200, body: { entry: publicEntry(entry), exchange: entry.exchange ? { ...entry.exchange, selfCheck: [...entry.exchange.selfCheck] } : null } };
     },
 
     streamEvents({ state: admin, query }: Ctx<'streamEvents'>) {

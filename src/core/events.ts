@@ -16,6 +16,7 @@
  *   closed; it can reconnect and read what it missed from `GET /__mock/journal`.
  * A client that goes away is let go at once.
  */
+import type { components } from '../generated/admin.js';
 import type { ServerResponse } from 'node:http';
 import type { Journal, JournalEntry } from './journal.js';
 import type { SseEvent } from './sse.js';
@@ -36,7 +37,7 @@ export interface FeedFilter {
 }
 
 /** The journal entry as the admin API shows it (no exchange: that is `GET /__mock/journal/{id}`). */
-export function publicEntry(e: JournalEntry): Record<string, unknown> {
+export function publicEntry(e: JournalEntry): components['schemas']['JournalEntry'] {
   return {
     id: e.id,
     at: e.at,
@@ -50,7 +51,7 @@ export function publicEntry(e: JournalEntry): Record<string, unknown> {
     durationMs: e.durationMs,
     ...(e.scenario ? { scenario: { name: e.scenario.name, rule: e.scenario.rule, activation: e.scenario.activation } } : {}),
     ...(e.prefer !== undefined ? { prefer: e.prefer } : {}),
-    ...(e.fault !== undefined ? { fault: e.fault } : {}),
+    ...(e.fault !== undefined ? { fault: e.fault as components['schemas']['JournalFault'] } : {}),
     ...(e.events !== undefined ? { events: e.events } : {}),
     ...(e.selfCheck ? { selfCheck: e.selfCheck } : {}),
   };
