@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createClock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
@@ -59,6 +60,8 @@ const FRAMEWORK: Partial<Record<MockError['kind'], { status: number; detail?: st
 
 export function createAirweaveProvider(options: ProviderOptions = {}): Provider<AirweaveState> {
   const keys = parseKeys(options.apiKeys);
+  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
+  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)), fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)));
   const registry: Registry = { readableIds: new Map(), oauthCodes: new Map(), authProviders: new Set(['composio-test']) };
   /** Organisations the mock knows: from the key file, and every key seen. */
@@ -112,7 +115,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
 
   // Unlimited by default, reported as the vendor reports unlimited plans: 9999 of 9999, resetting now.
   const replyHeaders = (): Record<string, string> => {
-    const now = String(Math.floor(Date.now() / 1000));
+    const now = String(Math.floor(clock.nowMs() / 1000));
     return { 'ratelimit-limit': '9999', 'ratelimit-remaining': '9999', 'ratelimit-reset': now };
   };
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createClock } from '../../core/clock.js';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import { pydanticDetails } from '../../core/pydantic.js';
@@ -52,6 +53,8 @@ function parseKeys(raw: unknown): Map<string, MixpeekKey> | undefined {
 
 export function createMixpeekProvider(options: ProviderOptions = {}): Provider<MixpeekState> {
   const keys = parseKeys(options.apiKeys);
+  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
+  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
 
   const authenticate = (view: RequestView): AuthResult => {
@@ -94,7 +97,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
   const replyHeaders = (): Record<string, string> => ({
     'x-ratelimit-limit': '600',
     'x-ratelimit-remaining': '600',
-    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60),
+    'x-ratelimit-reset': String(Math.floor(clock.nowMs() / 1000) + 60),
     'x-ratelimit-window': '60',
   });
 
