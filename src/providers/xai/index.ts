@@ -7,6 +7,7 @@ import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
 import type { ProviderOptions } from '../index.js';
 import { handlers } from './handlers.js';
+import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
 
@@ -70,6 +71,8 @@ const API_HOST_ONLY = /^\/v1\/(files|documents\/search)(\/|$)/;
 
 export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiState> {
   const keys = parseKeys(options.apiKeys);
+  // This provider's caches, indexes and slabs, shared by its tenants only.
+  const memory = createXaiMemory();
 
   const authenticate = (view: RequestView): AuthResult => {
     const header = view.headers.authorization;
@@ -133,13 +136,13 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       const { status, code } = STATUS[err.kind];
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
-    createState: (env) => createXaiState(env),
+    createState: (env) => createXaiState(env, memory),
     checkState: checkXaiState,
     resume: (state) => {
       for (const file of state.files.values()) {
         // Decoded bytes sit in Node's shared pool: copy them out (same bytes, same length, so no order changes).
-        file.data = packBytes(file.data);
-        file.contentType = internMediaType(file.contentType);
+        file.data = packBytes(state.memory, file.data);
+        file.contentType = internMediaType(state.memory, file.contentType);
         scheduleExpiry(state, file);
       }
       // Indexes are never saved: a PROCESSED document is indexed again from its file, a PROCESSING one processed again.
