@@ -13,6 +13,7 @@ import { createAdminOperations } from './admin.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
 import { checkAirweaveState } from './state.js';
 import { pydanticErrors } from '../../core/pydantic.js';
+import { millisToSeconds } from '../../core/time.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,7 +116,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
 
   // Unlimited by default, reported as the vendor reports unlimited plans: 9999 of 9999, resetting now.
   const replyHeaders = (): Record<string, string> => {
-    const now = String(Math.floor(clock.nowMs() / 1000));
+    const now = String(millisToSeconds(clock.nowMs()));
     return { 'ratelimit-limit': '9999', 'ratelimit-remaining': '9999', 'ratelimit-reset': now };
   };
 

@@ -11,6 +11,7 @@ import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { nextRun, parseCron } from './cron.js';
 import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
 import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track } from './retrieval.js';
+import type { EpochMicros } from '../../core/time.js';
 
 type Schemas = components['schemas'];
 export type Collection = Schemas['Collection'];
@@ -51,8 +52,8 @@ export interface CollectionRecord {
   name: string;
   readableId: string;
   syncConfig: SyncConfig | null;
-  createdAt: number;
-  modifiedAt: number;
+  createdAt: EpochMicros;
+  modifiedAt: EpochMicros;
 }
 
 export interface ConnectionRecord {
@@ -65,7 +66,7 @@ export interface ConnectionRecord {
   config: Record<string, unknown>;
   method: AuthenticationMethod;
   authenticated: boolean;
-  authenticatedAt: number | null;
+  authenticatedAt: EpochMicros | null;
   /** The single-use code at the end of auth_url, while authorization is pending. */
   authCode: string | null;
   /** Direct credentials, kept to validate later updates (never echoed). */
@@ -76,11 +77,11 @@ export interface ConnectionRecord {
   authUrlExpires: number | null;
   sync: { id: string; cron: string | null; continuous: boolean; cursorField: string | null } | null;
   federated: boolean;
-  createdAt: number;
-  modifiedAt: number;
+  createdAt: EpochMicros;
+  modifiedAt: EpochMicros;
   /** Entities the connection's last completed sync left in the collection. */
   entitiesTotal: number;
-  entitiesUpdatedAt: number | null;
+  entitiesUpdatedAt: EpochMicros | null;
 }
 
 export interface JobRecord {
@@ -88,9 +89,9 @@ export interface JobRecord {
   seq: number;
   connectionId: string;
   status: JobStatus;
-  createdAt: number;
-  startedAt: number | null;
-  completedAt: number | null;
+  createdAt: EpochMicros;
+  startedAt: EpochMicros | null;
+  completedAt: EpochMicros | null;
   inserted: number;
   updated: number;
   deleted: number;

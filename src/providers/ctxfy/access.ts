@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import type { RateLimitSetting } from '../index.js';
+import type { EpochMillis } from '../../core/time.js';
 
 export const PLANS = { free: 10, pro: 100 } as const;
 export const WINDOW_MS = 60_000;
@@ -17,9 +18,9 @@ export interface KeyRecord {
   userId: string;
   secret: string;
   name: string | null;
-  expiresAt: number | null;
-  createdAt: number;
-  revokedAt: number | null;
+  expiresAt: EpochMillis | null;
+  createdAt: EpochMillis;
+  revokedAt: EpochMillis | null;
   seq: number;
 }
 

@@ -13,6 +13,7 @@ import type { ProviderOptions } from '../index.js';
 import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
 import { checkMixpeekState } from './state.js';
+import { millisToSeconds } from '../../core/time.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -97,7 +98,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
   const replyHeaders = (): Record<string, string> => ({
     'x-ratelimit-limit': '600',
     'x-ratelimit-remaining': '600',
-    'x-ratelimit-reset': String(Math.floor(clock.nowMs() / 1000) + 60),
+    'x-ratelimit-reset': String(millisToSeconds(clock.nowMs()) + 60),
     'x-ratelimit-window': '60',
   });
 

@@ -11,6 +11,7 @@ import type { ProviderEnv } from '../../core/provider.js';
 import { matches, type Filter } from './filter.js';
 import { extractorOf, indexDocument, readsText, rebuildIndexes, textFor, textIndexName, unindexDocument } from './retrieval.js';
 import type { ExecutionRecord, RetrieverRecord } from './retrievers.js';
+import type { EpochMicros } from '../../core/time.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];
@@ -43,9 +44,9 @@ export interface BucketRecord {
   uniqueKey?: Json;
   metadata: Json;
   objects: Table<ObjectRecord>;
-  createdAt: number;
-  updatedAt: number;
-  lastUploadAt?: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
+  lastUploadAt?: EpochMicros;
   status: 'ACTIVE' | 'IN_PROGRESS';
 }
 
@@ -70,8 +71,8 @@ export interface ObjectRecord {
   status: string;
   /** Why processing failed (status FAILED). */
   error?: string;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
   timer?: Scheduled;
 }
 
@@ -85,8 +86,8 @@ export interface CollectionRecord {
   outputSchema: BucketSchema;
   enabled: boolean;
   documents: Table<DocumentRecord>;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface DocumentRecord {
@@ -96,8 +97,8 @@ export interface DocumentRecord {
   vectors: Record<string, number[]>;
   blobs: Json[];
   lineage: Json;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface NamespaceRecord {
@@ -111,8 +112,8 @@ export interface NamespaceRecord {
   retrievers: Table<RetrieverRecord>;
   /** Execution history, named and ad hoc, oldest first. */
   executions: Table<ExecutionRecord>;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface TaskRecord {
@@ -120,7 +121,7 @@ export interface TaskRecord {
   task_type: string;
   status: TaskResponse['status'];
   inputs?: Json[];
-  createdAt: number;
+  createdAt: EpochMicros;
   /** The task's next step, while it has one. */
   timer?: Scheduled | undefined;
 }

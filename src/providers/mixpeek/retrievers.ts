@@ -12,6 +12,7 @@ import { matches, parseFilter, valuesAt } from './filter.js';
 import { HEX, byIdOrName, renderDocument, stamp, withPresignedUrls, type Catalog, type CollectionRecord, type MixpeekState, type NamespaceRecord } from './model.js';
 import { vectorsOf } from './retrieval.js';
 import { STAGE_BY_ID, STAGES, parseFeatureUri, stageCost, viewOf, type Group, type Item, type StageContext, type StageDefinition, type StageOutcome } from './stages.js';
+import type { EpochMicros } from '../../core/time.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +32,8 @@ export interface RetrieverRecord {
   requiresSubscription: boolean;
   marketplaceListingId?: string;
   version: number;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface ExecutionRecord {
@@ -55,8 +56,8 @@ export interface ExecutionRecord {
   totalReturned: number;
   creditsUsed: number;
   durationMs: number;
-  createdAt: number;
-  completedAt: number;
+  createdAt: EpochMicros;
+  completedAt: EpochMicros;
 }
 
 /** Each namespace keeps its newest executions, this many (Assumption: the vendor's retention is not published). */
@@ -409,7 +410,7 @@ function decodeOffsetCursor(token: string): number {
 
 interface ScrollSnapshot {
   items: Item[];
-  expiresAt: number;
+  expiresAt: EpochMicros;
   limit: number;
 }
 

@@ -40,6 +40,7 @@ import {
 } from './model.js';
 import { refreshFields } from './retrieval.js';
 import { searchDocuments } from './search.js';
+import { microsToSeconds } from '../../core/time.js';
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
 
@@ -143,7 +144,7 @@ function storeFile(state: XaiState, input: { filename: string; data: Buffer; con
     data: packBytes(state.memory, input.data),
     contentType: internMediaType(state.memory, input.contentType),
     createdAt: now,
-    expiresAt: input.expiresAfter === undefined ? null : Math.floor(now / 1_000_000) + input.expiresAfter,
+    expiresAt: input.expiresAfter === undefined ? null : microsToSeconds(now) + input.expiresAfter,
     hash: sha256Hex(input.data),
   };
   state.files.insert(file);

@@ -10,6 +10,7 @@ import { MockError } from '../../core/errors.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import { dropIndex, indexOf, processDocument, putChunks, unindex, type Outcome } from './retrieval.js';
 import { createXaiMemory, type XaiMemory } from './memory.js';
+import { microsToSeconds, secondsToMicros, type EpochMicros, type EpochSeconds } from '../../core/time.js';
 
 type Schemas = components['schemas'];
 export type CollectionMetadata = Schemas['CollectionMetadata'];
@@ -24,10 +25,9 @@ export interface FileRecord {
   filename: string;
   data: Buffer;
   contentType: string;
-  /** Epoch microseconds. */
-  createdAt: number;
-  /** Epoch seconds, or null when the file never expires. */
-  expiresAt: number | null;
+  createdAt: EpochMicros;
+  /** Null when the file never expires. */
+  expiresAt: EpochSeconds | null;
   hash: string;
   expiry?: Scheduled;
 }
@@ -37,7 +37,7 @@ export interface DocumentRecord {
   fields: Record<string, string>;
   status: DocumentStatus;
   errorMessage: string;
-  lastIndexedAt: number | null;
+  lastIndexedAt: EpochMicros | null;
   chunkCount?: number | undefined;
   chunksProcessed?: number | undefined;
   /** The pending indexing step, while there is one. */
@@ -47,7 +47,7 @@ export interface DocumentRecord {
 export interface CollectionRecord {
   id: string;
   name: string;
-  createdAt: number;
+  createdAt: EpochMicros;
   modelName: string;
   chunkConfiguration: ChunkConfiguration | null;
   fieldDefinitions: FieldDefinition[];
@@ -57,7 +57,7 @@ export interface CollectionRecord {
 
 /** Sort keys of files that were deleted, so a files-list token naming one still resumes in place. */
 export interface FileTombstone {
-  createdAt: number;
+  createdAt: EpochMicros;
   filename: string;
   bytes: number;
 }
@@ -458,7 +458,7 @@ export function scheduleExpiry(state: XaiState, file: FileRecord): void {
   const { clock } = state.env;
   const id = file.id;
   file.expiry?.cancel();
-  file.expiry = clock.schedule(Math.ceil((file.expiresAt * 1_000_000 - clock.nowMicros()) / 1000), () => deleteFile(state, id));
+  file.expiry = clock.schedule(Math.ceil((secondsToMicros(file.expiresAt) - clock.nowMicros()) / 1000), () => deleteFile(state, id));
 }
 
 /** Deletes a file (explicitly or on expiry): it leaves every collection too. */
@@ -559,7 +559,7 @@ export function renderDocument(file: FileRecord, doc: DocumentRecord): DocumentM
       size_bytes: String(file.data.length),
       content_type: file.contentType,
       created_at: rfc3339Micros(file.createdAt),
-      expires_at: file.expiresAt === null ? null : rfc3339Micros(file.expiresAt * 1_000_000),
+      expires_at: file.expiresAt === null ? null : rfc3339Micros(secondsToMicros(file.expiresAt)),
       hash: file.hash,
     },
     fields: { ...doc.fields },
@@ -576,7 +576,7 @@ export function renderFile(file: FileRecord): FileObject {
     id: file.id,
     object: 'file',
     bytes: file.data.length,
-    created_at: Math.floor(file.createdAt / 1_000_000),
+    created_at: microsToSeconds(file.createdAt),
     ...(file.expiresAt !== null ? { expires_at: file.expiresAt } : {}),
     filename: file.filename,
     purpose: '',
