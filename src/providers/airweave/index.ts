@@ -2,7 +2,6 @@
  * The Airweave provider: collections, the connector catalog, source
  * connections and their sync jobs, under /airweave.
  */
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createClock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
@@ -14,14 +13,14 @@ import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from
 import { checkAirweaveState } from './state.js';
 import { pydanticErrors } from '../../core/pydantic.js';
 import { millisToSeconds } from '../../core/time.js';
+import { parseKeyFile } from '../../core/keyfile.js';
+import { uuidFromText } from '../../core/hash.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stable organisation id for a key that names none: a UUID v4 shape drawn from the key's hash. */
 export function organizationFor(key: string): string {
-  const h = createHash('sha256').update(`airweave-organization:${key}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return uuidFromText(`airweave-organization:${key}`);
 }
 
 interface AirweaveKey {
@@ -30,19 +29,14 @@ interface AirweaveKey {
 }
 
 function parseKeys(raw: unknown): Map<string, AirweaveKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for airweave: expected a list of { key, organization? }');
-  const keys = new Map<string, AirweaveKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as Partial<AirweaveKey> | null;
-    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for airweave, entry ${i}: needs a non-empty "key"`);
-    if (e.organization !== undefined && (typeof e.organization !== 'string' || !UUID.test(e.organization))) {
-      throw new Error(`api keys for airweave, entry ${i}: "organization" must be a UUID`);
-    }
-    if (keys.has(e.key)) throw new Error(`api keys for airweave, entry ${i}: a key is listed twice`);
-    keys.set(e.key, { key: e.key, organization: (e.organization ?? organizationFor(e.key)).toLowerCase() });
+  return parseKeyFile(raw, {
+    provider: 'airweave',
+    shape: '{ key, organization? }',
+    read(e, fail) {
+      if (e.organization !== undefined && (typeof e.organization !== 'string' || !UUID.test(e.organization))) fail('"organization" must be a UUID');
+      return { key: e.key, organization: ((e.organization as string | undefined) ?? organizationFor(e.key)).toLowerCase() };
+    },
   });
-  return keys;
 }
 
 /** FastAPI's texts for the statuses the framework itself answers. */

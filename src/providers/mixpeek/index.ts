@@ -14,6 +14,7 @@ import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
 import { checkMixpeekState } from './state.js';
 import { millisToSeconds } from '../../core/time.js';
+import { parseKeyFile } from '../../core/keyfile.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -39,17 +40,14 @@ interface MixpeekKey {
 const organizationFor = (key: string): string => `org_${createHash('sha256').update(`mixpeek-organization:${key}`).digest('hex').slice(0, 12)}`;
 
 function parseKeys(raw: unknown): Map<string, MixpeekKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for mixpeek: expected a list of { key, organization? }');
-  const keys = new Map<string, MixpeekKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as Partial<MixpeekKey> | null;
-    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for mixpeek, entry ${i}: needs a non-empty "key"`);
-    if (e.organization !== undefined && (typeof e.organization !== 'string' || e.organization === '')) throw new Error(`api keys for mixpeek, entry ${i}: "organization" must be a non-empty string`);
-    if (keys.has(e.key)) throw new Error(`api keys for mixpeek, entry ${i}: a key is listed twice`);
-    keys.set(e.key, { key: e.key, organization: e.organization ?? organizationFor(e.key) });
+  return parseKeyFile(raw, {
+    provider: 'mixpeek',
+    shape: '{ key, organization? }',
+    read(e, fail) {
+      if (e.organization !== undefined && (typeof e.organization !== 'string' || e.organization === '')) fail('"organization" must be a non-empty string');
+      return { key: e.key, organization: (e.organization as string | undefined) ?? organizationFor(e.key) };
+    },
   });
-  return keys;
 }
 
 export function createMixpeekProvider(options: ProviderOptions = {}): Provider<MixpeekState> {

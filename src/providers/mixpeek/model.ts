@@ -12,6 +12,8 @@ import { matches, type Filter } from './filter.js';
 import { extractorOf, indexDocument, readsText, rebuildIndexes, textFor, textIndexName, unindexDocument } from './retrieval.js';
 import type { ExecutionRecord, RetrieverRecord } from './retrievers.js';
 import type { EpochMicros } from '../../core/time.js';
+import { fnv1a32 } from '../../core/hash.js';
+import { valueAt } from '../../core/dotted.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];
@@ -210,8 +212,7 @@ function fedBy(c: CollectionRecord, o: ObjectRecord): boolean {
 
 /** A deterministic pseudo-embedding, so repeated reads agree. */
 function pseudoVector(seed: string, size: number): number[] {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  let h = fnv1a32(seed);
   const out: number[] = [];
   for (let i = 0; i < size; i++) {
     h = Math.imul(h ^ (h >>> 13), 0x5bd1e995);
@@ -234,7 +235,7 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
   const fields: Json = {};
   const outProps = (c.outputSchema.properties ?? {}) as Json;
   for (const p of (extractor.field_passthrough as Array<{ source_path: string; target_path?: string; default?: unknown }> | undefined) ?? []) {
-    const v = p.source_path.split('.').reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Json)[k] : undefined), view);
+    const v = valueAt(view, p.source_path);
     fields[p.target_path ?? p.source_path] = v ?? p.default ?? null;
   }
   if (extractor.include_all_source_fields === true) {

@@ -41,6 +41,7 @@ import {
 import { refreshFields } from './retrieval.js';
 import { searchDocuments } from './search.js';
 import { microsToSeconds } from '../../core/time.js';
+import { fnv1a32 } from '../../core/hash.js';
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
 
@@ -85,9 +86,7 @@ function compile<T>(filter: string | undefined, resolve: (field: string) => Fiel
 
 /** Cheap stable hash so a token is bound to the filter it was issued under. */
 function fnv(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
+  return fnv1a32(text).toString(36);
 }
 
 function afterToken(scope: string, token: string | undefined): SortKey | undefined {

@@ -10,6 +10,7 @@ import { handlers } from './handlers.js';
 import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
+import { parseKeyFile } from '../../core/keyfile.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -49,21 +50,16 @@ const kindOf = (key: string): KeyKind => (key.startsWith('xai-token-') ? 'manage
 export const maskKey = (key: string): string => (key.length <= 4 ? '***' : `${key.slice(0, 2)}***${key.slice(-2)}`);
 
 function parseKeys(raw: unknown): Map<string, XaiKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for xai: expected a list of { key, team, kind? }');
-  const keys = new Map<string, XaiKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as Partial<XaiKey> | null;
-    if (!e || typeof e.key !== 'string' || e.key === '' || typeof e.team !== 'string' || e.team === '') {
-      throw new Error(`api keys for xai, entry ${i}: needs a non-empty "key" and "team"`);
-    }
-    if (e.kind !== undefined && e.kind !== 'api' && e.kind !== 'management') {
-      throw new Error(`api keys for xai, entry ${i}: "kind" must be "api" or "management"`);
-    }
-    if (keys.has(e.key)) throw new Error(`api keys for xai, entry ${i}: key ${maskKey(e.key)} is listed twice`);
-    keys.set(e.key, { key: e.key, team: e.team, kind: e.kind ?? kindOf(e.key) });
+  return parseKeyFile(raw, {
+    provider: 'xai',
+    shape: '{ key, team, kind? }',
+    required: ['key', 'team'],
+    nameKey: maskKey,
+    read(e, fail) {
+      if (e.kind !== undefined && e.kind !== 'api' && e.kind !== 'management') fail('"kind" must be "api" or "management"');
+      return { key: e.key, team: e.team as string, kind: (e.kind as KeyKind | undefined) ?? kindOf(e.key) };
+    },
   });
-  return keys;
 }
 
 /** The Files API (and search) live on api.x.ai, which takes API keys only. */
