@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raw, startServer, uploadFile } from './helpers.js';
 import type { MockServer } from '../src/server.js';
 import type { XaiState } from '../src/providers/xai/model.js';
+import type { AirweaveState } from '../src/providers/airweave/model.js';
+import type { MixpeekState } from '../src/providers/mixpeek/model.js';
 
 const KEY = 'xai-isolation-key';
 
@@ -23,8 +25,8 @@ describe('isolation: two servers in one process', () => {
   let a: MockServer;
   let b: MockServer;
   beforeAll(async () => {
-    a = await startServer({ seed: 'one-seed', processingMs: 0 });
-    b = await startServer({ seed: 'one-seed', processingMs: 0 });
+    a = await startServer({ seed: 'one-seed', processingMs: 0, providers: ['xai', 'airweave', 'mixpeek'] });
+    b = await startServer({ seed: 'one-seed', processingMs: 0, providers: ['xai', 'airweave', 'mixpeek'] });
   });
   afterAll(async () => {
     await a?.close();
@@ -79,5 +81,37 @@ describe('isolation: two servers in one process', () => {
     expect([...sa.memory.mediaTypes.keys()]).toEqual(['text/plain']);
     // The saved state holds records only.
     expect(exportB).not.toMatch(/"memory"|"slab"|"fieldValues"/);
+  });
+
+  it("Airweave's and Mixpeek's search indexes are each server's own, and never saved", async () => {
+    const aw = (server: MockServer, method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, { method, headers: { 'x-api-key': 'aw-isolation-key', 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+    const ridA = (await aw(a, 'POST', '/airweave/collections', { name: 'Support Tickets' })).json.readable_id as string;
+    const ridB = (await aw(b, 'POST', '/airweave/collections', { name: 'Support Tickets' })).json.readable_id as string;
+    const load = await aw(a, 'PUT', `/__mock/airweave/collections/${ridA}/entities`, { entities: [{ entity_id: 't-1', name: 'Refund request', content: 'The customer asks for a refund of the annual plan.' }] });
+    expect(load.status).toBe(200);
+    const hits = async (server: MockServer, rid: string) => (await aw(server, 'POST', `/airweave/collections/${rid}/search/instant`, { query: 'refund annual plan' })).json.results as unknown[];
+    expect((await hits(a, ridA)).length).toBeGreaterThan(0);
+    expect(await hits(b, ridB)).toEqual([]);
+
+    const mx = (server: MockServer) =>
+      fetch(`${server.url}/mixpeek/v1/namespaces`, { method: 'POST', headers: { authorization: 'Bearer sk_isolation', 'content-type': 'application/json' }, body: JSON.stringify({ namespace_name: 'docs', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }) });
+    expect((await mx(a)).status).toBe(200);
+    expect((await mx(b)).status).toBe(200);
+
+    const stateOf = <S>(server: MockServer, name: string): S => {
+      const m = server.providers.find((p) => p.provider.name === name)!;
+      const states = [...m.tenants.entries()].map(([, s]) => s as S);
+      expect(states).toHaveLength(1);
+      return states[0]!;
+    };
+    const awA = stateOf<AirweaveState>(a, 'airweave');
+    const awB = stateOf<AirweaveState>(b, 'airweave');
+    expect(awA.search.get(ridA)?.index?.chunkCount).toBeGreaterThan(0);
+    expect(awB.search.get(ridB)?.index).toBeUndefined();
+    expect(stateOf<MixpeekState>(a, 'mixpeek').memory).not.toBe(stateOf<MixpeekState>(b, 'mixpeek').memory);
+    const exported = (await raw(a.url, '/__mock/state')).text;
+    expect(exported).toContain('Refund request');
+    expect(exported).not.toMatch(/"search"|"memory"|"searchIndexes"|"scrolls"/);
   });
 });

@@ -10,7 +10,7 @@ import type { ProviderEnv } from '../../core/provider.js';
 import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { nextRun, parseCron } from './cron.js';
 import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
-import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track } from './retrieval.js';
+import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track, type Holder } from './retrieval.js';
 import type { EpochMicros } from '../../core/time.js';
 
 type Schemas = components['schemas'];
@@ -111,6 +111,8 @@ export interface AirweaveState {
   /** Creation counter: orders records created at the same instant. */
   seq: number;
   env: ProviderEnv;
+  /** Each collection's search index and the indexing work under way, by readable_id: never saved (non-enumerable). */
+  readonly search: Map<string, Holder>;
 }
 
 export interface Catalog {
@@ -127,7 +129,7 @@ export function loadCatalog(file: string, corporaDir: string): Catalog {
 }
 
 export function createAirweaveState(env: ProviderEnv, organizationId: string): AirweaveState {
-  return {
+  const state = {
     organizationId,
     collections: new Table<CollectionRecord>('readableId'),
     connections: new Table<ConnectionRecord>('id'),
@@ -136,6 +138,8 @@ export function createAirweaveState(env: ProviderEnv, organizationId: string): A
     seq: 0,
     env,
   };
+  Object.defineProperty(state, 'search', { value: new Map<string, Holder>(), enumerable: false });
+  return state as AirweaveState;
 }
 
 /** Newest first; records created at the same instant (a manual clock) by creation order, never by random id. */

@@ -15,6 +15,7 @@ import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type Mixpeek
 import { checkMixpeekState } from './state.js';
 import { millisToSeconds } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
+import { createMixpeekMemory } from './memory.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -52,6 +53,8 @@ function parseKeys(raw: unknown): Map<string, MixpeekKey> | undefined {
 
 export function createMixpeekProvider(options: ProviderOptions = {}): Provider<MixpeekState> {
   const keys = parseKeys(options.apiKeys);
+  // This provider's search indexes and scroll contexts, shared by its tenants only.
+  const memory = createMixpeekMemory();
   // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
   const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
@@ -108,7 +111,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     authenticate,
     replyHeaders,
     renderError,
-    createState: (env, tenant) => createMixpeekState(env, tenant),
+    createState: (env, tenant) => createMixpeekState(env, tenant, memory),
     checkState: checkMixpeekState,
     resume: (state) => resumeMixpeek(state, catalog),
     handlers: createHandlers(catalog) as unknown as Record<string, AnyHandler<MixpeekState>>,

@@ -14,6 +14,7 @@ import type { ExecutionRecord, RetrieverRecord } from './retrievers.js';
 import type { EpochMicros } from '../../core/time.js';
 import { fnv1a32 } from '../../core/hash.js';
 import { valueAt } from '../../core/dotted.js';
+import { createMixpeekMemory, type MixpeekMemory } from './memory.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];
@@ -134,10 +135,15 @@ export interface MixpeekState {
   tasks: Map<string, TaskRecord>;
   seq: number;
   env: ProviderEnv;
+  /** Search indexes and scroll contexts, never saved (non-enumerable): the provider's, shared by its tenants and no one else. */
+  readonly memory: MixpeekMemory;
 }
 
-export function createMixpeekState(env: ProviderEnv, organization: string): MixpeekState {
-  return { organization, namespaces: new Table('id'), tasks: new Map(), seq: 0, env };
+/** A fresh organisation state; `memory` is the provider's (a state made alone gets one of its own). */
+export function createMixpeekState(env: ProviderEnv, organization: string, memory: MixpeekMemory = createMixpeekMemory()): MixpeekState {
+  const state = { organization, namespaces: new Table<NamespaceRecord>('id'), tasks: new Map<string, TaskRecord>(), seq: 0, env };
+  Object.defineProperty(state, 'memory', { value: memory, enumerable: false });
+  return state as MixpeekState;
 }
 
 export const nextSeq = (state: MixpeekState): number => ++state.seq;
@@ -281,7 +287,7 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
 export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
   c.documents.insert(d);
   try {
-    indexDocument(ns, c, d, catalog, vector);
+    indexDocument(state, ns, c, d, catalog, vector);
   } catch (err) {
     // A vector the index cannot take (a model server that changed its dimension): stored and listed, not searchable.
     state.env.log.warn({ err, collection: c.id, document: d.id }, 'mixpeek: a document could not be indexed');
@@ -289,9 +295,9 @@ export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: Collect
 }
 
 /** Removes a document from its collection and from the collection's index. */
-export function removeDocument(c: CollectionRecord, id: string): DocumentRecord | undefined {
+export function removeDocument(state: MixpeekState, c: CollectionRecord, id: string): DocumentRecord | undefined {
   const d = c.documents.delete(id);
-  if (d) unindexDocument(c, id);
+  if (d) unindexDocument(state, c, id);
   return d;
 }
 

@@ -15,7 +15,6 @@ import type { ChunkOptions, IndexedChunk, SearchIndex } from '../../core/retriev
 import { chunkId, chunkText } from '../../core/retrieval/chunk.js';
 import { extractText } from '../../core/retrieval/extract.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
-import type { Table } from '../../core/store.js';
 import type { ChunkConfiguration, CollectionRecord, DocumentRecord, FileRecord, XaiState } from './model.js';
 
 /** What an index keeps of a document: enough to filter and render a match. */
