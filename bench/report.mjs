@@ -9,6 +9,9 @@ import path from 'node:path';
 import { ROOT, packageVersion, prismInfo } from './lib/proc.mjs';
 import { searchReport } from './search.mjs';
 import { searchHttpReport } from './search-http.mjs';
+import { flatSizes } from './flat.mjs';
+
+const flatSizesText = (n) => flatSizes(n).map((x) => x.toLocaleString('en-US')).join(', ');
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
 export const PAGE_FILE = path.join(ROOT, 'docs', 'performance.md');
@@ -20,11 +23,16 @@ export const END_MARKER = '<!-- bench:end -->';
  * figure is printed against its target as pass / short.
  */
 export const TARGETS = {
-  ratio: 3, // × Prism's req/s, every route
-  p99Ms: 10, // mock, 50 connections
-  startupMs: 300, // median
+  bareRatio: 0.6, // × bare Node's req/s at 50 connections, GET routes
+  p99Ms: 10, // mock, 50 connections, GET routes
+  singleRatio: 2, // mean latency on 1 connection, × bare Node's, GET routes
+  prismRatio: 5, // × Prism's req/s, POST create
+  flatRatio: 0.8, // req/s with the store full vs empty (collections on one key; documents in one collection)
+  startupMs: 250, // median
   rssMb: 200, // with 100,000 documents
-  listRatio: 2, // list-page latency at 100,000 vs 1,000 documents
+  collectionsRssMb: 120, // with 10,000 collections over 100 tenants
+  listRatio: 2, // list-page latency right after a write, at 100,000 vs 1,000 documents
+  consolesP99Ratio: 1.1, // p99 with 100 open consoles vs none
 };
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
@@ -86,46 +94,88 @@ export function machine() {
 }
 
 /** Builds every table and the list of targets from what the sections returned. */
-export function build({ params, throughput, startup, scale, search, searchHttp }) {
+export function build({ params, throughput, startup, flat, scale, search, searchHttp }) {
   const sections = [];
   const targets = [];
 
   if (throughput) {
-    const rows = throughput.rows.map(({ route, mock, prism }) => {
-      if (!mock || !prism) return [`${route.name}`, 'BROKEN', '', '', '', 'BROKEN', '', '', '', '–'];
+    const loaded = throughput.rows.map(({ route, mock, bare, prism }) => {
+      if (!mock || !bare || !prism) return [`${route.name}`, 'BROKEN', '', '', '', '', '', '', '', '–', '–'];
       return [
         route.name,
         int(mock.rps),
         ms(mock.p50),
         ms(mock.p99),
-        `${mock.errors}/${mock.non2xx}`,
+        int(bare.rps),
+        ms(bare.p50),
+        ms(bare.p99),
         int(prism.rps),
-        ms(prism.p50),
         ms(prism.p99),
-        `${prism.errors}/${prism.non2xx}`,
+        `**${times(mock.rps / bare.rps)}**`,
         `**${times(mock.rps / prism.rps)}**`,
       ];
     });
     sections.push(
-      `### Throughput, mock vs Prism ${params.prism} (${params.connections} connections)\n\n` +
-        table(['Route', 'Mock req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'Prism req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'Mock/Prism'], rows),
+      `### Throughput at ${params.connections} connections: the mock, bare Node and Prism ${params.prism}\n\n` +
+        table(['Route', 'Mock req/s', 'p50 ms', 'p99 ms', 'Bare Node req/s', 'p50 ms', 'p99 ms', 'Prism req/s', 'p99 ms', 'Mock/bare Node', 'Mock/Prism'], loaded),
     );
-    for (const { route, mock, prism } of throughput.rows) {
-      const ratio = mock && prism ? mock.rps / prism.rps : NaN;
-      targets.push({
-        name: `req/s ≥ ${TARGETS.ratio}× Prism: ${route.name}`,
-        measured: Number.isFinite(ratio) ? (Math.abs(ratio - TARGETS.ratio) < 0.01 ? `${ratio.toFixed(3)}×` : times(ratio)) : '–',
-        verdict: atLeast(ratio, TARGETS.ratio, ratioDelta),
-      });
+    const single = throughput.rows.map(({ route, single: s1 }) => {
+      if (!s1) return [`${route.name}`, 'BROKEN', '', '', '', '', '–'];
+      return [route.name, ms(s1.mock.mean), ms(s1.mock.p99), int(s1.mock.rps), ms(s1.bare.mean), ms(s1.bare.p99), `**${times(s1.mock.mean / s1.bare.mean)}**`];
+    });
+    sections.push(
+      `### One connection: the time a request takes, the mock and bare Node\n\n` +
+        table(['Route', 'Mock mean ms', 'p99 ms', 'req/s', 'Bare Node mean ms', 'p99 ms', 'Mock/bare Node (mean)'], single),
+    );
+    for (const { route, mock, bare, prism, single: s1 } of throughput.rows) {
+      if (route.method === 'GET') {
+        const ratio = mock && bare ? mock.rps / bare.rps : NaN;
+        targets.push({
+          name: `req/s ≥ ${TARGETS.bareRatio}× bare Node at ${params.connections} connections: ${route.name}`,
+          measured: Number.isFinite(ratio) ? `${times(ratio)} (${int(mock.rps)} vs ${int(bare.rps)})` : '–',
+          verdict: atLeast(ratio, TARGETS.bareRatio, ratioDelta),
+        });
+        const p99 = mock ? mock.p99 : NaN;
+        targets.push({
+          name: `p99 ≤ ${TARGETS.p99Ms} ms at ${params.connections} connections: ${route.name}`,
+          measured: `${ms(p99)} ms (bare Node ${bare ? ms(bare.p99) : '–'} ms)`,
+          verdict: atMost(p99, TARGETS.p99Ms, (d) => `${ms(d)} ms`),
+        });
+        const meanRatio = s1 ? s1.mock.mean / s1.bare.mean : NaN;
+        targets.push({
+          name: `mean at 1 connection ≤ ${TARGETS.singleRatio}× bare Node's: ${route.name}`,
+          measured: Number.isFinite(meanRatio) ? `${times(meanRatio)} (${ms(s1.mock.mean)} vs ${ms(s1.bare.mean)} ms)` : '–',
+          verdict: atMost(meanRatio, TARGETS.singleRatio, ratioDelta),
+        });
+      } else {
+        const ratio = mock && prism ? mock.rps / prism.rps : NaN;
+        targets.push({
+          name: `req/s ≥ ${TARGETS.prismRatio}× Prism: ${route.name}`,
+          measured: Number.isFinite(ratio) ? `${times(ratio)} (${int(mock.rps)} vs ${int(prism.rps)})` : '–',
+          verdict: atLeast(ratio, TARGETS.prismRatio, ratioDelta),
+        });
+      }
     }
-    for (const { route, mock } of throughput.rows) {
-      const p99 = mock ? mock.p99 : NaN;
-      targets.push({
-        name: `p99 ≤ ${TARGETS.p99Ms} ms at ${params.connections} connections: ${route.name}`,
-        measured: `${ms(p99)} ms`,
-        verdict: atMost(p99, TARGETS.p99Ms, (d) => `${ms(d)} ms`),
-      });
-    }
+  }
+
+  if (throughput?.consoles) {
+    const c = throughput.consoles;
+    const ratio = c.with.p99 / c.without.p99;
+    sections.push(
+      `### Open web consoles (${c.consoles} readers of \`GET /__mock/events\`, ${params.connections} connections)\n\n` +
+        table(
+          ['Route', 'Consoles', 'req/s', 'p50 ms', 'p99 ms', 'MB sent to the consoles'],
+          [
+            [c.route.name, 'none', int(c.without.rps), ms(c.without.p50), ms(c.without.p99), '–'],
+            [c.route.name, String(c.consoles), int(c.with.rps), ms(c.with.p50), ms(c.with.p99), mb(c.delivered)],
+          ],
+        ),
+    );
+    targets.push({
+      name: `p99 with ${c.consoles} open consoles ≤ ${TARGETS.consolesP99Ratio}× without: ${c.route.name}`,
+      measured: Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–',
+      verdict: atMost(ratio, TARGETS.consolesP99Ratio, ratioDelta),
+    });
   }
 
   if (startup) {
@@ -134,10 +184,31 @@ export function build({ params, throughput, startup, scale, search, searchHttp }
     for (const [spec, s] of Object.entries(startup.prism)) rows.push(row(`Prism ${params.prism}, \`specs/${spec}.yaml\`: spawn → first answer`, s));
     sections.push(`### Start-up\n\n${table(['Process', 'median ms', 'min ms', 'max ms', 'runs'], rows)}`);
     targets.push({
-      name: `start-up ≤ ${TARGETS.startupMs} ms (median)`,
+      name: `start-up ≤ ${TARGETS.startupMs} ms (median), spawn → ready`,
       measured: `${int(startup.mock.median)} ms`,
       verdict: atMost(startup.mock.median, TARGETS.startupMs, (d) => `${int(d)} ms`),
     });
+  }
+
+  if (flat) {
+    const rows = flat.levels.map((l) => [int(l.at), int(l.post.rps), ms(l.post.p50), ms(l.post.p99), int(l.list.rps), ms(l.list.p50), ms(l.list.p99)]);
+    sections.push(
+      `### As the store grows: collections on one xAI key (${params.connections} connections)\n\n` +
+        table(['Collections stored', 'POST /v1/collections req/s', 'p50 ms', 'p99 ms', 'GET /v1/collections?limit=20 req/s', 'p50 ms', 'p99 ms'], rows),
+    );
+    const first = flat.levels[0];
+    const last = flat.levels[flat.levels.length - 1];
+    for (const [what, key] of [
+      ['POST /v1/collections', 'post'],
+      ['GET /v1/collections?limit=20', 'list'],
+    ]) {
+      const ratio = first && last ? last[key].rps / first[key].rps : NaN;
+      targets.push({
+        name: `flat: ${what} req/s with ${int(flat.collections)} collections on the key ≥ ${TARGETS.flatRatio}× with none`,
+        measured: Number.isFinite(ratio) ? `${times(ratio)} (${int(last[key].rps)} vs ${int(first[key].rps)})` : '–',
+        verdict: atLeast(ratio, TARGETS.flatRatio, ratioDelta),
+      });
+    }
   }
 
   if (scale) {
@@ -150,6 +221,13 @@ export function build({ params, throughput, startup, scale, search, searchHttp }
       ],
       ['the same after two forced full GCs', `${mb(scale.docsRssGc)} MB`],
     ];
+    const rates = scale.docsLoad.rates;
+    if (rates) {
+      rows.push([
+        `documents added per second, the first ${int(rates.window)} and the last ${int(rates.window)} of the ${docs}`,
+        `${int(rates.first)} and ${int(rates.last)} docs/s (**${times(rates.last / rates.first)}**)`,
+      ]);
+    }
     if (scale.indexedLoad) {
       rows.push(
         [
@@ -205,9 +283,21 @@ export function build({ params, throughput, startup, scale, search, searchHttp }
       verdict: atMost(scale.docsRss / 1e6, TARGETS.rssMb, (d) => `${d.toFixed(1)} MB`),
     });
     targets.push({
-      name: `list latency at ${docs} ≤ ${TARGETS.listRatio}× of ${int(scale.small)} documents (p50)`,
-      measured: Number.isFinite(listRatio) ? times(listRatio) : '–',
-      verdict: atMost(listRatio, TARGETS.listRatio, ratioDelta),
+      name: `RSS with ${int(scale.collections)} collections over ${scale.tenants} tenants ≤ ${TARGETS.collectionsRssMb} MB`,
+      measured: `${mb(scale.collectionsRss)} MB`,
+      verdict: atMost(scale.collectionsRss / 1e6, TARGETS.collectionsRssMb, (d) => `${d.toFixed(1)} MB`),
+    });
+    const addRatio = rates ? rates.last / rates.first : NaN;
+    targets.push({
+      name: `flat: documents added per second, the last ${rates ? int(rates.window) : '–'} of ${docs} ≥ ${TARGETS.flatRatio}× the first`,
+      measured: Number.isFinite(addRatio) ? `${times(addRatio)} (${int(rates.last)} vs ${int(rates.first)})` : '–',
+      verdict: atLeast(addRatio, TARGETS.flatRatio, ratioDelta),
+    });
+    const listRps = scale.listSmall && scale.listBig ? scale.listBig.rps / scale.listSmall.rps : NaN;
+    targets.push({
+      name: `flat: document list req/s at ${docs} ≥ ${TARGETS.flatRatio}× at ${int(scale.small)} documents (1 connection)`,
+      measured: Number.isFinite(listRps) ? `${times(listRps)} (${int(scale.listBig.rps)} vs ${int(scale.listSmall.rps)})` : '–',
+      verdict: atLeast(listRps, TARGETS.flatRatio, ratioDelta),
     });
     targets.push({
       name: `list latency right after a write at ${docs} ≤ ${TARGETS.listRatio}× of ${int(scale.small)} documents (p50)`,
@@ -247,6 +337,9 @@ export function paramsText(params) {
         `the response self-check in its default logging mode, request logs on, to /dev/null); Prism as \`prism mock specs/<spec>.yaml -h 127.0.0.1 -p P\` ` +
         `(its defaults: static examples, log level info, logs to /dev/null). The same requests and headers to both: Prism serves a spec at the root (it ignores the \`servers\` URL), ` +
         `so the mock's \`/<provider>\` prefix is the only difference.`,
+      `- Bare Node: \`bench/lib/bare.mjs\`, a node:http server that answers each route with the status, headers and body the mock sent for it ` +
+        `(recorded once the state below is set up; a request with a body is answered once it has been read), in the same rotation as the mock and Prism. ` +
+        `Then the mock and bare Node on 1 connection, ${params.oneConnectionS} s per round, ${plural(params.rounds, 'round')}, taking turns: the mean is the time a request takes without queueing.`,
       `- State: xAI list and get on a key with 100 collections; POST on a key of its own (its collections pile up during the run); ` +
         `Airweave on a key with 2 collections (as many as Prism's example).`,
     );
@@ -256,6 +349,14 @@ export function paramsText(params) {
       `- Start-up: ${params.mockRuns} spawns of \`node dist/cli.js serve --port P\` (CLI defaults: all four providers, demo fixtures), ` +
         `\`GET /__mock/health\` polled every 5 ms on fresh connections; Prism spawned ${params.prismRuns}× on xai.yaml` +
         `${params.prismSpecs.length > 1 ? ` and once on each of ${params.prismSpecs.filter((s) => s !== 'xai').join(', ')}` : ''}, polled every 10 ms until any answer.`,
+    );
+  }
+  if (params.only.includes('flat')) {
+    lines.push(
+      `- As the store grows: one mock (\`--fixtures none --processing-ms 0\`), one xAI key; at ${flatSizesText(params.flatCollections)} collections on the key, ` +
+        `${params.flatRequests.toLocaleString('en-US')} \`POST /v1/collections\` at ${params.connections} connections (each adds a collection), ` +
+        `then ${params.listDurationS} s of \`GET /v1/collections?limit=20\` on that key; the store is filled to the next size through the same API; ` +
+        `a warm-up of ${params.flatRequests.toLocaleString('en-US')} creations on another key first.`,
     );
   }
   if (params.only.includes('scale')) {
@@ -300,7 +401,27 @@ export function machineText(m) {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}, Prism ${m.prism}, autocannon ${m.autocannon}; collections-mock ${m.mock}`;
 }
 
-export function resultsMarkdown({ m, params, built, notes }) {
+/** Mermaid charts (GitHub renders them) of req/s and p99 against the store size, from the flat section. */
+export function flatCharts(flat) {
+  if (!flat?.levels?.length) return '';
+  const xs = flat.levels.map((l) => `"${l.at >= 1000 ? `${Math.round(l.at / 1000)}k` : l.at}"`).join(', ');
+  const series = (key, field) => flat.levels.map((l) => (field === 'rps' ? Math.round(l[key].rps) : Number(l[key].p99.toFixed(2)))).join(', ');
+  const chart = (title, y, field) =>
+    ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis "collections stored on the key" [${xs}]`, `  y-axis "${y}"`, `  line [${series('post', field)}]`, `  line [${series('list', field)}]`, '```'].join('\n');
+  return [
+    '### Charts: as the store grows',
+    '',
+    'From the table "As the store grows" above: the first line is `POST /v1/collections`, the second `GET /v1/collections?limit=20`, both at ' +
+      `${flat.connections ?? 50} connections on one key.`,
+    '',
+    chart('req/s against store size', 'req/s', 'rps'),
+    '',
+    chart('p99 latency against store size', 'p99 ms', 'p99'),
+  ].join('\n');
+}
+
+export function resultsMarkdown({ m, params, built, notes, flat }) {
+  const charts = flatCharts(flat);
   return [
     '# Benchmark results',
     '',
@@ -313,6 +434,7 @@ export function resultsMarkdown({ m, params, built, notes }) {
     paramsText(params),
     '',
     ...built.sections.flatMap((s) => [s, '']),
+    ...(charts ? [charts, ''] : []),
     built.targetsTable,
     '',
     ...(notes.length ? ['### Notes', '', ...notes.map((n) => `- ${n}`), ''] : []),

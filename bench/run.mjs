@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * npm run bench: the mock against Prism, its start-up, its behaviour at
+ * npm run bench: the mock against Prism and a bare node:http server, its
+ * start-up, whether it stays as fast as its store grows, its behaviour at
  * scale, and search (the engine in-process, and each vendor's search route
  * over HTTP), with its performance targets (TARGETS in report.mjs) printed as pass / short. Runs on dist/
  * (`npm run bench` builds first).
  *
- *   node bench/run.mjs [--quick] [--only throughput,startup,scale,search] [--write | --no-write]
+ *   node bench/run.mjs [--quick] [--only throughput,startup,flat,scale,search] [--write | --no-write]
  *                      [--duration S] [--warmup S] [--rounds N] [--connections N]
  *                      [--documents N] [--collections N] [--chunks N]
  *
@@ -20,6 +21,7 @@ import { CLI, installExitHooks, killAll, prismInfo, packageVersion } from './lib
 import { throughput } from './throughput.mjs';
 import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
+import { flat } from './flat.mjs';
 import { searchBench } from './search.mjs';
 import { searchHttp } from './search-http.mjs';
 import { RESULTS_FILE, build, machine, machineText, paramsText, pageSection, resultsMarkdown, writePage } from './report.mjs';
@@ -27,8 +29,9 @@ import { RESULTS_FILE, build, machine, machineText, paramsText, pageSection, res
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
 
   --quick              short runs: 1 round of 1 s per target, 2,000 documents, 500 collections,
-                       10,000 chunks searched in-process, 5,000 over HTTP
-  --only LIST          comma-separated sections: throughput, startup, scale, search (default: all)
+                       2,000 collections on one key (flat), 10,000 chunks searched in-process,
+                       5,000 over HTTP
+  --only LIST          comma-separated sections: throughput, startup, flat, scale, search (default: all)
   --write              write bench/results.md and the figures in docs/performance.md
                        (the default for a full run; a --quick or --only run writes only when asked)
   --no-write           print only
@@ -38,12 +41,14 @@ const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options]
   --connections N      autocannon connections (default 50)
   --documents N        documents loaded into one collection (default 100000; quick 2000)
   --collections N      collections created across 100 tenants (default 10000; quick 500)
+  --flat-collections N the largest store size of the flat section: collections on one key
+                       (default 100000; quick 2000)
   --chunks N           chunks in the search sections' collection, in-process and over HTTP
                        (default 100000; quick 10000 in-process, 5000 over HTTP)
   -h, --help           this text
 `;
 
-const SECTIONS = ['throughput', 'startup', 'scale', 'search'];
+const SECTIONS = ['throughput', 'startup', 'flat', 'scale', 'search'];
 /** Other processes' share of the CPU above which the figures are called noisy. */
 const BUSY = 0.1;
 const pct = (x) => `${(x * 100).toFixed(0)}%`;
@@ -64,6 +69,7 @@ function options() {
         connections: { type: 'string' },
         documents: { type: 'string' },
         collections: { type: 'string' },
+        'flat-collections': { type: 'string' },
         chunks: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -103,6 +109,10 @@ function options() {
     rounds: num('rounds', quick ? 1 : 3, { integer: true }),
     documents: num('documents', quick ? 2000 : 100_000, { integer: true }),
     collections: num('collections', quick ? 500 : 10_000, { integer: true }),
+    flatCollections: num('flat-collections', quick ? 2000 : 100_000, { integer: true }),
+    flatRequests: quick ? 500 : 5000,
+    oneConnectionS: quick ? 0.5 : 2,
+    documentsWindow: quick ? 200 : 5000,
     tenants: 100,
     concurrency: 48,
     mockRuns: quick ? 3 : 7,
@@ -161,6 +171,10 @@ async function main() {
     broken.push(...results.throughput.broken);
   }
   if (opts.only.includes('startup')) results.startup = await section('startup', () => startup({ ...opts, log }));
+  if (opts.only.includes('flat')) {
+    results.flat = await section('flat', () => flat({ ...opts, log }));
+    broken.push(...results.flat.broken);
+  }
   if (opts.only.includes('scale')) {
     results.scale = await section('scale', () => scale({ ...opts, log }));
     broken.push(...results.scale.broken);
@@ -235,7 +249,7 @@ async function main() {
   if (opts.write && broken.length) {
     process.stdout.write(`\nNot written: the benchmark broke.\n`);
   } else if (opts.write) {
-    writeFileSync(RESULTS_FILE, resultsMarkdown({ m, params, built, notes }));
+    writeFileSync(RESULTS_FILE, resultsMarkdown({ m, params, built, notes, flat: results.flat }));
     writePage(pageSection({ m, params, built, busy }));
     process.stdout.write(`\nWrote bench/results.md and the figures in docs/performance.md.\n`);
   } else if (!opts.explicitNoWrite) {

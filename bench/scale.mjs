@@ -81,8 +81,22 @@ function summarize(values) {
 /** The scale section's mock: CLI flags as documented, plus a SIGUSR2 → gc() hook for rssAfterGc. */
 const startScaleMock = () => startMeasuredMock(MOCK_ARGS);
 
+/**
+ * Requests per second over the first and the last `window` requests of a load
+ * (from when the one before the window came back to when its last did).
+ */
+function windowRates(doneAt, window) {
+  const n = doneAt.length;
+  const w = Math.min(window, Math.floor(n / 2));
+  if (w < 1) return undefined;
+  const first = w / (doneAt[w - 1] / 1000);
+  const last = w / ((doneAt[n - 1] - doneAt[n - 1 - w]) / 1000);
+  return { window: w, first, last };
+}
+
 export async function scale({
   documents,
+  documentsWindow,
   collections,
   tenants,
   concurrency,
@@ -107,7 +121,7 @@ export async function scale({
       log(`scale: loading ${documents} documents into one collection (${concurrency} at a time), stored without a search index`);
       const loaded = await loadDocuments(mock.url, big.collection_id, documents, { concurrency, agent, prefix: 'big', kind: 'stored', log });
       broken.push(...loadProblems(`loading ${documents} documents`, loaded, documents));
-      out.docsLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed };
+      out.docsLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed, rates: windowRates(loaded.doneAt, documentsWindow) };
       out.docsRss = await settledRss(mock.pid, settleMs);
       out.docsRssGc = await rssAfterGc(mock, settleMs);
       log(`scale: ${documents} documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.docsRss / 1e6).toFixed(1)} MB, ${(out.docsRssGc / 1e6).toFixed(1)} MB after gc`);

@@ -1,10 +1,21 @@
 /**
- * Throughput: the mock and Prism 5.14 on the same specs, the same requests, in
- * the same run, alternating so that machine drift hits both.
+ * Throughput: the mock, Prism 5.14 on the same specs, and a bare node:http
+ * server answering the mock's own bytes (the physical limit on this machine),
+ * the same requests in the same run, taking turns so that machine drift hits
+ * all three. Then the mock and the bare server on one connection, where the
+ * latency is the time a request takes without queueing.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { json, keepAliveAgent, request } from './lib/http.mjs';
 import { cannon, merge } from './lib/load.mjs';
-import { startMock, startPrism } from './lib/proc.mjs';
+import { ROOT, freePort, spawnNode, startMock, startPrism, waitUntilAnswers } from './lib/proc.mjs';
+
+const BARE = path.join(ROOT, 'bench', 'lib', 'bare.mjs');
+/** Headers of the mock's reply the bare server does not copy: Node writes its own. */
+const NODE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 const XAI_AUTH = { authorization: 'Bearer xai-bench-list' };
 const XAI_CREATE_AUTH = { authorization: 'Bearer xai-bench-create' };
@@ -88,10 +99,135 @@ async function preflight(route, targets) {
 }
 
 /**
+ * The bare server, answering each route with the bytes the mock sent for it
+ * (recorded once, after the mock's state is set up).
+ */
+async function startBare(mockUrl, list) {
+  const recorded = {};
+  for (const route of list) {
+    const res = await request(`${mockUrl}/${route.spec}${route.path}`, { method: route.method, headers: route.headers, body: route.body });
+    const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !NODE_HEADERS.has(k)));
+    recorded[`${route.method} ${route.path}`] = { status: res.status, headers, body: res.bytes.toString('base64') };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'collections-mock-bench-'));
+  const file = path.join(dir, 'routes.json');
+  writeFileSync(file, JSON.stringify(recorded));
+  const port = await freePort();
+  const proc = spawnNode([BARE, String(port), file], { label: `bare node:http (bench/lib/bare.mjs ${port})` });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswers(proc, `${url}${list[0].path}`, { headers: list[0].headers });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    ...proc,
+    url,
+    async stop() {
+      await proc.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const WHO = { mock: 'mock', bare: 'bare Node', prism: 'Prism' };
+
+/** Runs of each target in turn (the first of a round rotates, so none always runs on a warmer machine); merged per target. */
+async function rotate(targets, { connections, durationS, rounds, log, label }) {
+  const names = Object.keys(targets);
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const who of order) {
+      const run = await cannon(targets[who], { connections, durationS });
+      runs[who].push(run);
+      log(`${label}: round ${round + 1}/${rounds} ${WHO[who].padEnd(9)} ${Math.round(run.responses / run.durationS)} req/s, errors ${run.errors}, non-2xx ${run.non2xx}`);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, merge(runs[n])]));
+}
+
+function loadProblems(route, who, m, connections) {
+  if (!m.errors && !m.non2xx && !m.timeouts) return [];
+  return [
+    `${route.name}: ${WHO[who]} answered with errors under load (${connections} connection${connections === 1 ? '' : 's'}): ` +
+      `${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`,
+  ];
+}
+
+/** Open web consoles during the load: each one a reader of the live journal (`GET /__mock/events`), as the console's requests view is. */
+export const CONSOLES = 100;
+
+/** The readers, in a process of their own (as browsers are): prints "ready" once all are subscribed, and the bytes read when told to stop. */
+const READERS = `
+const http = require('node:http');
+const [url, n] = process.argv.slice(1);
+let bytes = 0, open = 0;
+for (let i = 0; i < Number(n); i++) {
+  http.get(url + '/__mock/events', { agent: false }, (res) => {
+    if (res.statusCode !== 200) { console.error('GET /__mock/events -> ' + res.statusCode); process.exit(1); }
+    res.on('data', (c) => (bytes += c.length));
+    res.on('error', () => {});
+    if (++open === Number(n)) console.log('ready');
+  }).on('error', (e) => { console.error(e.message); process.exit(1); });
+}
+process.stdin.on('data', () => { console.log(String(bytes)); process.exit(0); });
+`;
+
+/** Opens `n` readers of the events stream in another process; resolves once all are subscribed. */
+async function openConsoles(mockUrl, n) {
+  const child = spawn(process.execPath, ['-e', READERS, mockUrl, String(n)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', () => out.includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`the console readers exited with ${code}`)));
+  });
+  return {
+    async close() {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.stdin.write('stop\n');
+      await exited;
+      return Number(out.trim().split('\n').pop()) || 0;
+    },
+  };
+}
+
+/**
+ * The same route's latency with no console open and with CONSOLES open
+ * (each reading the live journal), in alternating rounds (ABBA).
+ */
+async function withConsoles(mockUrl, route, { connections, durationS, warmupS, rounds, log }) {
+  const target = { url: `${mockUrl}/${route.spec}${route.path}`, method: route.method, headers: route.headers, body: route.body };
+  const runs = { without: [], with: [] };
+  let delivered = 0;
+  await cannon(target, { connections, durationS: warmupS });
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
+    for (const who of order) {
+      const open = who === 'with' ? await openConsoles(mockUrl, CONSOLES) : undefined;
+      try {
+        const run = await cannon(target, { connections, durationS });
+        runs[who].push(run);
+        log(`throughput: ${route.name}: ${who === 'with' ? `${CONSOLES} consoles open` : 'no console open'}: p99 ${merge([run]).p99.toFixed(2)} ms, ${Math.round(run.responses / run.durationS)} req/s`);
+      } finally {
+        if (open) delivered += await open.close();
+      }
+    }
+  }
+  const result = { route, consoles: CONSOLES, without: merge(runs.without), with: merge(runs.with), delivered };
+  const bad = [result.without, result.with].find((m) => m.errors || m.non2xx || m.timeouts);
+  if (bad) result.broken = `${route.name} with consoles: errors under load (${bad.errors} errors, ${bad.timeouts} timeouts, ${bad.non2xx} non-2xx)`;
+  else if (delivered === 0) result.broken = `${route.name} with consoles: the consoles received nothing`;
+  return result;
+}
+
+/**
  * Runs the section; `log` prints progress. Returns `{ rows, broken, params }`;
  * the servers it starts are stopped before it returns.
  */
-export async function throughput({ connections, durationS, warmupS, rounds, log }) {
+export async function throughput({ connections, durationS, warmupS, rounds, oneConnectionS, log }) {
   log(`throughput: starting the mock and Prism (xai.yaml, airweave.yaml)`);
   const [mock, prismXai, prismAirweave] = await Promise.all([
     startMock(['--fixtures', 'none']),
@@ -99,59 +235,52 @@ export async function throughput({ connections, durationS, warmupS, rounds, log 
     startPrism('airweave', '/collections', AIRWEAVE_AUTH),
   ]);
   const prismBySpec = { xai: prismXai, airweave: prismAirweave };
+  let bare;
   try {
     const collectionId = await populate(mock.url);
+    const list = routes(collectionId);
+    bare = await startBare(mock.url, list);
+    log(`throughput: a bare node:http server answers each route with the mock's bytes`);
     const rows = [];
     const broken = [];
-    for (const route of routes(collectionId)) {
+    for (const route of list) {
       const prism = prismBySpec[route.spec];
       const mockBase = `${mock.url}/${route.spec}`;
       const problems = await preflight(route, [
         ['mock', mockBase],
+        ['bare Node', bare.url],
         ['Prism', prism.url],
       ]);
       if (problems.length) {
         broken.push(...problems.map((p) => `${route.name}: ${p}`));
-        rows.push({ route, mock: null, prism: null });
+        rows.push({ route, mock: null, prism: null, bare: null });
         log(`throughput: ${route.name}: BROKEN, skipped:\n  ${problems.join('\n  ')}`);
         continue;
       }
       const target = (base) => ({ url: `${base}${route.path}`, method: route.method, headers: route.headers, body: route.body });
-      const targets = { mock: target(mockBase), prism: target(prism.url) };
+      const targets = { mock: target(mockBase), bare: target(bare.url), prism: target(prism.url) };
       log(`throughput: ${route.name}: warm-up ${warmupS} s each`);
-      await cannon(targets.mock, { connections, durationS: warmupS });
-      await cannon(targets.prism, { connections, durationS: warmupS });
-      const runs = { mock: [], prism: [] };
-      for (let round = 0; round < rounds; round++) {
-        // ABBA: the first of a round alternates, so neither target always runs on a warmer machine.
-        const order = round % 2 === 0 ? ['mock', 'prism'] : ['prism', 'mock'];
-        for (const who of order) {
-          const run = await cannon(targets[who], { connections, durationS });
-          runs[who].push(run);
-          log(
-            `throughput: ${route.name}: round ${round + 1}/${rounds} ${who.padEnd(5)} ` +
-              `${Math.round(run.responses / run.durationS)} req/s, errors ${run.errors}, non-2xx ${run.non2xx}`,
-          );
-        }
-      }
-      const row = { route, mock: merge(runs.mock), prism: merge(runs.prism) };
-      for (const who of ['mock', 'prism']) {
-        const m = row[who];
-        if (m.errors || m.non2xx || m.timeouts) {
-          broken.push(
-            `${route.name}: ${who === 'mock' ? 'mock' : 'Prism'} answered with errors under load: ` +
-              `${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`,
-          );
-        }
-      }
+      for (const t of Object.values(targets)) await cannon(t, { connections, durationS: warmupS });
+      const loaded = await rotate(targets, { connections, durationS, rounds, log, label: `throughput: ${route.name}` });
+      // One connection: the time a request takes, without queueing; the mock against the bare server only.
+      const single = await rotate(
+        { mock: targets.mock, bare: targets.bare },
+        { connections: 1, durationS: oneConnectionS, rounds, log, label: `throughput: ${route.name}, 1 connection` },
+      );
+      const row = { route, ...loaded, single };
+      for (const who of ['mock', 'bare', 'prism']) broken.push(...loadProblems(route, who, row[who], connections));
+      for (const who of ['mock', 'bare']) broken.push(...loadProblems(route, who, single[who], 1));
       rows.push(row);
     }
+    const consoles = await withConsoles(mock.url, list[1], { connections, durationS, warmupS, rounds, log });
+    if (consoles.broken) broken.push(consoles.broken);
     return {
       rows,
+      consoles,
       broken,
       mockArgs: '--fixtures none (otherwise CLI defaults: validation on, self-check logging, request logs to /dev/null)',
     };
   } finally {
-    await Promise.all([mock.stop(), prismXai.stop(), prismAirweave.stop()]);
+    await Promise.all([mock.stop(), prismXai.stop(), prismAirweave.stop(), bare?.stop()]);
   }
 }

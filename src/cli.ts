@@ -50,6 +50,7 @@ interface ServeFlags {
   seed?: string;
   persist?: string;
   adminToken?: string;
+  console: boolean;
   embeddingsUrl?: string;
   embeddingsModel?: string;
   strict?: boolean;
@@ -113,6 +114,7 @@ async function serve(o: ServeFlags): Promise<void> {
       ...(journalSize !== undefined ? { journalSize } : {}),
       fixtures,
       ...(o.adminToken !== undefined ? { adminToken: o.adminToken } : {}),
+      ...(o.console === false ? { console: false } : {}),
       ...(o.embeddingsUrl !== undefined ? { embeddingsUrl: o.embeddingsUrl } : {}),
       ...(o.embeddingsModel !== undefined ? { embeddingsModel: o.embeddingsModel } : {}),
       ...(o.persist !== undefined ? { persist: o.persist } : {}),
@@ -334,6 +336,7 @@ function program(): Command {
     .option('--seed <s>', 'make generated ids reproducible')
     .option('--persist <file>', "keep the data in FILE: loaded at start (then no fixtures), saved atomically after changes and at shutdown; its folder must exist and be writable; a file that cannot be read stops the start, untouched")
     .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" (or "X-Mock-Admin-Token: TOKEN") on the admin API under /__mock (all but its health route); without it the admin API answers only loopback clients')
+    .option('--no-console', 'do not serve the web console at /__mock/console (nor keep request and reply bodies for it)')
     .option('--embeddings-url <url>', 'embed chunks and queries with this OpenAI-compatible /v1/embeddings endpoint (e.g. a local model server) instead of the built-in deterministic embedder; a failed request fails the document being processed')
     .option('--embeddings-model <name>', 'the model to ask --embeddings-url for (default: none sent)')
     .option('--strict', 'answer 500 when a reply does not match the spec (default: log it)')

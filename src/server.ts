@@ -18,13 +18,17 @@ import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/s
 import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
 import { SHIPPED_FIXTURES_DIR, findFixtureFiles, loadFixtures, type FetchLike, type FixtureOutcome } from './core/fixtures.js';
-import { STATE_IMPORT_LIMIT, exportState, importState, type SavedState } from './core/state-io.js';
+import { STATE_IMPORT_LIMIT, exportState, importState, removeRecord, type SavedState } from './core/state-io.js';
 import { createPersister, readPersisted, removeStaleTemps, type Persister } from './core/persist.js';
-import type { ProviderEnv } from './core/provider.js';
-import { PROVIDER_NAMES, createProvider, type ProviderName, type RateLimitSetting } from './providers/index.js';
+import type { ProviderEnv, RateLimitSetting } from './core/provider.js';
+import { PROVIDER_NAMES, createProvider, type ProviderName } from './providers/index.js';
 import { createAdminProvider, type AdminContext, type ProviderResetResult } from './admin/index.js';
+import { consoleDirIfBuilt } from './admin/console.js';
+import { createEventHub } from './core/events.js';
+import { captureExchange, type Capture } from './core/capture.js';
 
-export type { ProviderName, RateLimitSetting } from './providers/index.js';
+export type { ProviderName } from './providers/index.js';
+export type { RateLimitSetting } from './core/provider.js';
 export type { SelfCheckFailure } from './core/mount.js';
 export type { Clock } from './core/clock.js';
 export type { JournalEntry } from './core/journal.js';
@@ -86,6 +90,11 @@ export interface MockServerOptions {
    * it the admin API answers only loopback clients.
    */
   adminToken?: string;
+  /**
+   * Serve the web console at /__mock/console and keep each journaled
+   * request's headers and bodies for it (default true).
+   */
+  console?: boolean;
   /**
    * Keep the data in this JSON file: loaded at start (fixtures are then not
    * loaded again), saved atomically shortly after every change and at
@@ -261,17 +270,30 @@ export function createMockCore(options: MockServerOptions): MockCore {
 
   const scenarios = new ScenarioRegistry([], () => clock.nowMs());
   const journal = new Journal(options.journalSize ?? 1000);
+  const consoleOn = options.console !== false;
+  const events = createEventHub(journal);
+  // Provider requests being answered, while the console is on: what they send and get, for their journal entries.
+  const inFlight = new Set<Capture>();
   // Requests held open by the `timeout` fault; dropped at shutdown.
   const held = new Set<http.ServerResponse>();
   // Marks the mock's own requests (fixtures) so no scenario answers them and no rate limit counts them.
   const internalToken = randomBytes(16).toString('hex');
   const mountOptions = {
     internalToken,
-    // The request line names the provider, operation and scenario the journal entry records.
-    exposeEntry: logRequests,
+    // The request line names the provider, operation and scenario the journal entry records; the console's capture finds the entry the same way.
+    exposeEntry: logRequests || consoleOn,
     limits,
     strict: options.strict ?? false,
-    onSelfCheckFailure: (f: SelfCheckFailure) => selfCheckFailures.push(f),
+    onSelfCheckFailure: (f: SelfCheckFailure) => {
+      selfCheckFailures.push(f);
+      // The reply being answered with this method and URL is the one that broke its spec.
+      for (const c of inFlight) {
+        if (c.method === f.method && c.url === f.url) {
+          c.selfCheck.push(...f.issues.map(({ location, pointer, rule, message }) => ({ location, pointer, rule, message })));
+          break;
+        }
+      }
+    },
   };
   // Each provider schedules through a clock of its own over the shared one, so a reset of one provider cancels only its lifecycles.
   const providerClocks = new Map<string, Clock>();
@@ -330,10 +352,27 @@ export function createMockCore(options: MockServerOptions): MockCore {
       exportState: (provider) => mock.exportState(provider) as never,
       importState: (doc) => mock.importState(doc),
       loading: () => ({ steps: loadingSteps, waiting: waiting.size }),
+      events,
+      consoleDir: consoleOn ? consoleDirIfBuilt() : null,
+      removeRecord: (provider, tenant, path) => {
+        const record = removeRecord(mounted, clock.nowMs(), provider, tenant, path);
+        persister?.touch();
+        return record;
+      },
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     }),
     // Whatever the mock exports must load back, however many uploads it holds: the admin API takes bodies up to the largest state document.
-    { ...mountOptions, limits: { ...limits, json: STATE_IMPORT_LIMIT }, env },
+    {
+      ...mountOptions,
+      limits: { ...limits, json: STATE_IMPORT_LIMIT },
+      env,
+      // The admin API's only stream is the events feed: it gets its response (for its bounds and its end), and shutdown drops it.
+      onHold: (res) => {
+        events.attach(res);
+        held.add(res);
+        res.once('close', () => held.delete(res));
+      },
+    },
   );
 
   // Start-up loads the --persist file, then the fixtures (unless the file restored the data), while the server listens.
@@ -390,6 +429,17 @@ export function createMockCore(options: MockServerOptions): MockCore {
       );
     }
   }
+  /** Keeps what a provider request sends and gets, and puts it on its journal entry before the journal records it. */
+  const watchExchange = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const capture = captureExchange(req, res);
+    inFlight.add(capture);
+    // Registered before the pipeline's own listener, which records the entry.
+    res.once('close', () => {
+      inFlight.delete(capture);
+      const entry = entryOf(res);
+      if (entry) entry.exchange = capture.exchange();
+    });
+  };
   /** While loading, only health and the mock's own requests (fixtures) are answered at once. */
   const answersWhileLoading = (req: http.IncomingMessage, pathname: string): boolean =>
     pathname === '/__mock/health' || pathname === '/__mock/health/' || req.headers['x-mock-internal'] === internalToken;
@@ -399,6 +449,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
       res.on('finish', onFinish);
     }
     if (corsOn && cors(req, res)) return;
+    if (consoleOn && !pathname.startsWith('/__mock')) watchExchange(req, res);
     if (loading && !answersWhileLoading(req, pathname)) {
       waiting.set(res, () => route(req, res, pathname, search));
       res.once('close', () => waiting.delete(res));
@@ -452,6 +503,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
     if (closed) return;
     closed = true;
     persister?.close();
+    events.close();
     clock.cancelAll();
     env.deliveries.clear();
     for (const res of held) res.destroy();

@@ -78,6 +78,8 @@ describe('health', () => {
       processing_ms: 1000,
       scenarios: 2,
       journal: 1,
+      adminToken: false,
+      console: true,
     });
     // Admin requests are not journaled, and a trailing slash is the same route.
     expect((await admin('/health/')).json.journal).toBe(1);
@@ -157,9 +159,10 @@ describe('scenarios', () => {
         name: 'create-fails',
         description: 'The next create answers 500, once.',
         source: path.join(scenarioDir, 'xai', 'create-fails.yaml'),
+        shipped: false,
         rules: [{ match: { operation: 'createCollection' }, times: 1, respond: { status: 500 } }],
       },
-      { provider: 'xai', name: 'slow-list', source: path.join(scenarioDir, 'xai', 'slow-list.yaml'), rules: [{ match: { operation: 'listCollections' }, delay: 1 }] },
+      { provider: 'xai', name: 'slow-list', source: path.join(scenarioDir, 'xai', 'slow-list.yaml'), shipped: false, rules: [{ match: { operation: 'listCollections' }, delay: 1 }] },
     ]);
     expect((await admin('/scenarios')).json.scenarios).toHaveLength(2);
     expect((await admin('/scenarios?provider=ctxfy')).json.scenarios).toEqual([]);

@@ -18,12 +18,19 @@ const ROUTES = [
   'Airweave GET /collections',
 ];
 
+const GET_ROUTES = ROUTES.filter((r) => r.includes(' GET '));
+
 const TARGETS = [
-  ...ROUTES.map((r) => `req/s ≥ 3× Prism: ${r}`),
-  ...ROUTES.map((r) => `p99 ≤ 10 ms at 50 connections: ${r}`),
-  'start-up ≤ 300 ms (median)',
+  ...GET_ROUTES.flatMap((r) => [`req/s ≥ 0.6× bare Node at 50 connections: ${r}`, `p99 ≤ 10 ms at 50 connections: ${r}`, `mean at 1 connection ≤ 2× bare Node's: ${r}`]),
+  'req/s ≥ 5× Prism: xAI POST /v1/collections',
+  'p99 with 100 open consoles ≤ 1.1× without: xAI GET /v1/collections/{id}',
+  'start-up ≤ 250 ms (median), spawn → ready',
+  'flat: POST /v1/collections req/s with 2,000 collections on the key ≥ 0.8× with none',
+  'flat: GET /v1/collections?limit=20 req/s with 2,000 collections on the key ≥ 0.8× with none',
   'RSS with 2,000 documents (no search index) ≤ 200 MB',
-  'list latency at 2,000 ≤ 2× of 1,000 documents (p50)',
+  'RSS with 500 collections over 100 tenants ≤ 120 MB',
+  'flat: documents added per second, the last 200 of 2,000 ≥ 0.8× the first',
+  'flat: document list req/s at 2,000 ≥ 0.8× at 1,000 documents (1 connection)',
   'list latency right after a write at 2,000 ≤ 2× of 1,000 documents (p50)',
   'search build ≥ 5,000 chunks/s',
   'search index memory ≤ 150 MB per 100,000 chunks',
@@ -60,11 +67,22 @@ describe('npm run bench (quick)', () => {
     expect(code, context).toBe(0);
     expect(stdout, context).not.toMatch(/BROKEN/);
 
-    // The throughput table: one row per route, with figures for both servers and their ratio.
-    expect(stdout).toContain('| Route | Mock req/s | p50 ms | p99 ms | errors/non-2xx | Prism req/s | p50 ms | p99 ms | errors/non-2xx | Mock/Prism |');
+    // The throughput tables: one row per route, with figures for the mock, bare Node and Prism, and their ratios; then one connection.
+    expect(stdout).toContain('| Route | Mock req/s | p50 ms | p99 ms | Bare Node req/s | p50 ms | p99 ms | Prism req/s | p99 ms | Mock/bare Node | Mock/Prism |');
+    expect(stdout).toContain('| Route | Mock mean ms | p99 ms | req/s | Bare Node mean ms | p99 ms | Mock/bare Node (mean) |');
     for (const route of ROUTES) {
-      expect(stdout, route).toMatch(new RegExp(`^\\| ${escape(route)} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| 0/0 \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| 0/0 \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'));
+      expect(stdout, route).toMatch(
+        new RegExp(`^\\| ${escape(route)} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| \\*\\*[\\d.]+×\\*\\* \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'),
+      );
+      expect(stdout, route).toMatch(new RegExp(`^\\| ${escape(route)} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'));
     }
+    // As the store grows: four sizes, each with POST and GET list figures.
+    expect(stdout).toContain('| Collections stored | POST /v1/collections req/s | p50 ms | p99 ms | GET /v1/collections?limit=20 req/s | p50 ms | p99 ms |');
+    expect(stdout.match(/^\| [\d,]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \|$/gm)).toHaveLength(4);
+    // The same route with 100 web consoles reading the live journal, and without.
+    expect(stdout).toContain('### Open web consoles (100 readers of `GET /__mock/events`, 50 connections)');
+    expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| none \| [\d,]+ \| [\d.]+ \| [\d.]+ \| – \|$/m);
+    expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| 100 \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
     // Start-up, the mock's and Prism's.
     expect(stdout).toMatch(/^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m);
     expect(stdout).toMatch(/^\| Prism [\d.]+, `specs\/xai\.yaml`: spawn → first answer \| \*\*[\d,]+\*\* \|/m);
@@ -74,6 +92,7 @@ describe('npm run bench (quick)', () => {
     expect(stdout).toMatch(/^\| RSS with the same 2,000 documents as text, indexed for search \(a chunk each\) \| [\d.]+ MB \(from [\d.]+ MB; loaded in/m);
     expect(stdout).toMatch(/^\| their search index: the difference in growth after GCs [^|]* \| -?[\d.]+ MB \|$/m);
     expect(stdout).toMatch(/^\| RSS with 500 xAI collections across 100 tenants \| \*\*[\d.]+ MB\*\*/m);
+    expect(stdout).toMatch(/^\| documents added per second, the first 200 and the last 200 of the 2,000 \| [\d,]+ and [\d,]+ docs\/s \(\*\*[\d.]+×\*\*\) \|$/m);
     expect(stdout.match(/^\| the same after two forced full GCs \| [\d.]+ MB \|$/gm)).toHaveLength(3);
     expect(stdout).toMatch(/^\| `GET \/v1\/collections\/\{id\}\/documents\?limit=20`, 1,000 documents \| p50 [\d.]+ ms, p99 [\d.]+ ms/m);
     expect(stdout).toMatch(/^\| list latency 2,000 \/ 1,000 documents \| \*\*[\d.]+×\*\* p50/m);

@@ -98,6 +98,10 @@ describe('the tarball', () => {
       ...PROVIDER_NAMES.flatMap((p) => [`scenarios/${p}/flaky.yaml`, `fixtures/${p}/demo.yaml`]),
     ];
     expect(files).toEqual(expect.arrayContaining(expected));
+    // The web console, built by Vite at npm run build: its page, a script and a stylesheet.
+    expect(files).toContain('dist/console/index.html');
+    expect(files.filter((f) => /^dist\/console\/assets\/[\w.-]+\.js$/.test(f))).toHaveLength(1);
+    expect(files.filter((f) => /^dist\/console\/assets\/[\w.-]+\.css$/.test(f))).toHaveLength(1);
 
     const outside = files.filter((f) => !/^(dist|specs|fixtures|scenarios)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
     expect(outside, 'top-level files beyond the manifest, README and LICENSE').toEqual([]);
@@ -167,6 +171,16 @@ describe('npx collections-mock serve, from the installed copy', () => {
     expect(list.status).toBe(200);
     const body = (await list.json()) as { collections: unknown[] };
     expect(body.collections.length).toBeGreaterThan(0);
+  });
+
+  it('serves the web console from its built files', async () => {
+    const page = await fetch(`${url}/__mock/console`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/__mock\/console\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) expect((await fetch(`${url}${asset}`)).status, asset).toBe(200);
   });
 
   it('runs the contract suite against it: every check passes', async () => {

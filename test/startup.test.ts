@@ -7,6 +7,8 @@
  * fixture requests), never by timing.
  */
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,17 +163,18 @@ describe('abort', () => {
   });
 
   it('an abort stops the start even while a fixture request is unanswered', async () => {
-    const realFetch = globalThis.fetch;
     let held!: () => void;
     const fixtureSent = new Promise<void>((resolve) => (held = resolve));
-    // The mock's own fixture requests never get an answer: loading cannot end by itself.
-    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      if (new Headers(init?.headers).has('x-mock-internal')) {
+    // The mock's own fixture requests (node:http, marked x-mock-internal) never get an answer: loading cannot end by itself.
+    const realRequest = http.request;
+    vi.spyOn(http, 'request').mockImplementation(((url: string, options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void) => {
+      if ((options?.headers as Record<string, string> | undefined)?.['x-mock-internal'] !== undefined) {
         held();
-        return new Promise<Response>(() => undefined);
+        return Object.assign(new EventEmitter(), { end: () => undefined });
       }
-      return realFetch(input, init);
-    });
+      return realRequest(url, options, callback);
+    }) as unknown as typeof http.request);
+    const realFetch = globalThis.fetch;
     const abort = new AbortController();
     let url = '';
     const start = startServer({ fixtures: fixturesDir, signal: abort.signal, onListening: (a) => void (url = a.url) });
@@ -209,13 +212,15 @@ describe('CLI', () => {
   writeFileSync(
     holdFixtures,
     [
-      'const realFetch = globalThis.fetch;',
+      "import http from 'node:http';",
+      "import { EventEmitter } from 'node:events';",
+      'const realRequest = http.request;',
       'let told = false;',
-      'globalThis.fetch = (input, init) => {',
-      "  if (!new Headers(init?.headers).has('x-mock-internal')) return realFetch(input, init);",
-      '  if (!told) process.stderr.write(`fixture request held: ${new URL(String(input)).origin}\\n`);',
+      'http.request = (url, options, callback) => {',
+      "  if (options?.headers?.['x-mock-internal'] === undefined) return realRequest(url, options, callback);",
+      '  if (!told) process.stderr.write(`fixture request held: ${new URL(String(url)).origin}\\n`);',
       '  told = true;',
-      '  return new Promise(() => {});',
+      '  return Object.assign(new EventEmitter(), { end: () => undefined });',
       '};',
       '',
     ].join('\n'),

@@ -9,7 +9,7 @@ export function keepAliveAgent(maxSockets = 64) {
   return new http.Agent({ keepAlive: true, maxSockets });
 }
 
-/** One request; resolves with `{ status, body }` (body as text). Network errors reject. */
+/** One request; resolves with `{ status, headers, body, bytes }` (body as text, bytes as received). Network errors reject. */
 export function request(url, { method = 'GET', headers = {}, body, agent } = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -23,7 +23,10 @@ export function request(url, { method = 'GET', headers = {}, body, agent } = {})
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode, headers: res.headers, body: bytes.toString('utf8'), bytes });
+        });
         res.on('error', reject);
       },
     );
@@ -63,7 +66,9 @@ export function multipart(fields, file) {
  * Runs `make(i)` for i in [0, n) with at most `concurrency` in flight. `make`
  * returns the request's `{ status, body }`; a status other than `expect`, or a
  * network error, is a failure: counted, the first few kept, never retried.
- * `onProgress(done)` is called now and then.
+ * `onProgress(done)` is called now and then. `doneAt` is when each request
+ * came back, in ms since the start, in the order they came back (the rate of
+ * the first and the last of them tells whether the server slows as it fills).
  */
 export async function pool(n, concurrency, make, { expect = 200, onProgress } = {}) {
   let next = 0;
@@ -71,6 +76,7 @@ export async function pool(n, concurrency, make, { expect = 200, onProgress } = 
   const failures = [];
   const byStatus = {};
   const started = performance.now();
+  const doneAt = new Float64Array(n);
   async function worker() {
     for (;;) {
       const i = next++;
@@ -83,11 +89,11 @@ export async function pool(n, concurrency, make, { expect = 200, onProgress } = 
         byStatus.error = (byStatus.error ?? 0) + 1;
         if (failures.length < 5) failures.push(`#${i}: ${err.message}`);
       }
-      done++;
+      doneAt[done++] = performance.now() - started;
       if (onProgress && done % 5000 === 0) onProgress(done);
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
   const ok = byStatus[expect] ?? 0;
-  return { n, ok, failed: n - ok, byStatus, failures, ms: performance.now() - started };
+  return { n, ok, failed: n - ok, byStatus, failures, ms: performance.now() - started, doneAt };
 }

@@ -75,6 +75,7 @@ export function merge(runs) {
     responses,
     durationS,
     rps: responses / durationS,
+    mean: all.length ? all.reduce((a, b) => a + b, 0) / all.length : NaN,
     p50: percentile(all, 50),
     p99: percentile(all, 99),
     errors: runs.reduce((s, r) => s + r.errors, 0),

@@ -6,10 +6,15 @@
 import type { operations, components } from '../generated/admin.js';
 import type { Handlers, HandlerContext } from '../core/provider.js';
 import { MockError } from '../core/errors.js';
-import { ScenarioError, checkScenario, type Activation, type Scenario } from '../core/scenarios.js';
+import path from 'node:path';
+import { SHIPPED_SCENARIOS_DIR, ScenarioError, checkScenario, type Activation, type Scenario } from '../core/scenarios.js';
 import type { Spec } from '../core/spec.js';
-import { StateError } from '../core/state-io.js';
-import type { AdminContext } from './index.js';
+import type { Delivery } from '../core/delivery.js';
+import { RecordPathError, StateError } from '../core/state-io.js';
+import { eventStream } from '../core/sse.js';
+import { publicEntry } from '../core/events.js';
+import { readConsoleFile } from './console.js';
+import type { AdminContext } from './context.js';
 
 type Schemas = components['schemas'];
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], AdminContext>;
@@ -43,6 +48,24 @@ function clockState(admin: AdminContext): Schemas['ClockState'] {
   return { mode: admin.clock.mode, now: iso(nowMs), nowMs, pending: admin.clock.pending() };
 }
 
+function renderDelivery(d: Delivery): Schemas['Delivery'] {
+  return {
+    id: d.id,
+    provider: d.provider ?? null,
+    url: d.url,
+    topic: d.topic,
+    body: d.body ?? null,
+    headers: { ...d.headers },
+    attempts: d.attempts.map((a) => ({
+      at: iso(a.at),
+      atMs: a.at,
+      ...(a.status !== undefined ? { status: a.status } : {}),
+      ...(a.error !== undefined ? { error: a.error } : {}),
+    })),
+    state: d.state,
+  };
+}
+
 export function renderActivation(a: Activation): Schemas['Activation'] {
   return {
     id: a.id,
@@ -65,6 +88,7 @@ function renderScenario(s: Scenario): Schemas['Scenario'] {
     name: s.name,
     ...(s.description !== undefined ? { description: s.description } : {}),
     source: s.source,
+    shipped: s.source.startsWith(SHIPPED_SCENARIOS_DIR + path.sep),
     rules: s.rules as Schemas['ScenarioRule'][],
   };
 }
@@ -118,6 +142,8 @@ export function createHandlers(): Handlers<operations, AdminContext> {
           processing_ms: admin.processingMs,
           scenarios: admin.scenarios.list().length,
           journal: admin.journal.size,
+          adminToken: admin.adminToken !== undefined,
+          console: admin.consoleDir !== null,
         },
       };
     },
@@ -281,26 +307,45 @@ export function createHandlers(): Handlers<operations, AdminContext> {
     listDeliveries({ state: admin, query }: Ctx<'listDeliveries'>) {
       const provider = requireProvider(admin, query.provider, 'provider');
       const deliveries = admin.deliveries.list().filter((d) => provider === undefined || d.provider === provider);
-      return {
-        status: 200,
-        body: {
-          deliveries: deliveries.map((d) => ({
-            id: d.id,
-            provider: d.provider ?? null,
-            url: d.url,
-            topic: d.topic,
-            body: d.body ?? null,
-            headers: { ...d.headers },
-            attempts: d.attempts.map((a) => ({
-              at: iso(a.at),
-              atMs: a.at,
-              ...(a.status !== undefined ? { status: a.status } : {}),
-              ...(a.error !== undefined ? { error: a.error } : {}),
-            })),
-            state: d.state,
-          })),
-        },
-      };
+      return { status: 200, body: { deliveries: deliveries.map(renderDelivery) } };
+    },
+
+    retryDelivery({ state: admin, path }: Ctx<'retryDelivery'>) {
+      const d = admin.deliveries.retry(path.deliveryId);
+      if (!d) throw new MockError('not_found', `No delivery ${path.deliveryId}.`);
+      return { status: 200, body: renderDelivery(d) };
+    },
+
+    getJournalEntry({ state: admin, path }: Ctx<'getJournalEntry'>) {
+      const entry = admin.journal.get(path.entryId);
+      if (!entry) throw new MockError('not_found', `No journal entry ${path.entryId}: the journal keeps the last ${Math.max(0, admin.journal.capacity)} requests.`);
+      return { status: 200, body: { entry: publicEntry(entry) as Schemas['JournalEntry'], exchange: entry.exchange ? { ...entry.exchange, selfCheck: [...entry.exchange.selfCheck] } : null } };
+    },
+
+    streamEvents({ state: admin, query }: Ctx<'streamEvents'>) {
+      const provider = requireProvider(admin, query.provider, 'provider');
+      const feed = admin.events.open(provider !== undefined ? { provider } : {});
+      return { status: 200, contentType: 'text/event-stream', headers: { 'cache-control': 'no-store', 'x-accel-buffering': 'no' }, body: eventStream(feed) } as never;
+    },
+
+    removeRecord({ state: admin, body }: Ctx<'removeRecord'>) {
+      const provider = requireProvider(admin, body.provider, 'provider')!;
+      try {
+        const record = admin.removeRecord(provider, body.tenant, body.path);
+        return { status: 200, body: { provider, tenant: body.tenant, path: [...body.path], record } };
+      } catch (err) {
+        if (err instanceof RecordPathError) throw new MockError(err.missing ? 'not_found' : 'bad_request', err.message);
+        if (err instanceof StateError) throw new MockError('bad_request', `The record cannot be removed alone: ${err.message}`);
+        throw err;
+      }
+    },
+
+    getConsole({ state: admin }: Ctx<'getConsole'>) {
+      return readConsoleFile(admin.consoleDir, 'index.html') as never;
+    },
+
+    getConsoleAsset({ state: admin, path }: Ctx<'getConsoleAsset'>) {
+      return readConsoleFile(admin.consoleDir, `assets/${path.file}`) as never;
     },
   };
 }

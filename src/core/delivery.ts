@@ -61,6 +61,8 @@ export interface Deliveries {
   idle(): Promise<void>;
   /** Forgets the record and cancels pending retries. */
   clear(): void;
+  /** One more attempt of a delivery whose attempts are exhausted (state `failed`), now; undefined when there is no such delivery. */
+  retry(id: string): Delivery | undefined;
 }
 
 export const DEFAULT_BACKOFF_MS: readonly number[] = [1000, 5000, 15000];
@@ -148,6 +150,17 @@ export function createDeliveries(options: DeliveryOptions): Deliveries {
       return d;
     },
     list: () => records,
+    retry(id) {
+      const d = records.find((r) => r.id === id);
+      if (!d) return undefined;
+      if (d.state !== 'failed') return d;
+      d.state = 'pending';
+      // A single attempt: the retry policy was spent; a failure leaves the delivery failed again.
+      const spent = policy.get(d)!;
+      policy.set(d, { ...spent, backoff: [] });
+      attempt(d, generation);
+      return d;
+    },
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

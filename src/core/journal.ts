@@ -23,7 +23,28 @@ export interface JournalEntry {
   fault?: string;
   /** For a reply of server-sent events: how many events were sent. */
   events?: number;
+  /** The reply broke the spec (the response self-check): what was found. */
+  selfCheck?: { issues: { location: string; pointer: string; rule: string; message: string }[] };
+  /** What was sent and answered, when the server captures exchanges (the console's request view). */
+  exchange?: Exchange;
 }
+
+/** A request and its reply as they went over the wire; bodies are cut at a limit. */
+export interface Exchange {
+  requestHeaders: Record<string, string>;
+  requestBody: string;
+  requestBodyBytes: number;
+  responseHeaders: Record<string, string>;
+  responseBody: string;
+  responseBodyBytes: number;
+  /** Whether a body was cut at the limit. */
+  truncated: boolean;
+  /** Where the reply broke the spec, when it did (self-check findings). */
+  selfCheck: { location: string; pointer: string; rule: string; message: string }[];
+}
+
+/** Called with each entry as it is recorded; must not throw or block. */
+export type JournalListener = (entry: JournalEntry) => void;
 
 const ENTRY = Symbol('collections-mock.journalEntry');
 
@@ -55,13 +76,41 @@ export class Journal {
   private count = 0;
   private seq = 0;
 
+  private listeners = new Set<JournalListener>();
+
   constructor(readonly capacity: number) {}
+
+  /** Calls `listener` with every entry recorded from now on; returns the unsubscribe. */
+  subscribe(listener: JournalListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  /** The entry with this id, while the ring still holds it. */
+  get(id: number): JournalEntry | undefined {
+    for (let i = this.count - 1; i >= 0; i--) {
+      const e = this.ring[(this.head + i) % this.capacity]!;
+      if (e.id === id) return e;
+    }
+    return undefined;
+  }
 
   nextId(): number {
     return ++this.seq;
   }
 
   record(entry: JournalEntry): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(entry);
+      } catch {
+        // A listener's failure is its own; recording goes on.
+      }
+    }
     if (this.capacity <= 0) return;
     if (this.count < this.capacity) {
       this.ring[(this.head + this.count) % this.capacity] = entry;

@@ -54,6 +54,21 @@ export interface Reply {
   contentType?: string;
 }
 
+/** What the server hands a provider's factory (the registry, providers/index.ts, makes each provider with it). */
+export interface ProviderOptions {
+  /** This provider's section of the --api-keys file, unvalidated. */
+  apiKeys?: unknown;
+  /** The server's clock (rate-limit windows, key expiry, presigned URL expiry). */
+  clock?: Clock;
+  /** Enforce per-minute rate limits where the vendor publishes them: a plan name or requests per minute. Off when unset. */
+  rateLimit?: RateLimitSetting;
+  /** Largest upload body the server accepts, in bytes (presigned uploads are refused above it). */
+  uploadLimit?: number;
+}
+
+/** `free` (10/min) and `pro` (100/min) are Ctxfy's published plans; a number is requests per minute. */
+export type RateLimitSetting = 'free' | 'pro' | number;
+
 /** Services a provider's state and handlers may use. */
 export interface ProviderEnv {
   clock: Clock;

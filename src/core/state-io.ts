@@ -264,3 +264,49 @@ export function importState(mounted: readonly MountedProvider<unknown>[], doc: u
   swap(staged);
   return { providers: staged.map((s) => s.m.provider.name), tenants: staged.reduce((n, s) => n + s.states.length, 0) };
 }
+
+/** Why a record cannot be removed: the path names nothing (404) or is malformed (400). */
+export class RecordPathError extends Error {
+  constructor(
+    message: string,
+    readonly missing: boolean,
+  ) {
+    super(message);
+    this.name = 'RecordPathError';
+  }
+}
+
+interface EncodedTable {
+  $$: 'table';
+  key: string;
+  rows: Record<string, unknown>[];
+}
+
+const isTable = (v: unknown): v is EncodedTable => isObject(v) && v.$$ === 'table' && Array.isArray(v.rows) && typeof v.key === 'string';
+
+/**
+ * Removes one record from a tenant's data: `path` alternates a table's name
+ * and a row's key, from the tenant's state down (`["collections", "<id>",
+ * "documents", "<file id>"]`). Done as an export of the provider, the row
+ * dropped, and a load of the result, so the data left must pass every check a
+ * load makes (a record others refer to cannot go); nothing changes when it
+ * cannot. Returns the record as it was stored.
+ */
+export function removeRecord(mounted: readonly MountedProvider<unknown>[], nowMs: number, provider: string, tenant: string, path: readonly string[]): Record<string, unknown> {
+  if (path.length === 0 || path.length % 2 !== 0) throw new RecordPathError('path: give a table and a key, then optionally more table and key pairs below it.', false);
+  const doc = exportState(mounted, nowMs, provider);
+  let node: unknown = doc.providers[provider]?.[tenant];
+  if (node === undefined) throw new RecordPathError(`${provider} has no tenant ${JSON.stringify(tenant)}.`, true);
+  let removed: Record<string, unknown> | undefined;
+  for (let i = 0; i < path.length; i += 2) {
+    const [name, key] = [path[i]!, path[i + 1]!];
+    const table = isObject(node) ? node[name] : undefined;
+    if (!isTable(table)) throw new RecordPathError(`${pointerOf(path.slice(0, i + 1))}: no table ${JSON.stringify(name)} there.`, true);
+    const index = table.rows.findIndex((r) => String(r[table.key]) === key);
+    if (index < 0) throw new RecordPathError(`${pointerOf(path.slice(0, i + 2))}: no record with ${table.key} ${JSON.stringify(key)}.`, true);
+    if (i + 2 === path.length) removed = table.rows.splice(index, 1)[0]!;
+    else node = table.rows[index];
+  }
+  importState(mounted, doc);
+  return removed!;
+}

@@ -8,14 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import vm from 'node:vm';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, type Ajv2020 } from './ajv.js';
 import { FORMATS } from './formats.js';
 import { buildOutput, resolvePointer, type JsonSchema, type Operation, type Spec, type SpecParameter } from './spec.js';
 import type { ValidationIssue } from './errors.js';
 
-const require = createRequire(import.meta.url);
 
 /**
  * Three kinds, because the options differ: parameters and form fields arrive
@@ -238,11 +238,41 @@ export interface PrecompiledModule {
   load(kind: Kind, formats: typeof FORMATS): Record<string, ValidateFunction>;
 }
 
+/** Where the build keeps V8's code cache of a precompiled module. */
+const cacheFile = (file: string) => `${file}.cache`;
+
+/**
+ * A precompiled module, run as CommonJS would run it, but compiled with the
+ * V8 code cache the build wrote beside it (scripts/build-validators.mjs): the
+ * modules are large, and parsing them was a good part of a start. A cache V8
+ * refuses (another Node) is ignored: the module is then compiled from its text.
+ */
+function runPrecompiled(file: string): { module: PrecompiledModule; script: vm.Script } {
+  const text = readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile(file));
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(`(function (exports, require, module) {${text}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as PrecompiledModule };
+  (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown) => void)(module.exports, createRequire(file), module);
+  return { module: module.exports, script };
+}
+
+/** For the build: runs a module it has just written, every kind loaded, and writes V8's code cache of it beside it. */
+export function writeCodeCache(file: string): void {
+  const { module, script } = runPrecompiled(file);
+  for (const kind of Object.keys(KINDS) as Kind[]) module.load(kind, FORMATS);
+  writeFileSync(cacheFile(file), script.createCachedData());
+}
+
 /** The build's module for a source file (`dist/validators/<name>.cjs`) when it was compiled from this very content (`hash`); undefined otherwise. */
 function precompiledModule(source: string, hash: string): PrecompiledModule | undefined {
   let mod: PrecompiledModule;
   try {
-    mod = require(buildOutput(source, 'validators', '.cjs')) as PrecompiledModule;
+    mod = runPrecompiled(buildOutput(source, 'validators', '.cjs')).module;
   } catch {
     return undefined; // Not built.
   }

@@ -265,6 +265,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed delivery
+         * @description One more attempt, now, of a delivery whose attempts are exhausted (`failed`); if it fails too, the delivery is `failed` again. A delivery that is pending or delivered is returned as it is.
+         */
+        post: operations["retryDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journal/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One journal entry, with its request and reply
+         * @description The entry, and what went over the wire while the server captured exchanges (it does
+         *     unless started with `--no-console`): the request's headers and body, the reply's headers
+         *     and body (each body up to 64 KiB; `truncated` says when one was cut), and where the
+         *     reply broke its spec (self-check findings). Vendor credentials are shown as sent, so the
+         *     request can be replayed; the mock's own secrets are hidden.
+         */
+        get: operations["getJournalEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The journal, live, as server-sent events
+         * @description The requests the providers answer from now on. Every 250 ms in which some were
+         *     journaled, one event `requests` whose data is `{"entries": [JournalEntry, …],
+         *     "skipped": N}`: the newest 50 entries of that time, oldest first, and how many older
+         *     ones were left out (the journal has them: `GET /journal`); its `id` is the last entry's
+         *     id. So a busy API costs each client one write a tick, whatever its pace. Fetch an
+         *     entry's request and reply with `GET /journal/{entryId}`.
+         *
+         *     A slow client never slows the API: each client has a bounded buffer (50 events
+         *     waiting, 1 MiB unsent). A client over it gets an event `overflow` (data
+         *     `{"message": "…"}`) when it can still take one, and its connection is closed;
+         *     reconnect, and read what was missed from `GET /journal`. The stream stays open until
+         *     the client or the server closes it.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/state/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove one record from a tenant's data
+         * @description Drops one record of the saved state and loads the rest back, as an export, an edit and
+         *     an import would (`GET /state`, `PUT /state`), in one step. `path` alternates a table of
+         *     the tenant's state and a row's key, from the top down: `["collections", "<id>",
+         *     "documents", "<file id>"]` for an xAI document. The data left must pass every check
+         *     an import makes (a record that others refer to cannot go alone); when it does not,
+         *     nothing changes. No vendor side effect runs (no deletion event, no postback).
+         */
+        post: operations["removeRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The web console
+         * @description The console's page (off with `--no-console`). The page holds no data: it reads and
+         *     steers the mock through this API, asking for the admin token once when the server has
+         *     one. So the page itself answers anyone, like health.
+         */
+        get: operations["getConsole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file of the web console
+         * @description The console's scripts and styles, built with the package.
+         */
+        get: operations["getConsoleAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/airweave/collections/{readable_id}/entities": {
         parameters: {
             query?: never;
@@ -410,6 +552,10 @@ export interface components {
             scenarios: number;
             /** @description Entries in the journal. */
             journal: number;
+            /** @description Whether the rest of the admin API needs the admin token (`--admin-token`); the console asks for it when it does. */
+            adminToken?: boolean;
+            /** @description Whether the web console is served at `/__mock/console` (off with `--no-console`, or when it was not built). */
+            console?: boolean;
         };
         HealthLoading: {
             /** @constant */
@@ -1087,6 +1233,16 @@ export interface components {
             fault?: components["schemas"]["JournalFault"];
             /** @description For a reply of server-sent events, how many events were sent. */
             events?: number;
+            /** @description The reply did not match the provider's spec (the response self-check, which also logs it as an error): where and what. In the default mode the reply was sent as it was; with strict checking a 500 was sent instead. */
+            selfCheck?: {
+                issues: {
+                    location: string;
+                    /** @description A JSON pointer into the part named by `location`. */
+                    pointer: string;
+                    rule: string;
+                    message: string;
+                }[];
+            };
         };
         JournalList: {
             entries: components["schemas"]["JournalEntry"][];
@@ -1146,6 +1302,8 @@ export interface components {
             description?: string;
             /** @description The file it was loaded from. */
             source: string;
+            /** @description Whether it is one of the library shipped with the mock (`scenarios/`), rather than one of `--scenarios DIR`. */
+            shipped?: boolean;
             rules: components["schemas"]["ScenarioRule"][];
         };
         ScenarioList: {
@@ -1243,6 +1401,47 @@ export interface components {
         };
         DeliveryList: {
             deliveries: components["schemas"]["Delivery"][];
+        };
+        /** @description A request and its reply as they went over the wire. Bodies are text (UTF-8), each cut at 64 KiB. */
+        Exchange: {
+            requestHeaders: {
+                [key: string]: string;
+            };
+            requestBody: string;
+            requestBodyBytes: number;
+            responseHeaders: {
+                [key: string]: string;
+            };
+            responseBody: string;
+            responseBodyBytes: number;
+            /** @description A body was longer than what is kept. */
+            truncated: boolean;
+            /** @description Where the reply broke its spec; empty when it conforms. */
+            selfCheck: {
+                location: string;
+                pointer: string;
+                rule: string;
+                message: string;
+            }[];
+        };
+        JournalEntryDetail: {
+            entry: components["schemas"]["JournalEntry"];
+            exchange: components["schemas"]["Exchange"] | null;
+        };
+        RemoveRecord: {
+            provider: string;
+            tenant: string;
+            /** @description A table's name and a row's key, then optionally more pairs below it. */
+            path: string[];
+        };
+        RemovedRecord: {
+            provider: string;
+            tenant: string;
+            path: string[];
+            /** @description The record as the saved state holds it. */
+            record: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {
@@ -1462,7 +1661,9 @@ export interface operations {
                      *       "clock": "real",
                      *       "processing_ms": 1000,
                      *       "scenarios": 12,
-                     *       "journal": 3
+                     *       "journal": 3,
+                     *       "adminToken": false,
+                     *       "console": true
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -2154,6 +2355,278 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retryDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, its new attempt started (it fills in as the receiver answers). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7c1e4d0a-53a1-4a9b-9d57-0a3f3c1de001",
+                     *       "provider": "ctxfy",
+                     *       "url": "http://127.0.0.1:8080/postbacks",
+                     *       "topic": "source.COMPLETED",
+                     *       "body": {
+                     *         "sourceId": "3f1c2a7e-8b0d-4d5e-9c1f-2a6b7c8d9e0f",
+                     *         "status": "COMPLETED"
+                     *       },
+                     *       "headers": {},
+                     *       "attempts": [
+                     *         {
+                     *           "at": "2025-01-01T00:00:03.000Z",
+                     *           "atMs": 1735689603000,
+                     *           "error": "ECONNREFUSED"
+                     *         },
+                     *         {
+                     *           "at": "2025-01-01T00:00:04.000Z",
+                     *           "atMs": 1735689604000,
+                     *           "error": "ECONNREFUSED"
+                     *         },
+                     *         {
+                     *           "at": "2025-01-01T00:00:09.000Z",
+                     *           "atMs": 1735689609000,
+                     *           "error": "ECONNREFUSED"
+                     *         },
+                     *         {
+                     *           "at": "2025-01-01T00:00:24.000Z",
+                     *           "atMs": 1735689624000,
+                     *           "error": "ECONNREFUSED"
+                     *         },
+                     *         {
+                     *           "at": "2025-01-01T00:01:00.000Z",
+                     *           "atMs": 1735689660000
+                     *         }
+                     *       ],
+                     *       "state": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry, and its exchange (null when none was captured). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entry": {
+                     *         "id": 2,
+                     *         "at": "2025-01-01T00:00:01.000Z",
+                     *         "atMs": 1735689601000,
+                     *         "provider": "xai",
+                     *         "operationId": "createCollection",
+                     *         "method": "POST",
+                     *         "url": "/xai/v1/collections",
+                     *         "status": 200,
+                     *         "tenant": "key:demo",
+                     *         "durationMs": 1.42
+                     *       },
+                     *       "exchange": {
+                     *         "requestHeaders": {
+                     *           "content-type": "application/json",
+                     *           "authorization": "Bearer demo"
+                     *         },
+                     *         "requestBody": "{\"collection_name\":\"Docs\"}",
+                     *         "requestBodyBytes": 26,
+                     *         "responseHeaders": {
+                     *           "content-type": "application/json; charset=utf-8"
+                     *         },
+                     *         "responseBody": "{\"collection_id\":\"collection_1\"}",
+                     *         "responseBodyBytes": 32,
+                     *         "truncated": false,
+                     *         "selfCheck": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JournalEntryDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description A mounted provider's name (`xai`, `airweave`, `mixpeek`, `ctxfy`); one that is not mounted is a 400. */
+                provider?: components["parameters"]["ProviderFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: requests
+                     *     id: 8
+                     *     data: {"entries":[{"id":7,"at":"2025-01-01T00:00:01.000Z","atMs":1735689601000,"provider":"xai","operationId":"listCollections","method":"GET","url":"/xai/v1/collections","status":200,"tenant":"key:demo","durationMs":0.9},{"id":8,"at":"2025-01-01T00:00:01.010Z","atMs":1735689601010,"provider":"xai","operationId":"getCollectionMetadata","method":"GET","url":"/xai/v1/collections/collection_1","status":404,"tenant":"key:demo","durationMs":0.4}],"skipped":0}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    removeRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "provider": "xai",
+                 *       "tenant": "key:demo",
+                 *       "path": [
+                 *         "collections",
+                 *         "collection_1",
+                 *         "documents",
+                 *         "file_1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RemoveRecord"];
+            };
+        };
+        responses: {
+            /** @description The record as it was stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provider": "xai",
+                     *       "tenant": "key:demo",
+                     *       "path": [
+                     *         "collections",
+                     *         "collection_1",
+                     *         "documents",
+                     *         "file_1"
+                     *       ],
+                     *       "record": {
+                     *         "fileId": "file_1",
+                     *         "fields": {},
+                     *         "status": "DOCUMENT_STATUS_PROCESSED"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RemovedRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html>
+                     *     <html lang="en"><head><meta charset="utf-8" /><title>collections-mock console</title>
+                     *     <script type="module" crossorigin src="/__mock/console/assets/index-3f9a1c2b.js"></script></head>
+                     *     <body><div id="app"></div></body></html>
+                     */
+                    "text/html": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getConsoleAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example var e=document.getElementById("app"); */
+                    "text/javascript": string;
+                    /** @example :root{color:#1a1a1a} */
+                    "text/css": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -5,8 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { createClock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
-import type { ProviderOptions } from '../index.js';
+import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
 import { createHandlers, type Registry } from './handlers.js';
 import { createAdminOperations } from './admin.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';

@@ -14,6 +14,7 @@
  */
 import type { IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
 import { chunkId, chunkText } from '../../core/retrieval/chunk.js';
+import { wellFormed } from '../../core/retrieval/tokenizer.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import type { EntityRecord } from './entities.js';
@@ -149,9 +150,23 @@ export function viewOf(record: EntityRecord, chunkIndex: number): FilterView {
   };
 }
 
+/**
+ * An entity's chunks. A text of at most `maxTokens` bytes is one chunk
+ * whatever its tokens (a BPE token stands for one byte at least), so it is
+ * cut without the tokenizer, whose tables take a while to load: the chunk is
+ * the text trimmed, as the chunker gives it.
+ */
+function chunksOf(text: string): Promise<{ index: number; text: string }[]> {
+  if (Buffer.byteLength(text, 'utf8') <= CHUNKING.maxTokens) {
+    const trimmed = wellFormed(text).trim();
+    return Promise.resolve(trimmed === '' ? [] : [{ index: 0, text: trimmed }]);
+  }
+  return chunkText({ pages: [{ page: null, text }] }, CHUNKING);
+}
+
 /** Chunks and vectors for each record, by key. Rejects with the embedder's message when it fails. */
 export async function prepareChunks(env: ProviderEnv, records: readonly EntityRecord[]): Promise<Map<string, IndexedChunk[]>> {
-  const pieces = await Promise.all(records.map((r) => chunkText({ pages: [{ page: null, text: r.text }] }, CHUNKING)));
+  const pieces = await Promise.all(records.map((r) => chunksOf(r.text)));
   const texts: string[] = [];
   for (const p of pieces) for (const c of p) texts.push(c.text);
   // In batches, so a large load does not hand a model server one huge request.

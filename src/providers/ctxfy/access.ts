@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
-import type { RateLimitSetting } from '../index.js';
+import type { RateLimitSetting } from '../../core/provider.js';
 import type { EpochMillis } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { uuidFromText } from '../../core/hash.js';

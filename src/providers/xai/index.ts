@@ -4,8 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../../core/provider.js';
-import type { ProviderOptions } from '../index.js';
+import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
 import { handlers } from './handlers.js';
 import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
