@@ -62,7 +62,7 @@ describe('xAI with a failing embedder', () => {
     expect(doc.status).toBe('DOCUMENT_STATUS_FAILED');
     expect(doc.errorMessage).toBe('The embeddings server at http://127.0.0.1:9/embeddings answered 503 Service Unavailable.');
     expect(doc.lastIndexedAt).toBeNull();
-    expect(indexOf(collection).index?.has(doc.fileId) ?? false).toBe(false);
+    expect(indexOf(state, collection).index?.has(doc.fileId) ?? false).toBe(false);
   });
 
   it('fails a document loaded PROCESSED that can no longer be embedded', async () => {
@@ -70,10 +70,10 @@ describe('xAI with a failing embedder', () => {
     const doc = add('Water under pressure.');
     Object.assign(doc, { status: 'DOCUMENT_STATUS_PROCESSED', chunkCount: 1, chunksProcessed: 1, lastIndexedAt: 1 });
     rebuildIndex(state, collection, doc);
-    await Promise.all(indexOf(collection).rebuilding);
+    await Promise.all(indexOf(state, collection).rebuilding);
     expect(doc.status).toBe('DOCUMENT_STATUS_FAILED');
     expect(doc.errorMessage).toMatch(/answered 503/);
-    expect(indexOf(collection).index?.has(doc.fileId) ?? false).toBe(false);
+    expect(indexOf(state, collection).index?.has(doc.fileId) ?? false).toBe(false);
   });
 
   it('answers a search that needs the query embedded with 500, and a keyword search as usual', async () => {

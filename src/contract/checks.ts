@@ -14,6 +14,7 @@ import { SpecValidators } from '../core/validation.js';
 
 
 import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName } from './names.js';
+import { mediaTypeOf as mediaType } from '../core/media.js';
 
 export { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName };
 
@@ -85,7 +86,8 @@ export function responseKeyFor(op: Operation, status: number): string | undefine
   return op.responses.DEFAULT ? 'DEFAULT' : undefined;
 }
 
-const mediaTypeOf = (contentType: string | undefined): string | undefined => contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+/** The reply's media type, or undefined when it names none. */
+const mediaTypeOf = (contentType: string | undefined): string | undefined => mediaType(contentType) || undefined;
 
 function mediaMatches(declared: string, actual: string): boolean {
   if (declared === actual || declared === '*/*') return true;

@@ -21,6 +21,7 @@ import type { ValidationIssue } from '../core/errors.js';
 import type { ScenarioRule } from '../core/scenarios.js';
 import { writeAtomic } from '../core/persist.js';
 import { whyNotWritable } from '../core/writable.js';
+import { mediaTypeOf } from '../core/media.js';
 
 /** What the recorder logs through: pino's `warn`/`info` fit, so does a test's collector. */
 export interface RecorderLog {
@@ -202,7 +203,6 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const mediaTypeOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 const isJsonMedia = (media: string) => media === 'application/json' || media.endsWith('+json');
 
 function decode(body: Buffer, encoding: string | undefined): Buffer {

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { MockError } from './errors.js';
+import { mediaTypeOf } from './media.js';
 
 export interface UploadedFile {
   field: string;
@@ -37,10 +38,7 @@ export const DEFAULT_LIMITS: BodyLimits = { json: 1024 * 1024, upload: 50 * 1024
 /** Beyond this many times the limit we stop reading and close the connection after the reply. */
 const DRAIN_FACTOR = 4;
 
-export function mediaTypeOf(header: string | undefined): string {
-  if (!header) return '';
-  return header.split(';', 1)[0]!.trim().toLowerCase();
-}
+export { mediaTypeOf };
 
 /** Whether a declared media range (any type, `image/` with a star, or an exact type) covers a media type. */
 export function mediaMatches(range: string, mediaType: string): boolean {

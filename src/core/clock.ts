@@ -5,14 +5,14 @@
  * time (the admin API does) without time jumping: the clock then runs at the
  * wall clock's pace but from where the manual time stood.
  */
+import type { EpochMicros, EpochMillis } from './time.js';
+
 export type ClockMode = 'real' | 'manual';
 
 export interface Clock {
   readonly mode: ClockMode;
-  /** Epoch microseconds. */
-  nowMicros(): number;
-  /** Epoch milliseconds. */
-  nowMs(): number;
+  nowMicros(): EpochMicros;
+  nowMs(): EpochMillis;
   /**
    * Runs `task` after `delayMs`. A delay of 0 or less runs it at once,
    * synchronously, so a lifecycle with zero duration completes before the
@@ -39,7 +39,7 @@ export interface Scheduled {
 }
 
 interface Task {
-  at: number; // epoch micros
+  at: EpochMicros;
   seq: number;
   run: () => void;
   done: boolean;
@@ -49,12 +49,12 @@ interface Task {
 export interface ClockOptions {
   mode?: ClockMode;
   /** Manual mode start time, epoch ms (default: the real time at creation). */
-  startMs?: number;
+  startMs?: EpochMillis;
   /** Called when a scheduled task throws; the clock itself keeps going. */
   onTaskError?: (err: unknown) => void;
 }
 
-function realNowMicros(): number {
+function realNowMicros(): EpochMicros {
   // performance.now() has sub-millisecond resolution; timeOrigin anchors it to the epoch.
   return Math.floor((performance.timeOrigin + performance.now()) * 1000);
 }
@@ -211,11 +211,11 @@ export function scopedClock(base: Clock): Clock {
 }
 
 /** Recently formatted timestamps: a list renders the same stored times on every call. */
-const formatted = new Map<number, string>();
+const formatted = new Map<EpochMicros, string>();
 const FORMATTED_MAX = 8192;
 
 /** RFC 3339 in UTC with exactly six fractional digits: 2025-09-16T18:36:09.790629Z. */
-export function rfc3339Micros(micros: number): string {
+export function rfc3339Micros(micros: EpochMicros): string {
   let text = formatted.get(micros);
   if (text === undefined) {
     const ms = Math.floor(micros / 1000);
@@ -229,7 +229,7 @@ export function rfc3339Micros(micros: number): string {
 }
 
 /** Parses an RFC 3339 timestamp to epoch microseconds, keeping up to six fractional digits. */
-export function parseRfc3339Micros(text: string): number | undefined {
+export function parseRfc3339Micros(text: string): EpochMicros | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/.exec(text);
   if (!m) return undefined;
   const [, date, time, frac = '', zone] = m;

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { fnv1a32 } from './hash.js';
 
 /**
  * Where identifiers and random choices come from. Random by default; seeded
@@ -31,10 +32,7 @@ export function mulberry32(seed: number): () => number {
 
 /** A 32-bit number from any seed (FNV-1a of its text). */
 export function seedToInt(seed: string | number): number {
-  const s = String(seed);
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return fnv1a32(String(seed));
 }
 
 export function createIdSource(seed?: string | number): IdSource {

@@ -2,8 +2,8 @@
  * The Airweave provider: collections, the connector catalog, source
  * connections and their sync jobs, under /airweave.
  */
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createClock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
 import { createHandlers, type Registry } from './handlers.js';
@@ -11,14 +11,15 @@ import { createAdminOperations } from './admin.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
 import { checkAirweaveState } from './state.js';
 import { pydanticErrors } from '../../core/pydantic.js';
+import { millisToSeconds } from '../../core/time.js';
+import { parseKeyFile } from '../../core/keyfile.js';
+import { uuidFromText } from '../../core/hash.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stable organisation id for a key that names none: a UUID v4 shape drawn from the key's hash. */
 export function organizationFor(key: string): string {
-  const h = createHash('sha256').update(`airweave-organization:${key}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return uuidFromText(`airweave-organization:${key}`);
 }
 
 interface AirweaveKey {
@@ -27,19 +28,14 @@ interface AirweaveKey {
 }
 
 function parseKeys(raw: unknown): Map<string, AirweaveKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for airweave: expected a list of { key, organization? }');
-  const keys = new Map<string, AirweaveKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as Partial<AirweaveKey> | null;
-    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for airweave, entry ${i}: needs a non-empty "key"`);
-    if (e.organization !== undefined && (typeof e.organization !== 'string' || !UUID.test(e.organization))) {
-      throw new Error(`api keys for airweave, entry ${i}: "organization" must be a UUID`);
-    }
-    if (keys.has(e.key)) throw new Error(`api keys for airweave, entry ${i}: a key is listed twice`);
-    keys.set(e.key, { key: e.key, organization: (e.organization ?? organizationFor(e.key)).toLowerCase() });
+  return parseKeyFile(raw, {
+    provider: 'airweave',
+    shape: '{ key, organization? }',
+    read(e, fail) {
+      if (e.organization !== undefined && (typeof e.organization !== 'string' || !UUID.test(e.organization))) fail('"organization" must be a UUID');
+      return { key: e.key, organization: ((e.organization as string | undefined) ?? organizationFor(e.key)).toLowerCase() };
+    },
   });
-  return keys;
 }
 
 /** FastAPI's texts for the statuses the framework itself answers. */
@@ -58,6 +54,8 @@ const FRAMEWORK: Partial<Record<MockError['kind'], { status: number; detail?: st
 
 export function createAirweaveProvider(options: ProviderOptions = {}): Provider<AirweaveState> {
   const keys = parseKeys(options.apiKeys);
+  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
+  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)), fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)));
   const registry: Registry = { readableIds: new Map(), oauthCodes: new Map(), authProviders: new Set(['composio-test']) };
   /** Organisations the mock knows: from the key file, and every key seen. */
@@ -111,7 +109,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
 
   // Unlimited by default, reported as the vendor reports unlimited plans: 9999 of 9999, resetting now.
   const replyHeaders = (): Record<string, string> => {
-    const now = String(Math.floor(Date.now() / 1000));
+    const now = String(millisToSeconds(clock.nowMs()));
     return { 'ratelimit-limit': '9999', 'ratelimit-remaining': '9999', 'ratelimit-reset': now };
   };
 

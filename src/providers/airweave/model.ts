@@ -10,7 +10,8 @@ import type { ProviderEnv } from '../../core/provider.js';
 import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { nextRun, parseCron } from './cron.js';
 import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
-import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track } from './retrieval.js';
+import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track, type Holder } from './retrieval.js';
+import type { EpochMicros } from '../../core/time.js';
 
 type Schemas = components['schemas'];
 export type Collection = Schemas['Collection'];
@@ -51,8 +52,8 @@ export interface CollectionRecord {
   name: string;
   readableId: string;
   syncConfig: SyncConfig | null;
-  createdAt: number;
-  modifiedAt: number;
+  createdAt: EpochMicros;
+  modifiedAt: EpochMicros;
 }
 
 export interface ConnectionRecord {
@@ -65,7 +66,7 @@ export interface ConnectionRecord {
   config: Record<string, unknown>;
   method: AuthenticationMethod;
   authenticated: boolean;
-  authenticatedAt: number | null;
+  authenticatedAt: EpochMicros | null;
   /** The single-use code at the end of auth_url, while authorization is pending. */
   authCode: string | null;
   /** Direct credentials, kept to validate later updates (never echoed). */
@@ -76,11 +77,11 @@ export interface ConnectionRecord {
   authUrlExpires: number | null;
   sync: { id: string; cron: string | null; continuous: boolean; cursorField: string | null } | null;
   federated: boolean;
-  createdAt: number;
-  modifiedAt: number;
+  createdAt: EpochMicros;
+  modifiedAt: EpochMicros;
   /** Entities the connection's last completed sync left in the collection. */
   entitiesTotal: number;
-  entitiesUpdatedAt: number | null;
+  entitiesUpdatedAt: EpochMicros | null;
 }
 
 export interface JobRecord {
@@ -88,9 +89,9 @@ export interface JobRecord {
   seq: number;
   connectionId: string;
   status: JobStatus;
-  createdAt: number;
-  startedAt: number | null;
-  completedAt: number | null;
+  createdAt: EpochMicros;
+  startedAt: EpochMicros | null;
+  completedAt: EpochMicros | null;
   inserted: number;
   updated: number;
   deleted: number;
@@ -110,6 +111,8 @@ export interface AirweaveState {
   /** Creation counter: orders records created at the same instant. */
   seq: number;
   env: ProviderEnv;
+  /** Each collection's search index and the indexing work under way, by readable_id: never saved (non-enumerable). */
+  readonly search: Map<string, Holder>;
 }
 
 export interface Catalog {
@@ -126,7 +129,7 @@ export function loadCatalog(file: string, corporaDir: string): Catalog {
 }
 
 export function createAirweaveState(env: ProviderEnv, organizationId: string): AirweaveState {
-  return {
+  const state = {
     organizationId,
     collections: new Table<CollectionRecord>('readableId'),
     connections: new Table<ConnectionRecord>('id'),
@@ -135,6 +138,8 @@ export function createAirweaveState(env: ProviderEnv, organizationId: string): A
     seq: 0,
     env,
   };
+  Object.defineProperty(state, 'search', { value: new Map<string, Holder>(), enumerable: false });
+  return state as AirweaveState;
 }
 
 /** Newest first; records created at the same instant (a manual clock) by creation order, never by random id. */

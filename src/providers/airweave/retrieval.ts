@@ -18,6 +18,7 @@ import { wellFormed } from '../../core/retrieval/tokenizer.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import type { EntityRecord } from './entities.js';
+import type { AirweaveState } from './model.js';
 
 /** Chunks of at most 512 tokens (o200k_base), overlapping by 64: most entities are one chunk. */
 export const CHUNKING = { maxTokens: 512, overlapTokens: 64, encoding: 'o200k_base', stripWhitespace: true } as const;
@@ -50,7 +51,7 @@ export interface ChunkDoc {
   view: FilterView;
 }
 
-interface Holder {
+export interface Holder {
   /** Made with the first chunks, for vectors of their dimension. */
   index?: SearchIndex<ChunkDoc>;
   /** Chunks held per entity key, to take them all out again. */
@@ -61,15 +62,12 @@ interface Holder {
   deferred: Set<() => void>;
 }
 
-const holders = new WeakMap<object, Map<string, Holder>>();
-
-function holdersOf(state: object): Map<string, Holder> {
-  let m = holders.get(state);
-  if (!m) holders.set(state, (m = new Map()));
-  return m;
+/** The organisation's collections' indexes and work, kept in its state (never saved). */
+function holdersOf(state: AirweaveState): Map<string, Holder> {
+  return state.search;
 }
 
-export function holderOf(state: object, readableId: string): Holder {
+export function holderOf(state: AirweaveState, readableId: string): Holder {
   const m = holdersOf(state);
   let h = m.get(readableId);
   if (!h) m.set(readableId, (h = { chunks: new Map(), pending: new Set(), deferred: new Set() }));
@@ -77,7 +75,7 @@ export function holderOf(state: object, readableId: string): Holder {
 }
 
 /** Waits for the work tracked for the collection (loads, syncs being indexed), including deferred work (started now) and work tracked meanwhile. */
-export async function settled(state: object, readableId: string): Promise<void> {
+export async function settled(state: AirweaveState, readableId: string): Promise<void> {
   const h = holdersOf(state).get(readableId);
   if (!h) return;
   while (h.deferred.size || h.pending.size) {
@@ -95,7 +93,7 @@ export const DEFER_MS = 500;
  * it (`settled`): a fixture's load of entities does not make start-up pay for
  * the tokenizer and embedder, and a search right after still sees it.
  */
-export function defer(state: object, readableId: string, run: () => Promise<void>): void {
+export function defer(state: AirweaveState, readableId: string, run: () => Promise<void>): void {
   const h = holderOf(state, readableId);
   const timer = setTimeout(() => start(), DEFER_MS);
   timer.unref();
@@ -112,7 +110,7 @@ export function defer(state: object, readableId: string, run: () => Promise<void
  * still `current` when its chunks are ready goes into the index. A failure is
  * logged; the records stay stored, unsearchable until the next rebuild.
  */
-export function indexLater(state: object, env: ProviderEnv, readableId: string, records: readonly EntityRecord[], current: (r: EntityRecord) => boolean): void {
+export function indexLater(state: AirweaveState, env: ProviderEnv, readableId: string, records: readonly EntityRecord[], current: (r: EntityRecord) => boolean): void {
   defer(state, readableId, () =>
     prepareChunks(env, records).then(
       (chunks) => {
@@ -124,7 +122,7 @@ export function indexLater(state: object, env: ProviderEnv, readableId: string, 
 }
 
 /** Work a search of the collection must wait for. */
-export function track(state: object, readableId: string, work: Promise<void>): void {
+export function track(state: AirweaveState, readableId: string, work: Promise<void>): void {
   const h = holderOf(state, readableId);
   h.pending.add(work);
   void work.finally(() => h.pending.delete(work));
@@ -189,7 +187,7 @@ export async function prepareChunks(env: ProviderEnv, records: readonly EntityRe
 const docKey = (entityKey: string, chunk: number): string => `${entityKey}#${chunk}`;
 
 /** Puts an entity's chunks in its collection's index, replacing what it had there. Throws when the index refuses them (vectors of another dimension). */
-export function putEntity(state: object, record: EntityRecord, chunks: readonly IndexedChunk[]): void {
+export function putEntity(state: AirweaveState, record: EntityRecord, chunks: readonly IndexedChunk[]): void {
   const h = holderOf(state, record.collection);
   if (chunks.length) h.index ??= createSearchIndex<ChunkDoc>({ dimension: chunks[0]!.vector.length });
   const before = h.chunks.get(record.key) ?? 0;
@@ -202,14 +200,14 @@ export function putEntity(state: object, record: EntityRecord, chunks: readonly 
 }
 
 /** The stored record changed without its text (sync ids, updated_at): filters and results see it at once. */
-export function refreshEntity(state: object, record: EntityRecord): void {
+export function refreshEntity(state: AirweaveState, record: EntityRecord): void {
   const h = holdersOf(state).get(record.collection);
   const n = h?.chunks.get(record.key) ?? 0;
   for (let i = 0; i < n; i++) h!.index!.setDoc(docKey(record.key, i), { record, chunkIndex: i, view: viewOf(record, i) });
 }
 
 /** Takes an entity out of its collection's index at once. */
-export function removeEntity(state: object, record: Pick<EntityRecord, 'key' | 'collection'>): void {
+export function removeEntity(state: AirweaveState, record: Pick<EntityRecord, 'key' | 'collection'>): void {
   const h = holdersOf(state).get(record.collection);
   const n = h?.chunks.get(record.key);
   if (!h || n === undefined) return;
@@ -218,11 +216,11 @@ export function removeEntity(state: object, record: Pick<EntityRecord, 'key' | '
 }
 
 /** Forgets a collection's index (the collection is deleted). */
-export function dropIndex(state: object, readableId: string): void {
+export function dropIndex(state: AirweaveState, readableId: string): void {
   holdersOf(state).delete(readableId);
 }
 
 /** How many chunks the collection's index holds. */
-export function chunkCount(state: object, readableId: string): number {
+export function chunkCount(state: AirweaveState, readableId: string): number {
   return holdersOf(state).get(readableId)?.index?.chunkCount ?? 0;
 }

@@ -3,10 +3,12 @@
  * (configured, minted by POST /v1/api-keys, or ad hoc), revocation and expiry,
  * and the per-user fixed-window rate limit with its X-RateLimit-* counters.
  */
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import type { RateLimitSetting } from '../../core/provider.js';
+import type { EpochMillis } from '../../core/time.js';
+import { parseKeyFile } from '../../core/keyfile.js';
+import { uuidFromText } from '../../core/hash.js';
 
 export const PLANS = { free: 10, pro: 100 } as const;
 export const WINDOW_MS = 60_000;
@@ -17,9 +19,9 @@ export interface KeyRecord {
   userId: string;
   secret: string;
   name: string | null;
-  expiresAt: number | null;
-  createdAt: number;
-  revokedAt: number | null;
+  expiresAt: EpochMillis | null;
+  createdAt: EpochMillis;
+  revokedAt: EpochMillis | null;
   seq: number;
 }
 
@@ -38,9 +40,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A stable user id for a token that nobody registered: the same token is the same user on every run. */
 export function userIdFor(token: string): string {
-  const h = createHash('sha256').update(`ctxfy-user:${token}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return uuidFromText(`ctxfy-user:${token}`);
 }
 
 export function limitOf(setting: RateLimitSetting): number {
@@ -49,29 +49,27 @@ export function limitOf(setting: RateLimitSetting): number {
 
 /** The ctxfy section of --api-keys: `[{ key, user?, plan? }]`, plan `free`, `pro` or requests per minute. */
 export function parseKeys(raw: unknown): Map<string, ConfiguredKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for ctxfy: expected a list of { key, user?, plan? }');
-  const keys = new Map<string, ConfiguredKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as { key?: unknown; user?: unknown; plan?: unknown } | null;
-    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for ctxfy, entry ${i}: needs a non-empty "key"`);
-    if (e.user !== undefined && (typeof e.user !== 'string' || !UUID.test(e.user))) throw new Error(`api keys for ctxfy, entry ${i}: "user" must be a lowercase UUID`);
-    let limit: number | undefined;
-    if (e.plan !== undefined) {
-      if (e.plan === 'free' || e.plan === 'pro') limit = PLANS[e.plan];
-      else if (typeof e.plan === 'number' && Number.isInteger(e.plan) && e.plan > 0) limit = e.plan;
-      else throw new Error(`api keys for ctxfy, entry ${i}: "plan" must be "free", "pro" or a positive whole number of requests per minute`);
-    }
-    if (keys.has(e.key)) throw new Error(`api keys for ctxfy, entry ${i}: a key is listed twice`);
-    const user = (e.user as string | undefined) ?? userIdFor(e.key);
+  return parseKeyFile<ConfiguredKey>(raw, {
+    provider: 'ctxfy',
+    shape: '{ key, user?, plan? }',
+    read(e, fail) {
+      if (e.user !== undefined && (typeof e.user !== 'string' || !UUID.test(e.user))) fail('"user" must be a lowercase UUID');
+      let limit: number | undefined;
+      if (e.plan !== undefined) {
+        if (e.plan === 'free' || e.plan === 'pro') limit = PLANS[e.plan];
+        else if (typeof e.plan === 'number' && Number.isInteger(e.plan) && e.plan > 0) limit = e.plan;
+        else fail('"plan" must be "free", "pro" or a positive whole number of requests per minute');
+      }
+      const user = (e.user as string | undefined) ?? userIdFor(e.key);
+      return { key: e.key, user, ...(limit !== undefined ? { limit } : {}) };
+    },
     // The plan belongs to the user: entries of one user may repeat it or leave it out, not contradict it.
-    if (limit !== undefined) {
-      const other = [...keys.values()].find((k) => k.user === user && k.limit !== undefined && k.limit !== limit);
-      if (other) throw new Error(`api keys for ctxfy, entry ${i}: user ${user} already has another plan`);
-    }
-    keys.set(e.key, { key: e.key, user, ...(limit !== undefined ? { limit } : {}) });
+    check(k, before, fail) {
+      if (k.limit === undefined) return;
+      const other = [...before.values()].find((o) => o.user === k.user && o.limit !== undefined && o.limit !== k.limit);
+      if (other) fail(`user ${k.user} already has another plan`);
+    },
   });
-  return keys;
 }
 
 export interface Access {

@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createClock } from '../../core/clock.js';
+import { createIdSource, type IdSource } from '../../core/ids.js';
 import { DEFAULT_LIMITS } from '../../core/body.js';
 import type { MockError, ValidationIssue } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
@@ -101,6 +102,14 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
     );
   const requests = new Map<string, number>();
   const idChars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  /**
+   * A 500's requestId comes from the server's id source (seeded by --seed), known
+   * once the server has made a state; before that, from a fixed seed, so a run
+   * is reproducible either way.
+   */
+  let ids: IdSource | undefined;
+  let beforeAnyState: IdSource | undefined;
+  const requestIds = (): IdSource => ids ?? (beforeAnyState ??= createIdSource('ctxfy-request-ids'));
 
   const authenticate = (view: RequestView): AuthResult => {
     const op = view.operation;
@@ -151,7 +160,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
       case 'rate_limited':
         return render(429, err.message);
       case 'internal':
-        return render(500, 'An unexpected error occurred on the server', { requestId: `req_${Array.from({ length: 10 }, () => idChars[Math.floor(Math.random() * idChars.length)]).join('')}` });
+        return render(500, 'An unexpected error occurred on the server', { requestId: `req_${requestIds().chars(10, idChars)}` });
     }
   };
 
@@ -163,7 +172,10 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
     authenticate,
     replyHeaders: (auth) => (auth.tenant === PUBLIC || !auth.principal ? {} : access.headers(auth.tenant)),
     renderError,
-    createState: (env, tenant) => createCtxfyState(env, tenant),
+    createState: (env, tenant) => {
+      ids ??= env.ids;
+      return createCtxfyState(env, tenant);
+    },
     checkState: checkCtxfyState,
     resume: (state) => {
       for (const s of state.sources.values()) resumeRun(state, s);

@@ -8,6 +8,7 @@ import type { Scheduled } from '../../core/clock.js';
 import { Table, type SortSpec } from '../../core/store.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import type { KeyRecord } from './access.js';
+import type { EpochMillis } from '../../core/time.js';
 
 type Schemas = components['schemas'];
 export type Space = Schemas['Space'];
@@ -26,8 +27,8 @@ export interface SpaceRecord {
   seq: number;
   name: string;
   description: string | null;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMillis;
+  updatedAt: EpochMillis;
 }
 
 export interface CollectionRecord {
@@ -36,8 +37,8 @@ export interface CollectionRecord {
   spaceId: string;
   parentId: string | null;
   name: string;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMillis;
+  updatedAt: EpochMillis;
 }
 
 /** What a processing run works on: the source's own data, or a fast-forward's. */
@@ -62,9 +63,9 @@ export interface SourceRecord {
   instructions: Instructions;
   /** False until a run has fetched the content (a fetch failure leaves nothing to reprocess). */
   hasContent: boolean;
-  deletedAt: number | null;
-  createdAt: number;
-  updatedAt: number;
+  deletedAt: EpochMillis | null;
+  createdAt: EpochMillis;
+  updatedAt: EpochMillis;
   timer?: Scheduled;
   /** The run in progress or last run (its postback URL may be a fast-forward's own). */
   run?: RunInput;
@@ -75,7 +76,7 @@ export interface UploadRecord {
   filename: string;
   contentType: string;
   size: number;
-  issuedAt: number;
+  issuedAt: EpochMillis;
   bytes?: Buffer;
   storedType?: string;
 }

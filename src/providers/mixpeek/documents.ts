@@ -116,16 +116,16 @@ export async function applyWrites(state: MixpeekState, ns: NamespaceRecord, coll
       d.updatedAt = now;
     });
     if (textChanged || textGone) reindex(state, ns, collection, catalog, w.doc, textChanged ? vectors.get(w.fields.text as string) : undefined);
-    else refreshDocument(ns, collection, w.doc);
+    else refreshDocument(state, ns, collection, w.doc);
   }
 }
 
 function reindex(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, catalog: Catalog, doc: DocumentRecord, vector: Float32Array | undefined): void {
   try {
-    indexDocument(ns, collection, doc, catalog, vector);
+    indexDocument(state, ns, collection, doc, catalog, vector);
   } catch (err) {
     // A vector of another dimension than the index's: kept and listed, not searchable.
-    unindexDocument(collection, doc.id);
+    unindexDocument(state, collection, doc.id);
     state.env.log.warn({ err, collection: collection.id, document: doc.id }, 'mixpeek: a document could not be indexed');
   }
 }

@@ -426,7 +426,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       ns.collections.delete(c.id);
-      dropIndex(c);
+      dropIndex(ctx.state, c);
       return { status: 200, body: { success: true, message: 'Successfully deleted', collection_id: c.id } };
     },
 
@@ -447,9 +447,9 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const body = ctx.body as Json | undefined;
       const vectors = body?.return_vectors === true;
       // Vectors the index holds are read from it: after a load, once its texts are embedded again.
-      if (vectors) await settled([c]);
+      if (vectors) await settled(ctx.state, [c]);
       const render = (d: DocumentRecord): DocumentResponse => {
-        const view = renderDocument(ns, c, d, { ...(vectors ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: state.organization });
+        const view = renderDocument(ns, c, d, { ...(vectors ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}), organization: state.organization });
         return selectFields(body?.return_url === true ? withPresignedUrls(view) : view, body?.select, ['document_id', 'collection_id']);
       };
       const req = listRequest(ctx.query, body);
@@ -494,15 +494,15 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const c = collectionOr404(ns, ctx.path.collection_identifier);
       const d = c.documents.get(ctx.path.document_id);
       if (!d) throw notFound('document', ctx.path.document_id);
-      if (ctx.query.return_vectors === true) await settled([c]);
-      const view = renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: ctx.state.organization });
+      if (ctx.query.return_vectors === true) await settled(ctx.state, [c]);
+      const view = renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}), organization: ctx.state.organization });
       return { status: 200, body: ctx.query.return_presigned_urls === true ? withPresignedUrls(view) : view };
     },
 
     deleteDocument(ctx: Ctx<'deleteDocument'>) {
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      if (!removeDocument(c, ctx.path.document_id)) throw notFound('document', ctx.path.document_id);
+      if (!removeDocument(ctx.state, c, ctx.path.document_id)) throw notFound('document', ctx.path.document_id);
       return { status: 200, body: { message: 'Successfully deleted', success: true } };
     },
 
@@ -597,10 +597,10 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       if (!ids && !byFilter) throw new MockError('bad_request', 'Give either document_ids or filters.');
       if (!ids) {
         const targets = matching(ns, c, body.filters, 'filters');
-        for (const d of targets) removeDocument(c, d.id);
+        for (const d of targets) removeDocument(ctx.state, c, d.id);
         return { status: 200, body: { deleted_count: targets.length, failed_count: 0, results: [], message: `Deleted ${targets.length} document(s)` } };
       }
-      const results = ids.map((id) => (removeDocument(c, id) ? { document_id: id, success: true } : { document_id: id, success: false, error: 'Document not found' }));
+      const results = ids.map((id) => (removeDocument(ctx.state, c, id) ? { document_id: id, success: true } : { document_id: id, success: false, error: 'Document not found' }));
       const failed = results.filter((r) => !r.success).length;
       const deleted = results.length - failed;
       return { status: 200, body: { deleted_count: deleted, failed_count: failed, results, message: failed ? `Deleted ${deleted} document(s), ${failed} failed` : `Deleted ${deleted} document(s)` } };
@@ -642,7 +642,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const objectId = ctx.path.object_id;
       const wanted = ctx.query.collection_ids?.map((id) => collectionOr404(ns, id));
       const collections = wanted ? [...new Set(wanted)] : [...ns.collections.values()];
-      if (ctx.query.return_vectors === true) await settled(collections);
+      if (ctx.query.return_vectors === true) await settled(ctx.state, collections);
       const documents: DocumentResponse[] = [];
       const holding: string[] = [];
       for (const c of collections) {
@@ -650,7 +650,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         for (const d of c.documents.values()) {
           if ((d.lineage as Json).root_object_id !== objectId) continue;
           found = true;
-          documents.push(renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(c, d, catalog) } : {}), organization: state.organization }));
+          documents.push(renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}), organization: state.organization }));
         }
         if (found) holding.push(c.id);
       }
@@ -701,7 +701,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       // It stops resolving at once; the task that deletes its contents runs on the clock.
       state.namespaces.delete(ns.id);
       for (const b of ns.buckets.values()) for (const o of b.objects.values()) o.timer?.cancel();
-      for (const c of ns.collections.values()) dropIndex(c);
+      for (const c of ns.collections.values()) dropIndex(ctx.state, c);
       const task = startTask(state, 'api_namespaces_delete', [{ namespace_id: ns.id }], () => {});
       return { status: 200, body: { task_id: task.task_id, status: task.status, namespace_id: ns.id, namespace_name: ns.name } };
     },

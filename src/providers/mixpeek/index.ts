@@ -5,12 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createClock } from '../../core/clock.js';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
 import { pydanticDetails } from '../../core/pydantic.js';
 import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
 import { checkMixpeekState } from './state.js';
+import { millisToSeconds } from '../../core/time.js';
+import { parseKeyFile } from '../../core/keyfile.js';
+import { createMixpeekMemory } from './memory.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -36,21 +40,22 @@ interface MixpeekKey {
 const organizationFor = (key: string): string => `org_${createHash('sha256').update(`mixpeek-organization:${key}`).digest('hex').slice(0, 12)}`;
 
 function parseKeys(raw: unknown): Map<string, MixpeekKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for mixpeek: expected a list of { key, organization? }');
-  const keys = new Map<string, MixpeekKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as Partial<MixpeekKey> | null;
-    if (!e || typeof e.key !== 'string' || e.key === '') throw new Error(`api keys for mixpeek, entry ${i}: needs a non-empty "key"`);
-    if (e.organization !== undefined && (typeof e.organization !== 'string' || e.organization === '')) throw new Error(`api keys for mixpeek, entry ${i}: "organization" must be a non-empty string`);
-    if (keys.has(e.key)) throw new Error(`api keys for mixpeek, entry ${i}: a key is listed twice`);
-    keys.set(e.key, { key: e.key, organization: e.organization ?? organizationFor(e.key) });
+  return parseKeyFile(raw, {
+    provider: 'mixpeek',
+    shape: '{ key, organization? }',
+    read(e, fail) {
+      if (e.organization !== undefined && (typeof e.organization !== 'string' || e.organization === '')) fail('"organization" must be a non-empty string');
+      return { key: e.key, organization: (e.organization as string | undefined) ?? organizationFor(e.key) };
+    },
   });
-  return keys;
 }
 
 export function createMixpeekProvider(options: ProviderOptions = {}): Provider<MixpeekState> {
   const keys = parseKeys(options.apiKeys);
+  // This provider's search indexes and scroll contexts, shared by its tenants only.
+  const memory = createMixpeekMemory();
+  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
+  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
 
   const authenticate = (view: RequestView): AuthResult => {
@@ -93,7 +98,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
   const replyHeaders = (): Record<string, string> => ({
     'x-ratelimit-limit': '600',
     'x-ratelimit-remaining': '600',
-    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60),
+    'x-ratelimit-reset': String(millisToSeconds(clock.nowMs()) + 60),
     'x-ratelimit-window': '60',
   });
 
@@ -105,7 +110,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     authenticate,
     replyHeaders,
     renderError,
-    createState: (env, tenant) => createMixpeekState(env, tenant),
+    createState: (env, tenant) => createMixpeekState(env, tenant, memory),
     checkState: checkMixpeekState,
     resume: (state) => resumeMixpeek(state, catalog),
     handlers: createHandlers(catalog) as unknown as Record<string, AnyHandler<MixpeekState>>,

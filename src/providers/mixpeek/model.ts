@@ -11,6 +11,10 @@ import type { ProviderEnv } from '../../core/provider.js';
 import { matches, type Filter } from './filter.js';
 import { extractorOf, indexDocument, readsText, rebuildIndexes, textFor, textIndexName, unindexDocument } from './retrieval.js';
 import type { ExecutionRecord, RetrieverRecord } from './retrievers.js';
+import type { EpochMicros } from '../../core/time.js';
+import { fnv1a32 } from '../../core/hash.js';
+import { valueAt } from '../../core/dotted.js';
+import { createMixpeekMemory, type MixpeekMemory } from './memory.js';
 
 type Schemas = components['schemas'];
 export type BucketSchema = Schemas['BucketSchema'];
@@ -43,9 +47,9 @@ export interface BucketRecord {
   uniqueKey?: Json;
   metadata: Json;
   objects: Table<ObjectRecord>;
-  createdAt: number;
-  updatedAt: number;
-  lastUploadAt?: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
+  lastUploadAt?: EpochMicros;
   status: 'ACTIVE' | 'IN_PROGRESS';
 }
 
@@ -70,8 +74,8 @@ export interface ObjectRecord {
   status: string;
   /** Why processing failed (status FAILED). */
   error?: string;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
   timer?: Scheduled;
 }
 
@@ -85,8 +89,8 @@ export interface CollectionRecord {
   outputSchema: BucketSchema;
   enabled: boolean;
   documents: Table<DocumentRecord>;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface DocumentRecord {
@@ -96,8 +100,8 @@ export interface DocumentRecord {
   vectors: Record<string, number[]>;
   blobs: Json[];
   lineage: Json;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface NamespaceRecord {
@@ -111,8 +115,8 @@ export interface NamespaceRecord {
   retrievers: Table<RetrieverRecord>;
   /** Execution history, named and ad hoc, oldest first. */
   executions: Table<ExecutionRecord>;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface TaskRecord {
@@ -120,7 +124,7 @@ export interface TaskRecord {
   task_type: string;
   status: TaskResponse['status'];
   inputs?: Json[];
-  createdAt: number;
+  createdAt: EpochMicros;
   /** The task's next step, while it has one. */
   timer?: Scheduled | undefined;
 }
@@ -131,10 +135,15 @@ export interface MixpeekState {
   tasks: Map<string, TaskRecord>;
   seq: number;
   env: ProviderEnv;
+  /** Search indexes and scroll contexts, never saved (non-enumerable): the provider's, shared by its tenants and no one else. */
+  readonly memory: MixpeekMemory;
 }
 
-export function createMixpeekState(env: ProviderEnv, organization: string): MixpeekState {
-  return { organization, namespaces: new Table('id'), tasks: new Map(), seq: 0, env };
+/** A fresh organisation state; `memory` is the provider's (a state made alone gets one of its own). */
+export function createMixpeekState(env: ProviderEnv, organization: string, memory: MixpeekMemory = createMixpeekMemory()): MixpeekState {
+  const state = { organization, namespaces: new Table<NamespaceRecord>('id'), tasks: new Map<string, TaskRecord>(), seq: 0, env };
+  Object.defineProperty(state, 'memory', { value: memory, enumerable: false });
+  return state as MixpeekState;
 }
 
 export const nextSeq = (state: MixpeekState): number => ++state.seq;
@@ -209,8 +218,7 @@ function fedBy(c: CollectionRecord, o: ObjectRecord): boolean {
 
 /** A deterministic pseudo-embedding, so repeated reads agree. */
 function pseudoVector(seed: string, size: number): number[] {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  let h = fnv1a32(seed);
   const out: number[] = [];
   for (let i = 0; i < size; i++) {
     h = Math.imul(h ^ (h >>> 13), 0x5bd1e995);
@@ -233,7 +241,7 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
   const fields: Json = {};
   const outProps = (c.outputSchema.properties ?? {}) as Json;
   for (const p of (extractor.field_passthrough as Array<{ source_path: string; target_path?: string; default?: unknown }> | undefined) ?? []) {
-    const v = p.source_path.split('.').reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Json)[k] : undefined), view);
+    const v = valueAt(view, p.source_path);
     fields[p.target_path ?? p.source_path] = v ?? p.default ?? null;
   }
   if (extractor.include_all_source_fields === true) {
@@ -279,7 +287,7 @@ export function documentFor(state: MixpeekState, ns: NamespaceRecord, c: Collect
 export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
   c.documents.insert(d);
   try {
-    indexDocument(ns, c, d, catalog, vector);
+    indexDocument(state, ns, c, d, catalog, vector);
   } catch (err) {
     // A vector the index cannot take (a model server that changed its dimension): stored and listed, not searchable.
     state.env.log.warn({ err, collection: c.id, document: d.id }, 'mixpeek: a document could not be indexed');
@@ -287,9 +295,9 @@ export function addDocument(state: MixpeekState, ns: NamespaceRecord, c: Collect
 }
 
 /** Removes a document from its collection and from the collection's index. */
-export function removeDocument(c: CollectionRecord, id: string): DocumentRecord | undefined {
+export function removeDocument(state: MixpeekState, c: CollectionRecord, id: string): DocumentRecord | undefined {
   const d = c.documents.delete(id);
-  if (d) unindexDocument(c, id);
+  if (d) unindexDocument(state, c, id);
   return d;
 }
 

@@ -17,7 +17,6 @@
 import { chunkId } from '../../core/retrieval/chunk.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
 import type { IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
-import type { Table } from '../../core/store.js';
 import { valuesAt } from './filter.js';
 import type { Catalog, CollectionRecord, DocumentRecord, FeatureExtractor, MixpeekState, NamespaceRecord } from './model.js';
 
@@ -41,9 +40,9 @@ export interface CollectionIndex {
   rebuilding: Set<Promise<void>>;
 }
 
-const indexes = new WeakMap<Table<DocumentRecord>, CollectionIndex>();
-
-export function indexOf(collection: CollectionRecord): CollectionIndex {
+/** A collection's index, kept in the provider's memory (never saved) and made on first use. */
+export function indexOf(state: MixpeekState, collection: CollectionRecord): CollectionIndex {
+  const indexes = state.memory.searchIndexes;
   let ci = indexes.get(collection.documents);
   if (!ci) {
     ci = { rebuilding: new Set() };
@@ -123,19 +122,19 @@ export function textFor(collection: CollectionRecord, view: Json, blobs: Readonl
  * `vectors`), else the one its collection's index holds (the embedder's, kept
  * only there: the index is its one copy, and a load embeds the text again).
  */
-export function textVector(collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): number[] | undefined {
+export function textVector(state: MixpeekState, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): number[] | undefined {
   const name = textIndexName(extractorOf(collection, catalog));
   if (!name) return undefined;
   const given = doc.vectors[name];
   if (given) return given;
-  const held = indexes.get(collection.documents)?.index?.chunks(doc.id)[0];
+  const held = state.memory.searchIndexes.get(collection.documents)?.index?.chunks(doc.id)[0];
   return held ? Array.from(held.vector) : undefined;
 }
 
 /** Every vector field of a document, as `return_vectors` shows them: its own, and its text vector. */
-export function vectorsOf(collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): Record<string, number[]> {
+export function vectorsOf(state: MixpeekState, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog): Record<string, number[]> {
   const name = textIndexName(extractorOf(collection, catalog));
-  const text = textVector(collection, doc, catalog);
+  const text = textVector(state, collection, doc, catalog);
   return { ...doc.vectors, ...(name && text ? { [name]: text } : {}) };
 }
 
@@ -146,8 +145,8 @@ export function vectorsOf(collection: CollectionRecord, doc: DocumentRecord, cat
  * RangeError when the vector does not fit the index (of another dimension):
  * the caller keeps the document unsearchable.
  */
-export function indexDocument(ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
-  const ci = indexOf(collection);
+export function indexDocument(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
+  const ci = indexOf(state, collection);
   const name = textIndexName(extractorOf(collection, catalog));
   const text = typeof doc.fields.text === 'string' ? doc.fields.text : '';
   const held = ci.index?.chunks(doc.id)[0];
@@ -163,24 +162,24 @@ export function indexDocument(ns: NamespaceRecord, collection: CollectionRecord,
 }
 
 /** The document's fields changed but not its text or vector: filters and hits see the new values at once. */
-export function refreshDocument(ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord): void {
-  const index = indexes.get(collection.documents)?.index;
+export function refreshDocument(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord): void {
+  const index = state.memory.searchIndexes.get(collection.documents)?.index;
   if (index?.has(doc.id)) index.setDoc(doc.id, { documentId: doc.id, collectionId: collection.id, view: filterView(ns, collection, doc) });
 }
 
 /** Takes a document out of its collection's index (no-op when it is not there). */
-export function unindexDocument(collection: CollectionRecord, documentId: string): void {
-  indexes.get(collection.documents)?.index?.remove(documentId);
+export function unindexDocument(state: MixpeekState, collection: CollectionRecord, documentId: string): void {
+  state.memory.searchIndexes.get(collection.documents)?.index?.remove(documentId);
 }
 
 /** Forgets a collection's index (the collection, or its namespace, is deleted). */
-export function dropIndex(collection: CollectionRecord): void {
-  indexes.delete(collection.documents);
+export function dropIndex(state: MixpeekState, collection: CollectionRecord): void {
+  state.memory.searchIndexes.delete(collection.documents);
 }
 
 /** Waits for the embeddings a load started for these collections (a search, or a read of vectors, must not see them half-done). */
-export async function settled(collections: readonly CollectionRecord[]): Promise<void> {
-  const pending = collections.flatMap((c) => [...(indexes.get(c.documents)?.rebuilding ?? [])]);
+export async function settled(state: MixpeekState, collections: readonly CollectionRecord[]): Promise<void> {
+  const pending = collections.flatMap((c) => [...(state.memory.searchIndexes.get(c.documents)?.rebuilding ?? [])]);
   if (pending.length) await Promise.all(pending);
 }
 
@@ -202,7 +201,7 @@ export function rebuildIndexes(state: MixpeekState, catalog: Catalog): void {
         else if (typeof d.fields.text === 'string') toEmbed.push(d);
       }
       if (!toEmbed.length) continue;
-      const ci = indexOf(c);
+      const ci = indexOf(state, c);
       const done = state.env.embedder.embed(toEmbed.map((d) => d.fields.text as string)).then(
         (vectors) => {
           toEmbed.forEach((d, i) => {
@@ -221,7 +220,7 @@ export function rebuildIndexes(state: MixpeekState, catalog: Catalog): void {
 
 function safeIndex(state: MixpeekState, ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
   try {
-    indexDocument(ns, c, d, catalog, vector);
+    indexDocument(state, ns, c, d, catalog, vector);
   } catch (err) {
     // A vector of another dimension than the collection's others: kept, listed, not searchable.
     state.env.log.warn({ err, collection: c.id, document: d.id }, 'mixpeek: a loaded document could not be indexed');

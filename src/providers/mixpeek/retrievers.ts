@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { MockError, type ValidationIssue } from '../../core/errors.js';
 import { isObject, typeName } from '../../core/retrieval/predicate.js';
-import type { Table } from '../../core/store.js';
 import { matches, parseFilter, valuesAt } from './filter.js';
 import { HEX, byIdOrName, renderDocument, stamp, withPresignedUrls, type Catalog, type CollectionRecord, type MixpeekState, type NamespaceRecord } from './model.js';
 import { vectorsOf } from './retrieval.js';
 import { STAGE_BY_ID, STAGES, parseFeatureUri, stageCost, viewOf, type Group, type Item, type StageContext, type StageDefinition, type StageOutcome } from './stages.js';
+import type { EpochMicros } from '../../core/time.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +31,8 @@ export interface RetrieverRecord {
   requiresSubscription: boolean;
   marketplaceListingId?: string;
   version: number;
-  createdAt: number;
-  updatedAt: number;
+  createdAt: EpochMicros;
+  updatedAt: EpochMicros;
 }
 
 export interface ExecutionRecord {
@@ -55,8 +55,8 @@ export interface ExecutionRecord {
   totalReturned: number;
   creditsUsed: number;
   durationMs: number;
-  createdAt: number;
-  completedAt: number;
+  createdAt: EpochMicros;
+  completedAt: EpochMicros;
 }
 
 /** Each namespace keeps its newest executions, this many (Assumption: the vendor's retention is not published). */
@@ -383,7 +383,7 @@ export interface RenderOptions {
 }
 
 export function renderItem(state: MixpeekState, ns: NamespaceRecord, catalog: Catalog, it: Item, options: RenderOptions): Json {
-  const view = renderDocument(ns, it.c, it.d, { ...(options.vectors ? { vectors: vectorsOf(it.c, it.d, catalog) } : {}), organization: state.organization });
+  const view = renderDocument(ns, it.c, it.d, { ...(options.vectors ? { vectors: vectorsOf(state, it.c, it.d, catalog) } : {}), organization: state.organization });
   return { ...(options.presigned ? withPresignedUrls(view) : view), score: it.score };
 }
 
@@ -407,14 +407,12 @@ function decodeOffsetCursor(token: string): number {
   throw new MockError('bad_request', 'Invalid cursor: use the pagination.cursor of the previous page');
 }
 
-interface ScrollSnapshot {
+export interface ScrollSnapshot {
   items: Item[];
-  expiresAt: number;
+  expiresAt: EpochMicros;
   limit: number;
 }
 
-/** Scroll contexts: point-in-time snapshots of a run's results, per namespace, kept in memory for their TTL (never saved). */
-const scrolls = new WeakMap<Table<ExecutionRecord>, Map<string, ScrollSnapshot>>();
 
 /**
  * The page of the final documents the request's pagination asks for, and the
@@ -458,6 +456,8 @@ export function page(state: MixpeekState, ns: NamespaceRecord, items: Item[], pa
   if (method === 'scroll') {
     const limit = limitOf(1000, 100);
     const ttl = (pagination?.scroll_ttl as number | undefined) ?? 300;
+    // Scroll contexts: point-in-time snapshots of a run's results, per namespace, kept in memory for their TTL (never saved).
+    const { scrolls } = state.memory;
     let store = scrolls.get(ns.executions);
     if (!store) scrolls.set(ns.executions, (store = new Map()));
     const now = state.env.clock.nowMicros();

@@ -241,7 +241,7 @@ async function runFeatureSearch(params: Json, input: Item[] | null, ctx: StageCo
   if (specs.length === 2 && fusion !== 'rrf') badParam(where, `fusion ${JSON.stringify(fusion)} is not supported by the mock (rrf is)`);
   // Empty queries find nothing (the vendor's feature search page: "Empty query → Returns empty results").
   const metadata: Json = { stage_id: 'feature_search', searches: specs.length, mode: specs.length === 2 ? 'hybrid' : specs[0]!.mode, fusion, final_top_k: finalTopK };
-  const indexes = collections!.map((c) => indexOf(c));
+  const indexes = collections!.map((c) => indexOf(ctx.state, c));
   if (indexes.some((ci) => ci.rebuilding.size)) await Promise.all(indexes.flatMap((ci) => [...ci.rebuilding]));
   const present = indexes.flatMap((ci) => (ci.index ? [ci.index] : []));
   const scanned = present.reduce((n, ix) => n + ix.documentCount, 0);
@@ -447,7 +447,7 @@ function runDeduplicate(params: Json, input: Item[] | null, ctx: StageContext, w
     const threshold = num(params, 'similarity_threshold', where, 0.95, 0, 1);
     const vectors: Float32Array[] = [];
     for (const it of ordered) {
-      const v = textVector(it.c, it.d, ctx.catalog);
+      const v = textVector(ctx.state, it.c, it.d, ctx.catalog);
       if (!v) {
         kept.push(it);
         continue;

@@ -40,6 +40,8 @@ import {
 } from './model.js';
 import { refreshFields } from './retrieval.js';
 import { searchDocuments } from './search.js';
+import { microsToSeconds } from '../../core/time.js';
+import { fnv1a32 } from '../../core/hash.js';
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
 
@@ -84,9 +86,7 @@ function compile<T>(filter: string | undefined, resolve: (field: string) => Fiel
 
 /** Cheap stable hash so a token is bound to the filter it was issued under. */
 function fnv(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
+  return fnv1a32(text).toString(36);
 }
 
 function afterToken(scope: string, token: string | undefined): SortKey | undefined {
@@ -98,7 +98,7 @@ function afterToken(scope: string, token: string | undefined): SortKey | undefin
 
 const descending = (order: string | undefined): boolean => !(order === 'ORDERING_ASCENDING' || order === '1');
 
-function parseFieldsJson(text: string | undefined): Record<string, string> {
+function parseFieldsJson(state: XaiState, text: string | undefined): Record<string, string> {
   if (text === undefined || text === '') return {};
   let parsed: unknown;
   try {
@@ -114,7 +114,7 @@ function parseFieldsJson(text: string | undefined): Record<string, string> {
   for (const k of Object.keys(fields)) {
     const v = fields[k];
     if (typeof v !== 'string') throw new MockError('validation', `fields.${k} must be a string.`);
-    fields[k] = internFieldValue(v);
+    fields[k] = internFieldValue(state.memory, v);
     if (k === '__proto__') clean = false;
   }
   if (clean) return fields as Record<string, string>;
@@ -124,11 +124,11 @@ function parseFieldsJson(text: string | undefined): Record<string, string> {
 }
 
 /** Checks a new document's fields against the collection's definitions: required keys present, unique values unique. */
-function checkFields(c: CollectionRecord, fields: Record<string, string>): void {
+function checkFields(state: XaiState, c: CollectionRecord, fields: Record<string, string>): void {
   for (const def of c.fieldDefinitions) {
     const has = Object.prototype.hasOwnProperty.call(fields, def.key);
     if (def.required && !has) throw new MockError('validation', `Missing required field "${def.key}".`);
-    if (def.unique && has && fieldValueTaken(c, def.key, fields[def.key]!)) {
+    if (def.unique && has && fieldValueTaken(state, c, def.key, fields[def.key]!)) {
       throw new MockError('conflict', `A document with ${def.key}="${fields[def.key]}" already exists in the collection.`);
     }
   }
@@ -140,10 +140,10 @@ function storeFile(state: XaiState, input: { filename: string; data: Buffer; con
   const file: FileRecord = {
     id: `file_${ids.uuid()}`,
     filename: input.filename,
-    data: packBytes(input.data),
-    contentType: internMediaType(input.contentType),
+    data: packBytes(state.memory, input.data),
+    contentType: internMediaType(state.memory, input.contentType),
     createdAt: now,
-    expiresAt: input.expiresAfter === undefined ? null : Math.floor(now / 1_000_000) + input.expiresAfter,
+    expiresAt: input.expiresAfter === undefined ? null : microsToSeconds(now) + input.expiresAfter,
     hash: sha256Hex(input.data),
   };
   state.files.insert(file);
@@ -165,7 +165,7 @@ function contentDisposition(filename: string): string {
 
 async function attach(state: XaiState, c: CollectionRecord, file: FileRecord, fields: Record<string, string>): Promise<DocumentRecord> {
   if (c.documents.has(file.id)) throw new MockError('conflict', `Document ${file.id} is already in the collection.`);
-  checkFields(c, fields);
+  checkFields(state, c, fields);
   const doc = newDocument(file.id, fields);
   addDocument(state, c, doc);
   const work = startIndexing(state, c, doc);
@@ -339,8 +339,8 @@ export const handlers: Handlers<operations, XaiState> = {
         for (const doc of col.documents.values()) delete doc.fields[key];
       }
       if (removedKeys.length) {
-        forgetFieldIndexes(col);
-        refreshFields(col);
+        forgetFieldIndexes(state, col);
+        refreshFields(state, col);
       }
     });
     return { status: 200, body: renderCollection(state, c) };
@@ -358,7 +358,7 @@ export const handlers: Handlers<operations, XaiState> = {
     const c = collectionOr404(state, ctx.path.collection_id);
     const file = fileOr404(state, ctx.path.file_id);
     const fields: Record<string, string> = { ...(ctx.body?.fields ?? {}) };
-    for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = internFieldValue(fields[k]);
+    for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = internFieldValue(state.memory, fields[k]);
     await attach(state, c, file, fields);
     return { status: 200, body: EMPTY };
   },
@@ -371,8 +371,8 @@ export const handlers: Handlers<operations, XaiState> = {
     const name = body.name;
     const problem = filenameProblem(name);
     if (problem) throw new MockError('validation', problem);
-    const fields = parseFieldsJson(body.fields);
-    checkFields(c, fields);
+    const fields = parseFieldsJson(state, body.fields);
+    checkFields(state, c, fields);
     const file = storeFile(state, { filename: name, data: part.data, contentType: body.content_type || contentTypeFor(name, part.contentType) });
     const doc = await attach(state, c, file, fields);
     return { status: 200, body: renderDocument(file, doc) };

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
 import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
 import { handlers } from './handlers.js';
+import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
+import { parseKeyFile } from '../../core/keyfile.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -47,21 +49,16 @@ const kindOf = (key: string): KeyKind => (key.startsWith('xai-token-') ? 'manage
 export const maskKey = (key: string): string => (key.length <= 4 ? '***' : `${key.slice(0, 2)}***${key.slice(-2)}`);
 
 function parseKeys(raw: unknown): Map<string, XaiKey> | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new Error('api keys for xai: expected a list of { key, team, kind? }');
-  const keys = new Map<string, XaiKey>();
-  raw.forEach((entry: unknown, i) => {
-    const e = entry as Partial<XaiKey> | null;
-    if (!e || typeof e.key !== 'string' || e.key === '' || typeof e.team !== 'string' || e.team === '') {
-      throw new Error(`api keys for xai, entry ${i}: needs a non-empty "key" and "team"`);
-    }
-    if (e.kind !== undefined && e.kind !== 'api' && e.kind !== 'management') {
-      throw new Error(`api keys for xai, entry ${i}: "kind" must be "api" or "management"`);
-    }
-    if (keys.has(e.key)) throw new Error(`api keys for xai, entry ${i}: key ${maskKey(e.key)} is listed twice`);
-    keys.set(e.key, { key: e.key, team: e.team, kind: e.kind ?? kindOf(e.key) });
+  return parseKeyFile(raw, {
+    provider: 'xai',
+    shape: '{ key, team, kind? }',
+    required: ['key', 'team'],
+    nameKey: maskKey,
+    read(e, fail) {
+      if (e.kind !== undefined && e.kind !== 'api' && e.kind !== 'management') fail('"kind" must be "api" or "management"');
+      return { key: e.key, team: e.team as string, kind: (e.kind as KeyKind | undefined) ?? kindOf(e.key) };
+    },
   });
-  return keys;
 }
 
 /** The Files API (and search) live on api.x.ai, which takes API keys only. */
@@ -69,6 +66,8 @@ const API_HOST_ONLY = /^\/v1\/(files|documents\/search)(\/|$)/;
 
 export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiState> {
   const keys = parseKeys(options.apiKeys);
+  // This provider's caches, indexes and slabs, shared by its tenants only.
+  const memory = createXaiMemory();
 
   const authenticate = (view: RequestView): AuthResult => {
     const header = view.headers.authorization;
@@ -132,13 +131,13 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       const { status, code } = STATUS[err.kind];
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
-    createState: (env) => createXaiState(env),
+    createState: (env) => createXaiState(env, memory),
     checkState: checkXaiState,
     resume: (state) => {
       for (const file of state.files.values()) {
         // Decoded bytes sit in Node's shared pool: copy them out (same bytes, same length, so no order changes).
-        file.data = packBytes(file.data);
-        file.contentType = internMediaType(file.contentType);
+        file.data = packBytes(state.memory, file.data);
+        file.contentType = internMediaType(state.memory, file.contentType);
         scheduleExpiry(state, file);
       }
       // Indexes are never saved: a PROCESSED document is indexed again from its file, a PROCESSING one processed again.

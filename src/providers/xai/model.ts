@@ -9,6 +9,8 @@ import { Table } from '../../core/store.js';
 import { MockError } from '../../core/errors.js';
 import type { ProviderEnv } from '../../core/provider.js';
 import { dropIndex, indexOf, processDocument, putChunks, unindex, type Outcome } from './retrieval.js';
+import { createXaiMemory, type XaiMemory } from './memory.js';
+import { microsToSeconds, secondsToMicros, type EpochMicros, type EpochSeconds } from '../../core/time.js';
 
 type Schemas = components['schemas'];
 export type CollectionMetadata = Schemas['CollectionMetadata'];
@@ -23,10 +25,9 @@ export interface FileRecord {
   filename: string;
   data: Buffer;
   contentType: string;
-  /** Epoch microseconds. */
-  createdAt: number;
-  /** Epoch seconds, or null when the file never expires. */
-  expiresAt: number | null;
+  createdAt: EpochMicros;
+  /** Null when the file never expires. */
+  expiresAt: EpochSeconds | null;
   hash: string;
   expiry?: Scheduled;
 }
@@ -36,7 +37,7 @@ export interface DocumentRecord {
   fields: Record<string, string>;
   status: DocumentStatus;
   errorMessage: string;
-  lastIndexedAt: number | null;
+  lastIndexedAt: EpochMicros | null;
   chunkCount?: number | undefined;
   chunksProcessed?: number | undefined;
   /** The pending indexing step, while there is one. */
@@ -46,7 +47,7 @@ export interface DocumentRecord {
 export interface CollectionRecord {
   id: string;
   name: string;
-  createdAt: number;
+  createdAt: EpochMicros;
   modelName: string;
   chunkConfiguration: ChunkConfiguration | null;
   fieldDefinitions: FieldDefinition[];
@@ -56,7 +57,7 @@ export interface CollectionRecord {
 
 /** Sort keys of files that were deleted, so a files-list token naming one still resumes in place. */
 export interface FileTombstone {
-  createdAt: number;
+  createdAt: EpochMicros;
   filename: string;
   bytes: number;
 }
@@ -66,15 +67,20 @@ export interface XaiState {
   files: Table<FileRecord>;
   tombstones: Map<string, FileTombstone>;
   env: ProviderEnv;
+  /** Derived data and storage, never saved (non-enumerable): the provider's, shared by its tenants and no one else. */
+  readonly memory: XaiMemory;
 }
 
-export function createXaiState(env: ProviderEnv): XaiState {
-  return {
+/** A fresh team state; `memory` is the provider's (a state made alone gets one of its own). */
+export function createXaiState(env: ProviderEnv, memory: XaiMemory = createXaiMemory()): XaiState {
+  const state = {
     collections: new Table<CollectionRecord>('id'),
     files: new Table<FileRecord>('id'),
     tombstones: new Map(),
     env,
   };
+  Object.defineProperty(state, 'memory', { value: memory, enumerable: false });
+  return state as XaiState;
 }
 
 export const DEFAULT_MODEL = 'grok-embedding-small';
@@ -211,7 +217,7 @@ export function startIndexing(state: XaiState, collection: CollectionRecord, doc
     doc.job.cancel();
     doc.job = undefined;
   }
-  unindex(collection, doc.fileId);
+  unindex(state, collection, doc.fileId);
   doc.status = 'DOCUMENT_STATUS_PROCESSING';
   doc.errorMessage = '';
   doc.chunksProcessed = 0;
@@ -270,11 +276,11 @@ function applyOutcome(state: XaiState, collection: CollectionRecord, d: Document
   const fail = (message: string): void => {
     d.status = 'DOCUMENT_STATUS_FAILED';
     d.errorMessage = message;
-    unindex(collection, d.fileId);
+    unindex(state, collection, d.fileId);
   };
   if (!outcome.ok) return fail(outcome.message);
   try {
-    putChunks(collection, d, outcome.chunks);
+    putChunks(state, collection, d, outcome.chunks);
   } catch (err) {
     // An index that refuses the chunks (vectors of another dimension, say) fails the document, never the server.
     return fail(err instanceof Error ? err.message : String(err));
@@ -303,7 +309,7 @@ export function rebuildIndex(state: XaiState, collection: CollectionRecord, doc:
     },
   };
   doc.job = handle;
-  const ci = indexOf(collection);
+  const ci = indexOf(state, collection);
   const done = processDocument(state, collection, file).then((outcome) => {
     if (!live) return;
     live = false;
@@ -316,7 +322,7 @@ export function rebuildIndex(state: XaiState, collection: CollectionRecord, doc:
       };
       if (!outcome.ok) return fail(outcome.message);
       try {
-        putChunks(collection, d, outcome.chunks);
+        putChunks(state, collection, d, outcome.chunks);
       } catch (err) {
         return fail(err instanceof Error ? err.message : String(err));
       }
@@ -343,25 +349,23 @@ export function newDocument(fileId: string, fields: Record<string, string>): Doc
   };
 }
 
-/** Bytes of the files in each collection, kept as documents come and go (rendering a collection must not sum 100,000 files). */
-const totals = new WeakMap<Table<DocumentRecord>, { count: number; bytes: number }>();
-
 function fileBytes(state: XaiState, fileId: string): number | undefined {
   return state.files.get(fileId)?.data.length;
 }
 
-/**
- * How many documents carry each value of a field, for the fields whose uniqueness
- * has been checked: an upload checks its `unique` fields without reading every
- * document. Built per field on first use, kept as documents come and go, dropped
- * when documents' fields change otherwise (see forgetFieldIndexes).
+/*
+ * Field indexes (memory.fieldIndexes) count how many documents carry each value
+ * of a field, for the fields whose uniqueness has been checked: an upload checks
+ * its `unique` fields without reading every document. Built per field on first
+ * use, kept as documents come and go, dropped when documents' fields change
+ * otherwise (see forgetFieldIndexes).
  */
-const fieldIndexes = new WeakMap<Table<DocumentRecord>, { count: number; byField: Map<string, Map<string, number>> }>();
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Whether another document of the collection has `value` in field `key`. */
-export function fieldValueTaken(collection: CollectionRecord, key: string, value: string): boolean {
+export function fieldValueTaken(state: XaiState, collection: CollectionRecord, key: string, value: string): boolean {
+  const { fieldIndexes } = state.memory;
   const docs = collection.documents;
   let index = fieldIndexes.get(docs);
   if (!index || index.count !== docs.size) {
@@ -381,7 +385,8 @@ export function fieldValueTaken(collection: CollectionRecord, key: string, value
   return counts.has(value);
 }
 
-function indexFields(collection: CollectionRecord, doc: DocumentRecord, delta: 1 | -1): void {
+function indexFields(state: XaiState, collection: CollectionRecord, doc: DocumentRecord, delta: 1 | -1): void {
+  const { fieldIndexes } = state.memory;
   const index = fieldIndexes.get(collection.documents);
   if (!index) return;
   if (index.count + delta !== collection.documents.size) {
@@ -399,14 +404,15 @@ function indexFields(collection: CollectionRecord, doc: DocumentRecord, delta: 1
 }
 
 /** Call after changing documents' fields in place. */
-export function forgetFieldIndexes(collection: CollectionRecord): void {
-  fieldIndexes.delete(collection.documents);
+export function forgetFieldIndexes(state: XaiState, collection: CollectionRecord): void {
+  state.memory.fieldIndexes.delete(collection.documents);
 }
 
 /** Adds a document to a collection. */
 export function addDocument(state: XaiState, collection: CollectionRecord, doc: DocumentRecord): void {
   collection.documents.insert(doc);
-  indexFields(collection, doc, 1);
+  indexFields(state, collection, doc, 1);
+  const { totals } = state.memory;
   const t = totals.get(collection.documents);
   const bytes = fileBytes(state, doc.fileId);
   if (t && bytes !== undefined && t.count + 1 === collection.documents.size) {
@@ -423,8 +429,9 @@ export function removeDocument(state: XaiState, collection: CollectionRecord, fi
     doc.job.cancel();
     doc.job = undefined;
   }
-  unindex(collection, fileId);
-  indexFields(collection, doc, -1);
+  unindex(state, collection, fileId);
+  indexFields(state, collection, doc, -1);
+  const { totals } = state.memory;
   const t = totals.get(collection.documents);
   const bytes = fileBytes(state, fileId);
   if (t && bytes !== undefined && t.count - 1 === collection.documents.size) {
@@ -438,10 +445,10 @@ export function deleteCollection(state: XaiState, id: string): boolean {
   const c = state.collections.delete(id);
   if (!c) return false;
   for (const doc of c.documents.values()) doc.job?.cancel();
-  dropIndex(c);
+  dropIndex(state, c);
   c.documents.clear();
-  totals.delete(c.documents);
-  fieldIndexes.delete(c.documents);
+  state.memory.totals.delete(c.documents);
+  state.memory.fieldIndexes.delete(c.documents);
   return true;
 }
 
@@ -451,7 +458,7 @@ export function scheduleExpiry(state: XaiState, file: FileRecord): void {
   const { clock } = state.env;
   const id = file.id;
   file.expiry?.cancel();
-  file.expiry = clock.schedule(Math.ceil((file.expiresAt * 1_000_000 - clock.nowMicros()) / 1000), () => deleteFile(state, id));
+  file.expiry = clock.schedule(Math.ceil((secondsToMicros(file.expiresAt) - clock.nowMicros()) / 1000), () => deleteFile(state, id));
 }
 
 /** Deletes a file (explicitly or on expiry): it leaves every collection too. */
@@ -477,10 +484,8 @@ export function deleteFile(state: XaiState, id: string): boolean {
  */
 const SLAB_BYTES = 64 * 1024;
 const SMALL_FILE = 4 * 1024;
-let slab: Buffer | undefined;
-let slabUsed = 0;
 
-export function packBytes(data: Buffer): Buffer {
+export function packBytes(memory: XaiMemory, data: Buffer): Buffer {
   const n = data.length;
   if (n > SMALL_FILE) {
     // A Buffer that owns its whole memory is kept as it is.
@@ -489,21 +494,21 @@ export function packBytes(data: Buffer): Buffer {
     data.copy(own);
     return own;
   }
-  if (slab === undefined || slabUsed + n > SLAB_BYTES) {
-    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-    slabUsed = 0;
+  const slab = memory.slab;
+  if (slab.buffer === undefined || slab.used + n > SLAB_BYTES) {
+    slab.buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slab.used = 0;
   }
-  const out = slab.subarray(slabUsed, slabUsed + n);
+  const out = slab.buffer.subarray(slab.used, slab.used + n);
   data.copy(out);
   // 8-byte aligned, like Node's own pool.
-  slabUsed += (n + 7) & ~7;
+  slab.used += (n + 7) & ~7;
   return out;
 }
 
 /** One copy of each short metadata value (`"type": "10-Q"` on every filing), up to a bound. */
-const fieldValues = new Map<string, string>();
-
-export function internFieldValue(value: string): string {
+export function internFieldValue(memory: XaiMemory, value: string): string {
+  const { fieldValues } = memory;
   if (value.length > 64) return value;
   const known = fieldValues.get(value);
   if (known !== undefined) return known;
@@ -512,9 +517,8 @@ export function internFieldValue(value: string): string {
 }
 
 /** One copy of each media type string, however many files carry it. */
-const mediaTypes = new Map<string, string>();
-
-export function internMediaType(type: string): string {
+export function internMediaType(memory: XaiMemory, type: string): string {
+  const { mediaTypes } = memory;
   const known = mediaTypes.get(type);
   if (known !== undefined) return known;
   if (mediaTypes.size < 1024 && type.length <= 256) mediaTypes.set(type, type);
@@ -524,6 +528,7 @@ export function internMediaType(type: string): string {
 // ---- rendering
 
 export function totalFileSize(state: XaiState, c: CollectionRecord): number {
+  const { totals } = state.memory;
   const known = totals.get(c.documents);
   if (known && known.count === c.documents.size) return known.bytes;
   let bytes = 0;
@@ -554,7 +559,7 @@ export function renderDocument(file: FileRecord, doc: DocumentRecord): DocumentM
       size_bytes: String(file.data.length),
       content_type: file.contentType,
       created_at: rfc3339Micros(file.createdAt),
-      expires_at: file.expiresAt === null ? null : rfc3339Micros(file.expiresAt * 1_000_000),
+      expires_at: file.expiresAt === null ? null : rfc3339Micros(secondsToMicros(file.expiresAt)),
       hash: file.hash,
     },
     fields: { ...doc.fields },
@@ -571,7 +576,7 @@ export function renderFile(file: FileRecord): FileObject {
     id: file.id,
     object: 'file',
     bytes: file.data.length,
-    created_at: Math.floor(file.createdAt / 1_000_000),
+    created_at: microsToSeconds(file.createdAt),
     ...(file.expiresAt !== null ? { expires_at: file.expiresAt } : {}),
     filename: file.filename,
     purpose: '',

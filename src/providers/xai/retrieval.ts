@@ -15,7 +15,6 @@ import type { ChunkOptions, IndexedChunk, SearchIndex } from '../../core/retriev
 import { chunkId, chunkText } from '../../core/retrieval/chunk.js';
 import { extractText } from '../../core/retrieval/extract.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
-import type { Table } from '../../core/store.js';
 import type { ChunkConfiguration, CollectionRecord, DocumentRecord, FileRecord, XaiState } from './model.js';
 
 /** What an index keeps of a document: enough to filter and render a match. */
@@ -36,9 +35,9 @@ export interface CollectionIndex {
 /** The result of processing one document. */
 export type Outcome = { ok: true; chunks: IndexedChunk[] } | { ok: false; message: string };
 
-const indexes = new WeakMap<Table<DocumentRecord>, CollectionIndex>();
-
-export function indexOf(collection: CollectionRecord): CollectionIndex {
+/** A collection's index, kept in the provider's memory (never saved) and made on first use. */
+export function indexOf(state: XaiState, collection: CollectionRecord): CollectionIndex {
+  const indexes = state.memory.searchIndexes;
   let ci = indexes.get(collection.documents);
   if (!ci) {
     ci = { rebuilding: new Set() };
@@ -48,8 +47,8 @@ export function indexOf(collection: CollectionRecord): CollectionIndex {
 }
 
 /** Puts a document's chunks in its collection's index, replacing any it had there; none takes it out. Throws when the index refuses them. */
-export function putChunks(collection: CollectionRecord, doc: DocumentRecord, chunks: readonly IndexedChunk[]): void {
-  const ci = indexOf(collection);
+export function putChunks(state: XaiState, collection: CollectionRecord, doc: DocumentRecord, chunks: readonly IndexedChunk[]): void {
+  const ci = indexOf(state, collection);
   if (!chunks.length) {
     ci.index?.remove(doc.fileId);
     return;
@@ -63,20 +62,21 @@ export function searchDoc(collection: CollectionRecord, doc: DocumentRecord): Se
 }
 
 /** Takes a document out of its collection's index (no-op when it is not there). */
-export function unindex(collection: CollectionRecord, fileId: string): void {
-  indexes.get(collection.documents)?.index?.remove(fileId);
+export function unindex(state: XaiState, collection: CollectionRecord, fileId: string): void {
+  state.memory.searchIndexes.get(collection.documents)?.index?.remove(fileId);
 }
 
 /** Forgets a collection's index (the collection is deleted). */
-export function dropIndex(collection: CollectionRecord): void {
+export function dropIndex(state: XaiState, collection: CollectionRecord): void {
+  const indexes = state.memory.searchIndexes;
   const index = indexes.get(collection.documents)?.index;
   if (index) for (const doc of collection.documents.values()) index.remove(doc.fileId);
   indexes.delete(collection.documents);
 }
 
 /** The documents' fields changed in place: the index sees the new values at once. */
-export function refreshFields(collection: CollectionRecord): void {
-  const index = indexes.get(collection.documents)?.index;
+export function refreshFields(state: XaiState, collection: CollectionRecord): void {
+  const index = state.memory.searchIndexes.get(collection.documents)?.index;
   if (!index) return;
   for (const doc of collection.documents.values()) if (index.has(doc.fileId)) index.setDoc(doc.fileId, searchDoc(collection, doc));
 }

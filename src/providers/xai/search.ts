@@ -86,7 +86,7 @@ export async function searchDocuments(state: XaiState, body: SearchRequestBody):
   // Every id is checked before anything waits, so an unknown one is a 404 whatever else is slow.
   collectionsOf(state, ids);
   // Documents loaded PROCESSED are being indexed again: the search waits for them, and never sees a partial index.
-  const rebuilding = collectionsOf(state, ids).flatMap((c) => [...indexOf(c).rebuilding]);
+  const rebuilding = collectionsOf(state, ids).flatMap((c) => [...indexOf(state, c).rebuilding]);
   if (rebuilding.length) await Promise.all(rebuilding);
   let queryVector: Float32Array | undefined;
   if (mode !== 'keyword') {
@@ -100,7 +100,7 @@ export async function searchDocuments(state: XaiState, body: SearchRequestBody):
   const collections = collectionsOf(state, ids);
   let hits: SearchHit<SearchDoc>[];
   try {
-    hits = search(collections.flatMap((c) => indexOf(c).index ?? []), {
+    hits = search(collections.flatMap((c) => indexOf(state, c).index ?? []), {
       query: body.query,
       mode,
       limit: limit * collections.length,

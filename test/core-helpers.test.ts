@@ -1,0 +1,57 @@
+/** The helpers every provider and the contract suite share: the key-file reader, the hashes, the media type. */
+import { describe, expect, it } from 'vitest';
+import { parseKeyFile } from '../src/core/keyfile.js';
+import { fnv1a32, uuidFromText } from '../src/core/hash.js';
+import { mediaTypeOf } from '../src/core/media.js';
+import { seedToInt } from '../src/core/ids.js';
+
+describe('parseKeyFile', () => {
+  const reader = {
+    provider: 'demo',
+    shape: '{ key, team }',
+    required: ['key', 'team'],
+    read: (e: Record<string, unknown> & { key: string }, fail: (m: string) => never) => {
+      if (e.team === 'bad') fail('"team" must not be bad');
+      return { key: e.key, team: String(e.team) };
+    },
+  };
+
+  it('reads a list of entries by key; no section, no keys', () => {
+    expect(parseKeyFile(undefined, reader)).toBeUndefined();
+    const keys = parseKeyFile([{ key: 'a', team: 't1' }, { key: 'b', team: 't2' }], reader)!;
+    expect([...keys.values()]).toEqual([{ key: 'a', team: 't1' }, { key: 'b', team: 't2' }]);
+  });
+
+  it('names the provider and the entry in every refusal', () => {
+    expect(() => parseKeyFile({}, reader)).toThrow('api keys for demo: expected a list of { key, team }');
+    expect(() => parseKeyFile(['x'], reader)).toThrow('api keys for demo, entry 0: needs a non-empty "key" and "team"');
+    expect(() => parseKeyFile([{ key: 'a', team: '' }], reader)).toThrow('entry 0: needs a non-empty "key" and "team"');
+    expect(() => parseKeyFile([{ key: 'a', team: 'bad' }], reader)).toThrow('entry 0: "team" must not be bad');
+    expect(() => parseKeyFile([{ key: 'a', team: 't' }, { key: 'a', team: 't' }], reader)).toThrow('entry 1: a key is listed twice');
+    expect(() => parseKeyFile([{ key: 'abcdef', team: 't' }, { key: 'abcdef', team: 't' }], { ...reader, nameKey: (k: string) => `${k[0]}…` })).toThrow('entry 1: key a… is listed twice');
+  });
+});
+
+describe('hashes and media types', () => {
+  it('FNV-1a: the published test vectors, and the seed of the id source', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+    expect(seedToInt('foobar')).toBe(0xbf9cf968);
+    expect(seedToInt(42)).toBe(fnv1a32('42'));
+  });
+
+  it('a UUID-shaped id from a text: stable, version 4 shape', () => {
+    const id = uuidFromText('airweave-organization:k1');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuidFromText('airweave-organization:k1')).toBe(id);
+    expect(uuidFromText('airweave-organization:k2')).not.toBe(id);
+  });
+
+  it('the media type of a Content-Type header', () => {
+    expect(mediaTypeOf('Application/JSON; charset=utf-8')).toBe('application/json');
+    expect(mediaTypeOf(' text/plain ')).toBe('text/plain');
+    expect(mediaTypeOf(undefined)).toBe('');
+    expect(mediaTypeOf('')).toBe('');
+  });
+});
