@@ -160,6 +160,18 @@ function searchedCollection(state: AirweaveState, readableId: string, legacy: bo
   return c;
 }
 
+/**
+ * A v2 search (instant, classic, agentic): a blank query is the vendor's 422,
+ * the FilterGroups become the core condition tree, the collection must be
+ * this organisation's; then the ranking in the given mode.
+ */
+function v2Search(state: AirweaveState, readableId: string, body: { query: string; filter?: unknown }, mode: RetrievalMode, offset: number, limit: number): Promise<Ranked[]> {
+  if (body.query.trim() === '') throw emptyQuery('body', '/query');
+  const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
+  searchedCollection(state, readableId, false);
+  return runSearch(state, readableId, { query: body.query, mode, filter, offset, limit });
+}
+
 const LEGACY_MODES: Record<string, RetrievalMode> = { hybrid: 'hybrid', neural: 'semantic', keyword: 'keyword' };
 
 type Body = Record<string, unknown>;
@@ -583,47 +595,20 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
     },
 
     async instantSearch(ctx: Ctx<'instantSearch'>) {
-      const { state, body } = ctx;
-      if (body.query.trim() === '') throw emptyQuery('body', '/query');
-      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
-      searchedCollection(state, ctx.path.readable_id, false);
-      const ranked = await runSearch(state, ctx.path.readable_id, {
-        query: body.query,
-        mode: body.retrieval_strategy ?? 'hybrid',
-        filter,
-        offset: body.offset ?? 0,
-        limit: body.limit ?? 100,
-      });
+      const { body } = ctx;
+      const ranked = await v2Search(ctx.state, ctx.path.readable_id, body, body.retrieval_strategy ?? 'hybrid', body.offset ?? 0, body.limit ?? 100);
       return { status: 200, body: { results: ranked.map(renderResult) } };
     },
 
     async classicSearch(ctx: Ctx<'classicSearch'>) {
-      const { state, body } = ctx;
-      if (body.query.trim() === '') throw emptyQuery('body', '/query');
-      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
-      searchedCollection(state, ctx.path.readable_id, false);
-      const ranked = await runSearch(state, ctx.path.readable_id, {
-        query: body.query,
-        mode: 'hybrid',
-        filter,
-        offset: body.offset ?? 0,
-        limit: body.limit ?? 100,
-      });
+      const { body } = ctx;
+      const ranked = await v2Search(ctx.state, ctx.path.readable_id, body, 'hybrid', body.offset ?? 0, body.limit ?? 100);
       return { status: 200, body: { results: ranked.map(renderResult) } };
     },
 
     async agenticSearch(ctx: Ctx<'agenticSearch'>) {
-      const { state, body } = ctx;
-      if (body.query.trim() === '') throw emptyQuery('body', '/query');
-      const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
-      searchedCollection(state, ctx.path.readable_id, false);
-      const ranked = await runSearch(state, ctx.path.readable_id, {
-        query: body.query,
-        mode: 'hybrid',
-        filter,
-        offset: 0,
-        limit: AGENT_SEARCH_LIMIT,
-      });
+      const { body } = ctx;
+      const ranked = await v2Search(ctx.state, ctx.path.readable_id, body, 'hybrid', 0, AGENT_SEARCH_LIMIT);
       return { status: 200, body: { results: collect(ranked, body.limit).map(renderResult) } };
     },
 
