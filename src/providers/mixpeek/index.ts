@@ -11,6 +11,7 @@ import { pydanticDetails } from '../../core/pydantic.js';
 import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
 import { checkMixpeekState } from './state.js';
+import { mixpeekRecords } from './records.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -105,6 +106,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     authenticate,
     replyHeaders,
     renderError,
+    records: mixpeekRecords,
     createState: (env, tenant) => createMixpeekState(env, tenant),
     checkState: checkMixpeekState,
     resume: (state) => resumeMixpeek(state, catalog),

@@ -8,6 +8,7 @@ import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestV
 import { handlers } from './handlers.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
+import { xaiRecords } from './records.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -132,6 +133,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       const { status, code } = STATUS[err.kind];
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
+    records: xaiRecords,
     createState: (env) => createXaiState(env),
     checkState: checkXaiState,
     resume: (state) => {
