@@ -82,11 +82,16 @@ const EXPECTED: Record<string, Record<string, string>> = {
 const RENDERED: Record<string, string[]> = {
   xai: ['collections', 'collections/documents', 'files'],
   airweave: ['collections', 'connections', 'jobs'],
-  mixpeek: ['namespaces', 'namespaces/buckets', 'namespaces/buckets/objects', 'namespaces/collections'],
+  mixpeek: ['namespaces', 'namespaces/buckets', 'namespaces/buckets/objects', 'namespaces/collections', 'namespaces/collections/documents'],
   ctxfy: ['collections', 'sources', 'spaces'],
 };
 
 describe('GET /__mock/records/{provider}', () => {
+  it('lets the demo data finish processing (Mixpeek documents are made by it)', async () => {
+    const res = await fetch(`${ctx.url}/__mock/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 600_000 }) });
+    expect(res.status).toBe(200);
+  });
+
   for (const provider of ['xai', 'airweave', 'mixpeek', 'ctxfy']) {
     it(`${provider}: each demo record as the vendor's GET answers it`, async () => {
       const state = (await readReply(await fetch(`${ctx.url}/__mock/state?provider=${provider}`))).json;
