@@ -116,8 +116,24 @@ describe('the web console in Chromium', () => {
     const record = page.getByRole('button', { name: 'Made through the API' });
     await expect.poll(() => record.count(), { timeout: 3000 }).toBe(1);
     await record.click();
-    await expect.poll(() => page.getByLabel('Record JSON').textContent()).toContain(id);
+    // As the vendor returns it, by default: GET /v1/collections/{id}'s reply, with the operation it came from.
+    const vendorTab = page.getByRole('tab', { name: 'As the vendor returns it' });
+    expect(await vendorTab.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByLabel('Vendor JSON').textContent()).toContain(`"collection_id": "${id}"`);
+    expect(await page.getByLabel('Vendor JSON').textContent()).toContain('"collection_name": "Made through the API"');
+    expect(await page.getByTestId('vendor-operation').textContent()).toContain(`getCollectionMetadata: GET /v1/collections/${id}`);
     await shot('data');
+    // As stored, a keypress away.
+    await vendorTab.focus();
+    await page.keyboard.press('ArrowRight');
+    const storedTab = page.getByRole('tab', { name: 'As stored' });
+    expect(await storedTab.getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('As stored');
+    await expect.poll(() => page.getByLabel('Record JSON').textContent()).toContain(`"id": "${id}"`);
+    expect(await page.getByLabel('Record JSON').textContent()).not.toContain('collection_id');
+    await shot('data-stored');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByLabel('Vendor JSON').count()).toBe(1);
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(async () => (await raw(server.url, `/xai/v1/collections/${id}`, { key: 'demo' })).status).toBe(404);
     await expect.poll(() => record.count()).toBe(0);
@@ -133,6 +149,21 @@ describe('the web console in Chromium', () => {
     await expect.poll(() => linked.getByRole('button', { name: /^connections: / }).count()).toBeGreaterThan(0);
     await linked.getByRole('button', { name: /^connections: / }).first().click();
     await expect.poll(() => page.locator('ul.linked').getByRole('button', { name: /^jobs: / }).count()).toBeGreaterThan(0);
+    // A job as the vendor lists it: its item of GET /source-connections/{id}/jobs.
+    await page.locator('ul.linked').getByRole('button', { name: /^jobs: / }).first().click();
+    await expect.poll(() => page.getByTestId('vendor-operation').textContent()).toMatch(/^getSourceConnectionJobs: GET \/source-connections\/[^/]+\/jobs answered 200$/);
+    expect(await page.getByLabel('Vendor JSON').textContent()).toContain('"source_connection_id"');
+    // An entity has no vendor GET (search finds it): shown as stored, and said so. The admin API's 404 is expected.
+    const before = problems.length;
+    await page.getByRole('button', { name: 'Support Tickets', exact: true }).click();
+    await page.locator('ul.linked').getByRole('button', { name: /^entities: / }).first().click();
+    await expect.poll(() => page.getByTestId('vendor-operation').textContent()).toMatch(/^As stored: No airweave operation reads entities records/);
+    expect(await page.getByLabel('Record JSON').textContent()).toContain('"entityId"');
+    const expected = (p: string) => p.includes('/__mock/records/airweave?') || /Failed to load resource: .* 404/.test(p);
+    // Its refusal, its body and the browser's console line, once each.
+    await expect.poll(() => problems.slice(before).filter(expected).length).toBe(3);
+    const unexpected = problems.splice(before).filter((p) => !expected(p));
+    problems.push(...unexpected);
   });
 
   it('shows a request in the requests view within a second, with its exchange', async () => {

@@ -75,6 +75,8 @@ export const api = {
   // Read by provider name whatever the name: the data browser walks it generically.
   state: (provider?: string) => admin<Omit<Schemas['SavedState'], 'providers'> & { providers: Record<string, Record<string, unknown>> }>('GET', `/state${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`),
   importState: (doc: unknown) => admin<Ok<'importState'>>('PUT', '/state', doc),
+  record: (provider: string, tenant: string, path: readonly string[]) =>
+    admin<Ok<'getVendorRecord'>>('GET', `/records/${encodeURIComponent(provider)}?${new URLSearchParams([['tenant', tenant], ...path.map((p): [string, string] => ['path', p])])}`),
   removeRecord: (body: Schemas['RemoveRecord']) => admin<Ok<'removeRecord'>>('POST', '/state/remove', body),
   reset: (body: { provider?: string; tenant?: string }) => admin<Ok<'resetState'>>('POST', '/reset', body),
   journal: (limit: number) => admin<Ok<'listJournal'>>('GET', `/journal?limit=${limit}`),

@@ -14,6 +14,7 @@ import { RecordPathError, StateError } from '../core/state-io.js';
 import { eventStream } from '../core/sse.js';
 import { publicEntry } from '../core/events.js';
 import { readConsoleFile } from './console.js';
+import { renderRecord } from '../core/records.js';
 import type { AdminContext } from './context.js';
 
 type Schemas = components['schemas'];
@@ -323,6 +324,15 @@ export function createHandlers(): Handlers<operations, AdminContext> {
         if (err instanceof StateError) throw new MockError('bad_request', `The record cannot be removed alone: ${err.message}`);
         throw err;
       }
+    },
+
+    async getVendorRecord({ state: admin, path, query, request }: Ctx<'getVendorRecord'>) {
+      const m = admin.providers.find((p) => p.provider.name === path.provider);
+      if (!m) throw new MockError('not_found', `Provider "${path.provider}" is not mounted; mounted: ${mountedNames(admin).join(', ') || 'none'}.`);
+      const tenants = (admin.exportState(path.provider).providers as Record<string, Record<string, unknown> | undefined>)[path.provider] ?? {};
+      if (!Object.hasOwn(tenants, query.tenant)) throw new MockError('not_found', `${path.provider} has no tenant ${JSON.stringify(query.tenant)}.`);
+      const rendered = await renderRecord(m, query.tenant, tenants[query.tenant], query.path, request.headers.host);
+      return { status: 200, body: { provider: path.provider, tenant: query.tenant, record: [...query.path], ...rendered } };
     },
 
     getConsole({ state: admin }: Ctx<'getConsole'>) {

@@ -14,6 +14,7 @@ import type { Deliveries } from './delivery.js';
 import type { Embedder } from './retrieval/types.js';
 import type { EventStream } from './sse.js';
 import type { Tenants } from './store.js';
+import type { RecordViews } from './records.js';
 
 /** What every stage may look at: the request as it arrived, read-only. */
 export interface RequestView {
@@ -221,6 +222,8 @@ export interface Provider<State = unknown> {
   forget?(state: State): void;
   /** Keyed by operationId. */
   handlers: Record<string, AnyHandler<State>>;
+  /** Which GET operation renders which table of the saved state (GET /__mock/records/{provider}); none when absent. */
+  records?: RecordViews;
   /**
    * Mock-only operations of specs/admin.yaml that act on this provider's data
    * (`/__mock/<provider>/…`: what the vendor's API has no way to create), by

@@ -365,6 +365,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/records/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record as the vendor's own GET returns it
+         * @description Renders one record of a tenant's data (`path` as in `GET /state` and `POST /state/remove`:
+         *     a table, a row's key, then optionally more pairs below it) through the provider's own
+         *     handler for the vendor operation that reads it, with that tenant's data: the same code
+         *     as the vendor's API, so the body is what that GET answers. Each provider declares which
+         *     operation renders which table and where the operation's path parameters come from.
+         *     Nothing changes: no request is journalled, no scenario answers, no rate limit counts it.
+         *     A table no vendor GET reads (internal records, say) answers 404 with `details.reason`
+         *     `no_vendor_operation`; the record as stored is then `GET /state`'s.
+         */
+        get: operations["getVendorRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console": {
         parameters: {
             query?: never;
@@ -1427,6 +1454,23 @@ export interface components {
         JournalEntryDetail: {
             entry: components["schemas"]["JournalEntry"];
             exchange: components["schemas"]["Exchange"] | null;
+        };
+        /** @description A record as the vendor's GET operation answers it for the tenant. */
+        VendorRecord: {
+            provider: string;
+            tenant: string;
+            /** @description The record's path in the tenant's data, as asked. */
+            record: string[];
+            /** @description The vendor operation (its spec's operationId) that rendered the record. */
+            operationId: string;
+            /** @enum {string} */
+            method: "GET";
+            /** @description The vendor's request path, below the provider's prefix, as the operation's path template filled in. */
+            path: string;
+            /** @description The status the vendor operation answered. */
+            status: number;
+            /** @description The vendor's reply body (the record; for an operation that lists, the record's item of the list). */
+            body: unknown;
         };
         RemoveRecord: {
             provider: string;
@@ -2571,6 +2615,69 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getVendorRecord: {
+        parameters: {
+            query: {
+                /** @description The tenant, as `GET /state` names it. */
+                tenant: string;
+                /** @description The record's path, one query parameter per segment, in order (`path=collections&path=<id>`). */
+                path: string[];
+            };
+            header?: never;
+            path: {
+                /** @description A mounted provider (`xai`, `airweave`, `mixpeek`, `ctxfy`). */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vendor operation that read the record, and its reply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provider": "xai",
+                     *       "tenant": "key:demo",
+                     *       "record": [
+                     *         "collections",
+                     *         "collection_1"
+                     *       ],
+                     *       "operationId": "getCollectionMetadata",
+                     *       "method": "GET",
+                     *       "path": "/v1/collections/collection_1",
+                     *       "status": 200,
+                     *       "body": {
+                     *         "collection_id": "collection_1",
+                     *         "collection_name": "Manuals",
+                     *         "created_at": "2026-01-05T10:00:00.000000Z",
+                     *         "index_configuration": {
+                     *           "model_name": "grok-embedding-small"
+                     *         },
+                     *         "chunk_configuration": {
+                     *           "chars_configuration": {
+                     *             "max_chunk_size_chars": 2000,
+                     *             "chunk_overlap_chars": 500
+                     *           }
+                     *         },
+                     *         "documents_count": 1,
+                     *         "field_definitions": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VendorRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

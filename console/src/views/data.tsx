@@ -5,7 +5,7 @@
  * state file of the admin API.
  */
 import { useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { ApiError, api, type Ok } from '../api.js';
 import { useLive } from '../live.js';
 import { keyOf, labelOf, linkedTo, plain, tablesOf, type Row, type Table } from '../state.js';
 import { ErrorNote, Json, Section, Status, useAction } from '../ui.js';
@@ -81,6 +81,89 @@ function Linked({ state, selected, fresh, onSelect }: { state: unknown; selected
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+type View = 'vendor' | 'stored';
+type Vendor = { record: Ok<'getVendorRecord'> } | { none: string };
+
+/** The record as the vendor's GET answers it, or why no vendor GET reads it. */
+function useVendorRecord(provider: string, tenant: string, path: string[]) {
+  const key = [provider, tenant, ...path].join('\u0000');
+  const vendor = useLive<Vendor & { key: string }>(async () => {
+    try {
+      return { key, record: await api.record(provider, tenant, path) };
+    } catch (err) {
+      const details = err instanceof ApiError ? (err.body as { details?: { reason?: string } } | undefined)?.details : undefined;
+      if (details?.reason === 'no_vendor_operation') return { key, none: (err as Error).message };
+      throw err;
+    }
+  }, [key]);
+  // What an earlier record answered is not this one's.
+  return { data: vendor.data?.key === key ? vendor.data : undefined, error: vendor.error };
+}
+
+/** The selected record: as the vendor returns it (the default) or as the mock stores it, one tab each. */
+function RecordJson({ provider, tenant, path, stored }: { provider: string; tenant: string; path: string[]; stored: unknown }) {
+  const [view, setView] = useState<View>('vendor');
+  const vendor = useVendorRecord(provider, tenant, path);
+  const tabs: [View, string][] = [
+    ['vendor', 'As the vendor returns it'],
+    ['stored', 'As stored'],
+  ];
+  const onKey = (e: KeyboardEvent) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    const next: View = e.key === 'Home' ? 'vendor' : e.key === 'End' ? 'stored' : view === 'vendor' ? 'stored' : 'vendor';
+    setView(next);
+    document.getElementById(`record-tab-${next}`)?.focus();
+  };
+  return (
+    <>
+      <div role="tablist" aria-label="Record form" class="tabs" onKeyDown={onKey}>
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`record-tab-${id}`}
+            aria-selected={view === id}
+            aria-controls={`record-panel-${id}`}
+            tabIndex={view === id ? 0 : -1}
+            onClick={() => setView(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {view === 'vendor' ? (
+        <div role="tabpanel" id="record-panel-vendor" aria-labelledby="record-tab-vendor">
+          <ErrorNote error={vendor.error} />
+          {vendor.data && 'record' in vendor.data ? (
+            <>
+              <p class="muted" data-testid="vendor-operation">
+                {vendor.data.record.operationId}: <code>{vendor.data.record.method} {vendor.data.record.path}</code> answered {vendor.data.record.status}
+              </p>
+              <Json value={vendor.data.record.body} label="Vendor JSON" />
+            </>
+          ) : vendor.data ? (
+            <>
+              <p class="muted" data-testid="vendor-operation">
+                As stored: {vendor.data.none}
+              </p>
+              <Json value={stored} label="Record JSON" />
+            </>
+          ) : (
+            !vendor.error && <p class="muted">Loading…</p>
+          )}
+        </div>
+      ) : (
+        <div role="tabpanel" id="record-panel-stored" aria-labelledby="record-tab-stored">
+          <p class="muted">As the mock stores it (GET /__mock/state): internal fields and times as epoch numbers.</p>
+          <Json value={stored} label="Record JSON" />
+        </div>
+      )}
     </>
   );
 }
@@ -255,7 +338,7 @@ export function DataView() {
                   Delete
                 </button>
               </div>
-              <Json value={plain(fresh)} label="Record JSON" />
+              <RecordJson provider={current} tenant={currentTenant} path={selected.path} stored={plain(fresh)} />
               <Linked state={tenantState} selected={selected} fresh={fresh} onSelect={setSelected} />
             </>
           ) : (

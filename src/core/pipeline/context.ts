@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ValidationIssue } from '../errors.js';
 import { loadSpec, resolvePointer, type Operation, type Router, type Spec, type SpecResponse } from '../spec.js';
 import { SpecValidators } from '../validation.js';
+import { checkRecordViews } from '../records.js';
 import type { BodyLimits, ParsedBody } from '../body.js';
 import { createTenants, type Tenants } from '../store.js';
 import type { AuthResult, MutableRequest, Provider, ProviderEnv, RequestView } from '../provider.js';
@@ -133,6 +134,7 @@ function isArraySchema(spec: Spec, schema: unknown): boolean {
 export function createMount<State>(provider: Provider<State>, options: MountOptions): Mount<State> {
   const spec = loadSpec(provider.specFile, provider.name);
   checkHandlers(provider as Provider<unknown>, spec);
+  checkRecordViews(provider.name, provider.records, spec);
   const validators = SpecValidators.of(spec);
   const queryNames = new Map<string, Set<string>>();
   const arrayParams = new Map<string, Set<string>>();

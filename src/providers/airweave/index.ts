@@ -10,6 +10,7 @@ import { createHandlers, type Registry } from './handlers.js';
 import { createAdminOperations } from './admin.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
 import { checkAirweaveState } from './state.js';
+import { airweaveRecords } from './records.js';
 import { pydanticErrors } from '../../core/pydantic.js';
 import { millisToSeconds } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
@@ -124,6 +125,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
     authenticate,
     replyHeaders,
     renderError,
+    records: airweaveRecords,
     createState: (env, tenant) => createAirweaveState(env, tenant),
     checkState: checkAirweaveState,
     resume: (state) => resumeJobs(state, catalog),

@@ -14,6 +14,7 @@ import { createAccess, parseKeys } from './access.js';
 import { INVALID_REQUEST, createHandlers, type FieldError } from './handlers.js';
 import { createCtxfyState, resumeRun, type CtxfyState } from './model.js';
 import { checkCtxfyState } from './state.js';
+import { ctxfyRecords } from './records.js';
 
 const PUBLIC = '(public)';
 
@@ -172,6 +173,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
     authenticate,
     replyHeaders: (auth) => (auth.tenant === PUBLIC || !auth.principal ? {} : access.headers(auth.tenant)),
     renderError,
+    records: ctxfyRecords,
     createState: (env, tenant) => {
       ids ??= env.ids;
       return createCtxfyState(env, tenant);

@@ -15,6 +15,7 @@ import { checkMixpeekState } from './state.js';
 import { millisToSeconds } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { createMixpeekMemory } from './memory.js';
+import { mixpeekRecords } from './records.js';
 
 const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
   validation: { status: 422, type: 'ValidationError' },
@@ -110,6 +111,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     authenticate,
     replyHeaders,
     renderError,
+    records: mixpeekRecords,
     createState: (env, tenant) => createMixpeekState(env, tenant, memory),
     checkState: checkMixpeekState,
     resume: (state) => resumeMixpeek(state, catalog),

@@ -10,6 +10,7 @@ import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
 import { parseKeyFile } from '../../core/keyfile.js';
+import { xaiRecords } from './records.js';
 
 /** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
 const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
@@ -131,6 +132,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       const { status, code } = STATUS[err.kind];
       return { status, headers: err.headers, body: { code, error: err.message } };
     },
+    records: xaiRecords,
     createState: (env) => createXaiState(env, memory),
     checkState: checkXaiState,
     resume: (state) => {
