@@ -188,7 +188,7 @@ describe('GET /__mock/events', () => {
 
     // Requests with long paths make big events: megabytes the slow client never takes.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-    // Each event carries up to 50 entries: with 40 kB paths, a few ticks are megabytes.
+    // Each event carries up to 20 entries: with 40 kB paths, a few ticks are megabytes.
     const long = 'x'.repeat(40_000);
     const statuses: number[] = [];
     const one = () =>

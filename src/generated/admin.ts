@@ -320,7 +320,7 @@ export interface paths {
          * The journal, live, as server-sent events
          * @description The requests the providers answer from now on. Every 250 ms in which some were
          *     journaled, one event `requests` whose data is `{"entries": [JournalEntry, …],
-         *     "skipped": N}`: the newest 50 entries of that time, oldest first, and how many older
+         *     "skipped": N}`: the newest 20 entries of that time, oldest first, and how many older
          *     ones were left out (the journal has them: `GET /journal`); its `id` is the last entry's
          *     id. So a busy API costs each client one write a tick, whatever its pace. Fetch an
          *     entry's request and reply with `GET /journal/{entryId}`.
