@@ -70,8 +70,8 @@ describe('health', () => {
     expect(res.json).toEqual({
       status: 'ok',
       providers: [
-        { name: 'xai', prefix: '/xai' },
-        { name: 'ctxfy', prefix: '/ctxfy' },
+        { name: 'xai', prefix: '/xai', records: [['collections'], ['collections', 'documents'], ['files']] },
+        { name: 'ctxfy', prefix: '/ctxfy', records: [['spaces'], ['collections'], ['sources']] },
       ],
       root: null,
       clock: 'manual',

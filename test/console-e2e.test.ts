@@ -153,17 +153,11 @@ describe('the web console in Chromium', () => {
     await page.locator('ul.linked').getByRole('button', { name: /^jobs: / }).first().click();
     await expect.poll(() => page.getByTestId('vendor-operation').textContent()).toMatch(/^getSourceConnectionJobs: GET \/source-connections\/[^/]+\/jobs answered 200$/);
     expect(await page.getByLabel('Vendor JSON').textContent()).toContain('"source_connection_id"');
-    // An entity has no vendor GET (search finds it): shown as stored, and said so. The admin API's 404 is expected.
-    const before = problems.length;
+    // An entity has no vendor GET (search finds it): shown as stored, and said so, without asking the admin API (health names the tables it renders).
     await page.getByRole('button', { name: 'Support Tickets', exact: true }).click();
     await page.locator('ul.linked').getByRole('button', { name: /^entities: / }).first().click();
     await expect.poll(() => page.getByTestId('vendor-operation').textContent()).toMatch(/^As stored: No airweave operation reads entities records/);
     expect(await page.getByLabel('Record JSON').textContent()).toContain('"entityId"');
-    const expected = (p: string) => p.includes('/__mock/records/airweave?') || /Failed to load resource: .* 404/.test(p);
-    // Its refusal, its body and the browser's console line, once each.
-    await expect.poll(() => problems.slice(before).filter(expected).length).toBe(3);
-    const unexpected = problems.splice(before).filter((p) => !expected(p));
-    problems.push(...unexpected);
   });
 
   it('shows a request in the requests view within a second, with its exchange', async () => {

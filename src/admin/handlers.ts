@@ -137,7 +137,11 @@ export function createHandlers(): Handlers<operations, AdminContext> {
         status: 200,
         body: {
           status: 'ok',
-          providers: admin.providers.map((m) => ({ name: m.provider.name, prefix: m.provider.prefix })),
+          providers: admin.providers.map((m) => ({
+            name: m.provider.name,
+            prefix: m.provider.prefix,
+            records: (m.provider.records?.views ?? []).map((v) => [...v.tables]),
+          })),
           root: admin.root,
           clock: admin.clock.mode,
           processing_ms: admin.processingMs,

@@ -564,6 +564,12 @@ export interface components {
         ProviderRef: {
             name: string;
             prefix: string;
+            /**
+             * @description The tables of its saved state that a vendor GET renders (`GET /records/{provider}`), each
+             *     as its tables from the top down (`[collections, documents]`). A record of any other table
+             *     is the mock's own data, seen only as stored.
+             */
+            records?: string[][];
         };
         Health: {
             /** @constant */
@@ -1694,11 +1700,25 @@ export interface operations {
                      *       "providers": [
                      *         {
                      *           "name": "xai",
-                     *           "prefix": "/xai"
+                     *           "prefix": "/xai",
+                     *           "records": [
+                     *             [
+                     *               "collections"
+                     *             ],
+                     *             [
+                     *               "collections",
+                     *               "documents"
+                     *             ]
+                     *           ]
                      *         },
                      *         {
                      *           "name": "ctxfy",
-                     *           "prefix": "/ctxfy"
+                     *           "prefix": "/ctxfy",
+                     *           "records": [
+                     *             [
+                     *               "spaces"
+                     *             ]
+                     *           ]
                      *         }
                      *       ],
                      *       "root": null,

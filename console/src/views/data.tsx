@@ -88,10 +88,17 @@ function Linked({ state, selected, fresh, onSelect }: { state: unknown; selected
 type View = 'vendor' | 'stored';
 type Vendor = { record: Ok<'getVendorRecord'> } | { none: string };
 
-/** The record as the vendor's GET answers it, or why no vendor GET reads it. */
-function useVendorRecord(provider: string, tenant: string, path: string[]) {
+/**
+ * The record as the vendor's GET answers it, or why no vendor GET reads it:
+ * health names the tables each provider renders, so a record of any other
+ * table is not asked for.
+ */
+function useVendorRecord(provider: string, tenant: string, path: string[], rendered: readonly string[][]) {
   const key = [provider, tenant, ...path].join('\u0000');
+  const tables = path.filter((_, i) => i % 2 === 0);
+  const renders = rendered.some((t) => t.length === tables.length && t.every((name, i) => name === tables[i]));
   const vendor = useLive<Vendor & { key: string }>(async () => {
+    if (!renders) return { key, none: `No ${provider} operation reads ${tables.join('/')} records: it is the mock's own data, seen only as stored.` };
     try {
       return { key, record: await api.record(provider, tenant, path) };
     } catch (err) {
@@ -99,15 +106,15 @@ function useVendorRecord(provider: string, tenant: string, path: string[]) {
       if (details?.reason === 'no_vendor_operation') return { key, none: (err as Error).message };
       throw err;
     }
-  }, [key]);
+  }, [key, renders]);
   // What an earlier record answered is not this one's.
   return { data: vendor.data?.key === key ? vendor.data : undefined, error: vendor.error };
 }
 
 /** The selected record: as the vendor returns it (the default) or as the mock stores it, one tab each. */
-function RecordJson({ provider, tenant, path, stored }: { provider: string; tenant: string; path: string[]; stored: unknown }) {
+function RecordJson({ provider, tenant, path, stored, rendered }: { provider: string; tenant: string; path: string[]; stored: unknown; rendered: readonly string[][] }) {
   const [view, setView] = useState<View>('vendor');
-  const vendor = useVendorRecord(provider, tenant, path);
+  const vendor = useVendorRecord(provider, tenant, path, rendered);
   const tabs: [View, string][] = [
     ['vendor', 'As the vendor returns it'],
     ['stored', 'As stored'],
@@ -338,7 +345,17 @@ export function DataView() {
                   Delete
                 </button>
               </div>
-              <RecordJson provider={current} tenant={currentTenant} path={selected.path} stored={plain(fresh)} />
+              {health.data ? (
+                <RecordJson
+                  provider={current}
+                  tenant={currentTenant}
+                  path={selected.path}
+                  stored={plain(fresh)}
+                  rendered={health.data.providers.find((p) => p.name === current)?.records ?? []}
+                />
+              ) : (
+                <p class="muted">Loading…</p>
+              )}
               <Linked state={tenantState} selected={selected} fresh={fresh} onSelect={setSelected} />
             </>
           ) : (
