@@ -60,7 +60,7 @@ describe('collections-mock CLI', () => {
     expect(health.status).toBe(200);
     const body = (await health.json()) as { status: string; processing_ms: number; providers: Array<{ name: string; prefix: string }> };
     expect(body).toMatchObject({ status: 'ok', processing_ms: 0 });
-    expect(body.providers).toEqual(PROVIDER_NAMES.map((name) => ({ name, prefix: `/${name}` })));
+    expect(body.providers).toEqual(PROVIDER_NAMES.map((name) => ({ name, prefix: `/${name}`, records: expect.any(Array) })));
     const res = await fetch(`${url}/xai/v1/collections`, { headers: { authorization: 'Bearer xai-cli' } });
     expect(res.status).toBe(200);
     // The log line is written when the response finishes; it reaches the pipe a moment later.
