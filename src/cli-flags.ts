@@ -43,7 +43,7 @@ export function choice<T extends string>(flag: string, raw: string, choices: rea
 
 /** `--flag URL`: an http or https URL. */
 export function httpUrl(flag: string, raw: string): string {
-  let ok = false;
+  let ok: boolean;
   try {
     const u = new URL(raw);
     ok = u.protocol === 'http:' || u.protocol === 'https:';

@@ -128,7 +128,7 @@ async function serve(o: ServeFlags): Promise<void> {
   } catch (err) {
     // Stopped by a signal while loading: the stop above exits.
     if (abort.signal.aborted) return;
-    throw new Error(listenError(err, host, port));
+    throw new Error(listenError(err, host, port), { cause: err });
   }
   const ready = server;
   const mountedList = ready.providers.map((m) => `${ready.url}${m.provider.prefix}`).join(', ');
@@ -239,7 +239,7 @@ async function contract(o: ContractFlags): Promise<void> {
     try {
       writeFileSync(o.junit, junit(report));
     } catch (err) {
-      throw new Error(`cannot write the JUnit report ${o.junit}: ${(err as Error).message}`);
+      throw new Error(`cannot write the JUnit report ${o.junit}: ${(err as Error).message}`, { cause: err });
     }
   }
   process.exitCode = report.failed > 0 ? 1 : 0;
@@ -279,7 +279,7 @@ async function record(o: RecordFlags): Promise<void> {
   try {
     recorder = await startRecorder({ provider, upstream, port, host, ...(o.out !== undefined ? { out: o.out } : {}), ...(o.name !== undefined ? { name: o.name } : {}), log });
   } catch (err) {
-    throw new Error(listenError(err, host, port));
+    throw new Error(listenError(err, host, port), { cause: err });
   }
   process.stderr.write(`collections-mock recording ${provider} on ${recorder.url} → ${upstream}; the scenario file is written as exchanges come, and once more at Ctrl-C/SIGTERM\n`);
   stopOnSignals(log, 'stopping the recorder', async () => {

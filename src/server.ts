@@ -167,7 +167,7 @@ function loadApiKeys(source: MockServerOptions['apiKeys']): Record<string, unkno
     try {
       parsed = parseYamlText(readFileSync(source, 'utf8'));
     } catch (err) {
-      throw new Error(`${source}: ${(err as Error).message}`);
+      throw new Error(`${source}: ${(err as Error).message}`, { cause: err });
     }
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -526,7 +526,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
         try {
           importState(mounted, saved);
         } catch (err) {
-          throw new Error(`--persist ${file}: cannot be loaded: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`);
+          throw new Error(`--persist ${file}: cannot be loaded: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`, { cause: err });
         }
         restored = true;
         // Data restored from --persist is the user's: the demo data is not added again.

@@ -107,7 +107,7 @@ export function findFixtureFiles(dir: string, providers: readonly string[]): Fix
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
   } catch (err) {
-    throw new Error(`fixtures ${dir}: cannot read the directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new Error(`fixtures ${dir}: cannot read the directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
   }
   const out: FixtureFile[] = [];
   for (const provider of providers) {

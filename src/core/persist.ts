@@ -15,12 +15,12 @@ export function readPersisted(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`--persist ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new Error(`--persist ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`--persist ${file}: not valid JSON (${(err as Error).message}); it is left untouched: fix it, move it away, or point --persist elsewhere`);
+    throw new Error(`--persist ${file}: not valid JSON (${(err as Error).message}); it is left untouched: fix it, move it away, or point --persist elsewhere`, { cause: err });
   }
 }
 
@@ -28,7 +28,7 @@ export function readPersisted(file: string): unknown {
 export function removeStaleTemps(file: string): void {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
