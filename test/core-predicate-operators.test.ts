@@ -3,10 +3,12 @@
  * every vendor's filter reaches them: orderings of numbers and strings,
  * `contains` on text and lists, `exists`, NOT over an absent field, and
  * numeric text (metadata kept as strings, which compare as numbers when both
- * sides read as numbers and as text otherwise).
+ * sides read as numbers and as text otherwise); and xAI's filter text as the
+ * condition tree it compiles to.
  */
 import { describe, expect, it } from 'vitest';
 import { matches, parseNumber, type Condition, type ConditionOperator } from '../src/core/retrieval/predicate.js';
+import { parseFilter } from '../src/providers/xai/filter.js';
 
 const cond = (field: string, operator: ConditionOperator, value: unknown, extra: Partial<Extract<Condition, { kind: 'cond' }>> = {}): Condition => ({
   kind: 'cond',
@@ -109,5 +111,43 @@ describe('contains, exists and NOT', () => {
     expect(matches(presentAndNe, { a: 'y' })).toBe(true);
     expect(matches({ kind: 'not', items: [cond('a', 'eq', 'x')] }, {})).toBe(true);
     expect(matches({ kind: 'not', items: [{ kind: 'not', items: [cond('a', 'eq', 'x')] }] }, { a: 'x' })).toBe(true);
+  });
+});
+
+describe("xAI's filter text compiles to the core's condition tree", () => {
+  it('one condition per comparison, over a view of the values it reads', () => {
+    const parsed = parseFilter<{ name: string; n: number; fields: Record<string, string> }>('name:sec AND (n > 3 OR NOT fields.year != 2024)', (field) => {
+      if (field === 'name') return { kind: 'substring', get: (r) => r.name };
+      if (field === 'n') return { kind: 'number', get: (r) => r.n };
+      return { kind: 'dynamic', get: (r) => r.fields.year };
+    })!;
+    expect(parsed.condition).toEqual({
+      kind: 'and',
+      items: [
+        { kind: 'cond', field: 'v0', operator: 'contains', value: 'sec', caseSensitive: false },
+        {
+          kind: 'or',
+          items: [
+            { kind: 'cond', field: 'v1', operator: 'gt', value: 3, caseSensitive: true },
+            {
+              kind: 'not',
+              items: [
+                {
+                  kind: 'and',
+                  items: [
+                    { kind: 'cond', field: 'v2', operator: 'exists', value: true, caseSensitive: true },
+                    { kind: 'cond', field: 'v2', operator: 'ne', value: '2024', caseSensitive: true, numericText: true },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const record = { name: 'SEC filings', n: 2, fields: { year: '2024.0' } };
+    expect(parsed.view(record)).toEqual({ v0: 'SEC filings', v1: 2, v2: '2024.0' });
+    expect(matches(parsed.condition, parsed.view(record))).toBe(true);
+    expect(parseFilter(' \t', () => undefined)).toBeUndefined();
   });
 });
