@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { loadSpec, responseFor, type Operation, type Spec } from '../core/spec.js';
+import { declaredResponse, loadSpec, responseFor, type Operation, type Spec } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
 import type { ValidationIssue } from '../core/errors.js';
 import type { ScenarioRule } from '../core/scenarios.js';
@@ -276,9 +276,9 @@ function checkRequest(spec: Spec, op: Operation, params: Record<string, string>,
 }
 
 function checkResponse(spec: Spec, op: Operation, status: number, headers: IncomingHttpHeaders, body: { value?: unknown; json: boolean }, raw: Buffer): string[] {
-  const declared = responseFor(op, status);
-  if (!declared) return [`status ${status} is not documented for ${op.id}`];
-  const key = Object.keys(op.responses).find((k) => op.responses[k] === declared)!;
+  const found = declaredResponse(op, status);
+  if (!found) return [`status ${status} is not documented for ${op.id}`];
+  const { key, response: declared } = found;
   const out: string[] = [];
   for (const [name, h] of Object.entries(declared.headers)) {
     if (h.required && headers[name.toLowerCase()] === undefined) out.push(`response header ${name} is required but absent`);

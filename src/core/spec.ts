@@ -178,9 +178,23 @@ function parseSpec(file: string, name: string): Spec {
   return { name, file, doc, operations, router: new Router([...operations.values()]) };
 }
 
-/** The response entry the spec declares for a status: exact, then `4XX`-style range, then `default`. */
+/** A response an operation declares, and its key in `responses` (`200`, `4XX`, `DEFAULT`: upper case). */
+export interface DeclaredResponse {
+  key: string;
+  response: SpecResponse;
+}
+
+/** The response the spec declares for a status, and its key: exact, then `4XX`-style range, then `default`. */
+export function declaredResponse(op: Operation, status: number): DeclaredResponse | undefined {
+  const exact = String(status);
+  const range = `${exact[0]}XX`;
+  const key = op.responses[exact] ? exact : op.responses[range] ? range : op.responses.DEFAULT ? 'DEFAULT' : undefined;
+  return key === undefined ? undefined : { key, response: op.responses[key]! };
+}
+
+/** The response the spec declares for a status (see declaredResponse). */
 export function responseFor(op: Operation, status: number): SpecResponse | undefined {
-  return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.DEFAULT;
+  return declaredResponse(op, status)?.response;
 }
 
 // ---------------------------------------------------------------- routing
