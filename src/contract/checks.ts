@@ -11,10 +11,9 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, type Ajv2020 } from '../core/ajv.js';
 import { declaredResponse, type Operation, type Spec } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
-
-
-import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName } from './names.js';
+import { isJsonMedia, mediaMatches } from '../core/body.js';
 import { mediaTypeOf as mediaType } from '../core/media.js';
+import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName } from './names.js';
 
 export { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName };
 
@@ -80,14 +79,6 @@ const failed = (expected: string, received: string): CheckOutcome => ({ outcome:
 /** The reply's media type, or undefined when it names none. */
 const mediaTypeOf = (contentType: string | undefined): string | undefined => mediaType(contentType) || undefined;
 
-function mediaMatches(declared: string, actual: string): boolean {
-  if (declared === actual || declared === '*/*') return true;
-  const [dt, ds] = declared.split('/');
-  const [at] = actual.split('/');
-  return ds === '*' && dt === at;
-}
-
-const isJsonMedia = (m: string) => m === 'application/json' || m.endsWith('+json');
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
 export const isSecured = (ctx: CheckContext): boolean => {
   const own = ctx.op.raw.security;

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseYaml, yamlTextHash } from './yaml.js';
 import { eventSchemaOf } from './sse.js';
 
@@ -69,8 +70,8 @@ export function resolvePointer(doc: Json, ref: string): Json {
   return node;
 }
 
-/** Resolves a `$ref` to a non-schema component (parameter, response, request body, header, example). */
-function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
+/** Follows a chain of `$ref`s to the node it ends at (a component, or a schema); throws on a cycle. */
+export function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
   while (node && typeof node === 'object' && typeof node.$ref === 'string') {
     if (seen.has(node.$ref)) throw new Error(`circular reference ${node.$ref}`);
     seen.add(node.$ref);
@@ -102,6 +103,11 @@ export function loadSpec(file: string, name: string): Spec {
   const spec = parseSpec(file, name);
   loaded.set(key, { mtimeMs, spec });
   return spec;
+}
+
+/** The spec the package ships for a provider: `specs/<name>.yaml`. */
+export function shippedSpecFile(name: string): string {
+  return fileURLToPath(new URL(`../../specs/${name}.yaml`, import.meta.url));
 }
 
 /** What the build made from `specs/x.yaml`: `dist/<sub>/x<ext>` (the specs' JSON copies, their precompiled validators). */
@@ -216,7 +222,8 @@ export type RouteMatch =
   | { kind: 'method_not_allowed'; allowed: string[] }
   | { kind: 'not_found' };
 
-function escapeRegExp(s: string): string {
+/** Text matched literally inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
