@@ -9,12 +9,11 @@
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, type Ajv2020 } from '../core/ajv.js';
-import type { Operation, Spec } from '../core/spec.js';
+import { declaredResponse, type Operation, type Spec } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
-
-
-import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName } from './names.js';
+import { isJsonMedia, mediaMatches } from '../core/body.js';
 import { mediaTypeOf as mediaType } from '../core/media.js';
+import { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName } from './names.js';
 
 export { BEHAVIOURAL_CHECKS, CHECK_NAMES, CONFORMANCE_CHECKS, type CheckName };
 
@@ -77,26 +76,9 @@ const passed: CheckOutcome = { outcome: 'passed' };
 const na = (reason?: string): CheckOutcome => ({ outcome: 'not_applicable', ...(reason ? { reason } : {}) });
 const failed = (expected: string, received: string): CheckOutcome => ({ outcome: 'failed', expected, received });
 
-/** The key of the responses entry that documents a status: exact, `4XX`-style range, then `DEFAULT`. */
-export function responseKeyFor(op: Operation, status: number): string | undefined {
-  const exact = String(status);
-  if (op.responses[exact]) return exact;
-  const range = `${exact[0]}XX`;
-  if (op.responses[range]) return range;
-  return op.responses.DEFAULT ? 'DEFAULT' : undefined;
-}
-
 /** The reply's media type, or undefined when it names none. */
 const mediaTypeOf = (contentType: string | undefined): string | undefined => mediaType(contentType) || undefined;
 
-function mediaMatches(declared: string, actual: string): boolean {
-  if (declared === actual || declared === '*/*') return true;
-  const [dt, ds] = declared.split('/');
-  const [at] = actual.split('/');
-  return ds === '*' && dt === at;
-}
-
-const isJsonMedia = (m: string) => m === 'application/json' || m.endsWith('+json');
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
 export const isSecured = (ctx: CheckContext): boolean => {
   const own = ctx.op.raw.security;
@@ -112,14 +94,15 @@ export const not_a_server_error: Check = (ex, { op }) => {
 };
 
 export const status_code_conformance: Check = (ex, { op }) => {
-  if (responseKeyFor(op, ex.response.status)) return passed;
+  if (declaredResponse(op, ex.response.status)) return passed;
   return failed(`one of the documented statuses ${Object.keys(op.responses).join(', ')}`, String(ex.response.status));
 };
 
 export const content_type_conformance: Check = (ex, { op }) => {
-  const key = responseKeyFor(op, ex.response.status);
-  if (!key) return na('status not documented');
-  const declared = Object.keys(op.responses[key]!.content);
+  const found = declaredResponse(op, ex.response.status);
+  if (!found) return na('status not documented');
+  const { key } = found;
+  const declared = Object.keys(found.response.content);
   const actual = mediaTypeOf(ex.response.headers['content-type']);
   if (!declared.length) {
     if (ex.response.text === '') return passed;
@@ -131,10 +114,10 @@ export const content_type_conformance: Check = (ex, { op }) => {
 };
 
 export const response_schema_conformance: Check = (ex, { spec, op }) => {
-  const key = responseKeyFor(op, ex.response.status);
-  if (!key) return na('status not documented');
+  const found = declaredResponse(op, ex.response.status);
+  if (!found) return na('status not documented');
+  const { key, response: { content } } = found;
   const actual = mediaTypeOf(ex.response.headers['content-type']);
-  const content = op.responses[key]!.content;
   const declared = actual ? Object.keys(content).find((d) => mediaMatches(d, actual)) : undefined;
   if (!declared || !isJsonMedia(actual!)) return na('no JSON body documented for this media type');
   let body: unknown;
@@ -169,9 +152,9 @@ function headerValidator(schema: Record<string, unknown> | boolean): ValidateFun
 }
 
 export const response_headers_conformance: Check = (ex, { op }) => {
-  const key = responseKeyFor(op, ex.response.status);
-  if (!key) return na('status not documented');
-  const declared = Object.entries(op.responses[key]!.headers);
+  const found = declaredResponse(op, ex.response.status);
+  if (!found) return na('status not documented');
+  const declared = Object.entries(found.response.headers);
   if (!declared.length) return na('no response headers documented');
   const problems: string[] = [];
   for (const [name, h] of declared) {

@@ -106,3 +106,24 @@ export interface ProviderFlow {
   legacyOnly?: readonly string[];
   run(ctx: FlowContext): Promise<void>;
 }
+
+/** What a deleteAndReread sends: the operations, and what both requests share (path, headers, credential). */
+export type DeleteAndRead = Omit<Call, 'operationId' | 'step' | 'intent'> & {
+  delete: string;
+  read: string;
+  /** The step's verb, `delete` unless the vendor names it otherwise (xAI removes a document from a collection). */
+  verb?: string;
+};
+
+/**
+ * Deletes a resource the flow made (it must succeed), drops its deferred
+ * clean-up, then reads it again, where a 404 or 410 is due: the steps
+ * `<verb> <what>` and `read <what> after <verb>`.
+ */
+export async function deleteAndReread(ctx: FlowContext, what: string, call: DeleteAndRead, drop?: () => void): Promise<void> {
+  const { delete: deleteOp, read, verb = 'delete', ...shared } = call;
+  const deletedBy = `${verb} ${what}`;
+  await ctx.must({ ...shared, step: deletedBy, operationId: deleteOp });
+  drop?.();
+  await ctx.call({ ...shared, step: `read ${what} after ${verb}`, operationId: read, intent: { kind: 'read_after_delete', deletedBy } });
+}

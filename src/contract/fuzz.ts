@@ -18,7 +18,7 @@
  */
 import { mulberry32, seedToInt } from '../core/ids.js';
 import type { JsonSchema, Operation, Spec, SpecParameter } from '../core/spec.js';
-import { resolvePointer } from '../core/spec.js';
+import { deref } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
 import { isStructuredMedia } from '../core/body.js';
 import type { CheckName } from './checks.js';
@@ -79,12 +79,6 @@ export const seedNumber = (seed: string, salt: string): number => seedToInt(`${s
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
-function resolve(doc: Json, schema: Json, depth = 0): Json {
-  let s = schema;
-  while (s && typeof s === 'object' && typeof s.$ref === 'string' && depth++ < 20) s = resolvePointer(doc, s.$ref);
-  return s;
-}
-
 const typesOf = (s: Json): string[] => (Array.isArray(s?.type) ? s.type : typeof s?.type === 'string' ? [s.type] : []);
 
 /** A value of another type than the schema allows (the validator has the last word). */
@@ -128,7 +122,7 @@ function bodyMutations(doc: Json, schema: Json, value: Json): Mutation[] {
   };
   const replaceAt = (path: (string | number)[], v: unknown) => (body: Json) => (path.length ? setAt(body, path, (p, k) => (p[k] = v)) : v);
   const walk = (raw: Json, v: Json, path: (string | number)[], depth: number) => {
-    const s = resolve(doc, raw);
+    const s = deref<Json>(doc, raw);
     if (!s || typeof s !== 'object' || depth > 8) return;
     if (v !== undefined) add({ what: `${ptr(path)} of the wrong type`, apply: replaceAt(path, wrongValue(s, v)) });
     if (Array.isArray(s.enum) && typeof v === 'string') add({ what: `${ptr(path)} outside its enum`, apply: replaceAt(path, 'cm-fuzz-not-in-enum') });
@@ -153,7 +147,7 @@ function bodyMutations(doc: Json, schema: Json, value: Json): Mutation[] {
       for (const [k, ps] of Object.entries<Json>(s.properties ?? {})) {
         if (k in v) walk(ps, v[k], [...path, k], depth + 1);
         else {
-          const rs = resolve(doc, ps);
+          const rs = deref<Json>(doc, ps);
           add({ what: `${ptr([...path, k])} of the wrong type`, apply: (body) => ((path.length ? path.reduce((n, kk) => n[kk], body) : body)[k] = wrongValue(rs, undefined), body) });
         }
       }
@@ -178,7 +172,7 @@ function paramMutations(doc: Json, params: SpecParameter[], query: Record<string
     return q;
   };
   for (const p of params) {
-    const s = resolve(doc, p.schema);
+    const s = deref<Json>(doc, p.schema);
     if (!s || typeof s !== 'object') continue;
     const types = typesOf(s);
     const what = (w: string) => `query ${p.name} ${w}`;
@@ -250,9 +244,9 @@ const EXTENSIONS: Record<(typeof FILE_TYPES)[number], string> = {
 /** Properties of a form schema that are file parts (`format: binary`, or a `contentMediaType`). */
 function fileProperties(doc: Json, schema: Json): Set<string> {
   const out = new Set<string>();
-  const s = resolve(doc, schema);
+  const s = deref<Json>(doc, schema);
   for (const [name, raw] of Object.entries<Json>(s?.properties ?? {})) {
-    const p = resolve(doc, raw);
+    const p = deref<Json>(doc, raw);
     if (p && (p.format === 'binary' || typeof p.contentMediaType === 'string')) out.add(name);
   }
   return out;

@@ -12,16 +12,16 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { loadSpec, responseFor, type Operation, type Spec } from '../core/spec.js';
+import { declaredResponse, loadSpec, responseFor, shippedSpecFile, type Operation, type Spec } from '../core/spec.js';
 import { SpecValidators } from '../core/validation.js';
 import type { ValidationIssue } from '../core/errors.js';
 import type { ScenarioRule } from '../core/scenarios.js';
 import { writeAtomic } from '../core/persist.js';
 import { whyNotWritable } from '../core/writable.js';
 import { mediaTypeOf } from '../core/media.js';
+import { declaredMediaFor, isJsonMedia } from '../core/body.js';
 
 /** What the recorder logs through: pino's `warn`/`info` fit, so does a test's collector. */
 export interface RecorderLog {
@@ -82,7 +82,6 @@ export const REDACTED = '<redacted>';
 const DEFAULT_PORT = 4011;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
 
-const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
 
 // ---------------------------------------------------------------- redaction
 
@@ -203,8 +202,6 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const isJsonMedia = (media: string) => media === 'application/json' || media.endsWith('+json');
-
 function decode(body: Buffer, encoding: string | undefined): Buffer {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
@@ -276,9 +273,9 @@ function checkRequest(spec: Spec, op: Operation, params: Record<string, string>,
 }
 
 function checkResponse(spec: Spec, op: Operation, status: number, headers: IncomingHttpHeaders, body: { value?: unknown; json: boolean }, raw: Buffer): string[] {
-  const declared = responseFor(op, status);
-  if (!declared) return [`status ${status} is not documented for ${op.id}`];
-  const key = Object.keys(op.responses).find((k) => op.responses[k] === declared)!;
+  const found = declaredResponse(op, status);
+  if (!found) return [`status ${status} is not documented for ${op.id}`];
+  const { key, response: declared } = found;
   const out: string[] = [];
   for (const [name, h] of Object.entries(declared.headers)) {
     if (h.required && headers[name.toLowerCase()] === undefined) out.push(`response header ${name} is required but absent`);
@@ -290,7 +287,7 @@ function checkResponse(spec: Spec, op: Operation, status: number, headers: Incom
   }
   if (!declaredMedia.length) return out;
   const media = mediaTypeOf(headers['content-type']);
-  const type = declaredMedia.find((m) => m === media) ?? declaredMedia.find((m) => m.endsWith('/*') && media.startsWith(m.slice(0, -1))) ?? declaredMedia.find((m) => m === '*/*');
+  const type = declaredMediaFor(declaredMedia, media);
   if (!type) {
     out.push(`response content type ${media || '(none)'} is not one of ${declaredMedia.join(', ')}`);
     return out;
@@ -409,7 +406,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
   } catch {
     throw new Error(`upstream must be an http(s) URL, got "${options.upstream}"`);
   }
-  const spec = loadSpec(specFile(provider), provider);
+  const spec = loadSpec(shippedSpecFile(provider), provider);
   const lenient = spec.router.withTrailingSlashIgnored();
   const started = new Date();
   const out = options.out ?? `recorded-${provider}-${timestamp(started)}.yaml`;

@@ -3,8 +3,7 @@
  * exchange as it happens, and always cleans up what the flow created.
  */
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { loadSpec, type Operation, type Spec } from '../core/spec.js';
+import { escapeRegExp, loadSpec, shippedSpecFile, type Operation, type Spec } from '../core/spec.js';
 import { createIdSource } from '../core/ids.js';
 import { CHECK_NAMES, CHECKS, statelessOverride, type CheckName, type Exchange, type ExchangeRequest } from './checks.js';
 import { FlowAborted, type Call, type Credential, type FlowContext, type ProviderFlow } from './flow.js';
@@ -124,7 +123,6 @@ export function liveSkipReason(flow: ProviderFlow, op: Operation): string | unde
   return undefined;
 }
 
-const specFile = (provider: string) => fileURLToPath(new URL(`../../specs/${provider}.yaml`, import.meta.url));
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -203,7 +201,7 @@ function buildPath(op: Operation, params: Record<string, string> = {}): string {
 export async function runContract(options: ContractOptions): Promise<Report> {
   const flow = FLOWS[options.provider];
   if (!flow) throw new Error(`no contract flow for provider "${options.provider}"; available: ${FLOW_PROVIDERS.join(', ')}`);
-  const spec: Spec = loadSpec(specFile(options.provider), options.provider);
+  const spec: Spec = loadSpec(shippedSpecFile(options.provider), options.provider);
   const doFetch = options.fetch ?? fetch;
   const ids = createIdSource(options.seed);
   const random = () => ids.random();
@@ -480,7 +478,7 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       // A resource made by a valid create is deleted with the rest (best effort: the DELETE on the same path plus an id).
       const s = exchange.response.status;
       if (op.method === 'POST' && s >= 200 && s < 300 && exchange.response.json && typeof exchange.response.json === 'object') {
-        const del = [...spec.operations.values()].find((o) => o.method === 'DELETE' && new RegExp(`^${escapeRe(op.path)}/\\{[^}/]+\\}$`).test(o.path));
+        const del = [...spec.operations.values()].find((o) => o.method === 'DELETE' && new RegExp(`^${escapeRegExp(op.path)}/\\{[^}/]+\\}$`).test(o.path));
         const param = del?.path.match(/\{([^}]+)\}$/)?.[1];
         if (del && param) {
           const json = exchange.response.json as Record<string, unknown>;
@@ -590,5 +588,3 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     ...(fuzzStats ? { fuzz: fuzzStats } : {}),
   };
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseYaml, yamlTextHash } from './yaml.js';
 import { eventSchemaOf } from './sse.js';
 
@@ -69,8 +70,8 @@ export function resolvePointer(doc: Json, ref: string): Json {
   return node;
 }
 
-/** Resolves a `$ref` to a non-schema component (parameter, response, request body, header, example). */
-function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
+/** Follows a chain of `$ref`s to the node it ends at (a component, or a schema); throws on a cycle. */
+export function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
   while (node && typeof node === 'object' && typeof node.$ref === 'string') {
     if (seen.has(node.$ref)) throw new Error(`circular reference ${node.$ref}`);
     seen.add(node.$ref);
@@ -102,6 +103,11 @@ export function loadSpec(file: string, name: string): Spec {
   const spec = parseSpec(file, name);
   loaded.set(key, { mtimeMs, spec });
   return spec;
+}
+
+/** The spec the package ships for a provider: `specs/<name>.yaml`. */
+export function shippedSpecFile(name: string): string {
+  return fileURLToPath(new URL(`../../specs/${name}.yaml`, import.meta.url));
 }
 
 /** What the build made from `specs/x.yaml`: `dist/<sub>/x<ext>` (the specs' JSON copies, their precompiled validators). */
@@ -178,9 +184,23 @@ function parseSpec(file: string, name: string): Spec {
   return { name, file, doc, operations, router: new Router([...operations.values()]) };
 }
 
-/** The response entry the spec declares for a status: exact, then `4XX`-style range, then `default`. */
+/** A response an operation declares, and its key in `responses` (`200`, `4XX`, `DEFAULT`: upper case). */
+export interface DeclaredResponse {
+  key: string;
+  response: SpecResponse;
+}
+
+/** The response the spec declares for a status, and its key: exact, then `4XX`-style range, then `default`. */
+export function declaredResponse(op: Operation, status: number): DeclaredResponse | undefined {
+  const exact = String(status);
+  const range = `${exact[0]}XX`;
+  const key = op.responses[exact] ? exact : op.responses[range] ? range : op.responses.DEFAULT ? 'DEFAULT' : undefined;
+  return key === undefined ? undefined : { key, response: op.responses[key]! };
+}
+
+/** The response the spec declares for a status (see declaredResponse). */
 export function responseFor(op: Operation, status: number): SpecResponse | undefined {
-  return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.DEFAULT;
+  return declaredResponse(op, status)?.response;
 }
 
 // ---------------------------------------------------------------- routing
@@ -202,7 +222,8 @@ export type RouteMatch =
   | { kind: 'method_not_allowed'; allowed: string[] }
   | { kind: 'not_found' };
 
-function escapeRegExp(s: string): string {
+/** Text matched literally inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

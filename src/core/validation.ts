@@ -429,31 +429,22 @@ export class SpecValidators {
           return [...refused, ...toIssues('body', f.errors, body).filter((i) => !refused.some((r) => r.pointer === i.pointer))];
         };
       },
-      response: (status, mediaType) => {
-        const key = `${status} ${mediaType}`;
-        let fn = responses.get(key);
-        if (fn === undefined) {
-          const entry = responseEntry(op, status, mediaType);
-          fn = entry ? this.fn(entry) : null;
-          responses.set(key, fn);
-        }
-        const f = fn;
-        if (!f) return undefined;
-        return (body) => (f(body) ? [] : toIssues('body', f.errors, body));
-      },
-      event: (status, mediaType) => {
-        const key = `${status} ${mediaType}`;
-        let fn = events.get(key);
-        if (fn === undefined) {
-          const entry = eventEntry(op, status, mediaType);
-          fn = entry ? this.fn(entry) : null;
-          events.set(key, fn);
-        }
-        const f = fn;
-        if (!f) return undefined;
-        return (item) => (f(item) ? [] : toIssues('body', f.errors, item));
-      },
+      response: (status, mediaType) => this.checker(responses, `${status} ${mediaType}`, () => responseEntry(op, status, mediaType)),
+      event: (status, mediaType) => this.checker(events, `${status} ${mediaType}`, () => eventEntry(op, status, mediaType)),
     };
+  }
+
+  /** A reply's (or an event's) checker, its validator made once per key in `cache`; undefined when the spec gives no schema. */
+  private checker(cache: Map<string, ValidateFunction | null>, key: string, entry: () => ValidatorEntry | undefined): ((value: unknown) => ValidationIssue[]) | undefined {
+    let fn = cache.get(key);
+    if (fn === undefined) {
+      const found = entry();
+      fn = found ? this.fn(found) : null;
+      cache.set(key, fn);
+    }
+    const f = fn;
+    if (!f) return undefined;
+    return (value) => (f(value) ? [] : toIssues('body', f.errors, value));
   }
 }
 

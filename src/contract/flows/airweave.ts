@@ -3,7 +3,7 @@
  * (read, list, update, delete) → search it (v2 tiers, the stream, legacy) →
  * delete the collection, with the negative cases around them. `x-api-key`.
  */
-import type { ProviderFlow } from '../flow.js';
+import { deleteAndReread, type ProviderFlow } from '../flow.js';
 
 export const airweaveFlow: ProviderFlow = {
   provider: 'airweave',
@@ -101,17 +101,7 @@ export const airweaveFlow: ProviderFlow = {
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
-    await ctx.must({ step: 'delete source connection', operationId: 'deleteSourceConnection', path: { source_connection_id: id } });
-    dropConnection();
-    await ctx.call({
-      step: 'read source connection after delete',
-      operationId: 'getSourceConnection',
-      path: { source_connection_id: id },
-      intent: { kind: 'read_after_delete', deletedBy: 'delete source connection' },
-    });
-
-    await ctx.must({ step: 'delete collection', operationId: 'deleteCollection', path: { readable_id: readableId } });
-    dropCollection();
-    await ctx.call({ step: 'read collection after delete', operationId: 'getCollection', path: { readable_id: readableId }, intent: { kind: 'read_after_delete', deletedBy: 'delete collection' } });
+    await deleteAndReread(ctx, 'source connection', { delete: 'deleteSourceConnection', read: 'getSourceConnection', path: { source_connection_id: id } }, dropConnection);
+    await deleteAndReread(ctx, 'collection', { delete: 'deleteCollection', read: 'getCollection', path: { readable_id: readableId } }, dropCollection);
   },
 };

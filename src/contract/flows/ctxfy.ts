@@ -2,7 +2,7 @@
  * Ctxfy: space → collection → source (read, list, update, delete) → delete
  * the space, with the negative cases around them. Bearer key.
  */
-import type { ProviderFlow } from '../flow.js';
+import { deleteAndReread, type ProviderFlow } from '../flow.js';
 
 const uuidLike = (token: (n?: number) => string) => {
   const hex = token(32).replace(/[^0-9a-f]/g, 'a');
@@ -96,12 +96,7 @@ export const ctxfyFlow: ProviderFlow = {
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
-    await ctx.must({ step: 'delete source', operationId: 'deleteSource', path: { sourceId } });
-    dropSource();
-    await ctx.call({ step: 'read source after delete', operationId: 'getSource', path: { sourceId }, intent: { kind: 'read_after_delete', deletedBy: 'delete source' } });
-
-    await ctx.must({ step: 'delete space', operationId: 'deleteSpace', path: { spaceId } });
-    dropSpace();
-    await ctx.call({ step: 'read space after delete', operationId: 'getSpace', path: { spaceId }, intent: { kind: 'read_after_delete', deletedBy: 'delete space' } });
+    await deleteAndReread(ctx, 'source', { delete: 'deleteSource', read: 'getSource', path: { sourceId } }, dropSource);
+    await deleteAndReread(ctx, 'space', { delete: 'deleteSpace', read: 'getSpace', path: { spaceId } }, dropSpace);
   },
 };

@@ -5,7 +5,7 @@
  * ad-hoc run) → delete them in reverse, with the negative cases around them. `Authorization: Bearer`; every call below the namespace names it in
  * `X-Namespace`.
  */
-import type { FlowContext, ProviderFlow } from '../flow.js';
+import { deleteAndReread, type FlowContext, type ProviderFlow } from '../flow.js';
 
 /**
  * Polls a task with growing pauses (about 16 s in all); true once it is COMPLETED.
@@ -202,24 +202,16 @@ export const mixpeekFlow: ProviderFlow = {
     });
     await ctx.call({ step: 'list ad-hoc executions', operationId: 'listAdhocExecutions', headers: ns, json: {} });
     await ctx.call({ step: 'read unknown retriever', operationId: 'getRetriever', path: { retriever_id: `ret_${ctx.token(16)}` }, headers: ns, intent: { kind: 'unknown_id' } });
-    await ctx.must({ step: 'delete retriever', operationId: 'deleteRetriever', path: ret, headers: ns });
-    dropRetriever();
-    await ctx.call({ step: 'read retriever after delete', operationId: 'getRetriever', path: ret, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete retriever' } });
+    await deleteAndReread(ctx, 'retriever', { delete: 'deleteRetriever', read: 'getRetriever', path: ret, headers: ns }, dropRetriever);
 
-    await ctx.must({ step: 'delete document', operationId: 'deleteDocument', path: doc, headers: ns });
-    await ctx.call({ step: 'read document after delete', operationId: 'getDocument', path: doc, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete document' } });
+    await deleteAndReread(ctx, 'document', { delete: 'deleteDocument', read: 'getDocument', path: doc, headers: ns });
     await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: col, headers: ns, json: { description: 'updated by the contract suite' } });
     await ctx.call({ step: 'update collection with a numeric name', operationId: 'updateCollection', path: col, headers: ns, json: { collection_name: 12345 }, intent: { kind: 'invalid_input', what: 'collection_name is a number' } });
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
-    await ctx.must({ step: 'delete collection', operationId: 'deleteCollection', path: col, headers: ns });
-    dropCollection();
-    await ctx.call({ step: 'read collection after delete', operationId: 'getCollection', path: col, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete collection' } });
-
-    await ctx.must({ step: 'delete object', operationId: 'deleteObject', path: obj, headers: ns });
-    dropObject();
-    await ctx.call({ step: 'read object after delete', operationId: 'getObject', path: obj, headers: ns, intent: { kind: 'read_after_delete', deletedBy: 'delete object' } });
+    await deleteAndReread(ctx, 'collection', { delete: 'deleteCollection', read: 'getCollection', path: col, headers: ns }, dropCollection);
+    await deleteAndReread(ctx, 'object', { delete: 'deleteObject', read: 'getObject', path: obj, headers: ns }, dropObject);
 
     // A bucket's delete is a task: the bucket reads as IN_PROGRESS until it completes, then 404.
     const receipt = (await ctx.must({ step: 'delete bucket', operationId: 'deleteBucket', path: { bucket_identifier: bucketId }, headers: ns })).response.json;
@@ -234,8 +226,6 @@ export const mixpeekFlow: ProviderFlow = {
       intent: done ? { kind: 'read_after_delete', deletedBy: 'delete bucket' } : { kind: 'normal' },
     });
 
-    await ctx.must({ step: 'delete namespace', operationId: 'deleteNamespace', path: { namespace_identifier: nsId } });
-    dropNamespace();
-    await ctx.call({ step: 'read namespace after delete', operationId: 'getNamespace', path: { namespace_identifier: nsId }, intent: { kind: 'read_after_delete', deletedBy: 'delete namespace' } });
+    await deleteAndReread(ctx, 'namespace', { delete: 'deleteNamespace', read: 'getNamespace', path: { namespace_identifier: nsId } }, dropNamespace);
   },
 };

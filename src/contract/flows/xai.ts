@@ -8,7 +8,7 @@
  * the mock without --api-keys takes any key for both, so one generated key
  * serves.
  */
-import { FlowAborted, type FlowContext, type ProviderFlow } from '../flow.js';
+import { deleteAndReread, FlowAborted, type FlowContext, type ProviderFlow } from '../flow.js';
 
 const CONTENT = 'collections-mock contract suite: a short text document.';
 
@@ -171,21 +171,8 @@ export const xaiFlow: ProviderFlow = {
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
-    await ctx.must({ step: 'remove document', operationId: 'removeDocumentFromCollection', path: doc });
-    dropDocument();
-    await ctx.call({ step: 'read document after remove', operationId: 'getDocumentMetadata', path: doc, intent: { kind: 'read_after_delete', deletedBy: 'remove document' } });
-
-    await ctx.must({ step: 'delete collection', operationId: 'deleteCollection', path: { collection_id: collectionId } });
-    dropCollection();
-    await ctx.call({
-      step: 'read collection after delete',
-      operationId: 'getCollectionMetadata',
-      path: { collection_id: collectionId },
-      intent: { kind: 'read_after_delete', deletedBy: 'delete collection' },
-    });
-
-    await ctx.must({ step: 'delete file', operationId: 'deleteFile', auth: 'files', path: { file_id: fileId } });
-    dropFile();
-    await ctx.call({ step: 'read file after delete', operationId: 'retrieveFile', auth: 'files', path: { file_id: fileId }, intent: { kind: 'read_after_delete', deletedBy: 'delete file' } });
+    await deleteAndReread(ctx, 'document', { verb: 'remove', delete: 'removeDocumentFromCollection', read: 'getDocumentMetadata', path: doc }, dropDocument);
+    await deleteAndReread(ctx, 'collection', { delete: 'deleteCollection', read: 'getCollectionMetadata', path: { collection_id: collectionId } }, dropCollection);
+    await deleteAndReread(ctx, 'file', { delete: 'deleteFile', read: 'retrieveFile', auth: 'files', path: { file_id: fileId } }, dropFile);
   },
 };

@@ -7,7 +7,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { MockError, type MockErrorKind } from '../errors.js';
 import { isJsonMedia } from '../body.js';
-import { responseFor, type Operation } from '../spec.js';
+import { declaredResponse, responseFor, type Operation } from '../spec.js';
 import type { Reply } from '../provider.js';
 import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRule } from '../scenarios.js';
 import type { Exchange, Mount } from './context.js';
@@ -97,12 +97,11 @@ export function fault(mount: Mount, x: Exchange, kind: Fault, status: number): v
  * it); the first of a few tries that passes the self-check, else none.
  */
 async function dynamicBody(mount: Mount, op: Operation, status: number): Promise<{ body: unknown; mediaType: string } | undefined> {
-  const declared = responseFor(op, status);
-  const entry = declared && Object.entries(declared.content).find(([type, m]) => isJsonMedia(type) && m.schema !== undefined);
+  const declared = declaredResponse(op, status);
+  const entry = declared && Object.entries(declared.response.content).find(([type, m]) => isJsonMedia(type) && m.schema !== undefined);
   if (!declared || !entry) return undefined;
   const [mediaType, media] = entry;
-  const key = Object.keys(op.responses).find((k) => op.responses[k] === declared)!;
-  const validate = mount.validators.for(op).response(key, mediaType);
+  const validate = mount.validators.for(op).response(declared.key, mediaType);
   const { generateSync } = await import('json-schema-faker');
   const schema = { ...(media.schema as Record<string, unknown>), components: mount.spec.doc.components };
   for (let i = 0; i < 5; i++) {

@@ -8,7 +8,7 @@
  */
 import type { ValidationIssue } from '../errors.js';
 import { declaredMediaFor, mediaTypeOf } from '../body.js';
-import { responseFor, type Operation } from '../spec.js';
+import { declaredResponse, type Operation } from '../spec.js';
 import type { Reply } from '../provider.js';
 import { EVENT_STREAM_MEDIA, isEventStream } from '../sse.js';
 import type { Exchange, Mount, ResponseFacts, SelfCheckFailure } from './context.js';
@@ -20,15 +20,15 @@ export function responseFacts(mount: Mount, op: Operation, status: number): Resp
   if (!byStatus) mount.facts.set(op, (byStatus = new Map()));
   let facts = byStatus.get(status);
   if (facts === undefined) {
-    const declared = responseFor(op, status);
-    facts = declared
+    const found = declaredResponse(op, status);
+    facts = found
       ? {
-          declared,
-          key: Object.keys(op.responses).find((k) => op.responses[k] === declared)!,
-          requiredHeaders: Object.entries(declared.headers)
+          declared: found.response,
+          key: found.key,
+          requiredHeaders: Object.entries(found.response.headers)
             .filter(([, h]) => h.required)
             .map(([name]) => name),
-          media: Object.keys(declared.content),
+          media: Object.keys(found.response.content),
           conforming: new Map(),
         }
       : null;

@@ -25,6 +25,25 @@ const MAX_BLOCK = 32;
 /** A term frequency is kept up to this: BM25 has saturated long before (at 255 its factor is within 0.5% of its limit). */
 const MAX_TF = 0xff;
 
+type BlockVisitor = (ordinals: Uint32Array, freqs: Uint8Array, start: number, end: number) => void;
+
+/**
+ * Each block of one term's list, in the order they were added: from its
+ * first block at `off` to its last, at `last`, which holds `lastFill` entries
+ * (the others are full). `visit` gets entries `start` to `end - 1`.
+ */
+function eachBlock(off: number, last: number, lastFill: number, ordinalPages: readonly Uint32Array[], freqPages: readonly Uint8Array[], visit: BlockVisitor): void {
+  while (off !== 0) {
+    const page = off >>> PAGE_BITS;
+    const at = off & PAGE_MASK;
+    const freqs = freqPages[page]!;
+    const ordinals = ordinalPages[page]!;
+    const n = off === last ? lastFill : freqs[at]!;
+    visit(ordinals, freqs, at + 1, at + 1 + n);
+    off = off === last ? 0 : ordinals[at]!;
+  }
+}
+
 export class Postings {
   /** Term → id; ids index the arrays below. */
   readonly terms = new Map<string, number>();
@@ -71,18 +90,8 @@ export class Postings {
    * `freqs`. One call a block, not a posting, keeps the reader's loop tight;
    * the reader checks liveness, having the chunk's owner at hand anyway.
    */
-  blocks(id: number, visit: (ordinals: Uint32Array, freqs: Uint8Array, start: number, end: number) => void): void {
-    let off = this.head[id]!;
-    const last = this.tail[id]!;
-    while (off !== 0) {
-      const page = off >>> PAGE_BITS;
-      const at = off & PAGE_MASK;
-      const freqs = this.freqPages[page]!;
-      const ordinals = this.ordinalPages[page]!;
-      const n = off === last ? this.tailFill[id]! : freqs[at]!;
-      visit(ordinals, freqs, at + 1, at + 1 + n);
-      off = off === last ? 0 : ordinals[at]!;
-    }
+  blocks(id: number, visit: BlockVisitor): void {
+    eachBlock(this.head[id]!, this.tail[id]!, this.tailFill[id]!, this.ordinalPages, this.freqPages, visit);
   }
 
   /**
@@ -105,23 +114,15 @@ export class Postings {
     this.entries = 0;
     for (const [term, oldId] of oldTerms) {
       let id = -1;
-      let off = old.head[oldId]!;
-      const last = old.tail[oldId]!;
-      while (off !== 0) {
-        const page = off >>> PAGE_BITS;
-        const at = off & PAGE_MASK;
-        const ordinals = old.ordinalPages[page]!;
-        const freqs = old.freqPages[page]!;
-        const n = off === last ? old.tailFill[oldId]! : freqs[at]!;
-        for (let i = at + 1, end = at + 1 + n; i < end; i++) {
+      eachBlock(old.head[oldId]!, old.tail[oldId]!, old.tailFill[oldId]!, old.ordinalPages, old.freqPages, (ordinals, freqs, start, end) => {
+        for (let i = start; i < end; i++) {
           const o = remap[ordinals[i]!]!;
           if (o < 0) continue;
           if (id < 0) id = this.newTerm(term);
           this.append(id, o, freqs[i]!);
           this.df[id]!++;
         }
-        off = off === last ? 0 : ordinals[at]!;
-      }
+      });
     }
   }
 

@@ -1,11 +1,12 @@
 /**
  * One condition tree and one evaluator for every vendor's filter language:
  * a provider parses its vendor's grammar (Mixpeek's LogicalOperator,
- * Airweave's FilterGroup, …) into a `Condition`, and the core evaluates it
- * against a plain JSON record, for lists and for the search index alike
- * (applied before ranking). The operators are the union of what the vendors
- * document; their semantics (array fields match by any element, case folding,
- * ordering of numbers and ISO strings) are written once, here.
+ * Airweave's FilterGroup, xAI's AIP-160 text) into a `Condition`, and the
+ * core evaluates it against a plain JSON record, for lists and for the search
+ * index alike (applied before ranking). The operators are the union of what
+ * the vendors document; their semantics (array fields match by any element,
+ * case folding, ordering of numbers and ISO strings, numeric text) are
+ * written once, here.
  *
  * Safety: evaluation, deep equality and path walking are iterative, so neither
  * a deep nor a long input can exhaust the stack. Regex patterns are
@@ -26,7 +27,20 @@ export type Condition =
    * on `a.b` and `a.c`, both must hold for the same element.
    */
   | { kind: 'some'; field: string; items: Condition[] }
-  | { kind: 'cond'; field: string; operator: ConditionOperator; value: unknown; caseSensitive: boolean };
+  | {
+      kind: 'cond';
+      field: string;
+      operator: ConditionOperator;
+      value: unknown;
+      caseSensitive: boolean;
+      /**
+       * Text that reads as a number stands for that number (metadata kept as
+       * strings): for the equalities (eq, ne, in, nin) and the orderings, two
+       * values compare as numbers when both read as numbers, otherwise as
+       * their text. Without it, a number and a string never compare.
+       */
+      numericText?: boolean;
+    };
 
 export type ConditionOperator =
   | 'eq'
@@ -235,27 +249,33 @@ export function filterError(at: string, message: string): never {
 function testCondition(cond: Cond, record: unknown): boolean {
   const reached = valuesAt(record, cond.field);
   const { value, caseSensitive: cs } = cond;
+  const loose = cond.numericText === true;
+  const same = (a: unknown, b: unknown): boolean => (loose ? sameLoosely(a, b, cs) : equal(a, b, cs));
+  const order = (accept: (c: number) => boolean) => (v: unknown) => {
+    const c = loose ? compareLoosely(v, value) : compare(v, value);
+    return c !== undefined && accept(c);
+  };
   switch (cond.operator) {
     case 'eq':
-      return anyCandidate(reached, (v) => equal(v, value, cs));
+      return anyCandidate(reached, (v) => same(v, value));
     case 'ne':
-      return !anyCandidate(reached, (v) => equal(v, value, cs));
+      return !anyCandidate(reached, (v) => same(v, value));
     case 'in': {
       const options = Array.isArray(value) ? value : [];
-      return anyCandidate(reached, (v) => options.some((o) => equal(v, o, cs)));
+      return anyCandidate(reached, (v) => options.some((o) => same(v, o)));
     }
     case 'nin': {
       const options = Array.isArray(value) ? value : [];
-      return !anyCandidate(reached, (v) => options.some((o) => equal(v, o, cs)));
+      return !anyCandidate(reached, (v) => options.some((o) => same(v, o)));
     }
     case 'gt':
-      return anyCandidate(reached, (v) => ordered(v, value, (c) => c > 0));
+      return anyCandidate(reached, order((c) => c > 0));
     case 'gte':
-      return anyCandidate(reached, (v) => ordered(v, value, (c) => c >= 0));
+      return anyCandidate(reached, order((c) => c >= 0));
     case 'lt':
-      return anyCandidate(reached, (v) => ordered(v, value, (c) => c < 0));
+      return anyCandidate(reached, order((c) => c < 0));
     case 'lte':
-      return anyCandidate(reached, (v) => ordered(v, value, (c) => c <= 0));
+      return anyCandidate(reached, order((c) => c <= 0));
     case 'contains':
       // Not expanded into elements: a string holds a substring, an array holds an element.
       return reached.some((v) => {
@@ -312,14 +332,51 @@ function fold(s: string, caseSensitive: boolean): string {
   return caseSensitive ? s : s.toLowerCase();
 }
 
-/** Numbers numerically, strings (ISO timestamps included) lexicographically; anything else never compares. */
-function ordered(a: unknown, b: unknown, accept: (c: number) => boolean): boolean {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (Number.isNaN(a) || Number.isNaN(b)) return false;
-    return accept(a < b ? -1 : a > b ? 1 : 0);
-  }
-  if (typeof a === 'string' && typeof b === 'string') return accept(a < b ? -1 : a > b ? 1 : 0);
-  return false;
+/** Numbers numerically, strings (ISO timestamps included) lexicographically; anything else never compares (undefined). */
+function compare(a: unknown, b: unknown): number | undefined {
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) || Number.isNaN(b) ? undefined : sign(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return sign(a, b);
+  return undefined;
+}
+
+/** Numbers, text that reads as one included, numerically; other strings and numbers as their text; anything else never compares. */
+function compareLoosely(a: unknown, b: unknown): number | undefined {
+  const x = numberIn(a);
+  const y = numberIn(b);
+  if (x !== undefined && y !== undefined) return sign(x, y);
+  if (isText(a) && isText(b)) return sign(String(a), String(b));
+  return undefined;
+}
+
+/** Equality under the same rule as compareLoosely; text folded unless case-sensitive. */
+function sameLoosely(a: unknown, b: unknown, caseSensitive: boolean): boolean {
+  const x = numberIn(a);
+  const y = numberIn(b);
+  if (x !== undefined && y !== undefined) return x === y;
+  if (isText(a) && isText(b)) return equal(String(a), String(b), caseSensitive);
+  return equal(a, b, caseSensitive);
+}
+
+function sign<V extends number | string>(a: V, b: V): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const isText = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+
+/** A finite number, or text that reads as one (parseNumber); else undefined. */
+export function numberIn(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  return typeof v === 'string' ? parseNumber(v) : undefined;
+}
+
+// Stricter than Number(): refuses '', '0x10', 'Infinity' and padded text, all of which Number() accepts.
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A decimal number written plainly (`12`, `-0.5`, `1e3`, `.5`), as a finite number; undefined for anything else. */
+export function parseNumber(text: string): number | undefined {
+  if (!NUMBER_RE.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** JSON deep equality, strings folded unless case-sensitive; iterative so deep values are safe. */

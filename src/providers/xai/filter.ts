@@ -5,10 +5,15 @@
  * OR binds tighter than AND there). One parser serves every endpoint; each endpoint supplies a
  * resolver that knows its field names and how to read them from a record.
  *
- * The source is parsed once, straight into closures, so the predicate never re-parses.
+ * The source is parsed once into the core's condition tree (core/retrieval/predicate.ts), which
+ * the core evaluates as it does every vendor's filter: each comparison reads one value of the
+ * record, prepared as its field's kind says (a number, epoch microseconds, text), so a record is
+ * presented to the evaluator as a plain object of those values.
  * Parsing is a hand-written scanner: no regular expression is ever built from user input, and
  * the few fixed ones below are anchored and linear, so a hostile filter cannot cause ReDoS.
  */
+import { MockError } from '../../core/errors.js';
+import { matches, numberIn, parseNumber, show, type Condition, type ConditionOperator } from '../../core/retrieval/predicate.js';
 
 export class FilterError extends Error {
   override name = 'FilterError';
@@ -32,11 +37,16 @@ const MAX_SOURCE_LENGTH = 8192;
 // Parsing recurses per nesting level; the cap turns a would-be stack overflow into a 400.
 const MAX_DEPTH = 64;
 
-type Op = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+type Op = Extract<ConditionOperator, 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte'>;
 type Scalar = string | number;
-type Pred<T> = (record: T) => boolean;
-/** Three-way comparison of a record value with a literal; undefined means the two are incomparable, which never matches. */
-type Cmp = (value: Scalar) => number | undefined;
+/** A record's value as one comparison reads it; undefined when absent or not of the field's kind. */
+type Read<T> = (record: T) => Scalar | undefined;
+
+/** A filter as the core evaluates it: the condition, over the values `view` reads from a record. */
+export interface ParsedFilter<T> {
+  condition: Condition;
+  view(record: T): Record<string, Scalar>;
+}
 
 interface Literal {
   text: string;
@@ -52,21 +62,58 @@ export function compileFilter<T>(
   source: string,
   resolve: (field: string) => FieldSpec<T> | undefined,
 ): (record: T) => boolean {
+  const parsed = parseFilter(source, resolve);
+  // Callers treat an absent filter as "no filtering"; a blank one is the same thing.
+  if (parsed === undefined) return () => true;
+  const { condition, view } = parsed;
+  return (record) => matches(condition, view(record));
+}
+
+/** The condition tree of a filter, and the view of a record it reads; undefined for a blank filter. */
+export function parseFilter<T>(
+  source: string,
+  resolve: (field: string) => FieldSpec<T> | undefined,
+): ParsedFilter<T> | undefined {
   if (source.length > MAX_SOURCE_LENGTH) {
     fail(`filter is too long (${source.length} characters, at most ${MAX_SOURCE_LENGTH} allowed)`);
   }
-  // Callers treat an absent filter as "no filtering"; a blank one is the same thing.
-  if (isBlank(source)) return () => true;
-  return new Parser<T>(source, resolve).parseAll();
+  if (isBlank(source)) return undefined;
+  const parser = new Parser<T>(source, resolve);
+  const condition = parser.parseAll();
+  const reads = parser.reads;
+  const view = (record: T): Record<string, Scalar> => {
+    const out: Record<string, Scalar> = {};
+    for (let i = 0; i < reads.length; i++) {
+      const value = reads[i]!(record);
+      if (value !== undefined) out[slot(i)] = value;
+    }
+    return out;
+  };
+  return { condition, view };
 }
+
+/**
+ * A request's filter parameter: undefined when there is none, a validation
+ * error (400) with the parser's message when it does not parse.
+ */
+export function requestFilter<T>(
+  source: string | null | undefined,
+  resolve: (field: string) => FieldSpec<T> | undefined,
+): ((record: T) => boolean) | undefined {
+  if (source === undefined || source === null || source.trim() === '') return undefined;
+  try {
+    return compileFilter(source, resolve);
+  } catch (err) {
+    if (err instanceof FilterError) throw new MockError('validation', err.message);
+    throw err;
+  }
+}
+
+/** The view's key for the value the i-th comparison reads (no dot: the core reads dots as a path). */
+const slot = (i: number): string => `v${i}`;
 
 function fail(message: string): never {
   throw new FilterError(`Invalid filter: ${message}`);
-}
-
-/** Quotes user text for an error message, escaping control characters and bounding the length. */
-function show(text: string): string {
-  return JSON.stringify(text.length > 64 ? `${text.slice(0, 64)}…` : text);
 }
 
 function isWs(c: string | undefined): boolean {
@@ -101,6 +148,8 @@ function isSegmentChar(c: string | undefined): boolean {
 }
 
 class Parser<T> {
+  /** What each comparison reads of a record, in the order they were parsed; the view's slots. */
+  readonly reads: Read<T>[] = [];
   private pos = 0;
   private depth = 0;
 
@@ -109,7 +158,7 @@ class Parser<T> {
     private readonly resolve: (field: string) => FieldSpec<T> | undefined,
   ) {}
 
-  parseAll(): Pred<T> {
+  parseAll(): Condition {
     const pred = this.parseAnd();
     this.skipWs();
     if (this.pos < this.src.length) this.unexpected();
@@ -117,7 +166,7 @@ class Parser<T> {
   }
 
   // AIP-160 reads adjacent restrictions as a conjunction, so a missing AND is implied.
-  private parseAnd(): Pred<T> {
+  private parseAnd(): Condition {
     const terms = [this.parseOr()];
     for (;;) {
       this.skipWs();
@@ -125,10 +174,10 @@ class Parser<T> {
       if (this.atKeyword('AND')) this.pos += 3;
       terms.push(this.parseOr());
     }
-    return allOf(terms);
+    return group('and', terms);
   }
 
-  private parseOr(): Pred<T> {
+  private parseOr(): Condition {
     const terms = [this.parseUnary()];
     for (;;) {
       this.skipWs();
@@ -136,10 +185,10 @@ class Parser<T> {
       this.pos += 2;
       terms.push(this.parseUnary());
     }
-    return anyOf(terms);
+    return group('or', terms);
   }
 
-  private parseUnary(): Pred<T> {
+  private parseUnary(): Condition {
     this.skipWs();
     if (this.atKeyword('NOT')) {
       this.pos += 3;
@@ -151,10 +200,10 @@ class Parser<T> {
     this.enter();
     const inner = this.parseUnary();
     this.depth--;
-    return (record) => !inner(record);
+    return { kind: 'not', items: [inner] };
   }
 
-  private parsePrimary(): Pred<T> {
+  private parsePrimary(): Condition {
     this.skipWs();
     const start = this.pos;
     const c = this.src[start];
@@ -175,7 +224,7 @@ class Parser<T> {
     return this.parseComparison();
   }
 
-  private parseComparison(): Pred<T> {
+  private parseComparison(): Condition {
     const field = this.parseFieldName();
     this.skipWs();
     const { op, plainColon } = this.parseOperator(field);
@@ -185,7 +234,9 @@ class Parser<T> {
     // problem at "and" rather than calling "and" an unknown field.
     const spec = this.resolve(field);
     if (spec === undefined) fail(`unknown field ${show(field)}`);
-    return compileComparison(field, spec, op, literal, plainColon);
+    const condition = comparison(slot(this.reads.length), field, spec.kind, op, literal, plainColon);
+    this.reads.push(reader(field, spec));
+    return condition;
   }
 
   private parseFieldName(): string {
@@ -332,96 +383,42 @@ class Parser<T> {
 }
 
 function ordering(c: '>' | '<', orEqual: boolean): Op {
-  if (c === '>') return orEqual ? 'ge' : 'gt';
-  return orEqual ? 'le' : 'lt';
+  if (c === '>') return orEqual ? 'gte' : 'gt';
+  return orEqual ? 'lte' : 'lt';
 }
 
-// Flat loops rather than nested closures keep evaluation depth constant however long the chain.
-function allOf<T>(terms: Pred<T>[]): Pred<T> {
-  if (terms.length === 1) return terms[0]!;
-  return (record) => {
-    for (const term of terms) if (!term(record)) return false;
-    return true;
-  };
+function group(kind: 'and' | 'or', items: Condition[]): Condition {
+  return items.length === 1 ? items[0]! : { kind, items };
 }
 
-function anyOf<T>(terms: Pred<T>[]): Pred<T> {
-  if (terms.length === 1) return terms[0]!;
-  return (record) => {
-    for (const term of terms) if (term(record)) return true;
-    return false;
-  };
-}
-
-function compileComparison<T>(
-  field: string,
-  spec: FieldSpec<T>,
-  op: Op,
-  literal: Literal,
-  plainColon: boolean,
-): Pred<T> {
-  const test = compileTest(field, spec.kind, op, literal, plainColon);
-  return (record) => {
-    const value = spec.get(record);
-    // An absent field fails every comparison, `!=` included, so only NOT can select it.
-    return value == null ? false : test(value);
-  };
-}
-
-function compileTest(
-  field: string,
-  kind: FieldKind,
-  op: Op,
-  literal: Literal,
-  plainColon: boolean,
-): (value: Scalar) => boolean {
+/**
+ * One comparison on the view's `key`. An absent value fails every comparison,
+ * `!=` included (so only NOT selects it): the negations also ask that the value
+ * be there.
+ */
+function comparison(key: string, field: string, kind: FieldKind, op: Op, literal: Literal, plainColon: boolean): Condition {
   const range = plainColon && !literal.quoted ? splitRange(literal.text) : undefined;
   if (range !== undefined) {
     if (kind === 'substring' || kind === 'exact') fail(`range is not supported on field ${show(field)}`);
-    const lo = comparer(field, kind, range[0]);
-    const hi = comparer(field, kind, range[1]);
-    return (value) => {
-      const a = lo(value);
-      if (a === undefined || a < 0) return false;
-      const b = hi(value);
-      return b !== undefined && b <= 0;
-    };
+    const lo = operand(field, kind, range[0]);
+    const hi = operand(field, kind, range[1]);
+    return { kind: 'and', items: [test(key, kind, 'gte', lo), test(key, kind, 'lte', hi)] };
   }
   if (kind === 'substring' && (op === 'eq' || op === 'ne')) {
-    const needle = literal.text.toLowerCase();
-    const wanted = op === 'eq';
-    return (value) => String(value).toLowerCase().includes(needle) === wanted;
+    const contains: Condition = { kind: 'cond', field: key, operator: 'contains', value: literal.text, caseSensitive: false };
+    return op === 'eq' ? contains : present(key, { kind: 'not', items: [contains] });
   }
-  const cmp = comparer(field, kind, literal.text);
-  switch (op) {
-    case 'eq':
-      return (value) => cmp(value) === 0;
-    case 'ne':
-      return (value) => {
-        const c = cmp(value);
-        return c !== undefined && c !== 0;
-      };
-    case 'gt':
-      return (value) => {
-        const c = cmp(value);
-        return c !== undefined && c > 0;
-      };
-    case 'ge':
-      return (value) => {
-        const c = cmp(value);
-        return c !== undefined && c >= 0;
-      };
-    case 'lt':
-      return (value) => {
-        const c = cmp(value);
-        return c !== undefined && c < 0;
-      };
-    case 'le':
-      return (value) => {
-        const c = cmp(value);
-        return c !== undefined && c <= 0;
-      };
-  }
+  const cond = test(key, kind, op, operand(field, kind, literal.text));
+  return op === 'ne' ? present(key, cond) : cond;
+}
+
+/** Metadata values compare as numbers when both sides read as numbers, else as exact text; every other kind's values are prepared by `reader`. */
+function test(key: string, kind: FieldKind, operator: Op, value: Scalar): Condition {
+  return { kind: 'cond', field: key, operator, value, caseSensitive: true, ...(kind === 'dynamic' ? { numericText: true } : {}) };
+}
+
+function present(key: string, condition: Condition): Condition {
+  return { kind: 'and', items: [{ kind: 'cond', field: key, operator: 'exists', value: true, caseSensitive: true }, condition] };
 }
 
 /**
@@ -437,66 +434,57 @@ function splitRange(text: string): [string, string] | undefined {
   return bound(lo) && bound(hi) ? [lo, hi] : undefined;
 }
 
-function comparer(field: string, kind: FieldKind, text: string): Cmp {
+/** A literal as its field's kind compares it: numbers and timestamps parsed (or refused), text as written. */
+function operand(field: string, kind: FieldKind, text: string): Scalar {
   switch (kind) {
     case 'substring':
     case 'exact':
-      return (value) => compareStrings(String(value), text);
+    case 'dynamic':
+      return text;
     case 'number': {
       const n = parseNumber(text);
       if (n === undefined) fail(`field ${show(field)} expects a number, got ${show(text)}`);
-      return (value) => {
-        const v = toNumber(value);
-        return v === undefined ? undefined : compareNumbers(v, n);
-      };
+      return n;
     }
     case 'timestamp': {
       const t = parseTimestamp(text);
       if (t === undefined) {
         fail(`field ${show(field)} expects an RFC 3339 timestamp such as 2025-01-01T00:00:00Z, got ${show(text)}`);
       }
-      return (value) => {
-        const v = typeof value === 'number' ? (Number.isFinite(value) ? value : undefined) : parseTimestamp(value);
-        return v === undefined ? undefined : compareNumbers(v, t);
-      };
+      return t;
     }
-    case 'dynamic': {
-      const n = parseNumber(text);
-      return (value) => {
-        if (n !== undefined) {
-          const v = toNumber(value);
-          if (v !== undefined) return compareNumbers(v, n);
-        }
-        return compareStrings(String(value), text);
-      };
-    }
-    default: {
-      const unknown: never = kind;
-      throw new Error(`filter: field ${show(field)} has an unsupported kind ${String(unknown)}`);
-    }
+    default:
+      return unsupported(field, kind);
   }
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** How a comparison reads its field: null counts as absent, and so does a value not of the field's kind (a number field holding "seven"). */
+function reader<T>(field: string, spec: FieldSpec<T>): Read<T> {
+  const prepare = preparing(field, spec.kind);
+  return (record) => {
+    const value = spec.get(record);
+    return value == null ? undefined : prepare(value);
+  };
 }
 
-function compareNumbers(a: number, b: number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function preparing(field: string, kind: FieldKind): (value: Scalar) => Scalar | undefined {
+  switch (kind) {
+    case 'substring':
+    case 'exact':
+      return String;
+    case 'number':
+      return numberIn;
+    case 'timestamp':
+      return (value) => (typeof value === 'number' ? numberIn(value) : parseTimestamp(value));
+    case 'dynamic':
+      return (value) => value;
+    default:
+      return unsupported(field, kind);
+  }
 }
 
-// Stricter than Number(): rejects '', '0x10', 'Infinity' and padded text, all of which Number() accepts.
-const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-function parseNumber(text: string): number | undefined {
-  if (!NUMBER_RE.test(text)) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-function toNumber(value: Scalar): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  return parseNumber(value);
+function unsupported(field: string, kind: never): never {
+  throw new Error(`filter: field ${show(field)} has an unsupported kind ${String(kind)}`);
 }
 
 const TIMESTAMP_RE =

@@ -7,7 +7,7 @@ import type { operations } from '../../generated/xai.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { Table, decodeCursor, encodeCursor, type SortKey, type SortSpec } from '../../core/store.js';
-import { compileFilter, FilterError, type FieldSpec } from './filter.js';
+import { requestFilter, type FieldSpec } from './filter.js';
 import {
   addDocument,
   DEFAULT_CHUNK_CONFIGURATION,
@@ -72,16 +72,6 @@ function documentOr404(c: CollectionRecord, fileId: string): DocumentRecord {
 function pageSize(limit: number | undefined): number {
   if (limit === undefined || limit <= 0) return MAX_PAGE;
   return Math.min(limit, MAX_PAGE);
-}
-
-function compile<T>(filter: string | undefined, resolve: (field: string) => FieldSpec<T> | undefined): ((row: T) => boolean) | undefined {
-  if (filter === undefined || filter.trim() === '') return undefined;
-  try {
-    return compileFilter(filter, resolve);
-  } catch (err) {
-    if (err instanceof FilterError) throw new MockError('validation', err.message);
-    throw err;
-  }
 }
 
 /** Cheap stable hash so a token is bound to the filter it was issued under. */
@@ -290,7 +280,7 @@ export const handlers: Handlers<operations, XaiState> = {
       sort,
       limit: pageSize(query.limit),
       after: afterToken(scope, query.pagination_token),
-      filter: compile(query.filter, collectionFields(state)),
+      filter: requestFilter(query.filter, collectionFields(state)),
     });
     return {
       status: 200,
@@ -400,7 +390,7 @@ export const handlers: Handlers<operations, XaiState> = {
       sort,
       limit: pageSize(query.limit),
       after: afterToken(scope, query.pagination_token),
-      filter: compile(filterText || undefined, documentFields(state)),
+      filter: requestFilter(filterText || undefined, documentFields(state)),
     });
     return {
       status: 200,
@@ -488,7 +478,7 @@ export const handlers: Handlers<operations, XaiState> = {
       if (!t) throw new MockError('validation', `Invalid pagination_token: no file ${token}.`);
       after = keyOf(t, token);
     }
-    const page = state.files.page({ sort, limit: pageSize(query.limit), ...(after ? { after } : {}), filter: compile(query.filter, fileFields) });
+    const page = state.files.page({ sort, limit: pageSize(query.limit), ...(after ? { after } : {}), filter: requestFilter(query.filter, fileFields) });
     const data = page.items.map(renderFile);
     return { status: 200, body: { data, pagination_token: data.length ? data[data.length - 1]!.id : null } };
   },

@@ -6,7 +6,7 @@ import type { components } from '../../generated/xai.js';
 import type { FusionOptions, RetrievalMode, SearchHit } from '../../core/retrieval/types.js';
 import { search } from '../../core/retrieval/index.js';
 import { MockError } from '../../core/errors.js';
-import { compileFilter, FilterError, type FieldSpec } from './filter.js';
+import { requestFilter, type FieldSpec } from './filter.js';
 import type { CollectionRecord, XaiState } from './model.js';
 import { indexOf, type SearchDoc } from './retrieval.js';
 
@@ -55,17 +55,11 @@ export function retrievalOf(body: SearchRequestBody): { mode: RetrievalMode; fus
  * `fields.<key>`; values are numbers when both sides are, else exact strings.
  */
 export function compileSearchFilter(source: string | null | undefined): ((doc: SearchDoc) => boolean) | undefined {
-  if (source === undefined || source === null || source.trim() === '') return undefined;
   const resolve = (field: string): FieldSpec<SearchDoc> => {
     const key = field.startsWith('fields.') ? field.slice('fields.'.length) : field;
     return { kind: 'dynamic', get: (d) => (Object.prototype.hasOwnProperty.call(d.fields, key) ? d.fields[key] : undefined) };
   };
-  try {
-    return compileFilter(source, resolve);
-  } catch (err) {
-    if (err instanceof FilterError) throw new MockError('validation', err.message);
-    throw err;
-  }
+  return requestFilter(source, resolve);
 }
 
 function collectionsOf(state: XaiState, ids: readonly string[]): CollectionRecord[] {
