@@ -87,7 +87,7 @@ async function cutToChunks(text, wanted, count) {
 
 /**
  * Queries over the planned documents' text, as corpus.mjs makes them (spans of a paragraph, or words of the vocabulary).
- * @param {Plan} plan
+ * @param {Pick<Plan, 'paragraphs' | 'draw'>} plan
  * @param {number} count
  * @param {number} [seed]
  */
