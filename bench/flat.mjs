@@ -9,19 +9,37 @@
 import { cannon, merge } from './lib/load.mjs';
 import { startMock } from './lib/proc.mjs';
 
+/**
+ * @typedef {import('./lib/load.mjs').Target} Target
+ * @typedef {import('./lib/load.mjs').Merged} Merged
+ */
+
 const AUTH = { authorization: 'Bearer xai-bench-flat' };
 const CREATE_BODY = JSON.stringify({ collection_name: 'Flat collection', collection_description: 'Created by npm run bench' });
 
-/** The sizes measured: 0, a quarter, a half and all of `collections`. */
+/**
+ * The sizes measured: 0, a quarter, a half and all of `collections`.
+ * @param {number} collections
+ */
 export const flatSizes = (collections) => [0, Math.round(collections / 4), Math.round(collections / 2), collections];
 
+/**
+ * @param {Pick<import('./run.mjs').Options, 'flatCollections' | 'flatRequests' | 'listDurationS' | 'connections'> & { log: import('./run.mjs').Log }} options
+ */
 export async function flat({ flatCollections, flatRequests, listDurationS, connections, log }) {
   const mock = await startMock(['--fixtures', 'none', '--processing-ms', '0']);
+  /** @type {string[]} */
   const broken = [];
+  /** @type {{ size: number, at: number, post: Merged, list: Merged }[]} */
   const levels = [];
+  /** @type {Target} */
   const create = { url: `${mock.url}/xai/v1/collections`, method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: CREATE_BODY };
   const list = { url: `${mock.url}/xai/v1/collections?limit=20`, headers: AUTH };
   let stored = 0;
+  /**
+   * @param {string} what
+   * @param {Merged} m
+   */
   const check = (what, m) => {
     if (m.errors || m.non2xx || m.timeouts) broken.push(`flat: ${what}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`);
   };

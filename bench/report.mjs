@@ -11,6 +11,22 @@ import { searchReport } from './search.mjs';
 import { searchHttpReport } from './search-http.mjs';
 import { flatSizes } from './flat.mjs';
 
+/**
+ * @typedef {import('./run.mjs').Params} Params
+ * @typedef {import('./search.mjs').Target} Target
+ * @typedef {ReturnType<typeof machine>} Machine
+ * @typedef {Awaited<ReturnType<typeof import('./flat.mjs').flat>>} FlatResult
+ * @typedef {object} Results What the sections returned: none for a section not run (or, for search, broken).
+ * @property {Awaited<ReturnType<typeof import('./throughput.mjs').throughput>>} [throughput]
+ * @property {Awaited<ReturnType<typeof import('./startup.mjs').startup>>} [startup]
+ * @property {FlatResult} [flat]
+ * @property {Awaited<ReturnType<typeof import('./scale.mjs').scale>>} [scale]
+ * @property {import('./search.mjs').SearchFigures} [search]
+ * @property {Awaited<ReturnType<typeof import('./search-http.mjs').searchHttp>>} [searchHttp]
+ * @typedef {{ sections: string[], targets: Target[], targetsTable: string }} Built
+ */
+
+/** @param {number} n */
 const flatSizesText = (n) => flatSizes(n).map((x) => x.toLocaleString('en-US')).join(', ');
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
@@ -35,24 +51,46 @@ export const TARGETS = {
   consolesP99Ratio: 1.1, // p99 with 100 open consoles vs none
 };
 
+/** @param {number} n */
 const int = (n) => Math.round(n).toLocaleString('en-US');
+/** @param {number} n */
 const ms = (n) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
+/** @param {number} bytes */
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
+/** @param {number} x */
 const times = (x) => `${x.toFixed(2)}×`;
+/**
+ * @param {string[]} head
+ * @param {string[][]} rows
+ */
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
+/** @param {number} x */
 const percent = (x) => `${x < 0.1 ? (x * 100).toFixed(1) : (x * 100).toFixed(0)}%`;
 
-/** "pass", or "short (…)" saying by how much. */
+/**
+ * "pass", or "short (…)" saying by how much.
+ * @param {number} value
+ * @param {number} target
+ * @param {(shortBy: number) => string} fmt
+ */
 function atLeast(value, target, fmt) {
   if (!Number.isFinite(value)) return 'short (not measured)';
   return value >= target ? 'pass' : `short (by ${fmt(target - value)}, ${percent(1 - value / target)} under)`;
 }
+/**
+ * @param {number} value
+ * @param {number} target
+ * @param {(shortBy: number) => string} fmt
+ */
 function atMost(value, target, fmt) {
   if (!Number.isFinite(value)) return 'short (not measured)';
   return value <= target ? 'pass' : `short (by ${fmt(value - target)}, ${percent(value / target - 1)} over)`;
 }
-/** A ratio with enough digits that a shortfall never prints as 0. */
+/**
+ * A ratio with enough digits that a shortfall never prints as 0.
+ * @param {number} d
+ */
 const ratioDelta = (d) => `${d < 0.01 ? d.toFixed(3) : d.toFixed(2)}×`;
 
 export function machine() {
@@ -71,6 +109,7 @@ export function machine() {
       return undefined;
     }
   })();
+  /** @param {string[]} args */
   const git = (...args) => {
     try {
       return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -93,9 +132,15 @@ export function machine() {
   };
 }
 
-/** Builds every table and the list of targets from what the sections returned. */
+/**
+ * Builds every table and the list of targets from what the sections returned.
+ * @param {Results & { params: Params }} results
+ * @returns {Built}
+ */
 export function build({ params, throughput, startup, flat, scale, search, searchHttp }) {
+  /** @type {string[]} */
   const sections = [];
+  /** @type {Target[]} */
   const targets = [];
 
   if (throughput) {
@@ -132,7 +177,7 @@ export function build({ params, throughput, startup, flat, scale, search, search
         const ratio = mock && bare ? mock.rps / bare.rps : NaN;
         targets.push({
           name: `req/s ≥ ${TARGETS.bareRatio}× bare Node at ${params.connections} connections: ${route.name}`,
-          measured: Number.isFinite(ratio) ? `${times(ratio)} (${int(mock.rps)} vs ${int(bare.rps)})` : '–',
+          measured: Number.isFinite(ratio) && mock && bare ? `${times(ratio)} (${int(mock.rps)} vs ${int(bare.rps)})` : '–',
           verdict: atLeast(ratio, TARGETS.bareRatio, ratioDelta),
         });
         const p99 = mock ? mock.p99 : NaN;
@@ -144,14 +189,14 @@ export function build({ params, throughput, startup, flat, scale, search, search
         const meanRatio = s1 ? s1.mock.mean / s1.bare.mean : NaN;
         targets.push({
           name: `mean at 1 connection ≤ ${TARGETS.singleRatio}× bare Node's: ${route.name}`,
-          measured: Number.isFinite(meanRatio) ? `${times(meanRatio)} (${ms(s1.mock.mean)} vs ${ms(s1.bare.mean)} ms)` : '–',
+          measured: Number.isFinite(meanRatio) && s1 ? `${times(meanRatio)} (${ms(s1.mock.mean)} vs ${ms(s1.bare.mean)} ms)` : '–',
           verdict: atMost(meanRatio, TARGETS.singleRatio, ratioDelta),
         });
       } else {
         const ratio = mock && prism ? mock.rps / prism.rps : NaN;
         targets.push({
           name: `req/s ≥ ${TARGETS.prismRatio}× Prism: ${route.name}`,
-          measured: Number.isFinite(ratio) ? `${times(ratio)} (${int(mock.rps)} vs ${int(prism.rps)})` : '–',
+          measured: Number.isFinite(ratio) && mock && prism ? `${times(ratio)} (${int(mock.rps)} vs ${int(prism.rps)})` : '–',
           verdict: atLeast(ratio, TARGETS.prismRatio, ratioDelta),
         });
       }
@@ -179,6 +224,10 @@ export function build({ params, throughput, startup, flat, scale, search, search
   }
 
   if (startup) {
+    /**
+     * @param {string} what
+     * @param {import('./startup.mjs').Stats} s
+     */
     const row = (what, s) => [what, `**${int(s.median)}**`, int(s.min), int(s.max), String(s.runs)];
     const rows = [row('Mock, all four providers, CLI defaults: spawn → first 200 on `GET /__mock/health`', startup.mock)];
     for (const [spec, s] of Object.entries(startup.prism)) rows.push(row(`Prism ${params.prism}, \`specs/${spec}.yaml\`: spawn → first answer`, s));
@@ -198,14 +247,14 @@ export function build({ params, throughput, startup, flat, scale, search, search
     );
     const first = flat.levels[0];
     const last = flat.levels[flat.levels.length - 1];
-    for (const [what, key] of [
+    for (const [what, key] of /** @type {const} */ ([
       ['POST /v1/collections', 'post'],
       ['GET /v1/collections?limit=20', 'list'],
-    ]) {
+    ])) {
       const ratio = first && last ? last[key].rps / first[key].rps : NaN;
       targets.push({
         name: `flat: ${what} req/s with ${int(flat.collections)} collections on the key ≥ ${TARGETS.flatRatio}× with none`,
-        measured: Number.isFinite(ratio) ? `${times(ratio)} (${int(last[key].rps)} vs ${int(first[key].rps)})` : '–',
+        measured: Number.isFinite(ratio) && first && last ? `${times(ratio)} (${int(last[key].rps)} vs ${int(first[key].rps)})` : '–',
         verdict: atLeast(ratio, TARGETS.flatRatio, ratioDelta),
       });
     }
@@ -290,13 +339,13 @@ export function build({ params, throughput, startup, flat, scale, search, search
     const addRatio = rates ? rates.last / rates.first : NaN;
     targets.push({
       name: `flat: documents added per second, the last ${rates ? int(rates.window) : '–'} of ${docs} ≥ ${TARGETS.flatRatio}× the first`,
-      measured: Number.isFinite(addRatio) ? `${times(addRatio)} (${int(rates.last)} vs ${int(rates.first)})` : '–',
+      measured: Number.isFinite(addRatio) && rates ? `${times(addRatio)} (${int(rates.last)} vs ${int(rates.first)})` : '–',
       verdict: atLeast(addRatio, TARGETS.flatRatio, ratioDelta),
     });
     const listRps = scale.listSmall && scale.listBig ? scale.listBig.rps / scale.listSmall.rps : NaN;
     targets.push({
       name: `flat: document list req/s at ${docs} ≥ ${TARGETS.flatRatio}× at ${int(scale.small)} documents (1 connection)`,
-      measured: Number.isFinite(listRps) ? `${times(listRps)} (${int(scale.listBig.rps)} vs ${int(scale.listSmall.rps)})` : '–',
+      measured: Number.isFinite(listRps) && scale.listSmall && scale.listBig ? `${times(listRps)} (${int(scale.listBig.rps)} vs ${int(scale.listSmall.rps)})` : '–',
       verdict: atLeast(listRps, TARGETS.flatRatio, ratioDelta),
     });
     targets.push({
@@ -324,7 +373,12 @@ export function build({ params, throughput, startup, flat, scale, search, search
   return { sections, targets, targetsTable };
 }
 
+/** @param {Params} params */
 export function paramsText(params) {
+  /**
+   * @param {number} n
+   * @param {string} word
+   */
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = [];
   if (params.only.includes('throughput')) {
@@ -397,15 +451,28 @@ export function paramsText(params) {
   return lines.join('\n');
 }
 
+/** @param {Machine} m */
 export function machineText(m) {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}, Prism ${m.prism}, autocannon ${m.autocannon}; collections-mock ${m.mock}`;
 }
 
-/** Mermaid charts (GitHub renders them) of req/s and p99 against the store size, from the flat section. */
+/**
+ * Mermaid charts (GitHub renders them) of req/s and p99 against the store size, from the flat section.
+ * @param {FlatResult | undefined} flat
+ */
 export function flatCharts(flat) {
   if (!flat?.levels?.length) return '';
   const xs = flat.levels.map((l) => `"${l.at >= 1000 ? `${Math.round(l.at / 1000)}k` : l.at}"`).join(', ');
+  /**
+   * @param {'post' | 'list'} key
+   * @param {'rps' | 'p99'} field
+   */
   const series = (key, field) => flat.levels.map((l) => (field === 'rps' ? Math.round(l[key].rps) : Number(l[key].p99.toFixed(2)))).join(', ');
+  /**
+   * @param {string} title
+   * @param {string} y
+   * @param {'rps' | 'p99'} field
+   */
   const chart = (title, y, field) =>
     ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis "collections stored on the key" [${xs}]`, `  y-axis "${y}"`, `  line [${series('post', field)}]`, `  line [${series('list', field)}]`, '```'].join('\n');
   return [
@@ -420,6 +487,7 @@ export function flatCharts(flat) {
   ].join('\n');
 }
 
+/** @param {{ m: Machine, params: Params, built: Built, notes: string[], flat: FlatResult | undefined }} page */
 export function resultsMarkdown({ m, params, built, notes, flat }) {
   const charts = flatCharts(flat);
   return [
@@ -441,6 +509,7 @@ export function resultsMarkdown({ m, params, built, notes, flat }) {
   ].join('\n');
 }
 
+/** @param {{ m: Machine, params: Params, built: Built, busy: boolean }} page */
 export function pageSection({ m, params, built, busy }) {
   return [
     START_MARKER,
@@ -454,7 +523,10 @@ export function pageSection({ m, params, built, busy }) {
   ].join('\n');
 }
 
-/** Replaces what lies between the markers; throws when they are missing. */
+/**
+ * Replaces what lies between the markers; throws when they are missing.
+ * @param {string} section
+ */
 export function writePage(section) {
   const text = readFileSync(PAGE_FILE, 'utf8');
   const start = text.indexOf(START_MARKER);

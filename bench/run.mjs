@@ -48,10 +48,18 @@ const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options]
   -h, --help           this text
 `;
 
+/**
+ * @typedef {ReturnType<typeof options>} Options What the command line asks for, with the defaults filled in.
+ * @typedef {Options & { prism: string, autocannon: string }} Params The options, and the versions of what the mock is measured against.
+ * @typedef {(line: string) => void} Log Progress, on stderr.
+ */
+
 const SECTIONS = ['throughput', 'startup', 'flat', 'scale', 'search'];
 /** Other processes' share of the CPU above which the figures are called noisy. */
 const BUSY = 0.1;
+/** @param {number} x */
 const pct = (x) => `${(x * 100).toFixed(0)}%`;
+/** @param {number} n */
 const int = (n) => Math.round(n).toLocaleString('en-US');
 
 function options() {
@@ -76,17 +84,23 @@ function options() {
       strict: true,
     }));
   } catch (err) {
-    process.stderr.write(`bench: ${err.message}\n\n${USAGE}`);
+    process.stderr.write(`bench: ${/** @type {Error} */ (err).message}\n\n${USAGE}`);
     process.exit(2);
   }
   if (values.help) {
     process.stdout.write(USAGE);
     process.exit(0);
   }
+  /** @type {(msg: string) => never} */
   const bad = (msg) => {
     process.stderr.write(`bench: ${msg}\n\n${USAGE}`);
     process.exit(2);
   };
+  /**
+   * @param {'connections' | 'duration' | 'warmup' | 'rounds' | 'documents' | 'collections' | 'flat-collections' | 'chunks'} name
+   * @param {number} fallback
+   * @param {{ min?: number, integer?: boolean }} [constraints]
+   */
   const num = (name, fallback, { min = 0, integer = false } = {}) => {
     if (values[name] === undefined) return fallback;
     const n = Number(values[name]);
@@ -137,6 +151,7 @@ function options() {
 }
 
 const t0 = performance.now();
+/** @param {string} line */
 const log = (line) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 
 async function main() {
@@ -156,14 +171,26 @@ async function main() {
   log(`bench: sections ${opts.only.join(', ')}${opts.quick ? ' (quick)' : ''}`);
   const started = performance.now();
 
+  /** @type {import('./report.mjs').Results} */
   const results = {};
+  /** @type {string[]} */
   const broken = [];
+  /** @type {Record<string, import('./lib/cpu.mjs').OthersShare>} Per section, where it could be measured. */
   const others = {};
+  /**
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} fn
+   * @returns {Promise<T>}
+   */
   const section = async (name, fn) => {
     const stop = startAccounting();
     const result = await fn();
-    others[name] = stop();
-    if (others[name]) log(`${name}: other processes used ${pct(others[name].share)} of the machine's CPU meanwhile`);
+    const other = stop();
+    if (other) {
+      others[name] = other;
+      log(`${name}: other processes used ${pct(other.share)} of the machine's CPU meanwhile`);
+    }
     return result;
   };
   if (opts.only.includes('throughput')) {
@@ -202,7 +229,7 @@ async function main() {
 
   const built = build({ params, ...results });
   const notes = [];
-  const measured = Object.entries(others).filter(([, o]) => o);
+  const measured = Object.entries(others);
   const busy = Boolean(before && before.share > BUSY) || measured.some(([, o]) => o.share > BUSY);
   if (before) {
     notes.push(

@@ -14,6 +14,40 @@ import { json, keepAliveAgent, multipart, pool, request } from './lib/http.mjs';
 import { cannon, merge } from './lib/load.mjs';
 import { rssAfterGc, settledRss, startMeasuredMock } from './lib/memory.mjs';
 
+/**
+ * @typedef {import('../dist/generated/xai.js').components['schemas']} Xai
+ * @typedef {import('./lib/load.mjs').Run} Run
+ * @typedef {import('./lib/load.mjs').Merged} Merged
+ * @typedef {import('./lib/http.mjs').PoolResult & { counted?: number, unexpected?: number }} LoadResult
+ *   `counted`: the documents the collection reports; `unexpected`: how many of the first page are not as intended.
+ * @typedef {{ n: number, p50: number, p99: number }} Timings
+ * @typedef {{ window: number, first: number, last: number }} Rates
+ * @typedef {{ ms: number, perS: number, failed: number }} Load
+ * @typedef {object} ScaleFigures Bytes for RSS, ms for times.
+ * @property {number} documents
+ * @property {number} collections
+ * @property {number} tenants
+ * @property {number} concurrency
+ * @property {string} listQuery
+ * @property {number} small Documents in the small collection.
+ * @property {number} baseRss
+ * @property {Load & { rates: Rates | undefined }} docsLoad
+ * @property {number} docsRss
+ * @property {number} docsRssGc
+ * @property {Merged} [listSmall]
+ * @property {Merged} [listBig]
+ * @property {Timings} [afterWriteSmall]
+ * @property {Timings} [afterWriteBig]
+ * @property {number} indexedBaseRss
+ * @property {Load} [indexedLoad]
+ * @property {number} indexedRss
+ * @property {number} indexedRssGc
+ * @property {Load} collectionsLoad
+ * @property {number} collectionsBaseRss
+ * @property {number} collectionsRss
+ * @property {number} collectionsRssGc
+ */
+
 const MOCK_ARGS = ['--fixtures', 'none', '--processing-ms', '0'];
 const AUTH = { authorization: 'Bearer xai-bench-scale' };
 export const LIST_QUERY = 'limit=20';
@@ -30,15 +64,25 @@ const KINDS = {
   indexed: { extension: 'txt', contentType: 'text/plain', chunks: 1 },
 };
 
+/**
+ * @param {string} name
+ * @param {keyof KINDS} kind
+ * @param {string} content
+ */
 const documentFile = (name, kind, content) => ({ field: 'data', filename: name, contentType: KINDS[kind].contentType, content });
 
 /**
  * Adds `n` documents to a collection, one request each: the collection upload
  * endpoint (POST /v1/collections/{id}/documents, multipart `name` + `data`) is
  * the one call that both stores the file and adds it.
+ * @param {string} base
+ * @param {string} collectionId
+ * @param {number} n
+ * @param {{ concurrency: number, agent: import('node:http').Agent, prefix: string, kind: keyof KINDS, log: import('./run.mjs').Log }} options
  */
 async function loadDocuments(base, collectionId, n, { concurrency, agent, prefix, kind, log }) {
   const url = `${base}/xai/v1/collections/${collectionId}/documents`;
+  /** @type {LoadResult} */
   const result = await pool(
     n,
     concurrency,
@@ -49,15 +93,21 @@ async function loadDocuments(base, collectionId, n, { concurrency, agent, prefix
     },
     { onProgress: (done) => log(`scale: ${prefix}: ${done}/${n} documents`) },
   );
-  const collection = await json(`${base}/xai/v1/collections/${collectionId}`, { headers: AUTH, agent });
+  const collection = /** @type {Xai['CollectionMetadata']} */ (await json(`${base}/xai/v1/collections/${collectionId}`, { headers: AUTH, agent }));
   result.counted = Number(collection.documents_count);
   // The first page shows whether the documents were indexed as intended (a Word reader in the mock would change what is measured).
-  const page = await json(`${base}/xai/v1/collections/${collectionId}/documents?limit=20`, { headers: AUTH, agent });
+  const page = /** @type {Xai['ListDocumentsResponse']} */ (await json(`${base}/xai/v1/collections/${collectionId}/documents?limit=20`, { headers: AUTH, agent }));
   result.unexpected = page.documents.filter((d) => d.status !== 'DOCUMENT_STATUS_PROCESSED' || d.chunk_count !== KINDS[kind].chunks).length;
   return result;
 }
 
+/**
+ * @param {string} what
+ * @param {LoadResult} result
+ * @param {number} [expected] Documents the collection should report.
+ */
 function loadProblems(what, result, expected) {
+  /** @type {string[]} */
   const problems = [];
   if (result.failed) {
     problems.push(
@@ -71,10 +121,15 @@ function loadProblems(what, result, expected) {
   return problems;
 }
 
-/** p50 and p99 of sequential timings, in ms. */
+/**
+ * p50 and p99 of sequential timings, in ms.
+ * @param {number[]} values
+ * @returns {Timings}
+ */
 function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => (sorted.length ? sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] : NaN);
+  /** @param {number} p */
+  const at = (p) => (sorted.length ? sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? NaN : NaN);
   return { n: sorted.length, p50: at(50), p99: at(99) };
 }
 
@@ -84,16 +139,28 @@ const startScaleMock = () => startMeasuredMock(MOCK_ARGS);
 /**
  * Requests per second over the first and the last `window` requests of a load
  * (from when the one before the window came back to when its last did).
+ * @param {Float64Array} doneAt
+ * @param {number} window
+ * @returns {Rates | undefined}
  */
 function windowRates(doneAt, window) {
   const n = doneAt.length;
   const w = Math.min(window, Math.floor(n / 2));
   if (w < 1) return undefined;
-  const first = w / (doneAt[w - 1] / 1000);
-  const last = w / ((doneAt[n - 1] - doneAt[n - 1 - w]) / 1000);
+  /** @param {number} i */
+  const at = (i) => /** @type {number} */ (doneAt[i]);
+  const first = w / (at(w - 1) / 1000);
+  const last = w / ((at(n - 1) - at(n - 1 - w)) / 1000);
   return { window: w, first, last };
 }
 
+/**
+ * @param {Pick<
+ *   import('./run.mjs').Options,
+ *   | 'documents' | 'documentsWindow' | 'collections' | 'tenants' | 'concurrency' | 'settleMs'
+ *   | 'listDurationS' | 'listWarmupS' | 'listRounds' | 'afterWriteIterations' | 'afterWriteBudgetMs'
+ * > & { log: import('./run.mjs').Log }} options
+ */
 export async function scale({
   documents,
   documentsWindow,
@@ -108,8 +175,10 @@ export async function scale({
   settleMs,
   log,
 }) {
+  /** @type {string[]} */
   const broken = [];
-  const out = { documents, collections, tenants, concurrency, listQuery: LIST_QUERY, small: SMALL };
+  // The rest of the figures are added as they are measured.
+  const out = /** @type {ScaleFigures} */ ({ documents, collections, tenants, concurrency, listQuery: LIST_QUERY, small: SMALL });
 
   // 1. Documents in one collection, and the list latency at SMALL vs `documents`.
   {
@@ -117,7 +186,9 @@ export async function scale({
     const agent = keepAliveAgent(concurrency);
     try {
       out.baseRss = await settledRss(mock.pid, settleMs);
-      const big = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench big' } });
+      const big = /** @type {Xai['CollectionMetadata']} */ (
+        await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench big' } })
+      );
       log(`scale: loading ${documents} documents into one collection (${concurrency} at a time), stored without a search index`);
       const loaded = await loadDocuments(mock.url, big.collection_id, documents, { concurrency, agent, prefix: 'big', kind: 'stored', log });
       broken.push(...loadProblems(`loading ${documents} documents`, loaded, documents));
@@ -126,43 +197,50 @@ export async function scale({
       out.docsRssGc = await rssAfterGc(mock, settleMs);
       log(`scale: ${documents} documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.docsRss / 1e6).toFixed(1)} MB, ${(out.docsRssGc / 1e6).toFixed(1)} MB after gc`);
 
-      const small = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench small' } });
+      const small = /** @type {Xai['CollectionMetadata']} */ (
+        await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench small' } })
+      );
       const smallLoaded = await loadDocuments(mock.url, small.collection_id, SMALL, { concurrency, agent, prefix: 'small', kind: 'stored', log });
       broken.push(...loadProblems(`loading ${SMALL} documents`, smallLoaded, SMALL));
 
       // One connection: the latency is the server's time for the page, with no queueing.
+      /** @type {(id: string) => import('./lib/load.mjs').Target} */
       const target = (id) => ({ url: `${mock.url}/xai/v1/collections/${id}/documents?${LIST_QUERY}`, headers: AUTH });
       const targets = { small: target(small.collection_id), big: target(big.collection_id) };
       for (const [who, t] of Object.entries(targets)) {
         const res = await request(t.url, { headers: t.headers, agent });
+        /** @type {Xai['ListDocumentsResponse'] | null} */
         const page = res.status === 200 ? JSON.parse(res.body) : null;
         if (!page || !Array.isArray(page.documents) || page.documents.length !== 20) {
           broken.push(`list ${who}: GET ${t.url} → ${res.status} ${res.body.slice(0, 300)}`);
         }
       }
+      /** @type {{ small: Run[], big: Run[] }} */
       const runs = { small: [], big: [] };
       if (!broken.length) {
         log(`scale: list latency, warm-up ${listWarmupS} s each`);
         await cannon(targets.small, { connections: 1, durationS: listWarmupS });
         await cannon(targets.big, { connections: 1, durationS: listWarmupS });
         for (let round = 0; round < listRounds; round++) {
+          /** @type {('small' | 'big')[]} */
           const order = round % 2 === 0 ? ['small', 'big'] : ['big', 'small'];
           for (const who of order) runs[who].push(await cannon(targets[who], { connections: 1, durationS: listDurationS }));
         }
-        out.listSmall = merge(runs.small);
-        out.listBig = merge(runs.big);
-        for (const [who, m] of [['small', out.listSmall], ['big', out.listBig]]) {
+        const listSmall = (out.listSmall = merge(runs.small));
+        const listBig = (out.listBig = merge(runs.big));
+        for (const [who, m] of /** @type {const} */ ([['small', listSmall], ['big', listBig]])) {
           if (m.errors || m.non2xx || m.timeouts) broken.push(`list ${who}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx`);
         }
-        log(`scale: list p50 ${out.listSmall.p50.toFixed(2)} ms at ${SMALL}, ${out.listBig.p50.toFixed(2)} ms at ${documents}`);
+        log(`scale: list p50 ${listSmall.p50.toFixed(2)} ms at ${SMALL}, ${listBig.p50.toFixed(2)} ms at ${documents}`);
 
         // The same page right after a write to the collection (a client adds a document, then shows the list):
         // a store that keeps its order only between writes pays for it here.
         const ids = { small: small.collection_id, big: big.collection_id };
+        /** @type {{ small: number[], big: number[] }} */
         const after = { small: [], big: [] };
         const started = performance.now();
         for (let i = 0; i < afterWriteIterations; i++) {
-          for (const who of i % 2 === 0 ? ['small', 'big'] : ['big', 'small']) {
+          for (const who of /** @type {('small' | 'big')[]} */ (i % 2 === 0 ? ['small', 'big'] : ['big', 'small'])) {
             const name = `after-write-${who}-${String(i).padStart(4, '0')}.${KINDS.stored.extension}`;
             const { body, contentType } = multipart({ name }, documentFile(name, 'stored', `Written before a list, ${i}.\n`));
             const added = await request(`${mock.url}/xai/v1/collections/${ids[who]}/documents`, {
@@ -186,11 +264,11 @@ export async function scale({
           // Bounded in time: a slow store must not turn the benchmark into an hour.
           if (broken.length || (i >= 9 && performance.now() - started > afterWriteBudgetMs)) break;
         }
-        out.afterWriteSmall = summarize(after.small);
-        out.afterWriteBig = summarize(after.big);
+        const afterWriteSmall = (out.afterWriteSmall = summarize(after.small));
+        const afterWriteBig = (out.afterWriteBig = summarize(after.big));
         log(
-          `scale: list after a write p50 ${out.afterWriteSmall.p50.toFixed(2)} ms at ${SMALL}, ` +
-            `${out.afterWriteBig.p50.toFixed(2)} ms at ${documents} (${after.big.length} writes each)`,
+          `scale: list after a write p50 ${afterWriteSmall.p50.toFixed(2)} ms at ${SMALL}, ` +
+            `${afterWriteBig.p50.toFixed(2)} ms at ${documents} (${after.big.length} writes each)`,
         );
       }
     } finally {
@@ -206,7 +284,9 @@ export async function scale({
     const agent = keepAliveAgent(concurrency);
     try {
       out.indexedBaseRss = await settledRss(mock.pid, settleMs);
-      const c = await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench indexed' } });
+      const c = /** @type {Xai['CollectionMetadata']} */ (
+        await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench indexed' } })
+      );
       log(`scale: loading ${documents} text documents into one collection, indexed for search`);
       const loaded = await loadDocuments(mock.url, c.collection_id, documents, { concurrency, agent, prefix: 'indexed', kind: 'indexed', log });
       broken.push(...loadProblems(`loading ${documents} text documents`, loaded, documents));
@@ -241,12 +321,15 @@ export async function scale({
       for (const t of [0, tenants - 1]) {
         const key = `xai-bench-tenant-${String(t).padStart(3, '0')}`;
         let count = 0;
+        /** @type {string | undefined} */
         let token;
         do {
-          const page = await json(`${mock.url}/xai/v1/collections?limit=100${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`, {
-            headers: { authorization: `Bearer ${key}` },
-            agent,
-          });
+          const page = /** @type {Xai['ListCollectionsResponse']} */ (
+            await json(`${mock.url}/xai/v1/collections?limit=100${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`, {
+              headers: { authorization: `Bearer ${key}` },
+              agent,
+            })
+          );
           count += page.collections.length;
           token = page.pagination_token;
         } while (token);

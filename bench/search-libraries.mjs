@@ -38,9 +38,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus, generateQueries, randomUnitVectors, rng, vocabulary } from './lib/corpus.mjs';
 
+/**
+ * @typedef {typeof import('../dist/core/retrieval/index.js')} Engine
+ * @typedef {import('../dist/core/retrieval/index.js').Analyzer} Analyzer
+ * @typedef {import('./lib/corpus.mjs').Chunk} Chunk
+ * @typedef {{ index: unknown, search(query: string): string[] }} Built An index, and its search: the ids of the top 10.
+ * @typedef {{ name?: string, package?: string, build(chunks: Chunk[], analyze: Analyzer): Promise<Built> }} Candidate
+ * @typedef {{ n: number, p50: number, p99: number }} Timings
+ */
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ENGINE = pathToFileURL(path.join(HERE, '..', 'dist', 'core', 'retrieval', 'index.js')).href;
+/** The engine, from dist/. */
+const engine = () => /** @type {Promise<Engine>} */ (import(ENGINE));
 // Read from node_modules: not every package exports its package.json.
+/**
+ * @param {string} name
+ * @returns {string | undefined}
+ */
 const version = (name) => {
   try {
     return JSON.parse(readFileSync(path.join(HERE, '..', 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -50,15 +65,20 @@ const version = (name) => {
 };
 const BUDGET_MS = 60_000;
 
-/** Each candidate: build(chunks) → { search(query) → ids of the top 10 }. */
+/**
+ * Each candidate: build(chunks) → { search(query) → ids of the top 10 }.
+ * @type {Record<string, Candidate>}
+ */
 const CANDIDATES = {
   engine: {
     name: 'this engine (typed-array BM25)',
     async build(chunks) {
-      const { createSearchIndex, search } = await import(ENGINE);
+      const { createSearchIndex, search } = await engine();
       const index = createSearchIndex({ dimension: 1 });
       const one = new Float32Array([1]);
+      /** @type {string | undefined} */
       let doc;
+      /** @type {import('../dist/core/retrieval/types.js').IndexedChunk[]} */
       let batch = [];
       const flush = () => doc && index.upsert(doc, {}, batch);
       for (const c of chunks) {
@@ -105,12 +125,13 @@ const CANDIDATES = {
     async build(chunks, analyze) {
       const { Index } = (await import('flexsearch')).default ?? (await import('flexsearch'));
       const index = new Index({ tokenize: 'strict' });
+      /** @type {string[]} */
       const ids = [];
       chunks.forEach((c, i) => {
         ids.push(`${c.docKey}-${c.index}`);
         index.add(i, analyze(c.text).join(' '));
       });
-      return { index, search: (q) => index.search(analyze(q).join(' '), { limit: 10, suggest: true }).map((i) => ids[i]) };
+      return { index, search: (q) => index.search(analyze(q).join(' '), { limit: 10, suggest: true }).map((i) => /** @type {string} */ (ids[i])) };
     },
   },
   'flexsearch+bm25': {
@@ -120,6 +141,7 @@ const CANDIDATES = {
       const { Index } = (await import('flexsearch')).default ?? (await import('flexsearch'));
       const index = new Index({ tokenize: 'strict' });
       // FlexSearch keeps no term frequencies, lengths nor document frequencies: BM25 needs them kept beside it.
+      /** @type {Map<string, number>} */
       const df = new Map();
       const lengths = new Int32Array(chunks.length);
       let total = 0;
@@ -137,21 +159,24 @@ const CANDIDATES = {
         search(q) {
           const terms = [...new Set(analyze(q))];
           const candidates = index.search(terms.join(' '), { limit: 1000, suggest: true });
+          /** @param {number} i */
+          const chunk = (i) => /** @type {Chunk} */ (chunks[i]);
           const scored = candidates.map((i) => {
+            /** @type {Map<string, number>} */
             const tf = new Map();
-            for (const t of analyze(chunks[i].text)) tf.set(t, (tf.get(t) ?? 0) + 1);
+            for (const t of analyze(chunk(i).text)) tf.set(t, (tf.get(t) ?? 0) + 1);
             let s = 0;
             for (const t of terms) {
               const f = tf.get(t) ?? 0;
               const d = df.get(t) ?? 0;
-              if (f) s += Math.log(1 + (n - d + 0.5) / (d + 0.5)) * ((f * 2.2) / (f + 1.2 * (0.25 + (0.75 * lengths[i]) / avg)));
+              if (f) s += Math.log(1 + (n - d + 0.5) / (d + 0.5)) * ((f * 2.2) / (f + 1.2 * (0.25 + (0.75 * /** @type {number} */ (lengths[i])) / avg)));
             }
-            return [i, s];
+            return /** @type {[number, number]} */ ([i, s]);
           });
           return scored
             .sort((a, b) => b[1] - a[1])
             .slice(0, 10)
-            .map(([i]) => `${chunks[i].docKey}-${chunks[i].index}`);
+            .map(([i]) => `${chunk(i).docKey}-${chunk(i).index}`);
         },
       };
     },
@@ -159,22 +184,34 @@ const CANDIDATES = {
 };
 
 function heapNow() {
-  globalThis.gc();
-  globalThis.gc();
+  // Runs with --expose-gc.
+  const gc = /** @type {() => void} */ (globalThis.gc);
+  gc();
+  gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
 
+/**
+ * @param {number[]} values At least one.
+ * @returns {Timings}
+ */
 function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+  /** @param {number} p */
+  const at = (p) => /** @type {number} */ (sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]);
   return { n: sorted.length, p50: at(50), p99: at(99) };
 }
 
-/** One candidate, in this process (run with --expose-gc). */
+/**
+ * One candidate, in this process (run with --expose-gc).
+ * @param {string} key
+ * @param {{ chunks: number, queries: number }} options
+ */
 async function measureOne(key, { chunks: count, queries: nQueries }) {
   const candidate = CANDIDATES[key];
-  const { analyze } = await import(ENGINE);
+  if (!candidate) throw new Error(`unknown candidate ${key}`);
+  const { analyze } = await engine();
   const { chunks, draw } = generateCorpus({ count });
   const queries = generateQueries({ chunks, count: nQueries, draw });
   const before = heapNow();
@@ -182,7 +219,8 @@ async function measureOne(key, { chunks: count, queries: nQueries }) {
   const built = await candidate.build(chunks, analyze);
   const buildMs = performance.now() - t0;
   const bytes = heapNow() - before;
-  for (let q = 0; q < Math.min(20, queries.length); q++) built.search(queries[q]);
+  for (const q of queries.slice(0, 20)) built.search(q);
+  /** @type {number[]} */
   const times = [];
   const started = performance.now();
   for (const q of queries) {
@@ -194,12 +232,16 @@ async function measureOne(key, { chunks: count, queries: nQueries }) {
   return { key, version: candidate.package ? version(candidate.package) : undefined, buildPerS: count / (buildMs / 1000), bytes, ...summarize(times) };
 }
 
-/** Mean reciprocal rank of known items, with the analyzer stemming or not (see the module's comment). */
+/**
+ * Mean reciprocal rank of known items, with the analyzer stemming or not (see the module's comment).
+ * @param {{ chunks: number }} options
+ */
 async function relevance({ chunks: count }) {
-  const { createSearchIndex, search, createAnalyzer } = await import(ENGINE);
+  const { createSearchIndex, search, createAnalyzer } = await engine();
   const { chunks } = generateCorpus({ count });
   const words = new Set(vocabulary());
   const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'er', 'ers', 'ly'];
+  /** @param {string} w */
   const inflections = (w) => {
     const out = [];
     for (const s of SUFFIXES) {
@@ -212,8 +254,8 @@ async function relevance({ chunks: count }) {
   const random = rng(7);
   const targets = Array.from({ length: 500 }, () => Math.floor(random() * chunks.length));
   const queries = targets.map((t) => {
-    const content = [...new Set(plain(chunks[t].text))].filter((w) => /^[a-z]+$/.test(w));
-    const picked = Array.from({ length: 3 }, () => content[Math.floor(random() * content.length)]);
+    const content = [...new Set(plain(/** @type {Chunk} */ (chunks[t]).text))].filter((w) => /^[a-z]+$/.test(w));
+    const picked = Array.from({ length: 3 }, () => /** @type {string} */ (content[Math.floor(random() * content.length)]));
     const varied = picked.map((w) => {
       const alts = inflections(w);
       return alts.length ? alts[Math.floor(random() * alts.length)] : w;
@@ -225,6 +267,7 @@ async function relevance({ chunks: count }) {
     const index = createSearchIndex({ dimension: 1, analyzer: createAnalyzer({ stem }) });
     const one = new Float32Array([1]);
     chunks.forEach((c, i) => index.upsert(`c${i}`, {}, [{ id: `c${i}`, text: c.text, page: null, vector: one }]));
+    /** @param {'exact' | 'varied'} kind */
     const mrr = (kind) =>
       queries.reduce((sum, q) => {
         const rank = search([index], { query: q[kind], mode: 'keyword', limit: 10 }).findIndex((h) => h.chunk.id === q.target);
@@ -239,19 +282,25 @@ async function relevance({ chunks: count }) {
   );
 }
 
-/** Exact scan against HNSW (see the module's comment). */
+/**
+ * Exact scan against HNSW (see the module's comment).
+ * @param {{ chunks: number }} options
+ */
 async function vectorsCompare({ chunks: count }) {
   const d = 256;
   const vectors = randomUnitVectors(count, d, 3);
+  /** @param {number} i */
+  const vector = (i) => /** @type {Float32Array} */ (vectors[i]);
   const queries = randomUnitVectors(200, d, 4);
   const BUILD_BUDGET_MS = 60_000;
+  /** @type {Record<string, () => Promise<{ n: number, ms: number, search(query: Float32Array): number[] }>>} */
   const candidates = {
     'exact scan (this engine)': async () => {
-      const { createSearchIndex, search } = await import(ENGINE);
+      const { createSearchIndex, search } = await engine();
       const index = createSearchIndex({ dimension: d });
       let n = 0;
       const t0 = performance.now();
-      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.upsert(`v${n}`, {}, [{ id: String(n), text: '', page: null, vector: vectors[n] }]);
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.upsert(`v${n}`, {}, [{ id: String(n), text: '', page: null, vector: vector(n) }]);
       return { n, ms: performance.now() - t0, search: (q) => search([index], { query: '', queryVector: q, mode: 'semantic', limit: 10 }).map((h) => Number(h.chunk.id)) };
     },
     'hnswlib-node (M 16, ef 200 / 50)': async () => {
@@ -260,7 +309,7 @@ async function vectorsCompare({ chunks: count }) {
       index.initIndex(count, 16, 200, 100);
       let n = 0;
       const t0 = performance.now();
-      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.addPoint(Array.from(vectors[n]), n);
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.addPoint(Array.from(vector(n)), n);
       index.setEf(50);
       return { n, ms: performance.now() - t0, search: (q) => index.searchKnn(Array.from(q), 10).neighbors };
     },
@@ -269,7 +318,7 @@ async function vectorsCompare({ chunks: count }) {
       const index = new HNSW(16, 200, d, 'cosine', 50);
       let n = 0;
       const t0 = performance.now();
-      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) await index.addPoint(n, Array.from(vectors[n]));
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) await index.addPoint(n, Array.from(vector(n)));
       return { n, ms: performance.now() - t0, search: (q) => index.searchKNN(Array.from(q), 10).map((r) => r.id) };
     },
   };
@@ -279,13 +328,14 @@ async function vectorsCompare({ chunks: count }) {
     try {
       built = await build();
     } catch (err) {
-      rows.push(`| ${name} | not run: ${String(err.message).split('\n')[0]} | | | |`);
+      rows.push(`| ${name} | not run: ${String(/** @type {Error} */ (err).message).split('\n')[0]} | | | |`);
       continue;
     }
+    /** @param {Float32Array} q */
     const exact = (q) =>
       vectors
         .slice(0, built.n)
-        .map((v, i) => [i, v.reduce((s, x, j) => s + x * q[j], 0)])
+        .map((v, i) => /** @type {[number, number]} */ ([i, v.reduce((s, x, j) => s + x * /** @type {number} */ (q[j]), 0)]))
         .sort((a, b) => b[1] - a[1])
         .slice(0, 10)
         .map(([i]) => i);
@@ -345,6 +395,7 @@ async function main() {
       continue;
     }
     process.stderr.write(`search-libraries: ${key}…\n`);
+    /** @type {Awaited<ReturnType<typeof measureOne>>} */
     const out = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), '--one', key, '--chunks', String(opts.chunks), '--queries', String(opts.queries)], {
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -28,17 +28,63 @@ import { json, multipart, pool, request } from './lib/http.mjs';
 import { planDocuments } from './lib/documents.mjs';
 import { generateCorpus } from './lib/corpus.mjs';
 
+/**
+ * @typedef {import('../dist/generated/xai.js').components['schemas']} Xai
+ * @typedef {import('../dist/generated/airweave.js').components['schemas']} Airweave
+ * @typedef {import('../dist/generated/mixpeek.js').components['schemas']} Mixpeek
+ * @typedef {import('../dist/generated/admin.js').components['schemas']} Admin
+ * @typedef {'keyword' | 'semantic' | 'hybrid'} Mode
+ * @typedef {object} Plan
+ * @property {{ text: string }[]} documents What is uploaded or written, one a request.
+ * @property {import('./lib/corpus.mjs').Chunk[]} paragraphs The text the queries are drawn from.
+ * @property {() => string} draw A word of the vocabulary, by its law.
+ * @property {string} describe The data, for the report.
+ * @typedef {object} Context
+ * @property {string} url The mock.
+ * @property {Plan} plan
+ * @property {import('node:http').Agent} agent Keep-alive.
+ * @property {number} concurrency
+ * @property {number} items
+ * @property {import('./run.mjs').Log} log
+ * @typedef {{ method: string, path: string, headers: Record<string, string>, body: string }} SearchCall
+ */
+
+/**
+ * An entry (see above). `S` is what its `store` returns, handed to the steps after it as `ctx.stored`.
+ * @template S
+ * @typedef {{
+ *   name: string,
+ *   route: string,
+ *   unit: string,
+ *   storeStep: { label: string, rate?: string },
+ *   holds: string,
+ *   mockArgs: string[],
+ *   modes: Mode[],
+ *   plan(options: { items: number }): Plan | Promise<Plan>,
+ *   store(ctx: Context): Promise<S>,
+ *   build(ctx: Context & { stored: S }): Promise<void>,
+ *   verify(ctx: Context & { stored: S }): Promise<void>,
+ *   request(ctx: { stored: S }, mode: Mode, query: string): SearchCall,
+ *   hits(body: string): number,
+ * }} SearchTarget
+ */
+
 const XAI_AUTH = { authorization: 'Bearer xai-bench-search' };
 /** Small chunks, so that a document of a few pages makes about twenty: tokens as the vendor counts them, with an overlap. */
 const XAI_CHUNKING = { max_chunk_size_tokens: 128, chunk_overlap_tokens: 16, encoding_name: 'o200k_base' };
 
-/** Throws with the first failures when a pool of requests did not all answer `expected`. */
+/**
+ * Throws with the first failures when a pool of requests did not all answer `expected`.
+ * @param {string} what
+ * @param {import('./lib/http.mjs').PoolResult} result
+ */
 function allOk(what, result) {
   if (result.failed) {
     throw new Error(`${what}: ${result.failed} of ${result.n} requests failed (statuses ${JSON.stringify(result.byStatus)}); first: ${result.failures.join(' | ')}`);
   }
 }
 
+/** @type {SearchTarget<{ collectionId: string, fileIds: string[] }>} */
 export const xai = {
   name: 'xAI',
   route: 'POST /v1/documents/search',
@@ -66,18 +112,22 @@ export const xai = {
 
   /** Creates the collection and uploads every file through the Files API (POST /v1/files). */
   async store({ url, plan, agent, concurrency }) {
-    const collection = await json(`${url}/xai/v1/collections`, {
-      method: 'POST',
-      agent,
-      headers: XAI_AUTH,
-      body: { collection_name: 'Bench search', chunk_configuration: { tokens_configuration: XAI_CHUNKING, strip_whitespace: true } },
-    });
+    const collection = /** @type {Xai['CollectionMetadata']} */ (
+      await json(`${url}/xai/v1/collections`, {
+        method: 'POST',
+        agent,
+        headers: XAI_AUTH,
+        body: { collection_name: 'Bench search', chunk_configuration: { tokens_configuration: XAI_CHUNKING, strip_whitespace: true } },
+      })
+    );
+    /** @type {string[]} */
     const fileIds = new Array(plan.documents.length);
     const uploaded = await pool(plan.documents.length, concurrency, async (i) => {
       const filename = `bench-${String(i).padStart(6, '0')}.txt`;
-      const { body, contentType } = multipart({}, { field: 'file', filename, contentType: 'text/plain', content: plan.documents[i].text });
+      const { text } = /** @type {{ text: string }} */ (plan.documents[i]);
+      const { body, contentType } = multipart({}, { field: 'file', filename, contentType: 'text/plain', content: text });
       const res = await request(`${url}/xai/v1/files`, { method: 'POST', agent, headers: { ...XAI_AUTH, 'content-type': contentType }, body });
-      if (res.status === 200) fileIds[i] = JSON.parse(res.body).id;
+      if (res.status === 200) fileIds[i] = /** @type {Xai['File']} */ (JSON.parse(res.body)).id;
       return res;
     });
     allOk('uploading the files', uploaded);
@@ -102,18 +152,23 @@ export const xai = {
   },
 
   async verify({ url, stored, agent, items }) {
+    /** @type {string | undefined} */
     let token;
     let documents = 0;
     let chunks = 0;
+    /** @type {Record<string, number>} */
     const other = {};
     do {
-      const page = await json(
-        `${url}/xai/v1/collections/${stored.collectionId}/documents?limit=100${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`,
-        { headers: XAI_AUTH, agent },
+      const page = /** @type {Xai['ListDocumentsResponse']} */ (
+        await json(`${url}/xai/v1/collections/${stored.collectionId}/documents?limit=100${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`, {
+          headers: XAI_AUTH,
+          agent,
+        })
       );
       for (const d of page.documents) {
         documents++;
-        if (d.status === 'DOCUMENT_STATUS_PROCESSED') chunks += d.chunk_count;
+        // A PROCESSED document has its chunk count.
+        if (d.status === 'DOCUMENT_STATUS_PROCESSED') chunks += /** @type {number} */ (d.chunk_count);
         else other[d.status] = (other[d.status] ?? 0) + 1;
       }
       token = page.pagination_token;
@@ -133,13 +188,16 @@ export const xai = {
     };
   },
 
-  hits: (body) => JSON.parse(body).matches.length,
+  hits: (body) => /** @type {Xai['SearchResponse']} */ (JSON.parse(body)).matches.length,
 };
 
 /**
  * `items` paragraphs of corpus text (45 to 150 words each), one searchable
  * item each: an Airweave entity or a Mixpeek document. The queries are drawn
  * from them as for xAI.
+ * @param {number} items
+ * @param {string} what
+ * @returns {Plan}
  */
 function planParagraphs(items, what) {
   const corpus = generateCorpus({ count: items, chunksPerDocument: [1, 1] });
@@ -151,7 +209,14 @@ function planParagraphs(items, what) {
   };
 }
 
-/** Sends `items` in batches of `size`, `concurrency` batches at a time; throws unless every batch answered 200. */
+/**
+ * Sends `items` in batches of `size`, `concurrency` batches at a time; throws unless every batch answered 200.
+ * @param {string} what
+ * @param {number} items
+ * @param {number} size
+ * @param {number} concurrency
+ * @param {(from: number, to: number) => Promise<import('./lib/http.mjs').Response>} send
+ */
 async function inBatches(what, items, size, concurrency, send) {
   const batches = Math.ceil(items / size);
   allOk(what, await pool(batches, concurrency, (b) => send(b * size, Math.min(items, (b + 1) * size))));
@@ -159,6 +224,7 @@ async function inBatches(what, items, size, concurrency, send) {
 
 const AIRWEAVE_AUTH = { 'x-api-key': 'aw-bench-search' };
 
+/** @type {SearchTarget<{ readableId: string }>} */
 export const airweave = {
   name: 'Airweave',
   route: 'POST /collections/{readable_id}/search/instant',
@@ -172,7 +238,9 @@ export const airweave = {
 
   /** A collection; its entities come in the build. */
   async store({ url, agent }) {
-    const collection = await json(`${url}/airweave/collections`, { method: 'POST', agent, headers: AIRWEAVE_AUTH, body: { name: 'Bench search' } });
+    const collection = /** @type {Airweave['Collection']} */ (
+      await json(`${url}/airweave/collections`, { method: 'POST', agent, headers: AIRWEAVE_AUTH, body: { name: 'Bench search' } })
+    );
     return { readableId: collection.readable_id };
   },
 
@@ -201,7 +269,7 @@ export const airweave = {
   },
 
   async verify({ url, stored, agent, items }) {
-    const counts = await json(`${url}/__mock/airweave/collections/${stored.readableId}/entities`, { agent });
+    const counts = /** @type {Admin['AirweaveEntitiesSummary']} */ (await json(`${url}/__mock/airweave/collections/${stored.readableId}/entities`, { agent }));
     if (counts.loaded !== items || counts.chunks < items) throw new Error(`after the build, ${counts.loaded} entities in ${counts.chunks} chunks; expected ${items} entities`);
   },
 
@@ -214,7 +282,7 @@ export const airweave = {
     };
   },
 
-  hits: (body) => JSON.parse(body).results.length,
+  hits: (body) => /** @type {Airweave['SearchResponse']} */ (JSON.parse(body)).results.length,
 };
 
 const MIXPEEK_AUTH = { authorization: 'Bearer sk_bench_search', 'x-namespace': 'bench' };
@@ -223,6 +291,7 @@ const MIXPEEK_URI = {
   keyword: 'mixpeek://text_extractor@v1/bm25_sparse',
 };
 
+/** @type {SearchTarget<{ collectionId: string, retrievers: Partial<Record<Mode, string>> }>} */
 export const mixpeek = {
   name: 'Mixpeek',
   route: 'POST /v1/retrievers/{retriever_id}/execute',
@@ -236,26 +305,37 @@ export const mixpeek = {
 
   /** A namespace with the text extractor, a bucket, a text collection, and one saved retriever per mode (a feature search, top 10). */
   async store({ url, agent }) {
+    /**
+     * @param {string} path
+     * @param {unknown} body
+     * @param {Record<string, string>} [headers]
+     */
     const call = (path, body, headers = MIXPEEK_AUTH) => json(`${url}/mixpeek${path}`, { method: 'POST', agent, headers, body });
     await call('/v1/namespaces', { namespace_name: 'bench', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }, { authorization: MIXPEEK_AUTH.authorization });
-    const bucket = await call('/v1/buckets', { bucket_name: 'pages', bucket_schema: { properties: { body: { type: 'text' } } } });
-    const collection = await call('/v1/collections', {
-      collection_name: 'pages',
-      source: { type: 'bucket', bucket_ids: [bucket.bucket_id] },
-      feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } },
-    });
+    const bucket = /** @type {Mixpeek['BucketResponse']} */ (
+      await call('/v1/buckets', { bucket_name: 'pages', bucket_schema: { properties: { body: { type: 'text' } } } })
+    );
+    const collection = /** @type {Mixpeek['CollectionResponse']} */ (
+      await call('/v1/collections', {
+        collection_name: 'pages',
+        source: { type: 'bucket', bucket_ids: [bucket.bucket_id] },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } },
+      })
+    );
+    /** @type {Partial<Record<Mode, string>>} */
     const retrievers = {};
     for (const mode of this.modes) {
       const searches = mode === 'hybrid' ? [MIXPEEK_URI.semantic, MIXPEEK_URI.keyword] : [MIXPEEK_URI[mode]];
-      const { retriever } = await call('/v1/retrievers', {
+      const { retriever } = /** @type {Mixpeek['CreateRetrieverResponse']} */ (await call('/v1/retrievers', {
         retriever_name: `bench-${mode}`,
         collection_identifiers: [collection.collection_id],
         input_schema: { query: { type: 'text', required: true } },
         stages: [{ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: searches.map((feature_uri) => ({ feature_uri, query: '{{INPUT.query}}' })), final_top_k: 10 } } }],
-      });
+      }));
       retrievers[mode] = retriever.retriever_id;
     }
-    return { collectionId: collection.collection_id, retrievers };
+    // A created collection has its id.
+    return { collectionId: /** @type {string} */ (collection.collection_id), retrievers };
   },
 
   /** Writes every document through the documents API (its text embedded and indexed before each reply). */
@@ -265,14 +345,14 @@ export const mixpeek = {
         method: 'POST',
         agent,
         headers: { ...MIXPEEK_AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify({ collection_id: stored.collectionId, text: plan.paragraphs[i].text, page: i }),
+        body: JSON.stringify({ collection_id: stored.collectionId, text: /** @type {{ text: string }} */ (plan.paragraphs[i]).text, page: i }),
       }),
     );
     allOk('writing the documents', added);
   },
 
   async verify({ url, stored, agent, items }) {
-    const collection = await json(`${url}/mixpeek/v1/collections/${stored.collectionId}`, { agent, headers: MIXPEEK_AUTH });
+    const collection = /** @type {Mixpeek['CollectionResponse']} */ (await json(`${url}/mixpeek/v1/collections/${stored.collectionId}`, { agent, headers: MIXPEEK_AUTH }));
     if (collection.document_count !== items) throw new Error(`after the build, ${collection.document_count} documents; expected ${items}`);
   },
 
@@ -285,8 +365,11 @@ export const mixpeek = {
     };
   },
 
-  hits: (body) => JSON.parse(body).documents.length,
+  hits: (body) => /** @type {Mixpeek['ExecuteRetrieverResponse']} */ (JSON.parse(body)).documents.length,
 };
 
-/** Every route measured, in order. */
+/**
+ * Every route measured, in order.
+ * @type {SearchTarget<unknown>[]}
+ */
 export const SEARCH_TARGETS = [xai, airweave, mixpeek];

@@ -19,6 +19,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus, generateQueries, randomUnitVectors } from './lib/corpus.mjs';
 
+/**
+ * @typedef {import('../dist/core/retrieval/types.js').SearchRequest<Doc>} Request
+ * @typedef {{ tag: 'even' | 'odd' }} Doc What each document holds, to filter on.
+ * @typedef {{ n: number, p50: number, p99: number, max: number }} Timings ms.
+ * @typedef {Awaited<ReturnType<typeof measure>>} SearchFigures
+ * @typedef {{ name: string, measured: string, verdict: string }} Target A figure against its target; `verdict` is "pass" or "short (…)".
+ */
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ENGINE = path.join(HERE, '..', 'dist', 'core', 'retrieval', 'index.js');
 
@@ -40,21 +48,34 @@ const USAGE = `Usage: node bench/search.mjs [options]
   -h, --help       this text
 `;
 
+/**
+ * @param {number[]} values At least one.
+ * @returns {Timings}
+ */
 function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
-  return { n: sorted.length, p50: at(50), p99: at(99), max: sorted[sorted.length - 1] };
+  /** @param {number} i */
+  const nth = (i) => /** @type {number} */ (sorted[i]);
+  /** @param {number} p */
+  const at = (p) => nth(Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1);
+  return { n: sorted.length, p50: at(50), p99: at(99), max: nth(sorted.length - 1) };
 }
 
 function heap() {
-  globalThis.gc();
-  globalThis.gc();
+  // measure() runs with --expose-gc.
+  const gc = /** @type {() => void} */ (globalThis.gc);
+  gc();
+  gc();
   const m = process.memoryUsage();
   return { heap: m.heapUsed + m.arrayBuffers, rss: m.rss };
 }
 
-/** The measurement itself, in this process (needs --expose-gc). */
+/**
+ * The measurement itself, in this process (needs --expose-gc).
+ * @param {{ chunks: number, queries: number, dimension: number, log?: import('./run.mjs').Log }} options
+ */
 export async function measure({ chunks: count, queries: nQueries, dimension, log = () => {} }) {
+  /** @type {typeof import('../dist/core/retrieval/index.js')} */
   const { createSearchIndex, search } = await import(pathToFileURL(ENGINE).href);
   log(`search: generating ${count.toLocaleString('en-US')} chunks`);
   const corpus = generateCorpus({ count });
@@ -62,15 +83,17 @@ export async function measure({ chunks: count, queries: nQueries, dimension, log
   const queries = generateQueries({ chunks: corpus.chunks, count: nQueries, draw: corpus.draw });
   const queryVectors = randomUnitVectors(nQueries, dimension, 4);
   // Documents as the store hands them over: each with its chunks, its data a tag to filter on.
+  /** @type {Map<string, { key: string, data: Doc, chunks: import('../dist/core/retrieval/types.js').IndexedChunk[] }>} */
   const docs = new Map();
   corpus.chunks.forEach((c, i) => {
     let d = docs.get(c.docKey);
     if (!d) docs.set(c.docKey, (d = { key: c.docKey, data: { tag: docs.size % 2 === 0 ? 'even' : 'odd' }, chunks: [] }));
-    d.chunks.push({ id: `${c.docKey}-${c.index}`, text: c.text, page: null, vector: vectors[i] });
+    d.chunks.push({ id: `${c.docKey}-${c.index}`, text: c.text, page: null, vector: /** @type {Float32Array} */ (vectors[i]) });
   });
   const textBytes = corpus.chunks.reduce((n, c) => n + c.text.length, 0);
 
   const before = heap();
+  /** @type {import('../dist/core/retrieval/types.js').SearchIndex<Doc>} */
   const index = createSearchIndex({ dimension });
   const t0 = performance.now();
   for (const d of docs.values()) index.upsert(d.key, d.data, d.chunks);
@@ -78,15 +101,20 @@ export async function measure({ chunks: count, queries: nQueries, dimension, log
   const after = heap();
   log(`search: built in ${(buildMs / 1000).toFixed(1)} s`);
 
+  /** @param {number} q */
+  const query = (q) => /** @type {string} */ (queries[q]);
+  /** @satisfies {Record<string, (q: number) => Request>} */
   const modes = {
-    keyword: (q) => ({ query: queries[q], mode: 'keyword', limit: 10 }),
-    'keyword, a filter keeping half the documents,': (q) => ({ query: queries[q], mode: 'keyword', limit: 10, filter: (d) => d.tag === 'even' }),
-    semantic: (q) => ({ query: queries[q], queryVector: queryVectors[q], mode: 'semantic', limit: 10 }),
-    hybrid: (q) => ({ query: queries[q], queryVector: queryVectors[q], mode: 'hybrid', limit: 10 }),
+    keyword: (q) => ({ query: query(q), mode: 'keyword', limit: 10 }),
+    'keyword, a filter keeping half the documents,': (q) => ({ query: query(q), mode: 'keyword', limit: 10, filter: (d) => d.tag === 'even' }),
+    semantic: (q) => ({ query: query(q), queryVector: queryVectors[q], mode: 'semantic', limit: 10 }),
+    hybrid: (q) => ({ query: query(q), queryVector: queryVectors[q], mode: 'hybrid', limit: 10 }),
   };
-  const latency = {};
-  for (const [mode, request] of Object.entries(modes)) {
+  /** @typedef {keyof typeof modes} Mode */
+  const latency = /** @type {Record<Mode, Timings & { hitsPerQuery: number }>} */ ({});
+  for (const [mode, request] of /** @type {[Mode, (q: number) => Request][]} */ (Object.entries(modes))) {
     for (let q = 0; q < Math.min(50, nQueries); q++) search([index], request(q));
+    /** @type {number[]} */
     const times = [];
     let hits = 0;
     for (let q = 0; q < nQueries; q++) {
@@ -115,13 +143,28 @@ export async function measure({ chunks: count, queries: nQueries, dimension, log
   };
 }
 
+/** @param {number} n */
 const int = (n) => Math.round(n).toLocaleString('en-US');
+/** @param {number} n */
 const ms = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+/** @param {number} b */
 const mb = (b) => (b / 1e6).toFixed(1);
+/**
+ * @param {string[]} head
+ * @param {string[][]} rows
+ */
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/**
+ * @param {boolean} ok
+ * @param {string} short
+ */
 const verdict = (ok, short) => (ok ? 'pass' : `**short (${short})**`);
 
-/** The section's tables and its targets, in bench/run.mjs's style. */
+/**
+ * The section's tables and its targets, in bench/run.mjs's style.
+ * @param {SearchFigures} r
+ * @returns {{ section: string, targets: Target[] }}
+ */
 export function searchReport(r) {
   const per100k = 100_000 / r.chunks;
   const memPer100k = r.indexBytes * per100k;
@@ -165,7 +208,11 @@ export function searchReport(r) {
   return { section: `### Search engine (in-process)\n\n${table(['Figure', 'Value'], rows)}`, targets };
 }
 
-/** Runs `measure` in a child process with --expose-gc and returns its figures. */
+/**
+ * Runs `measure` in a child process with --expose-gc and returns its figures.
+ * @param {{ chunks: number, queries: number, dimension?: number, log?: import('./run.mjs').Log }} options
+ * @returns {Promise<SearchFigures>}
+ */
 export function searchBench({ chunks, queries, dimension = 256, log = () => {} }) {
   const args = ['--expose-gc', fileURLToPath(import.meta.url), '--json', '--chunks', String(chunks), '--queries', String(queries), '--dimension', String(dimension)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -198,13 +245,17 @@ async function main() {
       },
     }));
   } catch (err) {
-    process.stderr.write(`bench/search.mjs: ${err.message}\n\n${USAGE}`);
+    process.stderr.write(`bench/search.mjs: ${/** @type {Error} */ (err).message}\n\n${USAGE}`);
     process.exit(2);
   }
   if (values.help) {
     process.stdout.write(USAGE);
     return;
   }
+  /**
+   * @param {'chunks' | 'queries' | 'dimension'} name
+   * @param {number} fallback
+   */
   const num = (name, fallback) => {
     if (values[name] === undefined) return fallback;
     const n = Number(values[name]);
@@ -233,6 +284,10 @@ async function main() {
   print(r, values.json);
 }
 
+/**
+ * @param {SearchFigures} r
+ * @param {boolean | undefined} json
+ */
 function print(r, json) {
   if (json) {
     process.stdout.write(JSON.stringify(r));

@@ -5,6 +5,7 @@
  */
 import { startMock, startPrism } from './lib/proc.mjs';
 
+/** @type {Record<string, [path: string, headers: Record<string, string>]>} */
 const PRISM_PROBES = {
   xai: ['/v1/collections', { authorization: 'Bearer xai-bench' }],
   airweave: ['/collections', { 'x-api-key': 'aw-bench' }],
@@ -12,14 +13,28 @@ const PRISM_PROBES = {
   ctxfy: ['/v1/spaces', { authorization: 'Bearer ctx-bench' }],
 };
 
+/**
+ * @typedef {{ runs: number, median: number, min: number, max: number, all: number[] }} Stats Start-up times, ms.
+ */
+
+/**
+ * @param {number[]} values At least one.
+ * @returns {Stats}
+ */
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
+  /** @param {number} i */
+  const at = (i) => /** @type {number} */ (sorted.at(i));
   const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { runs: sorted.length, median, min: sorted[0], max: sorted.at(-1), all: values };
+  const median = sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  return { runs: sorted.length, median, min: at(0), max: at(-1), all: values };
 }
 
+/**
+ * @param {Pick<import('./run.mjs').Options, 'mockRuns' | 'prismRuns' | 'prismSpecs'> & { log: import('./run.mjs').Log }} options
+ */
 export async function startup({ mockRuns, prismRuns, prismSpecs, log }) {
+  /** @type {number[]} */
   const mockTimes = [];
   for (let i = 0; i < mockRuns; i++) {
     // No orphan guard here: it would add its own module load to the time measured.
@@ -28,12 +43,16 @@ export async function startup({ mockRuns, prismRuns, prismSpecs, log }) {
     await mock.stop();
     log(`start-up: mock run ${i + 1}/${mockRuns}: ${mock.startupMs.toFixed(0)} ms`);
   }
+  /** @type {Record<string, Stats>} */
   const prism = {};
   for (const spec of prismSpecs) {
+    /** @type {number[]} */
     const times = [];
     const runs = spec === 'xai' ? prismRuns : 1;
     for (let i = 0; i < runs; i++) {
-      const [probePath, headers] = PRISM_PROBES[spec];
+      const probe = PRISM_PROBES[spec];
+      if (!probe) throw new Error(`start-up: no probe for Prism on ${spec}.yaml`);
+      const [probePath, headers] = probe;
       const p = await startPrism(spec, probePath, headers, { guard: false });
       times.push(p.startupMs);
       await p.stop();

@@ -17,33 +17,57 @@ import { createAjv } from '../dist/core/ajv.js';
 import { KINDS, KIND_PREFIX, componentSchemas, rewriteRefs, schemaFileHash, specHash, validatorEntries, writeCodeCache } from '../dist/core/validation.js';
 import { YAML_CACHE_FILE, parseYaml, yamlTextHash } from '../dist/core/yaml.js';
 
+/**
+ * @typedef {import('../dist/core/validation.js').Kind} Kind
+ * @typedef {import('../dist/core/validation.js').ValidatorEntry} ValidatorEntry
+ * @typedef {ValidatorEntry & { name: string, id: string }} NamedEntry An entry with its export name and the id its schema is registered under.
+ * @typedef {(ajv: import('../dist/core/ajv.js').Ajv2020) => void} Register Adds the schemas the entries refer to.
+ */
+
 const require = createRequire(import.meta.url);
+/** @type {typeof import('ajv/dist/standalone/index.js').default} */
 const standaloneCode = require('ajv/dist/standalone').default;
+/** @type {{ _: typeof import('ajv')._ }} */
 const { _ } = require('ajv');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'validators');
 await mkdir(out, { recursive: true });
 
-/** Ajv standalone code for a set of entries of one kind, wrapped so that it takes the format table and keeps its names to itself. */
+/**
+ * Ajv standalone code for a set of entries of one kind, wrapped so that it takes the format table and keeps its names to itself.
+ * @param {Kind} kind
+ * @param {NamedEntry[]} entries
+ * @param {Register} register
+ */
 function kindCode(kind, entries, register) {
   const ajv = createAjv({ ...KINDS[kind], code: { source: true, formats: _`formats` } });
   register(ajv);
+  /** @type {Record<string, string>} */
   const refs = {};
   entries.forEach(({ id, name }) => (refs[name] = id));
   const code = standaloneCode(ajv, refs);
   return `function (formats) {\n const exports = {};\n${code}\n return exports;\n}`;
 }
 
+/**
+ * @param {string} source What it is compiled from, for its header.
+ * @param {string} hash
+ * @param {ValidatorEntry[]} entries
+ * @param {Register} register
+ */
 function moduleText(source, hash, entries, register) {
+  /** @type {Record<string, string>} */
   const keys = {};
+  /** @type {Partial<Record<Kind, NamedEntry[]>>} */
   const byKind = {};
   entries.forEach((e, i) => {
     const name = `${KIND_PREFIX[e.kind]}${i}`;
     keys[e.key] = name;
     (byKind[e.kind] ??= []).push({ ...e, name, id: `https://collections-mock.local/entries/${name}.json` });
   });
-  const kinds = Object.entries(byKind).map(([kind, list]) => {
+  const kinds = /** @type {[Kind, NamedEntry[]][]} */ (Object.entries(byKind)).map(([kind, list]) => {
+    /** @type {Register} */
     const registerAll = (ajv) => {
       register(ajv);
       for (const e of list) ajv.addSchema(typeof e.schema === 'boolean' ? { $id: e.id, allOf: [e.schema] } : { ...e.schema, $id: e.id });
@@ -63,6 +87,10 @@ function moduleText(source, hash, entries, register) {
 
 let files = 0;
 let bytes = 0;
+/**
+ * @param {string} file
+ * @param {string} text
+ */
 const write = async (file, text) => {
   await writeFile(file, text);
   files++;
@@ -87,7 +115,9 @@ await write(
 );
 
 // The shipped YAML files, parsed; only those whose data survives JSON unchanged.
+/** @type {Record<string, string>} */
 const cache = {};
+/** @param {string} dir */
 async function cacheYaml(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

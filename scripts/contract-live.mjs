@@ -23,11 +23,20 @@ import { runContract } from '../dist/contract/runner.js';
 import { junit, summary } from '../dist/contract/report.js';
 
 const env = process.env;
+/** @param {string} name */
 const set = (name) => typeof env[name] === 'string' && env[name].trim() !== '';
-const value = (name) => env[name].trim();
+/** @param {string} name A variable that is `set`. */
+const value = (name) => /** @type {string} */ (env[name]).trim();
+/**
+ * @param {string} name
+ * @param {string} fallback
+ */
 const url = (name, fallback) => (set(name) ? value(name) : fallback);
 
-/** Each provider: the variables it needs, and its run options from the environment. */
+/**
+ * Each provider: the variables it needs, and its run options from the environment.
+ * @type {{ provider: string, required: string[], options: () => Omit<import('../dist/contract/runner.js').ContractOptions, 'provider'> }[]}
+ */
 const PROVIDERS = [
   {
     provider: 'xai',

@@ -1,4 +1,5 @@
 // Types for scripts/scenario-coverage.mjs, so the coverage test can use the data the table is made from.
+// The script declares its exports with these (npm run typecheck checks it against them).
 export interface ScenarioWay {
   name: string;
   /** The rule (1-based) that answers. */
@@ -28,7 +29,16 @@ export interface ProviderCoverage {
   notes: Record<string, string>;
   operations: OperationCoverage[];
   natural: { way: string; status: number; request: string }[];
-  scenarios: { name: string; file: string; description: string; statuses: Record<string, number>; delays: number; faults: Record<string, number> }[];
+  /** Per scenario, what it does on how many operations: statuses, delays, faults and stream cuts, each by its description. */
+  scenarios: {
+    name: string;
+    file: string;
+    description: string;
+    statuses: Record<string, number>;
+    delays: number;
+    faults: Record<string, number>;
+    streams: Record<string, number>;
+  }[];
 }
 export interface Coverage {
   providers: ProviderCoverage[];

@@ -15,6 +15,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
+/**
+ * The exports' types are declared in scenario-coverage.d.mts (for the tests); the code below is checked against them.
+ * @typedef {typeof import('./scenario-coverage.d.mts')} Declared
+ * @typedef {import('./scenario-coverage.d.mts').Coverage} Coverage
+ * @typedef {import('./scenario-coverage.d.mts').NaturalWay} NaturalWay
+ * @typedef {import('../dist/core/scenarios.js').ScenarioRule} Rule
+ * @typedef {{ id: string, method: string, path: string, statuses: string[], streams: boolean }} SpecOperation
+ *   `streams`: a success is a stream of server-sent events.
+ * @typedef {{ name: string, description: string, rules: Rule[], file: string }} ShippedScenario
+ * @typedef {object} Effect What one rule does to one operation.
+ * @property {number} rule 1-based.
+ * @property {number | null} status
+ * @property {Rule['fault'] | null} fault
+ * @property {Rule['delay'] | null} delay
+ * @property {Rule['stream']} [stream]
+ * @property {number | null} times
+ * @property {boolean} when Only for some requests (path, query or body conditions).
+ * @typedef {object} NaturalEntry A way to a status in test/scenario-natural.json.
+ * @property {string} way
+ * @property {number} status
+ * @property {string[] | '*'} operations
+ * @property {string[]} [except]
+ * @property {string} request
+ */
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TABLE_FILE = path.join(ROOT, 'docs', 'scenario-coverage.md');
 export const SUMMARY_FILE = path.join(ROOT, 'docs', 'scenarios.md');
@@ -28,7 +53,11 @@ const PROVIDERS = [
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Operations of a spec in document order, with their documented statuses. */
+/**
+ * Operations of a spec in document order, with their documented statuses.
+ * @param {string} specFile
+ * @returns {SpecOperation[]}
+ */
 function operationsOf(specFile) {
   const doc = parse(readFileSync(specFile, 'utf8'), { maxAliasCount: -1 });
   const out = [];
@@ -44,6 +73,10 @@ function operationsOf(specFile) {
   return out;
 }
 
+/**
+ * @param {string} dir
+ * @returns {ShippedScenario[]}
+ */
 function scenariosOf(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -55,19 +88,26 @@ function scenariosOf(dir) {
     });
 }
 
+/** @param {Rule} rule */
 const ruleOps = (rule) => {
   const wanted = rule.match?.operation ?? '*';
   return wanted === '*' ? null : new Set(Array.isArray(wanted) ? wanted : [wanted]);
 };
-/** A rule that needs particular path parameters, query or body fields is no general way to a status. */
-const conditional = (rule) => ['path', 'query', 'body'].some((k) => rule.match?.[k] && Object.keys(rule.match[k]).length);
+/**
+ * A rule that needs particular path parameters, query or body fields is no general way to a status.
+ * @param {Rule} rule
+ */
+const conditional = (rule) => /** @type {const} */ (['path', 'query', 'body']).some((k) => rule.match?.[k] && Object.keys(rule.match[k]).length);
 
 /**
  * What each rule of a scenario does to each operation, in the engine's order:
  * the first matching, unspent rule fires; a rule without `times` that always
  * applies hides the rules after it.
+ * @param {ShippedScenario} scenario
+ * @param {SpecOperation} op
  */
 function effects(scenario, op) {
+  /** @type {Effect[]} */
   const out = [];
   for (const [i, rule] of scenario.rules.entries()) {
     const ids = ruleOps(rule);
@@ -87,6 +127,12 @@ function effects(scenario, op) {
   return out;
 }
 
+/**
+ * @param {NaturalEntry[]} entries
+ * @param {SpecOperation} op
+ * @param {string} status
+ * @returns {NaturalWay[]}
+ */
 function naturalFor(entries, op, status) {
   const out = [];
   for (const e of entries) {
@@ -99,9 +145,14 @@ function naturalFor(entries, op, status) {
   return out;
 }
 
-/** The coverage of every documented non-2xx (operation, status) pair, from the specs, the shipped scenarios and the natural requests. */
+/**
+ * The coverage of every documented non-2xx (operation, status) pair, from the specs, the shipped scenarios and the natural requests.
+ * @type {Declared['coverage']}
+ */
 export function coverage(root = ROOT) {
+  /** @type {Record<string, NaturalEntry[]> & { notes?: Record<string, Record<string, string>> }} */
   const natural = JSON.parse(readFileSync(path.join(root, 'test', 'scenario-natural.json'), 'utf8'));
+  /** @type {Coverage['uncovered']} */
   const uncovered = [];
   const providers = PROVIDERS.map(({ name, title }) => {
     const ops = operationsOf(path.join(root, 'specs', `${name}.yaml`));
@@ -117,11 +168,19 @@ export function coverage(root = ROOT) {
         if (!op.statuses.includes(String(e.status))) throw new Error(`test/scenario-natural.json: ${name} ${id} does not document ${e.status}`);
       }
     }
-    const summary = scenarios.map((s) => ({ name: s.name, description: s.description, file: s.file, statuses: new Map(), delays: 0, faults: new Map(), streams: new Map() }));
+    const summary = scenarios.map((s) => ({
+      name: s.name,
+      description: s.description,
+      file: s.file,
+      /** @type {Map<string, number>} */ statuses: new Map(),
+      delays: 0,
+      /** @type {Map<string, number>} */ faults: new Map(),
+      /** @type {Map<string, number>} */ streams: new Map(),
+    }));
     const operations = ops.map((op) => {
       const fx = scenarios.map((s) => effects(s, op));
       fx.forEach((list, i) => {
-        const sum = summary[i];
+        const sum = /** @type {(typeof summary)[number]} */ (summary[i]);
         for (const e of list) {
           if (e.stream) {
             const key = e.stream.fault === 'error' ? `the stream ends with the error event after ${e.stream.after} events` : `the connection closes after ${e.stream.after} events`;
@@ -136,10 +195,11 @@ export function coverage(root = ROOT) {
       const statuses = op.statuses
         .filter((s) => /^\d{3}$/.test(s) && !s.startsWith('2'))
         .map((status) => {
+          /** @type {import('./scenario-coverage.d.mts').ScenarioWay[]} */
           const via = [];
           fx.forEach((list, i) => {
             const hit = list.find((e) => !e.fault && !e.stream && !e.when && String(e.status) === status);
-            if (hit) via.push({ name: scenarios[i].name, rule: hit.rule, ...(hit.times ? { times: hit.times } : {}) });
+            if (hit) via.push({ name: /** @type {ShippedScenario} */ (scenarios[i]).name, rule: hit.rule, ...(hit.times ? { times: hit.times } : {}) });
           });
           const nat = naturalFor(natural[name] ?? [], op, status);
           if (!via.length && !nat.length) uncovered.push({ provider: name, operation: op.id, status: Number(status) });
@@ -159,9 +219,16 @@ export function coverage(root = ROOT) {
   return { providers, uncovered };
 }
 
+/**
+ * @param {string} name
+ * @param {number} status
+ */
 const isErrorScenario = (name, status) => name === `error-${status}`;
 
-/** The Markdown table per provider. */
+/**
+ * The Markdown table per provider.
+ * @type {Declared['markdown']}
+ */
 export function markdown(cov) {
   const lines = [
     '# Scenario coverage',
@@ -229,7 +296,10 @@ export function markdown(cov) {
   return lines.join('\n');
 }
 
-/** The per-provider totals shown in docs/scenarios.md. */
+/**
+ * The per-provider totals shown in docs/scenarios.md.
+ * @type {Declared['summaryTable']}
+ */
 export function summaryTable(cov) {
   const lines = ['| Provider | Operations | Documented (operation, status) pairs | Reached by a scenario | Also by a natural request |', '| --- | --- | --- | --- | --- |'];
   for (const p of cov.providers) {
@@ -239,7 +309,10 @@ export function summaryTable(cov) {
   return lines.join('\n');
 }
 
-/** The page with its generated summary replaced (throws when the markers are missing). */
+/**
+ * The page with its generated summary replaced (throws when the markers are missing).
+ * @type {Declared['pageWithSummary']}
+ */
 export function pageWithSummary(readme, cov) {
   const a = readme.indexOf(README_START);
   const b = readme.indexOf(README_END);

@@ -1,5 +1,7 @@
 // Types for scripts/vendor-extract.mjs, so the contract test can run the extractor's pure functions.
-type Json = any;
+// The script declares its functions with these (npm run typecheck checks it against them).
+/** Parsed JSON: OpenAPI documents, walked key by key. */
+export type Json = any;
 
 export interface IndexEntry {
   /** Upper case. */

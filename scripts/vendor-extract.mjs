@@ -40,6 +40,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/**
+ * The exports' types are declared in vendor-extract.d.mts (for the tests); the code below is checked against them.
+ * @typedef {typeof import('./vendor-extract.d.mts')} Declared
+ * @typedef {import('./vendor-extract.d.mts').Json} Json
+ * @typedef {import('./vendor-extract.d.mts').ContractOperation} ContractOperation
+ * @typedef {ReturnType<Declared['operationsOf']>[number]} PublishedOperation
+ */
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCRIPT = 'scripts/vendor-extract.mjs';
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -53,6 +61,7 @@ export const ABOUT =
  * Where the documents extracted so far were published, keyed by the sha256 of the file.
  * Each was confirmed by `git log --find-object=<git_blob>` in the publishing repository.
  */
+/** @type {Declared['KNOWN_SOURCES']} */
 export const KNOWN_SOURCES = {
   // Airweave's Fern definition, from which docs.airweave.ai's API reference and the SDKs are generated.
   // The file last changed in this commit; it was still the same file at the repository's HEAD of 2026-04-23 (32cfea0cd).
@@ -75,21 +84,37 @@ export const KNOWN_SOURCES = {
 
 // ------------------------------------------------------------------ pure functions
 
-/** A path template with parameter names erased and no trailing slash: how a router sees it. */
+/**
+ * A path template with parameter names erased and no trailing slash: how a router sees it.
+ * @type {Declared['shape']}
+ */
 export const shape = (template) => template.replace(/\{[^}]+\}/g, '{}').replace(/(.)\/$/, '$1');
 
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The same value with every object's keys sorted; arrays keep their order. */
+/**
+ * The same value with every object's keys sorted; arrays keep their order.
+ * @template T
+ * @param {T} value
+ * @returns {T}
+ */
 export function canonical(value) {
-  if (Array.isArray(value)) return value.map(canonical);
+  if (Array.isArray(value)) return /** @type {T} */ (value.map(canonical));
   if (value === null || typeof value !== 'object') return value;
+  /** @type {Json} */
   const out = {};
-  for (const k of Object.keys(value).sort(compare)) out[k] = canonical(value[k]);
+  for (const k of Object.keys(value).sort(compare)) out[k] = canonical(/** @type {Json} */ (value)[k]);
   return out;
 }
 
-/** Every operation of an OpenAPI `paths` object: method (upper case), path, operationId. */
+/**
+ * Every operation of an OpenAPI `paths` object: method (upper case), path, operationId.
+ * @type {Declared['operationsOf']}
+ */
 export function operationsOf(paths) {
   const ops = [];
   for (const [p, item] of Object.entries(paths ?? {})) {
@@ -101,10 +126,18 @@ export function operationsOf(paths) {
   return ops;
 }
 
+/** @param {{ method: string, path: string }} o */
 const operationKey = (o) => `${o.method} ${o.path}`;
+/**
+ * @param {{ method: string, path: string }} a
+ * @param {{ method: string, path: string }} b
+ */
 const byPathThenMethod = (a, b) => compare(a.path, b.path) || METHODS.indexOf(a.method.toLowerCase()) - METHODS.indexOf(b.method.toLowerCase());
 
-/** Every `$ref` string under a node. */
+/**
+ * Every `$ref` string under a node.
+ * @type {Declared['refsIn']}
+ */
 export function refsIn(node, out = []) {
   if (Array.isArray(node)) for (const n of node) refsIn(n, out);
   else if (node !== null && typeof node === 'object') {
@@ -116,30 +149,51 @@ export function refsIn(node, out = []) {
   return out;
 }
 
-/** `#/components/<kind>/<name>` → [kind, name]; anything else is not supported (and not used by the vendors). */
+/**
+ * `#/components/<kind>/<name>` → [kind, name]; anything else is not supported (and not used by the vendors).
+ * @type {Declared['componentOf']}
+ */
 export function componentOf(ref) {
   const m = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
   if (!m) return undefined;
-  const unescape = (s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
+  /** @param {string | undefined} s */
+  const unescape = (s = '') => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
   return [unescape(m[1]), unescape(m[2])];
 }
 
-/** Keeps of a content map only each media type's schema (examples are not facts the tests use). */
+/**
+ * Keeps of a content map only each media type's schema (examples are not facts the tests use).
+ * @param {Json} content
+ * @returns {Record<string, Json>}
+ */
 function schemasOfContent(content) {
+  /** @type {Record<string, Json>} */
   const out = {};
   for (const [mediaType, media] of Object.entries(content ?? {})) out[mediaType] = media && 'schema' in media ? { schema: media.schema } : {};
   return out;
 }
 
-/** Path-item parameters, overridden by the operation's own of the same name and location (OpenAPI rule). */
+/**
+ * Path-item parameters, overridden by the operation's own of the same name and location (OpenAPI rule).
+ * @param {Json} item
+ * @param {Json} op
+ * @returns {Json[]}
+ */
 function parametersOf(item, op) {
+  /** @type {Json[]} */
   const own = op.parameters ?? [];
+  /** @param {Json} p */
   const key = (p) => (p && p.$ref ? p.$ref : `${p?.in} ${p?.name}`);
-  const inherited = (item.parameters ?? []).filter((p) => !own.some((o) => key(o) === key(p)));
+  const inherited = /** @type {Json[]} */ (item.parameters ?? []).filter((p) => !own.some((o) => key(o) === key(p)));
   return [...inherited, ...own];
 }
 
+/**
+ * @param {PublishedOperation} o
+ * @returns {ContractOperation}
+ */
 function entryOf(o) {
+  /** @type {Omit<ContractOperation, 'responses'>} */
   const entry = { operationId: o.operationId, method: o.method, path: o.path };
   const parameters = parametersOf(o.item, o.op);
   if (parameters.length) entry.parameters = parameters;
@@ -147,17 +201,18 @@ function entryOf(o) {
     const rb = o.op.requestBody;
     entry.requestBody = rb.$ref ? { $ref: rb.$ref } : { ...(rb.required !== undefined ? { required: rb.required } : {}), content: schemasOfContent(rb.content) };
   }
+  /** @type {Record<string, Json>} */
   const responses = {};
-  for (const [status, r] of Object.entries(o.op.responses ?? {})) {
+  for (const [status, r] of Object.entries(/** @type {Record<string, Json>} */ (o.op.responses ?? {}))) {
     responses[status] = r?.$ref ? { $ref: r.$ref } : r?.content ? { content: schemasOfContent(r.content) } : {};
   }
-  entry.responses = responses;
-  return entry;
+  return { ...entry, responses };
 }
 
 /**
  * The contract: pure, from the parsed vendor document, our parsed spec and the provenance
  * to stamp. Keeps only the operations we serve and the components they reach.
+ * @type {Declared['extract']}
  */
 export function extract(vendorDoc, ourSpec, provenance) {
   if (!vendorDoc || typeof vendorDoc !== 'object' || !vendorDoc.paths) throw new Error('the vendor document has no `paths`: not an OpenAPI document');
@@ -165,15 +220,17 @@ export function extract(vendorDoc, ourSpec, provenance) {
   const ours = new Set(operationsOf(ourSpec?.paths).map((o) => `${o.method} ${shape(o.path)}`));
   const served = published.filter((o) => ours.has(`${o.method} ${shape(o.path)}`));
 
+  /** @type {Record<string, ContractOperation>} */
   const operations = {};
   for (const o of served) operations[operationKey(o)] = entryOf(o);
 
   // Components reached from the served operations, transitively.
+  /** @type {Record<string, Record<string, Json>>} */
   const components = {};
   const pending = refsIn(Object.values(operations));
   const seen = new Set();
   while (pending.length) {
-    const ref = pending.pop();
+    const ref = /** @type {string} */ (pending.pop());
     if (seen.has(ref)) continue;
     seen.add(ref);
     const at = componentOf(ref);
@@ -201,31 +258,57 @@ export function extract(vendorDoc, ourSpec, provenance) {
   };
 }
 
-/** The file's text: fixed top-level order, everything below it canonical, two-space JSON. */
+/**
+ * The file's text: fixed top-level order, everything below it canonical, two-space JSON.
+ * @type {Declared['serialize']}
+ */
 export function serialize(contract) {
   const { about, provenance, index, operations, components } = contract;
   return `${JSON.stringify({ about, provenance: canonical(provenance), index: canonical(index), operations: canonical(operations), components: canonical(components) }, null, 2)}\n`;
 }
 
+/** @type {Declared['sha256']} */
 export const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
-/** The id git gives the same bytes: lets anyone find the file in the publishing repository's history. */
+/**
+ * The id git gives the same bytes: lets anyone find the file in the publishing repository's history.
+ * @type {Declared['gitBlobId']}
+ */
 export const gitBlobId = (bytes) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
 // ------------------------------------------------------------------ command line
 
+/**
+ * @typedef {object} Args
+ * @property {boolean} [check]
+ * @property {string} [vendor]
+ * @property {string} [from]
+ * @property {string} [sourceUrl]
+ * @property {string} [repository]
+ * @property {string} [commit]
+ * @property {string} [published]
+ * @property {string} [note]
+ * @property {string} [extracted]
+ */
+
+/**
+ * `--name value` and `--name=value` as `{ name: value }` (camel case); `--check` as `{ check: true }`.
+ * @param {string[]} argv
+ * @returns {Args}
+ */
 function parseArgs(argv) {
+  /** @type {Record<string, string | boolean>} */
   const args = {};
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = /** @type {string} */ (argv[i]);
     if (a === '--check') args.check = true;
     else if (a.startsWith('--')) {
-      const [k, inline] = a.slice(2).split(/=(.*)/s);
+      const [k = '', inline] = a.slice(2).split(/=(.*)/s);
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${a} needs a value`);
       args[k.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = v;
     } else throw new Error(`unexpected argument ${a}`);
   }
-  return args;
+  return /** @type {Args} */ (args);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -270,6 +353,7 @@ async function main() {
     previousDate = undefined;
   }
   const today = new Date().toISOString().slice(0, 10);
+  /** @param {string} extracted */
   const make = (extracted) => serialize(extract(vendorDoc, ourSpec, { ...source, sha256: digest, git_blob: gitBlobId(bytes), extracted, extracted_by: SCRIPT }));
   let text = make(args.extracted ?? previousDate ?? today);
   if (!args.extracted && text !== previous) text = make(today);
@@ -289,6 +373,7 @@ async function main() {
   }
   writeFileSync(outFile, text);
   const c = JSON.parse(text);
+  /** @param {Record<string, Record<string, unknown>>} o */
   const count = (o) => Object.values(o).reduce((n, kind) => n + Object.keys(kind).length, 0);
   process.stdout.write(
     `${rel}: ${c.index.length} operations published, ${Object.keys(c.operations).length} served by specs/${args.vendor}.yaml, ` +

@@ -13,9 +13,13 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 
-const [port, file] = process.argv.slice(2);
+/** @typedef {{ status: number, headers: Record<string, string>, body: string }} RecordedRoute */
+
+const [port, file = ''] = process.argv.slice(2);
+/** @type {Record<string, RecordedRoute>} */
+const recorded = JSON.parse(readFileSync(file, 'utf8'));
 const routes = new Map(
-  Object.entries(JSON.parse(readFileSync(file, 'utf8'))).map(([key, r]) => [key, { status: r.status, headers: r.headers, body: Buffer.from(r.body, 'base64') }]),
+  Object.entries(recorded).map(([key, r]) => [key, { status: r.status, headers: r.headers, body: Buffer.from(r.body, 'base64') }]),
 );
 
 const server = http.createServer((req, res) => {

