@@ -246,7 +246,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
   const createCollection = (ctx: Ctx<'createCollection'> | Ctx<'createCollectionLegacy'>) => {
     const { state } = ctx;
-    const body = ctx.body as unknown as Json;
+    const body: Json = ctx.body;
     const ns = namespaceOf(ctx);
     const n = normalise(body);
     const name = String(body.collection_name);
@@ -372,7 +372,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const c = collectionOr404(ns, ctx.path.collection_identifier);
     const d = c.documents.get(ctx.path.document_id);
     if (!d) throw notFound('document', ctx.path.document_id);
-    await applyWrites(state, ns, c, catalog, [planWrite(c, catalog, d, ctx.body as unknown as Json, mode)]);
+    await applyWrites(state, ns, c, catalog, [planWrite(c, catalog, d, ctx.body, mode)]);
     if (c.documents.get(d.id) !== d) throw notFound('document', ctx.path.document_id);
     return { status: 200 as const, body: renderDocument(ns, c, d, { organization: state.organization }) };
   };
@@ -510,7 +510,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const named = byIdOrName(ns.collections, String(body.collection_id));
       if (named !== c) {
         throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, { details: { collection_id: body.collection_id } });
@@ -534,7 +534,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const targets = matching(ns, c, body.filters, 'filters');
       const writes = targets.map((d) => planWrite(c, catalog, d, body.update_data as Json, 'merge'));
       await applyWrites(state, ns, c, catalog, writes);
@@ -545,7 +545,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const updates = body.updates as Array<{ document_id: string; update_data: Json }> | null | undefined;
       const byFilter = body.filters !== undefined && body.filters !== null;
       if (updates && (byFilter || (body.update_data !== undefined && body.update_data !== null))) {
@@ -662,7 +662,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     },
 
     createNamespace(ctx: Ctx<'createNamespace'>) {
-      return { status: 200, body: renderNamespace(createNamespace(ctx.state, ctx.body as unknown as Json)) };
+      return { status: 200, body: renderNamespace(createNamespace(ctx.state, ctx.body)) };
     },
 
     listNamespaces(ctx: Ctx<'listNamespaces'>) {
@@ -680,7 +680,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
       if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const name = body.namespace_name;
       if (typeof name === 'string') {
         const other = byIdOrName(state.namespaces, name);
@@ -709,7 +709,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     createBucket(ctx: Ctx<'createBucket'>) {
       const { state } = ctx;
       const ns = namespaceOf(ctx);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const name = String(body.bucket_name);
       if (byIdOrName(ns.buckets, name)) throw alreadyExists('bucket', name);
       const now = clockOf(state).nowMicros();
@@ -743,7 +743,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     updateBucket(ctx: Ctx<'updateBucket'>) {
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       if (typeof body.bucket_name === 'string') {
         const other = byIdOrName(ns.buckets, body.bucket_name);
         if (other && other.id !== b.id) throw alreadyExists('bucket', body.bucket_name);
@@ -772,7 +772,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier, { forWork: true });
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const props = (b.schema.properties ?? {}) as Record<string, { type?: string }>;
       const { ids, clock } = state.env;
       const blobs: BlobRecord[] = ((body.blobs as Json[] | undefined) ?? []).map((blob, i) => {

@@ -295,7 +295,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     },
 
     createRetriever(ctx: Ctx<'createRetriever'>) {
-      const r = save(ctx.state, namespaceOf(ctx), ctx.body as unknown as Json);
+      const r = save(ctx.state, namespaceOf(ctx), ctx.body);
       return { status: 200 as const, body: { retriever: renderRetrieverConfig(r) } as never };
     },
 
@@ -315,7 +315,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const r = retrieverOr404(ns, ctx.path.retriever_id);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const frozen = CORE_FIELDS.filter((k) => body[k] !== undefined);
       if (frozen.length) throw new MockError('bad_request', `Fields cannot be updated: ${frozen.join(', ')}. Clone the retriever to change its core logic.`, { details: { fields: frozen } });
       if (typeof body.retriever_name === 'string') nameTaken(ns, body.retriever_name, r.id);
@@ -344,7 +344,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     cloneRetriever(ctx: Ctx<'cloneRetriever'>) {
       const ns = namespaceOf(ctx);
       const source = retrieverOr404(ns, ctx.path.retriever_id);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const pick = <T>(key: string, fallback: T): T => (body[key] === undefined || body[key] === null ? fallback : (body[key] as T));
       const clone = save(ctx.state, ns, {
         retriever_name: body.retriever_name,
@@ -382,7 +382,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
 
     async executeAdhocRetriever(ctx: Ctx<'executeAdhocRetriever'>) {
       const ns = namespaceOf(ctx);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const stages = checkStages(body.stages as Json[]);
       const ids = (body.collection_identifiers as string[] | undefined) ?? [];
       checkFeatureUris(stages, resolveCollections(ns, ids));
