@@ -57,10 +57,16 @@ export interface Reply {
 
 /** What the server hands a provider's factory (the registry, providers/index.ts, makes each provider with it). */
 export interface ProviderOptions {
+  /**
+   * The services the provider is mounted with, the same its states are made
+   * with: the only clock and id source of what it does outside a state
+   * (rate-limit windows and reset times, key expiry, a 500's request id). A
+   * provider made without one (a test that only reads its handlers) has no
+   * time or ids to give: envOf fails when one is asked for.
+   */
+  env?: ProviderEnv;
   /** This provider's section of the --api-keys file, unvalidated. */
   apiKeys?: unknown;
-  /** The server's clock (rate-limit windows, key expiry, presigned URL expiry). */
-  clock?: Clock;
   /** Enforce per-minute rate limits where the vendor publishes them: a plan name or requests per minute. Off when unset. */
   rateLimit?: RateLimitSetting;
   /** Largest upload body the server accepts, in bytes (presigned uploads are refused above it). */
@@ -69,6 +75,12 @@ export interface ProviderOptions {
 
 /** `free` (10/min) and `pro` (100/min) are Ctxfy's published plans; a number is requests per minute. */
 export type RateLimitSetting = 'free' | 'pro' | number;
+
+/** The env a provider was made with (ProviderOptions.env); throws when it was made without one, rather than making a clock or ids of its own. */
+export function envOf(options: ProviderOptions, provider: string): ProviderEnv {
+  if (!options.env) throw new Error(`the ${provider} provider was made without the server's env (ProviderOptions.env): it has no clock or ids`);
+  return options.env;
+}
 
 /** Services a provider's state and handlers may use. */
 export interface ProviderEnv {

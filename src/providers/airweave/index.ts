@@ -3,9 +3,8 @@
  * connections and their sync jobs, under /airweave.
  */
 import { fileURLToPath } from 'node:url';
-import { createClock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
+import { envOf, type AnyHandler, type AuthResult, type Provider, type ProviderOptions, type Reply, type RequestView } from '../../core/provider.js';
 import { createHandlers, type Registry } from './handlers.js';
 import { createAdminOperations } from './admin.js';
 import { createAirweaveState, loadCatalog, resumeJobs, type AirweaveState } from './model.js';
@@ -55,8 +54,6 @@ const FRAMEWORK: Partial<Record<MockError['kind'], { status: number; detail?: st
 
 export function createAirweaveProvider(options: ProviderOptions = {}): Provider<AirweaveState> {
   const keys = parseKeys(options.apiKeys);
-  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
-  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)), fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)));
   const registry: Registry = { readableIds: new Map(), oauthCodes: new Map(), authProviders: new Set(['composio-test']) };
   /** Organisations the mock knows: from the key file, and every key seen. */
@@ -110,7 +107,8 @@ export function createAirweaveProvider(options: ProviderOptions = {}): Provider<
 
   // Unlimited by default, reported as the vendor reports unlimited plans: 9999 of 9999, resetting now.
   const replyHeaders = (): Record<string, string> => {
-    const now = String(millisToSeconds(clock.nowMs()));
+    // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
+    const now = String(millisToSeconds(envOf(options, 'airweave').clock.nowMs()));
     return { 'ratelimit-limit': '9999', 'ratelimit-remaining': '9999', 'ratelimit-reset': now };
   };
 

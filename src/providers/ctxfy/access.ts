@@ -3,7 +3,6 @@
  * (configured, minted by POST /v1/api-keys, or ad hoc), revocation and expiry,
  * and the per-user fixed-window rate limit with its X-RateLimit-* counters.
  */
-import type { Clock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import type { RateLimitSetting } from '../../core/provider.js';
 import type { EpochMillis } from '../../core/time.js';
@@ -89,8 +88,8 @@ export interface Access {
   adopt(userId: string): void;
 }
 
-export function createAccess(options: { clock: Clock; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
-  const { clock, configured } = options;
+export function createAccess(options: { nowMs: () => EpochMillis; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
+  const { nowMs, configured } = options;
   const enforce = options.rateLimit !== undefined;
   const defaultLimit = options.rateLimit !== undefined ? limitOf(options.rateLimit) : PLANS.pro;
   const minted = new Map<string, KeyRecord>();
@@ -104,7 +103,7 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
   const unauthenticated = () => new MockError('unauthenticated', 'Authentication required. Please provide a valid API token');
 
   const windowOf = (userId: string): Window => {
-    const now = clock.nowMs();
+    const now = nowMs();
     let w = windows.get(userId);
     if (!w || now >= w.start + WINDOW_MS) {
       w = { start: now, count: 0 };
@@ -130,7 +129,7 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
       const token = m[1]!;
       const key = minted.get(token);
       if (key) {
-        if (key.revokedAt !== null || (key.expiresAt !== null && clock.nowMs() >= key.expiresAt)) throw unauthenticated();
+        if (key.revokedAt !== null || (key.expiresAt !== null && nowMs() >= key.expiresAt)) throw unauthenticated();
         return { userId: key.userId, keyId: key.id };
       }
       if (configured) {
@@ -145,7 +144,7 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
     count(userId) {
       const w = windowOf(userId);
       if (enforce && w.count >= limitFor(userId)) {
-        const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - clock.nowMs()) / 1000));
+        const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - nowMs()) / 1000));
         throw new MockError('rate_limited', `Rate limit exceeded. Retry after ${retryAfter} seconds`, {
           headers: { 'retry-after': String(retryAfter), ...headers(userId) },
         });

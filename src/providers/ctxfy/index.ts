@@ -5,11 +5,9 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createClock } from '../../core/clock.js';
-import { createIdSource, type IdSource } from '../../core/ids.js';
 import { DEFAULT_LIMITS } from '../../core/body.js';
 import type { MockError, ValidationIssue } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
+import { envOf, type AnyHandler, type AuthResult, type Provider, type ProviderEnv, type ProviderOptions, type Reply, type RequestView } from '../../core/provider.js';
 import { createAccess, parseKeys } from './access.js';
 import { INVALID_REQUEST, createHandlers, type FieldError } from './handlers.js';
 import { createCtxfyState, resumeRun, type CtxfyState } from './model.js';
@@ -86,8 +84,9 @@ function render(status: number, message: string, extra: Record<string, unknown> 
 }
 
 export function createCtxfyProvider(options: ProviderOptions = {}): Provider<CtxfyState> {
-  const clock = options.clock ?? createClock();
-  const access = createAccess({ clock, configured: parseKeys(options.apiKeys), ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
+  // Time and ids only from the server's env: rate-limit windows, key expiry and a 500's request id follow the mock's clock and seed.
+  const env = (): ProviderEnv => envOf(options, 'ctxfy');
+  const access = createAccess({ nowMs: () => env().clock.nowMs(), configured: parseKeys(options.apiKeys), ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
   /** Every user's live state, for /metrics. */
   const states = new Map<string, CtxfyState>();
   /** A state a request reaches is live (createState keeps no record of the states it makes: a load makes some aside). */
@@ -103,14 +102,6 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
     );
   const requests = new Map<string, number>();
   const idChars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  /**
-   * A 500's requestId comes from the server's id source (seeded by --seed), known
-   * once the server has made a state; before that, from a fixed seed, so a run
-   * is reproducible either way.
-   */
-  let ids: IdSource | undefined;
-  let beforeAnyState: IdSource | undefined;
-  const requestIds = (): IdSource => ids ?? (beforeAnyState ??= createIdSource('ctxfy-request-ids'));
 
   const authenticate = (view: RequestView): AuthResult => {
     const op = view.operation;
@@ -161,7 +152,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
       case 'rate_limited':
         return render(429, err.message);
       case 'internal':
-        return render(500, 'An unexpected error occurred on the server', { requestId: `req_${requestIds().chars(10, idChars)}` });
+        return render(500, 'An unexpected error occurred on the server', { requestId: `req_${env().ids.chars(10, idChars)}` });
     }
   };
 
@@ -174,10 +165,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): Provider<Ctx
     replyHeaders: (auth) => (auth.tenant === PUBLIC || !auth.principal ? {} : access.headers(auth.tenant)),
     renderError,
     records: ctxfyRecords,
-    createState: (env, tenant) => {
-      ids ??= env.ids;
-      return createCtxfyState(env, tenant);
-    },
+    createState: (env, tenant) => createCtxfyState(env, tenant),
     checkState: checkCtxfyState,
     resume: (state) => {
       for (const s of state.sources.values()) resumeRun(state, s);

@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createClock } from '../../core/clock.js';
 import { MockError, type MockErrorKind } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
+import { envOf, type AnyHandler, type AuthResult, type Provider, type ProviderOptions, type Reply, type RequestView } from '../../core/provider.js';
 import { pydanticDetails } from '../../core/pydantic.js';
 import { createHandlers } from './handlers.js';
 import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
@@ -55,8 +54,6 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
   const keys = parseKeys(options.apiKeys);
   // This provider's search indexes and scroll contexts, shared by its tenants only.
   const memory = createMixpeekMemory();
-  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
-  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
 
   const authenticate = (view: RequestView): AuthResult => {
@@ -96,10 +93,11 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
   };
 
   // Rate limits are not enforced by default; every authenticated reply still reports a window, as the vendor's do.
+  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
   const replyHeaders = (): Record<string, string> => ({
     'x-ratelimit-limit': '600',
     'x-ratelimit-remaining': '600',
-    'x-ratelimit-reset': String(millisToSeconds(clock.nowMs()) + 60),
+    'x-ratelimit-reset': String(millisToSeconds(envOf(options, 'mixpeek').clock.nowMs()) + 60),
     'x-ratelimit-window': '60',
   });
 
