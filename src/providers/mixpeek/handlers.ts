@@ -7,6 +7,7 @@
 import type { components, operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
+import { alreadyExists, invalid, notFound } from './errors.js';
 import { Table, decodeCursor, encodeCursor } from '../../core/store.js';
 import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
 import { list, listRequest, selectFields } from './listing.js';
@@ -48,21 +49,6 @@ type Ctx<K extends keyof operations> = HandlerContext<operations[K], MixpeekStat
 type Json = Record<string, unknown>;
 type Pagination = components['schemas']['PaginationResponse'];
 type DocumentResponse = components['schemas']['DocumentResponse'];
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-export function notFound(resource: string, id: string): MockError {
-  return new MockError('not_found', `${capital(resource.replace(/_/g, ' '))} not found`, { details: { resource, id } });
-}
-
-function alreadyExists(resource: string, name: string): MockError {
-  return new MockError('conflict', `${capital(resource)} with name '${name}' already exists`, { details: { resource, name } });
-}
-
-/** A pydantic-style failure the schema could not express, reported like the pipeline's 422s. */
-function invalid(pointer: string, rule: string, message: string): MockError {
-  return new MockError('validation', message, { issues: [{ location: 'body', pointer, rule, message }] });
-}
 
 // ---- collections: the legacy form and the current form as one
 
@@ -156,7 +142,13 @@ function taxonomyApplications(items: unknown): Json[] {
   });
 }
 
-export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekState> {
+export interface HandlerDeps {
+  /** The feature-extractor catalog (fixtures/mixpeek/extractors.json). */
+  catalog: Catalog;
+}
+
+/** One handler per operationId (the retrievers' from retriever-handlers.ts), a fresh set per provider over its catalog. */
+export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, MixpeekState> {
   const clockOf = (state: MixpeekState) => state.env.clock;
 
   /** The namespace a request names in X-Namespace (id or name), or the implicit `default` one when it names none. */
@@ -165,7 +157,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const header = ctx.request.headers['x-namespace'];
     if (header !== undefined && header !== '') {
       const ns = byIdOrName(state.namespaces, header);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: header } });
+      if (!ns) throw notFound('namespace', header);
       return ns;
     }
     return byIdOrName(state.namespaces, 'default') ?? createNamespace(state, { namespace_name: 'default', feature_extractors: catalog.list.map((e) => ({ feature_extractor_name: e.feature_extractor_name, version: e.version })) });
@@ -672,14 +664,14 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
     getNamespace(ctx: Ctx<'getNamespace'>) {
       const ns = byIdOrName(ctx.state.namespaces, ctx.path.namespace_identifier);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      if (!ns) throw notFound('namespace', ctx.path.namespace_identifier);
       return { status: 200, body: renderNamespace(ns) };
     },
 
     updateNamespace(ctx: Ctx<'updateNamespace'>) {
       const { state } = ctx;
       const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      if (!ns) throw notFound('namespace', ctx.path.namespace_identifier);
       const body: Json = ctx.body;
       const name = body.namespace_name;
       if (typeof name === 'string') {
@@ -697,7 +689,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     deleteNamespace(ctx: Ctx<'deleteNamespace'>) {
       const { state } = ctx;
       const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      if (!ns) throw notFound('namespace', ctx.path.namespace_identifier);
       // It stops resolving at once; the task that deletes its contents runs on the clock.
       state.namespaces.delete(ns.id);
       for (const b of ns.buckets.values()) for (const o of b.objects.values()) o.timer?.cancel();

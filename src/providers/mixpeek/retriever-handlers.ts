@@ -6,6 +6,7 @@
 import type { operations } from '../../generated/mixpeek.js';
 import type { HandlerContext, Reply } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
+import { alreadyExists, notFound } from './errors.js';
 import { eventStream, type SseEvent } from '../../core/sse.js';
 import { decodeCursor, encodeCursor } from '../../core/store.js';
 import { isObject } from '../../core/retrieval/predicate.js';
@@ -43,8 +44,6 @@ import { STAGES, parseFeatureUri, type Group } from './stages.js';
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], MixpeekState>;
 type Json = Record<string, unknown>;
 type NamespaceOf = (ctx: { state: MixpeekState; request: { headers: Readonly<Record<string, string | undefined>> } }) => NamespaceRecord;
-
-const notFound = (resource: string, id: string) => new MockError('not_found', `${resource.charAt(0).toUpperCase()}${resource.slice(1)} not found`, { details: { resource, id } });
 
 /** Fields of a retriever that PATCH may not change: its core logic (the vendor's description of the operation). */
 const CORE_FIELDS = ['stages', 'input_schema', 'collection_identifiers', 'collection_ids', 'budget_limits'];
@@ -88,7 +87,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
   const nameTaken = (ns: NamespaceRecord, name: string, except?: string) => {
     const other = byIdOrName(ns.retrievers, name);
     if (other && other.id !== except && other.name === name) {
-      throw new MockError('conflict', `Retriever with name '${name}' already exists`, { details: { resource: 'retriever', name } });
+      throw alreadyExists('retriever', name);
     }
   };
 
