@@ -8,6 +8,7 @@ import type { RateLimitSetting } from '../../core/provider.js';
 import type { EpochMillis } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { uuidFromText } from '../../core/hash.js';
+import type { CtxfyMemory } from './memory.js';
 
 export const PLANS = { free: 10, pro: 100 } as const;
 export const WINDOW_MS = 60_000;
@@ -24,8 +25,9 @@ export interface KeyRecord {
   seq: number;
 }
 
-interface Window {
-  start: number;
+/** A user's fixed rate-limit window: when it started, and the requests counted in it. */
+export interface RateWindow {
+  start: EpochMillis;
   count: number;
 }
 
@@ -88,13 +90,12 @@ export interface Access {
   adopt(userId: string): void;
 }
 
-export function createAccess(options: { nowMs: () => EpochMillis; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
+/** Access over the provider's memory (its keys, users and windows), on the server's clock. */
+export function createAccess(options: { memory: CtxfyMemory; nowMs: () => EpochMillis; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
   const { nowMs, configured } = options;
+  const { keys: minted, users, windows } = options.memory;
   const enforce = options.rateLimit !== undefined;
   const defaultLimit = options.rateLimit !== undefined ? limitOf(options.rateLimit) : PLANS.pro;
-  const minted = new Map<string, KeyRecord>();
-  const users = new Map<string, { limit?: number }>();
-  const windows = new Map<string, Window>();
   for (const k of configured?.values() ?? []) {
     const limit = k.limit ?? users.get(k.user)?.limit;
     users.set(k.user, limit !== undefined ? { limit } : {});
@@ -102,7 +103,7 @@ export function createAccess(options: { nowMs: () => EpochMillis; configured?: M
 
   const unauthenticated = () => new MockError('unauthenticated', 'Authentication required. Please provide a valid API token');
 
-  const windowOf = (userId: string): Window => {
+  const windowOf = (userId: string): RateWindow => {
     const now = nowMs();
     let w = windows.get(userId);
     if (!w || now >= w.start + WINDOW_MS) {
