@@ -220,7 +220,7 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
     return c;
   };
 
-  const startTask = (state: MixpeekState, type: string, inputs: Json[], done: () => void): TaskRecord => {
+  const startTask = (state: MixpeekState, type: TaskRecord['task_type'], inputs: Json[], done: () => void): TaskRecord => {
     const { clock, ids, processingMs } = state.env;
     const task: TaskRecord = { task_id: `task_${ids.chars(24, HEX)}`, task_type: type, status: 'PENDING', inputs, createdAt: clock.nowMicros() };
     state.tasks.set(task.task_id, task);
@@ -711,7 +711,7 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         name,
         ...(typeof body.description === 'string' ? { description: body.description } : {}),
         schema: body.bucket_schema as BucketSchema,
-        ...(body.unique_key ? { uniqueKey: body.unique_key as Json } : {}),
+        ...(ctx.body.unique_key ? { uniqueKey: ctx.body.unique_key } : {}),
         metadata: (body.metadata as Json | undefined) ?? {},
         objects: new Table('id'),
         createdAt: now,
