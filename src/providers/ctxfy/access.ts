@@ -9,21 +9,10 @@ import type { EpochMillis } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { uuidFromText } from '../../core/hash.js';
 import type { CtxfyMemory } from './memory.js';
+import type { KeyRecord } from './model.js';
 
 export const PLANS = { free: 10, pro: 100 } as const;
 export const WINDOW_MS = 60_000;
-
-/** The record behind one key; minted keys share it with the user's `apiKeys` table, so a revoke is seen at once. */
-export interface KeyRecord {
-  id: string;
-  userId: string;
-  secret: string;
-  name: string | null;
-  expiresAt: EpochMillis | null;
-  createdAt: EpochMillis;
-  revokedAt: EpochMillis | null;
-  seq: number;
-}
 
 /** A user's fixed rate-limit window: when it started, and the requests counted in it. */
 export interface RateWindow {

@@ -9,7 +9,7 @@ import { MockError } from '../../core/errors.js';
 import { badRequest, notFound } from './errors.js';
 import type { CtxfyMemory } from './memory.js';
 import { isAllowedPostbackUrl } from '../../core/delivery.js';
-import type { Access, KeyRecord } from './access.js';
+import type { Access } from './access.js';
 import {
   BASE62,
   NEWEST_FIRST,
@@ -27,6 +27,7 @@ import {
   uriOf,
   type CtxfyState,
   type InitialData,
+  type KeyRecord,
   type Instructions,
   type SourceRecord,
   type SourceStatus,

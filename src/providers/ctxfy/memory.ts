@@ -7,8 +7,8 @@
  * share none of it. Never saved: adopt and forget rebuild the keys and users
  * from the states.
  */
-import type { KeyRecord, RateWindow } from './access.js';
-import type { CtxfyState } from './model.js';
+import type { RateWindow } from './access.js';
+import type { CtxfyState, KeyRecord } from './model.js';
 
 export interface CtxfyMemory {
   /** Minted keys by their secret; each record is also its user's `apiKeys` row, so a revoke is seen at once. */
