@@ -300,10 +300,11 @@ export function createMockCore(options: MockServerOptions): MockCore {
   const mountOne = (name: ProviderName): MountedProvider<unknown> => {
     const own = scopedClock(clock);
     providerClocks.set(name, own);
-    const provider = createProvider(name, { apiKeys: apiKeys[name], clock: own, uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
+    const providerEnv: ProviderEnv = { ...env, clock: own };
+    const provider = createProvider(name, { env: providerEnv, apiKeys: apiKeys[name], uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
     return mountProvider(provider, {
       ...mountOptions,
-      env: { ...env, clock: own },
+      env: providerEnv,
       scenarios,
       journal,
       onHold: (res) => {

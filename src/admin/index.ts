@@ -7,7 +7,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { MockError, type MockErrorKind } from '../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, Reply, RequestView } from '../core/provider.js';
+import type { operations } from '../generated/admin.js';
+import { defineProvider, type AuthResult, type Reply, type RequestView, type TypedProvider } from '../core/provider.js';
 import type { AdminContext } from './context.js';
 import { createHandlers } from './handlers.js';
 import { isLoopback, isLoopbackHost } from '../core/loopback.js';
@@ -95,8 +96,8 @@ export function renderAdminError(err: MockError): Reply {
   return { status: STATUS[err.kind] ?? 500, body: { error: err.kind, message: err.message, ...(details ? { details } : {}) } };
 }
 
-export function createAdminProvider(context: AdminContext): Provider<AdminContext> {
-  return {
+export function createAdminProvider(context: AdminContext): TypedProvider<operations, AdminContext> {
+  return defineProvider<operations, AdminContext>({
     name: 'admin',
     prefix: '/__mock',
     specFile: fileURLToPath(new URL('../../specs/admin.yaml', import.meta.url)),
@@ -105,6 +106,6 @@ export function createAdminProvider(context: AdminContext): Provider<AdminContex
     authenticate: (view) => authenticateAdmin(view, context.adminToken),
     renderError: (err) => renderAdminError(err),
     createState: () => context,
-    handlers: createHandlers() as unknown as Record<string, AnyHandler<AdminContext>>,
-  };
+    handlers: createHandlers(),
+  });
 }

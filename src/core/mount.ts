@@ -2,7 +2,7 @@
  * The request pipeline for one provider, as the stages it runs, in order:
  *
  *   journal → match → read body → authenticate → parse → scenario
- *           → validate request → handle → self-check → send
+ *           → validate request → before handle → handle → self-check → send
  *
  * Each stage is a function of the mount (the provider, made once) and the
  * exchange (the request, and what the stages before have learnt of it), in
@@ -25,6 +25,7 @@ import { authenticate, withCallerHeaders } from './pipeline/authenticate.js';
 import { parseRequest } from './pipeline/request.js';
 import { ANSWERED, scenario } from './pipeline/scenario.js';
 import { validateRequest } from './pipeline/validate.js';
+import { beforeHandle } from './pipeline/before-handle.js';
 import { errorReply, handle } from './pipeline/handle.js';
 import { reportSelfCheck, selfCheck, selfCheckAfterSend, selfCheckFailedReply } from './pipeline/self-check.js';
 import { render, send, sendStream } from './pipeline/send.js';
@@ -53,6 +54,7 @@ async function replyTo(mount: Mount, x: Exchange): Promise<Reply | undefined> {
   if (answer === ANSWERED) return undefined;
   if (answer) return answer;
   validateRequest(mount, x);
+  beforeHandle(mount, x);
   return handle(mount, x);
 }
 

@@ -57,10 +57,16 @@ export interface Reply {
 
 /** What the server hands a provider's factory (the registry, providers/index.ts, makes each provider with it). */
 export interface ProviderOptions {
+  /**
+   * The services the provider is mounted with, the same its states are made
+   * with: the only clock and id source of what it does outside a state
+   * (rate-limit windows and reset times, key expiry, a 500's request id). A
+   * provider made without one (a test that only reads its handlers) has no
+   * time or ids to give: envOf fails when one is asked for.
+   */
+  env?: ProviderEnv;
   /** This provider's section of the --api-keys file, unvalidated. */
   apiKeys?: unknown;
-  /** The server's clock (rate-limit windows, key expiry, presigned URL expiry). */
-  clock?: Clock;
   /** Enforce per-minute rate limits where the vendor publishes them: a plan name or requests per minute. Off when unset. */
   rateLimit?: RateLimitSetting;
   /** Largest upload body the server accepts, in bytes (presigned uploads are refused above it). */
@@ -69,6 +75,12 @@ export interface ProviderOptions {
 
 /** `free` (10/min) and `pro` (100/min) are Ctxfy's published plans; a number is requests per minute. */
 export type RateLimitSetting = 'free' | 'pro' | number;
+
+/** The env a provider was made with (ProviderOptions.env); throws when it was made without one, rather than making a clock or ids of its own. */
+export function envOf(options: ProviderOptions, provider: string): ProviderEnv {
+  if (!options.env) throw new Error(`the ${provider} provider was made without the server's env (ProviderOptions.env): it has no clock or ids`);
+  return options.env;
+}
 
 /** Services a provider's state and handlers may use. */
 export interface ProviderEnv {
@@ -142,6 +154,18 @@ export type Handler<Op, State> = (ctx: HandlerContext<Op, State>) => OperationRe
 /** A handler as the core sees it, once the provider's typed handlers are collected by operationId. */
 export type AnyHandler<State> = (ctx: HandlerContext<any, State>) => Reply | Promise<Reply>;
 
+/**
+ * A handler's context for whichever operation the request is: what
+ * beforeHandle sees. The parameters and body are validated against that
+ * operation's spec, but not typed here.
+ */
+export interface RequestContext<State> extends Omit<HandlerContext<unknown, State>, 'path' | 'query' | 'headers' | 'body'> {
+  path: Readonly<Record<string, unknown>>;
+  query: Readonly<Record<string, unknown>>;
+  headers: Readonly<Record<string, string | undefined>>;
+  body: unknown;
+}
+
 /** One handler per operationId of the spec, typed from its generated `operations` interface. */
 export type Handlers<Ops, State> = { [K in keyof Ops]: Handler<Ops[K], State> };
 
@@ -197,6 +221,14 @@ export interface Provider<State = unknown> {
   /** Renders a neutral error in the vendor's envelope and status. */
   renderError(err: MockError, view: RequestView): Reply;
   /**
+   * Runs on every request about to reach its handler (validated, the
+   * tenant's state at hand), with the handler's context: a rule the vendor
+   * applies to every operation, or what the provider keeps of the requests
+   * it serves. Throws MockError to refuse. Its own stage of the pipeline
+   * (pipeline/before-handle.ts), between validation and the handler.
+   */
+  beforeHandle?(ctx: RequestContext<State>): void;
+  /**
    * Fresh state for a tenant. Touches nothing outside the state it returns: a
    * load builds states aside and may throw them away.
    */
@@ -220,7 +252,7 @@ export interface Provider<State = unknown> {
   adopt?(state: State): void;
   /** The reverse of adopt: a tenant's state is being dropped (reset, import); unregister what the provider indexes outside it. */
   forget?(state: State): void;
-  /** Keyed by operationId. */
+  /** Keyed by operationId, as the core calls them; a provider writes them typed, through defineProvider. */
   handlers: Record<string, AnyHandler<State>>;
   /** Which GET operation renders which table of the saved state (GET /__mock/records/{provider}); none when absent. */
   records?: RecordViews;
@@ -232,6 +264,23 @@ export interface Provider<State = unknown> {
    * API's envelope.
    */
   admin?: Record<string, AdminOperation<State>>;
+}
+
+/** A provider as its folder declares it: every member of Provider, its handlers typed from the spec's generated `operations`. */
+export type ProviderDefinition<Ops, State> = Omit<Provider<State>, 'handlers'> & { handlers: Handlers<Ops, State> };
+
+/** A provider whose handlers keep their types: each operation's context and replies, by operationId. */
+export type TypedProvider<Ops, State> = Provider<State> & { handlers: Handlers<Ops, State> };
+
+/**
+ * Declares a provider (the admin API's too). The compiler holds its handlers
+ * to the spec: one per operationId, none besides, each taking its
+ * operation's validated request and returning one of its declared success
+ * replies; the core calls the same functions by operationId, with no cast
+ * between the two views.
+ */
+export function defineProvider<Ops, State>(definition: ProviderDefinition<Ops, State>): TypedProvider<Ops, State> {
+  return definition;
 }
 
 /** A provider's part of the admin API: a validated admin request, and the provider's tenants to act on. */

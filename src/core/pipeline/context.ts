@@ -12,7 +12,7 @@ import { SpecValidators } from '../validation.js';
 import { checkRecordViews } from '../records.js';
 import type { BodyLimits, ParsedBody } from '../body.js';
 import { createTenants, type Tenants } from '../store.js';
-import type { AuthResult, MutableRequest, Provider, ProviderEnv, RequestView } from '../provider.js';
+import type { AuthResult, MutableRequest, Provider, ProviderEnv, RequestContext, RequestView } from '../provider.js';
 import type { ScenarioRegistry } from '../scenarios.js';
 import type { Journal, JournalEntry } from '../journal.js';
 import type { StreamCut } from '../sse.js';
@@ -102,6 +102,8 @@ export interface Exchange {
   validated: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> } | undefined;
   /** A scenario's cut of a reply of events. */
   cut: StreamCut | undefined;
+  /** The handler's context, made once by the before-handle stage or the handler's (handle.ts's handlerContext). */
+  context: RequestContext<unknown> | undefined;
 }
 
 const NO_BODY: ParsedBody = Object.freeze({ mediaType: '', value: undefined, files: Object.freeze({}), present: false }) as ParsedBody;
@@ -200,5 +202,6 @@ export function exchange(mount: Mount, req: IncomingMessage, res: ServerResponse
     request: { query: {}, body: undefined },
     validated: undefined,
     cut: undefined,
+    context: undefined,
   };
 }

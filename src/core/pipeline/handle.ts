@@ -4,26 +4,35 @@
  * the error as the provider renders it (its envelope and status).
  */
 import { MockError, isMockError } from '../errors.js';
-import type { HandlerContext, Reply } from '../provider.js';
+import type { AnyHandler, Reply, RequestContext } from '../provider.js';
 import type { Exchange, Mount } from './context.js';
 
-export async function handle(mount: Mount, x: Exchange): Promise<Reply> {
-  const op = x.op!;
+/**
+ * The handler's context of a validated request: its parameters and body, the
+ * tenant's state (made on first use), the services. Made once per exchange:
+ * the before-handle stage and the handler see the same object.
+ */
+export function handlerContext(mount: Mount, x: Exchange): RequestContext<unknown> {
+  if (x.context) return x.context;
   const auth = x.auth!;
   const validated = x.validated!;
-  const ctx: HandlerContext<unknown, unknown> = {
-    path: validated.path as never,
-    query: validated.query as never,
-    headers: x.view.headers as never,
-    body: x.request.body as never,
+  return (x.context = {
+    path: validated.path,
+    query: validated.query,
+    headers: x.view.headers,
+    body: x.request.body,
     files: x.parsed.files,
     state: mount.tenants.get(auth.tenant),
     tenant: auth.tenant,
     auth,
     env: mount.env,
     request: x.view,
-  };
-  return (await mount.provider.handlers[op.id]!(ctx)) as Reply;
+  });
+}
+
+/** The provider's handler for the operation; the context it is given was validated against that operation's spec, which its types describe. */
+export async function handle(mount: Mount, x: Exchange): Promise<Reply> {
+  return await mount.provider.handlers[x.op!.id]!(handlerContext(mount, x) as Parameters<AnyHandler<unknown>>[0]);
 }
 
 /** The provider's reply for an error (a crash becomes its 500, logged, without a stack trace); the error's headers under the reply's. */

@@ -9,7 +9,7 @@ import { MockError } from '../../core/errors.js';
 import type { AdminOperation } from '../../core/provider.js';
 import type { Tenants } from '../../core/store.js';
 import { generatedEntity, loadedKey, recordOf, seededRandom, type EntityInput, type EntityRecord } from './entities.js';
-import type { Registry } from './handlers.js';
+import type { AirweaveMemory } from './memory.js';
 import { className, nextSeq, type AirweaveState, type Catalog } from './model.js';
 import { chunkCount, indexLater, prepareChunks, putEntity, removeEntity, settled, track } from './retrieval.js';
 
@@ -19,9 +19,9 @@ type Load = Schemas['AirweaveEntitiesLoad'];
 const DEFAULT_SOURCE = 'custom';
 const DEFAULT_TYPE = 'CustomEntity';
 
-export function createAdminOperations(catalog: Catalog, registry: Registry): Record<string, AdminOperation<AirweaveState>> {
+export function createAdminOperations(catalog: Catalog, memory: AirweaveMemory): Record<string, AdminOperation<AirweaveState>> {
   const find = (tenants: Tenants<AirweaveState>, readableId: string): AirweaveState => {
-    const organization = registry.readableIds.get(readableId);
+    const organization = memory.readableIds.get(readableId);
     const state = organization === undefined ? undefined : tenants.peek(organization);
     if (!state?.collections.get(readableId)) throw new MockError('not_found', `No Airweave collection ${readableId}.`);
     return state;

@@ -11,16 +11,12 @@
  * A filter that cannot be evaluated is a 422 naming its place, in the
  * vendor's validation envelope.
  */
-import { MockError } from '../../core/errors.js';
+import type { MockError } from '../../core/errors.js';
 import { isObject, typeName, type Condition } from '../../core/retrieval/predicate.js';
 import { canonicalTime } from './entities.js';
+import { valueError } from './errors.js';
 
 type Cond = Extract<Condition, { kind: 'cond' }>;
-
-/** A pydantic "Value error" at a place of the body, as the vendor's 422 lists it. */
-export function filterError(pointer: string, text: string): MockError {
-  return new MockError('validation', text, { issues: [{ location: 'body', pointer, rule: 'value_error', message: `Value error, ${text}` }] });
-}
 
 const SYSTEM = ['entity_type', 'source_name', 'original_entity_id', 'chunk_index', 'sync_id', 'sync_job_id'] as const;
 const TIME_FIELDS = new Set(['created_at', 'updated_at']);
@@ -74,23 +70,23 @@ function parseV2Condition(c: FilterConditionInput, at: string): Condition {
   const op = V2_OPERATORS[operator]!;
   const list = operator === 'in' || operator === 'not_in';
   if (list !== Array.isArray(value)) {
-    throw filterError(at, list ? `Operator '${operator}' requires a list value` : `Operator '${operator}' requires a single value, not a list`);
+    throw valueError('body', at, list ? `Operator '${operator}' requires a list value` : `Operator '${operator}' requires a single value, not a list`);
   }
   const values = Array.isArray(value) ? value : [value];
   if (TIME_FIELDS.has(field)) {
-    if (operator === 'contains') throw filterError(at, `Operator 'contains' is not supported for field '${field}'`);
+    if (operator === 'contains') throw valueError('body', at, `Operator 'contains' is not supported for field '${field}'`);
     const times = values.map((v) => timeValue(v));
-    if (times.some((t) => t === undefined)) throw filterError(at, `Field '${field}' takes ISO 8601 datetime values`);
+    if (times.some((t) => t === undefined)) throw valueError('body', at, `Field '${field}' takes ISO 8601 datetime values`);
     return cond(field, op, list ? times : times[0]);
   }
   if (NUMBER_FIELDS.has(field)) {
-    if (operator === 'contains') throw filterError(at, `Operator 'contains' is not supported for field '${field}'`);
-    if (values.some((v) => typeof v !== 'number')) throw filterError(at, `Field '${field}' takes integer values`);
+    if (operator === 'contains') throw valueError('body', at, `Operator 'contains' is not supported for field '${field}'`);
+    if (values.some((v) => typeof v !== 'number')) throw valueError('body', at, `Field '${field}' takes integer values`);
     return cond(field, op, value);
   }
   // A text field.
-  if (ORDERING.has(operator)) throw filterError(at, `Operator '${operator}' is not supported for field '${field}': it compares numbers and datetimes`);
-  if (values.some((v) => typeof v !== 'string')) throw filterError(at, `Field '${field}' takes string values`);
+  if (ORDERING.has(operator)) throw valueError('body', at, `Operator '${operator}' is not supported for field '${field}': it compares numbers and datetimes`);
+  if (values.some((v) => typeof v !== 'string')) throw valueError('body', at, `Field '${field}' takes string values`);
   return cond(field, op, value, operator !== 'contains');
 }
 
@@ -110,7 +106,7 @@ export function legacyField(key: string): string {
   return key;
 }
 
-const bad = (at: string, text: string): MockError => filterError(at, text);
+const bad = (at: string, text: string): MockError => valueError('body', at, text);
 
 /** The legacy filter (any JSON) → one condition; undefined for no filter. */
 export function parseLegacyFilter(raw: unknown): Condition | undefined {

@@ -1,17 +1,19 @@
 /**
  * One function per operationId of specs/airweave.yaml, typed from the
  * generated `operations`. Built per provider instance because collections'
- * readable ids are unique across organisations (a shared registry).
+ * readable ids are unique across organisations (the provider's memory.ts).
  */
 import type { operations } from '../../generated/airweave.js';
 import { baseUrlOf, type Handlers, type HandlerContext } from '../../core/provider.js';
-import { MockError, type ValidationIssue } from '../../core/errors.js';
+import { MockError } from '../../core/errors.js';
+import { emptyQuery, valueError } from './errors.js';
+import type { AirweaveMemory } from './memory.js';
 import { isSubHourly, parseCron } from './cron.js';
 import { eventStream } from '../../core/sse.js';
 import type { RetrievalMode } from '../../core/retrieval/types.js';
 import { agentEvents, collect, errorEvent, failedEvents, AGENT_SEARCH_LIMIT } from './agentic.js';
 import { parseFilterGroups, parseLegacyFilter, type FilterConditionInput } from './filter.js';
-import { completionOf, emptyQuery, renderLegacyResult, renderResult, runSearch, type Ranked } from './search.js';
+import { completionOf, renderLegacyResult, renderResult, runSearch, type Ranked } from './search.js';
 import {
   cancelJob,
   connectionsIn,
@@ -42,21 +44,7 @@ import {
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], AirweaveState>;
 
-/** Shared across organisations: readable ids are unique in the vendor's whole database. */
-export interface Registry {
-  readableIds: Map<string, string>; // readable_id → organisation id
-  /** Pending OAuth authorizations: the code in auth_url → whose connection it is. */
-  oauthCodes: Map<string, { organization: string; connectionId: string }>;
-  /** Auth-provider connections that exist for every organisation (the mock has one, `composio-test`). */
-  authProviders: ReadonlySet<string>;
-}
-
 const READABLE_SUFFIX = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A pydantic "Value error" reported under a loc, as the vendor's 422 body does. */
-function valueError(location: ValidationIssue['location'], pointer: string, text: string): MockError {
-  return new MockError('validation', text, { issues: [{ location, pointer, rule: 'value_error', message: `Value error, ${text}` }] });
-}
 
 function collectionOr404(state: AirweaveState, readableId: string): CollectionRecord {
   const c = state.collections.get(readableId);
@@ -227,7 +215,15 @@ export function isLegacyRequest(b: Body): boolean {
   return set([...SHARED, ...LEGACY_ONLY]) > set([...SHARED, ...SEARCH_ONLY]);
 }
 
-export function createHandlers(catalog: Catalog, registry: Registry): Handlers<operations, AirweaveState> {
+export interface HandlerDeps {
+  /** The connector catalog (fixtures/airweave/sources.json). */
+  catalog: Catalog;
+  /** What the provider keeps across organisations (memory.ts). */
+  memory: AirweaveMemory;
+}
+
+/** One handler per operationId, a fresh set per provider over its catalog and memory. */
+export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<operations, AirweaveState> {
   const sourceOr404 = (shortName: string, message: (s: string) => string): CatalogSource => {
     const s = catalog.byName.get(shortName);
     if (!s) throw new MockError('not_found', message(shortName));
@@ -242,7 +238,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
     for (const conn of connectionsIn(state, c.readableId)) deleteConnection(state, conn.id);
     dropCollectionEntities(state, c.readableId);
     state.collections.delete(c.readableId);
-    registry.readableIds.delete(c.readableId);
+    memory.readableIds.delete(c.readableId);
   };
 
   return {
@@ -277,7 +273,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         readableId = slug ? `${slug}-${suffix}` : suffix;
       }
       // Assumption: unique across organisations, answered with the same 400 as within one.
-      if (registry.readableIds.has(readableId)) {
+      if (memory.readableIds.has(readableId)) {
         throw new MockError('conflict', `Collection with readable_id '${readableId}' already exists`);
       }
       const now = clock.nowMicros();
@@ -291,7 +287,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
         createdAt: now,
         modifiedAt: now,
       };
-      registry.readableIds.set(readableId, state.organizationId);
+      memory.readableIds.set(readableId, state.organizationId);
       state.collections.insert(record);
       return { status: 200, body: renderCollection(state, record) };
     },
@@ -364,7 +360,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       if (browser && body.sync_immediately === true) {
         throw new MockError('bad_request', 'OAuth connections cannot use sync_immediately. Sync starts after OAuth callback.');
       }
-      if (auth && 'provider_readable_id' in auth && !registry.authProviders.has(auth.provider_readable_id)) {
+      if (auth && 'provider_readable_id' in auth && !memory.authProviders.has(auth.provider_readable_id)) {
         throw new MockError('not_found', `Auth provider '${auth.provider_readable_id}' not found`);
       }
       let credentials: Record<string, unknown> | null = null;
@@ -412,7 +408,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       let claimToken: string | undefined;
       if (browser) {
         record.authCode = ids.chars(32, READABLE_SUFFIX);
-        registry.oauthCodes.set(record.authCode, { organization: state.organizationId, connectionId: record.id });
+        memory.oauthCodes.set(record.authCode, { organization: state.organizationId, connectionId: record.id });
         record.authUrl = `${baseUrlOf(ctx.request)}/source-connections/authorize/${record.authCode}`;
         record.authUrlExpires = now + 30 * 60 * 1_000_000;
         claimToken = ids.chars(43, `${READABLE_SUFFIX}ABCDEFGHIJKLMNOPQRSTUVWXYZ_-`);
@@ -429,10 +425,10 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
     async authorizeSourceConnection(ctx: Ctx<'authorizeSourceConnection'>) {
       const { state } = ctx;
       const { clock, ids } = state.env;
-      const pending = registry.oauthCodes.get(ctx.path.code);
+      const pending = memory.oauthCodes.get(ctx.path.code);
       const c = pending && state.connections.get(pending.connectionId);
       if (!c) throw new MockError('not_found', 'Authorization code not found or already used');
-      registry.oauthCodes.delete(ctx.path.code);
+      memory.oauthCodes.delete(ctx.path.code);
       const source = catalog.byName.get(c.shortName)!;
       const now = clock.nowMicros();
       state.connections.update(c.id, (conn) => {
@@ -496,7 +492,7 @@ export function createHandlers(catalog: Catalog, registry: Registry): Handlers<o
       const { state } = ctx;
       const c = connectionOr404(state, ctx.path.source_connection_id);
       const snapshot = renderConnection(state, catalog, c);
-      if (c.authCode) registry.oauthCodes.delete(c.authCode);
+      if (c.authCode) memory.oauthCodes.delete(c.authCode);
       deleteConnection(state, c.id);
       return { status: 200, body: snapshot };
     },

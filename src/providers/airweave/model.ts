@@ -26,25 +26,14 @@ export type ConnectionStatus = SourceConnection['status'];
 export type ErrorCategory = SourceConnection['error_category'];
 
 /** A catalog entry as shipped in fixtures: wire fields plus `x-mock` hints (defaults, patterns) on config fields. */
-export interface CatalogField {
-  name: string;
-  title: string;
-  type: 'string' | 'number' | 'boolean' | 'array';
-  required?: boolean;
-  'x-mock'?: { default?: unknown; pattern?: string; minLength?: number };
-  [key: string]: unknown;
-}
+/** A field of a catalog entry: the vendor's, with the mock's hints for generating and checking a value (`x-mock`, never sent). */
+export type CatalogField = NonNullable<Source['auth_fields']>['fields'][number] & { 'x-mock'?: { default?: unknown; pattern?: string; minLength?: number } };
 
-export interface CatalogSource extends Record<string, unknown> {
-  short_name: string;
-  name: string;
-  auth_methods: string[] | null;
-  supports_continuous: boolean;
-  federated_search: boolean;
-  output_entity_definitions: string[];
+/** A connector of fixtures/airweave/sources.json: the vendor's Source, its fields with the mock's hints. */
+export type CatalogSource = Omit<Source, 'auth_fields' | 'config_fields'> & {
   auth_fields: { fields: CatalogField[] } | null;
   config_fields: { fields: CatalogField[] };
-}
+};
 
 export interface CollectionRecord {
   id: string;
@@ -654,5 +643,5 @@ export function renderListItem(state: AirweaveState, c: ConnectionRecord): Sourc
 export function renderSource(s: CatalogSource): Source {
   const strip = (f: { fields: CatalogField[] } | null) =>
     f === null ? null : { fields: f.fields.map(({ 'x-mock': _hint, ...wire }) => wire) };
-  return { ...s, auth_fields: strip(s.auth_fields), config_fields: strip(s.config_fields)! } as unknown as Source;
+  return { ...s, auth_fields: strip(s.auth_fields), config_fields: strip(s.config_fields)! };
 }

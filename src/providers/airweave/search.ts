@@ -21,13 +21,6 @@ type Schemas = components['schemas'];
 export type SearchResult = Schemas['SearchResult'];
 export type LegacySearchResult = Schemas['LegacySearchResult'];
 
-/** The vendor's text when a query is blank. */
-export const EMPTY_QUERY = 'Query cannot be empty';
-
-export function emptyQuery(location: 'body' | 'query', pointer: string): MockError {
-  return new MockError('validation', EMPTY_QUERY, { issues: [{ location, pointer, rule: 'value_error', message: `Value error, ${EMPTY_QUERY}` }] });
-}
-
 /** The best fused score a chunk can get (first in both rankings): hybrid scores are reported as a fraction of it. */
 const BEST_FUSED = (DEFAULT_FUSION.keywordWeight + DEFAULT_FUSION.vectorWeight) / (DEFAULT_FUSION.k + 1);
 

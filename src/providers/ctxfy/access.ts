@@ -3,30 +3,20 @@
  * (configured, minted by POST /v1/api-keys, or ad hoc), revocation and expiry,
  * and the per-user fixed-window rate limit with its X-RateLimit-* counters.
  */
-import type { Clock } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import type { RateLimitSetting } from '../../core/provider.js';
 import type { EpochMillis } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { uuidFromText } from '../../core/hash.js';
+import type { CtxfyMemory } from './memory.js';
+import type { KeyRecord } from './model.js';
 
 export const PLANS = { free: 10, pro: 100 } as const;
 export const WINDOW_MS = 60_000;
 
-/** The record behind one key; minted keys share it with the user's `apiKeys` table, so a revoke is seen at once. */
-export interface KeyRecord {
-  id: string;
-  userId: string;
-  secret: string;
-  name: string | null;
-  expiresAt: EpochMillis | null;
-  createdAt: EpochMillis;
-  revokedAt: EpochMillis | null;
-  seq: number;
-}
-
-interface Window {
-  start: number;
+/** A user's fixed rate-limit window: when it started, and the requests counted in it. */
+export interface RateWindow {
+  start: EpochMillis;
   count: number;
 }
 
@@ -89,13 +79,12 @@ export interface Access {
   adopt(userId: string): void;
 }
 
-export function createAccess(options: { clock: Clock; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
-  const { clock, configured } = options;
+/** Access over the provider's memory (its keys, users and windows), on the server's clock. */
+export function createAccess(options: { memory: CtxfyMemory; nowMs: () => EpochMillis; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
+  const { nowMs, configured } = options;
+  const { keys: minted, users, windows } = options.memory;
   const enforce = options.rateLimit !== undefined;
   const defaultLimit = options.rateLimit !== undefined ? limitOf(options.rateLimit) : PLANS.pro;
-  const minted = new Map<string, KeyRecord>();
-  const users = new Map<string, { limit?: number }>();
-  const windows = new Map<string, Window>();
   for (const k of configured?.values() ?? []) {
     const limit = k.limit ?? users.get(k.user)?.limit;
     users.set(k.user, limit !== undefined ? { limit } : {});
@@ -103,8 +92,8 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
 
   const unauthenticated = () => new MockError('unauthenticated', 'Authentication required. Please provide a valid API token');
 
-  const windowOf = (userId: string): Window => {
-    const now = clock.nowMs();
+  const windowOf = (userId: string): RateWindow => {
+    const now = nowMs();
     let w = windows.get(userId);
     if (!w || now >= w.start + WINDOW_MS) {
       w = { start: now, count: 0 };
@@ -130,7 +119,7 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
       const token = m[1]!;
       const key = minted.get(token);
       if (key) {
-        if (key.revokedAt !== null || (key.expiresAt !== null && clock.nowMs() >= key.expiresAt)) throw unauthenticated();
+        if (key.revokedAt !== null || (key.expiresAt !== null && nowMs() >= key.expiresAt)) throw unauthenticated();
         return { userId: key.userId, keyId: key.id };
       }
       if (configured) {
@@ -145,7 +134,7 @@ export function createAccess(options: { clock: Clock; configured?: Map<string, C
     count(userId) {
       const w = windowOf(userId);
       if (enforce && w.count >= limitFor(userId)) {
-        const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - clock.nowMs()) / 1000));
+        const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - nowMs()) / 1000));
         throw new MockError('rate_limited', `Rate limit exceeded. Retry after ${retryAfter} seconds`, {
           headers: { 'retry-after': String(retryAfter), ...headers(userId) },
         });

@@ -6,8 +6,10 @@
 import type { operations } from '../../generated/ctxfy.js';
 import { baseUrlOf, type Handlers, type HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
+import { badRequest, notFound } from './errors.js';
+import type { CtxfyMemory } from './memory.js';
 import { isAllowedPostbackUrl } from '../../core/delivery.js';
-import type { Access, KeyRecord } from './access.js';
+import type { Access } from './access.js';
 import {
   BASE62,
   NEWEST_FIRST,
@@ -25,6 +27,7 @@ import {
   uriOf,
   type CtxfyState,
   type InitialData,
+  type KeyRecord,
   type Instructions,
   type SourceRecord,
   type SourceStatus,
@@ -33,22 +36,8 @@ import {
 } from './model.js';
 
 /** The webhook is sent by the mock, not served. */
-type Served = Omit<operations, 'sourceStatusNotification'>;
+export type Served = Omit<operations, 'sourceStatusNotification'>;
 type Ctx<K extends keyof Served> = HandlerContext<Served[K], CtxfyState>;
-
-export const INVALID_REQUEST = 'The request contains invalid parameters or malformed data';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export const notFound = (): MockError => new MockError('not_found', 'The requested resource was not found');
-
-/** A 400 on one field; `message` is the envelope's, `detail` the field's. */
-export function badRequest(field: string, detail: string, message = INVALID_REQUEST): MockError {
-  return new MockError('bad_request', message, { details: { fields: [{ field, message: detail }] satisfies FieldError[] } });
-}
 
 /** Trimmed text that must not be blank (the schema has already checked its type and length). */
 function nonBlank(value: string, field: string): string {
@@ -106,12 +95,13 @@ function rejectState(s: SourceRecord, message: string): MockError {
 
 export interface HandlerDeps {
   access: Access;
+  /** What the provider keeps across users (memory.ts): /metrics reads its live states and request counts. */
+  memory: CtxfyMemory;
+  /** Largest upload a presigned URL is issued for, in bytes. */
   uploadLimit: number;
-  /** Every user's state, for /metrics. */
-  states: () => Iterable<CtxfyState>;
-  requests: Map<string, number>;
 }
 
+/** One handler per served operationId, a fresh set per provider over its access rules and memory. */
 export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> {
   return {
     getHealth: ({ env }) => ({
@@ -122,10 +112,10 @@ export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> 
     getMetrics: () => {
       const lines: string[] = [];
       lines.push('# HELP ctxfy_http_requests_total Requests received, by operation.', '# TYPE ctxfy_http_requests_total counter');
-      for (const [op, n] of [...deps.requests].sort()) lines.push(`ctxfy_http_requests_total{operation="${op}"} ${n}`);
+      for (const [op, n] of [...deps.memory.requests].sort()) lines.push(`ctxfy_http_requests_total{operation="${op}"} ${n}`);
       const byStatus = new Map<SourceStatus, number>();
       let spaces = 0;
-      for (const state of deps.states()) {
+      for (const state of deps.memory.states.values()) {
         spaces += state.spaces.size;
         for (const s of state.sources.values()) if (s.deletedAt === null) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
       }

@@ -7,7 +7,6 @@ import type { components } from '../../generated/ctxfy.js';
 import type { Scheduled } from '../../core/clock.js';
 import { Table, type SortSpec } from '../../core/store.js';
 import type { ProviderEnv } from '../../core/provider.js';
-import type { KeyRecord } from './access.js';
 import type { EpochMillis } from '../../core/time.js';
 
 type Schemas = components['schemas'];
@@ -79,6 +78,18 @@ export interface UploadRecord {
   issuedAt: EpochMillis;
   bytes?: Buffer;
   storedType?: string;
+}
+
+/** The record behind one key, a row of the user's `apiKeys` table; the provider's memory (memory.ts) holds the same object for a minted key, so a revoke is seen at once. */
+export interface KeyRecord {
+  id: string;
+  userId: string;
+  secret: string;
+  name: string | null;
+  expiresAt: EpochMillis | null;
+  createdAt: EpochMillis;
+  revokedAt: EpochMillis | null;
+  seq: number;
 }
 
 export interface CtxfyState {

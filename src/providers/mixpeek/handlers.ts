@@ -7,6 +7,7 @@
 import type { components, operations } from '../../generated/mixpeek.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
+import { alreadyExists, invalid, notFound } from './errors.js';
 import { Table, decodeCursor, encodeCursor } from '../../core/store.js';
 import { matches, parseFilter, valuesAt, type Filter } from './filter.js';
 import { list, listRequest, selectFields } from './listing.js';
@@ -48,21 +49,6 @@ type Ctx<K extends keyof operations> = HandlerContext<operations[K], MixpeekStat
 type Json = Record<string, unknown>;
 type Pagination = components['schemas']['PaginationResponse'];
 type DocumentResponse = components['schemas']['DocumentResponse'];
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-export function notFound(resource: string, id: string): MockError {
-  return new MockError('not_found', `${capital(resource.replace(/_/g, ' '))} not found`, { details: { resource, id } });
-}
-
-function alreadyExists(resource: string, name: string): MockError {
-  return new MockError('conflict', `${capital(resource)} with name '${name}' already exists`, { details: { resource, name } });
-}
-
-/** A pydantic-style failure the schema could not express, reported like the pipeline's 422s. */
-function invalid(pointer: string, rule: string, message: string): MockError {
-  return new MockError('validation', message, { issues: [{ location: 'body', pointer, rule, message }] });
-}
 
 // ---- collections: the legacy form and the current form as one
 
@@ -156,7 +142,13 @@ function taxonomyApplications(items: unknown): Json[] {
   });
 }
 
-export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekState> {
+export interface HandlerDeps {
+  /** The feature-extractor catalog (fixtures/mixpeek/extractors.json). */
+  catalog: Catalog;
+}
+
+/** One handler per operationId (the retrievers' from retriever-handlers.ts), a fresh set per provider over its catalog. */
+export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, MixpeekState> {
   const clockOf = (state: MixpeekState) => state.env.clock;
 
   /** The namespace a request names in X-Namespace (id or name), or the implicit `default` one when it names none. */
@@ -165,7 +157,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const header = ctx.request.headers['x-namespace'];
     if (header !== undefined && header !== '') {
       const ns = byIdOrName(state.namespaces, header);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: header } });
+      if (!ns) throw notFound('namespace', header);
       return ns;
     }
     return byIdOrName(state.namespaces, 'default') ?? createNamespace(state, { namespace_name: 'default', feature_extractors: catalog.list.map((e) => ({ feature_extractor_name: e.feature_extractor_name, version: e.version })) });
@@ -228,7 +220,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     return c;
   };
 
-  const startTask = (state: MixpeekState, type: string, inputs: Json[], done: () => void): TaskRecord => {
+  const startTask = (state: MixpeekState, type: TaskRecord['task_type'], inputs: Json[], done: () => void): TaskRecord => {
     const { clock, ids, processingMs } = state.env;
     const task: TaskRecord = { task_id: `task_${ids.chars(24, HEX)}`, task_type: type, status: 'PENDING', inputs, createdAt: clock.nowMicros() };
     state.tasks.set(task.task_id, task);
@@ -246,7 +238,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
   const createCollection = (ctx: Ctx<'createCollection'> | Ctx<'createCollectionLegacy'>) => {
     const { state } = ctx;
-    const body = ctx.body as unknown as Json;
+    const body: Json = ctx.body;
     const ns = namespaceOf(ctx);
     const n = normalise(body);
     const name = String(body.collection_name);
@@ -372,7 +364,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     const c = collectionOr404(ns, ctx.path.collection_identifier);
     const d = c.documents.get(ctx.path.document_id);
     if (!d) throw notFound('document', ctx.path.document_id);
-    await applyWrites(state, ns, c, catalog, [planWrite(c, catalog, d, ctx.body as unknown as Json, mode)]);
+    await applyWrites(state, ns, c, catalog, [planWrite(c, catalog, d, ctx.body, mode)]);
     if (c.documents.get(d.id) !== d) throw notFound('document', ctx.path.document_id);
     return { status: 200 as const, body: renderDocument(ns, c, d, { organization: state.organization }) };
   };
@@ -510,7 +502,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const named = byIdOrName(ns.collections, String(body.collection_id));
       if (named !== c) {
         throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, { details: { collection_id: body.collection_id } });
@@ -534,7 +526,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const targets = matching(ns, c, body.filters, 'filters');
       const writes = targets.map((d) => planWrite(c, catalog, d, body.update_data as Json, 'merge'));
       await applyWrites(state, ns, c, catalog, writes);
@@ -545,7 +537,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const c = collectionOr404(ns, ctx.path.collection_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const updates = body.updates as Array<{ document_id: string; update_data: Json }> | null | undefined;
       const byFilter = body.filters !== undefined && body.filters !== null;
       if (updates && (byFilter || (body.update_data !== undefined && body.update_data !== null))) {
@@ -662,7 +654,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     },
 
     createNamespace(ctx: Ctx<'createNamespace'>) {
-      return { status: 200, body: renderNamespace(createNamespace(ctx.state, ctx.body as unknown as Json)) };
+      return { status: 200, body: renderNamespace(createNamespace(ctx.state, ctx.body)) };
     },
 
     listNamespaces(ctx: Ctx<'listNamespaces'>) {
@@ -672,15 +664,15 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
 
     getNamespace(ctx: Ctx<'getNamespace'>) {
       const ns = byIdOrName(ctx.state.namespaces, ctx.path.namespace_identifier);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      if (!ns) throw notFound('namespace', ctx.path.namespace_identifier);
       return { status: 200, body: renderNamespace(ns) };
     },
 
     updateNamespace(ctx: Ctx<'updateNamespace'>) {
       const { state } = ctx;
       const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
-      const body = ctx.body as unknown as Json;
+      if (!ns) throw notFound('namespace', ctx.path.namespace_identifier);
+      const body: Json = ctx.body;
       const name = body.namespace_name;
       if (typeof name === 'string') {
         const other = byIdOrName(state.namespaces, name);
@@ -697,7 +689,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     deleteNamespace(ctx: Ctx<'deleteNamespace'>) {
       const { state } = ctx;
       const ns = byIdOrName(state.namespaces, ctx.path.namespace_identifier);
-      if (!ns) throw new MockError('not_found', 'Namespace not found', { details: { resource: 'namespace', id: ctx.path.namespace_identifier } });
+      if (!ns) throw notFound('namespace', ctx.path.namespace_identifier);
       // It stops resolving at once; the task that deletes its contents runs on the clock.
       state.namespaces.delete(ns.id);
       for (const b of ns.buckets.values()) for (const o of b.objects.values()) o.timer?.cancel();
@@ -709,7 +701,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     createBucket(ctx: Ctx<'createBucket'>) {
       const { state } = ctx;
       const ns = namespaceOf(ctx);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const name = String(body.bucket_name);
       if (byIdOrName(ns.buckets, name)) throw alreadyExists('bucket', name);
       const now = clockOf(state).nowMicros();
@@ -719,7 +711,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
         name,
         ...(typeof body.description === 'string' ? { description: body.description } : {}),
         schema: body.bucket_schema as BucketSchema,
-        ...(body.unique_key ? { uniqueKey: body.unique_key as Json } : {}),
+        ...(ctx.body.unique_key ? { uniqueKey: ctx.body.unique_key } : {}),
         metadata: (body.metadata as Json | undefined) ?? {},
         objects: new Table('id'),
         createdAt: now,
@@ -743,7 +735,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
     updateBucket(ctx: Ctx<'updateBucket'>) {
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       if (typeof body.bucket_name === 'string') {
         const other = byIdOrName(ns.buckets, body.bucket_name);
         if (other && other.id !== b.id) throw alreadyExists('bucket', body.bucket_name);
@@ -772,7 +764,7 @@ export function createHandlers(catalog: Catalog): Handlers<operations, MixpeekSt
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier, { forWork: true });
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const props = (b.schema.properties ?? {}) as Record<string, { type?: string }>;
       const { ids, clock } = state.env;
       const blobs: BlobRecord[] = ((body.blobs as Json[] | undefined) ?? []).map((blob, i) => {

@@ -5,32 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createClock } from '../../core/clock.js';
-import { MockError, type MockErrorKind } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
-import { pydanticDetails } from '../../core/pydantic.js';
+import type { operations } from '../../generated/mixpeek.js';
+import { MockError } from '../../core/errors.js';
+import { defineProvider, envOf, type AuthResult, type ProviderOptions, type RequestView, type TypedProvider } from '../../core/provider.js';
 import { createHandlers } from './handlers.js';
-import { createMixpeekState, loadCatalog, omitNulls, resumeMixpeek, type MixpeekState } from './model.js';
+import { renderMixpeekError } from './errors.js';
+import { createMixpeekState, loadCatalog, resumeMixpeek, type MixpeekState } from './model.js';
 import { checkMixpeekState } from './state.js';
 import { millisToSeconds } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { createMixpeekMemory } from './memory.js';
 import { mixpeekRecords } from './records.js';
-
-const TYPES: Record<MockErrorKind, { status: number; type: string }> = {
-  validation: { status: 422, type: 'ValidationError' },
-  unprocessable: { status: 422, type: 'ValidationError' },
-  unsupported_media_type: { status: 422, type: 'ValidationError' },
-  bad_request: { status: 400, type: 'BadRequestError' },
-  unauthenticated: { status: 401, type: 'UnauthorizedError' },
-  forbidden: { status: 403, type: 'ForbiddenError' },
-  not_found: { status: 404, type: 'NotFoundError' },
-  method_not_allowed: { status: 405, type: 'MethodNotAllowedError' },
-  conflict: { status: 409, type: 'AlreadyExistsError' },
-  payload_too_large: { status: 413, type: 'PayloadTooLargeError' },
-  rate_limited: { status: 429, type: 'TooManyRequestsError' },
-  internal: { status: 500, type: 'InternalServerError' },
-};
 
 interface MixpeekKey {
   key: string;
@@ -51,12 +36,10 @@ function parseKeys(raw: unknown): Map<string, MixpeekKey> | undefined {
   });
 }
 
-export function createMixpeekProvider(options: ProviderOptions = {}): Provider<MixpeekState> {
+export function createMixpeekProvider(options: ProviderOptions = {}): TypedProvider<operations, MixpeekState> {
   const keys = parseKeys(options.apiKeys);
   // This provider's search indexes and scroll contexts, shared by its tenants only.
   const memory = createMixpeekMemory();
-  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
-  const clock = options.clock ?? createClock();
   const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
 
   const authenticate = (view: RequestView): AuthResult => {
@@ -77,44 +60,27 @@ export function createMixpeekProvider(options: ProviderOptions = {}): Provider<M
     return { tenant: organization, principal: { organization } };
   };
 
-  const renderError = (err: MockError, view: RequestView): Reply => {
-    const { status, type } = TYPES[err.kind];
-    let message = err.message;
-    let details = err.details;
-    if (err.kind === 'validation') {
-      message = 'Validation error';
-      const issues = err.issues.length ? err.issues : [{ location: 'body' as const, pointer: '', rule: 'value_error', message: err.message }];
-      details = { validation_errors: pydanticDetails(issues) };
-    } else if (err.kind === 'unsupported_media_type') {
-      // FastAPI does not refuse a media type: a non-JSON body simply is not an object.
-      message = 'Validation error';
-      details = { validation_errors: [{ type: 'model_attributes_type', location: ['body'], message: 'Input should be a valid dictionary or object to extract fields from' }] };
-    } else if (err.kind === 'not_found' && !view.operation) {
-      message = 'Not Found';
-    }
-    return { status, body: omitNulls({ success: false, status, error: { message, type, details } }) };
-  };
-
   // Rate limits are not enforced by default; every authenticated reply still reports a window, as the vendor's do.
+  // The server's clock (the one its states' env holds): a reply's times move only when the mock's time does.
   const replyHeaders = (): Record<string, string> => ({
     'x-ratelimit-limit': '600',
     'x-ratelimit-remaining': '600',
-    'x-ratelimit-reset': String(millisToSeconds(clock.nowMs()) + 60),
+    'x-ratelimit-reset': String(millisToSeconds(envOf(options, 'mixpeek').clock.nowMs()) + 60),
     'x-ratelimit-window': '60',
   });
 
-  return {
+  return defineProvider<operations, MixpeekState>({
     name: 'mixpeek',
     prefix: '/mixpeek',
     specFile: fileURLToPath(new URL('../../../specs/mixpeek.yaml', import.meta.url)),
     errorSchema: 'ErrorResponse',
     authenticate,
     replyHeaders,
-    renderError,
+    renderError: renderMixpeekError,
     records: mixpeekRecords,
     createState: (env, tenant) => createMixpeekState(env, tenant, memory),
     checkState: checkMixpeekState,
     resume: (state) => resumeMixpeek(state, catalog),
-    handlers: createHandlers(catalog) as unknown as Record<string, AnyHandler<MixpeekState>>,
-  };
+    handlers: createHandlers({ catalog }),
+  });
 }

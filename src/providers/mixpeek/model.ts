@@ -44,7 +44,7 @@ export interface BucketRecord {
   name: string;
   description?: string;
   schema: BucketSchema;
-  uniqueKey?: Json;
+  uniqueKey?: Schemas['UniqueKeyConfig'];
   metadata: Json;
   objects: Table<ObjectRecord>;
   createdAt: EpochMicros;
@@ -121,7 +121,7 @@ export interface NamespaceRecord {
 
 export interface TaskRecord {
   task_id: string;
-  task_type: string;
+  task_type: Schemas['TaskType'];
   status: TaskResponse['status'];
   inputs?: Json[];
   createdAt: EpochMicros;
@@ -441,13 +441,19 @@ export function resumeMixpeek(state: MixpeekState, catalog: Catalog): void {
 }
 
 // ---- wire shapes
+//
+// Namespaces, buckets and tasks render as their schema types. Objects,
+// collections and documents keep the parts of a request the vendor defines
+// loosely (blobs, extra fields, a collection's configuration) as the JSON
+// they came as: their renderers assert the wire shape, which the self-check
+// holds every reply to.
 
 export function renderNamespace(ns: NamespaceRecord): NamespaceModel {
   let objects = 0;
   let documents = 0;
   for (const b of ns.buckets.values()) objects += b.objects.size;
   for (const c of ns.collections.values()) documents += c.documents.size;
-  return omitNulls({
+  return omitNulls<NamespaceModel>({
     namespace_id: ns.id,
     ...ns.config,
     namespace_name: ns.name,
@@ -457,13 +463,13 @@ export function renderNamespace(ns: NamespaceRecord): NamespaceModel {
     object_count: objects,
     created_at: stamp(ns.createdAt),
     updated_at: stamp(ns.updatedAt),
-  }) as unknown as NamespaceModel;
+  });
 }
 
 export function renderBucket(b: BucketRecord): BucketResponse {
   let bytes = 0;
   for (const o of b.objects.values()) for (const blob of o.blobs) bytes += Number((blob.details as { size_bytes?: number }).size_bytes ?? 0);
-  return omitNulls({
+  return omitNulls<BucketResponse>({
     bucket_id: b.id,
     bucket_name: b.name,
     description: b.description,
@@ -477,7 +483,7 @@ export function renderBucket(b: BucketRecord): BucketResponse {
     last_upload_at: b.lastUploadAt === undefined ? undefined : stamp(b.lastUploadAt),
     status: b.status,
     is_locked: false,
-  }) as unknown as BucketResponse;
+  });
 }
 
 export function renderObject(o: ObjectRecord): ObjectResponse {
@@ -543,5 +549,5 @@ export function withPresignedUrls(view: DocumentResponse): DocumentResponse {
 }
 
 export function renderTask(t: TaskRecord): TaskResponse {
-  return omitNulls({ task_id: t.task_id, task_type: t.task_type, status: t.status, inputs: t.inputs }) as unknown as TaskResponse;
+  return omitNulls<TaskResponse>({ task_id: t.task_id, task_type: t.task_type, status: t.status, inputs: t.inputs });
 }

@@ -6,6 +6,7 @@
 import type { operations } from '../../generated/mixpeek.js';
 import type { HandlerContext, Reply } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
+import { alreadyExists, notFound } from './errors.js';
 import { eventStream, type SseEvent } from '../../core/sse.js';
 import { decodeCursor, encodeCursor } from '../../core/store.js';
 import { isObject } from '../../core/retrieval/predicate.js';
@@ -43,8 +44,6 @@ import { STAGES, parseFeatureUri, type Group } from './stages.js';
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], MixpeekState>;
 type Json = Record<string, unknown>;
 type NamespaceOf = (ctx: { state: MixpeekState; request: { headers: Readonly<Record<string, string | undefined>> } }) => NamespaceRecord;
-
-const notFound = (resource: string, id: string) => new MockError('not_found', `${resource.charAt(0).toUpperCase()}${resource.slice(1)} not found`, { details: { resource, id } });
 
 /** Fields of a retriever that PATCH may not change: its core logic (the vendor's description of the operation). */
 const CORE_FIELDS = ['stages', 'input_schema', 'collection_identifiers', 'collection_ids', 'budget_limits'];
@@ -88,7 +87,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
   const nameTaken = (ns: NamespaceRecord, name: string, except?: string) => {
     const other = byIdOrName(ns.retrievers, name);
     if (other && other.id !== except && other.name === name) {
-      throw new MockError('conflict', `Retriever with name '${name}' already exists`, { details: { resource: 'retriever', name } });
+      throw alreadyExists('retriever', name);
     }
   };
 
@@ -295,7 +294,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     },
 
     createRetriever(ctx: Ctx<'createRetriever'>) {
-      const r = save(ctx.state, namespaceOf(ctx), ctx.body as unknown as Json);
+      const r = save(ctx.state, namespaceOf(ctx), ctx.body);
       return { status: 200 as const, body: { retriever: renderRetrieverConfig(r) } as never };
     },
 
@@ -315,7 +314,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
       const { state } = ctx;
       const ns = namespaceOf(ctx);
       const r = retrieverOr404(ns, ctx.path.retriever_id);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const frozen = CORE_FIELDS.filter((k) => body[k] !== undefined);
       if (frozen.length) throw new MockError('bad_request', `Fields cannot be updated: ${frozen.join(', ')}. Clone the retriever to change its core logic.`, { details: { fields: frozen } });
       if (typeof body.retriever_name === 'string') nameTaken(ns, body.retriever_name, r.id);
@@ -344,7 +343,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     cloneRetriever(ctx: Ctx<'cloneRetriever'>) {
       const ns = namespaceOf(ctx);
       const source = retrieverOr404(ns, ctx.path.retriever_id);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const pick = <T>(key: string, fallback: T): T => (body[key] === undefined || body[key] === null ? fallback : (body[key] as T));
       const clone = save(ctx.state, ns, {
         retriever_name: body.retriever_name,
@@ -382,7 +381,7 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
 
     async executeAdhocRetriever(ctx: Ctx<'executeAdhocRetriever'>) {
       const ns = namespaceOf(ctx);
-      const body = ctx.body as unknown as Json;
+      const body: Json = ctx.body;
       const stages = checkStages(body.stages as Json[]);
       const ids = (body.collection_identifiers as string[] | undefined) ?? [];
       checkFeatureUris(stages, resolveCollections(ns, ids));

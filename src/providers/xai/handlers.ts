@@ -245,268 +245,271 @@ const fileFields = (field: string): FieldSpec<FileRecord> | undefined => {
 
 // ---- handlers
 
-export const handlers: Handlers<operations, XaiState> = {
-  createCollection(ctx: Ctx<'createCollection'>) {
-    const { state, body } = ctx;
-    const { clock, ids } = state.env;
-    if (body.collection_name.trim() === '') throw new MockError('validation', 'collection_name must not be empty');
-    const definitions = (body.field_definitions ?? []).map(normaliseFieldDefinition);
-    const keys = new Set<string>();
-    for (const d of definitions) {
-      if (keys.has(d.key)) throw new MockError('validation', `Duplicate field definition key "${d.key}".`);
-      keys.add(d.key);
-    }
-    const record: CollectionRecord = {
-      id: `collection_${ids.uuid()}`,
-      name: body.collection_name,
-      createdAt: clock.nowMicros(),
-      modelName: body.index_configuration?.model_name || DEFAULT_MODEL,
-      chunkConfiguration: normaliseChunkConfiguration(body.chunk_configuration ?? DEFAULT_CHUNK_CONFIGURATION),
-      fieldDefinitions: definitions,
-      ...(body.collection_description !== undefined ? { description: body.collection_description } : {}),
-      documents: new Table<DocumentRecord>('fileId'),
-    };
-    state.collections.insert(record);
-    return { status: 200, body: renderCollection(state, record) };
-  },
+/** One handler per operationId, a fresh set per provider; they need nothing beyond the tenant's state (the provider's memory rides on it). */
+export function createHandlers(): Handlers<operations, XaiState> {
+  return {
+    createCollection(ctx: Ctx<'createCollection'>) {
+      const { state, body } = ctx;
+      const { clock, ids } = state.env;
+      if (body.collection_name.trim() === '') throw new MockError('validation', 'collection_name must not be empty');
+      const definitions = (body.field_definitions ?? []).map(normaliseFieldDefinition);
+      const keys = new Set<string>();
+      for (const d of definitions) {
+        if (keys.has(d.key)) throw new MockError('validation', `Duplicate field definition key "${d.key}".`);
+        keys.add(d.key);
+      }
+      const record: CollectionRecord = {
+        id: `collection_${ids.uuid()}`,
+        name: body.collection_name,
+        createdAt: clock.nowMicros(),
+        modelName: body.index_configuration?.model_name || DEFAULT_MODEL,
+        chunkConfiguration: normaliseChunkConfiguration(body.chunk_configuration ?? DEFAULT_CHUNK_CONFIGURATION),
+        fieldDefinitions: definitions,
+        ...(body.collection_description !== undefined ? { description: body.collection_description } : {}),
+        documents: new Table<DocumentRecord>('fileId'),
+      };
+      state.collections.insert(record);
+      return { status: 200, body: renderCollection(state, record) };
+    },
 
-  listCollections(ctx: Ctx<'listCollections'>) {
-    const { state, query } = ctx;
-    const desc = descending(query.order);
-    const byAge = query.sort_by === 'COLLECTIONS_SORT_BY_AGE' || query.sort_by === '1';
-    const sort = (byAge ? collectionSorts.age : collectionSorts.name)(desc);
-    const scope = `collections|${sort.name}|${desc ? 'd' : 'a'}|${fnv(query.filter ?? '')}`;
-    const page = state.collections.page({
-      sort,
-      limit: pageSize(query.limit),
-      after: afterToken(scope, query.pagination_token),
-      filter: requestFilter(query.filter, collectionFields(state)),
-    });
-    return {
-      status: 200,
-      body: {
-        collections: page.items.map((c) => renderCollection(state, c)),
-        ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
-      },
-    };
-  },
+    listCollections(ctx: Ctx<'listCollections'>) {
+      const { state, query } = ctx;
+      const desc = descending(query.order);
+      const byAge = query.sort_by === 'COLLECTIONS_SORT_BY_AGE' || query.sort_by === '1';
+      const sort = (byAge ? collectionSorts.age : collectionSorts.name)(desc);
+      const scope = `collections|${sort.name}|${desc ? 'd' : 'a'}|${fnv(query.filter ?? '')}`;
+      const page = state.collections.page({
+        sort,
+        limit: pageSize(query.limit),
+        after: afterToken(scope, query.pagination_token),
+        filter: requestFilter(query.filter, collectionFields(state)),
+      });
+      return {
+        status: 200,
+        body: {
+          collections: page.items.map((c) => renderCollection(state, c)),
+          ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
+        },
+      };
+    },
 
-  getCollectionMetadata(ctx: Ctx<'getCollectionMetadata'>) {
-    const c = collectionOr404(ctx.state, ctx.path.collection_id);
-    return { status: 200, body: renderCollection(ctx.state, c) };
-  },
+    getCollectionMetadata(ctx: Ctx<'getCollectionMetadata'>) {
+      const c = collectionOr404(ctx.state, ctx.path.collection_id);
+      return { status: 200, body: renderCollection(ctx.state, c) };
+    },
 
-  updateCollection(ctx: Ctx<'updateCollection'>) {
-    const { state } = ctx;
-    const body = ctx.body ?? {};
-    const c = collectionOr404(state, ctx.path.collection_id);
-    if (body.collection_name !== undefined && body.collection_name.trim() === '') {
-      throw new MockError('validation', 'collection_name must not be empty');
-    }
-    // Validate everything before applying anything, so a refused update changes nothing.
-    const chunkConfiguration = body.chunk_configuration === undefined ? undefined : normaliseChunkConfiguration(body.chunk_configuration);
-    const definitions = new Map(c.fieldDefinitions.map((d) => [d.key, d]));
-    const removedKeys: string[] = [];
-    for (const u of body.field_definition_updates ?? []) {
-      const def = normaliseFieldDefinition(u.field_definition);
-      const isDelete = u.operation === 'FIELD_DEFINITION_DELETE' || u.operation === 1;
-      if (isDelete) {
-        if (!definitions.delete(def.key)) throw new MockError('not_found', `Field definition "${def.key}" not found.`);
-        removedKeys.push(def.key);
-      } else {
-        if (!definitions.has(def.key) && def.required) {
-          throw new MockError('validation', `Cannot add required field definition "${def.key}" to an existing collection.`);
+    updateCollection(ctx: Ctx<'updateCollection'>) {
+      const { state } = ctx;
+      const body = ctx.body ?? {};
+      const c = collectionOr404(state, ctx.path.collection_id);
+      if (body.collection_name !== undefined && body.collection_name.trim() === '') {
+        throw new MockError('validation', 'collection_name must not be empty');
+      }
+      // Validate everything before applying anything, so a refused update changes nothing.
+      const chunkConfiguration = body.chunk_configuration === undefined ? undefined : normaliseChunkConfiguration(body.chunk_configuration);
+      const definitions = new Map(c.fieldDefinitions.map((d) => [d.key, d]));
+      const removedKeys: string[] = [];
+      for (const u of body.field_definition_updates ?? []) {
+        const def = normaliseFieldDefinition(u.field_definition);
+        const isDelete = u.operation === 'FIELD_DEFINITION_DELETE' || u.operation === 1;
+        if (isDelete) {
+          if (!definitions.delete(def.key)) throw new MockError('not_found', `Field definition "${def.key}" not found.`);
+          removedKeys.push(def.key);
+        } else {
+          if (!definitions.has(def.key) && def.required) {
+            throw new MockError('validation', `Cannot add required field definition "${def.key}" to an existing collection.`);
+          }
+          definitions.set(def.key, def);
         }
-        definitions.set(def.key, def);
       }
-    }
-    state.collections.update(c.id, (col) => {
-      if (body.collection_name !== undefined) col.name = body.collection_name;
-      if (body.collection_description !== undefined) col.description = body.collection_description;
-      if (chunkConfiguration !== undefined) col.chunkConfiguration = chunkConfiguration;
-      col.fieldDefinitions = [...definitions.values()];
-      for (const key of removedKeys) {
-        for (const doc of col.documents.values()) delete doc.fields[key];
+      state.collections.update(c.id, (col) => {
+        if (body.collection_name !== undefined) col.name = body.collection_name;
+        if (body.collection_description !== undefined) col.description = body.collection_description;
+        if (chunkConfiguration !== undefined) col.chunkConfiguration = chunkConfiguration;
+        col.fieldDefinitions = [...definitions.values()];
+        for (const key of removedKeys) {
+          for (const doc of col.documents.values()) delete doc.fields[key];
+        }
+        if (removedKeys.length) {
+          forgetFieldIndexes(state, col);
+          refreshFields(state, col);
+        }
+      });
+      return { status: 200, body: renderCollection(state, c) };
+    },
+
+    deleteCollection(ctx: Ctx<'deleteCollection'>) {
+      if (!deleteCollection(ctx.state, ctx.path.collection_id)) {
+        throw new MockError('not_found', `Collection ${ctx.path.collection_id} not found.`);
       }
-      if (removedKeys.length) {
-        forgetFieldIndexes(state, col);
-        refreshFields(state, col);
+      return { status: 200, body: EMPTY };
+    },
+
+    async addDocumentToCollection(ctx: Ctx<'addDocumentToCollection'>) {
+      const { state } = ctx;
+      const c = collectionOr404(state, ctx.path.collection_id);
+      const file = fileOr404(state, ctx.path.file_id);
+      const fields: Record<string, string> = { ...(ctx.body?.fields ?? {}) };
+      for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = internFieldValue(state.memory, fields[k]);
+      await attach(state, c, file, fields);
+      return { status: 200, body: EMPTY };
+    },
+
+    async uploadDocumentToCollection(ctx: Ctx<'uploadDocumentToCollection'>) {
+      const { state, body } = ctx;
+      const c = collectionOr404(state, ctx.path.collection_id);
+      const part = ctx.files.data;
+      if (!part) throw new MockError('validation', 'data must be a file part.');
+      const name = body.name;
+      const problem = filenameProblem(name);
+      if (problem) throw new MockError('validation', problem);
+      const fields = parseFieldsJson(state, body.fields);
+      checkFields(state, c, fields);
+      const file = storeFile(state, { filename: name, data: part.data, contentType: body.content_type || contentTypeFor(name, part.contentType) });
+      const doc = await attach(state, c, file, fields);
+      return { status: 200, body: renderDocument(file, doc) };
+    },
+
+    listDocuments(ctx: Ctx<'listDocuments'>) {
+      const { state, query } = ctx;
+      const c = collectionOr404(state, ctx.path.collection_id);
+      const desc = descending(query.order);
+      const fileOf = (d: DocumentRecord) => state.files.get(d.fileId);
+      const sortBy = query.sort_by;
+      const sort: SortSpec<DocumentRecord> =
+        sortBy === 'DOCUMENTS_SORT_BY_SIZE' || sortBy === '1'
+          ? { name: 'size', descending: desc, key: (d) => [fileOf(d)?.data.length ?? 0, d.fileId] }
+          : sortBy === 'DOCUMENTS_SORT_BY_AGE' || sortBy === '2'
+            ? { name: 'age', descending: desc, key: (d) => [fileOf(d)?.createdAt ?? 0, d.fileId] }
+            : { name: 'name', descending: desc, key: (d) => [fileOf(d)?.filename ?? '', d.fileId] };
+      // The deprecated `name=` parameter is the filter `name:"…"`.
+      const parts: string[] = [];
+      if (query.filter !== undefined && query.filter.trim() !== '') parts.push(`(${query.filter})`);
+      if (query.name !== undefined && query.name !== '') parts.push(`name:${JSON.stringify(query.name)}`);
+      const filterText = parts.join(' AND ');
+      const scope = `documents|${c.id}|${sort.name}|${desc ? 'd' : 'a'}|${fnv(filterText)}`;
+      const page = c.documents.page({
+        sort,
+        limit: pageSize(query.limit),
+        after: afterToken(scope, query.pagination_token),
+        filter: requestFilter(filterText || undefined, documentFields(state)),
+      });
+      return {
+        status: 200,
+        body: {
+          documents: page.items.map((d) => renderDocument(fileOf(d)!, d)),
+          ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
+        },
+      };
+    },
+
+    getDocumentMetadata(ctx: Ctx<'getDocumentMetadata'>) {
+      const c = collectionOr404(ctx.state, ctx.path.collection_id);
+      const doc = documentOr404(c, ctx.path.file_id);
+      return { status: 200, body: renderDocument(fileOr404(ctx.state, doc.fileId), doc) };
+    },
+
+    async reIndexDocument(ctx: Ctx<'reIndexDocument'>) {
+      const { state } = ctx;
+      const c = collectionOr404(state, ctx.path.collection_id);
+      const doc = documentOr404(c, ctx.path.file_id);
+      let work: Promise<void> = Promise.resolve();
+      c.documents.update(doc.fileId, (d) => {
+        work = startIndexing(state, c, d);
+      });
+      if (workBeforeReply(state)) await work;
+      return { status: 200, body: EMPTY };
+    },
+
+    removeDocumentFromCollection(ctx: Ctx<'removeDocumentFromCollection'>) {
+      const c = collectionOr404(ctx.state, ctx.path.collection_id);
+      documentOr404(c, ctx.path.file_id);
+      removeDocument(ctx.state, c, ctx.path.file_id);
+      return { status: 200, body: EMPTY };
+    },
+
+    batchGetDocuments(ctx: Ctx<'batchGetDocuments'>) {
+      const { state } = ctx;
+      const c = collectionOr404(state, ctx.path.collection_id);
+      const documents = [];
+      // Requested order, one entry per occurrence; ids not in the collection are skipped.
+      for (const id of ctx.query.file_ids) {
+        const doc = c.documents.get(id);
+        const file = doc && state.files.get(id);
+        if (doc && file) documents.push(renderDocument(file, doc));
       }
-    });
-    return { status: 200, body: renderCollection(state, c) };
-  },
+      return { status: 200, body: { documents } };
+    },
 
-  deleteCollection(ctx: Ctx<'deleteCollection'>) {
-    if (!deleteCollection(ctx.state, ctx.path.collection_id)) {
-      throw new MockError('not_found', `Collection ${ctx.path.collection_id} not found.`);
-    }
-    return { status: 200, body: EMPTY };
-  },
+    uploadFile(ctx: Ctx<'uploadFile'>) {
+      const { state, body } = ctx;
+      const part = ctx.files.file;
+      if (!part) throw new MockError('validation', 'file must be a file part.');
+      const problem = filenameProblem(part.filename);
+      if (problem) throw new MockError('validation', problem);
+      if (body['expires_after[anchor]'] !== undefined && body['expires_after[seconds]'] === undefined) {
+        throw new MockError('validation', 'expires_after[seconds] is required with expires_after[anchor].');
+      }
+      const expiresAfter = body.expires_after ?? body['expires_after[seconds]'];
+      const file = storeFile(state, {
+        filename: part.filename,
+        data: part.data,
+        contentType: contentTypeFor(part.filename, part.contentType),
+        ...(expiresAfter !== undefined ? { expiresAfter } : {}),
+      });
+      return { status: 200, body: renderFile(file) };
+    },
 
-  async addDocumentToCollection(ctx: Ctx<'addDocumentToCollection'>) {
-    const { state } = ctx;
-    const c = collectionOr404(state, ctx.path.collection_id);
-    const file = fileOr404(state, ctx.path.file_id);
-    const fields: Record<string, string> = { ...(ctx.body?.fields ?? {}) };
-    for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = internFieldValue(state.memory, fields[k]);
-    await attach(state, c, file, fields);
-    return { status: 200, body: EMPTY };
-  },
+    listFiles(ctx: Ctx<'listFiles'>) {
+      const { state, query } = ctx;
+      const desc = query.order === 'desc';
+      const by = query.sort_by ?? 'created_at';
+      const keyOf = (f: { createdAt: number; filename: string; bytes: number }, id: string): SortKey =>
+        by === 'filename' ? [f.filename, id] : by === 'size' ? [f.bytes, id] : [f.createdAt, id];
+      const sort: SortSpec<FileRecord> = {
+        name: by,
+        descending: desc,
+        key: (f) => keyOf({ createdAt: f.createdAt, filename: f.filename, bytes: f.data.length }, f.id),
+      };
+      // The REST files list pages by file id: the token is the id of the last file served.
+      const token = query.pagination_token || query.after || undefined;
+      let after: SortKey | undefined;
+      if (token !== undefined) {
+        const f = state.files.get(token);
+        const t = f ? { createdAt: f.createdAt, filename: f.filename, bytes: f.data.length } : state.tombstones.get(token);
+        if (!t) throw new MockError('validation', `Invalid pagination_token: no file ${token}.`);
+        after = keyOf(t, token);
+      }
+      const page = state.files.page({ sort, limit: pageSize(query.limit), ...(after ? { after } : {}), filter: requestFilter(query.filter, fileFields) });
+      const data = page.items.map(renderFile);
+      return { status: 200, body: { data, pagination_token: data.length ? data[data.length - 1]!.id : null } };
+    },
 
-  async uploadDocumentToCollection(ctx: Ctx<'uploadDocumentToCollection'>) {
-    const { state, body } = ctx;
-    const c = collectionOr404(state, ctx.path.collection_id);
-    const part = ctx.files.data;
-    if (!part) throw new MockError('validation', 'data must be a file part.');
-    const name = body.name;
-    const problem = filenameProblem(name);
-    if (problem) throw new MockError('validation', problem);
-    const fields = parseFieldsJson(state, body.fields);
-    checkFields(state, c, fields);
-    const file = storeFile(state, { filename: name, data: part.data, contentType: body.content_type || contentTypeFor(name, part.contentType) });
-    const doc = await attach(state, c, file, fields);
-    return { status: 200, body: renderDocument(file, doc) };
-  },
+    retrieveFile(ctx: Ctx<'retrieveFile'>) {
+      return { status: 200, body: renderFile(fileOr404(ctx.state, ctx.path.file_id)) };
+    },
 
-  listDocuments(ctx: Ctx<'listDocuments'>) {
-    const { state, query } = ctx;
-    const c = collectionOr404(state, ctx.path.collection_id);
-    const desc = descending(query.order);
-    const fileOf = (d: DocumentRecord) => state.files.get(d.fileId);
-    const sortBy = query.sort_by;
-    const sort: SortSpec<DocumentRecord> =
-      sortBy === 'DOCUMENTS_SORT_BY_SIZE' || sortBy === '1'
-        ? { name: 'size', descending: desc, key: (d) => [fileOf(d)?.data.length ?? 0, d.fileId] }
-        : sortBy === 'DOCUMENTS_SORT_BY_AGE' || sortBy === '2'
-          ? { name: 'age', descending: desc, key: (d) => [fileOf(d)?.createdAt ?? 0, d.fileId] }
-          : { name: 'name', descending: desc, key: (d) => [fileOf(d)?.filename ?? '', d.fileId] };
-    // The deprecated `name=` parameter is the filter `name:"…"`.
-    const parts: string[] = [];
-    if (query.filter !== undefined && query.filter.trim() !== '') parts.push(`(${query.filter})`);
-    if (query.name !== undefined && query.name !== '') parts.push(`name:${JSON.stringify(query.name)}`);
-    const filterText = parts.join(' AND ');
-    const scope = `documents|${c.id}|${sort.name}|${desc ? 'd' : 'a'}|${fnv(filterText)}`;
-    const page = c.documents.page({
-      sort,
-      limit: pageSize(query.limit),
-      after: afterToken(scope, query.pagination_token),
-      filter: requestFilter(filterText || undefined, documentFields(state)),
-    });
-    return {
-      status: 200,
-      body: {
-        documents: page.items.map((d) => renderDocument(fileOf(d)!, d)),
-        ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
-      },
-    };
-  },
+    deleteFile(ctx: Ctx<'deleteFile'>) {
+      const id = ctx.path.file_id;
+      if (!deleteFile(ctx.state, id)) throw new MockError('not_found', `File ${id} not found.`);
+      return { status: 200, body: { id, object: 'file', deleted: true } };
+    },
 
-  getDocumentMetadata(ctx: Ctx<'getDocumentMetadata'>) {
-    const c = collectionOr404(ctx.state, ctx.path.collection_id);
-    const doc = documentOr404(c, ctx.path.file_id);
-    return { status: 200, body: renderDocument(fileOr404(ctx.state, doc.fileId), doc) };
-  },
+    async searchDocuments(ctx: Ctx<'searchDocuments'>) {
+      return { status: 200, body: await searchDocuments(ctx.state, ctx.body) };
+    },
 
-  async reIndexDocument(ctx: Ctx<'reIndexDocument'>) {
-    const { state } = ctx;
-    const c = collectionOr404(state, ctx.path.collection_id);
-    const doc = documentOr404(c, ctx.path.file_id);
-    let work: Promise<void> = Promise.resolve();
-    c.documents.update(doc.fileId, (d) => {
-      work = startIndexing(state, c, d);
-    });
-    if (workBeforeReply(state)) await work;
-    return { status: 200, body: EMPTY };
-  },
-
-  removeDocumentFromCollection(ctx: Ctx<'removeDocumentFromCollection'>) {
-    const c = collectionOr404(ctx.state, ctx.path.collection_id);
-    documentOr404(c, ctx.path.file_id);
-    removeDocument(ctx.state, c, ctx.path.file_id);
-    return { status: 200, body: EMPTY };
-  },
-
-  batchGetDocuments(ctx: Ctx<'batchGetDocuments'>) {
-    const { state } = ctx;
-    const c = collectionOr404(state, ctx.path.collection_id);
-    const documents = [];
-    // Requested order, one entry per occurrence; ids not in the collection are skipped.
-    for (const id of ctx.query.file_ids) {
-      const doc = c.documents.get(id);
-      const file = doc && state.files.get(id);
-      if (doc && file) documents.push(renderDocument(file, doc));
-    }
-    return { status: 200, body: { documents } };
-  },
-
-  uploadFile(ctx: Ctx<'uploadFile'>) {
-    const { state, body } = ctx;
-    const part = ctx.files.file;
-    if (!part) throw new MockError('validation', 'file must be a file part.');
-    const problem = filenameProblem(part.filename);
-    if (problem) throw new MockError('validation', problem);
-    if (body['expires_after[anchor]'] !== undefined && body['expires_after[seconds]'] === undefined) {
-      throw new MockError('validation', 'expires_after[seconds] is required with expires_after[anchor].');
-    }
-    const expiresAfter = body.expires_after ?? body['expires_after[seconds]'];
-    const file = storeFile(state, {
-      filename: part.filename,
-      data: part.data,
-      contentType: contentTypeFor(part.filename, part.contentType),
-      ...(expiresAfter !== undefined ? { expiresAfter } : {}),
-    });
-    return { status: 200, body: renderFile(file) };
-  },
-
-  listFiles(ctx: Ctx<'listFiles'>) {
-    const { state, query } = ctx;
-    const desc = query.order === 'desc';
-    const by = query.sort_by ?? 'created_at';
-    const keyOf = (f: { createdAt: number; filename: string; bytes: number }, id: string): SortKey =>
-      by === 'filename' ? [f.filename, id] : by === 'size' ? [f.bytes, id] : [f.createdAt, id];
-    const sort: SortSpec<FileRecord> = {
-      name: by,
-      descending: desc,
-      key: (f) => keyOf({ createdAt: f.createdAt, filename: f.filename, bytes: f.data.length }, f.id),
-    };
-    // The REST files list pages by file id: the token is the id of the last file served.
-    const token = query.pagination_token || query.after || undefined;
-    let after: SortKey | undefined;
-    if (token !== undefined) {
-      const f = state.files.get(token);
-      const t = f ? { createdAt: f.createdAt, filename: f.filename, bytes: f.data.length } : state.tombstones.get(token);
-      if (!t) throw new MockError('validation', `Invalid pagination_token: no file ${token}.`);
-      after = keyOf(t, token);
-    }
-    const page = state.files.page({ sort, limit: pageSize(query.limit), ...(after ? { after } : {}), filter: requestFilter(query.filter, fileFields) });
-    const data = page.items.map(renderFile);
-    return { status: 200, body: { data, pagination_token: data.length ? data[data.length - 1]!.id : null } };
-  },
-
-  retrieveFile(ctx: Ctx<'retrieveFile'>) {
-    return { status: 200, body: renderFile(fileOr404(ctx.state, ctx.path.file_id)) };
-  },
-
-  deleteFile(ctx: Ctx<'deleteFile'>) {
-    const id = ctx.path.file_id;
-    if (!deleteFile(ctx.state, id)) throw new MockError('not_found', `File ${id} not found.`);
-    return { status: 200, body: { id, object: 'file', deleted: true } };
-  },
-
-  async searchDocuments(ctx: Ctx<'searchDocuments'>) {
-    return { status: 200, body: await searchDocuments(ctx.state, ctx.body) };
-  },
-
-  downloadFileContent(ctx: Ctx<'downloadFileContent'>) {
-    const file = fileOr404(ctx.state, ctx.path.file_id);
-    if (ctx.query.format === 'text' && !isTextLike(file.contentType)) {
-      throw new MockError('validation', `Text extraction is not available for ${file.contentType} files.`);
-    }
-    return {
-      status: 200,
-      body: file.data,
-      contentType: 'application/octet-stream',
-      headers: { 'content-disposition': contentDisposition(file.filename) },
-    };
-  },
-};
+    downloadFileContent(ctx: Ctx<'downloadFileContent'>) {
+      const file = fileOr404(ctx.state, ctx.path.file_id);
+      if (ctx.query.format === 'text' && !isTextLike(file.contentType)) {
+        throw new MockError('validation', `Text extraction is not available for ${file.contentType} files.`);
+      }
+      return {
+        status: 200,
+        body: file.data,
+        contentType: 'application/octet-stream',
+        headers: { 'content-disposition': contentDisposition(file.filename) },
+      };
+    },
+  };
+}

@@ -3,30 +3,16 @@
  * api host's Files endpoints (/v1/files…), both under /xai.
  */
 import { fileURLToPath } from 'node:url';
-import { MockError, type MockErrorKind } from '../../core/errors.js';
-import type { AnyHandler, AuthResult, Provider, ProviderOptions, Reply, RequestView } from '../../core/provider.js';
-import { handlers } from './handlers.js';
+import type { operations } from '../../generated/xai.js';
+import { MockError } from '../../core/errors.js';
+import { defineProvider, type AuthResult, type ProviderOptions, type RequestContext, type RequestView, type TypedProvider } from '../../core/provider.js';
+import { createHandlers } from './handlers.js';
+import { renderXaiError } from './errors.js';
 import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { xaiRecords } from './records.js';
-
-/** gRPC status texts the vendor sends in `code`, by the HTTP status it maps them to. */
-const STATUS: Record<MockErrorKind, { status: number; code: string }> = {
-  validation: { status: 400, code: 'Client specified an invalid argument' },
-  bad_request: { status: 400, code: 'Client specified an invalid argument' },
-  unauthenticated: { status: 401, code: 'The request does not have valid authentication credentials' },
-  forbidden: { status: 403, code: 'The caller does not have permission to execute the specified operation' },
-  not_found: { status: 404, code: 'Some requested entity was not found' },
-  method_not_allowed: { status: 405, code: 'Operation is not implemented or not supported' },
-  conflict: { status: 409, code: 'Some entity that we attempted to create already exists' },
-  payload_too_large: { status: 413, code: 'Some resource has been exhausted' },
-  unsupported_media_type: { status: 415, code: 'Client specified an invalid argument' },
-  unprocessable: { status: 422, code: 'Client specified an invalid argument' },
-  rate_limited: { status: 429, code: 'Some resource has been exhausted' },
-  internal: { status: 500, code: 'Internal error' },
-};
 
 export type KeyKind = 'api' | 'management';
 
@@ -65,7 +51,19 @@ function parseKeys(raw: unknown): Map<string, XaiKey> | undefined {
 /** The Files API (and search) live on api.x.ai, which takes API keys only. */
 const API_HOST_ONLY = /^\/v1\/(files|documents\/search)(\/|$)/;
 
-export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiState> {
+/** A team_id (query or body) naming another team than the key's is refused (assumption: 403), whatever the operation. */
+function checkTeam(ctx: RequestContext<XaiState>): void {
+  const p = ctx.auth.principal as XaiPrincipal;
+  if (!p.known) return;
+  const b = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as { team_id?: unknown };
+  for (const teamId of [ctx.query.team_id, b.team_id]) {
+    if (typeof teamId === 'string' && teamId !== '' && teamId !== p.team) {
+      throw new MockError('forbidden', `The key does not belong to team ${teamId}.`);
+    }
+  }
+}
+
+export function createXaiProvider(options: ProviderOptions = {}): TypedProvider<operations, XaiState> {
   const keys = parseKeys(options.apiKeys);
   // This provider's caches, indexes and slabs, shared by its tenants only.
   const memory = createXaiMemory();
@@ -93,28 +91,7 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
     return { tenant: principal.team, principal };
   };
 
-  // A team_id naming another team than the key's is refused (assumption: 403).
-  const checkTeam = (ctx: { auth: AuthResult; query: unknown; body: unknown }): void => {
-    const p = ctx.auth.principal as XaiPrincipal;
-    if (!p.known) return;
-    const q = (ctx.query ?? {}) as { team_id?: unknown };
-    const b = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as { team_id?: unknown };
-    for (const teamId of [q.team_id, b.team_id]) {
-      if (typeof teamId === 'string' && teamId !== '' && teamId !== p.team) {
-        throw new MockError('forbidden', `The key does not belong to team ${teamId}.`);
-      }
-    }
-  };
-
-  const guarded: Record<string, AnyHandler<XaiState>> = {};
-  for (const [id, handler] of Object.entries(handlers as Record<string, AnyHandler<XaiState>>)) {
-    guarded[id] = (ctx) => {
-      checkTeam(ctx);
-      return handler(ctx);
-    };
-  }
-
-  return {
+  return defineProvider<operations, XaiState>({
     name: 'xai',
     prefix: '/xai',
     specFile: fileURLToPath(new URL('../../../specs/xai.yaml', import.meta.url)),
@@ -128,10 +105,8 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
       }
     },
     authenticate,
-    renderError(err: MockError): Reply {
-      const { status, code } = STATUS[err.kind];
-      return { status, headers: err.headers, body: { code, error: err.message } };
-    },
+    beforeHandle: checkTeam,
+    renderError: renderXaiError,
     records: xaiRecords,
     createState: (env) => createXaiState(env, memory),
     checkState: checkXaiState,
@@ -150,6 +125,6 @@ export function createXaiProvider(options: ProviderOptions = {}): Provider<XaiSt
         }
       }
     },
-    handlers: guarded,
-  };
+    handlers: createHandlers(),
+  });
 }
