@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockServer, type MockServer } from '../src/server.js';
-import { awRaw, startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
 
 const ORG_A = '11111111-2222-4333-8444-555555555555';
 const UNKNOWN_ORG = '99999999-8888-4777-8666-555555555555';

@@ -4,7 +4,8 @@
  * slashes, and the collection status derived from its source connections.
  */
 import { describe, expect, it } from 'vitest';
-import { awRaw, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** A database timestamp: naive UTC, no zone, microseconds only when non-zero. */

@@ -5,7 +5,8 @@
  * failures) and refresh_all.
  */
 import { describe, expect, it } from 'vitest';
-import { awRaw, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NAIVE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/;

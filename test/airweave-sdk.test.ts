@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AirweaveSDK, AirweaveSDKClient, AirweaveSDKError } from '@airweave/sdk';
-import { startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Database timestamps are naive UTC: no zone suffix, microseconds only when non-zero. */

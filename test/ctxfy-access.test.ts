@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../src/server.js';
-import { startServer, useServer } from './helpers.js';
-import { NOT_FOUND, REFERENCE_COLLECTION, UNAUTHORIZED, cx, ctxfyApi, expectCtxfyError, expectFieldError, freshKey, type CtxfyApi, type Res } from './ctxfy-helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { NOT_FOUND, REFERENCE_COLLECTION, UNAUTHORIZED, cx, ctxfyApi, expectCtxfyError, expectFieldError, freshKey, type CtxfyApi } from './support/ctxfy.js';
 
 const FIXTURE_KEYS = fileURLToPath(new URL('../fixtures/api-keys.yaml', import.meta.url));
 const DEMO_USER = '5e0f4a2c-8b1d-4e6f-9a3c-2d7b8e1f0a45';

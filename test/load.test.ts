@@ -7,8 +7,11 @@
  */
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { XAI_CODES, awRaw, freshKey, raw, useServer } from './helpers.js';
-import { cx } from './ctxfy-helpers.js';
+import { useServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { XAI_CODES, freshKey } from './support/xai.js';
+import { awRaw } from './support/airweave.js';
+import { cx } from './support/ctxfy.js';
 
 interface Reply {
   status: number;

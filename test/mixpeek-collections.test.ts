@@ -7,8 +7,9 @@
  * its pagination shapes, cursor, search and filters.
  */
 import { describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey } from './support/mixpeek.js';
 
 /** A 422 with one entry of the given pydantic type at the given location. */
 function expectValidation(res: Res, type: string, location: Array<string | number>): void {

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { embedLocally } from '../src/core/retrieval/embed.js';
-import { useServer } from './helpers.js';
-import { expectError, freshKey, mixpeekApi, type MixpeekApi, type Res } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 describe('Mixpeek documents', () => {
   const ctx = useServer({ providers: ['mixpeek'] });

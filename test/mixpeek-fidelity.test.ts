@@ -26,9 +26,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { METHODS, addFormats, contractOperation, loadVendorContract, rewriteRefs as rewriteRefsUnder, type Contract, type IndexEntry } from './vendor-contract.js';
+import { METHODS, addFormats, contractOperation, loadVendorContract, rewriteRefs as rewriteRefsUnder, type Contract, type IndexEntry } from './support/fidelity.js';
 import { parse as parseYaml } from 'yaml';
-import { useServer } from './helpers.js';
+import { useServer } from './support/server.js';
 
 type Json = any;
 

@@ -6,8 +6,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/server.js';
-import { startServer, useServer } from './helpers.js';
-import { mp, mixpeekApi, type MixpeekApi, expectError, freshKey, type Res } from './mixpeek-helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { mp, mixpeekApi, type MixpeekApi, expectError, freshKey } from './support/mixpeek.js';
 
 function expectValidation(res: Res, type: string, location: Array<string | number>): any {
   const error = expectError(res, 422, 'ValidationError', 'Validation error');

@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { embedLocally } from '../src/core/retrieval/embed.js';
-import { useServer } from './helpers.js';
-import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, legacyRequest, freshKey, type Res } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, legacyRequest, freshKey } from './support/mixpeek.js';
 
 
 /** A person that passes every part of the legacy request's filter (and its prefix). */

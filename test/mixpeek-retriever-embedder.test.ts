@@ -11,8 +11,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/server.js';
-import { startServer } from './helpers.js';
-import { expectError, mixpeekApi, type MixpeekApi } from './mixpeek-helpers.js';
+import { startServer } from './support/server.js';
+import { expectError, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 const JSON_CT = { 'content-type': 'application/json' };
 

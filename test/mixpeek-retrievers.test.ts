@@ -9,8 +9,9 @@
  * between namespaces and organisations.
  */
 import { describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import { expectError, freshKey, mixpeekApi, type MixpeekApi, type Res } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 const DENSE = 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1';
 const BM25 = 'mixpeek://text_extractor@v1/bm25_sparse';

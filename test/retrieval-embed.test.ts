@@ -15,7 +15,7 @@ import {
   createRemoteEmbedder,
   embedLocally,
 } from '../src/core/retrieval/embed.js';
-import { runCli } from './cli-helpers.js';
+import { runCli } from './support/cli.js';
 import { createMockServer } from '../src/server.js';
 
 const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i]!, 0);

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MockServer } from '../src/server.js';
 import { createMockServer } from '../src/server.js';
-import { expectXaiError, freshKey, raw, startServer, uploadFile, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile } from './support/xai.js';
 
 const JSON_CT = { 'content-type': 'application/json' };
 

@@ -8,7 +8,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { expectXaiError, freshKey, raw, startServer, uploadFile, useServer, XAI_CODES } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile, XAI_CODES } from './support/xai.js';
 
 type RawRes = Awaited<ReturnType<typeof raw>>;
 

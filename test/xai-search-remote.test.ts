@@ -9,7 +9,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw, startServer, uploadFile } from './helpers.js';
+import { startServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { uploadFile } from './support/xai.js';
 import type { MockServer } from '../src/server.js';
 
 const KEY = 'xai-remote-embeddings';

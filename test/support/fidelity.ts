@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { Contract, ContractOperation } from '../scripts/vendor-extract.mjs';
+import type { Contract, ContractOperation } from '../../scripts/vendor-extract.mjs';
 
-export type { Contract, ContractOperation, IndexEntry } from '../scripts/vendor-extract.mjs';
+export type { Contract, ContractOperation, IndexEntry } from '../../scripts/vendor-extract.mjs';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
 export const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -20,7 +20,7 @@ type Json = any;
 
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const contractFile = (vendor: string): string => path.join(REPO_ROOT, 'vendor', vendor, 'contract.json');
 
 /**

@@ -6,11 +6,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
-import { readReply } from './helpers.js';
-import { loadSpec } from '../src/core/spec.js';
-import { SpecValidators } from '../src/core/validation.js';
-
-export type Res = { status: number; headers: Headers; text: string; json: any };
+import { keyMaker, send, withHeader, type Res } from './client.js';
+import { loadSpec } from '../../src/core/spec.js';
+import { SpecValidators } from '../../src/core/validation.js';
 
 /** A raw Ctxfy request under /ctxfy: Bearer key (null for none), JSON body. */
 export async function cx(
@@ -18,14 +16,8 @@ export async function cx(
   path: string,
   init: { method?: string; key?: string | null; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${init.key ?? 'ctx-test-key'}`);
-  let body: string | Buffer | undefined = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  return readReply(await fetch(`${baseUrl}/ctxfy${path}`, { method: init.method ?? 'GET', headers, body: body ?? null }));
+  const { key = 'ctx-test-key', ...rest } = init;
+  return send(`${baseUrl}/ctxfy${path}`, { ...rest, headers: withHeader(init.headers, 'authorization', key === null ? null : `Bearer ${key}`) });
 }
 
 /** A client bound to one key: `api.post('/v1/spaces', {...})`. */
@@ -77,9 +69,8 @@ export function expectFieldError(res: Res, field: string, message?: string | Reg
 export const NOT_FOUND = 'The requested resource was not found';
 export const UNAUTHORIZED = 'Authentication required. Please provide a valid API token';
 
-let counter = 0;
 /** A key of its own: any unregistered token is a new, empty user. */
-export const freshKey = (label = 'k'): string => `ctx-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+export const freshKey = keyMaker('ctx-');
 
 /** The request body shown on Ctxfy's Create source reference page (https://docs.ctxfy.com/post-v1-spaces-spaceid-sources), verbatim. */
 export const REFERENCE_SOURCE = {
@@ -140,6 +131,6 @@ export async function startReceiver(): Promise<Receiver> {
 
 /** Validates a postback body against the spec's PostbackNotification; returns the issues. */
 export function postbackIssues(body: unknown) {
-  const spec = loadSpec(new URL('../specs/ctxfy.yaml', import.meta.url).pathname, 'ctxfy');
+  const spec = loadSpec(new URL('../../specs/ctxfy.yaml', import.meta.url).pathname, 'ctxfy');
   return SpecValidators.of(spec).component('PostbackNotification')(body);
 }

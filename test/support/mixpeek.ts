@@ -3,9 +3,7 @@
  * vendor's error envelope, the legacy create request, and fresh keys.
  */
 import { expect } from 'vitest';
-import { readReply } from './helpers.js';
-
-export type Res = { status: number; headers: Headers; text: string; json: any };
+import { keyMaker, send, withHeader, type Res } from './client.js';
 
 /** A raw Mixpeek request: Bearer key, optional X-Namespace, JSON body. */
 export async function mp(
@@ -13,15 +11,10 @@ export async function mp(
   path: string,
   init: { method?: string; key?: string | null; ns?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
 ): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${init.key ?? 'sk_test_default'}`);
-  if (init.ns !== undefined) headers.set('x-namespace', init.ns);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  return readReply(await fetch(`${baseUrl}/mixpeek${path}`, { method: init.method ?? 'GET', headers, body: body ?? null }));
+  const { key = 'sk_test_default', ns, ...rest } = init;
+  const headers = withHeader(init.headers, 'authorization', key === null ? null : `Bearer ${key}`);
+  if (ns !== undefined) headers.set('x-namespace', ns);
+  return send(`${baseUrl}/mixpeek${path}`, { ...rest, headers });
 }
 
 /** Calls bound to one key (and optionally one namespace). */
@@ -51,9 +44,8 @@ export function expectError(res: Res, status: number, type: string, message?: st
   return res.json.error;
 }
 
-let counter = 0;
 /** A key of its own, so tests sharing a server do not share an organisation. */
-export const freshKey = (label = 'k'): string => `sk_test_${label}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+export const freshKey = keyMaker('sk_test_', '_');
 
 /** The fields the legacy request's filter looks at, plus a text field to embed. */
 export const PEOPLE_SCHEMA = {
