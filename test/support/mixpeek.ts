@@ -1,6 +1,7 @@
 /**
  * Shared by the Mixpeek tests: a raw request with the vendor's headers, the
- * vendor's error envelope, the legacy create request, and fresh keys.
+ * vendor's error envelope and its validation errors, the legacy create
+ * request, and fresh keys.
  */
 import { expect } from 'vitest';
 import { keyMaker, send, withHeader, type Res } from './client.js';
@@ -43,6 +44,27 @@ export function expectError(res: Res, status: number, type: string, message?: st
   else if (message) expect(res.json.error.message).toMatch(message);
   return res.json.error;
 }
+
+/** A 422 with one entry of the given pydantic type at the given location; returns all the entries. */
+export function expectValidation(res: Res, type: string, location: Array<string | number>): any {
+  const error = expectError(res, 422, 'ValidationError', 'Validation error');
+  expect(error.details.validation_errors).toContainEqual(expect.objectContaining({ type, location }));
+  return error.details.validation_errors;
+}
+
+/** Every path in a JSON value whose value is null. */
+export function nullPaths(value: unknown, at = '$'): string[] {
+  if (value === null) return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nullPaths(v, `${at}[${i}]`));
+  if (typeof value === 'object') return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, `${at}.${k}`));
+  return [];
+}
+
+/** Resource timestamps: naive, six fractional digits. */
+export const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+
+/** The text extractor, as a namespace lists it. */
+export const TEXT_V1 = { feature_extractor_name: 'text_extractor', version: 'v1' };
 
 /** A key of its own, so tests sharing a server do not share an organisation. */
 export const freshKey = keyMaker('sk_test_', '_');
