@@ -9,24 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
 import { type Res } from './support/client.js';
-import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey } from './support/mixpeek.js';
-
-/** A 422 with one entry of the given pydantic type at the given location. */
-function expectValidation(res: Res, type: string, location: Array<string | number>): void {
-  const error = expectError(res, 422, 'ValidationError', 'Validation error');
-  expect(error.details.validation_errors).toContainEqual(expect.objectContaining({ type, location }));
-}
-
-/** Every path in a JSON value whose value is null. */
-function nullPaths(value: unknown, at = '$'): string[] {
-  if (value === null) return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => nullPaths(v, `${at}[${i}]`));
-  if (typeof value === 'object') return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, `${at}.${k}`));
-  return [];
-}
-
-/** Resource timestamps: naive, six fractional digits. */
-const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, expectValidation, nullPaths, NAIVE6 } from './support/mixpeek.js';
 
 /** The legacy request's `source.filters`, verbatim. */
 const LEGACY_FILTERS = {
