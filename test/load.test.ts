@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
-import { raw } from './support/client.js';
+import { parseJson, raw } from './support/client.js';
 import { XAI_CODES, freshKey } from './support/xai.js';
 import { awRaw } from './support/airweave.js';
 import { cx } from './support/ctxfy.js';
@@ -39,12 +39,7 @@ function send(agent: http.Agent, url: string, method: string, headers: Record<st
       res.on('error', reject);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: any;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
+        const json = parseJson(text);
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, localPort });
       });
     });
