@@ -720,21 +720,12 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     // Validate successes against the UNPATCHED document and collect every additionalProperties
     // failure: it must be exactly ALLOWED_CLOSED_EXTRAS (no more, and no dead exception).
     const { validatorFor } = published();
-    const seen = new Set<string>();
-    for (const c of captured) {
-      const op = validationOpOf(c);
-      if (!op || c.status >= 300) continue;
-      const schema = documentedSchema(op, c.status);
-      if (schema === undefined) continue;
-      const validate = validatorFor(schema);
-      if (validate(c.body)) continue;
-      for (const e of validate.errors as ErrorObject[]) {
-        if (e.keyword !== 'additionalProperties') continue;
-        // parentSchema is the registered object itself (components are passed to Ajv as they are).
-        const owner = Object.entries<Json>(fx.contract.components.schemas!).find(([, s]) => s === e.parentSchema)?.[0] ?? `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
-        seen.add(`${owner}.${(e.params as { additionalProperty: string }).additionalProperty}`);
-      }
-    }
+    const seen = fx.successErrors(validatorFor, validationOpOf, (e) => {
+      if (e.keyword !== 'additionalProperties') return undefined;
+      // parentSchema is the registered object itself (components are passed to Ajv as they are).
+      const owner = Object.entries<Json>(fx.contract.components.schemas!).find(([, s]) => s === e.parentSchema)?.[0] ?? `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
+      return `${owner}.${(e.params as { additionalProperty: string }).additionalProperty}`;
+    });
     expect([...seen].sort()).toEqual(ALLOWED_CLOSED_EXTRAS.map((d) => `${d.schema}.${d.property}`).sort());
   });
 

@@ -195,7 +195,12 @@ export interface Fidelity {
   undocumentedStatuses(): Set<string>;
   /** The routes (METHOD shape) of replies that answer no vendor operation. */
   unknownRoutes(): Set<string>;
-  /** "<owner schema>.<field>" of every field in a success reply that a closed copy of the document refuses. */
+  /**
+   * What `pick` makes of the validation errors of the success replies that have a documented schema,
+   * each reply validated against its operation's (`opOf`, the vendor operation it answers unless told).
+   */
+  successErrors(validatorFor: (schema: Json) => ValidateFunction, opOf: (c: Captured) => OperationRef | undefined, pick: (e: ErrorObject) => string | undefined): Set<string>;
+  /** "<owner schema>.<field>" of every field in a success reply that a closed copy of the document (closeObjects) refuses. */
   undeclaredFields(closedValidatorFor: (schema: Json) => ValidateFunction, opOf?: (c: Captured) => OperationRef | undefined): Set<string>;
 }
 
@@ -263,6 +268,22 @@ export function useFidelity(options: FidelityOptions): Fidelity {
   const vendorResponses = (op: OperationRef): Record<string, Json> => contractOperation(loaded(), op.method, op.template).responses;
   const vendorResponse = (op: OperationRef, status: number): Json | undefined => vendorResponses(op)[String(status)];
   const documentedSchema = (op: OperationRef, status: number): Json | undefined => vendorResponse(op, status)?.content?.['application/json']?.schema;
+  const successErrors: Fidelity['successErrors'] = (validatorFor, opOf, pick) => {
+    const out = new Set<string>();
+    for (const c of captured) {
+      const op = opOf(c);
+      if (!op || c.status >= 300) continue;
+      const schema = documentedSchema(op, c.status);
+      if (schema === undefined) continue;
+      const validate = validatorFor(schema);
+      if (validate(c.body)) continue;
+      for (const e of validate.errors as ErrorObject[]) {
+        const found = pick(e);
+        if (found !== undefined) out.add(found);
+      }
+    }
+    return out;
+  };
   const served = () => vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
 
   return {
@@ -318,21 +339,8 @@ export function useFidelity(options: FidelityOptions): Fidelity {
       }
       return out;
     },
-    undeclaredFields(closedValidatorFor, opOf = vendorOpOf) {
-      const extra = new Set<string>();
-      for (const c of captured) {
-        const op = opOf(c);
-        if (!op || c.status >= 300) continue;
-        const schema = documentedSchema(op, c.status);
-        if (schema === undefined) continue;
-        const validate = closedValidatorFor(schema);
-        if (validate(c.body)) continue;
-        for (const e of validate.errors as ErrorObject[]) {
-          if (e.keyword !== 'unevaluatedProperties') continue;
-          extra.add(`${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}`);
-        }
-      }
-      return extra;
-    },
+    successErrors,
+    undeclaredFields: (closedValidatorFor, opOf = vendorOpOf) =>
+      successErrors(closedValidatorFor, opOf, (e) => (e.keyword === 'unevaluatedProperties' ? `${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}` : undefined)),
   };
 }
