@@ -10,13 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMockServer, type MockServer } from '../src/server.js';
 import { startServer, useServer } from './support/server.js';
-import { awRaw } from './support/airweave.js';
+import { awRaw, awKey } from './support/airweave.js';
 
 const ORG_A = '11111111-2222-4333-8444-555555555555';
 const UNKNOWN_ORG = '99999999-8888-4777-8666-555555555555';
-
-let counter = 0;
-const awKey = (label = 'a'): string => `aw-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** No rate-limit and no WWW-Authenticate headers on an auth failure. */
 function expectBareAuthFailure(res: { headers: Headers }): void {

@@ -12,10 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer, useServer } from './support/server.js';
-import { awRaw } from './support/airweave.js';
+import { awRaw, awKey } from './support/airweave.js';
 
-let keyCounter = 0;
-const freshKey = (): string => `aw-search-${++keyCounter}-${Math.random().toString(36).slice(2, 8)}`;
+const freshKey = (): string => awKey('search');
 
 type Json = any;
 

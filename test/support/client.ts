@@ -73,3 +73,6 @@ export function keyMaker(prefix: string, sep = '-', defaultLabel = 'k'): (label?
   let counter = 0;
   return (label = defaultLabel) => `${prefix}${label}${sep}${++counter}${sep}${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** A name nobody else on the server uses, for names unique across tenants (`<label>-<n>-<random>`). */
+export const uniqueName = keyMaker('');
