@@ -17,13 +17,14 @@ export async function startServer(options: MockServerOptions = {}): Promise<Mock
 }
 
 /**
- * Starts one server for the file and fails any test after which the server
- * sent a reply that does not match its spec.
+ * Starts one server for the file (or the describe block) and fails any test
+ * after which the server sent a reply that does not match its spec. Options
+ * given as a function are read when the server starts.
  */
-export function useServer(options: MockServerOptions = {}): { readonly server: MockServer; readonly url: string } {
+export function useServer(options: MockServerOptions | (() => MockServerOptions) = {}): { readonly server: MockServer; readonly url: string } {
   let server: MockServer | undefined;
   beforeAll(async () => {
-    server = await startServer(options);
+    server = await startServer(typeof options === 'function' ? options() : options);
   });
   afterAll(async () => {
     await server?.close();
