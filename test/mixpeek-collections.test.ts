@@ -9,24 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
 import { type Res } from './support/client.js';
-import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, expectValidation, nullPaths, NAIVE6 } from './support/mixpeek.js';
-
-/** The legacy request's `source.filters`, verbatim. */
-const LEGACY_FILTERS = {
-  AND: [
-    { field: 'name', operator: 'eq', value: 'John' },
-    { field: 'age', operator: 'gte', value: 30 },
-  ],
-  OR: [
-    { field: 'status', operator: 'eq', value: 'active' },
-    { field: 'role', operator: 'eq', value: 'admin' },
-  ],
-  NOT: [
-    { field: 'department', operator: 'eq', value: 'HR' },
-    { field: 'location', operator: 'eq', value: 'remote' },
-  ],
-  case_sensitive: true,
-};
+import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, expectValidation, nullPaths, NAIVE6, LEGACY_FILTERS } from './support/mixpeek.js';
 
 describe('Mixpeek collections', () => {
   const ctx = useServer({ providers: ['mixpeek'] });

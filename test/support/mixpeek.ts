@@ -82,6 +82,23 @@ export const PEOPLE_SCHEMA = {
   },
 };
 
+/** The legacy request's `source.filters`, verbatim. */
+export const LEGACY_FILTERS = {
+  AND: [
+    { field: 'name', operator: 'eq', value: 'John' },
+    { field: 'age', operator: 'gte', value: 30 },
+  ],
+  OR: [
+    { field: 'status', operator: 'eq', value: 'active' },
+    { field: 'role', operator: 'eq', value: 'admin' },
+  ],
+  NOT: [
+    { field: 'department', operator: 'eq', value: 'HR' },
+    { field: 'location', operator: 'eq', value: 'remote' },
+  ],
+  case_sensitive: true,
+};
+
 /**
  * The request shown on Mixpeek's earlier (2025) API reference page for the
  * legacy `POST /v1/collections/create`, copied verbatim; only the
@@ -97,21 +114,7 @@ export function legacyRequest(bucketId: string) {
       bucket_id: bucketId,
       prefix_key: '<string>',
       collection_id: '<string>',
-      filters: {
-        AND: [
-          { field: 'name', operator: 'eq', value: 'John' },
-          { field: 'age', operator: 'gte', value: 30 },
-        ],
-        OR: [
-          { field: 'status', operator: 'eq', value: 'active' },
-          { field: 'role', operator: 'eq', value: 'admin' },
-        ],
-        NOT: [
-          { field: 'department', operator: 'eq', value: 'HR' },
-          { field: 'location', operator: 'eq', value: 'remote' },
-        ],
-        case_sensitive: true,
-      },
+      filters: structuredClone(LEGACY_FILTERS),
     },
     feature_extractors: [
       {
