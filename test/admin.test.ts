@@ -15,8 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../src/server.js';
 import { authenticateAdmin, isLoopback, isLoopbackOrigin } from '../src/admin/index.js';
 import { isMockError } from '../src/core/errors.js';
-import { freshKey, raw, readReply, startServer, uploadFile, useServer } from './helpers.js';
-import { ctxfyApi, startReceiver } from './ctxfy-helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { raw, readReply } from './support/client.js';
+import { freshKey, uploadFile } from './support/xai.js';
+import { ctxfyApi, startReceiver } from './support/ctxfy.js';
 
 type Res = { status: number; headers: Headers; text: string; json: any };
 

@@ -4,18 +4,16 @@
  * X-Organization-ID), the order of checks, framework errors (unknown route,
  * wrong method, bad JSON, size limit) and malformed key files.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockServer, type MockServer } from '../src/server.js';
-import { awRaw, startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { awRaw, awKey } from './support/airweave.js';
 
 const ORG_A = '11111111-2222-4333-8444-555555555555';
 const UNKNOWN_ORG = '99999999-8888-4777-8666-555555555555';
-
-let counter = 0;
-const awKey = (label = 'a'): string => `aw-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** No rate-limit and no WWW-Authenticate headers on an auth failure. */
 function expectBareAuthFailure(res: { headers: Headers }): void {
@@ -248,67 +246,58 @@ describe('Airweave auth: framework errors and request bodies', () => {
 });
 
 describe('Airweave auth: key file mode', () => {
-  let server: MockServer;
+  const ctx = useServer({ providers: ['airweave'], apiKeys: { airweave: [{ key: 'aw-a', organization: ORG_A }, { key: 'aw-b' }] } });
   let keyB_org: string;
-  beforeAll(async () => {
-    server = await startServer({ providers: ['airweave'], apiKeys: { airweave: [{ key: 'aw-a', organization: ORG_A }, { key: 'aw-b' }] } });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  afterEach(() => {
-    expect(server.selfCheckFailures.splice(0), 'replies that break the spec').toEqual([]);
-  });
 
   it('listed keys work, each in its organisation; aw-a is in the organisation the file names', async () => {
-    const a = await awRaw(server.url, '/collections', { key: 'aw-a', method: 'POST', json: { name: 'Key File A' } });
+    const a = await awRaw(ctx.url, '/collections', { key: 'aw-a', method: 'POST', json: { name: 'Key File A' } });
     expect(a.status).toBe(200);
     expect(a.json.organization_id).toBe(ORG_A);
-    const b = await awRaw(server.url, '/collections', { key: 'aw-b', method: 'POST', json: { name: 'Key File B' } });
+    const b = await awRaw(ctx.url, '/collections', { key: 'aw-b', method: 'POST', json: { name: 'Key File B' } });
     expect(b.status).toBe(200);
     expect(b.json.organization_id).not.toBe(ORG_A);
     keyB_org = b.json.organization_id;
-    expect((await awRaw(server.url, '/collections', { key: 'aw-b' })).json.map((c: any) => c.name)).toEqual(['Key File B']);
+    expect((await awRaw(ctx.url, '/collections', { key: 'aw-b' })).json.map((c: any) => c.name)).toEqual(['Key File B']);
   });
 
   it('an unknown key → 403 Invalid or expired API key, without rate-limit headers', async () => {
-    const res = await awRaw(server.url, '/collections', { key: 'aw-unknown' });
+    const res = await awRaw(ctx.url, '/collections', { key: 'aw-unknown' });
     expect(res.status).toBe(403);
     expect(res.json).toEqual({ detail: 'Invalid or expired API key' });
     expectBareAuthFailure(res);
   });
 
   it('auth runs before validation: an unknown key with a bad body is 403, not 422', async () => {
-    const res = await awRaw(server.url, '/collections', { key: 'aw-unknown', method: 'POST', json: { name: 1 } });
+    const res = await awRaw(ctx.url, '/collections', { key: 'aw-unknown', method: 'POST', json: { name: 1 } });
     expect(res.status).toBe(403);
-    const bad = await awRaw(server.url, '/collections', { key: 'aw-unknown', method: 'POST', body: '{bad', headers: { 'content-type': 'application/json' } });
+    const bad = await awRaw(ctx.url, '/collections', { key: 'aw-unknown', method: 'POST', body: '{bad', headers: { 'content-type': 'application/json' } });
     expect(bad.status).toBe(403);
     // An organisation problem also comes before validation.
-    const org = await awRaw(server.url, '/collections?limit=0', { key: 'aw-a', headers: { 'x-organization-id': UNKNOWN_ORG } });
+    const org = await awRaw(ctx.url, '/collections?limit=0', { key: 'aw-a', headers: { 'x-organization-id': UNKNOWN_ORG } });
     expect(org.status).toBe(404);
   });
 
   it('X-Organization-ID: own (any case) → OK; another known organisation → 403; unknown UUID → 404; non-UUID → 403', async () => {
-    expect((await awRaw(server.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': ORG_A } })).status).toBe(200);
-    expect((await awRaw(server.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': ORG_A.toUpperCase() } })).status).toBe(200);
-    const foreign = await awRaw(server.url, '/collections', { key: 'aw-b', headers: { 'x-organization-id': ORG_A } });
+    expect((await awRaw(ctx.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': ORG_A } })).status).toBe(200);
+    expect((await awRaw(ctx.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': ORG_A.toUpperCase() } })).status).toBe(200);
+    const foreign = await awRaw(ctx.url, '/collections', { key: 'aw-b', headers: { 'x-organization-id': ORG_A } });
     expect(foreign.status).toBe(403);
     expect(foreign.json).toEqual({ detail: `API key does not have access to organization ${ORG_A}` });
-    const foreignB = await awRaw(server.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': keyB_org } });
+    const foreignB = await awRaw(ctx.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': keyB_org } });
     expect(foreignB.status).toBe(403);
-    const unknown = await awRaw(server.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': UNKNOWN_ORG } });
+    const unknown = await awRaw(ctx.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': UNKNOWN_ORG } });
     expect(unknown.status).toBe(404);
     expect(unknown.json).toEqual({ detail: `Organization ${UNKNOWN_ORG} not found` });
-    const garbage = await awRaw(server.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': 'org-123' } });
+    const garbage = await awRaw(ctx.url, '/collections', { key: 'aw-a', headers: { 'x-organization-id': 'org-123' } });
     expect(garbage.status).toBe(403);
     expect(garbage.json).toEqual({ detail: 'API key does not have access to organization org-123' });
   });
 
   it('unknown route and wrong method need no key here either', async () => {
-    const route = await awRaw(server.url, '/nope', { key: null });
+    const route = await awRaw(ctx.url, '/nope', { key: null });
     expect(route.status).toBe(404);
     expect(route.json).toEqual({ detail: 'Not Found' });
-    const method = await awRaw(server.url, '/collections', { key: null, method: 'PUT' });
+    const method = await awRaw(ctx.url, '/collections', { key: null, method: 'PUT' });
     expect(method.status).toBe(405);
     expect(method.json).toEqual({ detail: 'Method Not Allowed' });
   });

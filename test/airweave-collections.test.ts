@@ -4,7 +4,9 @@
  * slashes, and the collection status derived from its source connections.
  */
 import { describe, expect, it } from 'vitest';
-import { awRaw, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { uniqueName } from './support/client.js';
+import { awRaw, awKey } from './support/airweave.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** A database timestamp: naive UTC, no zone, microseconds only when non-zero. */
@@ -34,11 +36,8 @@ const FULL_SYNC_CONFIG_DEFAULTS = {
   behavior: { skip_hash_comparison: false, replay_from_arf: false, skip_guardrails: false },
 };
 
-let counter = 0;
-/** A fresh key: in the default mode every key is its own organisation. */
-const awKey = (label = 'c'): string => `aw-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 /** A readable_id nobody else on the server uses (they are unique across organisations). */
-const uniqueId = (label: string): string => `${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+const uniqueId = uniqueName;
 
 /** Naive timestamps are UTC. */
 const epochMs = (naive: string): number => Date.parse(`${naive}Z`);

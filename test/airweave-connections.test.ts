@@ -5,7 +5,8 @@
  * failures) and refresh_all.
  */
 import { describe, expect, it } from 'vitest';
-import { awRaw, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { awRaw, awKey } from './support/airweave.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NAIVE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/;
@@ -67,9 +68,6 @@ const JOB_FIELDS = [
 
 const GITHUB_AUTH = { credentials: { personal_access_token: 'ghp_valid_token_1234' } };
 const STRIPE_AUTH = { credentials: { api_key: 'sk_test_abcdefghijklmnopqrstuv' } };
-
-let counter = 0;
-const awKey = (label = 's'): string => `aw-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 describe('Airweave source connections', () => {
   const ctx = useServer({ providers: ['airweave'] });

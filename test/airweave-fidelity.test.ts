@@ -5,8 +5,9 @@
  * our own specs/airweave.yaml (the server's strict self-check covers that one).
  *
  * A flow of plain fetch calls exercises every operation the vendor document
- * describes and the mock serves, with their success and error statuses. A
- * wrapper around globalThis.fetch records every reply. Each reply whose
+ * describes and the mock serves, with their success and error statuses. The
+ * harness (test/support/fidelity.ts) records every reply through a wrapper
+ * around globalThis.fetch. Each reply whose
  * (method, path template, status) the vendor document describes is validated
  * with Ajv 2020 against the vendor's own schema for it.
  *
@@ -19,122 +20,30 @@
  * its reason. Any other mismatch fails and prints operation, status, instance
  * path and message.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { METHODS, addFormats, contractOperation, loadVendorContract, rewriteRefs as rewriteRefsUnder, type Contract, type IndexEntry } from './vendor-contract.js';
-import { parse as parseYaml } from 'yaml';
-import { awRaw, useServer } from './helpers.js';
-import { EventReader } from './sse.js';
+import { describe, expect, it } from 'vitest';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { closeObjects, label, naiveDatetime, rfc3339, useFidelity, type Captured } from './support/fidelity.js';
+import { useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
+import { EventReader } from './support/sse.js';
 
 type Json = any;
 
-// ---------------------------------------------------------------- the vendor contract
-
-const VENDOR_ID = 'https://vendor.airweave.invalid/contract.json';
-
-const rewriteRefs = (node: Json): Json => rewriteRefsUnder(node, VENDOR_ID);
+// ---------------------------------------------------------------- the deviations
 
 /**
  * Database timestamps on the wire: naive UTC, microseconds only when non-zero. The backend
  * stores naive UTC datetimes (`utc_now_naive`, backend/airweave/core/datetime_utils.py) and
  * pydantic serialises a naive datetime without a zone.
+ *
+ * DEVIATION: the document says `format: date-time` (RFC 3339, zone required) for created_at,
+ * modified_at, started_at, completed_at, authenticated_at, last_updated; the real service sends
+ * naive UTC without `Z` ("2025-06-17T05:52:40.930991"), and the mock follows the wire, which
+ * clients parse as plain strings. So the harness's date-time also accepts this naive form;
+ * everything else about the format still applies.
  */
 const NAIVE_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/;
-const isNaiveDatetime = (s: string): boolean => NAIVE_DATETIME.test(s) && !Number.isNaN(Date.parse(`${s}Z`));
-const rfc3339 = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
-
-function createVendorAjv(components: Json): Ajv2020 {
-  // strict: false because the vendor document carries OpenAPI keywords (`example`) Ajv does not know.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: true });
-  addFormats(ajv);
-  // DEVIATION: the document says `format: date-time` (RFC 3339, zone required) for created_at,
-  // modified_at, started_at, completed_at, authenticated_at, last_updated; the real service sends
-  // naive UTC without `Z` ("2025-06-17T05:52:40.930991", see NAIVE_DATETIME), and the mock follows
-  // the wire, which clients parse as plain strings. So here date-time also accepts the naive form;
-  // everything else about the format still applies.
-  ajv.addFormat('date-time', { type: 'string', validate: (s: string) => rfc3339(s) || isNaiveDatetime(s) });
-  ajv.addSchema({ $id: VENDOR_ID, components });
-  return ajv;
-}
-
-/** One compiled validator per distinct response schema of the document. */
-function validatorCache(ajv: Ajv2020): (schema: Json) => ValidateFunction {
-  const cache = new Map<string, ValidateFunction>();
-  return (schema) => {
-    const key = JSON.stringify(schema);
-    let v = cache.get(key);
-    if (!v) cache.set(key, (v = ajv.compile(rewriteRefs(schema))));
-    return v;
-  };
-}
-
-/**
- * A copy of the components in which every object schema that declares
- * `properties` and says nothing about extra keys refuses unevaluated ones,
- * labelled with where it sits: used only to LIST the fields the wire has and
- * the document does not (the real document allows them; see below).
- */
-function closeObjects(components: Json): Json {
-  const close = (node: Json, owner: string): Json => {
-    if (Array.isArray(node)) return node.map((n) => close(n, owner));
-    if (node === null || typeof node !== 'object') return node;
-    const out: Json = {};
-    for (const [k, v] of Object.entries<Json>(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries<Json>(v).map(([p, s]) => [p, close(s, `${owner}.${p}`)])) : close(v, owner);
-    if (node.properties && node.additionalProperties === undefined && node.unevaluatedProperties === undefined) {
-      out.unevaluatedProperties = false;
-      out['x-owner'] = owner;
-    }
-    return out;
-  };
-  return { ...components, schemas: Object.fromEntries(Object.entries<Json>(components.schemas).map(([name, s]) => [name, close(s, name)])) };
-}
-
-// ---------------------------------------------------------------- operations and templates
-
-interface OperationRef {
-  method: string; // upper case
-  template: string;
-  id: string;
-  regex: RegExp;
-  params: number;
-}
-
-function operationRef(method: string, template: string, id: string): OperationRef {
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
-  return { method: method.toUpperCase(), template, id, regex: new RegExp(`^${pattern}$`), params: (template.match(/\{/g) ?? []).length };
-}
-
-// Literal segments win over parameters, as a router would match them.
-const routerOrder = (ops: OperationRef[]): OperationRef[] => ops.sort((a, b) => a.params - b.params);
-
-/** Our spec's operations. */
-function operationsOf(paths: Json): OperationRef[] {
-  const ops: OperationRef[] = [];
-  for (const [template, item] of Object.entries<Json>(paths)) {
-    for (const m of METHODS) if (item[m]) ops.push(operationRef(m, template, item[m].operationId));
-  }
-  return routerOrder(ops);
-}
-
-/** Every operation the vendor publishes, from the contract's index. */
-const publishedOperations = (index: IndexEntry[]): OperationRef[] => routerOrder(index.map((e) => operationRef(e.method, e.path, e.operationId ?? `${e.method} ${e.path}`)));
-
-const shape = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
-const matchOp = (ops: OperationRef[], method: string, p: string): OperationRef | undefined => ops.find((o) => o.method === method && o.regex.test(p));
-
-// ---------------------------------------------------------------- recording
-
-interface Captured {
-  method: string;
-  path: string; // without the /airweave prefix, query or trailing slash
-  url: string;
-  status: number;
-  body: Json;
-  contentType: string | null;
-}
+const isNaiveDatetime = naiveDatetime(NAIVE_DATETIME);
 
 /**
  * The documented deviations in status codes, each answered where the vendor
@@ -222,55 +131,8 @@ const AWARE_TIMESTAMPS = new Set(['next_run']);
 
 describe('Airweave fidelity against the vendor OpenAPI document', () => {
   const ctx = useServer({ providers: ['airweave'] });
-  const captured: Captured[] = [];
-  const streams: Promise<void>[] = [];
-  let contract: Contract;
-  let vendorOps: OperationRef[] = [];
-  let mockOps: OperationRef[] = [];
-  const originalFetch = globalThis.fetch;
-
-  beforeAll(async () => {
-    contract = loadVendorContract('airweave');
-    vendorOps = publishedOperations(contract.index);
-    const mockSpec = parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', 'specs', 'airweave.yaml'), 'utf8'));
-    mockOps = operationsOf(mockSpec.paths);
-
-    const prefix = `${ctx.url}/airweave`;
-    globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
-      const res = await originalFetch(input, init);
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.startsWith(prefix)) return res;
-      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      const p = new URL(url).pathname.slice('/airweave'.length).replace(/(.)\/$/, '$1');
-      const contentType = res.headers.get('content-type');
-      const entry: Captured = { method, path: p, url, status: res.status, body: undefined, contentType };
-      captured.push(entry);
-      // A stream's text comes as the flow reads its events (paced on the clock): recorded once it has ended.
-      const read = res
-        .clone()
-        .text()
-        .then((text) => {
-          try {
-            entry.body = JSON.parse(text);
-          } catch {
-            entry.body = text;
-          }
-        });
-      if (contentType?.startsWith('text/event-stream')) streams.push(read);
-      else await read;
-      return res;
-    };
-    try {
-      await runFlow();
-      await Promise.all(streams);
-    } finally {
-      globalThis.fetch = originalFetch;
-    }
-  });
-
-  afterAll(() => {
-    globalThis.fetch = originalFetch;
-  });
+  const fx = useFidelity({ vendor: 'airweave', server: ctx, flow: runFlow, naiveDatetime: NAIVE_DATETIME });
+  const { captured, vendorOpOf, vendorResponse, documentedSchema } = fx;
 
   const KEY = `aw-fidelity-${Math.random().toString(36).slice(2, 10)}`;
   const runTag = Math.random().toString(36).slice(2, 8);
@@ -434,20 +296,13 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     await call(200, `/collections/${generated.readable_id}`, { method: 'DELETE' });
   }
 
-  // ------------------------------------------------------------ helpers over the capture
-
-  const vendorOpOf = (c: Captured) => matchOp(vendorOps, c.method, c.path);
-  const vendorResponse = (op: OperationRef, status: number): Json | undefined => contractOperation(contract, op.method, op.template).responses[String(status)];
-  const documentedSchema = (op: OperationRef, status: number): Json | undefined => vendorResponse(op, status)?.content?.['application/json']?.schema;
-
   it('recorded the flow through the fetch wrapper', () => {
     expect(captured.length).toBeGreaterThan(60);
     expect(captured.some((c) => c.method === 'PATCH' && /^\/collections\/[^/]+$/.test(c.path) && c.status === 200)).toBe(true);
   });
 
   it('covers, with a success status, every operation the vendor document describes and the mock serves', () => {
-    const served = vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
-    const label = (o: OperationRef) => `${o.method} ${o.template}`;
+    const served = fx.served();
     // The operations this test must reach at the very least; if the mock stopped serving one, that is a failure here.
     expect(served.map(label).sort()).toEqual(
       expect.arrayContaining([
@@ -472,12 +327,12 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
         STREAM_OPERATION,
       ]),
     );
-    const missed = served.filter((o) => !captured.some((c) => vendorOpOf(c) === o && c.status >= 200 && c.status < 300));
+    const missed = fx.missed();
     expect(missed.map(label), 'operations never exercised with a success status').toEqual([]);
   });
 
   it('pins the vendor document facts the deviations below rely on', () => {
-    const s = contract.components.schemas!;
+    const s = fx.contract.components.schemas!;
     // Enums: the document's enums are the lowercase wire values (only its examples say "COMPLETED"/"ACTIVE").
     expect(s.SyncJobStatus.enum).toEqual(['created', 'pending', 'running', 'completed', 'failed', 'cancelling', 'cancelled']);
     expect(s.AuthenticationMethod.enum).toEqual(['direct', 'oauth_browser', 'oauth_token', 'oauth_byoc', 'auth_provider']);
@@ -492,7 +347,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   });
 
   it('every reply the vendor document describes validates against the vendor schema (apart from the listed deviations)', () => {
-    const validatorFor = validatorCache(createVendorAjv(contract.components));
+    const validatorFor = fx.validators(fx.ajv(fx.contract.components));
     const problems: string[] = [];
     const deviationsSeen = new Set<string>();
     let validated = 0;
@@ -507,7 +362,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
       for (const e of validate.errors as ErrorObject[]) {
         // The enum sits directly under `status` (a plain $ref, no anyOf), so the allowance is exactly one enum error.
         const allowed = ALLOWED_ENUM_VALUES.find(
-          (d) => e.keyword === 'enum' && e.data === d.value && JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) === JSON.stringify(contract.components.schemas![d.schema].enum),
+          (d) => e.keyword === 'enum' && e.data === d.value && JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) === JSON.stringify(fx.contract.components.schemas![d.schema].enum),
         );
         if (allowed) {
           deviationsSeen.add(`${allowed.schema}:${allowed.value}`);
@@ -567,16 +422,10 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
   });
 
   it('statuses the document does not describe are exactly the documented deviations', () => {
-    const undocumented = new Set<string>();
-    const unknownRoutes = new Set<string>();
+    const undocumented = fx.undocumentedStatuses();
+    const unknownRoutes = fx.unknownRoutes();
     for (const c of captured) {
-      const op = vendorOpOf(c);
-      if (!op) {
-        const mock = matchOp(mockOps, c.method, c.path);
-        unknownRoutes.add(mock ? `${mock.method} ${shape(mock.template)}` : `${c.method} ${c.path} (served by no operation)`);
-        continue;
-      }
-      if (!vendorResponse(op, c.status)) undocumented.add(`${op.id} ${c.status}`);
+      if (!vendorOpOf(c)) continue;
       // Every non-422 error is FastAPI's {"detail": string}, documented status or not.
       if (c.status >= 400 && c.status !== 422) expect(c.body, `${c.method} ${c.path} ${c.status}`).toEqual({ detail: expect.any(String) });
     }
@@ -588,22 +437,9 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     // The document allows additional properties on every response schema (none says
     // additionalProperties: false), so these fields do not fail validation above. This test pins
     // them against a closed copy of the document, so a new undeclared field is noticed.
-    const responseSchemas = Object.entries<Json>(contract.components.schemas!).filter(([, s]) => s.additionalProperties === false);
+    const responseSchemas = Object.entries<Json>(fx.contract.components.schemas!).filter(([, s]) => s.additionalProperties === false);
     expect(responseSchemas.map(([n]) => n).sort(), 'only request schemas are closed').toEqual(['AuthProviderAuthentication', 'DirectAuthentication', 'OAuthBrowserAuthentication', 'OAuthTokenAuthentication']);
-    const closedValidatorFor = validatorCache(createVendorAjv(closeObjects(contract.components)));
-    const extra = new Set<string>();
-    for (const c of captured) {
-      const op = vendorOpOf(c);
-      if (!op || c.status >= 300) continue;
-      const schema = documentedSchema(op, c.status);
-      if (!schema) continue;
-      const validate = closedValidatorFor(schema);
-      if (validate(c.body)) continue;
-      for (const e of validate.errors as ErrorObject[]) {
-        if (e.keyword !== 'unevaluatedProperties') continue;
-        extra.add(`${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}`);
-      }
-    }
+    const extra = fx.undeclaredFields(fx.validators(fx.ajv(closeObjects(fx.contract.components))));
     expect([...extra].sort()).toEqual([...WIRE_ONLY_FIELDS].sort());
   });
 
@@ -652,7 +488,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     const streamed = captured.filter((c) => `${c.method} ${vendorOpOf(c)?.template}` === STREAM_OPERATION);
     expect(streamed).toHaveLength(2);
     // What the document says and what the wire does.
-    const documented = vendorResponse(vendorOps.find((o) => `${o.method} ${o.template}` === STREAM_OPERATION)!, 200);
+    const documented = vendorResponse(fx.vendorOps.find((o) => `${o.method} ${o.template}` === STREAM_OPERATION)!, 200);
     expect(Object.keys(documented.content)).toEqual(['application/json']);
     expect(documented.content['application/json'].schema).toEqual({});
     for (const c of streamed) expect(c.contentType).toBe('text/event-stream');
@@ -661,7 +497,7 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     // The missing collection: 200, then an error event.
     expect(streamed[1]!.status).toBe(200);
     expect(missing!.map((e) => e.type)).toEqual(['started', 'error']);
-    const validate = validatorCache(createVendorAjv(contract.components))({ $ref: '#/components/schemas/SearchResult' });
+    const validate = fx.validators(fx.ajv(fx.contract.components))({ $ref: '#/components/schemas/SearchResult' });
     const done = found!.at(-1)!;
     expect(done.results.length).toBeGreaterThan(0);
     const problems = done.results.flatMap((r: Json, i: number) => (validate(r) ? [] : (validate.errors as ErrorObject[]).map((e) => `results/${i}${e.instancePath}: ${e.message}`)));

@@ -10,15 +10,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AirweaveSDK, AirweaveSDKClient, AirweaveSDKError } from '@airweave/sdk';
-import { startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { awKey } from './support/airweave.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Database timestamps are naive UTC: no zone suffix, microseconds only when non-zero. */
 const NAIVE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/;
 
-let keyCounter = 0;
 /** A key of its own per test: each key is its own organisation, so tests do not see each other's collections. */
-const freshKey = (): string => `aw-sdk-${++keyCounter}-${Math.random().toString(36).slice(2, 8)}`;
+const freshKey = (): string => awKey('sdk');
 /** Readable ids are unique across the whole mock, so explicit ones get a per-run suffix. */
 const runTag = Math.random().toString(36).slice(2, 8);
 

@@ -7,7 +7,8 @@
  * the chunks it keeps.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { awRaw, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
 
 type Json = any;
 

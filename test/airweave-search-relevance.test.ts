@@ -14,7 +14,8 @@
  * airweave.md quotes it).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { awRaw, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
 
 const MODES = ['keyword', 'semantic', 'hybrid'] as const;
 type Mode = (typeof MODES)[number];

@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
-import { awRaw, useServer } from './helpers.js';
-import { EventReader, jsonData } from './sse.js';
+import { useServer } from './support/server.js';
+import { awRaw } from './support/airweave.js';
+import { EventReader, jsonData } from './support/sse.js';
 
 type Json = any;
 const KEY = `aw-stream-${Math.random().toString(36).slice(2, 8)}`;

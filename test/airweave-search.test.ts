@@ -11,10 +11,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { awRaw, startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { awRaw, awKey } from './support/airweave.js';
 
-let keyCounter = 0;
-const freshKey = (): string => `aw-search-${++keyCounter}-${Math.random().toString(36).slice(2, 8)}`;
+const freshKey = (): string => awKey('search');
 
 type Json = any;
 

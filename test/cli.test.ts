@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDER_NAMES } from '../src/providers/index.js';
-import { CLI, ROOT, exited, runCli } from './cli-helpers.js';
+import { CLI, ROOT, exited, runCli } from './support/cli.js';
 
 const root = ROOT;
 const cli = CLI;

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { raw, startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { raw } from './support/client.js';
 
 const DIST = fileURLToPath(new URL('../dist/console/', import.meta.url));
 const BUDGET = 150 * 1024;

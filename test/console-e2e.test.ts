@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createMockServer, type MockServer } from '../src/server.js';
-import { raw, uploadFile } from './helpers.js';
+import { raw } from './support/client.js';
+import { uploadFile } from './support/xai.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -13,8 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { Journal, type JournalEntry } from '../src/core/journal.js';
 import { createEventHub } from '../src/core/events.js';
 import type { SseEvent } from '../src/core/sse.js';
-import { EventReader } from './sse.js';
-import { raw, useServer } from './helpers.js';
+import { EventReader } from './support/sse.js';
+import { useServer } from './support/server.js';
+import { raw } from './support/client.js';
 import { loadSpec } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
 

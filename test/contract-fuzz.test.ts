@@ -11,8 +11,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSync } from 'json-schema-faker';
-import { startServer } from './helpers.js';
-import { startIdleProxy, type IdleProxy } from './idle-proxy.js';
+import { startServer } from './support/server.js';
+import { startIdleProxy, type IdleProxy } from './support/idle-proxy.js';
 import type { MockServer } from '../src/server.js';
 import { checkScenario, type Activation } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';

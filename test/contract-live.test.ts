@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { startServer } from './helpers.js';
+import { startServer } from './support/server.js';
 import type { MockServer } from '../src/server.js';
 import { MOCK_ONLY_REASON, LEGACY_ONLY_REASON, liveSkipReason, runContract, FLOWS } from '../src/contract/runner.js';
 import { loadSpec } from '../src/core/spec.js';

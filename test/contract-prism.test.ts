@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEHAVIOURAL_CHECKS, CONFORMANCE_CHECKS, STATELESS_BEHAVIOURAL_REASON } from '../src/contract/checks.js';
 import { runContract, type Report, type Result } from '../src/contract/runner.js';
 import { summary } from '../src/contract/report.js';
-import { livePrismCount, prismVersion, startPrism, type PrismServer } from './prism-helpers.js';
+import { livePrismCount, prismVersion, startPrism, type PrismServer } from './support/prism.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROVIDERS = ['xai', 'airweave', 'mixpeek', 'ctxfy'] as const;

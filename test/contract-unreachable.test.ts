@@ -6,8 +6,8 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../src/contract/runner.js';
-import { useServer } from './helpers.js';
-import { runCli } from './cli-helpers.js';
+import { useServer } from './support/server.js';
+import { runCli } from './support/cli.js';
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {

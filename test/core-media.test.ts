@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MockError } from '../src/core/errors.js';
-import { testEnv } from './helpers.js';
+import { testEnv } from './support/server.js';
 import { mountProvider, type SelfCheckFailure } from '../src/core/mount.js';
 import type { Provider } from '../src/core/provider.js';
 import { declaredMediaFor, mediaMatches } from '../src/core/body.js';

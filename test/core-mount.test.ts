@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/core/body.js';
-import { testEnv } from './helpers.js';
+import { testEnv } from './support/server.js';
 import { mountProvider, type SelfCheckFailure } from '../src/core/mount.js';
 import type { AnyHandler } from '../src/core/provider.js';
 import { createXaiProvider } from '../src/providers/xai/index.js';

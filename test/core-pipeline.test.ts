@@ -22,7 +22,7 @@ import { errorReply, handle } from '../src/core/pipeline/handle.js';
 import { responseFacts, selfCheck, selfCheckAfterSend, selfCheckFailedReply } from '../src/core/pipeline/self-check.js';
 import { render, send, setBaseHeaders } from '../src/core/pipeline/send.js';
 import { createXaiProvider } from '../src/providers/xai/index.js';
-import { testEnv } from './helpers.js';
+import { testEnv } from './support/server.js';
 
 const KEY = { authorization: 'Bearer xai-pipeline' };
 

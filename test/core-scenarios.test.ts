@@ -10,7 +10,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { readReply, startServer, useServer, XAI_CODES } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { readReply } from './support/client.js';
+import { XAI_CODES } from './support/xai.js';
 import { ScenarioError, type MockServer } from '../src/server.js';
 import { loadSpec } from '../src/core/spec.js';
 

@@ -18,8 +18,8 @@ import type { AnyHandler, Provider } from '../src/core/provider.js';
 import { ScenarioRegistry, ScenarioError, checkScenario } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';
 import { eventStream, formatEvent, type SseEvent } from '../src/core/sse.js';
-import { EventReader, jsonData } from './sse.js';
-import { testEnv } from './helpers.js';
+import { EventReader, jsonData } from './support/sse.js';
+import { testEnv } from './support/server.js';
 
 const SPEC = fileURLToPath(new URL('./fixtures-sse/ticker.yaml', import.meta.url));
 

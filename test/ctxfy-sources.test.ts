@@ -10,20 +10,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import {
-  NOT_FOUND,
-  REFERENCE_SOURCE,
-  ctxfyApi,
-  expectCtxfyError,
-  expectFieldError,
-  freshKey,
-  postbackIssues,
-  startReceiver,
-  type CtxfyApi,
-  type Receiver,
-  type Res,
-} from './ctxfy-helpers.js';
+import { useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { NOT_FOUND, REFERENCE_SOURCE, ctxfyApi, expectCtxfyError, expectFieldError, freshKey, postbackIssues, startReceiver, type CtxfyApi, type Receiver } from './support/ctxfy.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -6,7 +6,7 @@
  * only advancing the clock moves time, waiting does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from './helpers.js';
+import { startServer } from './support/server.js';
 import { createClock } from '../src/core/clock.js';
 import type { MockServer } from '../src/server.js';
 

@@ -1,6 +1,6 @@
 /**
  * The documentation runs as written. For README.md, CONTRIBUTING.md and every
- * page under docs/ (conventions in docs-pages.ts):
+ * page under docs/ (conventions in support/docs-pages.ts):
  * - every relative link names a file that exists, and every #anchor a heading
  *   of its page;
  * - the sh and ts blocks of a page run in page order, as a reader would after
@@ -21,8 +21,8 @@ import { parse as parseYaml } from 'yaml';
 import { createMockServer, type MockServer } from '../src/server.js';
 import { loadScenarios } from '../src/core/scenarios.js';
 import { loadSpec } from '../src/core/spec.js';
-import { freePort } from './prism-helpers.js';
-import { documentationFiles, expectedOutput, linePattern, readPage, repoRoot, type Block, type Page } from './docs-pages.js';
+import { freePort } from './support/prism.js';
+import { documentationFiles, expectedOutput, linePattern, readPage, repoRoot, type Block, type Page } from './support/docs-pages.js';
 
 const pages = documentationFiles().map(readPage);
 const PROVIDERS = ['xai', 'airweave', 'mixpeek', 'ctxfy'] as const;

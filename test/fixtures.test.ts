@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from './helpers.js';
+import { startServer } from './support/server.js';
 import type { MockServer } from '../src/server.js';
 
 async function get(server: MockServer, url: string, headers: Record<string, string>, method = 'GET'): Promise<any> {

@@ -6,7 +6,9 @@
  * still share a slab and repeated strings are still kept once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw, startServer, uploadFile } from './helpers.js';
+import { startServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { uploadFile } from './support/xai.js';
 import type { MockServer } from '../src/server.js';
 import type { XaiState } from '../src/providers/xai/model.js';
 import type { AirweaveState } from '../src/providers/airweave/model.js';

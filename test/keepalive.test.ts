@@ -8,8 +8,8 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from './helpers.js';
-import { startIdleProxy, type IdleProxy } from './idle-proxy.js';
+import { startServer } from './support/server.js';
+import { startIdleProxy, type IdleProxy } from './support/idle-proxy.js';
 import type { MockServer } from '../src/server.js';
 
 /** One request on a fresh connection: the reply's head, and whether the server then closed the connection. */

@@ -7,8 +7,11 @@
  */
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { XAI_CODES, awRaw, freshKey, raw, useServer } from './helpers.js';
-import { cx } from './ctxfy-helpers.js';
+import { useServer } from './support/server.js';
+import { parseJson, raw, keyMaker, uniqueName } from './support/client.js';
+import { XAI_CODES, freshKey } from './support/xai.js';
+import { awRaw } from './support/airweave.js';
+import { cx } from './support/ctxfy.js';
 
 interface Reply {
   status: number;
@@ -36,12 +39,7 @@ function send(agent: http.Agent, url: string, method: string, headers: Record<st
       res.on('error', reject);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: any;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
+        const json = parseJson(text);
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, localPort });
       });
     });
@@ -89,10 +87,9 @@ function expectAirweaveDetail(r: Reply, status: number, detail: string): void {
 
 const CTXFY_CONFLICT = { error: 'Conflict', message: 'The request conflicts with the current state of the resource', code: 409, details: 'Resource already exists' };
 
-let counter = 0;
-const awKey = (label: string): string => `aw-load-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-const ctxKey = (label: string): string => `ctx-load-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-const readableId = (label: string): string => `${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+const awKey = keyMaker('aw-load-');
+const ctxKey = keyMaker('ctx-load-');
+const readableId = uniqueName;
 
 describe('correctness under load', () => {
   const ctx = useServer({ providers: ['xai', 'airweave', 'ctxfy'] });

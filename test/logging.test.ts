@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLogger, type LogFormat } from '../src/core/log.js';
 import type { MockServer } from '../src/server.js';
-import { startServer } from './helpers.js';
+import { startServer } from './support/server.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'logging-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -14,7 +14,8 @@ import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockMiddleware, type MockMiddleware, type MockMiddlewareOptions } from '../src/middleware.js';
 import { createLogger } from '../src/core/log.js';
-import { expectXaiError, readReply } from './helpers.js';
+import { readReply } from './support/client.js';
+import { expectXaiError } from './support/xai.js';
 
 /** Listens on a free loopback port; its base URL. */
 async function listen(app: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {

@@ -7,42 +7,9 @@
  * its pagination shapes, cursor, search and filters.
  */
 import { describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, type Res } from './mixpeek-helpers.js';
-
-/** A 422 with one entry of the given pydantic type at the given location. */
-function expectValidation(res: Res, type: string, location: Array<string | number>): void {
-  const error = expectError(res, 422, 'ValidationError', 'Validation error');
-  expect(error.details.validation_errors).toContainEqual(expect.objectContaining({ type, location }));
-}
-
-/** Every path in a JSON value whose value is null. */
-function nullPaths(value: unknown, at = '$'): string[] {
-  if (value === null) return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => nullPaths(v, `${at}[${i}]`));
-  if (typeof value === 'object') return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, `${at}.${k}`));
-  return [];
-}
-
-/** Resource timestamps: naive, six fractional digits. */
-const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
-
-/** The legacy request's `source.filters`, verbatim. */
-const LEGACY_FILTERS = {
-  AND: [
-    { field: 'name', operator: 'eq', value: 'John' },
-    { field: 'age', operator: 'gte', value: 30 },
-  ],
-  OR: [
-    { field: 'status', operator: 'eq', value: 'active' },
-    { field: 'role', operator: 'eq', value: 'admin' },
-  ],
-  NOT: [
-    { field: 'department', operator: 'eq', value: 'HR' },
-    { field: 'location', operator: 'eq', value: 'remote' },
-  ],
-  case_sensitive: true,
-};
+import { useServer } from './support/server.js';
+import { type Res } from './support/client.js';
+import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, expectValidation, nullPaths, NAIVE6, LEGACY_FILTERS } from './support/mixpeek.js';
 
 describe('Mixpeek collections', () => {
   const ctx = useServer({ providers: ['mixpeek'] });

@@ -6,18 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { embedLocally } from '../src/core/retrieval/embed.js';
-import { useServer } from './helpers.js';
-import { expectError, freshKey, mixpeekApi, type MixpeekApi, type Res } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { ok } from './support/client.js';
+import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 describe('Mixpeek documents', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
   const advance = (ms: number) => ctx.server.clock.advance(ms);
-
-  async function ok(res: Promise<Res>): Promise<any> {
-    const r = await res;
-    expect(r.status, r.text).toBe(200);
-    return r.json;
-  }
 
   /** A namespace with a bucket of notes and a text collection over it. */
   async function world(label: string): Promise<{ a: MixpeekApi; nsId: string; bucketId: string; colId: string }> {

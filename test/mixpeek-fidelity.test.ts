@@ -5,12 +5,12 @@
  * own specs/mixpeek.yaml (the server's strict self-check covers that one).
  *
  * A flow of plain fetch calls exercises every operation the vendor document
- * describes and the mock serves, with success and error statuses. A wrapper
- * around globalThis.fetch records every reply. Each reply whose (method, path
- * template, status) the vendor document describes is validated with Ajv 2020
- * against the vendor's own schema for it. The contract's component schemas
- * are registered once; validators are compiled lazily, one per (operation,
- * status).
+ * describes and the mock serves, with success and error statuses. The
+ * harness (test/support/fidelity.ts) records every reply through a wrapper
+ * around globalThis.fetch. Each reply whose (method, path template, status)
+ * the vendor document describes is validated with Ajv 2020 against the
+ * vendor's own schema for it. The contract's component schemas are
+ * registered once; validators are compiled lazily, one per distinct schema.
  *
  * Where the published document and the real service disagree, the mock
  * follows the service as its live replies and the vendor's docs show it:
@@ -21,128 +21,36 @@
  * are allowed here explicitly, each with its reason. Any other mismatch fails
  * and prints operation, status, instance path and message.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { METHODS, addFormats, contractOperation, loadVendorContract, rewriteRefs as rewriteRefsUnder, type Contract, type IndexEntry } from './vendor-contract.js';
-import { parse as parseYaml } from 'yaml';
-import { useServer } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { closeObjects, contractOperation, label, matchOp, naiveDatetime, shape, useFidelity, type Captured, type OperationRef } from './support/fidelity.js';
+import { useServer } from './support/server.js';
 
 type Json = any;
 
-// ---------------------------------------------------------------- the vendor contract
-
-const VENDOR_ID = 'https://vendor.mixpeek.invalid/contract.json';
-const SCHEMA_REF = (name: string) => `${VENDOR_ID}#/components/schemas/${name}`;
-
-const rewriteRefs = (node: Json): Json => rewriteRefsUnder(node, VENDOR_ID);
+// ---------------------------------------------------------------- the deviations
 
 /**
  * Resource timestamps on the wire: naive ISO 8601, no zone, fractional digits
  * up to six. Replies of the live service captured in October 2025
  * (github.com/mixpeek/mcp-server, bucket.json and nslist.json) show six digits
  * holding milliseconds, `2025-10-13T13:58:06.664000`.
+ *
+ * DEVIATION: the document says `format: date-time` (RFC 3339, zone required) for created_at,
+ * updated_at, last_upload_at…; the live service sends this naive form and the mock follows the
+ * wire. So the harness's date-time also accepts the naive form; everything else about the format
+ * still applies.
  */
 const NAIVE_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
-const isNaiveDatetime = (s: string): boolean => NAIVE_DATETIME.test(s) && !Number.isNaN(Date.parse(`${s}Z`));
-const rfc3339 = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
-
-function createVendorAjv(components: Json): Ajv2020 {
-  // strict: false because the vendor document carries OpenAPI keywords Ajv does not know
-  // (`example`, `discriminator`); allowUnionTypes for `type: [..]` lists. Ajv's `discriminator`
-  // option is NOT turned on: no schema of the served operations uses the keyword (a test below
-  // pins that; the document has it on taxonomy, connector and mapping schemas only), so every
-  // union is validated as the plain anyOf/oneOf it is.
-  const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true, verbose: true, validateFormats: true });
-  addFormats(ajv);
-  // DEVIATION: the document says `format: date-time` (RFC 3339, zone required) for created_at,
-  // updated_at, last_upload_at…; the live service sends naive ISO without a zone
-  // ("2025-10-13T13:58:06.664000", see NAIVE_DATETIME) and the mock follows the wire. So here
-  // date-time also accepts the naive form; everything else about the format still applies.
-  ajv.addFormat('date-time', { type: 'string', validate: (s: string) => rfc3339(s) || isNaiveDatetime(s) });
-  ajv.addSchema({ $id: VENDOR_ID, components });
-  return ajv;
-}
-
-/** One compiled validator per (operation, status), compiled on first use. */
-function validatorCache(ajv: Ajv2020): (key: string, schema: Json) => ValidateFunction {
-  const cache = new Map<string, ValidateFunction>();
-  return (key, schema) => {
-    let v = cache.get(key);
-    if (!v) cache.set(key, (v = ajv.compile(rewriteRefs(schema))));
-    return v;
-  };
-}
+const isNaiveDatetime = naiveDatetime(NAIVE_DATETIME);
 
 /**
- * A copy of the schemas in which every object schema that declares
- * `properties` and says nothing about extra keys refuses unevaluated ones,
- * labelled with where it sits: used only to LIST the fields the wire has and
- * the document does not (the real document allows them; see below).
+ * Ajv's options for this document: `type: [..]` lists need allowUnionTypes. Ajv's `discriminator`
+ * option is NOT turned on: no schema of the served operations uses the keyword (a test below pins
+ * that; the document has it on taxonomy, connector and mapping schemas only), so every union is
+ * validated as the plain anyOf/oneOf it is.
  */
-function closeObjects(components: Json): Json {
-  const close = (node: Json, owner: string): Json => {
-    if (Array.isArray(node)) return node.map((n) => close(n, owner));
-    if (node === null || typeof node !== 'object') return node;
-    const out: Json = {};
-    for (const [k, v] of Object.entries<Json>(node)) out[k] = k === 'properties' && v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries<Json>(v).map(([p, s]) => [p, close(s, `${owner}.${p}`)])) : close(v, owner);
-    if (node.properties && node.additionalProperties === undefined && node.unevaluatedProperties === undefined) {
-      out.unevaluatedProperties = false;
-      out['x-owner'] = owner;
-    }
-    return out;
-  };
-  return { ...components, schemas: Object.fromEntries(Object.entries<Json>(components.schemas).map(([name, s]) => [name, close(s, name)])) };
-}
-
-// ---------------------------------------------------------------- operations and templates
-
-interface OperationRef {
-  method: string; // upper case
-  template: string;
-  id: string;
-  regex: RegExp;
-  params: number;
-}
-
-function operationRef(method: string, template: string, id: string): OperationRef {
-  // The vendor writes a few templates with a trailing slash; the mock's router ignores it.
-  const pattern = template
-    .replace(/(.)\/$/, '$1')
-    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-    .replace(/\{[^}]+\}/g, '[^/]+');
-  return { method: method.toUpperCase(), template, id, regex: new RegExp(`^${pattern}$`), params: (template.match(/\{/g) ?? []).length };
-}
-
-// Literal segments win over parameters, as a router would match them.
-const routerOrder = (ops: OperationRef[]): OperationRef[] => ops.sort((a, b) => a.params - b.params);
-
-/** Our spec's operations. */
-function operationsOf(paths: Json): OperationRef[] {
-  const ops: OperationRef[] = [];
-  for (const [template, item] of Object.entries<Json>(paths)) {
-    for (const m of METHODS) if (item[m]) ops.push(operationRef(m, template, item[m].operationId));
-  }
-  return routerOrder(ops);
-}
-
-/** Every operation the vendor publishes, from the contract's index. */
-const publishedOperations = (index: IndexEntry[]): OperationRef[] => routerOrder(index.map((e) => operationRef(e.method, e.path, e.operationId ?? `${e.method} ${e.path}`)));
-
-const shape = (template: string): string => template.replace(/\{[^}]+\}/g, '{}').replace(/(.)\/$/, '$1');
-const matchOp = (ops: OperationRef[], method: string, p: string): OperationRef | undefined => ops.find((o) => o.method === method && o.regex.test(p));
-
-// ---------------------------------------------------------------- recording
-
-interface Captured {
-  method: string;
-  path: string; // without the /mixpeek prefix, query or trailing slash
-  url: string;
-  status: number;
-  body: Json; // undefined for an empty body
-}
+const AJV_OPTIONS = { allowUnionTypes: true };
 
 /**
  * Statuses the vendor document does not list for an operation, each produced
@@ -248,47 +156,9 @@ const NAIVE_TIMESTAMPS = new Set(['created_at', 'updated_at', 'last_upload_at', 
 
 describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
-  const captured: Captured[] = [];
-  let contract: Contract;
-  let vendorOps: OperationRef[] = [];
-  let mockOps: OperationRef[] = [];
-  const originalFetch = globalThis.fetch;
-
-  beforeAll(async () => {
-    contract = loadVendorContract('mixpeek');
-    vendorOps = publishedOperations(contract.index);
-    const mockSpec = parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', 'specs', 'mixpeek.yaml'), 'utf8'));
-    mockOps = operationsOf(mockSpec.paths);
-
-    const prefix = `${ctx.url}/mixpeek`;
-    globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
-      const res = await originalFetch(input, init);
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.startsWith(prefix)) return res;
-      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      const text = await res.clone().text();
-      let body: Json;
-      if (text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-      }
-      const p = new URL(url).pathname.slice('/mixpeek'.length).replace(/(.)\/$/, '$1');
-      captured.push({ method, path: p, url, status: res.status, body });
-      return res;
-    };
-    try {
-      await runFlow();
-    } finally {
-      globalThis.fetch = originalFetch;
-    }
-  });
-
-  afterAll(() => {
-    globalThis.fetch = originalFetch;
-  });
+  const fx = useFidelity({ vendor: 'mixpeek', server: ctx, flow: runFlow, naiveDatetime: NAIVE_DATETIME, ajv: AJV_OPTIONS });
+  const { captured, vendorOpOf, vendorResponses, vendorResponse, documentedSchema } = fx;
+  const SCHEMA_REF = (name: string) => `${fx.id}#/components/schemas/${name}`;
 
   const KEY = `sk_test_fidelity_${Math.random().toString(36).slice(2, 10)}`;
   const tag = Math.random().toString(36).slice(2, 8);
@@ -666,20 +536,15 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
 
   // ------------------------------------------------------------ helpers over the capture
 
-  const vendorOpOf = (c: Captured) => matchOp(vendorOps, c.method, c.path);
   /** The vendor operation whose schemas a reply is validated against (VALIDATE_AS for the legacy path). */
   const validationOpOf = (c: Captured) => {
     const alias = VALIDATE_AS[`${c.method} ${c.path}`];
-    return vendorOpOf(c) ?? (alias ? matchOp(vendorOps, alias.method, alias.path) : undefined);
+    return vendorOpOf(c) ?? (alias ? matchOp(fx.vendorOps, alias.method, alias.path) : undefined);
   };
-  const vendorResponses = (op: OperationRef): Record<string, Json> => contractOperation(contract, op.method, op.template).responses;
-  const vendorResponse = (op: OperationRef, status: number): Json | undefined => vendorResponses(op)[String(status)];
-  const documentedSchema = (op: OperationRef, status: number): Json | undefined => vendorResponse(op, status)?.content?.['application/json']?.schema;
-  const label = (o: OperationRef) => `${o.method} ${o.template}`;
 
   /** Schemas with the one allowed extra on a closed schema (ALLOWED_CLOSED_EXTRAS) added as a declared property. */
   const patchedSchemas = (): Json => {
-    const schemas = { ...contract.components.schemas };
+    const schemas = { ...fx.contract.components.schemas };
     for (const d of ALLOWED_CLOSED_EXTRAS) schemas[d.schema] = { ...schemas[d.schema], properties: { ...schemas[d.schema].properties, [d.property]: d.patch } };
     return { schemas };
   };
@@ -687,18 +552,18 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
   /**
    * Each Ajv instance registers `components.schemas` once, on first use: the document as
    * published, the document with the allowed closed-schema extra, and the closed copy that
-   * lists undeclared fields. Validators are compiled per (operation, status) on first use.
+   * lists undeclared fields. Validators are compiled per distinct schema on first use.
    */
   const memo = <T>(make: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= make());
   };
   const published = memo(() => {
-    const ajv = createVendorAjv(contract.components);
-    return { ajv, validatorFor: validatorCache(ajv), errorResponse: ajv.compile<Json>({ $ref: SCHEMA_REF('ErrorResponse') }), taskStatus: ajv.compile({ $ref: SCHEMA_REF('TaskStatusEnum') }) };
+    const ajv = fx.ajv(fx.contract.components);
+    return { ajv, validatorFor: fx.validators(ajv), errorResponse: ajv.compile<Json>({ $ref: SCHEMA_REF('ErrorResponse') }), taskStatus: ajv.compile({ $ref: SCHEMA_REF('TaskStatusEnum') }) };
   });
-  const withAllowedExtras = memo(() => validatorCache(createVendorAjv(patchedSchemas())));
-  const closed = memo(() => validatorCache(createVendorAjv(closeObjects(patchedSchemas()))));
+  const withAllowedExtras = memo(() => fx.validators(fx.ajv(patchedSchemas())));
+  const closed = memo(() => fx.validators(fx.ajv(closeObjects(patchedSchemas()))));
 
   it('recorded the flow through the fetch wrapper', () => {
     expect(captured.length).toBeGreaterThan(100);
@@ -706,7 +571,7 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
   });
 
   it('covers, with a success status, every operation the vendor document describes and the mock serves', () => {
-    const served = vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
+    const served = fx.served();
     // The vendor's operation ids of what this test must reach at the very least; if the
     // mock stopped serving one, that is a failure here.
     expect(served.map((o) => o.id).sort()).toEqual(
@@ -760,30 +625,30 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
         'get_task_v1_tasks__task_id__get',
       ].sort(),
     );
-    const missed = served.filter((o) => !captured.some((c) => vendorOpOf(c) === o && c.status >= 200 && c.status < 300));
+    const missed = fx.missed();
     expect(missed.map(label), 'operations never exercised with a success status').toEqual([]);
     // Every operation of the mock is either one of those or listed as mock-only.
-    const mockOnly = mockOps.filter((m) => !vendorOps.some((v) => v.method === m.method && shape(v.template) === shape(m.template)));
+    const mockOnly = fx.mockOnly();
     expect(mockOnly.map((m) => `${m.method} ${shape(m.template)}`).sort()).toEqual([...MOCK_ONLY_OPERATIONS].sort());
   });
 
   it('pins the vendor document facts the deviations below rely on', () => {
-    const s = contract.components.schemas!;
+    const s = fx.contract.components.schemas!;
     // Timestamps are declared as RFC 3339 date-time (the wire is naive).
     expect(s.CollectionResponse.properties.created_at.anyOf[0]).toEqual({ type: 'string', format: 'date-time' });
     expect(s.BucketResponse.properties.created_at.anyOf[0]).toEqual({ type: 'string', format: 'date-time' });
     // 422 is documented as FastAPI's HTTPValidationError, never as the envelope.
-    expect(documentedSchema(matchOp(vendorOps, 'POST', '/v1/collections')!, 422)).toEqual({ $ref: '#/components/schemas/HTTPValidationError' });
+    expect(documentedSchema(matchOp(fx.vendorOps, 'POST', '/v1/collections')!, 422)).toEqual({ $ref: '#/components/schemas/HTTPValidationError' });
     expect(s.HTTPValidationError.properties.detail.type).toBe('array');
     expect(s.ErrorResponse.required).toEqual(['status', 'error']);
     // Delete bodies of collections, namespaces and buckets are typed `{}`; objects are a bare 204.
     for (const p of ['/v1/collections/{collection_identifier}', '/v1/namespaces/{namespace_identifier}', '/v1/buckets/{bucket_identifier}']) {
-      expect(contractOperation(contract, 'DELETE', p).responses['200'].content['application/json'].schema, p).toEqual({});
+      expect(contractOperation(fx.contract, 'DELETE', p).responses['200'].content['application/json'].schema, p).toEqual({});
     }
-    expect(contractOperation(contract, 'DELETE', '/v1/buckets/{bucket_identifier}/objects/{object_identifier}').responses['204'].content).toBeUndefined();
+    expect(contractOperation(fx.contract, 'DELETE', '/v1/buckets/{bucket_identifier}/objects/{object_identifier}').responses['204'].content).toBeUndefined();
     // No 409 on any operation the mock serves: the name conflicts come from the vendor's error table
     // instead (UNDOCUMENTED_STATUSES).
-    const served = vendorOps.filter((v) => mockOps.some((m) => m.method === v.method && shape(m.template) === shape(v.template)));
+    const served = fx.served();
     const statusesOf = (ops: OperationRef[]) => new Set(ops.flatMap((o) => Object.keys(vendorResponses(o))));
     // 201: the clone of a retriever.
     expect([...statusesOf(served)].sort()).toEqual(['200', '201', '204', '400', '401', '403', '404', '422', '500']);
@@ -838,7 +703,7 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
         if (c.body !== undefined) problems.push(`${op.id} (${c.method} ${c.path}) ${c.status}: body ${JSON.stringify(c.body)} where the document has none`);
         continue;
       }
-      const validate = validatorFor(`${op.id} ${c.status}`, schema);
+      const validate = validatorFor(schema);
       validated++;
       validatedPaths.add(`${c.method} ${c.path}`);
       if (validate(c.body)) continue;
@@ -855,21 +720,12 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     // Validate successes against the UNPATCHED document and collect every additionalProperties
     // failure: it must be exactly ALLOWED_CLOSED_EXTRAS (no more, and no dead exception).
     const { validatorFor } = published();
-    const seen = new Set<string>();
-    for (const c of captured) {
-      const op = validationOpOf(c);
-      if (!op || c.status >= 300) continue;
-      const schema = documentedSchema(op, c.status);
-      if (schema === undefined) continue;
-      const validate = validatorFor(`${op.id} ${c.status}`, schema);
-      if (validate(c.body)) continue;
-      for (const e of validate.errors as ErrorObject[]) {
-        if (e.keyword !== 'additionalProperties') continue;
-        // parentSchema is the registered object itself (components are passed to Ajv as they are).
-        const owner = Object.entries<Json>(contract.components.schemas!).find(([, s]) => s === e.parentSchema)?.[0] ?? `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
-        seen.add(`${owner}.${(e.params as { additionalProperty: string }).additionalProperty}`);
-      }
-    }
+    const seen = fx.successErrors(validatorFor, validationOpOf, (e) => {
+      if (e.keyword !== 'additionalProperties') return undefined;
+      // parentSchema is the registered object itself (components are passed to Ajv as they are).
+      const owner = Object.entries<Json>(fx.contract.components.schemas!).find(([, s]) => s === e.parentSchema)?.[0] ?? `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
+      return `${owner}.${(e.params as { additionalProperty: string }).additionalProperty}`;
+    });
     expect([...seen].sort()).toEqual(ALLOWED_CLOSED_EXTRAS.map((d) => `${d.schema}.${d.property}`).sort());
   });
 
@@ -920,15 +776,10 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
 
   it('statuses the document does not describe are exactly the documented deviations, and every error is the envelope', () => {
     const { ajv, errorResponse } = published();
-    const undocumented = new Set<string>();
-    const unknownRoutes = new Set<string>();
+    const undocumented = fx.undocumentedStatuses();
+    const unknownRoutes = fx.unknownRoutes();
     const bad: string[] = [];
     for (const c of captured) {
-      const op = vendorOpOf(c);
-      if (!op) {
-        const mock = matchOp(mockOps, c.method, c.path);
-        unknownRoutes.add(mock ? `${mock.method} ${shape(mock.template)}` : `${c.method} ${c.path} (served by no operation)`);
-      } else if (!vendorResponse(op, c.status)) undocumented.add(`${op.id} ${c.status}`);
       // Every error, documented status or not (409 included), is the document's ErrorResponse
       // envelope with nulls omitted: success false, the HTTP status repeated, error {message, type, details?}.
       if (c.status >= 400) {
@@ -981,20 +832,7 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     // application configs), these fields do not fail validation above. This test pins them against
     // a closed copy of the document, so a new undeclared field is noticed. The allowed extra on a
     // closed schema is added as a declared property first (it is checked separately above).
-    const closedValidatorFor = closed();
-    const extra = new Set<string>();
-    for (const c of captured) {
-      const op = validationOpOf(c);
-      if (!op || c.status >= 300) continue;
-      const schema = documentedSchema(op, c.status);
-      if (schema === undefined) continue;
-      const validate = closedValidatorFor(`${op.id} ${c.status}`, schema);
-      if (validate(c.body)) continue;
-      for (const e of validate.errors as ErrorObject[]) {
-        if (e.keyword !== 'unevaluatedProperties') continue;
-        extra.add(`${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}`);
-      }
-    }
+    const extra = fx.undeclaredFields(closed(), validationOpOf);
     expect([...extra].sort()).toEqual([...WIRE_ONLY_FIELDS].sort());
   });
 

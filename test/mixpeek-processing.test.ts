@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { embedLocally } from '../src/core/retrieval/embed.js';
-import { useServer } from './helpers.js';
-import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, legacyRequest, freshKey, type Res } from './mixpeek-helpers.js';
-
+import { useServer } from './support/server.js';
+import { ok } from './support/client.js';
+import { mixpeekApi, type MixpeekApi, PEOPLE_SCHEMA, expectError, legacyRequest, freshKey } from './support/mixpeek.js';
 
 /** A person that passes every part of the legacy request's filter (and its prefix). */
 const JOHN = { name: 'John', age: 35, status: 'active', role: 'engineer', department: 'Sales', location: 'office' };
@@ -20,12 +20,6 @@ describe('Mixpeek processing', () => {
 
   const api = (key: string, ns?: string) => mixpeekApi(ctx.url, key, ns);
   type Api = MixpeekApi;
-
-  async function ok(res: Promise<Res>): Promise<any> {
-    const r = await res;
-    expect(r.status, r.text).toBe(200);
-    return r.json;
-  }
 
   /** A fresh organization with a namespace `people-ns` and a bucket `people` in it. */
   async function world(label: string): Promise<{ key: string; a: Api; nsId: string; bucketId: string }> {

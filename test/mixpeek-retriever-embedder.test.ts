@@ -7,41 +7,21 @@
  * changes nothing, and a dense search is a 500 in the vendor's envelope
  * (recorded as a failed execution), while a bm25_sparse search goes on.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/server.js';
-import { startServer } from './helpers.js';
-import { expectError, mixpeekApi, type MixpeekApi } from './mixpeek-helpers.js';
-
-const JSON_CT = { 'content-type': 'application/json' };
-
-/** A two-dimensional "model": texts about water point one way, the others another. */
-const vectorOf = (text: string): number[] => (/water|rain|river/i.test(text) ? [1, 0.1] : [0.1, 1]);
+import { startServer } from './support/server.js';
+import { startTwoWayEmbeddings, type EmbeddingsServer } from './support/embeddings.js';
+import { expectError, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 describe('Mixpeek retrievers with a remote embedder', () => {
-  let embeddings: http.Server;
-  let failing = false;
+  let embeddings: EmbeddingsServer & { failing: boolean };
   let server: MockServer;
   let a: MixpeekApi;
   let bucketId = '';
 
   beforeAll(async () => {
-    embeddings = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c));
-      req.on('end', () => {
-        const input = (JSON.parse(body) as { input: string[] }).input;
-        if (failing) {
-          res.writeHead(503, JSON_CT).end('{"error":"model is loading"}');
-          return;
-        }
-        res.writeHead(200, JSON_CT).end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vectorOf(t) })) }));
-      });
-    });
-    await new Promise<void>((resolve) => embeddings.listen(0, '127.0.0.1', resolve));
-    const { port } = embeddings.address() as AddressInfo;
-    server = await startServer({ providers: ['mixpeek'], embeddingsUrl: `http://127.0.0.1:${port}/v1/embeddings`, embeddingsModel: 'tiny' });
+    embeddings = await startTwoWayEmbeddings();
+    server = await startServer({ providers: ['mixpeek'], embeddingsUrl: embeddings.url, embeddingsModel: 'tiny' });
     const key = 'sk_test_remote_embeddings';
     expect((await mixpeekApi(server.url, key).post('/v1/namespaces', { namespace_name: 'r', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] })).status).toBe(200);
     a = mixpeekApi(server.url, key, 'r');
@@ -58,13 +38,13 @@ describe('Mixpeek retrievers with a remote embedder', () => {
   });
   afterAll(async () => {
     await server?.close();
-    await new Promise((resolve) => embeddings.close(resolve));
+    await embeddings?.close();
   });
 
   const register = async (text: string) => (await a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: text }] })).json;
 
   it('documents and queries are embedded there, and ranked by its vectors', async () => {
-    failing = false;
+    embeddings.failing = false;
     await register('Dunes of dry sand under the sun.');
     await register('Heavy rain swelled the river.');
     server.clock.advance(2000);
@@ -79,7 +59,7 @@ describe('Mixpeek retrievers with a remote embedder', () => {
   });
 
   it('when it fails: the object turns FAILED with the reason, a text write is a 500 that changes nothing, a dense search a 500; keyword search goes on', async () => {
-    failing = true;
+    embeddings.failing = true;
     const obj = await register('Snow melts into streams.');
     server.clock.advance(2000);
     const got = (await a.get(`/v1/buckets/${bucketId}/objects/${obj.object_id}`)).json;
@@ -97,6 +77,6 @@ describe('Mixpeek retrievers with a remote embedder', () => {
     const words = await a.post('/v1/retrievers/words/execute', { inputs: { query: 'rain' } });
     expect(words.status, words.text).toBe(200);
     expect(words.json.documents.map((d: any) => d.text)).toEqual(['Heavy rain swelled the river.']);
-    failing = false;
+    embeddings.failing = false;
   });
 });

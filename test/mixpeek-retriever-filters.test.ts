@@ -7,8 +7,8 @@
  * naming the place.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 const DENSE = 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1';
 

@@ -17,8 +17,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import { freshKey, mixpeekApi, type MixpeekApi } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 const CORPUS = path.join(import.meta.dirname, 'corpus');
 const MODES = ['keyword', 'semantic', 'hybrid'] as const;

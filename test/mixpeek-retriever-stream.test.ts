@@ -12,8 +12,8 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
-import { useServer } from './helpers.js';
-import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 const DENSE = 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1';
 const BM25 = 'mixpeek://text_extractor@v1/bm25_sparse';

@@ -9,8 +9,9 @@
  * between namespaces and organisations.
  */
 import { describe, expect, it } from 'vitest';
-import { useServer } from './helpers.js';
-import { expectError, freshKey, mixpeekApi, type MixpeekApi, type Res } from './mixpeek-helpers.js';
+import { useServer } from './support/server.js';
+import { ok } from './support/client.js';
+import { expectError, freshKey, mixpeekApi, type MixpeekApi } from './support/mixpeek.js';
 
 const DENSE = 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1';
 const BM25 = 'mixpeek://text_extractor@v1/bm25_sparse';
@@ -32,12 +33,6 @@ function search(kind: 'dense' | 'bm25' | 'hybrid', extra: Record<string, unknown
 describe('Mixpeek retrievers', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
   const advance = (ms: number) => ctx.server.clock.advance(ms);
-
-  async function ok(res: Promise<Res>, status = 200): Promise<any> {
-    const r = await res;
-    expect(r.status, r.text).toBe(status);
-    return r.json;
-  }
 
   /** A namespace with the notes processed into a text collection `notes` (topic and rank passed through). */
   async function world(label: string, notes = NOTES): Promise<{ key: string; a: MixpeekApi; bucketId: string; colId: string }> {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, resolvePointer, type Operation, type Spec } from '../src/core/spec.js';
 import { SpecValidators } from '../src/core/validation.js';
-import { READY_PROBE, livePrismCount, prismVersion, startPrism, type PrismServer } from './prism-helpers.js';
+import { READY_PROBE, livePrismCount, prismVersion, startPrism, type PrismServer } from './support/prism.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROVIDERS = ['xai', 'airweave', 'mixpeek', 'ctxfy'] as const;

@@ -5,7 +5,8 @@
  * Infinity…) and answered 200.
  */
 import { describe, expect, it } from 'vitest';
-import { readReply, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { readReply } from './support/client.js';
 
 const ctx = useServer({ providers: ['xai', 'airweave', 'mixpeek', 'ctxfy'] });
 

@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { startServer } from './helpers.js';
-import { cx, freshKey, type Res } from './ctxfy-helpers.js';
+import { startServer } from './support/server.js';
+import { send, type Res } from './support/client.js';
+import { cx, freshKey } from './support/ctxfy.js';
 import { startRecorder, isSecretName, type RecorderLog } from '../src/contract/record.js';
 import { checkScenario } from '../src/core/scenarios.js';
 import type { MockServer } from '../src/server.js';
@@ -326,20 +327,8 @@ describe('collections-mock record (the built CLI)', () => {
 
 /** A Ctxfy request sent to a base that serves the provider's paths at its root (the recorder). */
 async function fetchVia(base: string, p: string, init: { method?: string; key?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Res> {
+  const { key, ...rest } = init;
   const headers = new Headers(init.headers);
-  if (init.key) headers.set('authorization', `Bearer ${init.key}`);
-  let body: string | undefined;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(`${base}${p}`, { method: init.method ?? 'GET', headers, body: body ?? null });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
+  if (key) headers.set('authorization', `Bearer ${key}`);
+  return send(`${base}${p}`, { ...rest, headers });
 }

@@ -7,7 +7,8 @@
  * table, record, and a malformed path.
  */
 import { describe, expect, it } from 'vitest';
-import { readReply, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { readReply } from './support/client.js';
 
 type Res = { status: number; headers: Headers; text: string; json: any };
 

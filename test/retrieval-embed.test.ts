@@ -4,8 +4,6 @@
  * endpoint (and misbehaves on demand).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   EmbeddingError,
   LOCAL_EMBEDDER_ID,
@@ -15,7 +13,8 @@ import {
   createRemoteEmbedder,
   embedLocally,
 } from '../src/core/retrieval/embed.js';
-import { runCli } from './cli-helpers.js';
+import { runCli } from './support/cli.js';
+import { sendJson, startEmbeddingsServer, type EmbeddingsCall } from './support/embeddings.js';
 import { createMockServer } from '../src/server.js';
 
 const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i]!, 0);
@@ -88,43 +87,9 @@ describe('the local embedder', () => {
 
 // ---------------------------------------------------------------- the remote embedder
 
-interface Call {
-  body: { model?: string; input: string[]; encoding_format?: string };
-}
-
-/** A fake embeddings endpoint: `answer` decides each reply; every request is recorded. */
-async function fakeServer(answer: (call: Call, res: http.ServerResponse) => void): Promise<{ url: string; calls: Call[]; close: () => Promise<void> }> {
-  const calls: Call[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c));
-    req.on('end', () => {
-      const call = { body: JSON.parse(raw) as Call['body'] };
-      calls.push(call);
-      answer(call, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1/embeddings`,
-    calls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-const json = (res: http.ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
-
 /** A vector per text that says which text it was (its length in the first place), not yet of unit length. */
 const vectorOf = (text: string, dim = 4): number[] => [text.length + 1, 2, ...Array.from({ length: dim - 2 }, () => 0)];
-const goodReply = (call: Call, dim = 4) => ({
+const goodReply = (call: EmbeddingsCall, dim = 4) => ({
   object: 'list',
   data: call.body.input.map((t, index) => ({ object: 'embedding', index, embedding: vectorOf(t, dim) })),
   model: call.body.model ?? 'default',
@@ -135,14 +100,14 @@ describe('the remote embedder', () => {
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
-  const serve = async (answer: Parameters<typeof fakeServer>[0]) => {
-    const s = await fakeServer(answer);
+  const serve = async (answer: Parameters<typeof startEmbeddingsServer>[0]) => {
+    const s = await startEmbeddingsServer(answer);
     servers.push(s);
     return s;
   };
 
   it('posts batches of the configured size, in input order, and scales vectors to unit length', async () => {
-    const s = await serve((call, res) => json(res, 200, goodReply(call)));
+    const s = await serve((call, res) => sendJson(res, 200, goodReply(call)));
     const e = createRemoteEmbedder({ url: s.url, model: 'nomic-embed-text', batchSize: 3 });
     expect(e.id).toBe(`openai-compatible:${s.url}#nomic-embed-text`);
     expect(e.dimension).toBe(0);
@@ -166,7 +131,7 @@ describe('the remote embedder', () => {
   });
 
   it('puts replies back in input order by their index, and sends no model when none is given', async () => {
-    const s = await serve((call, res) => json(res, 200, { data: goodReply(call).data.reverse() }));
+    const s = await serve((call, res) => sendJson(res, 200, { data: goodReply(call).data.reverse() }));
     const e = createRemoteEmbedder({ url: s.url });
     expect(e.id).toBe(`openai-compatible:${s.url}`);
     const [a, b] = await e.embed(['x', 'xxxxxx']);
@@ -184,7 +149,7 @@ describe('the remote embedder', () => {
   });
 
   it('rejects with the status and the start of the body on an error reply, and sends no more batches', async () => {
-    const s = await serve((_call, res) => json(res, 500, { error: { message: 'model not loaded' } }));
+    const s = await serve((_call, res) => sendJson(res, 500, { error: { message: 'model not loaded' } }));
     const e = createRemoteEmbedder({ url: s.url, batchSize: 1, concurrency: 1 });
     const err = await e.embed(['a', 'b', 'c']).catch((x: unknown) => x);
     expect(err).toBeInstanceOf(EmbeddingError);
@@ -200,7 +165,7 @@ describe('the remote embedder', () => {
     ['an index twice', { data: [{ index: 1, embedding: [1, 0] }, { index: 1, embedding: [1, 0] }] }, 'data[1].index is 1'],
     ['vectors of two dimensions', { data: [{ index: 0, embedding: [1, 0] }, { index: 1, embedding: [1, 0, 0] }] }, 'returned a vector of 3 dimensions; its earlier vectors had 2'],
   ])('rejects a malformed reply: %s', async (_what, body, message) => {
-    const s = await serve((_call, res) => json(res, 200, body));
+    const s = await serve((_call, res) => sendJson(res, 200, body));
     const e = createRemoteEmbedder({ url: s.url });
     const err = await e.embed(['one', 'two']).catch((x: unknown) => x);
     expect(err).toBeInstanceOf(EmbeddingError);
@@ -210,7 +175,7 @@ describe('the remote embedder', () => {
 
   it('rejects a vector whose dimension differs from the earlier replies', async () => {
     let dim = 4;
-    const s = await serve((call, res) => json(res, 200, goodReply(call, dim)));
+    const s = await serve((call, res) => sendJson(res, 200, goodReply(call, dim)));
     const e = createRemoteEmbedder({ url: s.url });
     await e.embed(['first']);
     dim = 3;
@@ -235,7 +200,7 @@ describe('the remote embedder', () => {
       most = Math.max(most, inFlight);
       setImmediate(() => {
         inFlight--;
-        json(res, 200, goodReply(call));
+        sendJson(res, 200, goodReply(call));
       });
     });
     const e = createRemoteEmbedder({ url: s.url, batchSize: 1, concurrency: 2 });
@@ -255,7 +220,7 @@ describe('the remote embedder', () => {
 
 describe('the server and the CLI', () => {
   it('give providers the local embedder by default, the remote one with embeddingsUrl', async () => {
-    const s = await fakeServer((call, res) => json(res, 200, goodReply(call, 8)));
+    const s = await startEmbeddingsServer((call, res) => sendJson(res, 200, goodReply(call, 8)));
     const local = await createMockServer({ port: 0, providers: ['xai'], quiet: true });
     const remote = await createMockServer({ port: 0, providers: ['xai', 'ctxfy'], quiet: true, embeddingsUrl: s.url, embeddingsModel: 'mini' });
     try {

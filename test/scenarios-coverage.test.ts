@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readReply, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { readReply } from './support/client.js';
 import { coverage, markdown, pageWithSummary, SUMMARY_FILE, TABLE_FILE } from '../scripts/scenario-coverage.mjs';
 import { resolvePointer, type Operation, type Spec } from '../src/core/spec.js';
 import type { MountedProvider } from '../src/core/mount.js';

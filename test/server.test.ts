@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMockServer } from '../src/server.js';
-import { raw, startServer } from './helpers.js';
+import { startServer } from './support/server.js';
+import { raw } from './support/client.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 

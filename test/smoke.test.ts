@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useServer, xaiClient } from './helpers.js';
+import { useServer } from './support/server.js';
+import { xaiClient } from './support/client.js';
 
 describe('smoke', () => {
   const ctx = useServer();

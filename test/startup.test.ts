@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { startServer } from './helpers.js';
+import { startServer } from './support/server.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  * replaces nothing.
  */
 import { describe, expect, it, afterAll } from 'vitest';
-import { startServer } from './helpers.js';
+import { startServer } from './support/server.js';
 import type { MockServer } from '../src/server.js';
 import { exportState, importState } from '../src/core/state-io.js';
 import { decodeState, encodeState, disposeState } from '../src/core/snapshot.js';

@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReply, startServer, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { readReply } from './support/client.js';
 import type { MockServer } from '../src/server.js';
 import type { MountedProvider } from '../src/core/mount.js';
 

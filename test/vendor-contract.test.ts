@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { KNOWN_SOURCES, METHODS, SCRIPT, canonical, componentOf, extract, gitBlobId, refsIn, serialize, sha256, shape, type Contract } from '../scripts/vendor-extract.mjs';
-import { REPO_ROOT, contractFile, loadVendorContract } from './vendor-contract.js';
+import { REPO_ROOT, contractFile, loadVendorContract } from './support/fidelity.js';
 
 type Json = any;
 

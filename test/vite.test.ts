@@ -12,7 +12,7 @@ import path from 'node:path';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionsMock, DEFAULT_MOCK_PATH, type CollectionsMockPlugin } from '../src/vite.js';
-import { readReply } from './helpers.js';
+import { readReply } from './support/client.js';
 
 const XAI_KEY = 'Bearer xai-vite-key';
 let root: string;

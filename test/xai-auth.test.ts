@@ -6,9 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MockServer } from '../src/server.js';
 import { createMockServer } from '../src/server.js';
-import { expectXaiError, freshKey, raw, startServer, uploadFile, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile } from './support/xai.js';
 
 const JSON_CT = { 'content-type': 'application/json' };
 
@@ -160,121 +161,110 @@ describe.each([
   ['a YAML key file', () => writeKeys('keys.yaml', KEYS_YAML)],
   ['the parsed object', () => KEYS_OBJECT],
 ])('xAI auth: key-file mode, from %s', (_label, source) => {
-  let server: MockServer;
-  let url: string;
-
-  beforeAll(async () => {
-    server = await startServer({ apiKeys: source() });
-    url = server.url;
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  afterEach(() => {
-    expect(server.selfCheckFailures.splice(0), 'replies that break the spec').toEqual([]);
-  });
+  // The key file is written when the server starts (the temporary folder is made before all).
+  const ctx = useServer(() => ({ apiKeys: source() }));
 
   it('an unknown key → 400 with the key masked', async () => {
-    const res = await raw(url, '/xai/v1/collections', { key: 'xai-unknown-zz' });
+    const res = await raw(ctx.url, '/xai/v1/collections', { key: 'xai-unknown-zz' });
     expectXaiError(res, 400, /^Incorrect API key provided: xa\*\*\*.{2}\. You can obtain an API key from https:\/\/console\.x\.ai\.$/);
     expect(res.json.error).toContain('xa***zz');
     expect(res.text).not.toContain('xai-unknown-zz');
     // Also on the Files API and for a management-shaped key.
-    expectXaiError(await raw(url, '/xai/v1/files', { key: 'xai-token-nope-42' }), 400, /xa\*\*\*42\./);
+    expectXaiError(await raw(ctx.url, '/xai/v1/files', { key: 'xai-token-nope-42' }), 400, /xa\*\*\*42\./);
     // A missing header is still 401, not 400.
-    expectXaiError(await raw(url, '/xai/v1/collections', { key: null }), 401, /^No credentials presented\.$/);
+    expectXaiError(await raw(ctx.url, '/xai/v1/collections', { key: null }), 401, /^No credentials presented\.$/);
   });
 
   it('the API key uploads, the management key of the same team creates a collection and attaches the file', async () => {
-    const fileId = await uploadFile(url, API, 'two-step.txt', 'uploaded with the API key');
-    const collectionId = await createCollection(url, MGMT, 'two-step');
-    const add = await raw(url, `/xai/v1/collections/${collectionId}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"fields":{"k":"v"}}' });
+    const fileId = await uploadFile(ctx.url, API, 'two-step.txt', 'uploaded with the API key');
+    const collectionId = await createCollection(ctx.url, MGMT, 'two-step');
+    const add = await raw(ctx.url, `/xai/v1/collections/${collectionId}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"fields":{"k":"v"}}' });
     expect(add.status).toBe(200);
     expect(add.json).toEqual({});
-    server.clock.advance(10_000);
+    ctx.server.clock.advance(10_000);
     // Both keys see the same team's data.
     for (const key of [MGMT, API]) {
-      const doc = await raw(url, `/xai/v1/collections/${collectionId}/documents/${fileId}`, { key });
+      const doc = await raw(ctx.url, `/xai/v1/collections/${collectionId}/documents/${fileId}`, { key });
       expect(doc.status).toBe(200);
       expect(doc.json.status).toBe('DOCUMENT_STATUS_PROCESSED');
       expect(doc.json.fields).toEqual({ k: 'v' });
-      const list = await raw(url, '/xai/v1/collections', { key });
+      const list = await raw(ctx.url, '/xai/v1/collections', { key });
       expect(list.json.collections.map((c: { collection_id: string }) => c.collection_id)).toContain(collectionId);
     }
   });
 
   it('the management key on /v1/files → 403, and nothing happens', async () => {
-    const fileId = await uploadFile(url, API, 'kept.txt', 'kept');
-    expectXaiError(await raw(url, '/xai/v1/files', { key: MGMT }), 403);
-    expectXaiError(await raw(url, `/xai/v1/files/${fileId}`, { key: MGMT }), 403);
-    expectXaiError(await raw(url, `/xai/v1/files/${fileId}/content`, { key: MGMT }), 403);
-    expectXaiError(await raw(url, `/xai/v1/files/${fileId}`, { key: MGMT, method: 'DELETE' }), 403);
+    const fileId = await uploadFile(ctx.url, API, 'kept.txt', 'kept');
+    expectXaiError(await raw(ctx.url, '/xai/v1/files', { key: MGMT }), 403);
+    expectXaiError(await raw(ctx.url, `/xai/v1/files/${fileId}`, { key: MGMT }), 403);
+    expectXaiError(await raw(ctx.url, `/xai/v1/files/${fileId}/content`, { key: MGMT }), 403);
+    expectXaiError(await raw(ctx.url, `/xai/v1/files/${fileId}`, { key: MGMT, method: 'DELETE' }), 403);
     const form = new FormData();
     form.append('file', new Blob(['x'], { type: 'text/plain' }), 'by-mgmt.txt');
-    expectXaiError(await raw(url, '/xai/v1/files', { key: MGMT, method: 'POST', body: form }), 403);
-    const files = await raw(url, '/xai/v1/files', { key: API });
+    expectXaiError(await raw(ctx.url, '/xai/v1/files', { key: MGMT, method: 'POST', body: form }), 403);
+    const files = await raw(ctx.url, '/xai/v1/files', { key: API });
     const names = files.json.data.map((f: { filename: string }) => f.filename);
     expect(names).toContain('kept.txt');
     expect(names).not.toContain('by-mgmt.txt');
-    expect((await raw(url, `/xai/v1/files/${fileId}`, { key: API })).status).toBe(200);
+    expect((await raw(ctx.url, `/xai/v1/files/${fileId}`, { key: API })).status).toBe(200);
   });
 
   it('team_id naming another team → 403 (query, body, camelCase); naming the own team → 200', async () => {
-    const id = await createCollection(url, MGMT, 'team-checked');
+    const id = await createCollection(ctx.url, MGMT, 'team-checked');
     for (const key of [API, MGMT]) {
-      expectXaiError(await raw(url, '/xai/v1/collections?team_id=team_other', { key }), 403);
-      expectXaiError(await raw(url, '/xai/v1/collections?teamId=team_other', { key }), 403);
-      expectXaiError(await raw(url, `/xai/v1/collections/${id}?team_id=team_other`, { key }), 403);
-      expect((await raw(url, '/xai/v1/collections?team_id=team_mock', { key })).status).toBe(200);
-      expect((await raw(url, `/xai/v1/collections/${id}?team_id=team_mock`, { key })).status).toBe(200);
+      expectXaiError(await raw(ctx.url, '/xai/v1/collections?team_id=team_other', { key }), 403);
+      expectXaiError(await raw(ctx.url, '/xai/v1/collections?teamId=team_other', { key }), 403);
+      expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}?team_id=team_other`, { key }), 403);
+      expect((await raw(ctx.url, '/xai/v1/collections?team_id=team_mock', { key })).status).toBe(200);
+      expect((await raw(ctx.url, `/xai/v1/collections/${id}?team_id=team_mock`, { key })).status).toBe(200);
     }
     // Refused writes change nothing.
-    expectXaiError(await raw(url, `/xai/v1/collections/${id}?team_id=team_other`, { key: MGMT, method: 'DELETE' }), 403);
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}?team_id=team_other`, { key: MGMT, method: 'DELETE' }), 403);
     expectXaiError(
-      await raw(url, `/xai/v1/collections/${id}`, { key: MGMT, method: 'PUT', headers: JSON_CT, body: '{"team_id":"team_other","collection_name":"renamed"}' }),
+      await raw(ctx.url, `/xai/v1/collections/${id}`, { key: MGMT, method: 'PUT', headers: JSON_CT, body: '{"team_id":"team_other","collection_name":"renamed"}' }),
       403,
     );
     expectXaiError(
-      await raw(url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"teamId":"team_other","collection_name":"smuggled"}' }),
+      await raw(ctx.url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"teamId":"team_other","collection_name":"smuggled"}' }),
       403,
     );
     expectXaiError(
-      await raw(url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_other","collection_name":"smuggled"}' }),
+      await raw(ctx.url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_other","collection_name":"smuggled"}' }),
       403,
     );
-    const fileId = await uploadFile(url, API, 'team.txt', 'x');
-    expectXaiError(await raw(url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_other"}' }), 403);
-    const after = await raw(url, `/xai/v1/collections/${id}`, { key: MGMT });
+    const fileId = await uploadFile(ctx.url, API, 'team.txt', 'x');
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_other"}' }), 403);
+    const after = await raw(ctx.url, `/xai/v1/collections/${id}`, { key: MGMT });
     expect(after.json.collection_name).toBe('team-checked');
     expect(after.json.documents_count).toBe(0);
-    const names = (await raw(url, '/xai/v1/collections', { key: MGMT })).json.collections.map((c: { collection_name: string }) => c.collection_name);
+    const names = (await raw(ctx.url, '/xai/v1/collections', { key: MGMT })).json.collections.map((c: { collection_name: string }) => c.collection_name);
     expect(names).not.toContain('smuggled');
     // The own team, explicitly, in the body.
-    const own = await raw(url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock","collection_name":"explicit"}' });
+    const own = await raw(ctx.url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock","collection_name":"explicit"}' });
     expect(own.status).toBe(200);
-    expect((await raw(url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock"}' })).status).toBe(200);
+    expect((await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock"}' })).status).toBe(200);
   });
 
   it("team_other sees none of team_mock's data", async () => {
-    const fileId = await uploadFile(url, API, 'private.txt', 'team_mock only');
-    const id = await createCollection(url, MGMT, 'private');
-    expect((await raw(url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST' })).status).toBe(200);
+    const fileId = await uploadFile(ctx.url, API, 'private.txt', 'team_mock only');
+    const id = await createCollection(ctx.url, MGMT, 'private');
+    expect((await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST' })).status).toBe(200);
 
-    expect((await raw(url, '/xai/v1/collections', { key: OTHER })).json).toEqual({ collections: [] });
-    expect((await raw(url, '/xai/v1/files', { key: OTHER })).json).toEqual({ data: [], pagination_token: null });
-    expectXaiError(await raw(url, `/xai/v1/collections/${id}`, { key: OTHER }), 404);
-    expectXaiError(await raw(url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: OTHER }), 404);
-    expectXaiError(await raw(url, `/xai/v1/files/${fileId}`, { key: OTHER }), 404);
-    expectXaiError(await raw(url, `/xai/v1/files/${fileId}/content`, { key: OTHER }), 404);
-    expectXaiError(await raw(url, `/xai/v1/collections/${id}`, { key: OTHER, method: 'DELETE' }), 404);
-    expectXaiError(await raw(url, `/xai/v1/files/${fileId}`, { key: OTHER, method: 'DELETE' }), 404);
+    expect((await raw(ctx.url, '/xai/v1/collections', { key: OTHER })).json).toEqual({ collections: [] });
+    expect((await raw(ctx.url, '/xai/v1/files', { key: OTHER })).json).toEqual({ data: [], pagination_token: null });
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}`, { key: OTHER }), 404);
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: OTHER }), 404);
+    expectXaiError(await raw(ctx.url, `/xai/v1/files/${fileId}`, { key: OTHER }), 404);
+    expectXaiError(await raw(ctx.url, `/xai/v1/files/${fileId}/content`, { key: OTHER }), 404);
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}`, { key: OTHER, method: 'DELETE' }), 404);
+    expectXaiError(await raw(ctx.url, `/xai/v1/files/${fileId}`, { key: OTHER, method: 'DELETE' }), 404);
     // Its own collection cannot take team_mock's file.
-    const mine = await createCollection(url, OTHER, 'other', { team_id: 'team_other' });
-    expectXaiError(await raw(url, `/xai/v1/collections/${mine}/documents/${fileId}`, { key: OTHER, method: 'POST' }), 404);
+    const mine = await createCollection(ctx.url, OTHER, 'other', { team_id: 'team_other' });
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${mine}/documents/${fileId}`, { key: OTHER, method: 'POST' }), 404);
     // team_mock cannot see team_other's collection either, and its own data survived.
-    expectXaiError(await raw(url, `/xai/v1/collections/${mine}`, { key: MGMT }), 404);
-    expect((await raw(url, `/xai/v1/collections/${id}`, { key: MGMT })).json.documents_count).toBe(1);
-    expect((await raw(url, `/xai/v1/files/${fileId}`, { key: API })).status).toBe(200);
+    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${mine}`, { key: MGMT }), 404);
+    expect((await raw(ctx.url, `/xai/v1/collections/${id}`, { key: MGMT })).json.documents_count).toBe(1);
+    expect((await raw(ctx.url, `/xai/v1/files/${fileId}`, { key: API })).status).toBe(200);
   });
 });
 

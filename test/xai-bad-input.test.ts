@@ -8,7 +8,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { expectXaiError, freshKey, raw, startServer, uploadFile, useServer, XAI_CODES } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { parseJson, raw } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile, XAI_CODES } from './support/xai.js';
 
 type RawRes = Awaited<ReturnType<typeof raw>>;
 
@@ -43,12 +45,7 @@ function rawHttp(baseUrl: string, method: string, path: string, headers: Record<
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: any;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
+        const json = parseJson(text);
         const h = new Headers();
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
         resolve({ status: res.statusCode ?? 0, headers: h, text, json });

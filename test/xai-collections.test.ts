@@ -4,7 +4,9 @@
  * statuses each one can naturally return.
  */
 import { describe, expect, it } from 'vitest';
-import { expectXaiError, freshKey, raw, uploadFile, useServer, xaiClient } from './helpers.js';
+import { useServer } from './support/server.js';
+import { raw, xaiClient } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile } from './support/xai.js';
 
 const COLLECTION_ID = /^collection_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RFC3339_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

@@ -4,7 +4,9 @@
  * download.
  */
 import { describe, expect, it } from 'vitest';
-import { expectXaiError, freshKey, raw, uploadFile, useServer, xaiClient } from './helpers.js';
+import { useServer } from './support/server.js';
+import { raw, xaiClient } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile } from './support/xai.js';
 
 const FILE_ID = /^file_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const UNKNOWN_FILE = 'file_00000000-0000-4000-8000-000000000000';

@@ -6,7 +6,7 @@
  * embedded is a 500 in the vendor's envelope while keyword search still works.
  */
 import { describe, expect, it } from 'vitest';
-import { testEnv } from './helpers.js';
+import { testEnv } from './support/server.js';
 import { Table } from '../src/core/store.js';
 import { MockError } from '../src/core/errors.js';
 import type { Embedder } from '../src/core/retrieval/types.js';

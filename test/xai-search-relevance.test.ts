@@ -14,7 +14,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshKey, raw, uploadFile, useServer } from './helpers.js';
+import { useServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { freshKey, uploadFile } from './support/xai.js';
 
 const CORPUS = path.join(import.meta.dirname, 'corpus');
 const PROCESSING_MS = 1000;

@@ -6,47 +6,28 @@
  * FAILED with the reason, and a search that needs the query embedded is a 500
  * in the vendor's envelope, while keyword search goes on.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw, startServer, uploadFile } from './helpers.js';
+import { startServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { uploadFile } from './support/xai.js';
+import { startTwoWayEmbeddings, type EmbeddingsServer } from './support/embeddings.js';
 import type { MockServer } from '../src/server.js';
 
 const KEY = 'xai-remote-embeddings';
 const JSON_CT = { 'content-type': 'application/json' };
 
-/** A two-dimensional "model": texts about water point one way, the others another. */
-function vectorOf(text: string): number[] {
-  return /water|rain|river/i.test(text) ? [1, 0.1] : [0.1, 1];
-}
-
 describe('xAI search with a remote embedder', () => {
-  let embeddings: http.Server;
-  let failing = false;
+  let embeddings: EmbeddingsServer & { failing: boolean };
   const seen: unknown[] = [];
   let server: MockServer;
 
   beforeAll(async () => {
-    embeddings = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c));
-      req.on('end', () => {
-        const input = (JSON.parse(body) as { input: string[] }).input;
-        seen.push(JSON.parse(body));
-        if (failing) {
-          res.writeHead(503, JSON_CT).end('{"error":"model is loading"}');
-          return;
-        }
-        res.writeHead(200, JSON_CT).end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vectorOf(t) })) }));
-      });
-    });
-    await new Promise<void>((resolve) => embeddings.listen(0, '127.0.0.1', resolve));
-    const { port } = embeddings.address() as AddressInfo;
-    server = await startServer({ embeddingsUrl: `http://127.0.0.1:${port}/v1/embeddings`, embeddingsModel: 'tiny' });
+    embeddings = await startTwoWayEmbeddings((call) => seen.push(call.body));
+    server = await startServer({ embeddingsUrl: embeddings.url, embeddingsModel: 'tiny' });
   });
   afterAll(async () => {
     await server?.close();
-    await new Promise((resolve) => embeddings.close(resolve));
+    await embeddings?.close();
   });
 
   const json = (method: string, path: string, body?: unknown) => raw(server.url, `/xai${path}`, { key: KEY, method, ...(body !== undefined ? { headers: JSON_CT, body: JSON.stringify(body) } : {}) });
@@ -63,7 +44,7 @@ describe('xAI search with a remote embedder', () => {
   }
 
   it('embeds chunks and queries there, and ranks by its vectors', async () => {
-    failing = false;
+    embeddings.failing = false;
     const { cid, ids } = await collectionWith({ rain: 'Heavy rain swelled the river.', desert: 'Dunes of dry sand under the sun.' });
     for (const id of Object.values(ids)) expect((await json('GET', `/v1/collections/${cid}/documents/${id}`)).json.status).toBe('DOCUMENT_STATUS_PROCESSED');
     const search = await json('POST', '/v1/documents/search', { query: 'water', source: { collection_ids: [cid] }, retrieval_mode: { type: 'semantic' } });
@@ -73,9 +54,9 @@ describe('xAI search with a remote embedder', () => {
   });
 
   it('fails a document with the reason when the endpoint fails, and answers a search that needs it with 500', async () => {
-    failing = false;
+    embeddings.failing = false;
     const { cid, ids } = await collectionWith({ rain: 'Rain again.' });
-    failing = true;
+    embeddings.failing = true;
     const late = await uploadFile(server.url, KEY, 'late.txt', 'A late note about the river.');
     expect((await json('POST', `/v1/collections/${cid}/documents/${late}`)).status).toBe(200);
     server.clock.advance(1000);
@@ -88,6 +69,6 @@ describe('xAI search with a remote embedder', () => {
     const keyword = await json('POST', '/v1/documents/search', { query: 'rain', source: { collection_ids: [cid] }, keyword_retrieval: {} });
     expect(keyword.status).toBe(200);
     expect(keyword.json.matches.map((m: { file_id: string }) => m.file_id)).toEqual([ids.rain]);
-    failing = false;
+    embeddings.failing = false;
   });
 });

@@ -10,7 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectXaiError, freshKey, raw, startServer, uploadFile, useServer } from './helpers.js';
+import { startServer, useServer } from './support/server.js';
+import { raw } from './support/client.js';
+import { expectXaiError, freshKey, uploadFile } from './support/xai.js';
 import type { MockServer } from '../src/server.js';
 
 const PROCESSING_MS = 1000;

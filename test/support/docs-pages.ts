@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 
-export const repoRoot = path.resolve(import.meta.dirname, '..');
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 export interface Block {
   /** The fence's info string: sh, ts, yaml, text, or empty. */

@@ -1,11 +1,10 @@
 /**
  * Shared by the Mixpeek tests: a raw request with the vendor's headers, the
- * vendor's error envelope, the legacy create request, and fresh keys.
+ * vendor's error envelope and its validation errors, the legacy create
+ * request, and fresh keys.
  */
 import { expect } from 'vitest';
-import { readReply } from './helpers.js';
-
-export type Res = { status: number; headers: Headers; text: string; json: any };
+import { keyMaker, send, withHeader, type Res } from './client.js';
 
 /** A raw Mixpeek request: Bearer key, optional X-Namespace, JSON body. */
 export async function mp(
@@ -13,15 +12,10 @@ export async function mp(
   path: string,
   init: { method?: string; key?: string | null; ns?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
 ): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${init.key ?? 'sk_test_default'}`);
-  if (init.ns !== undefined) headers.set('x-namespace', init.ns);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  return readReply(await fetch(`${baseUrl}/mixpeek${path}`, { method: init.method ?? 'GET', headers, body: body ?? null }));
+  const { key = 'sk_test_default', ns, ...rest } = init;
+  const headers = withHeader(init.headers, 'authorization', key === null ? null : `Bearer ${key}`);
+  if (ns !== undefined) headers.set('x-namespace', ns);
+  return send(`${baseUrl}/mixpeek${path}`, { ...rest, headers });
 }
 
 /** Calls bound to one key (and optionally one namespace). */
@@ -51,9 +45,29 @@ export function expectError(res: Res, status: number, type: string, message?: st
   return res.json.error;
 }
 
-let counter = 0;
+/** A 422 with one entry of the given pydantic type at the given location; returns all the entries. */
+export function expectValidation(res: Res, type: string, location: Array<string | number>): any {
+  const error = expectError(res, 422, 'ValidationError', 'Validation error');
+  expect(error.details.validation_errors).toContainEqual(expect.objectContaining({ type, location }));
+  return error.details.validation_errors;
+}
+
+/** Every path in a JSON value whose value is null. */
+export function nullPaths(value: unknown, at = '$'): string[] {
+  if (value === null) return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nullPaths(v, `${at}[${i}]`));
+  if (typeof value === 'object') return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, `${at}.${k}`));
+  return [];
+}
+
+/** Resource timestamps: naive, six fractional digits. */
+export const NAIVE6 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+
+/** The text extractor, as a namespace lists it. */
+export const TEXT_V1 = { feature_extractor_name: 'text_extractor', version: 'v1' };
+
 /** A key of its own, so tests sharing a server do not share an organisation. */
-export const freshKey = (label = 'k'): string => `sk_test_${label}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+export const freshKey = keyMaker('sk_test_', '_');
 
 /** The fields the legacy request's filter looks at, plus a text field to embed. */
 export const PEOPLE_SCHEMA = {
@@ -66,6 +80,23 @@ export const PEOPLE_SCHEMA = {
     location: { type: 'string' },
     bio: { type: 'text' },
   },
+};
+
+/** The legacy request's `source.filters`, verbatim. */
+export const LEGACY_FILTERS = {
+  AND: [
+    { field: 'name', operator: 'eq', value: 'John' },
+    { field: 'age', operator: 'gte', value: 30 },
+  ],
+  OR: [
+    { field: 'status', operator: 'eq', value: 'active' },
+    { field: 'role', operator: 'eq', value: 'admin' },
+  ],
+  NOT: [
+    { field: 'department', operator: 'eq', value: 'HR' },
+    { field: 'location', operator: 'eq', value: 'remote' },
+  ],
+  case_sensitive: true,
 };
 
 /**
@@ -83,21 +114,7 @@ export function legacyRequest(bucketId: string) {
       bucket_id: bucketId,
       prefix_key: '<string>',
       collection_id: '<string>',
-      filters: {
-        AND: [
-          { field: 'name', operator: 'eq', value: 'John' },
-          { field: 'age', operator: 'gte', value: 30 },
-        ],
-        OR: [
-          { field: 'status', operator: 'eq', value: 'active' },
-          { field: 'role', operator: 'eq', value: 'admin' },
-        ],
-        NOT: [
-          { field: 'department', operator: 'eq', value: 'HR' },
-          { field: 'location', operator: 'eq', value: 'remote' },
-        ],
-        case_sensitive: true,
-      },
+      filters: structuredClone(LEGACY_FILTERS),
     },
     feature_extractors: [
       {

@@ -1,5 +1,5 @@
 /**
- * The process behind test/idle-proxy.ts: a TCP proxy that closes a
+ * The process behind test/support/idle-proxy.ts: a TCP proxy that closes a
  * connection left idle after a reply for IDLE_MS. In a process of its own,
  * its timer fires on time whatever the test process is busy with, as a real
  * server's keep-alive timeout does. Reports on stdout, a line per event:

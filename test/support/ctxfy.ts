@@ -1,16 +1,16 @@
 /**
  * Shared by the Ctxfy tests: a raw request with a Bearer key, the documented error
- * envelope (the one on Ctxfy's Create collection and Create source reference pages), fresh users, a real postback receiver on loopback, and the
- * spec's own PostbackNotification schema to check what the mock sends.
+ * envelope (the one on Ctxfy's Create collection and Create source reference pages),
+ * the rate-limit headers, fresh users with their spaces and collections, a real
+ * postback receiver on loopback, and the spec's own PostbackNotification schema to
+ * check what the mock sends.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
-import { readReply } from './helpers.js';
-import { loadSpec } from '../src/core/spec.js';
-import { SpecValidators } from '../src/core/validation.js';
-
-export type Res = { status: number; headers: Headers; text: string; json: any };
+import { keyMaker, ok, send, withHeader, type Res } from './client.js';
+import { loadSpec } from '../../src/core/spec.js';
+import { SpecValidators } from '../../src/core/validation.js';
 
 /** A raw Ctxfy request under /ctxfy: Bearer key (null for none), JSON body. */
 export async function cx(
@@ -18,14 +18,8 @@ export async function cx(
   path: string,
   init: { method?: string; key?: string | null; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<Res> {
-  const headers = new Headers(init.headers);
-  if (init.key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${init.key ?? 'ctx-test-key'}`);
-  let body: string | Buffer | undefined = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  return readReply(await fetch(`${baseUrl}/ctxfy${path}`, { method: init.method ?? 'GET', headers, body: body ?? null }));
+  const { key = 'ctx-test-key', ...rest } = init;
+  return send(`${baseUrl}/ctxfy${path}`, { ...rest, headers: withHeader(init.headers, 'authorization', key === null ? null : `Bearer ${key}`) });
 }
 
 /** A client bound to one key: `api.post('/v1/spaces', {...})`. */
@@ -76,10 +70,54 @@ export function expectFieldError(res: Res, field: string, message?: string | Reg
 
 export const NOT_FOUND = 'The requested resource was not found';
 export const UNAUTHORIZED = 'Authentication required. Please provide a valid API token';
+export const INVALID = 'The request contains invalid parameters or malformed data';
 
-let counter = 0;
+export const UNAUTHORIZED_BODY = { error: 'Unauthorized', message: UNAUTHORIZED, code: 401 };
+export const NOT_FOUND_BODY = { error: 'Not Found', message: NOT_FOUND, code: 404 };
+export const CONFLICT_BODY = { error: 'Conflict', message: 'The request conflicts with the current state of the resource', code: 409, details: 'Resource already exists' };
+
+/** A version-4 UUID, as the mock's ids and user ids are. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'];
+
+export function expectNoRateHeaders(res: Res): void {
+  for (const name of RATE_HEADERS) expect(res.headers.get(name), name).toBeNull();
+}
+
+/** The documented 401, byte for byte, with no rate-limit headers. */
+export function expectUnauthorized(res: Res): void {
+  expectCtxfyError(res, 401, UNAUTHORIZED);
+  expect(res.json).toEqual(UNAUTHORIZED_BODY);
+  expectNoRateHeaders(res);
+}
+
+export function expectNotFound(res: Res): void {
+  expectCtxfyError(res, 404, NOT_FOUND);
+  expect(res.json).toEqual(NOT_FOUND_BODY);
+}
+
+/** The rate-limit headers of a reply, which must all be there. */
+export function rate(res: Res): { limit: number; remaining: number; reset: number } {
+  const get = (name: string): number => {
+    const v = res.headers.get(name);
+    expect(v, `${name} on ${res.status}`).not.toBeNull();
+    expect(v).toMatch(/^\d+$/);
+    return Number(v);
+  };
+  return { limit: get('x-ratelimit-limit'), remaining: get('x-ratelimit-remaining'), reset: get('x-ratelimit-reset') };
+}
+
+/** Epoch seconds at which a window opened at `startMs` ends. */
+export const windowEnd = (startMs: number): number => Math.ceil((startMs + 60_000) / 1000);
+
+export const createSpace = (a: CtxfyApi, name = 'Project Atlas', extra: Record<string, unknown> = {}) => ok(a.post('/v1/spaces', { name, ...extra }), 201);
+export const createCollection = (a: CtxfyApi, spaceId: string, name: string, parentId?: string | null) =>
+  ok(a.post(`/v1/spaces/${spaceId}/collections`, { name, ...(parentId !== undefined ? { parentId } : {}) }), 201);
+export const CONTENT_SOURCE = { type: 'CONTENT', initial_data: { data: 'Some inline text' }, instructions: {} };
+
 /** A key of its own: any unregistered token is a new, empty user. */
-export const freshKey = (label = 'k'): string => `ctx-${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+export const freshKey = keyMaker('ctx-');
 
 /** The request body shown on Ctxfy's Create source reference page (https://docs.ctxfy.com/post-v1-spaces-spaceid-sources), verbatim. */
 export const REFERENCE_SOURCE = {
@@ -140,6 +178,6 @@ export async function startReceiver(): Promise<Receiver> {
 
 /** Validates a postback body against the spec's PostbackNotification; returns the issues. */
 export function postbackIssues(body: unknown) {
-  const spec = loadSpec(new URL('../specs/ctxfy.yaml', import.meta.url).pathname, 'ctxfy');
+  const spec = loadSpec(new URL('../../specs/ctxfy.yaml', import.meta.url).pathname, 'ctxfy');
   return SpecValidators.of(spec).component('PostbackNotification')(body);
 }
