@@ -297,9 +297,8 @@ export function build({ params, throughput, startup, flat, scale, search, search
       ],
       ['the same after two forced full GCs', `${mb(scale.collectionsRssGc)} MB`],
     );
-    let listRatio = NaN;
     if (scale.listSmall && scale.listBig) {
-      listRatio = scale.listBig.p50 / scale.listSmall.p50;
+      const listRatio = scale.listBig.p50 / scale.listSmall.p50;
       rows.push(
         [
           `\`GET /v1/collections/{id}/documents?${scale.listQuery}\`, ${int(scale.small)} documents`,

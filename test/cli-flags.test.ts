@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, choiceList, httpUrl, wholeNumber, writableFile } from '../src/cli-flags.js';
-import { whyNotWritable } from '../src/core/writable.js';
 
 const refusal = (f: () => unknown): string => {
   try {

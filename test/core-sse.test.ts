@@ -25,7 +25,10 @@ const SPEC = fileURLToPath(new URL('./fixtures-sse/ticker.yaml', import.meta.url
 
 const servers: http.Server[] = [];
 afterEach(() => {
-  for (const s of servers.splice(0)) s.closeAllConnections?.(), s.close();
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections?.();
+    s.close();
+  }
 });
 
 /** The vendor's in-band error event, as a provider declares it. */

@@ -185,7 +185,7 @@ describe('bodies an app parser read before the mock', () => {
   });
 
   it('express.text() for JSON: the text it kept', async () => {
-    const { url, mock } = await start([express.text({ type: 'application/json' })]);
+    const { url } = await start([express.text({ type: 'application/json' })]);
     const res = await readReply(
       await fetch(`${url}/mock/xai/v1/collections`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'As text' }) }),
     );

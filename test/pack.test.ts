@@ -36,7 +36,6 @@ const npm = (args: string[], cwd: string) => run('npm', args, { cwd, env, maxBuf
 
 let work: string;
 let app: string;
-let installed: string;
 let packed: { filename: string; size: number; unpackedSize: number; entryCount: number; files: Array<{ path: string; mode: number }> };
 
 beforeAll(async () => {
@@ -64,7 +63,6 @@ beforeAll(async () => {
   const version = (name: string) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version as string;
   const alongside = ['@types/node', 'express', '@types/express', 'vite'].map((name) => `${name}@${version(name)}`);
   await npm(['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename), ...alongside], app);
-  installed = path.join(app, 'node_modules', pkg.name);
 }, 300_000);
 
 afterAll(() => {

@@ -24,6 +24,7 @@ import { isStructuredMedia } from '../core/body.js';
 import type { CheckName } from './checks.js';
 import type { Call, FormPart } from './flow.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schemas from a parsed OpenAPI document, of any shape
 type Json = any;
 
 /** The checks that judge a fuzzed request, by kind (the three, plus status codes for valid ones). */

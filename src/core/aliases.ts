@@ -10,6 +10,7 @@
 import { MockError } from './errors.js';
 import { resolvePointer } from './spec.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schemas from a parsed OpenAPI document, of any shape
 type Json = any;
 
 export function camelToSnake(name: string): string {

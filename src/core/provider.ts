@@ -152,6 +152,7 @@ export interface HandlerContext<Op, State> {
 export type Handler<Op, State> = (ctx: HandlerContext<Op, State>) => OperationReply<Op> | Promise<OperationReply<Op>>;
 
 /** A handler as the core sees it, once the provider's typed handlers are collected by operationId. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any operation's handler: its context's types differ per operation, and the pipeline validated them
 export type AnyHandler<State> = (ctx: HandlerContext<any, State>) => Reply | Promise<Reply>;
 
 /**

@@ -49,6 +49,7 @@ export interface Spec {
   /** Short name used in schema ids, e.g. 'xai'. */
   name: string;
   file: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed OpenAPI document, walked by pointer
   doc: Record<string, any>;
   operations: Map<string, Operation>;
   router: Router;
@@ -56,6 +57,7 @@ export interface Spec {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parts of a parsed OpenAPI document, of any shape
 type Json = any;
 
 /** Follows a local `#/…` JSON pointer inside the document. */

@@ -35,6 +35,7 @@ export type Kind = keyof typeof KINDS;
 /** The one-letter prefix of a precompiled export name, per kind. */
 export const KIND_PREFIX: Record<Kind, string> = { strict: 's', bodies: 'b', coercing: 'c' };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schemas from a parsed OpenAPI document, of any shape
 type Json = any;
 
 /** The id under which schema component `name` is registered, below the spec's `base`. */

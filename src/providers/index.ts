@@ -8,6 +8,7 @@ import { createXaiProvider } from './xai/index.js';
 export const PROVIDER_NAMES = ['xai', 'airweave', 'mixpeek', 'ctxfy'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each provider has its own state type; the registry holds them side by side
 const factories: Record<ProviderName, (options: ProviderOptions) => Provider<any>> = {
   xai: createXaiProvider,
   airweave: createAirweaveProvider,

@@ -47,7 +47,7 @@ export function loadVendorContract(vendor: string): Contract {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Contract;
   } catch (err) {
-    throw new Error(`${vendor}: ${path.relative(REPO_ROOT, file)} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${vendor}: ${path.relative(REPO_ROOT, file)} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -91,7 +91,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-const ANSI = /\x1b\[[0-9;]*m/g;
+const ANSI = /\x1b\[[0-9;]*m/g; // eslint-disable-line no-control-regex -- the escape that starts a terminal colour
 const MAX_OUTPUT = 256 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

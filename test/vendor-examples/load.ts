@@ -101,7 +101,7 @@ export function loadExampleFiles(): ExampleFile[] {
     try {
       raw = JSON.parse(bytes) as Record<string, unknown>;
     } catch (err) {
-      throw new Error(`${file}: not JSON (${(err as Error).message})`);
+      throw new Error(`${file}: not JSON (${(err as Error).message})`, { cause: err });
     }
     const source = String(raw.source);
     const list = Array.isArray(raw.examples) ? (raw.examples as Record<string, unknown>[]) : [];
@@ -111,7 +111,7 @@ export function loadExampleFiles(): ExampleFile[] {
       try {
         value = JSON.parse(text);
       } catch (err) {
-        throw new Error(`${file} example ${i + 1}: its text is not JSON (${(err as Error).message})`);
+        throw new Error(`${file} example ${i + 1}: its text is not JSON (${(err as Error).message})`, { cause: err });
       }
       return { ...(e as unknown as Example), source, index: i + 1, text, value, raw: e };
     });

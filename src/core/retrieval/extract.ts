@@ -277,7 +277,7 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedText> {
     // A copy: pdf.js may take over (detach) the buffer it is given, and the stored file's bytes must stay as they are.
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (err) {
-    throw new Error(pdfError(err));
+    throw new Error(pdfError(err), { cause: err });
   }
   try {
     const pages: ExtractedText['pages'] = [];
@@ -293,7 +293,7 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedText> {
     }
     return { pages };
   } catch (err) {
-    throw new Error(pdfError(err));
+    throw new Error(pdfError(err), { cause: err });
   } finally {
     await pdf.destroy();
   }

@@ -78,7 +78,7 @@ function checkFields(fields: CatalogField[], input: Record<string, unknown>): { 
   const problems: string[] = [];
   for (const f of fields) {
     const hint = f['x-mock'] ?? {};
-    let v = Object.prototype.hasOwnProperty.call(input, f.name) ? input[f.name] : undefined;
+    const v = Object.prototype.hasOwnProperty.call(input, f.name) ? input[f.name] : undefined;
     if (v === undefined || v === null) {
       if (hint.default !== undefined) value[f.name] = hint.default;
       else if (f.required !== false) problems.push(`${f.name}: Field required`);
@@ -98,7 +98,6 @@ function checkFields(fields: CatalogField[], input: Record<string, unknown>): { 
       else if (hint.pattern !== undefined && !new RegExp(hint.pattern).test(v)) problems.push(`${f.name}: String should match pattern '${hint.pattern}'`);
     }
     value[f.name] = v;
-    v = undefined;
   }
   return { value, problems };
 }
@@ -259,7 +258,7 @@ export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<opera
         limit: query.limit ?? 100,
         ...(term ? { filter: (c: CollectionRecord) => c.name.toLowerCase().includes(term) || c.readableId.includes(term) } : {}),
       });
-      return { status: 200, body: rows.map((c) => renderCollection(state, c, true, catalog)) };
+      return { status: 200, body: rows.map((c) => renderCollection(state, c, true)) };
     },
 
     createCollection(ctx: Ctx<'createCollection'>) {

@@ -10,7 +10,7 @@ import type { ProviderEnv } from '../../core/provider.js';
 import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { nextRun, parseCron } from './cron.js';
 import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
-import { dropIndex, indexLater, prepareChunks, putEntity, refreshEntity, removeEntity, track, type Holder } from './retrieval.js';
+import { dropIndex, indexLater, prepareChunks, putEntity, removeEntity, track, type Holder } from './retrieval.js';
 import type { EpochMicros } from '../../core/time.js';
 
 type Schemas = components['schemas'];
@@ -513,7 +513,7 @@ export function dropCollectionEntities(state: AirweaveState, readableId: string)
 
 // ---- rendering
 
-export function renderCollection(state: AirweaveState, c: CollectionRecord, withSummaries = false, catalog?: Catalog): Collection {
+export function renderCollection(state: AirweaveState, c: CollectionRecord, withSummaries = false): Collection {
   return {
     name: c.name,
     readable_id: c.readableId,

@@ -53,7 +53,6 @@ export interface RunOptions {
 export async function runSearch(state: AirweaveState, readableId: string, options: RunOptions): Promise<Ranked[]> {
   // Work under way (a load, a rebuild after a state load, a federated source's entities): the search sees all of it or none.
   await settled(state, readableId);
-  const holder = holderOf(state, readableId);
   const { mode, filter, connections, offset, limit } = options;
   const bias = options.recencyBias ?? 0;
   let queryVector: Float32Array | undefined;

@@ -4,7 +4,7 @@
  * or foreign id is 404. Sources are processed in the background (model.ts).
  */
 import type { operations } from '../../generated/ctxfy.js';
-import { baseUrlOf, type Handlers, type HandlerContext } from '../../core/provider.js';
+import { baseUrlOf, type Handlers } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { badRequest, notFound } from './errors.js';
 import type { CtxfyMemory } from './memory.js';
@@ -37,7 +37,6 @@ import {
 
 /** The webhook is sent by the mock, not served. */
 export type Served = Omit<operations, 'sourceStatusNotification'>;
-type Ctx<K extends keyof Served> = HandlerContext<Served[K], CtxfyState>;
 
 /** Trimmed text that must not be blank (the schema has already checked its type and length). */
 function nonBlank(value: string, field: string): string {

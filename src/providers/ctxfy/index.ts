@@ -41,7 +41,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): TypedProvide
     if (Array.isArray(security) && security.length === 0) {
       // A presigned upload URL names its user in the fileKey (`uploads/{userId}/…`); nothing else is public per user.
       if (op!.id === 'putUpload' || op!.id === 'getUpload') {
-        let key = '';
+        let key: string;
         try {
           key = decodeURIComponent(view.path.slice('/__uploads/'.length));
         } catch {

@@ -485,7 +485,7 @@ function runGroupBy(params: Json, input: Item[] | null, ctx: StageContext, where
   const groups = groupItems(ctx, items, field).map((g, i) => ({ g, i }));
   const best = (g: Group) => Math.max(...g.items.map((it) => it.score));
   groups.sort((a, b) => {
-    let c = 0;
+    let c: number;
     if (sortGroupsBy === 'count') c = a.g.count - b.g.count;
     else if (sortGroupsBy === 'score') c = best(a.g) - best(b.g);
     else c = compareValues(a.g.key, b.g.key);
