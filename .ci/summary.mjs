@@ -18,8 +18,14 @@ try {
 const files = report.testResults ?? [];
 // A file that fails outside any test (it does not load, a hook throws) has no failed assertion of its own.
 const brokenFiles = files.filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
-const failedTests = files.flatMap((f) => (f.assertionResults ?? []).filter((a) => a.status === 'failed').map((a) => `${path.relative(process.cwd(), f.name)} › ${a.fullName}`));
-const skipped = files.flatMap((f) => (f.assertionResults ?? []).filter((a) => a.status === 'skipped' || a.status === 'pending' || a.status === 'todo').map((a) => `${path.relative(process.cwd(), f.name)} › ${a.fullName}`));
+const failedTests = files.flatMap((f) =>
+  (f.assertionResults ?? []).filter((a) => a.status === 'failed').map((a) => `${path.relative(process.cwd(), f.name)} › ${a.fullName}`),
+);
+const skipped = files.flatMap((f) =>
+  (f.assertionResults ?? [])
+    .filter((a) => a.status === 'skipped' || a.status === 'pending' || a.status === 'todo')
+    .map((a) => `${path.relative(process.cwd(), f.name)} › ${a.fullName}`),
+);
 const uncounted = status !== 0 && failedTests.length === 0 && brokenFiles.length === 0;
 
 for (const t of failedTests) console.log(`failed: ${t}`);

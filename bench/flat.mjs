@@ -41,7 +41,8 @@ export async function flat({ flatCollections, flatRequests, listDurationS, conne
    * @param {Merged} m
    */
   const check = (what, m) => {
-    if (m.errors || m.non2xx || m.timeouts) broken.push(`flat: ${what}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`);
+    if (m.errors || m.non2xx || m.timeouts)
+      broken.push(`flat: ${what}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`);
   };
   try {
     // A warm-up on another key, so the first level is not the JIT's.

@@ -27,7 +27,10 @@ import { flatSizes } from './flat.mjs';
  */
 
 /** @param {number} n */
-const flatSizesText = (n) => flatSizes(n).map((x) => x.toLocaleString('en-US')).join(', ');
+const flatSizesText = (n) =>
+  flatSizes(n)
+    .map((x) => x.toLocaleString('en-US'))
+    .join(', ');
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.md');
 export const PAGE_FILE = path.join(ROOT, 'docs', 'performance.md');
@@ -162,7 +165,10 @@ export function build({ params, throughput, startup, flat, scale, search, search
     });
     sections.push(
       `### Throughput at ${params.connections} connections: the mock, bare Node and Prism ${params.prism}\n\n` +
-        table(['Route', 'Mock req/s', 'p50 ms', 'p99 ms', 'Bare Node req/s', 'p50 ms', 'p99 ms', 'Prism req/s', 'p99 ms', 'Mock/bare Node', 'Mock/Prism'], loaded),
+        table(
+          ['Route', 'Mock req/s', 'p50 ms', 'p99 ms', 'Bare Node req/s', 'p50 ms', 'p99 ms', 'Prism req/s', 'p99 ms', 'Mock/bare Node', 'Mock/Prism'],
+          loaded,
+        ),
     );
     const single = throughput.rows.map(({ route, single: s1 }) => {
       if (!s1) return [`${route.name}`, 'BROKEN', '', '', '', '', '–'];
@@ -304,10 +310,7 @@ export function build({ params, throughput, startup, flat, scale, search, search
           `\`GET /v1/collections/{id}/documents?${scale.listQuery}\`, ${int(scale.small)} documents`,
           `p50 ${ms(scale.listSmall.p50)} ms, p99 ${ms(scale.listSmall.p99)} ms (${int(scale.listSmall.rps)} req/s, 1 connection)`,
         ],
-        [
-          `the same, ${docs} documents`,
-          `p50 ${ms(scale.listBig.p50)} ms, p99 ${ms(scale.listBig.p99)} ms (${int(scale.listBig.rps)} req/s, 1 connection)`,
-        ],
+        [`the same, ${docs} documents`, `p50 ${ms(scale.listBig.p50)} ms, p99 ${ms(scale.listBig.p99)} ms (${int(scale.listBig.rps)} req/s, 1 connection)`],
         [`list latency ${docs} / ${int(scale.small)} documents`, `**${times(listRatio)}** p50, ${times(scale.listBig.p99 / scale.listSmall.p99)} p99`],
       );
     }
@@ -344,7 +347,8 @@ export function build({ params, throughput, startup, flat, scale, search, search
     const listRps = scale.listSmall && scale.listBig ? scale.listBig.rps / scale.listSmall.rps : NaN;
     targets.push({
       name: `flat: document list req/s at ${docs} ≥ ${TARGETS.flatRatio}× at ${int(scale.small)} documents (1 connection)`,
-      measured: Number.isFinite(listRps) && scale.listSmall && scale.listBig ? `${times(listRps)} (${int(scale.listBig.rps)} vs ${int(scale.listSmall.rps)})` : '–',
+      measured:
+        Number.isFinite(listRps) && scale.listSmall && scale.listBig ? `${times(listRps)} (${int(scale.listBig.rps)} vs ${int(scale.listSmall.rps)})` : '–',
       verdict: atLeast(listRps, TARGETS.flatRatio, ratioDelta),
     });
     targets.push({
@@ -473,7 +477,16 @@ export function flatCharts(flat) {
    * @param {'rps' | 'p99'} field
    */
   const chart = (title, y, field) =>
-    ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis "collections stored on the key" [${xs}]`, `  y-axis "${y}"`, `  line [${series('post', field)}]`, `  line [${series('list', field)}]`, '```'].join('\n');
+    [
+      '```mermaid',
+      'xychart-beta',
+      `  title "${title}"`,
+      `  x-axis "collections stored on the key" [${xs}]`,
+      `  y-axis "${y}"`,
+      `  line [${series('post', field)}]`,
+      `  line [${series('list', field)}]`,
+      '```',
+    ].join('\n');
   return [
     '### Charts: as the store grows',
     '',

@@ -96,7 +96,9 @@ async function loadDocuments(base, collectionId, n, { concurrency, agent, prefix
   const collection = /** @type {Xai['CollectionMetadata']} */ (await json(`${base}/xai/v1/collections/${collectionId}`, { headers: AUTH, agent }));
   result.counted = Number(collection.documents_count);
   // The first page shows whether the documents were indexed as intended (a Word reader in the mock would change what is measured).
-  const page = /** @type {Xai['ListDocumentsResponse']} */ (await json(`${base}/xai/v1/collections/${collectionId}/documents?limit=20`, { headers: AUTH, agent }));
+  const page = /** @type {Xai['ListDocumentsResponse']} */ (
+    await json(`${base}/xai/v1/collections/${collectionId}/documents?limit=20`, { headers: AUTH, agent })
+  );
   result.unexpected = page.documents.filter((d) => d.status !== 'DOCUMENT_STATUS_PROCESSED' || d.chunk_count !== KINDS[kind].chunks).length;
   return result;
 }
@@ -129,7 +131,7 @@ function loadProblems(what, result, expected) {
 function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
   /** @param {number} p */
-  const at = (p) => (sorted.length ? sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? NaN : NaN);
+  const at = (p) => (sorted.length ? (sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? NaN) : NaN);
   return { n: sorted.length, p50: at(50), p99: at(99) };
 }
 
@@ -195,7 +197,9 @@ export async function scale({
       out.docsLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed, rates: windowRates(loaded.doneAt, documentsWindow) };
       out.docsRss = await settledRss(mock.pid, settleMs);
       out.docsRssGc = await rssAfterGc(mock, settleMs);
-      log(`scale: ${documents} documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.docsRss / 1e6).toFixed(1)} MB, ${(out.docsRssGc / 1e6).toFixed(1)} MB after gc`);
+      log(
+        `scale: ${documents} documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.docsRss / 1e6).toFixed(1)} MB, ${(out.docsRssGc / 1e6).toFixed(1)} MB after gc`,
+      );
 
       const small = /** @type {Xai['CollectionMetadata']} */ (
         await json(`${mock.url}/xai/v1/collections`, { method: 'POST', headers: AUTH, agent, body: { collection_name: 'Bench small' } })
@@ -228,7 +232,10 @@ export async function scale({
         }
         const listSmall = (out.listSmall = merge(runs.small));
         const listBig = (out.listBig = merge(runs.big));
-        for (const [who, m] of /** @type {const} */ ([['small', listSmall], ['big', listBig]])) {
+        for (const [who, m] of /** @type {const} */ ([
+          ['small', listSmall],
+          ['big', listBig],
+        ])) {
           if (m.errors || m.non2xx || m.timeouts) broken.push(`list ${who}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx`);
         }
         log(`scale: list p50 ${listSmall.p50.toFixed(2)} ms at ${SMALL}, ${listBig.p50.toFixed(2)} ms at ${documents}`);
@@ -293,7 +300,9 @@ export async function scale({
       out.indexedLoad = { ms: loaded.ms, perS: documents / (loaded.ms / 1000), failed: loaded.failed };
       out.indexedRss = await settledRss(mock.pid, settleMs);
       out.indexedRssGc = await rssAfterGc(mock, settleMs);
-      log(`scale: ${documents} indexed documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.indexedRss / 1e6).toFixed(1)} MB, ${(out.indexedRssGc / 1e6).toFixed(1)} MB after gc`);
+      log(
+        `scale: ${documents} indexed documents in ${(loaded.ms / 1000).toFixed(1)} s; RSS ${(out.indexedRss / 1e6).toFixed(1)} MB, ${(out.indexedRssGc / 1e6).toFixed(1)} MB after gc`,
+      );
     } finally {
       agent.destroy();
       await mock.stop();
@@ -340,7 +349,9 @@ export async function scale({
       out.collectionsBaseRss = base;
       out.collectionsRss = await settledRss(mock.pid, settleMs);
       out.collectionsRssGc = await rssAfterGc(mock, settleMs);
-      log(`scale: ${collections} collections in ${(created.ms / 1000).toFixed(1)} s; RSS ${(out.collectionsRss / 1e6).toFixed(1)} MB, ${(out.collectionsRssGc / 1e6).toFixed(1)} MB after gc`);
+      log(
+        `scale: ${collections} collections in ${(created.ms / 1000).toFixed(1)} s; RSS ${(out.collectionsRss / 1e6).toFixed(1)} MB, ${(out.collectionsRssGc / 1e6).toFixed(1)} MB after gc`,
+      );
     } finally {
       agent.destroy();
       await mock.stop();

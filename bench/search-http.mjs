@@ -146,9 +146,14 @@ async function measureTarget(target, { items, connections, requests, rounds, war
     const latency = {};
     for (const mode of target.modes) {
       const l = (latency[mode] = { one: merge(modes[mode].one), many: merge(modes[mode].many), hitsPerQuery: modes[mode].hitsPerQuery });
-      for (const [n, m] of /** @type {const} */ ([[1, l.one], [connections, l.many]])) {
+      for (const [n, m] of /** @type {const} */ ([
+        [1, l.one],
+        [connections, l.many],
+      ])) {
         if (m.errors || m.non2xx || m.timeouts) {
-          throw new Error(`${mode} search at ${n} connections: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`);
+          throw new Error(
+            `${mode} search at ${n} connections: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx (statuses ${JSON.stringify(m.statuses)})`,
+          );
         }
       }
       log(
@@ -229,7 +234,7 @@ export function searchHttpReport({ results }) {
     const scaled =
       r.items === 100_000
         ? ''
-        : `; ${mb(grew * per100k)} MB per 100,000 ${r.unit}, scaled${r.items < 100_000 ? ' up: fixed costs such as the tokenizer\'s tables make a small run read high' : ''}`;
+        : `; ${mb(grew * per100k)} MB per 100,000 ${r.unit}, scaled${r.items < 100_000 ? " up: fixed costs such as the tokenizer's tables make a small run read high" : ''}`;
     const rows = [
       ['Collection', `${n} ${r.unit}: ${r.describe}`],
       [
@@ -250,8 +255,14 @@ export function searchHttpReport({ results }) {
     ];
     for (const [mode, l] of /** @type {[Mode, Latency][]} */ (Object.entries(r.latency))) {
       rows.push(
-        [`${mode} top 10, 1 connection, ${fmt(l.one.responses)} requests`, `p50 ${ms(l.one.p50)} ms, p99 ${ms(l.one.p99)} ms (${fmt(l.one.rps)} req/s; ${l.hitsPerQuery.toFixed(1)} matches a query)`],
-        [`${mode} top 10, ${r.connections} connections, ${l.many.durationS.toFixed(1)} s`, `p50 ${ms(l.many.p50)} ms, p99 ${ms(l.many.p99)} ms (${fmt(l.many.rps)} req/s)`],
+        [
+          `${mode} top 10, 1 connection, ${fmt(l.one.responses)} requests`,
+          `p50 ${ms(l.one.p50)} ms, p99 ${ms(l.one.p99)} ms (${fmt(l.one.rps)} req/s; ${l.hitsPerQuery.toFixed(1)} matches a query)`,
+        ],
+        [
+          `${mode} top 10, ${r.connections} connections, ${l.many.durationS.toFixed(1)} s`,
+          `p50 ${ms(l.many.p50)} ms, p99 ${ms(l.many.p99)} ms (${fmt(l.many.rps)} req/s)`,
+        ],
       );
     }
     sections.push(`### Search over HTTP: ${r.name} \`${r.route}\`\n\n${table(['Figure', 'Value'], rows)}`);
@@ -262,7 +273,10 @@ export function searchHttpReport({ results }) {
       verdict: atLeast(r.buildPerS, HTTP_TARGETS.buildPerS, `${r.unit}/s`),
     });
     // A latency target applies to the modes a route has (a vendor may offer no keyword-only search).
-    for (const [mode, limit] of /** @type {const} */ ([['keyword', HTTP_TARGETS.keywordP99Ms], ['hybrid', HTTP_TARGETS.hybridP99Ms]])) {
+    for (const [mode, limit] of /** @type {const} */ ([
+      ['keyword', HTTP_TARGETS.keywordP99Ms],
+      ['hybrid', HTTP_TARGETS.hybridP99Ms],
+    ])) {
       const l = r.latency[mode];
       if (!l) continue;
       targets.push({

@@ -104,7 +104,14 @@ const CANDIDATES = {
         searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
       });
       for (const c of chunks) ms.add({ id: `${c.docKey}-${c.index}`, text: c.text });
-      return { index: ms, search: (q) => ms.search(q).slice(0, 10).map((r) => r.id) };
+      return {
+        index: ms,
+        search: (q) =>
+          ms
+            .search(q)
+            .slice(0, 10)
+            .map((r) => r.id),
+      };
     },
   },
   orama: {
@@ -300,8 +307,13 @@ async function vectorsCompare({ chunks: count }) {
       const index = createSearchIndex({ dimension: d });
       let n = 0;
       const t0 = performance.now();
-      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++) index.upsert(`v${n}`, {}, [{ id: String(n), text: '', page: null, vector: vector(n) }]);
-      return { n, ms: performance.now() - t0, search: (q) => search([index], { query: '', queryVector: q, mode: 'semantic', limit: 10 }).map((h) => Number(h.chunk.id)) };
+      for (; n < count && performance.now() - t0 < BUILD_BUDGET_MS; n++)
+        index.upsert(`v${n}`, {}, [{ id: String(n), text: '', page: null, vector: vector(n) }]);
+      return {
+        n,
+        ms: performance.now() - t0,
+        search: (q) => search([index], { query: '', queryVector: q, mode: 'semantic', limit: 10 }).map((h) => Number(h.chunk.id)),
+      };
     },
     'hnswlib-node (M 16, ef 200 / 50)': async () => {
       const { default: hnswlib } = await import('hnswlib-node');
@@ -397,9 +409,23 @@ async function main() {
     process.stderr.write(`search-libraries: ${key}…\n`);
     /** @type {Awaited<ReturnType<typeof measureOne>>} */
     const out = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), '--one', key, '--chunks', String(opts.chunks), '--queries', String(opts.queries)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--max-old-space-size=8192',
+          fileURLToPath(import.meta.url),
+          '--one',
+          key,
+          '--chunks',
+          String(opts.chunks),
+          '--queries',
+          String(opts.queries),
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let s = '';
       child.stdout.on('data', (d) => (s += d));
       child.on('close', (code) => (code === 0 ? resolve(JSON.parse(s)) : reject(new Error(`${key} exited with ${code}`))));

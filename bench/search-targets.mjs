@@ -80,7 +80,9 @@ const XAI_CHUNKING = { max_chunk_size_tokens: 128, chunk_overlap_tokens: 16, enc
  */
 function allOk(what, result) {
   if (result.failed) {
-    throw new Error(`${what}: ${result.failed} of ${result.n} requests failed (statuses ${JSON.stringify(result.byStatus)}); first: ${result.failures.join(' | ')}`);
+    throw new Error(
+      `${what}: ${result.failed} of ${result.n} requests failed (statuses ${JSON.stringify(result.byStatus)}); first: ${result.failures.join(' | ')}`,
+    );
   }
 }
 
@@ -97,7 +99,12 @@ export const xai = {
   async plan({ items }) {
     const plan = await planDocuments({
       chunks: items,
-      options: { maxTokens: XAI_CHUNKING.max_chunk_size_tokens, overlapTokens: XAI_CHUNKING.chunk_overlap_tokens, encoding: XAI_CHUNKING.encoding_name, stripWhitespace: true },
+      options: {
+        maxTokens: XAI_CHUNKING.max_chunk_size_tokens,
+        overlapTokens: XAI_CHUNKING.chunk_overlap_tokens,
+        encoding: XAI_CHUNKING.encoding_name,
+        stripWhitespace: true,
+      },
       // About 17 paragraphs of ~130 tokens make about 20 chunks of 112 new tokens each.
       paragraphsPerDocument: [12, 22],
     });
@@ -270,7 +277,8 @@ export const airweave = {
 
   async verify({ url, stored, agent, items }) {
     const counts = /** @type {Admin['AirweaveEntitiesSummary']} */ (await json(`${url}/__mock/airweave/collections/${stored.readableId}/entities`, { agent }));
-    if (counts.loaded !== items || counts.chunks < items) throw new Error(`after the build, ${counts.loaded} entities in ${counts.chunks} chunks; expected ${items} entities`);
+    if (counts.loaded !== items || counts.chunks < items)
+      throw new Error(`after the build, ${counts.loaded} entities in ${counts.chunks} chunks; expected ${items} entities`);
   },
 
   request({ stored }, mode, query) {
@@ -311,7 +319,11 @@ export const mixpeek = {
      * @param {Record<string, string>} [headers]
      */
     const call = (path, body, headers = MIXPEEK_AUTH) => json(`${url}/mixpeek${path}`, { method: 'POST', agent, headers, body });
-    await call('/v1/namespaces', { namespace_name: 'bench', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }, { authorization: MIXPEEK_AUTH.authorization });
+    await call(
+      '/v1/namespaces',
+      { namespace_name: 'bench', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] },
+      { authorization: MIXPEEK_AUTH.authorization },
+    );
     const bucket = /** @type {Mixpeek['BucketResponse']} */ (
       await call('/v1/buckets', { bucket_name: 'pages', bucket_schema: { properties: { body: { type: 'text' } } } })
     );
@@ -326,12 +338,22 @@ export const mixpeek = {
     const retrievers = {};
     for (const mode of this.modes) {
       const searches = mode === 'hybrid' ? [MIXPEEK_URI.semantic, MIXPEEK_URI.keyword] : [MIXPEEK_URI[mode]];
-      const { retriever } = /** @type {Mixpeek['CreateRetrieverResponse']} */ (await call('/v1/retrievers', {
-        retriever_name: `bench-${mode}`,
-        collection_identifiers: [collection.collection_id],
-        input_schema: { query: { type: 'text', required: true } },
-        stages: [{ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: searches.map((feature_uri) => ({ feature_uri, query: '{{INPUT.query}}' })), final_top_k: 10 } } }],
-      }));
+      const { retriever } = /** @type {Mixpeek['CreateRetrieverResponse']} */ (
+        await call('/v1/retrievers', {
+          retriever_name: `bench-${mode}`,
+          collection_identifiers: [collection.collection_id],
+          input_schema: { query: { type: 'text', required: true } },
+          stages: [
+            {
+              stage_name: 'search',
+              config: {
+                stage_id: 'feature_search',
+                parameters: { searches: searches.map((feature_uri) => ({ feature_uri, query: '{{INPUT.query}}' })), final_top_k: 10 },
+              },
+            },
+          ],
+        })
+      );
       retrievers[mode] = retriever.retriever_id;
     }
     // A created collection has its id.
@@ -352,7 +374,9 @@ export const mixpeek = {
   },
 
   async verify({ url, stored, agent, items }) {
-    const collection = /** @type {Mixpeek['CollectionResponse']} */ (await json(`${url}/mixpeek/v1/collections/${stored.collectionId}`, { agent, headers: MIXPEEK_AUTH }));
+    const collection = /** @type {Mixpeek['CollectionResponse']} */ (
+      await json(`${url}/mixpeek/v1/collections/${stored.collectionId}`, { agent, headers: MIXPEEK_AUTH })
+    );
     if (collection.document_count !== items) throw new Error(`after the build, ${collection.document_count} documents; expected ${items}`);
   },
 

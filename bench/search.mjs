@@ -214,7 +214,17 @@ export function searchReport(r) {
  * @returns {Promise<SearchFigures>}
  */
 export function searchBench({ chunks, queries, dimension = 256, log = () => {} }) {
-  const args = ['--expose-gc', fileURLToPath(import.meta.url), '--json', '--chunks', String(chunks), '--queries', String(queries), '--dimension', String(dimension)];
+  const args = [
+    '--expose-gc',
+    fileURLToPath(import.meta.url),
+    '--json',
+    '--chunks',
+    String(chunks),
+    '--queries',
+    String(queries),
+    '--dimension',
+    String(dimension),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -83,7 +83,7 @@ function routes(collectionId) {
       method: 'GET',
       path: '/collections',
       headers: AIRWEAVE_AUTH,
-      setup: '2 stored collections (as many as Prism\'s example)',
+      setup: "2 stored collections (as many as Prism's example)",
     },
   ];
 }
@@ -98,12 +98,14 @@ async function populate(mockUrl) {
   /** @type {string | undefined} */
   let first;
   for (let i = 0; i < LIST_COLLECTIONS; i++) {
-    const c = /** @type {import('../dist/generated/xai.js').components['schemas']['CollectionMetadata']} */ (await json(`${mockUrl}/xai/v1/collections`, {
-      method: 'POST',
-      agent,
-      headers: XAI_AUTH,
-      body: { collection_name: `Bench ${String(i).padStart(3, '0')}`, collection_description: 'Created by npm run bench' },
-    }));
+    const c = /** @type {import('../dist/generated/xai.js').components['schemas']['CollectionMetadata']} */ (
+      await json(`${mockUrl}/xai/v1/collections`, {
+        method: 'POST',
+        agent,
+        headers: XAI_AUTH,
+        body: { collection_name: `Bench ${String(i).padStart(3, '0')}`, collection_description: 'Created by npm run bench' },
+      })
+    );
     first ??= c.collection_id;
   }
   for (const name of ['Finance Data', 'Support Tickets']) {
@@ -189,7 +191,9 @@ async function rotate(targets, { connections, durationS, rounds, log, label }) {
     for (const who of order) {
       const run = await cannon(targets[who], { connections, durationS });
       runs[who].push(run);
-      log(`${label}: round ${round + 1}/${rounds} ${WHO[who].padEnd(9)} ${Math.round(run.responses / run.durationS)} req/s, errors ${run.errors}, non-2xx ${run.non2xx}`);
+      log(
+        `${label}: round ${round + 1}/${rounds} ${WHO[who].padEnd(9)} ${Math.round(run.responses / run.durationS)} req/s, errors ${run.errors}, non-2xx ${run.non2xx}`,
+      );
     }
   }
   return /** @type {Record<K, Merged>} */ (Object.fromEntries(names.map((n) => [n, merge(runs[n])])));
@@ -276,7 +280,9 @@ async function withConsoles(mockUrl, route, { connections, durationS, warmupS, r
       try {
         const run = await cannon(target, { connections, durationS });
         runs[who].push(run);
-        log(`throughput: ${route.name}: ${who === 'with' ? `${CONSOLES} consoles open` : 'no console open'}: p99 ${merge([run]).p99.toFixed(2)} ms, ${Math.round(run.responses / run.durationS)} req/s`);
+        log(
+          `throughput: ${route.name}: ${who === 'with' ? `${CONSOLES} consoles open` : 'no console open'}: p99 ${merge([run]).p99.toFixed(2)} ms, ${Math.round(run.responses / run.durationS)} req/s`,
+        );
       } finally {
         if (open) delivered += await open.close();
       }

@@ -104,7 +104,10 @@ for (const file of (await readdir(path.join(root, 'specs'))).filter((f) => f.end
   const base = `https://collections-mock.local/specs/${name}.json`;
   const entries = validatorEntries(spec).map((e) => ({ ...e, schema: typeof e.schema === 'boolean' ? e.schema : rewriteRefs(e.schema, base) }));
   const components = componentSchemas(spec, base);
-  await write(path.join(out, `${name}.cjs`), moduleText(`specs/${file}`, specHash(spec), entries, (ajv) => ajv.addSchema(components)));
+  await write(
+    path.join(out, `${name}.cjs`),
+    moduleText(`specs/${file}`, specHash(spec), entries, (ajv) => ajv.addSchema(components)),
+  );
 }
 
 const schemaFile = path.join(root, 'scenarios', 'schema.json');
@@ -138,4 +141,5 @@ async function cacheYaml(dir) {
 await cacheYaml(path.join(root, 'scenarios'));
 await cacheYaml(path.join(root, 'fixtures'));
 await write(YAML_CACHE_FILE, JSON.stringify(cache));
-if (process.env.BUILD_VERBOSE) console.log(`build-validators: ${files} files, ${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(cache).length} YAML files cached`);
+if (process.env.BUILD_VERBOSE)
+  console.log(`build-validators: ${files} files, ${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(cache).length} YAML files cached`);

@@ -21,8 +21,7 @@ for (const file of specs) {
     exportType: false,
     rootTypes: false,
   });
-  const header =
-    `// Generated from specs/${file} by scripts/gen.mjs (openapi-typescript). Do not edit: run \`npm run gen\`.\n\n`;
+  const header = `// Generated from specs/${file} by scripts/gen.mjs (openapi-typescript). Do not edit: run \`npm run gen\`.\n\n`;
   const text = header + astToString(ast);
   const target = path.join(outDir, `${name}.ts`);
   if (check) {

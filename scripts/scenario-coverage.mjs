@@ -66,7 +66,9 @@ function operationsOf(specFile) {
       const op = item?.[m];
       if (!op) continue;
       // Whether a success is a stream of server-sent events (what a scenario's stream rule cuts).
-      const streams = Object.entries(op.responses ?? {}).some(([s, r]) => s.startsWith('2') && r && typeof r === 'object' && 'text/event-stream' in (r.content ?? {}));
+      const streams = Object.entries(op.responses ?? {}).some(
+        ([s, r]) => s.startsWith('2') && r && typeof r === 'object' && 'text/event-stream' in (r.content ?? {}),
+      );
       out.push({ id: op.operationId, method: m.toUpperCase(), path: p, statuses: Object.keys(op.responses ?? {}), streams });
     }
   }
@@ -84,7 +86,12 @@ function scenariosOf(dir) {
     .sort()
     .map((f) => {
       const doc = parse(readFileSync(path.join(dir, f), 'utf8'));
-      return { name: doc.name ?? f.replace(/\.ya?ml$/i, ''), description: doc.description ?? '', rules: doc.rules ?? [], file: path.relative(ROOT, path.join(dir, f)) };
+      return {
+        name: doc.name ?? f.replace(/\.ya?ml$/i, ''),
+        description: doc.description ?? '',
+        rules: doc.rules ?? [],
+        file: path.relative(ROOT, path.join(dir, f)),
+      };
     });
 }
 
@@ -117,11 +124,19 @@ function effects(scenario, op) {
     if (rule.respond && !rule.fault && !op.statuses.includes(String(rule.respond.status))) continue;
     // A stream rule applies only to operations that answer with a stream, and lets the request through.
     if (rule.stream) {
-      if (op.streams) out.push({ rule: i + 1, status: null, fault: null, delay: null, stream: rule.stream, times: rule.times ?? null, when: conditional(rule) });
+      if (op.streams)
+        out.push({ rule: i + 1, status: null, fault: null, delay: null, stream: rule.stream, times: rule.times ?? null, when: conditional(rule) });
       continue;
     }
     const when = conditional(rule);
-    out.push({ rule: i + 1, status: rule.fault ? null : rule.respond?.status ?? null, fault: rule.fault ?? null, delay: rule.delay ?? null, times: rule.times ?? null, when });
+    out.push({
+      rule: i + 1,
+      status: rule.fault ? null : (rule.respond?.status ?? null),
+      fault: rule.fault ?? null,
+      delay: rule.delay ?? null,
+      times: rule.times ?? null,
+      when,
+    });
     if (!when && rule.times === undefined) break;
   }
   return out;
@@ -183,7 +198,10 @@ export function coverage(root = ROOT) {
         const sum = /** @type {(typeof summary)[number]} */ (summary[i]);
         for (const e of list) {
           if (e.stream) {
-            const key = e.stream.fault === 'error' ? `the stream ends with the error event after ${e.stream.after} events` : `the connection closes after ${e.stream.after} events`;
+            const key =
+              e.stream.fault === 'error'
+                ? `the stream ends with the error event after ${e.stream.after} events`
+                : `the connection closes after ${e.stream.after} events`;
             sum.streams.set(key, (sum.streams.get(key) ?? 0) + 1);
           } else if (e.fault) sum.faults.set(e.fault, (sum.faults.get(e.fault) ?? 0) + 1);
           else if (e.status !== null) {
@@ -213,7 +231,15 @@ export function coverage(root = ROOT) {
       notes: natural.notes?.[name] ?? {},
       operations,
       natural: nat.map((e) => ({ way: e.way, status: e.status, request: e.request })),
-      scenarios: summary.map((s) => ({ name: s.name, file: s.file, description: s.description, statuses: Object.fromEntries(s.statuses), delays: s.delays, faults: Object.fromEntries(s.faults), streams: Object.fromEntries(s.streams) })),
+      scenarios: summary.map((s) => ({
+        name: s.name,
+        file: s.file,
+        description: s.description,
+        statuses: Object.fromEntries(s.statuses),
+        delays: s.delays,
+        faults: Object.fromEntries(s.faults),
+        streams: Object.fromEntries(s.streams),
+      })),
     };
   });
   return { providers, uncovered };
@@ -301,10 +327,15 @@ export function markdown(cov) {
  * @type {Declared['summaryTable']}
  */
 export function summaryTable(cov) {
-  const lines = ['| Provider | Operations | Documented (operation, status) pairs | Reached by a scenario | Also by a natural request |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| Provider | Operations | Documented (operation, status) pairs | Reached by a scenario | Also by a natural request |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const p of cov.providers) {
     const pairs = p.operations.flatMap((o) => o.statuses);
-    lines.push(`| ${p.title} | ${p.operations.length} | ${pairs.length} | ${pairs.filter((s) => s.scenarios.length).length} | ${pairs.filter((s) => s.natural.length).length} |`);
+    lines.push(
+      `| ${p.title} | ${p.operations.length} | ${pairs.length} | ${pairs.filter((s) => s.scenarios.length).length} | ${pairs.filter((s) => s.natural.length).length} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -343,7 +374,9 @@ if (isMain) {
       const current = existsSync(TABLE_FILE) ? readFileSync(TABLE_FILE, 'utf8') : null;
       if (current !== text || readme !== readmeText) {
         failed = true;
-        console.error(`${current !== text ? path.relative(ROOT, TABLE_FILE) : 'docs/scenarios.md'} is out of date: run \`node scripts/scenario-coverage.mjs --write\``);
+        console.error(
+          `${current !== text ? path.relative(ROOT, TABLE_FILE) : 'docs/scenarios.md'} is out of date: run \`node scripts/scenario-coverage.mjs --write\``,
+        );
       } else console.log(`${path.relative(ROOT, TABLE_FILE)} and docs/scenarios.md are up to date`);
     } else {
       process.stdout.write(text);

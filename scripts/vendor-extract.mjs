@@ -53,8 +53,8 @@ export const SCRIPT = 'scripts/vendor-extract.mjs';
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export const ABOUT =
-  'Facts extracted from the vendor\'s published OpenAPI document (see provenance) by scripts/vendor-extract.mjs, ' +
-  'for the fidelity tests only: the reference the mock\'s replies are checked against, never our own spec. ' +
+  "Facts extracted from the vendor's published OpenAPI document (see provenance) by scripts/vendor-extract.mjs, " +
+  "for the fidelity tests only: the reference the mock's replies are checked against, never our own spec. " +
   'Do not edit by hand; re-extract (vendor/README.md).';
 
 /**
@@ -199,7 +199,9 @@ function entryOf(o) {
   if (parameters.length) entry.parameters = parameters;
   if (o.op.requestBody) {
     const rb = o.op.requestBody;
-    entry.requestBody = rb.$ref ? { $ref: rb.$ref } : { ...(rb.required !== undefined ? { required: rb.required } : {}), content: schemasOfContent(rb.content) };
+    entry.requestBody = rb.$ref
+      ? { $ref: rb.$ref }
+      : { ...(rb.required !== undefined ? { required: rb.required } : {}), content: schemasOfContent(rb.content) };
   }
   /** @type {Record<string, Json>} */
   const responses = {};
@@ -315,7 +317,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (!args.vendor || !args.from) throw new Error('usage: npm run vendor:extract -- --vendor NAME --from FILE [--source-url URL --published YYYY-MM-DD ...] [--check]');
+  if (!args.vendor || !args.from)
+    throw new Error('usage: npm run vendor:extract -- --vendor NAME --from FILE [--source-url URL --published YYYY-MM-DD ...] [--check]');
   if (!/^[a-z0-9-]+$/.test(args.vendor)) throw new Error(`--vendor ${args.vendor}: expected a name like airweave`);
   const specFile = path.join(ROOT, 'specs', `${args.vendor}.yaml`);
   if (!existsSync(specFile)) throw new Error(`no spec for ${args.vendor}: ${specFile} does not exist`);
@@ -354,7 +357,8 @@ async function main() {
   }
   const today = new Date().toISOString().slice(0, 10);
   /** @param {string} extracted */
-  const make = (extracted) => serialize(extract(vendorDoc, ourSpec, { ...source, sha256: digest, git_blob: gitBlobId(bytes), extracted, extracted_by: SCRIPT }));
+  const make = (extracted) =>
+    serialize(extract(vendorDoc, ourSpec, { ...source, sha256: digest, git_blob: gitBlobId(bytes), extracted, extracted_by: SCRIPT }));
   let text = make(args.extracted ?? previousDate ?? today);
   if (!args.extracted && text !== previous) text = make(today);
 

@@ -27,7 +27,10 @@ Exit codes:
   0  ${done}
   1  ${error}
   2  a flag mistake (the message names the flag)`;
-const EXIT_CODES = exitCodes('done', 'an error that is not a flag mistake: a port in use, a file that cannot be read or written,\n     a server that does not answer, a failed contract check');
+const EXIT_CODES = exitCodes(
+  'done',
+  'an error that is not a flag mistake: a port in use, a file that cannot be read or written,\n     a server that does not answer, a failed contract check',
+);
 
 /** The command being run and its logger: what an error is reported under, and what the exit lets finish. */
 let current: { path: string; log?: Logger } = { path: NAME };
@@ -212,7 +215,12 @@ interface ContractFlags {
 }
 
 async function contract(o: ContractFlags): Promise<void> {
-  const provider = choice('--provider', required('--provider', o.provider, `the provider whose flow to run (${FLOW_PROVIDERS.join(', ')})`), FLOW_PROVIDERS, 'provider');
+  const provider = choice(
+    '--provider',
+    required('--provider', o.provider, `the provider whose flow to run (${FLOW_PROVIDERS.join(', ')})`),
+    FLOW_PROVIDERS,
+    'provider',
+  );
   const baseUrl = httpUrl('--base-url', required('--base-url', o.baseUrl, "the provider's base, e.g. http://127.0.0.1:4010/ctxfy"));
   if (o.apiBaseUrl !== undefined) httpUrl('--api-base-url', o.apiBaseUrl);
   const checks = o.checks !== undefined ? choiceList('--checks', o.checks, CHECK_NAMES, 'check') : undefined;
@@ -258,7 +266,12 @@ interface RecordFlags {
 }
 
 async function record(o: RecordFlags): Promise<void> {
-  const provider = choice('--provider', required('--provider', o.provider, `the provider whose spec judges the exchanges (${PROVIDER_NAMES.join(', ')})`), PROVIDER_NAMES, 'provider');
+  const provider = choice(
+    '--provider',
+    required('--provider', o.provider, `the provider whose spec judges the exchanges (${PROVIDER_NAMES.join(', ')})`),
+    PROVIDER_NAMES,
+    'provider',
+  );
   const upstream = httpUrl('--upstream', required('--upstream', o.upstream, "the provider's base to forward to, e.g. https://api.ctxfy.com"));
   const port = o.port !== undefined ? wholeNumber('--port', o.port, 0, 65535) : 4011;
   const host = o.host !== undefined ? nonEmpty('--host', o.host) : '127.0.0.1';
@@ -277,11 +290,21 @@ async function record(o: RecordFlags): Promise<void> {
   const { startRecorder } = await import('./contract/record.js');
   let recorder;
   try {
-    recorder = await startRecorder({ provider, upstream, port, host, ...(o.out !== undefined ? { out: o.out } : {}), ...(o.name !== undefined ? { name: o.name } : {}), log });
+    recorder = await startRecorder({
+      provider,
+      upstream,
+      port,
+      host,
+      ...(o.out !== undefined ? { out: o.out } : {}),
+      ...(o.name !== undefined ? { name: o.name } : {}),
+      log,
+    });
   } catch (err) {
     throw new Error(listenError(err, host, port), { cause: err });
   }
-  process.stderr.write(`collections-mock recording ${provider} on ${recorder.url} → ${upstream}; the scenario file is written as exchanges come, and once more at Ctrl-C/SIGTERM\n`);
+  process.stderr.write(
+    `collections-mock recording ${provider} on ${recorder.url} → ${upstream}; the scenario file is written as exchanges come, and once more at Ctrl-C/SIGTERM\n`,
+  );
   stopOnSignals(log, 'stopping the recorder', async () => {
     const { file, exchanges } = await recorder.close();
     const counted = `${exchanges} exchange${exchanges === 1 ? '' : 's'}`;
@@ -295,7 +318,13 @@ async function record(o: RecordFlags): Promise<void> {
 /** Commander's own refusals (an unknown flag, a missing value) as our one line: `collections-mock serve: unknown option '--bogus' (see collections-mock serve --help)`. */
 function oneLineErrors(cmd: Command, path: string): Command {
   return cmd.configureOutput({
-    outputError: (text, write) => write(`${path}: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see ${path} --help)\n`),
+    outputError: (text, write) =>
+      write(
+        `${path}: ${text
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim()} (see ${path} --help)\n`,
+      ),
   });
 }
 
@@ -327,21 +356,39 @@ function program(): Command {
     .option('--root <provider>', 'also serve this provider at / (for clients that cannot take a path prefix)')
     .option('--processing-ms <n>', 'duration of every simulated lifecycle step, ms (default 1000; 0 = at once)')
     .option('--api-keys <file>', 'YAML/JSON file mapping keys to teams; unknown keys are then refused')
-    .option('--rate-limit <plan>', "enforce Ctxfy's per-user limit: free (10/min), pro (100/min) or N per minute; over it, 429 with Retry-After (default: off, X-RateLimit-* headers still sent)")
+    .option(
+      '--rate-limit <plan>',
+      "enforce Ctxfy's per-user limit: free (10/min), pro (100/min) or N per minute; over it, 429 with Retry-After (default: off, X-RateLimit-* headers still sent)",
+    )
     .option('--scenarios <dir>', 'also load scenarios from DIR (DIR/<provider>/*.yaml); repeatable', collect)
     .option('--no-shipped-scenarios', 'do not load the scenario library shipped in scenarios/')
     .option('--journal-size <n>', 'requests kept in the journal (default 1000; 0 keeps none)')
-    .option('--fixtures <what>', 'demo data loaded at start, for the key "demo": default (fixtures/<provider>/*.yaml), none, or a directory of the same shape (default: default)')
+    .option(
+      '--fixtures <what>',
+      'demo data loaded at start, for the key "demo": default (fixtures/<provider>/*.yaml), none, or a directory of the same shape (default: default)',
+    )
     .option('--fake <n>', 'also generate N records per provider (json-schema-faker; reproducible with --seed)')
     .option('--seed <s>', 'make generated ids reproducible')
-    .option('--persist <file>', "keep the data in FILE: loaded at start (then no fixtures), saved atomically after changes and at shutdown; its folder must exist and be writable; a file that cannot be read stops the start, untouched")
-    .option('--admin-token <token>', 'require "Authorization: Bearer TOKEN" (or "X-Mock-Admin-Token: TOKEN") on the admin API under /__mock (all but its health route); without it the admin API answers only loopback clients')
+    .option(
+      '--persist <file>',
+      'keep the data in FILE: loaded at start (then no fixtures), saved atomically after changes and at shutdown; its folder must exist and be writable; a file that cannot be read stops the start, untouched',
+    )
+    .option(
+      '--admin-token <token>',
+      'require "Authorization: Bearer TOKEN" (or "X-Mock-Admin-Token: TOKEN") on the admin API under /__mock (all but its health route); without it the admin API answers only loopback clients',
+    )
     .option('--no-console', 'do not serve the web console at /__mock/console (nor keep request and reply bodies for it)')
-    .option('--embeddings-url <url>', 'embed chunks and queries with this OpenAI-compatible /v1/embeddings endpoint (e.g. a local model server) instead of the built-in deterministic embedder; a failed request fails the document being processed')
+    .option(
+      '--embeddings-url <url>',
+      'embed chunks and queries with this OpenAI-compatible /v1/embeddings endpoint (e.g. a local model server) instead of the built-in deterministic embedder; a failed request fails the document being processed',
+    )
     .option('--embeddings-model <name>', 'the model to ask --embeddings-url for (default: none sent)')
     .option('--strict', 'answer 500 when a reply does not match the spec (default: log it)')
     .option('--quiet', 'no request lines (warnings and errors still print)')
-    .option('--log-format <format>', 'pretty (one readable line per request) or json (pino\'s JSON lines), with the same fields (default: pretty when stdout is a terminal, json otherwise)')
+    .option(
+      '--log-format <format>',
+      "pretty (one readable line per request) or json (pino's JSON lines), with the same fields (default: pretty when stdout is a terminal, json otherwise)",
+    )
     .addHelpText('after', exitCodes('stopped by SIGINT or SIGTERM', 'the start failed (a port in use, a file that cannot be read) or the shutdown did'))
     .action(action(`${NAME} serve`, serve));
   oneLineErrors(serveCmd, `${NAME} serve`);
@@ -359,8 +406,14 @@ function program(): Command {
     .option('--checks <list>', `comma-separated checks to apply (default: all: ${CHECK_NAMES.join(', ')})`)
     .option('--junit <file>', 'also write JUnit XML to FILE (checked before the run)')
     .option('--seed <s>', 'make generated names and ids reproducible, and the fuzzed requests')
-    .option('--fuzz <n>', "also send N generated requests per operation (valid ones from the spec's schemas, invalid ones mutated to break them), one result per operation and check")
-    .option('--stateless', 'the server keeps no state (e.g. Prism): behavioural checks are reported not applicable, purposely invalid requests are judged by not_a_server_error only, flows do not wait for state to change')
+    .option(
+      '--fuzz <n>',
+      "also send N generated requests per operation (valid ones from the spec's schemas, invalid ones mutated to break them), one result per operation and check",
+    )
+    .option(
+      '--stateless',
+      'the server keeps no state (e.g. Prism): behavioural checks are reported not applicable, purposely invalid requests are judged by not_a_server_error only, flows do not wait for state to change',
+    )
     .addHelpText('after', exitCodes('every check passed', 'a check failed, the server could not be reached, or the report could not be written'))
     .action(action(`${NAME} contract`, contract));
   oneLineErrors(contractCmd, `${NAME} contract`);
@@ -372,10 +425,16 @@ function program(): Command {
     .option('--upstream <url>', "the provider's base to forward to, e.g. https://api.ctxfy.com; required")
     .option('--port <n>', 'local port to listen on (default 4011; 0 picks a free one)')
     .option('--host <addr>', 'interface to listen on (default 127.0.0.1)')
-    .option('--out <file>', 'the scenario file, rewritten after every exchange and at Ctrl-C/SIGTERM (default recorded-<provider>-<timestamp>.yaml); credentials and secret-looking fields are redacted')
-    .option('--name <name>', 'the scenario\'s name (default: the file name without .yaml)')
+    .option(
+      '--out <file>',
+      'the scenario file, rewritten after every exchange and at Ctrl-C/SIGTERM (default recorded-<provider>-<timestamp>.yaml); credentials and secret-looking fields are redacted',
+    )
+    .option('--name <name>', "the scenario's name (default: the file name without .yaml)")
     .option('--quiet', 'no log lines (violations included)')
-    .addHelpText('after', exitCodes('stopped by SIGINT or SIGTERM, the scenario file written', 'the start failed (a port in use) or the scenario file could not be written'))
+    .addHelpText(
+      'after',
+      exitCodes('stopped by SIGINT or SIGTERM, the scenario file written', 'the start failed (a port in use) or the scenario file could not be written'),
+    )
     .action(action(`${NAME} record`, record));
   oneLineErrors(recordCmd, `${NAME} record`);
   return top;

@@ -301,7 +301,12 @@ export function createMockCore(options: MockServerOptions): MockCore {
     const own = scopedClock(clock);
     providerClocks.set(name, own);
     const providerEnv: ProviderEnv = { ...env, clock: own };
-    const provider = createProvider(name, { env: providerEnv, apiKeys: apiKeys[name], uploadLimit: limits.upload, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
+    const provider = createProvider(name, {
+      env: providerEnv,
+      apiKeys: apiKeys[name],
+      uploadLimit: limits.upload,
+      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    });
     return mountProvider(provider, {
       ...mountOptions,
       env: providerEnv,
@@ -378,7 +383,10 @@ export function createMockCore(options: MockServerOptions): MockCore {
 
   // Start-up loads the --persist file, then the fixtures (unless the file restored the data), while the server listens.
   const fixtureOption = options.fixtures ?? 'none';
-  const loadingSteps: LoadingStep[] = [...(options.persist !== undefined ? ['state' as const] : []), ...(fixtureOption !== 'none' ? ['fixtures' as const] : [])];
+  const loadingSteps: LoadingStep[] = [
+    ...(options.persist !== undefined ? ['state' as const] : []),
+    ...(fixtureOption !== 'none' ? ['fixtures' as const] : []),
+  ];
   let loading = loadingSteps.length > 0;
   const loaded = (step: LoadingStep): void => {
     const i = loadingSteps.indexOf(step);
@@ -399,14 +407,16 @@ export function createMockCore(options: MockServerOptions): MockCore {
     });
   };
   /** Last resort: never an HTML page or a stack trace. */
-  const failed = (res: http.ServerResponse) => (err: unknown): void => {
-    log.error({ err }, 'unhandled error');
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendJson(res, 500, { error: 'internal', message: 'Internal error' });
-  };
+  const failed =
+    (res: http.ServerResponse) =>
+    (err: unknown): void => {
+      log.error({ err }, 'unhandled error');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, 500, { error: 'internal', message: 'Internal error' });
+    };
   // One listener for every response (no closure per request): saves after writes, and the request line.
   const watchFinish = logRequests || options.persist !== undefined;
   function onFinish(this: Timed): void {
@@ -481,7 +491,10 @@ export function createMockCore(options: MockServerOptions): MockCore {
   };
 
   const owns = (pathname: string): boolean =>
-    pathname.startsWith('/__mock/') || pathname === '/__mock' || options.root !== undefined || mounted.some((m) => pathname === m.provider.prefix || pathname.startsWith(m.provider.prefix + '/'));
+    pathname.startsWith('/__mock/') ||
+    pathname === '/__mock' ||
+    options.root !== undefined ||
+    mounted.some((m) => pathname === m.provider.prefix || pathname.startsWith(m.provider.prefix + '/'));
 
   let closed = false;
   const mock: Mock = {
@@ -527,7 +540,10 @@ export function createMockCore(options: MockServerOptions): MockCore {
         try {
           importState(mounted, saved);
         } catch (err) {
-          throw new Error(`--persist ${file}: cannot be loaded: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`, { cause: err });
+          throw new Error(
+            `--persist ${file}: cannot be loaded: ${(err as Error).message}; it is left untouched: fix it, move it away, or point --persist elsewhere`,
+            { cause: err },
+          );
         }
         restored = true;
         // Data restored from --persist is the user's: the demo data is not added again.
@@ -536,7 +552,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
       loaded('state');
     }
     if (options.fake && fixtureOption === 'none' && !restored) {
-      throw new Error('fake records are made with the fixtures\' recipes: use them with fixtures (default or a directory)');
+      throw new Error("fake records are made with the fixtures' recipes: use them with fixtures (default or a directory)");
     }
     if (loadingSteps.includes('fixtures')) {
       const dir = fixtureOption === 'default' ? SHIPPED_FIXTURES_DIR : fixtureOption;
@@ -544,7 +560,10 @@ export function createMockCore(options: MockServerOptions): MockCore {
         baseUrl,
         ...(fetch ? { fetch } : {}),
         providers: new Map(mounted.map((m) => [m.provider.name, { prefix: m.provider.prefix, spec: m.spec }])),
-        files: findFixtureFiles(dir, mounted.map((m) => m.provider.name)),
+        files: findFixtureFiles(
+          dir,
+          mounted.map((m) => m.provider.name),
+        ),
         ...(options.fake ? { fake: options.fake } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         headers: { 'x-mock-internal': internalToken },
@@ -555,7 +574,11 @@ export function createMockCore(options: MockServerOptions): MockCore {
           const key = h['x-api-key'] ?? /^bearer\s+(\S+)/i.exec(h.authorization ?? '')?.[1];
           return listed.some((e) => (e as { key?: unknown } | null)?.key === key);
         },
-        onRefused: (file, why) => log.warn({ fixtures: file.file, provider: file.provider }, `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`),
+        onRefused: (file, why) =>
+          log.warn(
+            { fixtures: file.file, provider: file.provider },
+            `fixtures skipped: the key they use is refused (${why}); list it in --api-keys to load them`,
+          ),
       });
       stillStarting();
       // The demo data's requests are not the user's: start with an empty journal.

@@ -27,7 +27,14 @@ const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'admin-scenarios-'));
 mkdirSync(path.join(scenarioDir, 'xai'));
 writeFileSync(
   path.join(scenarioDir, 'xai', 'create-fails.yaml'),
-  ['description: The next create answers 500, once.', 'rules:', '  - match: { operation: createCollection }', '    times: 1', '    respond: { status: 500 }', ''].join('\n'),
+  [
+    'description: The next create answers 500, once.',
+    'rules:',
+    '  - match: { operation: createCollection }',
+    '    times: 1',
+    '    respond: { status: 500 }',
+    '',
+  ].join('\n'),
 );
 writeFileSync(path.join(scenarioDir, 'xai', 'slow-list.yaml'), ['rules:', '  - match: { operation: listCollections }', '    delay: 1', ''].join('\n'));
 afterAll(() => rmSync(scenarioDir, { recursive: true, force: true }));
@@ -56,7 +63,12 @@ function expectAdminError(res: Res, status: number, kind: string, message?: RegE
 }
 
 const xaiCreate = (key: string, name = 'c') =>
-  raw(ctx.url, '/xai/v1/collections', { key, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: name }) });
+  raw(ctx.url, '/xai/v1/collections', {
+    key,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ collection_name: name }),
+  });
 const xaiList = async (key: string): Promise<string[]> => {
   const res = await raw(ctx.url, '/xai/v1/collections', { key });
   expect(res.status).toBe(200);
@@ -164,7 +176,13 @@ describe('scenarios', () => {
         shipped: false,
         rules: [{ match: { operation: 'createCollection' }, times: 1, respond: { status: 500 } }],
       },
-      { provider: 'xai', name: 'slow-list', source: path.join(scenarioDir, 'xai', 'slow-list.yaml'), shipped: false, rules: [{ match: { operation: 'listCollections' }, delay: 1 }] },
+      {
+        provider: 'xai',
+        name: 'slow-list',
+        source: path.join(scenarioDir, 'xai', 'slow-list.yaml'),
+        shipped: false,
+        rules: [{ match: { operation: 'listCollections' }, delay: 1 }],
+      },
     ]);
     expect((await admin('/scenarios')).json.scenarios).toHaveLength(2);
     expect((await admin('/scenarios?provider=ctxfy')).json.scenarios).toEqual([]);
@@ -219,7 +237,12 @@ describe('scenarios', () => {
       [200, null],
       [429, 'inline'],
     ]);
-    expect(journal.json.entries[1]).toMatchObject({ method: 'POST', url: '/xai/v1/collections', tenant: `key:${key}`, scenario: { rule: 1, activation: act.json.id } });
+    expect(journal.json.entries[1]).toMatchObject({
+      method: 'POST',
+      url: '/xai/v1/collections',
+      tenant: `key:${key}`,
+      scenario: { rule: 1, activation: act.json.id },
+    });
     expect((await admin(`/scenarios/active/${act.json.id}`, { method: 'DELETE' })).status).toBe(200);
   });
 
@@ -228,7 +251,11 @@ describe('scenarios', () => {
     const t0 = (await admin('/clock/advance', { method: 'POST', json: { ms: 60_000 } })).json;
     const act = await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'create-fails' } });
     expect(act.status).toBe(201);
-    expect(act.json).toMatchObject({ name: 'create-fails', source: path.join(scenarioDir, 'xai', 'create-fails.yaml'), rules: [{ rule: 1, times: 1, hits: 0, spent: false }] });
+    expect(act.json).toMatchObject({
+      name: 'create-fails',
+      source: path.join(scenarioDir, 'xai', 'create-fails.yaml'),
+      rules: [{ rule: 1, times: 1, hits: 0, spent: false }],
+    });
 
     expect((await xaiCreate(key)).status).toBe(500);
     await admin('/clock/advance', { method: 'POST', json: { ms: 1000 } });
@@ -271,7 +298,11 @@ describe('scenarios', () => {
     const other = freshKey('other');
     const act = await admin('/scenarios/active', {
       method: 'POST',
-      json: { provider: 'xai', tenant: `key:${mine}`, scenario: { name: 'mine-only', rules: [{ match: { operation: 'createCollection' }, respond: { status: 500 } }] } },
+      json: {
+        provider: 'xai',
+        tenant: `key:${mine}`,
+        scenario: { name: 'mine-only', rules: [{ match: { operation: 'createCollection' }, respond: { status: 500 } }] },
+      },
     });
     expect(act.json).toMatchObject({ name: 'mine-only', tenant: `key:${mine}`, rules: [{ rule: 1, times: null, hits: 0, spent: false }] });
     expect((await xaiCreate(other)).status).toBe(200);
@@ -284,7 +315,12 @@ describe('scenarios', () => {
 
   it('header activations are listed with their counts, and DELETE without a provider switches everything off', async () => {
     const key = freshKey('hdr');
-    const res = await raw(ctx.url, '/xai/v1/collections', { key, method: 'POST', headers: { 'content-type': 'application/json', 'x-mock-scenario': 'create-fails' }, body: '{"collection_name":"h"}' });
+    const res = await raw(ctx.url, '/xai/v1/collections', {
+      key,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-mock-scenario': 'create-fails' },
+      body: '{"collection_name":"h"}',
+    });
     expect(res.status).toBe(500);
     await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'slow-list' } });
     const active = (await admin('/scenarios/active')).json.activations;
@@ -301,32 +337,61 @@ describe('scenarios', () => {
   });
 
   it('refuses an unknown name (404), an unknown provider (400), and an invalid inline scenario naming the rule and field (400)', async () => {
-    expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'nope' } }), 404, 'not_found', /nope.*create-fails, slow-list/);
+    expectAdminError(
+      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'nope' } }),
+      404,
+      'not_found',
+      /nope.*create-fails, slow-list/,
+    );
     expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'airweave', name: 'x' } }), 400, 'bad_request', /airweave/);
 
     const undocumented = expectAdminError(
-      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', scenario: { rules: [{ respond: { status: 200 } }, { match: { operation: 'createCollection' }, respond: { status: 409 } }] } } }),
+      await admin('/scenarios/active', {
+        method: 'POST',
+        json: { provider: 'xai', scenario: { rules: [{ respond: { status: 200 } }, { match: { operation: 'createCollection' }, respond: { status: 409 } }] } },
+      }),
       400,
       'bad_request',
       /rule 2.*respond\.status.*409/,
     );
     expect(undocumented.details).toEqual({ rule: 2, field: 'respond.status' });
 
-    const schema = expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', scenario: { rules: [{ times: 0, respond: { status: 500 } }] } } }), 400, 'bad_request');
+    const schema = expectAdminError(
+      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', scenario: { rules: [{ times: 0, respond: { status: 500 } }] } } }),
+      400,
+      'bad_request',
+    );
     expect(schema.details).toEqual({ rule: 1, field: 'times' });
     const noOp = expectAdminError(
-      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', scenario: { rules: [{ match: { operation: 'nope' }, respond: { status: 500 } }] } } }),
+      await admin('/scenarios/active', {
+        method: 'POST',
+        json: { provider: 'xai', scenario: { rules: [{ match: { operation: 'nope' }, respond: { status: 500 } }] } },
+      }),
       400,
       'bad_request',
       /nope is not an operation/,
     );
     expect(noOp.details).toEqual({ rule: 1, field: 'match.operation' });
-    const wrongProvider = expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', scenario: { provider: 'ctxfy', rules: [{ respond: { status: 500 } }] } } }), 400, 'bad_request', /ctxfy/);
+    const wrongProvider = expectAdminError(
+      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', scenario: { provider: 'ctxfy', rules: [{ respond: { status: 500 } }] } } }),
+      400,
+      'bad_request',
+      /ctxfy/,
+    );
     expect(wrongProvider.details).toEqual({ rule: null, field: 'provider' });
     // The spec's own rules: exactly one of name and scenario, and nothing else.
-    expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'create-fails', scenario: { rules: [] } } }), 400, 'validation');
+    expectAdminError(
+      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'create-fails', scenario: { rules: [] } } }),
+      400,
+      'validation',
+    );
     expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai' } }), 400, 'validation');
-    expectAdminError(await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'create-fails', times: 3 } }), 400, 'validation', /times/);
+    expectAdminError(
+      await admin('/scenarios/active', { method: 'POST', json: { provider: 'xai', name: 'create-fails', times: 3 } }),
+      400,
+      'validation',
+      /times/,
+    );
     expect((await admin('/scenarios/active')).json.activations).toEqual([]);
   });
 });
@@ -449,10 +514,18 @@ describe('state', () => {
   it('refuses a document it cannot load with 400 and changes nothing', async () => {
     const cx = ctxfyApi(ctx.url, freshKey('state-bad'));
     const space = (await cx.post('/v1/spaces', { name: 'Stays' })).json;
-    const notMounted = await admin('/state', { method: 'PUT', json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { mixpeek: {} } } });
+    const notMounted = await admin('/state', {
+      method: 'PUT',
+      json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { mixpeek: {} } },
+    });
     expectAdminError(notMounted, 400, 'validation', /^The state cannot be loaded: \/providers\/mixpeek: provider mixpeek is not mounted/);
-    const broken = await admin('/state', { method: 'PUT', json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { ctxfy: { u: { spaces: { $$: 'nonsense' } } } } } });
-    expect(expectAdminError(broken, 400, 'validation', /^The state cannot be loaded: \/providers\/ctxfy\/u\/\S+: /).details.issues[0].pointer).toMatch(/^\/providers\/ctxfy\/u\//);
+    const broken = await admin('/state', {
+      method: 'PUT',
+      json: { format: 'collections-mock/state', version: 1, savedAt: new Date().toISOString(), providers: { ctxfy: { u: { spaces: { $$: 'nonsense' } } } } },
+    });
+    expect(expectAdminError(broken, 400, 'validation', /^The state cannot be loaded: \/providers\/ctxfy\/u\/\S+: /).details.issues[0].pointer).toMatch(
+      /^\/providers\/ctxfy\/u\//,
+    );
     expectAdminError(await admin('/state', { method: 'PUT', json: { format: 'other' } }), 400, 'validation', /not a collections-mock\/state document/);
     expect((await cx.get(`/v1/spaces/${space.id}`)).json.name).toBe('Stays');
   });
@@ -490,7 +563,11 @@ describe('deliveries', () => {
     try {
       const cx = ctxfyApi(ctx.url, freshKey('pb'));
       const space = (await cx.post('/v1/spaces', { name: 'pb' })).json;
-      const src = await cx.post(`/v1/spaces/${space.id}/sources`, { type: 'CONTENT', initial_data: { data: 'x' }, instructions: { postback_url: receiver.url } });
+      const src = await cx.post(`/v1/spaces/${space.id}/sources`, {
+        type: 'CONTENT',
+        initial_data: { data: 'x' },
+        instructions: { postback_url: receiver.url },
+      });
       expect(src.status).toBe(201);
       await admin('/clock/advance', { method: 'POST', json: { ms: 3000 } });
       await ctx.server.deliveries.idle();
@@ -520,7 +597,12 @@ describe('deliveries', () => {
 
 describe('bad input', () => {
   it('malformed JSON, the wrong media type, unknown routes and methods get the admin envelope, and the server keeps answering', async () => {
-    expectAdminError(await admin('/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"provider":' }), 400, 'validation', /not valid JSON/);
+    expectAdminError(
+      await admin('/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"provider":' }),
+      400,
+      'validation',
+      /not valid JSON/,
+    );
     expectAdminError(await admin('/clock/advance', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'ms=1' }), 415, 'unsupported_media_type');
     expectAdminError(await admin('/clock/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' }), 400, 'validation');
     expectAdminError(await admin('/nope'), 404, 'not_found');
@@ -535,7 +617,12 @@ describe('bad input', () => {
   it('takes bodies beyond the JSON and upload limits (a state document may hold many uploads), judged on their content', async () => {
     const small = await startServer({ providers: ['xai'], limits: { json: 1024, upload: 8 * 1024 } });
     try {
-      const large = await admin('/reset', { base: small.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"provider":"${'x'.repeat(16 * 1024)}"}` });
+      const large = await admin('/reset', {
+        base: small.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"provider":"${'x'.repeat(16 * 1024)}"}`,
+      });
       expectAdminError(large, 400, 'validation', /provider/);
       expect((await admin('/health', { base: small.url })).status).toBe(200);
       expect(small.selfCheckFailures).toEqual([]);
@@ -548,7 +635,8 @@ describe('bad input', () => {
 describe('access', () => {
   it('answers pages served from this machine, and refuses pages from elsewhere (a browser is a loopback client too)', async () => {
     for (const o of ['http://localhost:3000', 'https://app.localhost', 'http://127.0.0.1:5173', 'http://[::1]:8080']) expect(isLoopbackOrigin(o), o).toBe(true);
-    for (const o of ['null', 'http://evil.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'not a url']) expect(isLoopbackOrigin(o), o).toBe(false);
+    for (const o of ['null', 'http://evil.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'not a url'])
+      expect(isLoopbackOrigin(o), o).toBe(false);
     expect((await admin('/clock', { headers: { origin: 'http://localhost:3000' } })).status).toBe(200);
     const refused = await admin('/reset', { method: 'POST', headers: { origin: 'http://evil.example' } });
     expectAdminError(refused, 403, 'forbidden', /does not answer pages from http:\/\/evil\.example/);
@@ -558,8 +646,10 @@ describe('access', () => {
   });
 
   it('knows loopback addresses', () => {
-    for (const a of ['127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '::ffff:127.0.0.1', '::FFFF:127.0.0.9', '0:0:0:0:0:0:0:1']) expect(isLoopback(a), a).toBe(true);
-    for (const a of [undefined, '', '10.0.0.1', '192.168.1.10', '128.0.0.1', '::ffff:10.0.0.1', '::2', 'fe80::1', '127.0.0.256', '1270.0.0.1', 'localhost']) expect(isLoopback(a), String(a)).toBe(false);
+    for (const a of ['127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '::ffff:127.0.0.1', '::FFFF:127.0.0.9', '0:0:0:0:0:0:0:1'])
+      expect(isLoopback(a), a).toBe(true);
+    for (const a of [undefined, '', '10.0.0.1', '192.168.1.10', '128.0.0.1', '::ffff:10.0.0.1', '::2', 'fe80::1', '127.0.0.256', '1270.0.0.1', 'localhost'])
+      expect(isLoopback(a), String(a)).toBe(false);
   });
 
   it('without a token: loopback only (403 otherwise); with one: the token, from anywhere (401 otherwise)', () => {

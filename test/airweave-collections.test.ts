@@ -254,7 +254,11 @@ describe('Airweave collections', () => {
 
     it('destinations.skip_vespa true → 422 Value error; nothing is created', async () => {
       const key = awKey();
-      const res = await awRaw(ctx.url, '/collections', { key, method: 'POST', json: { name: 'No Vespa', sync_config: { destinations: { skip_vespa: true } } } });
+      const res = await awRaw(ctx.url, '/collections', {
+        key,
+        method: 'POST',
+        json: { name: 'No Vespa', sync_config: { destinations: { skip_vespa: true } } },
+      });
       expect(res.status).toBe(422);
       expect(res.json.errors).toHaveLength(1);
       const [[loc, message]] = Object.entries(res.json.errors[0]) as [[string, string]];
@@ -264,7 +268,11 @@ describe('Airweave collections', () => {
     });
 
     it('a wrongly typed flag → 422 naming the field', async () => {
-      const res = await awRaw(ctx.url, '/collections', { key: awKey(), method: 'POST', json: { name: 'Bad Flag', sync_config: { cursor: { skip_load: 'yes' } } } });
+      const res = await awRaw(ctx.url, '/collections', {
+        key: awKey(),
+        method: 'POST',
+        json: { name: 'Bad Flag', sync_config: { cursor: { skip_load: 'yes' } } },
+      });
       expect(res.status).toBe(422);
       expect(res.json.errors).toContainEqual({ 'body.sync_config.cursor.skip_load': 'Input should be a valid boolean, unable to interpret input' });
     });
@@ -401,7 +409,11 @@ describe('Airweave collections', () => {
       const short = await awRaw(ctx.url, `/collections/${c.readable_id}`, { key, method: 'PATCH', json: { name: 'abc' } });
       expect(short.status).toBe(422);
       expect(short.json).toEqual({ errors: [{ 'body.name': 'String should have at least 4 characters' }] });
-      const vespa = await awRaw(ctx.url, `/collections/${c.readable_id}`, { key, method: 'PATCH', json: { sync_config: { destinations: { skip_vespa: true } } } });
+      const vespa = await awRaw(ctx.url, `/collections/${c.readable_id}`, {
+        key,
+        method: 'PATCH',
+        json: { sync_config: { destinations: { skip_vespa: true } } },
+      });
       expect(vespa.status).toBe(422);
       expect((await get(key, c.readable_id)).sync_config.cursor.skip_load).toBe(true);
     });

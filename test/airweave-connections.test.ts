@@ -136,9 +136,15 @@ describe('Airweave source connections', () => {
       const browser = await post(key, { short_name: 'github', readable_collection_id: 'no-such-collection', config: { repo_name: 'a/b' } });
       expect(browser.status).toBe(400);
       expect(browser.json.detail).toMatch(/Supported methods: \['direct', 'auth_provider'\]$/);
-      const byoc = await post(key, { short_name: 'notion', readable_collection_id: 'no-such-collection', authentication: { client_id: 'id', client_secret: 'secret' } });
+      const byoc = await post(key, {
+        short_name: 'notion',
+        readable_collection_id: 'no-such-collection',
+        authentication: { client_id: 'id', client_secret: 'secret' },
+      });
       expect(byoc.status).toBe(400);
-      expect(byoc.json).toEqual({ detail: "Source notion does not support this authentication method. Supported methods: ['oauth_browser', 'oauth_token', 'auth_provider']" });
+      expect(byoc.json).toEqual({
+        detail: "Source notion does not support this authentication method. Supported methods: ['oauth_browser', 'oauth_token', 'auth_provider']",
+      });
     });
 
     it('sync_immediately: true with browser OAuth → 400', async () => {
@@ -202,7 +208,9 @@ describe('Airweave source connections', () => {
       const { key, collection } = await setup();
       const missing = await post(key, { name: 'No Short Name' });
       expect(missing.status).toBe(422);
-      expect(missing.json.errors).toEqual(expect.arrayContaining([{ 'body.short_name': 'Field required' }, { 'body.readable_collection_id': 'Field required' }]));
+      expect(missing.json.errors).toEqual(
+        expect.arrayContaining([{ 'body.short_name': 'Field required' }, { 'body.readable_collection_id': 'Field required' }]),
+      );
       const short = await post(key, githubBody(collection, { name: 'abc' }));
       expect(short.json).toEqual({ errors: [{ 'body.name': 'String should have at least 4 characters' }] });
       const long = await post(key, githubBody(collection, { name: 'n'.repeat(43) }));
@@ -270,7 +278,10 @@ describe('Airweave source connections', () => {
 
     it('given name, description and config values are kept; stripe (no config fields) echoes {}', async () => {
       const { key, collection } = await setup();
-      const gh = await create(key, githubBody(collection, { name: 'Repo Sync', description: 'the main repo', config: { repo_name: 'acme/x', branch: 'dev', sync_pull_requests: true } }));
+      const gh = await create(
+        key,
+        githubBody(collection, { name: 'Repo Sync', description: 'the main repo', config: { repo_name: 'acme/x', branch: 'dev', sync_pull_requests: true } }),
+      );
       expect(gh).toMatchObject({ name: 'Repo Sync', description: 'the main repo', config: { repo_name: 'acme/x', branch: 'dev', sync_pull_requests: true } });
       const stripe = await create(key, stripeBody(collection));
       expect(stripe.name).toBe('Stripe Connection');
@@ -414,7 +425,10 @@ describe('Airweave source connections', () => {
 
     it('auth_provider with the seeded composio-test works; an unknown provider → 404', async () => {
       const { key, collection } = await setup();
-      const c = await create(key, stripeBody(collection, { authentication: { provider_readable_id: 'composio-test', provider_config: { auth_config_id: 'ac_1' } } }));
+      const c = await create(
+        key,
+        stripeBody(collection, { authentication: { provider_readable_id: 'composio-test', provider_config: { auth_config_id: 'ac_1' } } }),
+      );
       expect(c.status).toBe('active');
       expect(c.auth).toMatchObject({ method: 'auth_provider', authenticated: true, provider_readable_id: 'composio-test' });
       expect(c.sync.last_job.status).toBe('pending');
@@ -578,13 +592,21 @@ describe('Airweave source connections', () => {
     it('credentials: re-validated on a direct connection; 400 on any other method', async () => {
       const { key, collection } = await setup();
       const direct = await create(key, githubBody(collection));
-      const ok = await awRaw(ctx.url, `/source-connections/${direct.id}`, { key, method: 'PATCH', json: { authentication: { credentials: { personal_access_token: 'ghp_rotated_9999' } } } });
+      const ok = await awRaw(ctx.url, `/source-connections/${direct.id}`, {
+        key,
+        method: 'PATCH',
+        json: { authentication: { credentials: { personal_access_token: 'ghp_rotated_9999' } } },
+      });
       expect(ok.status).toBe(200);
       const bad = await awRaw(ctx.url, `/source-connections/${direct.id}`, { key, method: 'PATCH', json: { authentication: { credentials: { wrong: 'x' } } } });
       expect(bad.status).toBe(422);
       expect(bad.json).toEqual({ detail: 'Invalid auth fields: personal_access_token: Field required' });
       const viaProvider = await create(key, stripeBody(collection, { authentication: { provider_readable_id: 'composio-test' } }));
-      const res = await awRaw(ctx.url, `/source-connections/${viaProvider.id}`, { key, method: 'PATCH', json: { authentication: { credentials: { api_key: 'sk_test_abcdefghijklmnopqrstuv' } } } });
+      const res = await awRaw(ctx.url, `/source-connections/${viaProvider.id}`, {
+        key,
+        method: 'PATCH',
+        json: { authentication: { credentials: { api_key: 'sk_test_abcdefghijklmnopqrstuv' } } },
+      });
       expect(res.status).toBe(400);
       expect(res.json).toEqual({ detail: 'Credentials can only be updated for direct authentication' });
     });
@@ -638,7 +660,15 @@ describe('Airweave source connections', () => {
       const { key, collection } = await setup();
       const c = await create(key, githubBody(collection));
       const [pending] = await jobs(key, c.id);
-      expect(pending).toMatchObject({ id: c.sync.last_job.id, source_connection_id: c.id, status: 'pending', started_at: null, completed_at: null, duration_seconds: null, error_details: null });
+      expect(pending).toMatchObject({
+        id: c.sync.last_job.id,
+        source_connection_id: c.id,
+        status: 'pending',
+        started_at: null,
+        completed_at: null,
+        duration_seconds: null,
+        error_details: null,
+      });
 
       advance(1000);
       const [running] = await jobs(key, c.id);

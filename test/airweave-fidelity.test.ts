@@ -146,7 +146,11 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
 
   /** Reads a stream of events to its end, advancing the clock a step after each event so the next one is sent. */
   async function readStream(p: string, json: unknown): Promise<void> {
-    const res = await fetch(`${ctx.url}/airweave${p}`, { method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    const res = await fetch(`${ctx.url}/airweave${p}`, {
+      method: 'POST',
+      headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+      body: JSON.stringify(json),
+    });
     if (res.status !== 200) throw new Error(`POST ${p}: expected 200, got ${res.status} ${await res.text()}`);
     const reader = new EventReader(res);
     while (await reader.next()) ctx.server.clock.advance(1000);
@@ -202,20 +206,48 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     });
     await call(200, '/source-connections', {
       method: 'POST',
-      json: { short_name: 'stripe', readable_collection_id: rid, authentication: { credentials: { api_key: 'sk_test_fidelity0123456789' } }, schedule: { cron: '0 3 * * *' } },
+      json: {
+        short_name: 'stripe',
+        readable_collection_id: rid,
+        authentication: { credentials: { api_key: 'sk_test_fidelity0123456789' } },
+        schedule: { cron: '0 3 * * *' },
+      },
     });
     // Failing syncs: plain failure (status `error`) and a credential failure (status `needs_reauth`).
     const failing = await call(200, '/source-connections', {
       method: 'POST',
-      json: { short_name: 'github', readable_collection_id: generated.readable_id, description: 'breaks [mock:fail]', authentication: { credentials: { personal_access_token: 'ghp_x' } }, config: { repo_name: 'acme/broken' } },
+      json: {
+        short_name: 'github',
+        readable_collection_id: generated.readable_id,
+        description: 'breaks [mock:fail]',
+        authentication: { credentials: { personal_access_token: 'ghp_x' } },
+        config: { repo_name: 'acme/broken' },
+      },
     });
     const reauth = await call(200, '/source-connections', {
       method: 'POST',
-      json: { short_name: 'github', readable_collection_id: generated.readable_id, description: 'expired [mock:fail-auth]', authentication: { credentials: { personal_access_token: 'ghp_y' } }, config: { repo_name: 'acme/expired' } },
+      json: {
+        short_name: 'github',
+        readable_collection_id: generated.readable_id,
+        description: 'expired [mock:fail-auth]',
+        authentication: { credentials: { personal_access_token: 'ghp_y' } },
+        config: { repo_name: 'acme/expired' },
+      },
     });
     await call(422, '/source-connections', { method: 'POST', json: { short_name: 'github' } });
-    await call(422, '/source-connections', { method: 'POST', json: { short_name: 'github', readable_collection_id: rid, authentication: { credentials: { personal_access_token: 'ghp_z' } } } });
-    await call(404, '/source-connections', { method: 'POST', json: { short_name: 'github', readable_collection_id: 'no-such-collection', authentication: { credentials: { personal_access_token: 'ghp_z' } }, config: { repo_name: 'a/b' } } });
+    await call(422, '/source-connections', {
+      method: 'POST',
+      json: { short_name: 'github', readable_collection_id: rid, authentication: { credentials: { personal_access_token: 'ghp_z' } } },
+    });
+    await call(404, '/source-connections', {
+      method: 'POST',
+      json: {
+        short_name: 'github',
+        readable_collection_id: 'no-such-collection',
+        authentication: { credentials: { personal_access_token: 'ghp_z' } },
+        config: { repo_name: 'a/b' },
+      },
+    });
 
     // The sync on the clock: pending → running → completed (failures fail on the second step).
     await call(200, `/source-connections/${github.id}`);
@@ -239,7 +271,10 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     // Get / patch / 404 / 422 on one connection.
     await call(404, `/source-connections/${missingUuid}`);
     await call(422, '/source-connections/not-a-uuid');
-    await call(200, `/source-connections/${github.id}`, { method: 'PATCH', json: { name: 'Docs Repository', description: 'Renamed', schedule: { cron: '15 * * * *' } } });
+    await call(200, `/source-connections/${github.id}`, {
+      method: 'PATCH',
+      json: { name: 'Docs Repository', description: 'Renamed', schedule: { cron: '15 * * * *' } },
+    });
     await call(422, `/source-connections/${github.id}`, { method: 'PATCH', json: {} });
     await call(404, `/source-connections/${missingUuid}`, { method: 'PATCH', json: { name: 'Whatever' } });
 
@@ -264,9 +299,22 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     for (const retrieval_strategy of ['hybrid', 'semantic', 'keyword']) {
       await call(200, `/collections/${rid}/search/instant`, post({ query: 'token bucket rate limiter', retrieval_strategy, limit: 5 }));
     }
-    await call(200, `/collections/${rid}/search/instant`, post({ query: 'deployment', filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'in', value: ['slack', 'github'] }] }], offset: 1, limit: 3 }));
+    await call(
+      200,
+      `/collections/${rid}/search/instant`,
+      post({
+        query: 'deployment',
+        filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'in', value: ['slack', 'github'] }] }],
+        offset: 1,
+        limit: 3,
+      }),
+    );
     await call(422, `/collections/${rid}/search/instant`, post({ query: '  ' }));
-    await call(422, `/collections/${rid}/search/instant`, post({ query: 'x', filter: [{ conditions: [{ field: 'created_at', operator: 'contains', value: '2025' }] }] }));
+    await call(
+      422,
+      `/collections/${rid}/search/instant`,
+      post({ query: 'x', filter: [{ conditions: [{ field: 'created_at', operator: 'contains', value: '2025' }] }] }),
+    );
     await call(422, `/collections/${rid}/search/instant`, post({ query: 'x', retrieval_strategy: 'neural' }));
     await call(404, '/collections/no-such-collection/search/instant', post({ query: 'x' }));
     await call(200, `/collections/${rid}/search/classic`, post({ query: 'what does the README say about Docker', limit: 3 }));
@@ -362,13 +410,18 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
       for (const e of validate.errors as ErrorObject[]) {
         // The enum sits directly under `status` (a plain $ref, no anyOf), so the allowance is exactly one enum error.
         const allowed = ALLOWED_ENUM_VALUES.find(
-          (d) => e.keyword === 'enum' && e.data === d.value && JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) === JSON.stringify(fx.contract.components.schemas![d.schema].enum),
+          (d) =>
+            e.keyword === 'enum' &&
+            e.data === d.value &&
+            JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues) === JSON.stringify(fx.contract.components.schemas![d.schema].enum),
         );
         if (allowed) {
           deviationsSeen.add(`${allowed.schema}:${allowed.value}`);
           continue;
         }
-        problems.push(`${op.id} (${c.method} ${c.path}) ${c.status} ${e.instancePath || '/'}: ${e.message}${e.keyword === 'enum' ? ` (got ${JSON.stringify(e.data)})` : ''}`);
+        problems.push(
+          `${op.id} (${c.method} ${c.path}) ${c.status} ${e.instancePath || '/'}: ${e.message}${e.keyword === 'enum' ? ` (got ${JSON.stringify(e.data)})` : ''}`,
+        );
       }
     }
     expect(validated).toBeGreaterThan(40);
@@ -409,7 +462,12 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     const bodyOf = (method: string, p: RegExp) => captured.find((c) => c.status === 422 && c.method === method && p.test(c.path))?.body;
     // pydantic-core's full uuid_parsing text, not only its tail "invalid character: found `n` at 1".
     expect(bodyOf('GET', /^\/source-connections\/not-a-uuid$/)).toEqual({
-      errors: [{ 'path.source_connection_id': 'Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1' }],
+      errors: [
+        {
+          'path.source_connection_id':
+            'Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1',
+        },
+      ],
     });
     expect(captured.filter((c) => c.status === 422 && c.method === 'POST' && c.path === '/collections').map((c) => c.body)).toEqual([
       { errors: [{ 'body.name': 'String should have at least 4 characters' }] },
@@ -438,7 +496,12 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     // additionalProperties: false), so these fields do not fail validation above. This test pins
     // them against a closed copy of the document, so a new undeclared field is noticed.
     const responseSchemas = Object.entries<Json>(fx.contract.components.schemas!).filter(([, s]) => s.additionalProperties === false);
-    expect(responseSchemas.map(([n]) => n).sort(), 'only request schemas are closed').toEqual(['AuthProviderAuthentication', 'DirectAuthentication', 'OAuthBrowserAuthentication', 'OAuthTokenAuthentication']);
+    expect(responseSchemas.map(([n]) => n).sort(), 'only request schemas are closed').toEqual([
+      'AuthProviderAuthentication',
+      'DirectAuthentication',
+      'OAuthBrowserAuthentication',
+      'OAuthTokenAuthentication',
+    ]);
     const extra = fx.undeclaredFields(fx.validators(fx.ajv(closeObjects(fx.contract.components))));
     expect([...extra].sort()).toEqual([...WIRE_ONLY_FIELDS].sort());
   });
@@ -470,7 +533,8 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
       }
     };
     for (const c of captured) if (c.status < 300 && typeof c.body === 'object') walk(c.body, `${c.method} ${c.path}`);
-    for (const c of captured.filter((x) => typeof x.body === 'string' && x.contentType?.startsWith('text/event-stream'))) walk(streamEvents(c), `${c.method} ${c.path}`);
+    for (const c of captured.filter((x) => typeof x.body === 'string' && x.contentType?.startsWith('text/event-stream')))
+      walk(streamEvents(c), `${c.method} ${c.path}`);
     expect(wrong).toEqual([]);
     expect(seen.naive).toBeGreaterThan(50);
     expect(seen.aware).toBeGreaterThan(0);
@@ -484,11 +548,14 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
       .filter((block) => block.startsWith('data: '))
       .map((block) => JSON.parse(block.slice('data: '.length)));
 
-  it('the agentic stream: text/event-stream where the document says application/json, its results the document\'s SearchResult', () => {
+  it("the agentic stream: text/event-stream where the document says application/json, its results the document's SearchResult", () => {
     const streamed = captured.filter((c) => `${c.method} ${vendorOpOf(c)?.template}` === STREAM_OPERATION);
     expect(streamed).toHaveLength(2);
     // What the document says and what the wire does.
-    const documented = vendorResponse(fx.vendorOps.find((o) => `${o.method} ${o.template}` === STREAM_OPERATION)!, 200);
+    const documented = vendorResponse(
+      fx.vendorOps.find((o) => `${o.method} ${o.template}` === STREAM_OPERATION)!,
+      200,
+    );
     expect(Object.keys(documented.content)).toEqual(['application/json']);
     expect(documented.content['application/json'].schema).toEqual({});
     for (const c of streamed) expect(c.contentType).toBe('text/event-stream');
@@ -500,7 +567,9 @@ describe('Airweave fidelity against the vendor OpenAPI document', () => {
     const validate = fx.validators(fx.ajv(fx.contract.components))({ $ref: '#/components/schemas/SearchResult' });
     const done = found!.at(-1)!;
     expect(done.results.length).toBeGreaterThan(0);
-    const problems = done.results.flatMap((r: Json, i: number) => (validate(r) ? [] : (validate.errors as ErrorObject[]).map((e) => `results/${i}${e.instancePath}: ${e.message}`)));
+    const problems = done.results.flatMap((r: Json, i: number) =>
+      validate(r) ? [] : (validate.errors as ErrorObject[]).map((e) => `results/${i}${e.instancePath}: ${e.message}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -311,10 +311,19 @@ describe('Airweave through @airweave/sdk 0.7.20', () => {
     // POST with a SearchRequest: results and, by default, an answer built from them.
     const fresh = (await sdk.collections.search(readable_id, { query: 'token bucket rate limiter', limit: 3 })) as AirweaveSDK.SearchResponse;
     expect(fresh.results).toHaveLength(3);
-    expect(fresh.results[0]).toMatchObject({ name: 'Add token bucket rate limiter to the public ingest API', entity_id: 'pr:412', system_metadata: { source_name: 'github', entity_type: 'GitHubPullRequestEntity' } });
+    expect(fresh.results[0]).toMatchObject({
+      name: 'Add token bucket rate limiter to the public ingest API',
+      entity_id: 'pr:412',
+      system_metadata: { source_name: 'github', entity_type: 'GitHubPullRequestEntity' },
+    });
     expect(fresh.completion).toContain('1. Add token bucket rate limiter to the public ingest API (github)');
     expect('status' in fresh).toBe(false);
-    const quiet = (await sdk.collections.search(readable_id, { query: 'token bucket', generate_answer: false, retrieval_strategy: 'keyword', limit: 1 })) as AirweaveSDK.SearchResponse;
+    const quiet = (await sdk.collections.search(readable_id, {
+      query: 'token bucket',
+      generate_answer: false,
+      retrieval_strategy: 'keyword',
+      limit: 1,
+    })) as AirweaveSDK.SearchResponse;
     expect(quiet.completion ?? null).toBeNull();
     expect(quiet.results.map((r) => r.entity_id)).toEqual(['pr:412']);
 
@@ -326,7 +335,11 @@ describe('Airweave through @airweave/sdk 0.7.20', () => {
     expect(legacyData.results[0]).toMatchObject({ name: 'Fix memory leak in websocket reconnect' });
     expect(legacyData.completion).toMatch(/^Based on the 2 most relevant results for "memory leak websocket":/);
     // A threshold no result reaches (a cosine of 0.99): results matched, none relevant.
-    const strict = (await sdk.collections.search(readable_id, { query: 'memory leak websocket', score_threshold: 0.99, search_method: 'neural' })) as AirweaveSDK.LegacySearchResponse;
+    const strict = (await sdk.collections.search(readable_id, {
+      query: 'memory leak websocket',
+      score_threshold: 0.99,
+      search_method: 'neural',
+    })) as AirweaveSDK.LegacySearchResponse;
     expect(strict).toEqual({ results: [], response_type: 'raw', completion: null, status: 'no_relevant_results' });
 
     // GET, the legacy way, with paging.
@@ -369,7 +382,11 @@ describe('Airweave through @airweave/sdk 0.7.20', () => {
     // Config checked against the connector's fields: the second 422 form, a detail string.
     const { readable_id } = await sdk.collections.create({ name: 'Config Checks' });
     const noRepo = await rejection(
-      sdk.sourceConnections.create({ short_name: 'github', readable_collection_id: readable_id, authentication: { credentials: { personal_access_token: 'ghp_x' } } }),
+      sdk.sourceConnections.create({
+        short_name: 'github',
+        readable_collection_id: readable_id,
+        authentication: { credentials: { personal_access_token: 'ghp_x' } },
+      }),
     );
     expect(noRepo).toBeInstanceOf(AirweaveSDK.UnprocessableEntityError);
     expect(noRepo.body).toEqual({ detail: 'Invalid config fields: repo_name: Field required' });

@@ -18,11 +18,64 @@ const KEY = `aw-filter-${Math.random().toString(36).slice(2, 8)}`;
 const LONG = Array.from({ length: 30 }, (_, i) => `Section ${i + 1} of the data retention handbook explains how long each kind of record is kept.`).join(' ');
 
 const ENTITIES = [
-  { entity_id: 'e1', name: 'Alpha report', source_name: 'notion', entity_type: 'NotionPageEntity', content: 'Quarterly alpha report.', created_at: '2024-01-10T09:00:00Z', updated_at: '2024-06-01T09:00:00Z', breadcrumbs: [{ entity_id: 'ws', name: 'Acme', entity_type: 'NotionWorkspaceEntity' }, { entity_id: 'db-eng', name: 'Engineering', entity_type: 'NotionDatabaseEntity' }], raw_source_fields: { status: 'Published', pages: 4, tags: ['q1', 'finance'], owner: null } },
-  { entity_id: 'e2', name: 'Beta notes', source_name: 'notion', entity_type: 'NotionPageEntity', content: 'Notes from the beta program.', created_at: '2025-02-01T09:00:00Z', updated_at: '2025-03-01T09:00:00Z', breadcrumbs: [{ entity_id: 'ws', name: 'Acme', entity_type: 'NotionWorkspaceEntity' }, { entity_id: 'db-mkt', name: 'Marketing', entity_type: 'NotionDatabaseEntity' }], raw_source_fields: { status: 'Draft', pages: 12, tags: [] } },
-  { entity_id: 'e3', name: 'Gamma ticket', source_name: 'jira', entity_type: 'JiraIssueEntity', content: 'A ticket about gamma rays.', created_at: '2025-03-15T00:00:00Z', updated_at: '2025-03-20T00:00:00Z', breadcrumbs: [{ entity_id: 'p-sec', name: 'Security', entity_type: 'JiraProjectEntity' }], raw_source_fields: { status: 'Done', pages: 1, tags: ['security'], owner: 'priya' } },
-  { entity_id: 'e4', name: 'Delta handbook', source_name: 'google_drive', entity_type: 'GoogleDriveFileEntity', content: LONG, breadcrumbs: [], raw_source_fields: { pages: 40 } },
-  { entity_id: 'e5', name: 'alpha channel', source_name: 'slack', entity_type: 'SlackMessageEntity', content: 'Lowercase alpha in the channel.', created_at: '2024-12-31T23:59:59Z', updated_at: '2024-12-31T23:59:59Z', breadcrumbs: [{ entity_id: 'ws', name: 'Acme', entity_type: 'SlackWorkspaceEntity' }] },
+  {
+    entity_id: 'e1',
+    name: 'Alpha report',
+    source_name: 'notion',
+    entity_type: 'NotionPageEntity',
+    content: 'Quarterly alpha report.',
+    created_at: '2024-01-10T09:00:00Z',
+    updated_at: '2024-06-01T09:00:00Z',
+    breadcrumbs: [
+      { entity_id: 'ws', name: 'Acme', entity_type: 'NotionWorkspaceEntity' },
+      { entity_id: 'db-eng', name: 'Engineering', entity_type: 'NotionDatabaseEntity' },
+    ],
+    raw_source_fields: { status: 'Published', pages: 4, tags: ['q1', 'finance'], owner: null },
+  },
+  {
+    entity_id: 'e2',
+    name: 'Beta notes',
+    source_name: 'notion',
+    entity_type: 'NotionPageEntity',
+    content: 'Notes from the beta program.',
+    created_at: '2025-02-01T09:00:00Z',
+    updated_at: '2025-03-01T09:00:00Z',
+    breadcrumbs: [
+      { entity_id: 'ws', name: 'Acme', entity_type: 'NotionWorkspaceEntity' },
+      { entity_id: 'db-mkt', name: 'Marketing', entity_type: 'NotionDatabaseEntity' },
+    ],
+    raw_source_fields: { status: 'Draft', pages: 12, tags: [] },
+  },
+  {
+    entity_id: 'e3',
+    name: 'Gamma ticket',
+    source_name: 'jira',
+    entity_type: 'JiraIssueEntity',
+    content: 'A ticket about gamma rays.',
+    created_at: '2025-03-15T00:00:00Z',
+    updated_at: '2025-03-20T00:00:00Z',
+    breadcrumbs: [{ entity_id: 'p-sec', name: 'Security', entity_type: 'JiraProjectEntity' }],
+    raw_source_fields: { status: 'Done', pages: 1, tags: ['security'], owner: 'priya' },
+  },
+  {
+    entity_id: 'e4',
+    name: 'Delta handbook',
+    source_name: 'google_drive',
+    entity_type: 'GoogleDriveFileEntity',
+    content: LONG,
+    breadcrumbs: [],
+    raw_source_fields: { pages: 40 },
+  },
+  {
+    entity_id: 'e5',
+    name: 'alpha channel',
+    source_name: 'slack',
+    entity_type: 'SlackMessageEntity',
+    content: 'Lowercase alpha in the channel.',
+    created_at: '2024-12-31T23:59:59Z',
+    updated_at: '2024-12-31T23:59:59Z',
+    breadcrumbs: [{ entity_id: 'ws', name: 'Acme', entity_type: 'SlackWorkspaceEntity' }],
+  },
 ];
 
 describe('Airweave filters', () => {
@@ -37,17 +90,30 @@ describe('Airweave filters', () => {
       await awRaw(ctx.url, '/source-connections', {
         key: KEY,
         method: 'POST',
-        json: { short_name: 'github', readable_collection_id: rid, authentication: { credentials: { personal_access_token: 'ghp_filters' } }, config: { repo_name: 'acme/pulse' } },
+        json: {
+          short_name: 'github',
+          readable_collection_id: rid,
+          authentication: { credentials: { personal_access_token: 'ghp_filters' } },
+          config: { repo_name: 'acme/pulse' },
+        },
       })
     ).json;
     ctx.server.clock.advance(2000);
-    const load = await fetch(`${ctx.url}/__mock/airweave/collections/${rid}/entities`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entities: ENTITIES }) });
+    const load = await fetch(`${ctx.url}/__mock/airweave/collections/${rid}/entities`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entities: ENTITIES }),
+    });
     expect(await load.json()).toMatchObject({ loaded: 5, synced: 10, chunks: 16 });
   });
 
   /** v2: the ids of the chunks an instant search keeps, as `entity_id#chunk_index`, sorted. */
   async function v2(filter: unknown): Promise<string[]> {
-    const r = await awRaw(ctx.url, `/collections/${rid}/search/instant`, { key: KEY, method: 'POST', json: { query: 'report', retrieval_strategy: 'semantic', limit: 1000, filter } });
+    const r = await awRaw(ctx.url, `/collections/${rid}/search/instant`, {
+      key: KEY,
+      method: 'POST',
+      json: { query: 'report', retrieval_strategy: 'semantic', limit: 1000, filter },
+    });
     expect(r.status, r.text).toBe(200);
     return r.json.results.map((x: Json) => `${x.entity_id}#${x.airweave_system_metadata.chunk_index}`).sort();
   }
@@ -100,7 +166,7 @@ describe('Airweave filters', () => {
       expect(loaded(await only('created_at', 'not_in', ['2024-01-10T09:00:00Z', '2025-02-01T09:00:00.000Z']))).toEqual(['e3#0', 'e4#0', 'e4#1', 'e5#0']);
     });
 
-    it('sync_id and sync_job_id: synced entities carry their connection\'s, loaded ones none', async () => {
+    it("sync_id and sync_job_id: synced entities carry their connection's, loaded ones none", async () => {
       const job = (await awRaw(ctx.url, `/source-connections/${github.id}/jobs`, { key: KEY })).json[0];
       const synced = await only('airweave_system_metadata.sync_id', 'equals', github.sync_id);
       expect(synced).toHaveLength(10);
@@ -110,9 +176,19 @@ describe('Airweave filters', () => {
     });
 
     it('groups: conditions of a group AND-ed, groups OR-ed', async () => {
-      const and = await v2([{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'notion' }, { field: 'created_at', operator: 'greater_than', value: '2025-01-01T00:00:00Z' }] }]);
+      const and = await v2([
+        {
+          conditions: [
+            { field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'notion' },
+            { field: 'created_at', operator: 'greater_than', value: '2025-01-01T00:00:00Z' },
+          ],
+        },
+      ]);
       expect(and).toEqual(['e2#0']);
-      const or = await v2([{ conditions: [{ field: 'entity_id', operator: 'equals', value: 'e1' }] }, { conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'slack' }] }]);
+      const or = await v2([
+        { conditions: [{ field: 'entity_id', operator: 'equals', value: 'e1' }] },
+        { conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'slack' }] },
+      ]);
       expect(or).toEqual(['e1#0', 'e5#0']);
       // No filter, null or an empty list: everything.
       expect(await v2(null)).toHaveLength(16);
@@ -120,14 +196,26 @@ describe('Airweave filters', () => {
     });
 
     it('a filter applies before ranking: limit counts the kept chunks', async () => {
-      const r = await awRaw(ctx.url, `/collections/${rid}/search/instant`, { key: KEY, method: 'POST', json: { query: 'token bucket rate limiter', limit: 2, filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'in', value: ['notion', 'jira'] }] }] } });
+      const r = await awRaw(ctx.url, `/collections/${rid}/search/instant`, {
+        key: KEY,
+        method: 'POST',
+        json: {
+          query: 'token bucket rate limiter',
+          limit: 2,
+          filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'in', value: ['notion', 'jira'] }] }],
+        },
+      });
       expect(r.json.results).toHaveLength(2);
       expect(r.json.results.every((x: Json) => ['notion', 'jira'].includes(x.airweave_system_metadata.source_name))).toBe(true);
     });
 
     it('refuses, with 422 at the condition, what does not fit its field', async () => {
       const refused = async (condition: object, message: string) => {
-        const r = await awRaw(ctx.url, `/collections/${rid}/search/instant`, { key: KEY, method: 'POST', json: { query: 'x', filter: [{ conditions: [{ field: 'name', operator: 'equals', value: 'x' }] }, { conditions: [condition] }] } });
+        const r = await awRaw(ctx.url, `/collections/${rid}/search/instant`, {
+          key: KEY,
+          method: 'POST',
+          json: { query: 'x', filter: [{ conditions: [{ field: 'name', operator: 'equals', value: 'x' }] }, { conditions: [condition] }] },
+        });
         expect(r.status).toBe(422);
         expect(r.json).toEqual({ errors: [{ 'body.filter.1.conditions.0': `Value error, ${message}` }] });
       };
@@ -135,22 +223,42 @@ describe('Airweave filters', () => {
       await refused({ field: 'entity_id', operator: 'equals', value: ['e1'] }, "Operator 'equals' requires a single value, not a list");
       await refused({ field: 'created_at', operator: 'contains', value: '2025' }, "Operator 'contains' is not supported for field 'created_at'");
       await refused({ field: 'updated_at', operator: 'greater_than', value: 'yesterday' }, "Field 'updated_at' takes ISO 8601 datetime values");
-      await refused({ field: 'name', operator: 'greater_than', value: 'm' }, "Operator 'greater_than' is not supported for field 'name': it compares numbers and datetimes");
+      await refused(
+        { field: 'name', operator: 'greater_than', value: 'm' },
+        "Operator 'greater_than' is not supported for field 'name': it compares numbers and datetimes",
+      );
       await refused({ field: 'name', operator: 'equals', value: true }, "Field 'name' takes string values");
-      await refused({ field: 'airweave_system_metadata.chunk_index', operator: 'equals', value: '1' }, "Field 'airweave_system_metadata.chunk_index' takes integer values");
+      await refused(
+        { field: 'airweave_system_metadata.chunk_index', operator: 'equals', value: '1' },
+        "Field 'airweave_system_metadata.chunk_index' takes integer values",
+      );
       // The schema's own checks: unknown field or operator, an empty group.
-      const unknown = await awRaw(ctx.url, `/collections/${rid}/search/instant`, { key: KEY, method: 'POST', json: { query: 'x', filter: [{ conditions: [{ field: 'raw_source_fields.status', operator: 'equals', value: 'x' }] }] } });
+      const unknown = await awRaw(ctx.url, `/collections/${rid}/search/instant`, {
+        key: KEY,
+        method: 'POST',
+        json: { query: 'x', filter: [{ conditions: [{ field: 'raw_source_fields.status', operator: 'equals', value: 'x' }] }] },
+      });
       expect(unknown.status).toBe(422);
       expect(unknown.json.errors[0]).toEqual({ 'body.filter.0.conditions.0.field': expect.stringMatching(/^Input should be 'entity_id', 'name', /) });
-      const empty = await awRaw(ctx.url, `/collections/${rid}/search/instant`, { key: KEY, method: 'POST', json: { query: 'x', filter: [{ conditions: [] }] } });
+      const empty = await awRaw(ctx.url, `/collections/${rid}/search/instant`, {
+        key: KEY,
+        method: 'POST',
+        json: { query: 'x', filter: [{ conditions: [] }] },
+      });
       // A union's failure lists each member's reason, as pydantic does.
-      expect(empty.json).toEqual({ errors: [{ 'body.filter.0.conditions': 'List should have at least 1 item after validation, not 0' }, { 'body.filter': 'Input should be a valid null' }] });
+      expect(empty.json).toEqual({
+        errors: [{ 'body.filter.0.conditions': 'List should have at least 1 item after validation, not 0' }, { 'body.filter': 'Input should be a valid null' }],
+      });
     });
   });
 
   describe('legacy Qdrant-style filter', () => {
     async function legacy(filter: unknown): Promise<string[]> {
-      const r = await awRaw(ctx.url, `/collections/${rid}/search`, { key: KEY, method: 'POST', json: { query: 'report', retrieval_strategy: 'neural', limit: 1000, generate_answer: false, filter } });
+      const r = await awRaw(ctx.url, `/collections/${rid}/search`, {
+        key: KEY,
+        method: 'POST',
+        json: { query: 'report', retrieval_strategy: 'neural', limit: 1000, generate_answer: false, filter },
+      });
       expect(r.status, r.text).toBe(200);
       return r.json.results.map((x: Json) => `${x.entity_id}#${x.system_metadata.chunk_index}`).sort();
     }
@@ -158,8 +266,18 @@ describe('Airweave filters', () => {
     it('must, should, must_not and min_should; a single condition or a list; nested filters', async () => {
       expect(await legacy({ must: [{ key: 'source_name', match: { value: 'notion' } }] })).toEqual(['e1#0', 'e2#0']);
       expect(await legacy({ must: { key: 'airweave_system_metadata.source_name', match: { value: 'jira' } } })).toEqual(['e3#0']);
-      expect(await legacy({ should: [{ key: 'entity_id', match: { value: 'e1' } }, { key: 'entity_id', match: { value: 'e3' } }] })).toEqual(['e1#0', 'e3#0']);
-      expect(loaded(await legacy({ must_not: [{ key: 'system_metadata.source_name', match: { any: ['notion', 'google_drive'] } }] }))).toEqual(['e3#0', 'e5#0']);
+      expect(
+        await legacy({
+          should: [
+            { key: 'entity_id', match: { value: 'e1' } },
+            { key: 'entity_id', match: { value: 'e3' } },
+          ],
+        }),
+      ).toEqual(['e1#0', 'e3#0']);
+      expect(loaded(await legacy({ must_not: [{ key: 'system_metadata.source_name', match: { any: ['notion', 'google_drive'] } }] }))).toEqual([
+        'e3#0',
+        'e5#0',
+      ]);
       const two = [
         { key: 'source_name', match: { value: 'notion' } },
         { key: 'created_at', range: { gte: '2025-01-01T00:00:00Z' } },
@@ -168,7 +286,19 @@ describe('Airweave filters', () => {
       expect(await legacy({ min_should: { conditions: two, min_count: 2 } })).toEqual(['e2#0']);
       expect(await legacy({ min_should: { conditions: two, min_count: 3 } })).toEqual(['e2#0']);
       expect(loaded(await legacy({ min_should: { conditions: two, min_count: 1 } }))).toEqual(['e1#0', 'e2#0', 'e3#0']);
-      expect(await legacy({ must: [{ should: [{ key: 'entity_id', match: { value: 'e1' } }, { key: 'entity_id', match: { value: 'e2' } }] }, { must_not: { key: 'entity_id', match: { value: 'e1' } } }] })).toEqual(['e2#0']);
+      expect(
+        await legacy({
+          must: [
+            {
+              should: [
+                { key: 'entity_id', match: { value: 'e1' } },
+                { key: 'entity_id', match: { value: 'e2' } },
+              ],
+            },
+            { must_not: { key: 'entity_id', match: { value: 'e1' } } },
+          ],
+        }),
+      ).toEqual(['e2#0']);
     });
 
     it('match: value, any, except, text (every word), phrase (a substring); range on numbers and times', async () => {
@@ -192,11 +322,39 @@ describe('Airweave filters', () => {
       expect(await legacy({ must: [{ key: 'source_fields.owner', is_null: true }] })).toEqual(['e1#0']);
       expect(await legacy({ must: [{ has_id: ['e3', 'e5'] }] })).toEqual(['e3#0', 'e5#0']);
       // nested: one breadcrumb must meet both conditions (Acme the workspace AND a Slack workspace): only e5.
-      const nested = { nested: { key: 'breadcrumbs', filter: { must: [{ key: 'name', match: { value: 'Acme' } }, { key: 'entity_type', match: { value: 'SlackWorkspaceEntity' } }] } } };
+      const nested = {
+        nested: {
+          key: 'breadcrumbs',
+          filter: {
+            must: [
+              { key: 'name', match: { value: 'Acme' } },
+              { key: 'entity_type', match: { value: 'SlackWorkspaceEntity' } },
+            ],
+          },
+        },
+      };
       expect(await legacy({ must: [nested] })).toEqual(['e5#0']);
       // The same two conditions on the flattened field match any breadcrumb for each: Notion pages too.
-      expect(loaded(await legacy({ must: [{ key: 'breadcrumbs.name', match: { value: 'Acme' } }, { key: 'breadcrumbs.entity_type', match: { value: 'SlackWorkspaceEntity' } }] }))).toEqual(['e5#0']);
-      expect(loaded(await legacy({ must: [{ key: 'breadcrumbs.name', match: { value: 'Acme' } }, { key: 'breadcrumbs.entity_type', match: { value: 'NotionDatabaseEntity' } }] }))).toEqual(['e1#0', 'e2#0']);
+      expect(
+        loaded(
+          await legacy({
+            must: [
+              { key: 'breadcrumbs.name', match: { value: 'Acme' } },
+              { key: 'breadcrumbs.entity_type', match: { value: 'SlackWorkspaceEntity' } },
+            ],
+          }),
+        ),
+      ).toEqual(['e5#0']);
+      expect(
+        loaded(
+          await legacy({
+            must: [
+              { key: 'breadcrumbs.name', match: { value: 'Acme' } },
+              { key: 'breadcrumbs.entity_type', match: { value: 'NotionDatabaseEntity' } },
+            ],
+          }),
+        ),
+      ).toEqual(['e1#0', 'e2#0']);
       expect(await legacy({ must: [{ has_vector: 'dense' }, { key: 'entity_id', match: { value: 'e2' } }] })).toEqual(['e2#0']);
     });
 
@@ -212,7 +370,11 @@ describe('Airweave filters', () => {
       await refused({ must: [{ key: 'created_at', range: { gt: 'soon' } }] }, 'body.filter.must.0.range.gt', '"soon" is not a datetime');
       await refused({ must: [{ key: 'pages', range: { gt: '3' } }] }, 'body.filter.must.0.range.gt', 'gt must be a number');
       await refused({ min_should: { conditions: 'x' } }, 'body.filter.min_should', 'min_should needs conditions (a list) and min_count (an integer)');
-      await refused({ must: [{ key: 'location', geo_radius: { center: { lat: 0, lon: 0 }, radius: 1 } }] }, 'body.filter.must.0.geo_radius', 'geo_radius conditions are not supported: entities have no such fields');
+      await refused(
+        { must: [{ key: 'location', geo_radius: { center: { lat: 0, lon: 0 }, radius: 1 } }] },
+        'body.filter.must.0.geo_radius',
+        'geo_radius conditions are not supported: entities have no such fields',
+      );
       let deep: Json = { key: 'name', match: { value: 'x' } };
       for (let i = 0; i < 40; i++) deep = { must: [deep] };
       const r = await awRaw(ctx.url, `/collections/${rid}/search`, { key: KEY, method: 'POST', json: { query: 'x', filter: deep } });

@@ -85,7 +85,8 @@ describe('Airweave search relevance on the corpora', () => {
       { short_name: 'linear', authentication: { access_token: 'l' } },
       { short_name: 'jira', authentication: { access_token: 'j' } },
     ];
-    for (const s of sources) expect((await awRaw(ctx.url, '/source-connections', { key: KEY, method: 'POST', json: { readable_collection_id: rid, ...s } })).status).toBe(200);
+    for (const s of sources)
+      expect((await awRaw(ctx.url, '/source-connections', { key: KEY, method: 'POST', json: { readable_collection_id: rid, ...s } })).status).toBe(200);
     ctx.server.clock.advance(2000);
     for (const q of ALL) {
       const row = {} as Record<Mode, number>;
@@ -99,10 +100,19 @@ describe('Airweave search relevance on the corpora', () => {
     console.log(
       [
         `Airweave search relevance, 45 entities, ${ALL.length} queries (rank of the expected entity: keyword, semantic, hybrid)`,
-        ...ALL.map((q) => `${q.kind.padEnd(8)} ${JSON.stringify(q.query).padEnd(46)} ${MODES.map((m) => String(ranks.get(q.query)![m] || '-').padStart(3)).join('  ')}   ${q.expect}`),
+        ...ALL.map(
+          (q) =>
+            `${q.kind.padEnd(8)} ${JSON.stringify(q.query).padEnd(46)} ${MODES.map((m) => String(ranks.get(q.query)![m] || '-').padStart(3)).join('  ')}   ${q.expect}`,
+        ),
         line(`all ${ALL.length} queries`, ALL),
-        line(`${KEYWORD.length} of entities' words`, ALL.filter((q) => q.kind === 'keyword')),
-        line(`${PARTIAL.length} partial words`, ALL.filter((q) => q.kind === 'partial')),
+        line(
+          `${KEYWORD.length} of entities' words`,
+          ALL.filter((q) => q.kind === 'keyword'),
+        ),
+        line(
+          `${PARTIAL.length} partial words`,
+          ALL.filter((q) => q.kind === 'partial'),
+        ),
       ].join('\n'),
     );
   });

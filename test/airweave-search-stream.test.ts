@@ -44,7 +44,13 @@ describe('Airweave agentic search stream', () => {
   });
 
   const open = async (body: unknown, headers: Record<string, string> = {}, collection = rid) =>
-    new EventReader(await fetch(`${ctx.url}/airweave/collections/${collection}/search/agentic/stream`, { method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+    new EventReader(
+      await fetch(`${ctx.url}/airweave/collections/${collection}/search/agentic/stream`, {
+        method: 'POST',
+        headers: { 'x-api-key': KEY, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
 
   /** Every event, advancing the clock one step after each so the next one is sent. */
   async function drain(reader: EventReader): Promise<Json[]> {
@@ -81,17 +87,34 @@ describe('Airweave agentic search stream', () => {
 
     const [started, think0, search, , read, add, , finish, done] = events;
     expect(started).toEqual({ type: 'started', request_id: expect.stringMatching(/^[0-9a-f-]{36}$/), tier: 'agentic', collection_readable_id: rid });
-    expect(think0).toMatchObject({ text: 'Searching the collection for "which security issues are still open".', thinking: expect.stringContaining('hybrid search'), duration_ms: STEP, diagnostics: { iteration: 0 } });
-    expect(search).toMatchObject({ tool_name: 'search', duration_ms: STEP, diagnostics: { iteration: 0, arguments: { query: 'which security issues are still open', retrieval_strategy: 'hybrid', limit: 25 } } });
+    expect(think0).toMatchObject({
+      text: 'Searching the collection for "which security issues are still open".',
+      thinking: expect.stringContaining('hybrid search'),
+      duration_ms: STEP,
+      diagnostics: { iteration: 0 },
+    });
+    expect(search).toMatchObject({
+      tool_name: 'search',
+      duration_ms: STEP,
+      diagnostics: { iteration: 0, arguments: { query: 'which security issues are still open', retrieval_strategy: 'hybrid', limit: 25 } },
+    });
     expect(search.diagnostics.stats.first_results[0]).toMatchObject({ source_name: 'jira' });
     expect(read.tool_name).toBe('read');
     expect(add).toMatchObject({ tool_name: 'add_to_results', diagnostics: { stats: { added: done.results.length, total_collected: done.results.length } } });
     expect(finish).toMatchObject({ tool_name: 'return_results_to_user', diagnostics: { stats: { accepted: true, total_collected: done.results.length } } });
     // done: the results, the whole run's time on the clock (each step one pace), the run's diagnostics.
     expect(done.duration_ms).toBe(8 * STEP);
-    expect(done.diagnostics).toMatchObject({ total_iterations: 3, all_collected_entity_ids: done.results.map((r: Json) => r.entity_id), max_iterations_hit: false });
+    expect(done.diagnostics).toMatchObject({
+      total_iterations: 3,
+      all_collected_entity_ids: done.results.map((r: Json) => r.entity_id),
+      max_iterations_hit: false,
+    });
     // The same results as the JSON endpoint.
-    const json = await awRaw(ctx.url, `/collections/${rid}/search/agentic`, { key: KEY, method: 'POST', json: { query: 'which security issues are still open', thinking: true } });
+    const json = await awRaw(ctx.url, `/collections/${rid}/search/agentic`, {
+      key: KEY,
+      method: 'POST',
+      json: { query: 'which security issues are still open', thinking: true },
+    });
     expect(done.results).toEqual(json.json.results);
     expect(await journalOf()).toMatchObject({ status: 200, events: 9 });
   });
@@ -113,7 +136,7 @@ describe('Airweave agentic search stream', () => {
     expect(rest.at(-1)!.results[0].name).toBe('Add token bucket rate limiter to the public ingest API');
   });
 
-  it('a missing collection (or another organisation\'s): 200, started, then an error event', async () => {
+  it("a missing collection (or another organisation's): 200, started, then an error event", async () => {
     const reader = await open({ query: 'x' }, {}, 'no-such-collection');
     expect(reader.response.status).toBe(200);
     const events = await drain(reader);
@@ -122,13 +145,21 @@ describe('Airweave agentic search stream', () => {
       { type: 'error', message: 'An internal error occurred during search.', request_id: events[0].request_id },
     ]);
     for (const e of events) expect(validateEvent(e)).toEqual([]);
-    const foreign = await fetch(`${ctx.url}/airweave/collections/${rid}/search/agentic/stream`, { method: 'POST', headers: { 'x-api-key': `${KEY}-other`, 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x' }) });
+    const foreign = await fetch(`${ctx.url}/airweave/collections/${rid}/search/agentic/stream`, {
+      method: 'POST',
+      headers: { 'x-api-key': `${KEY}-other`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'x' }),
+    });
     const foreignEvents = await drain(new EventReader(foreign));
     expect(foreignEvents.map((e) => e.type)).toEqual(['started', 'error']);
   });
 
-  it('request validation answers before any event, in the vendor\'s 422 envelope', async () => {
-    const r = await awRaw(ctx.url, `/collections/${rid}/search/agentic/stream`, { key: KEY, method: 'POST', json: { query: 'x', filter: [{ conditions: [{ field: 'name', operator: 'in', value: 'x' }] }] } });
+  it("request validation answers before any event, in the vendor's 422 envelope", async () => {
+    const r = await awRaw(ctx.url, `/collections/${rid}/search/agentic/stream`, {
+      key: KEY,
+      method: 'POST',
+      json: { query: 'x', filter: [{ conditions: [{ field: 'name', operator: 'in', value: 'x' }] }] },
+    });
     expect(r.status).toBe(422);
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
     expect(r.json).toEqual({ errors: [{ 'body.filter.0.conditions.0': "Value error, Operator 'in' requires a list value" }] });
@@ -153,7 +184,12 @@ describe('Airweave agentic search stream', () => {
 
   it('a client that leaves stops the stream: nothing is left waiting on the clock', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${ctx.url}/airweave/collections/${rid}/search/agentic/stream`, { method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x' }), signal: controller.signal });
+    const res = await fetch(`${ctx.url}/airweave/collections/${rid}/search/agentic/stream`, {
+      method: 'POST',
+      headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'x' }),
+      signal: controller.signal,
+    });
     const reader = new EventReader(res);
     await reader.next();
     expect(ctx.server.clock.pending()).toBe(1);

@@ -34,7 +34,11 @@ describe('Airweave search', () => {
   const advance = (ms: number) => ctx.server.clock.advance(ms);
   const names = (results: Json[]) => results.map((r: Json) => r.name);
   const admin = (method: string, p: string, json?: unknown) =>
-    fetch(`${ctx.url}/__mock/airweave/collections/${p}`, { method, headers: { 'content-type': 'application/json' }, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) }).then(async (r) => ({ status: r.status, json: await r.json() }));
+    fetch(`${ctx.url}/__mock/airweave/collections/${p}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    }).then(async (r) => ({ status: r.status, json: await r.json() }));
 
   async function collectionWith(key: string, sources: Record<string, unknown>[], name = 'Acme Knowledge'): Promise<{ rid: string; connections: Json[] }> {
     const api = as(key);
@@ -78,7 +82,14 @@ describe('Airweave search', () => {
       ],
       created_at: '2025-02-10T09:15:00Z',
       updated_at: '2025-03-18T16:30:00Z',
-      airweave_system_metadata: { source_name: 'notion', entity_type: 'NotionPageEntity', sync_id: notion.sync_id, sync_job_id: detail.sync.last_job.id, chunk_index: 0, original_entity_id: 'page-deploy-guide' },
+      airweave_system_metadata: {
+        source_name: 'notion',
+        entity_type: 'NotionPageEntity',
+        sync_id: notion.sync_id,
+        sync_job_id: detail.sync.last_job.id,
+        chunk_index: 0,
+        original_entity_id: 'page-deploy-guide',
+      },
       access: { viewers: null, is_public: null },
       web_url: expect.stringMatching(/^https:\/\/www\.notion\.so\/acme\/Production-Deployment-Guide-/),
       url: null,
@@ -130,7 +141,10 @@ describe('Airweave search', () => {
     expect((await api.ok('GET', `/source-connections/${connections[0].id}`)).entities).toBeNull();
     advance(2000);
     expect((await api.ok('GET', `/source-connections/${connections[1].id}/jobs`))[0]).toMatchObject({ status: 'failed', entities_inserted: 0 });
-    const github = await api.ok('POST', `/collections/${rid}/search/instant`, { query: 'token bucket rate limiter', filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'github' }] }] });
+    const github = await api.ok('POST', `/collections/${rid}/search/instant`, {
+      query: 'token bucket rate limiter',
+      filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'github' }] }],
+    });
     expect(github.results).toEqual([]);
   });
 
@@ -152,7 +166,9 @@ describe('Airweave search', () => {
       expect(r.json).toEqual({ detail: `Collection '${rid}' not found` });
     }
     // An entity of the owner's never shows in the stranger's own collection of the same source.
-    await admin('POST', `${rid}/entities`, { entities: [{ entity_id: 'secret-1', name: 'Acquisition plan', content: 'Project Falcon: acquire Globex in Q3.' }] });
+    await admin('POST', `${rid}/entities`, {
+      entities: [{ entity_id: 'secret-1', name: 'Acquisition plan', content: 'Project Falcon: acquire Globex in Q3.' }],
+    });
     const strangerKey = freshKey();
     const own = await collectionWith(strangerKey, [SLACK]);
     const found = await as(strangerKey).ok('POST', `/collections/${own.rid}/search/instant`, { query: 'Project Falcon acquisition Globex' });
@@ -177,7 +193,9 @@ describe('Airweave search', () => {
       const r = await legacy().req('GET', `/collections/${rid}/search?query=${encodeURIComponent('memory leak websocket reconnect')}&limit=3`);
       expect(r.status).toBe(200);
       expect(r.headers.get('x-api-deprecation')).toBe('true');
-      expect(r.headers.get('x-api-deprecation-message')).toBe('This endpoint is deprecated. Please use POST /collections/{id}/search with the new SearchRequest schema for improved functionality.');
+      expect(r.headers.get('x-api-deprecation-message')).toBe(
+        'This endpoint is deprecated. Please use POST /collections/{id}/search with the new SearchRequest schema for improved functionality.',
+      );
       expect(r.json).toMatchObject({ response_type: 'raw', completion: null, status: 'success' });
       expect(r.json.results).toHaveLength(3);
       const first = r.json.results[0];
@@ -189,7 +207,10 @@ describe('Airweave search', () => {
         source_fields: { number: 398, state: 'merged', repo_name: 'acme/pulse' },
       });
       expect(first.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const completion = await legacy().ok('GET', `/collections/${rid}/search?query=${encodeURIComponent('memory leak websocket reconnect')}&limit=3&response_type=completion`);
+      const completion = await legacy().ok(
+        'GET',
+        `/collections/${rid}/search?query=${encodeURIComponent('memory leak websocket reconnect')}&limit=3&response_type=completion`,
+      );
       // The answer: one cited line per top entity, from its best chunk's first sentence.
       const lines = completion.completion.split('\n');
       expect(lines.slice(0, 3)).toEqual([
@@ -197,9 +218,20 @@ describe('Airweave search', () => {
         '',
         '1. Fix memory leak in websocket reconnect (github): The realtime client added a new message listener on every reconnect and never removed the old one, so long-lived dashboard tabs grew to several gigabytes. [1]',
       ]);
-      expect(lines.slice(3)).toEqual(completion.results.slice(1, 3).map((r: Json, i: number) => expect.stringMatching(new RegExp(`^${i + 2}\\. ${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${r.system_metadata.source_name}\\): .+ \\[${i + 2}\\]$`))));
+      expect(lines.slice(3)).toEqual(
+        completion.results
+          .slice(1, 3)
+          .map((r: Json, i: number) =>
+            expect.stringMatching(
+              new RegExp(`^${i + 2}\\. ${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${r.system_metadata.source_name}\\): .+ \\[${i + 2}\\]$`),
+            ),
+          ),
+      );
       // The same search answers the same text.
-      expect((await legacy().ok('GET', `/collections/${rid}/search?query=${encodeURIComponent('memory leak websocket reconnect')}&limit=3&response_type=completion`)).completion).toBe(completion.completion);
+      expect(
+        (await legacy().ok('GET', `/collections/${rid}/search?query=${encodeURIComponent('memory leak websocket reconnect')}&limit=3&response_type=completion`))
+          .completion,
+      ).toBe(completion.completion);
       const all = await legacy().ok('GET', `/collections/${rid}/search?query=onboarding&limit=6`);
       const paged = await legacy().ok('GET', `/collections/${rid}/search?query=onboarding&limit=3&offset=3`);
       expect(paged.results.map((x: Json) => x.id)).toEqual(all.results.slice(3, 6).map((x: Json) => x.id));
@@ -208,7 +240,7 @@ describe('Airweave search', () => {
       expect(none).toEqual({ results: [], response_type: 'raw', completion: null, status: 'no_results' });
     });
 
-    it('POST: the body decides the form, as the vendor\'s union does', async () => {
+    it("POST: the body decides the form, as the vendor's union does", async () => {
       const post = (json: unknown) => legacy().req('POST', `/collections/${rid}/search`, json);
       // A SearchRequest: { results, completion }, no deprecation.
       const plain = await post({ query: 'rate limiter', limit: 2 });
@@ -216,7 +248,15 @@ describe('Airweave search', () => {
       expect(plain.headers.get('x-api-deprecation')).toBeNull();
       expect(plain.json.completion).toMatch(/^Based on the 2 most relevant results for "rate limiter":/);
       // A legacy-only field makes it legacy.
-      for (const extra of [{ response_type: 'raw' }, { search_method: 'hybrid' }, { recency_bias: 0 }, { score_threshold: 0 }, { expansion_strategy: 'auto' }, { enable_reranking: true }, { enable_query_interpretation: false }]) {
+      for (const extra of [
+        { response_type: 'raw' },
+        { search_method: 'hybrid' },
+        { recency_bias: 0 },
+        { score_threshold: 0 },
+        { expansion_strategy: 'auto' },
+        { enable_reranking: true },
+        { enable_query_interpretation: false },
+      ]) {
         const r = await post({ query: 'rate limiter', limit: 2, ...extra });
         expect(Object.keys(r.json).sort(), JSON.stringify(extra)).toEqual(['completion', 'response_type', 'results', 'status']);
         expect(r.headers.get('x-api-deprecation-message')).toBe("You're using the legacy SearchRequest schema. Please migrate to the new schema.");
@@ -258,7 +298,7 @@ describe('Airweave search', () => {
       expect(blended.results.map((r: Json) => r.id)).not.toEqual(newest.results.map((r: Json) => r.id));
     });
 
-    it('validation: blank query, bad values, bad filters, in the vendor\'s 422 envelope; the legacy 404 text', async () => {
+    it("validation: blank query, bad values, bad filters, in the vendor's 422 envelope; the legacy 404 text", async () => {
       const get = (q: string) => legacy().req('GET', `/collections/${rid}/search?${q}`);
       expect((await get('query=%20')).json).toEqual({ errors: [{ 'query.query': 'Value error, Query cannot be empty' }] });
       expect((await get('query=x&limit=0')).json).toEqual({ errors: [{ 'query.limit': 'Input should be greater than or equal to 1' }] });
@@ -283,7 +323,14 @@ describe('Airweave search', () => {
     const v2 = (tier: string, json: unknown) => as(key).req('POST', `/collections/${rid}/search/${tier}`, json);
     it('sets up a collection with every common source', async () => {
       key = freshKey();
-      ({ rid } = await collectionWith(key, [GITHUB, NOTION, SLACK, { short_name: 'linear', authentication: { access_token: 'l' } }, { short_name: 'jira', authentication: { access_token: 'j' } }, { short_name: 'google_drive', authentication: { access_token: 'g' } }]));
+      ({ rid } = await collectionWith(key, [
+        GITHUB,
+        NOTION,
+        SLACK,
+        { short_name: 'linear', authentication: { access_token: 'l' } },
+        { short_name: 'jira', authentication: { access_token: 'j' } },
+        { short_name: 'google_drive', authentication: { access_token: 'g' } },
+      ]));
       advance(2000);
       expect((await admin('GET', `${rid}/entities`)).json).toMatchObject({ synced: 45, chunks: 45 });
     });
@@ -322,19 +369,22 @@ describe('Airweave search', () => {
       expect((await v2('agentic', { query: q, limit: 1, thinking: true })).json.results).toEqual(agentic.json.results.slice(0, 1));
     });
 
-    it('errors: blank query, unknown strategy, limits out of range, in the vendor\'s 422 envelope; an empty collection is no error', async () => {
+    it("errors: blank query, unknown strategy, limits out of range, in the vendor's 422 envelope; an empty collection is no error", async () => {
       for (const tier of ['instant', 'classic', 'agentic', 'agentic/stream']) {
         const r = await v2(tier, { query: '   ' });
         expect(r.status, tier).toBe(422);
         expect(r.json).toEqual({ errors: [{ 'body.query': 'Value error, Query cannot be empty' }] });
       }
-      expect((await v2('instant', { query: 'x', retrieval_strategy: 'neural' })).json).toEqual({ errors: [{ 'body.retrieval_strategy': "Input should be 'semantic', 'keyword' or 'hybrid'" }] });
+      expect((await v2('instant', { query: 'x', retrieval_strategy: 'neural' })).json).toEqual({
+        errors: [{ 'body.retrieval_strategy': "Input should be 'semantic', 'keyword' or 'hybrid'" }],
+      });
       expect((await v2('instant', { query: 'x', limit: 1001 })).json).toEqual({ errors: [{ 'body.limit': 'Input should be less than or equal to 1000' }] });
       expect((await v2('classic', { query: 'x', offset: -1 })).json).toEqual({ errors: [{ 'body.offset': 'Input should be greater than or equal to 0' }] });
       expect((await v2('agentic', { query: 'x', limit: 0 })).json).toEqual({ errors: [{ 'body.limit': 'Input should be greater than or equal to 1' }] });
       expect((await v2('instant', {})).json).toEqual({ errors: [{ 'body.query': 'Field required' }] });
       const { readable_id: empty } = await as(key).ok('POST', '/collections', { name: 'Nothing Yet' });
-      for (const tier of ['instant', 'classic', 'agentic']) expect((await as(key).ok('POST', `/collections/${empty}/search/${tier}`, { query: 'x' })).results).toEqual([]);
+      for (const tier of ['instant', 'classic', 'agentic'])
+        expect((await as(key).ok('POST', `/collections/${empty}/search/${tier}`, { query: 'x' })).results).toEqual([]);
     });
   });
 
@@ -345,8 +395,23 @@ describe('Airweave search', () => {
       const { rid } = await collectionWith(key, [SLACK]);
       const put = await admin('PUT', `${rid}/entities`, {
         entities: [
-          { entity_id: 'kb-1', name: 'Refund policy', source_name: 'zendesk', entity_type: 'ZendeskArticleEntity', content: 'Customers can ask for a refund within 30 days of purchase.', created_at: '2025-01-05T10:00:00Z', web_url: 'https://help.acme.com/refunds', raw_source_fields: { locale: 'en' }, breadcrumbs: [{ entity_id: 'cat-billing', name: 'Billing', entity_type: 'ZendeskCategoryEntity' }] },
-          { entity_id: 'kb-2', name: 'Shipping times', textual_representation: 'Orders ship within two business days from our Berlin warehouse.', access: { viewers: ['group:support'], is_public: false } },
+          {
+            entity_id: 'kb-1',
+            name: 'Refund policy',
+            source_name: 'zendesk',
+            entity_type: 'ZendeskArticleEntity',
+            content: 'Customers can ask for a refund within 30 days of purchase.',
+            created_at: '2025-01-05T10:00:00Z',
+            web_url: 'https://help.acme.com/refunds',
+            raw_source_fields: { locale: 'en' },
+            breadcrumbs: [{ entity_id: 'cat-billing', name: 'Billing', entity_type: 'ZendeskCategoryEntity' }],
+          },
+          {
+            entity_id: 'kb-2',
+            name: 'Shipping times',
+            textual_representation: 'Orders ship within two business days from our Berlin warehouse.',
+            access: { viewers: ['group:support'], is_public: false },
+          },
         ],
       });
       expect(put.status).toBe(200);
@@ -360,28 +425,56 @@ describe('Airweave search', () => {
         created_at: '2025-01-05T10:00:00Z',
         updated_at: '2025-01-05T10:00:00Z',
         textual_representation: '# Refund policy\n\nCustomers can ask for a refund within 30 days of purchase.',
-        airweave_system_metadata: { source_name: 'zendesk', entity_type: 'ZendeskArticleEntity', sync_id: null, sync_job_id: null, chunk_index: 0, original_entity_id: 'kb-1' },
+        airweave_system_metadata: {
+          source_name: 'zendesk',
+          entity_type: 'ZendeskArticleEntity',
+          sync_id: null,
+          sync_job_id: null,
+          chunk_index: 0,
+          original_entity_id: 'kb-1',
+        },
         access: { viewers: null, is_public: null },
         web_url: 'https://help.acme.com/refunds',
         url: null,
         raw_source_fields: { locale: 'en' },
       });
       const shipping = (await api.ok('POST', `/collections/${rid}/search/instant`, { query: 'warehouse shipping', limit: 1 })).results[0];
-      expect(shipping).toMatchObject({ textual_representation: 'Orders ship within two business days from our Berlin warehouse.', access: { viewers: ['group:support'], is_public: false }, airweave_system_metadata: { source_name: 'custom', entity_type: 'CustomEntity' }, created_at: null });
+      expect(shipping).toMatchObject({
+        textual_representation: 'Orders ship within two business days from our Berlin warehouse.',
+        access: { viewers: ['group:support'], is_public: false },
+        airweave_system_metadata: { source_name: 'custom', entity_type: 'CustomEntity' },
+        created_at: null,
+      });
 
       // POST adds (and replaces by entity_id); PUT replaces the whole loaded set.
-      expect((await admin('POST', `${rid}/entities`, { entities: [{ entity_id: 'kb-3', name: 'Warranty', content: 'Two years on hardware.' }] })).json).toMatchObject({ loaded: 3 });
-      expect((await admin('PUT', `${rid}/entities`, { entities: [{ entity_id: 'kb-3', name: 'Warranty', content: 'Three years on hardware.' }] })).json).toMatchObject({ loaded: 1, synced: 6 });
+      expect(
+        (await admin('POST', `${rid}/entities`, { entities: [{ entity_id: 'kb-3', name: 'Warranty', content: 'Two years on hardware.' }] })).json,
+      ).toMatchObject({ loaded: 3 });
+      expect(
+        (await admin('PUT', `${rid}/entities`, { entities: [{ entity_id: 'kb-3', name: 'Warranty', content: 'Three years on hardware.' }] })).json,
+      ).toMatchObject({ loaded: 1, synced: 6 });
       expect((await api.ok('POST', `/collections/${rid}/search/instant`, { query: 'refund', retrieval_strategy: 'keyword' })).results).toEqual([]);
-      expect((await api.ok('POST', `/collections/${rid}/search/instant`, { query: 'warranty years', limit: 1 })).results[0].textual_representation).toContain('Three years');
+      expect((await api.ok('POST', `/collections/${rid}/search/instant`, { query: 'warranty years', limit: 1 })).results[0].textual_representation).toContain(
+        'Three years',
+      );
 
       // Saved with the state; the index is rebuilt from it on load.
       const saved = (await (await fetch(`${ctx.url}/__mock/state?provider=airweave`)).json()) as Json;
       const tenant = Object.values<Json>(saved.providers.airweave).find((t) => t.collections.rows.some((c: Json) => c.readableId === rid));
-      expect(tenant.entities.rows.filter((e: Json) => e.collection === rid).map((e: Json) => e.key).sort()).toEqual([
-        ...tenant.entities.rows.filter((e: Json) => e.collection === rid && e.connectionId !== null).map((e: Json) => e.key).sort(),
-        `l:${rid}:kb-3`,
-      ].sort());
+      expect(
+        tenant.entities.rows
+          .filter((e: Json) => e.collection === rid)
+          .map((e: Json) => e.key)
+          .sort(),
+      ).toEqual(
+        [
+          ...tenant.entities.rows
+            .filter((e: Json) => e.collection === rid && e.connectionId !== null)
+            .map((e: Json) => e.key)
+            .sort(),
+          `l:${rid}:kb-3`,
+        ].sort(),
+      );
       const other = await startServer({ providers: ['airweave'] });
       try {
         const load = await fetch(`${other.url}/__mock/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(saved) });
@@ -411,24 +504,43 @@ describe('Airweave search', () => {
       await admin('PUT', `${rid}/entities`, { generate: { count: 2000, source_name: 'stripe', seed: 'fixed' } });
       expect(await as(key).ok('POST', `/collections/${rid}/search/instant`, { query: 'refund duplicate charge', limit: 3 })).toEqual(first);
 
-      const dup = await admin('PUT', `${rid}/entities`, { entities: [{ entity_id: 'a', name: 'A' }, { entity_id: 'a', name: 'B' }] });
-      expect(dup).toEqual({ status: 400, json: { error: 'bad_request', message: 'entities[1].entity_id "a" is also entities[0]\'s.', details: { field: 'entities[1].entity_id' } } });
+      const dup = await admin('PUT', `${rid}/entities`, {
+        entities: [
+          { entity_id: 'a', name: 'A' },
+          { entity_id: 'a', name: 'B' },
+        ],
+      });
+      expect(dup).toEqual({
+        status: 400,
+        json: { error: 'bad_request', message: 'entities[1].entity_id "a" is also entities[0]\'s.', details: { field: 'entities[1].entity_id' } },
+      });
       const both = await admin('PUT', `${rid}/entities`, { entities: [], generate: { count: 1 } });
       expect(both.status).toBe(400);
       const noName = await admin('POST', `${rid}/entities`, { entities: [{ entity_id: 'x' }] });
       expect(noName).toMatchObject({ status: 400, json: { error: 'validation' } });
-      expect(await admin('GET', 'no-such-collection/entities')).toEqual({ status: 404, json: { error: 'not_found', message: 'No Airweave collection no-such-collection.' } });
+      expect(await admin('GET', 'no-such-collection/entities')).toEqual({
+        status: 404,
+        json: { error: 'not_found', message: 'No Airweave collection no-such-collection.' },
+      });
     });
 
     it('wait=false answers 202 at once; a search or a count right after waits for the load', async () => {
       const key = freshKey();
       const { rid } = await collectionWith(key, []);
-      const accepted = await admin('PUT', `${rid}/entities?wait=false`, { entities: [{ entity_id: 'bg-1', name: 'Parking', content: 'Visitors park in the north garage, level two.' }] });
+      const accepted = await admin('PUT', `${rid}/entities?wait=false`, {
+        entities: [{ entity_id: 'bg-1', name: 'Parking', content: 'Visitors park in the north garage, level two.' }],
+      });
       expect(accepted).toEqual({ status: 202, json: { readable_id: rid, organization_id: expect.any(String), accepted: 1 } });
       // Well before the load would start on its own: the search starts it and waits for it.
       const found = await as(key).ok('POST', `/collections/${rid}/search/instant`, { query: 'north garage parking', limit: 1 });
       expect(found.results.map((r: Json) => r.entity_id)).toEqual(['bg-1']);
-      expect((await admin('POST', `${rid}/entities?wait=false`, { entities: [{ entity_id: 'bg-2', name: 'Badges', content: 'Badges are printed at the front desk.' }] })).status).toBe(202);
+      expect(
+        (
+          await admin('POST', `${rid}/entities?wait=false`, {
+            entities: [{ entity_id: 'bg-2', name: 'Badges', content: 'Badges are printed at the front desk.' }],
+          })
+        ).status,
+      ).toBe(202);
       expect((await admin('GET', `${rid}/entities`)).json).toMatchObject({ loaded: 2, chunks: 2 });
       expect((await admin('PUT', `${rid}/entities?wait=nope`, { entities: [] })).status).toBe(400);
     });
@@ -455,7 +567,11 @@ describe('Airweave search', () => {
       );
       const server = await startServer({ providers: ['airweave'], fixtures: dir });
       try {
-        const r = await awRaw(server.url, '/collections/team-handbook-fixture/search/instant', { key: 'handbook-key', method: 'POST', json: { query: 'receipts', limit: 1 } });
+        const r = await awRaw(server.url, '/collections/team-handbook-fixture/search/instant', {
+          key: 'handbook-key',
+          method: 'POST',
+          json: { query: 'receipts', limit: 1 },
+        });
         expect(r.json.results.map((x: Json) => x.entity_id)).toEqual(['h-1']);
       } finally {
         await server.close();

@@ -11,17 +11,16 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const ROUTES = [
-  'xAI GET /v1/collections?limit=20',
-  'xAI GET /v1/collections/{id}',
-  'xAI POST /v1/collections',
-  'Airweave GET /collections',
-];
+const ROUTES = ['xAI GET /v1/collections?limit=20', 'xAI GET /v1/collections/{id}', 'xAI POST /v1/collections', 'Airweave GET /collections'];
 
 const GET_ROUTES = ROUTES.filter((r) => r.includes(' GET '));
 
 const TARGETS = [
-  ...GET_ROUTES.flatMap((r) => [`req/s ≥ 0.6× bare Node at 50 connections: ${r}`, `p99 ≤ 10 ms at 50 connections: ${r}`, `mean at 1 connection ≤ 2× bare Node's: ${r}`]),
+  ...GET_ROUTES.flatMap((r) => [
+    `req/s ≥ 0.6× bare Node at 50 connections: ${r}`,
+    `p99 ≤ 10 ms at 50 connections: ${r}`,
+    `mean at 1 connection ≤ 2× bare Node's: ${r}`,
+  ]),
   'req/s ≥ 5× Prism: xAI POST /v1/collections',
   'p99 with 100 open consoles ≤ 1.1× without: xAI GET /v1/collections/{id}',
   'start-up ≤ 250 ms (median), spawn → ready',
@@ -68,13 +67,20 @@ describe('npm run bench (quick)', () => {
     expect(stdout, context).not.toMatch(/BROKEN/);
 
     // The throughput tables: one row per route, with figures for the mock, bare Node and Prism, and their ratios; then one connection.
-    expect(stdout).toContain('| Route | Mock req/s | p50 ms | p99 ms | Bare Node req/s | p50 ms | p99 ms | Prism req/s | p99 ms | Mock/bare Node | Mock/Prism |');
+    expect(stdout).toContain(
+      '| Route | Mock req/s | p50 ms | p99 ms | Bare Node req/s | p50 ms | p99 ms | Prism req/s | p99 ms | Mock/bare Node | Mock/Prism |',
+    );
     expect(stdout).toContain('| Route | Mock mean ms | p99 ms | req/s | Bare Node mean ms | p99 ms | Mock/bare Node (mean) |');
     for (const route of ROUTES) {
       expect(stdout, route).toMatch(
-        new RegExp(`^\\| ${escape(route)} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| \\*\\*[\\d.]+×\\*\\* \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'),
+        new RegExp(
+          `^\\| ${escape(route)} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| \\*\\*[\\d.]+×\\*\\* \\| \\*\\*[\\d.]+×\\*\\* \\|$`,
+          'm',
+        ),
       );
-      expect(stdout, route).toMatch(new RegExp(`^\\| ${escape(route)} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'));
+      expect(stdout, route).toMatch(
+        new RegExp(`^\\| ${escape(route)} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\*\\*[\\d.]+×\\*\\* \\|$`, 'm'),
+      );
     }
     // As the store grows: four sizes, each with POST and GET list figures.
     expect(stdout).toContain('| Collections stored | POST /v1/collections req/s | p50 ms | p99 ms | GET /v1/collections?limit=20 req/s | p50 ms | p99 ms |');
@@ -84,7 +90,9 @@ describe('npm run bench (quick)', () => {
     expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| none \| [\d,]+ \| [\d.]+ \| [\d.]+ \| – \|$/m);
     expect(stdout).toMatch(/^\| xAI GET \/v1\/collections\/\{id\} \| 100 \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
     // Start-up, the mock's and Prism's.
-    expect(stdout).toMatch(/^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m);
+    expect(stdout).toMatch(
+      /^\| Mock, all four providers, CLI defaults: spawn → first 200 on `GET \/__mock\/health` \| \*\*[\d,]+\*\* \| [\d,]+ \| [\d,]+ \| 3 \|$/m,
+    );
     expect(stdout).toMatch(/^\| Prism [\d.]+, `specs\/xai\.yaml`: spawn → first answer \| \*\*[\d,]+\*\* \|/m);
     // Scale: memory and list latency.
     // The documents' own memory, and apart from it what indexing the same documents for search adds.
@@ -117,15 +125,24 @@ describe('npm run bench (quick)', () => {
     ]) {
       const section = stdout.slice(stdout.indexOf(`### Search over HTTP: ${heading}`));
       expect(section.length, heading).toBeLessThan(stdout.length);
-      expect(section, heading).toMatch(new RegExp(`^\\| Index build, end to end: the first add → all 5,000 ${unit} searchable \\| \\*\\*[\\d,]+ ${unit}/s\\*\\*`, 'm'));
+      expect(section, heading).toMatch(
+        new RegExp(`^\\| Index build, end to end: the first add → all 5,000 ${unit} searchable \\| \\*\\*[\\d,]+ ${unit}/s\\*\\*`, 'm'),
+      );
       expect(section, heading).toMatch(new RegExp(`^\\| RSS growth, 5,000 ${unit}: [^|]+ \\| \\*\\*[\\d.]+ MB\\*\\*`, 'm'));
     }
     const searchSections = stdout.split('### Search over HTTP: ').slice(1);
     expect(searchSections).toHaveLength(3);
     for (const section of searchSections) {
       for (const mode of ['keyword', 'semantic', 'hybrid']) {
-        expect(section, mode).toMatch(new RegExp(`^\\| ${mode} top 10, 1 connection, 100 requests \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s; [\\d.]+ matches a query\\) \\|$`, 'm'));
-        expect(section, mode).toMatch(new RegExp(`^\\| ${mode} top 10, 50 connections, [\\d.]+ s \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s\\) \\|$`, 'm'));
+        expect(section, mode).toMatch(
+          new RegExp(
+            `^\\| ${mode} top 10, 1 connection, 100 requests \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s; [\\d.]+ matches a query\\) \\|$`,
+            'm',
+          ),
+        );
+        expect(section, mode).toMatch(
+          new RegExp(`^\\| ${mode} top 10, 50 connections, [\\d.]+ s \\| p50 [\\d.]+ ms, p99 [\\d.]+ ms \\([\\d,]+ req/s\\) \\|$`, 'm'),
+        );
       }
     }
 

@@ -20,18 +20,44 @@ function summary(report: unknown, status: number, expectExit = status === 0 ? 0 
   return run.stdout;
 }
 
-const file = (name: string, status: string, assertions: { status: string; fullName: string }[], message = '') => ({ name: path.resolve(name), status, message, assertionResults: assertions });
+const file = (name: string, status: string, assertions: { status: string; fullName: string }[], message = '') => ({
+  name: path.resolve(name),
+  status,
+  message,
+  assertionResults: assertions,
+});
 const counts = { numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 };
 
 describe('.ci/summary.mjs', () => {
   it('names a test file that failed to load, and counts it', () => {
-    const out = summary({ ...counts, testResults: [file('test/a.test.ts', 'passed', [{ status: 'passed', fullName: 'a' }]), file('test/b.test.ts', 'failed', [], "Cannot find module './x.js'\n at …")] }, 1);
+    const out = summary(
+      {
+        ...counts,
+        testResults: [
+          file('test/a.test.ts', 'passed', [{ status: 'passed', fullName: 'a' }]),
+          file('test/b.test.ts', 'failed', [], "Cannot find module './x.js'\n at …"),
+        ],
+      },
+      1,
+    );
     expect(out).toContain("failed file: test/b.test.ts: Cannot find module './x.js'");
     expect(out).toMatch(/^tests: 3 passed, 0 failed, 1 file failed to run; FAILED \(exit 1\)$/m);
   });
 
   it('names each failed test', () => {
-    const out = summary({ ...counts, numFailedTests: 1, testResults: [file('test/a.test.ts', 'failed', [{ status: 'failed', fullName: 'group works' }, { status: 'passed', fullName: 'other' }])] }, 1);
+    const out = summary(
+      {
+        ...counts,
+        numFailedTests: 1,
+        testResults: [
+          file('test/a.test.ts', 'failed', [
+            { status: 'failed', fullName: 'group works' },
+            { status: 'passed', fullName: 'other' },
+          ]),
+        ],
+      },
+      1,
+    );
     expect(out).toContain('failed: test/a.test.ts › group works');
     expect(out).toMatch(/^tests: 3 passed, 1 failed; FAILED \(exit 1\)$/m);
   });
@@ -46,7 +72,21 @@ describe('.ci/summary.mjs', () => {
   });
 
   it('fails a run with a skipped or todo test, and names them', () => {
-    const out = summary({ ...counts, numPendingTests: 1, numTodoTests: 1, testResults: [file('test/a.test.ts', 'passed', [{ status: 'skipped', fullName: 'needs a network' }, { status: 'todo', fullName: 'later' }])] }, 0, 1);
+    const out = summary(
+      {
+        ...counts,
+        numPendingTests: 1,
+        numTodoTests: 1,
+        testResults: [
+          file('test/a.test.ts', 'passed', [
+            { status: 'skipped', fullName: 'needs a network' },
+            { status: 'todo', fullName: 'later' },
+          ]),
+        ],
+      },
+      0,
+      1,
+    );
     expect(out).toContain('not run: test/a.test.ts › needs a network');
     expect(out).toContain('not run: test/a.test.ts › later');
     expect(out).toMatch(/^tests: 3 passed, 0 failed, 1 skipped, 1 todo; FAILED \(tests that did not run\)$/m);

@@ -25,7 +25,9 @@ describe('flag checks', () => {
     expect(wholeNumber('--n', '007')).toBe(7);
     expect(wholeNumber('--port', '65535', 0, 65535)).toBe(65535);
     for (const raw of ['-5', '+5', '1.5', '1e3', '0x10', 'abc', ' 5', '']) {
-      expect(refusal(() => wholeNumber('--processing-ms', raw))).toBe(`--processing-ms must be a whole number ≥ 0, got ${raw === '' || raw.startsWith(' ') ? JSON.stringify(raw) : raw}`);
+      expect(refusal(() => wholeNumber('--processing-ms', raw))).toBe(
+        `--processing-ms must be a whole number ≥ 0, got ${raw === '' || raw.startsWith(' ') ? JSON.stringify(raw) : raw}`,
+      );
     }
     expect(refusal(() => wholeNumber('--rate-limit', '0', 1))).toBe('--rate-limit must be a whole number ≥ 1, got 0');
     expect(refusal(() => wholeNumber('--port', '65536', 0, 65535))).toBe('--port must be at most 65535, got 65536');
@@ -38,7 +40,9 @@ describe('flag checks', () => {
     expect(refusal(() => choiceList('--providers', 'xai,,xai', names, 'provider'))).toBe('--providers has an empty entry in xai,,xai');
     expect(refusal(() => choiceList('--providers', 'xai,', names, 'provider'))).toBe('--providers has an empty entry in xai,');
     expect(refusal(() => choiceList('--providers', 'xai,ctxfy,xai', names, 'provider'))).toBe('--providers names xai twice in xai,ctxfy,xai');
-    expect(refusal(() => choiceList('--providers', 'xai,nope', names, 'provider'))).toBe('--providers: unknown provider "nope"; choose from xai, airweave, ctxfy');
+    expect(refusal(() => choiceList('--providers', 'xai,nope', names, 'provider'))).toBe(
+      '--providers: unknown provider "nope"; choose from xai, airweave, ctxfy',
+    );
     expect(refusal(() => choiceList('--providers', '', names, 'provider'))).toBe('--providers must name at least one provider (xai, airweave, ctxfy), got ""');
   });
 
@@ -51,11 +55,15 @@ describe('flag checks', () => {
   it('takes a file to write only where it can be written', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'writable-'));
     expect(writableFile('--out', path.join(dir, 'new.yaml'))).toBe(path.join(dir, 'new.yaml'));
-    expect(refusal(() => writableFile('--out', path.join(dir, 'no', 'x.yaml')))).toBe(`--out ${path.join(dir, 'no', 'x.yaml')} cannot be written: the folder ${path.join(dir, 'no')} does not exist`);
+    expect(refusal(() => writableFile('--out', path.join(dir, 'no', 'x.yaml')))).toBe(
+      `--out ${path.join(dir, 'no', 'x.yaml')} cannot be written: the folder ${path.join(dir, 'no')} does not exist`,
+    );
     expect(refusal(() => writableFile('--junit', dir))).toBe(`--junit ${dir} cannot be written: ${dir} is a folder`);
     const file = path.join(dir, 'plain');
     writeFileSync(file, '');
-    expect(refusal(() => writableFile('--out', path.join(file, 'x.yaml')))).toBe(`--out ${path.join(file, 'x.yaml')} cannot be written: ${file} is not a folder`);
+    expect(refusal(() => writableFile('--out', path.join(file, 'x.yaml')))).toBe(
+      `--out ${path.join(file, 'x.yaml')} cannot be written: ${file} is not a folder`,
+    );
   });
 
   it('refuses a folder or a file without write permission', () => {
@@ -74,7 +82,11 @@ describe('flag checks', () => {
     const script = `import { whyNotWritable } from './writable.mjs';
       console.log(JSON.stringify([whyNotWritable(${JSON.stringify(file)}), whyNotWritable(${JSON.stringify(file)}, { replaced: true }) ?? null, whyNotWritable(${JSON.stringify(path.join(ro, 'x'))})]));`;
     try {
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: dir,
+        encoding: 'utf8',
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
       expect(JSON.parse(out)).toEqual([
         // Written in place: the file itself must be writable.
         `the folder ${ro} is not writable`,
@@ -91,7 +103,15 @@ describe('flag checks', () => {
     const file2 = path.join(dir2, 'ro.xml');
     writeFileSync(file2, '');
     chmodSync(file2, 0o444);
-    const out2 = execFileSync(process.execPath, ['--input-type=module', '-e', `import { whyNotWritable } from './writable.mjs'; console.log(JSON.stringify([whyNotWritable(${JSON.stringify(file2)}), whyNotWritable(${JSON.stringify(file2)}, { replaced: true }) ?? null]));`], { cwd: dir2, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const out2 = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { whyNotWritable } from './writable.mjs'; console.log(JSON.stringify([whyNotWritable(${JSON.stringify(file2)}), whyNotWritable(${JSON.stringify(file2)}, { replaced: true }) ?? null]));`,
+      ],
+      { cwd: dir2, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) },
+    );
     expect(JSON.parse(out2)).toEqual([`${file2} is not writable`, null]);
   });
 });

@@ -107,8 +107,16 @@ describe('SIGTERM with piped output that nobody reads', () => {
   it('stops serve when its last save fails because the --persist folder was removed after the start', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'signals-persist-'));
     const file = path.join(dir, 'state.json');
-    const { child, url } = await startUnread(['serve', '--port', '0', '--fixtures', 'none', '--processing-ms', '0', '--persist', file], /listening on (http:\/\/\S+)/);
-    const create = (name: string) => fetch(`${url}/xai/v1/collections`, { method: 'POST', headers: { ...XAI, 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: name }) });
+    const { child, url } = await startUnread(
+      ['serve', '--port', '0', '--fixtures', 'none', '--processing-ms', '0', '--persist', file],
+      /listening on (http:\/\/\S+)/,
+    );
+    const create = (name: string) =>
+      fetch(`${url}/xai/v1/collections`, {
+        method: 'POST',
+        headers: { ...XAI, 'content-type': 'application/json' },
+        body: JSON.stringify({ collection_name: name }),
+      });
     expect((await create('kept')).status).toBe(200);
     for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 25));
     expect(existsSync(file)).toBe(true);
@@ -126,12 +134,22 @@ describe('SIGTERM with piped output that nobody reads', () => {
     const out = path.join(dir, 'rec.yaml');
     const upstream = http.createServer((req, res) => {
       res.writeHead(req.url === '/v1/spaces' ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.url === '/v1/spaces' ? { spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } } : { error: 'Not Found', message: 'no such path', code: 404 }));
+      res.end(
+        JSON.stringify(
+          req.url === '/v1/spaces'
+            ? { spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } }
+            : { error: 'Not Found', message: 'no such path', code: 404 },
+        ),
+      );
     });
     servers.push(upstream);
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     // stdout is not read; stderr is, to see when the shutdown is done.
-    const child = spawn(process.execPath, [cli, 'record', '--provider', 'ctxfy', '--upstream', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, '--port', '0', '--out', out], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, 'record', '--provider', 'ctxfy', '--upstream', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, '--port', '0', '--out', out],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(child);
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
@@ -158,12 +176,19 @@ describe('SIGTERM with piped output that nobody reads', () => {
     const upstream = http.createServer((req, res) => {
       const spaces = req.url?.startsWith('/v1/spaces');
       res.writeHead(spaces ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(spaces ? { spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } } : { error: 'Not Found', message: 'no such path', code: 404 }));
+      res.end(
+        JSON.stringify(
+          spaces ? { spaces: [], pagination: { page: 1, per_page: 20, total: 0, pages: 0 } } : { error: 'Not Found', message: 'no such path', code: 404 },
+        ),
+      );
     });
     servers.push(upstream);
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    const { child, url } = await startUnread(['record', '--provider', 'ctxfy', '--upstream', base, '--port', '0', '--out', out], /recording ctxfy on (http:\/\/\S+)/);
+    const { child, url } = await startUnread(
+      ['record', '--provider', 'ctxfy', '--upstream', base, '--port', '0', '--out', out],
+      /recording ctxfy on (http:\/\/\S+)/,
+    );
     const ctx = { authorization: 'Bearer ctx-signals' };
     expect((await fetch(`${url}/v1/spaces`, { headers: ctx })).status).toBe(200);
     // Paths the spec does not know: each is logged as a violation, with the path in the line.

@@ -41,7 +41,6 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string; outp
   });
 }
 
-
 async function until(cond: () => boolean, describe: () => string): Promise<void> {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
   if (!cond()) throw new Error(`condition not met; output:\n${describe()}`);
@@ -128,7 +127,10 @@ describe('collections-mock CLI', () => {
       record: { has: [/--upstream <url>/, /--out <file>/], not: [/--processing-ms/, /--junit/] },
     };
     for (const [command, { has, not }] of Object.entries(own)) {
-      for (const args of [[command, '--help'], ['help', command]]) {
+      for (const args of [
+        [command, '--help'],
+        ['help', command],
+      ]) {
         const r = await run(args);
         expect(r.code, args.join(' ')).toBe(0);
         expect(r.out).toContain(`Usage: collections-mock ${command} [options]`);
@@ -155,16 +157,31 @@ describe('collections-mock CLI', () => {
       [['--journal-size', '-1'], 'collections-mock serve: --journal-size must be a whole number ≥ 0, got -1 (see collections-mock serve --help)'],
       [['--providers', 'xai,,xai'], 'collections-mock serve: --providers has an empty entry in xai,,xai (see collections-mock serve --help)'],
       [['--providers', 'xai,ctxfy,xai'], 'collections-mock serve: --providers names xai twice in xai,ctxfy,xai (see collections-mock serve --help)'],
-      [['--providers', 'nope'], 'collections-mock serve: --providers: unknown provider "nope"; choose from xai, airweave, mixpeek, ctxfy (see collections-mock serve --help)'],
-      [['--persist', path.join(missing, 'state.json')], `collections-mock serve: --persist ${path.join(missing, 'state.json')} cannot be written: the folder ${missing} does not exist (see collections-mock serve --help)`],
+      [
+        ['--providers', 'nope'],
+        'collections-mock serve: --providers: unknown provider "nope"; choose from xai, airweave, mixpeek, ctxfy (see collections-mock serve --help)',
+      ],
+      [
+        ['--persist', path.join(missing, 'state.json')],
+        `collections-mock serve: --persist ${path.join(missing, 'state.json')} cannot be written: the folder ${missing} does not exist (see collections-mock serve --help)`,
+      ],
       [['--persist', dir], `collections-mock serve: --persist ${dir} cannot be written: ${dir} is a folder (see collections-mock serve --help)`],
       [['--bogus'], "collections-mock serve: unknown option '--bogus' (see collections-mock serve --help)"],
       [['frobnicate'], 'collections-mock: unknown command "frobnicate"; the commands are serve, contract, record, help (see collections-mock --help)'],
-      [[...contract, '--junit', path.join(missing, 'junit.xml')], `collections-mock contract: --junit ${path.join(missing, 'junit.xml')} cannot be written: the folder ${missing} does not exist (see collections-mock contract --help)`],
+      [
+        [...contract, '--junit', path.join(missing, 'junit.xml')],
+        `collections-mock contract: --junit ${path.join(missing, 'junit.xml')} cannot be written: the folder ${missing} does not exist (see collections-mock contract --help)`,
+      ],
       [[...contract, '--junit', dir], `collections-mock contract: --junit ${dir} cannot be written: ${dir} is a folder (see collections-mock contract --help)`],
       [[...contract, '--fuzz', '-3'], 'collections-mock contract: --fuzz must be a whole number ≥ 0, got -3 (see collections-mock contract --help)'],
-      [[...contract, '--checks', 'ignored_auth,,ignored_auth'], 'collections-mock contract: --checks has an empty entry in ignored_auth,,ignored_auth (see collections-mock contract --help)'],
-      [[...record, '--out', path.join(missing, 'rec.yaml')], `collections-mock record: --out ${path.join(missing, 'rec.yaml')} cannot be written: the folder ${missing} does not exist (see collections-mock record --help)`],
+      [
+        [...contract, '--checks', 'ignored_auth,,ignored_auth'],
+        'collections-mock contract: --checks has an empty entry in ignored_auth,,ignored_auth (see collections-mock contract --help)',
+      ],
+      [
+        [...record, '--out', path.join(missing, 'rec.yaml')],
+        `collections-mock record: --out ${path.join(missing, 'rec.yaml')} cannot be written: the folder ${missing} does not exist (see collections-mock record --help)`,
+      ],
       [[...record, '--port', '-1'], 'collections-mock record: --port must be a whole number ≥ 0, got -1 (see collections-mock record --help)'],
     ];
     // A few at a time: each is a process of its own.

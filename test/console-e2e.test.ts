@@ -24,7 +24,16 @@ import { raw } from './support/client.js';
 import { uploadFile } from './support/xai.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const TOKEN = 'console-e2e-token';
 const SHOTS = fileURLToPath(new URL('../docs/console/', import.meta.url));
 
@@ -57,7 +66,13 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await createMockServer({ port: 0, strict: true, quiet: true, adminToken: TOKEN, fixtures: 'default', seed: 'console', processingMs: 200 });
   profile = mkdtempSync(path.join(os.tmpdir(), 'collections-mock-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
   page = context.pages()[0] ?? (await context.newPage());
   const origin = new URL(server.url).origin;
   page.on('console', (m) => {
@@ -148,22 +163,49 @@ describe('the web console in Chromium', () => {
     await expect.poll(() => linked.getByRole('button', { name: /^entities: / }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Finance Data', exact: true }).click();
     await expect.poll(() => linked.getByRole('button', { name: /^connections: / }).count()).toBeGreaterThan(0);
-    await linked.getByRole('button', { name: /^connections: / }).first().click();
-    await expect.poll(() => page.locator('ul.linked').getByRole('button', { name: /^jobs: / }).count()).toBeGreaterThan(0);
+    await linked
+      .getByRole('button', { name: /^connections: / })
+      .first()
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .locator('ul.linked')
+          .getByRole('button', { name: /^jobs: / })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     // A job as the vendor lists it: its item of GET /source-connections/{id}/jobs.
-    await page.locator('ul.linked').getByRole('button', { name: /^jobs: / }).first().click();
-    await expect.poll(() => page.getByTestId('vendor-operation').textContent()).toMatch(/^getSourceConnectionJobs: GET \/source-connections\/[^/]+\/jobs answered 200$/);
+    await page
+      .locator('ul.linked')
+      .getByRole('button', { name: /^jobs: / })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByTestId('vendor-operation').textContent())
+      .toMatch(/^getSourceConnectionJobs: GET \/source-connections\/[^/]+\/jobs answered 200$/);
     expect(await page.getByLabel('Vendor JSON').textContent()).toContain('"source_connection_id"');
     // An entity has no vendor GET (search finds it): shown as stored, and said so, without asking the admin API (health names the tables it renders).
     await page.getByRole('button', { name: 'Support Tickets', exact: true }).click();
-    await page.locator('ul.linked').getByRole('button', { name: /^entities: / }).first().click();
+    await page
+      .locator('ul.linked')
+      .getByRole('button', { name: /^entities: / })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('vendor-operation').textContent()).toMatch(/^As stored: No airweave operation reads entities records/);
     expect(await page.getByLabel('Record JSON').textContent()).toContain('"entityId"');
   });
 
   it('shows a request in the requests view within a second, with its exchange', async () => {
     await go('Requests');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^live$/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^live$/ })
+          .count(),
+      )
+      .toBe(1);
     const missing = 'collection_00000000-0000-4000-8000-00000000c0de';
     const started = Date.now();
     const res = await raw(server.url, `/xai/v1/collections/${missing}`, { key: 'demo' });
@@ -174,7 +216,9 @@ describe('the web console in Chromium', () => {
     await row.click();
     const detail = page.getByTestId('request-detail');
     await expect.poll(() => detail.getByLabel('Response body').textContent()).toContain('Some requested entity was not found');
-    expect(await detail.getByLabel('As curl').textContent()).toContain(`curl -sS '${server.url}/xai/v1/collections/${missing}' -H 'authorization: Bearer demo'`);
+    expect(await detail.getByLabel('As curl').textContent()).toContain(
+      `curl -sS '${server.url}/xai/v1/collections/${missing}' -H 'authorization: Bearer demo'`,
+    );
     await shot('requests');
   });
 
@@ -243,7 +287,9 @@ describe('the web console in Chromium', () => {
     expect(withoutTime(exported)).toEqual(withoutTime(before));
 
     await page.getByRole('button', { name: 'Reset everything' }).click();
-    await expect.poll(async () => Object.values((await admin('/state')).json.providers as Record<string, object>).every((t) => Object.keys(t).length === 0)).toBe(true);
+    await expect
+      .poll(async () => Object.values((await admin('/state')).json.providers as Record<string, object>).every((t) => Object.keys(t).length === 0))
+      .toBe(true);
 
     await page.getByLabel('Import a state file').setInputFiles(file);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count()).toBe(1);

@@ -142,7 +142,12 @@ describe('GET /__mock/events', () => {
     const reader = new EventReader(res);
     await waitFor(() => ctx.server.journal.subscribers === 1);
     const started = Date.now();
-    await raw(ctx.url, '/xai/v1/collections', { method: 'POST', key: 'events-key', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'Live' }) });
+    await raw(ctx.url, '/xai/v1/collections', {
+      method: 'POST',
+      key: 'events-key',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ collection_name: 'Live' }),
+    });
     const event = await reader.next();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(event?.event).toBe('requests');
@@ -223,17 +228,46 @@ describe('admin routes the console uses', () => {
   const ctx = useServer({ providers: ['xai'] });
 
   it('removes one record of a tenant, and the vendor API no longer has it', async () => {
-    const created = await raw(ctx.url, '/xai/v1/collections', { method: 'POST', key: 'rm-key', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'Gone soon' }) });
+    const created = await raw(ctx.url, '/xai/v1/collections', {
+      method: 'POST',
+      key: 'rm-key',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ collection_name: 'Gone soon' }),
+    });
     const id = created.json.collection_id as string;
     expect((await raw(ctx.url, `/xai/v1/collections/${id}`, { key: 'rm-key' })).status).toBe(200);
-    const removed = await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id] }) });
+    const removed = await raw(ctx.url, '/__mock/state/remove', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id] }),
+    });
     expect(removed.status).toBe(200);
     expect(removed.json).toMatchObject({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id], record: { id, name: 'Gone soon' } });
     expect((await raw(ctx.url, `/xai/v1/collections/${id}`, { key: 'rm-key' })).status).toBe(404);
-    const again = await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id] }) });
+    const again = await raw(ctx.url, '/__mock/state/remove', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections', id] }),
+    });
     expect(again.status).toBe(404);
-    expect((await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections'] }) })).status).toBe(400);
-    expect((await raw(ctx.url, '/__mock/state/remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'xai', tenant: 'nobody', path: ['collections', 'x'] }) })).status).toBe(404);
+    expect(
+      (
+        await raw(ctx.url, '/__mock/state/remove', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ provider: 'xai', tenant: 'key:rm-key', path: ['collections'] }),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await raw(ctx.url, '/__mock/state/remove', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ provider: 'xai', tenant: 'nobody', path: ['collections', 'x'] }),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('retries a failed delivery once more, and 404s an unknown one', async () => {

@@ -60,7 +60,10 @@ describe(`--fuzz ${N} against the mock`, () => {
     it(`${provider}: finds nothing, and covers every operation (JSON, multipart and raw bodies, none) with valid and invalid requests`, () => {
       const report = reports.get(provider)!;
       const text = summary(report);
-      expect(report.results.filter((r) => r.outcome === 'failed'), text).toEqual([]);
+      expect(
+        report.results.filter((r) => r.outcome === 'failed'),
+        text,
+      ).toEqual([]);
       expect(server.selfCheckFailures, 'replies that break the spec').toEqual([]);
       expect(report.cleanupFailures).toEqual([]);
       const fz = report.fuzz!;
@@ -76,15 +79,31 @@ describe(`--fuzz ${N} against the mock`, () => {
       expect(fz.invalid).toBeGreaterThan(N * 3);
       for (const op of spec.operations.values()) {
         const media = Object.keys(op.requestBody?.content ?? {});
-        if (media.includes('application/json') || media.includes('multipart/form-data')) expect(plan.some((r) => r.operationId === op.id && r.kind === 'invalid'), `${op.id} has invalid requests`).toBe(true);
+        if (media.includes('application/json') || media.includes('multipart/form-data'))
+          expect(
+            plan.some((r) => r.operationId === op.id && r.kind === 'invalid'),
+            `${op.id} has invalid requests`,
+          ).toBe(true);
         // A form is sent as parts, with a file where the schema has one; raw bytes as they are.
-        if (media.includes('multipart/form-data')) expect(plan.some((r) => r.operationId === op.id && r.kind === 'valid' && Object.values(r.call.form ?? {}).some((p) => typeof p !== 'string')), `${op.id} gets files`).toBe(true);
-        else if (media.length && !media.includes('application/json')) expect(plan.some((r) => r.operationId === op.id && r.call.raw !== undefined), `${op.id} gets bytes`).toBe(true);
+        if (media.includes('multipart/form-data'))
+          expect(
+            plan.some((r) => r.operationId === op.id && r.kind === 'valid' && Object.values(r.call.form ?? {}).some((p) => typeof p !== 'string')),
+            `${op.id} gets files`,
+          ).toBe(true);
+        else if (media.length && !media.includes('application/json'))
+          expect(
+            plan.some((r) => r.operationId === op.id && r.call.raw !== undefined),
+            `${op.id} gets bytes`,
+          ).toBe(true);
       }
       // One result per operation and check: the summary stays short.
       expect(report.results.filter((r) => r.step === 'fuzz').length).toBeLessThanOrEqual(covered.size * 4);
       expect(text.split('\n').length).toBeLessThan(60);
-      expect(text).toMatch(new RegExp(`fuzz: ${fz.requests} requests \\(${fz.valid} valid, ${fz.invalid} invalid\\) to ${fz.operations} operations in [\\d.]+ s, seed fuzz-ci; 0 failed`));
+      expect(text).toMatch(
+        new RegExp(
+          `fuzz: ${fz.requests} requests \\(${fz.valid} valid, ${fz.invalid} invalid\\) to ${fz.operations} operations in [\\d.]+ s, seed fuzz-ci; 0 failed`,
+        ),
+      );
     });
   }
 
@@ -116,7 +135,12 @@ describe(`--fuzz ${N} against the mock`, () => {
           continue;
         }
         expect(r.call.intent).toEqual({ kind: 'invalid_input', what: r.what });
-        kinds.add(r.what!.replace(/^.*(wrong type|enum|maxLength|minLength|maximum|minimum|missing|extra field|malformed JSON|malformed multipart|maxItems|minItems|not a number|not a boolean|const).*$/, '$1'));
+        kinds.add(
+          r.what!.replace(
+            /^.*(wrong type|enum|maxLength|minLength|maximum|minimum|missing|extra field|malformed JSON|malformed multipart|maxItems|minItems|not a number|not a boolean|const).*$/,
+            '$1',
+          ),
+        );
         if (r.what === 'malformed multipart') expect(r.call.raw!.contentType).toMatch(/^multipart\/form-data; boundary=/);
         else if (r.call.raw) expect(() => JSON.parse(r.call.raw!.text)).toThrow();
         else if (body !== undefined && !r.what!.startsWith('query ')) expect(check!(body).length, `${r.operationId} ${r.what}`).toBeGreaterThan(0);
@@ -143,7 +167,9 @@ describe('fuzzing against a mock broken on purpose', () => {
 
   it('a 500 on one operation, a reply of the wrong type on another and invalid input accepted on a third are each caught, with curl lines', async () => {
     const acts = [
-      activate('tree-crashes', [{ match: { operation: 'getCollectionTree' }, respond: { status: 500, body: { error: 'Internal Server Error', message: 'boom', code: 500 } } }]),
+      activate('tree-crashes', [
+        { match: { operation: 'getCollectionTree' }, respond: { status: 500, body: { error: 'Internal Server Error', message: 'boom', code: 500 } } },
+      ]),
       activate('health-wrong-type', [{ match: { operation: 'getHealth' }, respond: { status: 200, body: ['not', 'an', 'object'] } }]),
       activate('keys-accept-anything', [{ match: { operation: 'createApiKey' }, respond: { status: 201, body: { id: 'k', name: 'k', key: 'ctx_x' } } }]),
     ];
@@ -159,10 +185,15 @@ describe('fuzzing against a mock broken on purpose', () => {
     expect(failedPairs).toContain('response_schema_conformance getHealth');
     expect(failedPairs).toContain('negative_data_rejection createApiKey');
     // Nothing else is blamed.
-    expect([...failedPairs].every((p) => /getCollectionTree|getHealth|createApiKey/.test(p)), [...failedPairs].join('\n')).toBe(true);
+    expect(
+      [...failedPairs].every((p) => /getCollectionTree|getHealth|createApiKey/.test(p)),
+      [...failedPairs].join('\n'),
+    ).toBe(true);
     const crash = fuzzFailed.find((r) => r.check === 'not_a_server_error' && r.operationId === 'getCollectionTree')!;
     expect(crash.received).toMatch(/^20 of 20 fuzzed requests; first, fuzz #0 \(valid\): 500/);
-    expect(crash.curl).toMatch(/^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/ctxfy\/v1\/spaces\/[^']+\/collections' -H "Authorization: Bearer \$CTXFY_API_KEY"/);
+    expect(crash.curl).toMatch(
+      /^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/ctxfy\/v1\/spaces\/[^']+\/collections' -H "Authorization: Bearer \$CTXFY_API_KEY"/,
+    );
     const accepted = fuzzFailed.find((r) => r.check === 'negative_data_rejection')!;
     expect(accepted.expected).toMatch(/^a 4xx for input that breaks the request schema \(/);
     expect(accepted.curl).toMatch(/^curl -sS -X POST '.*\/ctxfy\/v1\/api-keys'/);

@@ -136,7 +136,11 @@ describe('runner options for the vendor', () => {
         fetch: (input, init) => {
           const url = String(input);
           const host = url.startsWith(fake) ? 'api' : 'management';
-          const path = new URL(url).pathname.replace(/^\/xai/, '').split('/').slice(0, 3).join('/');
+          const path = new URL(url).pathname
+            .replace(/^\/xai/, '')
+            .split('/')
+            .slice(0, 3)
+            .join('/');
           if (!hosts.has(host)) hosts.set(host, new Set());
           hosts.get(host)!.add(path);
           return fetch(url.startsWith(fake) ? server.url + url.slice(fake.length) : url, init);

@@ -84,7 +84,10 @@ describe(`contract suite against Prism ${prismVersion()} (stateless)`, () => {
       const unexpected = failures.filter((r) => EXCEPTIONS[keyOf(provider, r)] === undefined);
       expect(unexpected, summary(report)).toEqual([]);
       for (const [key, reason] of Object.entries(EXCEPTIONS).filter(([k]) => k.startsWith(`${provider}:`))) {
-        expect(failures.some((r) => keyOf(provider, r) === key), `${key} (${reason}) now passes against Prism: remove it from EXCEPTIONS`).toBe(true);
+        expect(
+          failures.some((r) => keyOf(provider, r) === key),
+          `${key} (${reason}) now passes against Prism: remove it from EXCEPTIONS`,
+        ).toBe(true);
       }
       // The flow ran to its end: a stateless server's example ids and bodies do not stop it.
       expect(report.results.filter((r) => r.check === 'flow')).toEqual([]);
@@ -95,7 +98,9 @@ describe(`contract suite against Prism ${prismVersion()} (stateless)`, () => {
       expect(behavioural.length).toBeGreaterThan(0);
       expect(behavioural.filter((r) => r.outcome !== 'not_applicable' || r.reason !== STATELESS_BEHAVIOURAL_REASON)).toEqual([]);
       // Purposely invalid requests are still sent, and judged only by not_a_server_error.
-      const invalid = report.results.filter((r) => r.check === 'status_code_conformance' && r.reason?.startsWith('stateless server: a purposely invalid request'));
+      const invalid = report.results.filter(
+        (r) => r.check === 'status_code_conformance' && r.reason?.startsWith('stateless server: a purposely invalid request'),
+      );
       expect(invalid.length).toBeGreaterThan(0);
       expect(summary(report).split('\n').at(-1)).toBe(`${report.passed} passed, ${report.failed} failed`);
     });

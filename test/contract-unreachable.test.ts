@@ -28,7 +28,11 @@ describe('contract against a server that does not answer', () => {
     const r = await run(['--provider', 'ctxfy', '--base-url', base]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^collections-mock contract: cannot reach ${base.replace(/[.]/g, '\\.')}: connection refused \\(GET ${base.replace(/[.]/g, '\\.')}/v1/\\S+\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^collections-mock contract: cannot reach ${base.replace(/[.]/g, '\\.')}: connection refused \\(GET ${base.replace(/[.]/g, '\\.')}/v1/\\S+\\)\\n$`,
+      ),
+    );
     expect(r.stderr).not.toContain('fetch failed');
   });
 

@@ -49,10 +49,7 @@ describe('against the mock', () => {
       expect(failures, summary(report)).toEqual([]);
       expect(report.failed).toBe(0);
       for (const check of EXERCISED[provider]) {
-        expect(
-          report.results.filter((r) => r.check === check && r.outcome === 'passed').length,
-          `${check} passed at least once`,
-        ).toBeGreaterThan(0);
+        expect(report.results.filter((r) => r.check === check && r.outcome === 'passed').length, `${check} passed at least once`).toBeGreaterThan(0);
       }
       // Every read after a delete was judged (Mixpeek's asynchronous deletes included: their task completed first).
       const afterDelete = report.results.filter((r) => r.check === 'use_after_free' && / after (delete|remove)$/.test(r.step));
@@ -144,7 +141,8 @@ describe('against a mock broken on purpose', () => {
     const act = activate('ctxfy', 'wrong-space-body-stateless', [{ match: { operation: 'getSpace' }, respond: { status: 200, body: { wrong: true } } }]);
     // The mock validates bodies itself; a 500 to the numeric name stands for a server that crashes on bad input.
     const crashing: typeof fetch = async (input, init) => {
-      if (init?.method === 'POST' && init.body === JSON.stringify({ name: 42 })) return new Response('{"oops":true}', { status: 500, headers: { 'content-type': 'application/json' } });
+      if (init?.method === 'POST' && init.body === JSON.stringify({ name: 42 }))
+        return new Response('{"oops":true}', { status: 500, headers: { 'content-type': 'application/json' } });
       return fetch(input, init);
     };
     try {
@@ -163,7 +161,9 @@ describe('against a mock broken on purpose', () => {
       const behavioural = report.results.filter((r) => (BEHAVIOURAL_CHECKS as readonly string[]).includes(r.check));
       expect(behavioural.every((r) => r.outcome === 'not_applicable' && r.reason === STATELESS_BEHAVIOURAL_REASON)).toBe(true);
       // The invalid request's other conformance checks say why they did not apply.
-      const invalid = report.results.filter((r) => r.step === 'create space with a numeric name' && (CONFORMANCE_CHECKS as readonly string[]).includes(r.check) && r.check !== 'not_a_server_error');
+      const invalid = report.results.filter(
+        (r) => r.step === 'create space with a numeric name' && (CONFORMANCE_CHECKS as readonly string[]).includes(r.check) && r.check !== 'not_a_server_error',
+      );
       expect(invalid.map((r) => r.outcome)).toEqual(['not_applicable', 'not_applicable', 'not_applicable', 'not_applicable']);
       expect(invalid[0]!.reason).toMatch(/^stateless server: a purposely invalid request \(name is a number\)/);
       expect(summary(report).split('\n')[0]).toContain('stateless: behavioural checks do not apply');
@@ -180,14 +180,16 @@ describe('against a mock broken on purpose', () => {
     try {
       const report = await runContract({ provider: 'xai', baseUrl: `${server.url}/xai` });
       const failed = report.results.filter((r) => r.outcome === 'failed');
-      expect(failed.map((r) => `${r.check} ${r.operationId} ${r.step}`)).toEqual(['ensure_resource_availability getCollectionMetadata read collection after create']);
+      expect(failed.map((r) => `${r.check} ${r.operationId} ${r.step}`)).toEqual([
+        'ensure_resource_availability getCollectionMetadata read collection after create',
+      ]);
       expect(failed[0]!.received).toMatch(/^404/);
     } finally {
       server.scenarios.deactivate(act.id);
     }
   });
 
-  it('a search that does not find the processed document fails the flow there, with the search\'s curl line, and cleans up', async () => {
+  it("a search that does not find the processed document fails the flow there, with the search's curl line, and cleans up", async () => {
     const act = activate('xai', 'finds-nothing', [{ match: { operation: 'searchDocuments' }, respond: { status: 200, body: { matches: [] } } }]);
     let report: Report;
     try {
@@ -255,7 +257,11 @@ describe('the contract command', () => {
 
     const specs = new Map(server.providers.map((m) => [m.provider.name, m.spec]));
     const act = server.scenarios.activate(
-      checkScenario({ name: 'wrong-source', provider: 'ctxfy', rules: [{ match: { operation: 'getSource' }, respond: { status: 200, body: [] } }] }, 'inline', specs),
+      checkScenario(
+        { name: 'wrong-source', provider: 'ctxfy', rules: [{ match: { operation: 'getSource' }, respond: { status: 200, body: [] } }] },
+        'inline',
+        specs,
+      ),
     );
     try {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'cm-contract-')), 'junit.xml');

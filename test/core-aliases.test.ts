@@ -14,7 +14,12 @@ const doc = {
           fields: { type: 'object', additionalProperties: { type: 'string' } },
           free: { type: 'object' },
           list: { type: 'array', items: { $ref: '#/components/schemas/Inner' } },
-          either: { anyOf: [{ type: 'object', properties: { a: {} } }, { type: 'object', properties: { b: {} } }] },
+          either: {
+            anyOf: [
+              { type: 'object', properties: { a: {} } },
+              { type: 'object', properties: { b: {} } },
+            ],
+          },
         },
       },
     },

@@ -41,7 +41,13 @@ describe('deliveries', () => {
 
   it('delivers at once when the receiver answers 2xx, as JSON with the given headers', async () => {
     const { deliveries } = make();
-    const d = deliveries.send({ id: 'd1', url: `${url}/ok`, topic: 'SourceStatusNotification', body: { status: 'COMPLETED' }, headers: { 'x-signature': 'abc' } });
+    const d = deliveries.send({
+      id: 'd1',
+      url: `${url}/ok`,
+      topic: 'SourceStatusNotification',
+      body: { status: 'COMPLETED' },
+      headers: { 'x-signature': 'abc' },
+    });
     await deliveries.idle();
     expect(d.state).toBe('delivered');
     expect(d.attempts).toEqual([{ at: Date.UTC(2026, 0, 1), status: 204 }]);

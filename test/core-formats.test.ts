@@ -51,7 +51,8 @@ describe('date-time and date formats', () => {
         expect(check('date')(s), s).toBe(reference('date')(s));
       }
     }
-    for (const s of ['2024-02-29', '2023-02-29', '2025-04-31', '2025-12-31', '2025-1-01', '2025-01-01T00:00:00Z', '']) expect(check('date')(s), s).toBe(reference('date')(s));
+    for (const s of ['2024-02-29', '2023-02-29', '2025-04-31', '2025-12-31', '2025-1-01', '2025-01-01T00:00:00Z', ''])
+      expect(check('date')(s), s).toBe(reference('date')(s));
   });
 
   it('read the common shape without ajv-formats, and leave the rest to it', () => {

@@ -18,8 +18,17 @@ describe('parseKeyFile', () => {
 
   it('reads a list of entries by key; no section, no keys', () => {
     expect(parseKeyFile(undefined, reader)).toBeUndefined();
-    const keys = parseKeyFile([{ key: 'a', team: 't1' }, { key: 'b', team: 't2' }], reader)!;
-    expect([...keys.values()]).toEqual([{ key: 'a', team: 't1' }, { key: 'b', team: 't2' }]);
+    const keys = parseKeyFile(
+      [
+        { key: 'a', team: 't1' },
+        { key: 'b', team: 't2' },
+      ],
+      reader,
+    )!;
+    expect([...keys.values()]).toEqual([
+      { key: 'a', team: 't1' },
+      { key: 'b', team: 't2' },
+    ]);
   });
 
   it('names the provider and the entry in every refusal', () => {
@@ -27,8 +36,24 @@ describe('parseKeyFile', () => {
     expect(() => parseKeyFile(['x'], reader)).toThrow('api keys for demo, entry 0: needs a non-empty "key" and "team"');
     expect(() => parseKeyFile([{ key: 'a', team: '' }], reader)).toThrow('entry 0: needs a non-empty "key" and "team"');
     expect(() => parseKeyFile([{ key: 'a', team: 'bad' }], reader)).toThrow('entry 0: "team" must not be bad');
-    expect(() => parseKeyFile([{ key: 'a', team: 't' }, { key: 'a', team: 't' }], reader)).toThrow('entry 1: a key is listed twice');
-    expect(() => parseKeyFile([{ key: 'abcdef', team: 't' }, { key: 'abcdef', team: 't' }], { ...reader, nameKey: (k: string) => `${k[0]}…` })).toThrow('entry 1: key a… is listed twice');
+    expect(() =>
+      parseKeyFile(
+        [
+          { key: 'a', team: 't' },
+          { key: 'a', team: 't' },
+        ],
+        reader,
+      ),
+    ).toThrow('entry 1: a key is listed twice');
+    expect(() =>
+      parseKeyFile(
+        [
+          { key: 'abcdef', team: 't' },
+          { key: 'abcdef', team: 't' },
+        ],
+        { ...reader, nameKey: (k: string) => `${k[0]}…` },
+      ),
+    ).toThrow('entry 1: key a… is listed twice');
   });
 });
 

@@ -86,7 +86,10 @@ describe('raw bodies through the pipeline', () => {
       specFile,
       errorSchema: 'Error',
       authenticate: () => ({ tenant: 't' }),
-      renderError: (err: MockError) => ({ status: err.kind === 'payload_too_large' ? 413 : err.kind === 'unsupported_media_type' ? 415 : err.kind === 'not_found' ? 404 : 500, body: { error: err.message } }),
+      renderError: (err: MockError) => ({
+        status: err.kind === 'payload_too_large' ? 413 : err.kind === 'unsupported_media_type' ? 415 : err.kind === 'not_found' ? 404 : 500,
+        body: { error: err.message },
+      }),
       createState: () => null,
       handlers: {
         putBlob: (ctx) => {

@@ -49,7 +49,11 @@ describe('response self-check', () => {
     const res = await get('/v1/collections');
     expect(res.status).toBe(500);
     expect(res.headers.get('x-mock-self-check')).toBe('failed');
-    expect(res.json).toMatchObject({ operationId: 'listCollections', status: 200, issues: [expect.objectContaining({ pointer: '/collections', rule: 'type' })] });
+    expect(res.json).toMatchObject({
+      operationId: 'listCollections',
+      status: 200,
+      issues: [expect.objectContaining({ pointer: '/collections', rule: 'type' })],
+    });
     expect(failures).toHaveLength(1);
   });
 

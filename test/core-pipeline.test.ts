@@ -26,7 +26,10 @@ import { testEnv } from './support/server.js';
 
 const KEY = { authorization: 'Bearer xai-pipeline' };
 
-function xaiMount(options: Partial<MountOptions> = {}, provider: Provider<unknown> = createXaiProvider() as Provider<unknown>): { mount: Mount; failures: SelfCheckFailure[] } {
+function xaiMount(
+  options: Partial<MountOptions> = {},
+  provider: Provider<unknown> = createXaiProvider() as Provider<unknown>,
+): { mount: Mount; failures: SelfCheckFailure[] } {
   const failures: SelfCheckFailure[] = [];
   const mount = createMount(provider, { env: testEnv(), limits: DEFAULT_LIMITS, strict: true, onSelfCheckFailure: (f) => failures.push(f), ...options });
   return { mount, failures };
@@ -94,7 +97,14 @@ describe('journal', () => {
 
   it('notes a self-check failure on the entry, issue by issue', () => {
     const entry = { id: 1, at: '', atMs: 0, provider: 'xai', operationId: null, method: 'GET', url: '/', status: 0, tenant: null, durationMs: 0 };
-    const failure = { provider: 'xai', operationId: 'listCollections', method: 'GET', url: '/', status: 200, issues: [{ location: 'body' as const, pointer: '/x', rule: 'type', message: 'must be string', value: 1 }] };
+    const failure = {
+      provider: 'xai',
+      operationId: 'listCollections',
+      method: 'GET',
+      url: '/',
+      status: 200,
+      issues: [{ location: 'body' as const, pointer: '/x', rule: 'type', message: 'must be string', value: 1 }],
+    };
     noteSelfCheck(entry, failure);
     noteSelfCheck(entry, failure);
     expect(entry).toMatchObject({ selfCheck: { issues: [{ location: 'body', pointer: '/x', rule: 'type', message: 'must be string' }, expect.anything()] } });
@@ -129,7 +139,9 @@ describe('readBody', () => {
   it('reads the bytes of a body; a GET without one reads nothing', async () => {
     const { mount } = xaiMount();
     const body = JSON.stringify({ collection_name: 'A' });
-    const post = await run(mount, { method: 'POST', url: '/v1/collections', headers: { 'content-type': 'application/json' }, payload: body }, (x) => upTo(mount, x, 'readBody'));
+    const post = await run(mount, { method: 'POST', url: '/v1/collections', headers: { 'content-type': 'application/json' }, payload: body }, (x) =>
+      upTo(mount, x, 'readBody'),
+    );
     expect(post.x.raw.toString()).toBe(body);
     const get = await run(mount, { url: '/v1/collections' }, (x) => upTo(mount, x, 'readBody'));
     expect(get.x.raw.length).toBe(0);
@@ -137,7 +149,11 @@ describe('readBody', () => {
 
   it('refuses a JSON body over the limit', async () => {
     const { mount } = xaiMount({ limits: { ...DEFAULT_LIMITS, json: 16 } });
-    const { error } = await run(mount, { method: 'POST', url: '/v1/collections', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ collection_name: 'x'.repeat(64) }) }, (x) => upTo(mount, x, 'readBody'));
+    const { error } = await run(
+      mount,
+      { method: 'POST', url: '/v1/collections', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ collection_name: 'x'.repeat(64) }) },
+      (x) => upTo(mount, x, 'readBody'),
+    );
     expect(kindOf(error)).toBe('payload_too_large');
   });
 });
@@ -179,7 +195,12 @@ describe('parseRequest', () => {
     const { mount } = xaiMount();
     const { x, error } = await run(
       mount,
-      { method: 'POST', url: '/v1/collections?a=1&a=2&b=3', headers: { ...KEY, 'content-type': 'application/json; charset=utf-8' }, payload: '{"collection_name":"A"}' },
+      {
+        method: 'POST',
+        url: '/v1/collections?a=1&a=2&b=3',
+        headers: { ...KEY, 'content-type': 'application/json; charset=utf-8' },
+        payload: '{"collection_name":"A"}',
+      },
       (x) => upTo(mount, x, 'parseRequest'),
     );
     expect(error).toBeUndefined();
@@ -191,7 +212,9 @@ describe('parseRequest', () => {
 
   it('refuses a media type the operation does not declare', async () => {
     const { mount } = xaiMount();
-    const { error } = await run(mount, { method: 'POST', url: '/v1/collections', headers: { ...KEY, 'content-type': 'text/csv' }, payload: 'a,b' }, (x) => upTo(mount, x, 'parseRequest'));
+    const { error } = await run(mount, { method: 'POST', url: '/v1/collections', headers: { ...KEY, 'content-type': 'text/csv' }, payload: 'a,b' }, (x) =>
+      upTo(mount, x, 'parseRequest'),
+    );
     expect(kindOf(error)).toBe('unsupported_media_type');
   });
 });
@@ -257,10 +280,14 @@ describe('validateRequest', () => {
 describe('handle', () => {
   it("runs the operation's handler on the tenant's state", async () => {
     const { mount } = xaiMount();
-    const { value } = await run(mount, { method: 'POST', url: '/v1/collections', headers: { ...KEY, 'content-type': 'application/json' }, payload: '{"collection_name":"Handled"}' }, async (x) => {
-      await upTo(mount, x, 'validateRequest');
-      return handle(mount, x);
-    });
+    const { value } = await run(
+      mount,
+      { method: 'POST', url: '/v1/collections', headers: { ...KEY, 'content-type': 'application/json' }, payload: '{"collection_name":"Handled"}' },
+      async (x) => {
+        await upTo(mount, x, 'validateRequest');
+        return handle(mount, x);
+      },
+    );
     expect(value).toMatchObject({ status: 200, body: { collection_name: 'Handled' } });
     expect(mount.tenants.size).toBe(1);
   });
@@ -326,7 +353,11 @@ describe('self-check', () => {
 
   it('strict: the reply sent instead is a loud 500 naming the failure', () => {
     const failure = { provider: 'xai', operationId: 'listCollections', method: 'GET', url: '/v1/collections', status: 200, issues: [] };
-    expect(selfCheckFailedReply(failure)).toEqual({ status: 500, headers: { 'x-mock-self-check': 'failed' }, body: { error: 'collections-mock: response self-check failed', ...failure } });
+    expect(selfCheckFailedReply(failure)).toEqual({
+      status: 500,
+      headers: { 'x-mock-self-check': 'failed' },
+      body: { error: 'collections-mock: response self-check failed', ...failure },
+    });
   });
 });
 

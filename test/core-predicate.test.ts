@@ -45,7 +45,10 @@ describe('atLeast', () => {
     expect(matches({ kind: 'atLeast', min: 4, items: three }, page)).toBe(false);
   });
   it('nests like the other groups', () => {
-    const f: Condition = { kind: 'and', items: [{ kind: 'atLeast', min: 1, items: [gt('size', 5), { kind: 'or', items: [eq('name', 'Deployment guide')] }] }, gt('size', 1)] };
+    const f: Condition = {
+      kind: 'and',
+      items: [{ kind: 'atLeast', min: 1, items: [gt('size', 5), { kind: 'or', items: [eq('name', 'Deployment guide')] }] }, gt('size', 1)],
+    };
     expect(matches(f, page)).toBe(true);
   });
 });
@@ -68,7 +71,10 @@ describe('some', () => {
     const f: Condition = {
       kind: 'some',
       field: 'breadcrumbs',
-      items: [{ kind: 'not', items: [eq('name', 'Acme')] }, { kind: 'or', items: [eq('entity_type', 'x'), eq('entity_type', 'NotionDatabaseEntity')] }],
+      items: [
+        { kind: 'not', items: [eq('name', 'Acme')] },
+        { kind: 'or', items: [eq('entity_type', 'x'), eq('entity_type', 'NotionDatabaseEntity')] },
+      ],
     };
     expect(matches(f, page)).toBe(true);
   });

@@ -31,7 +31,8 @@ function scenarioDir(files: Record<string, string>): string {
 }
 
 const xaiSpec = loadSpec(path.resolve('specs/xai.yaml'), 'xai');
-const specExample = (op: string, status: string, name: string) => xaiSpec.operations.get(op)!.responses[status]!.content['application/json']!.examples![name]!.value;
+const specExample = (op: string, status: string, name: string) =>
+  xaiSpec.operations.get(op)!.responses[status]!.content['application/json']!.examples![name]!.value;
 
 describe('loading: a bad file is refused at start-up with its path, rule and field', () => {
   async function refusal(files: Record<string, string>, extraDirs: string[] = [], shipped = false) {
@@ -80,7 +81,9 @@ describe('loading: a bad file is refused at start-up with its path, rule and fie
   });
 
   it('an operation the spec does not have', async () => {
-    const { err } = await refusal({ 'xai/a.yaml': 'rules:\n  - respond: {status: 500}\n  - match: {operation: [listCollections, listWidgets]}\n    respond: {status: 500}\n' });
+    const { err } = await refusal({
+      'xai/a.yaml': 'rules:\n  - respond: {status: 500}\n  - match: {operation: [listCollections, listWidgets]}\n    respond: {status: 500}\n',
+    });
     expect(err).toMatchObject({ rule: 1, field: 'match.operation', reason: 'listWidgets is not an operation of the xai spec' });
   });
 
@@ -144,7 +147,8 @@ const library = scenarioDir({
   'xai/by-operation.yaml': 'rules:\n  - match: {operation: getCollectionMetadata}\n    respond: {status: 403, message: by operation}\n',
   'xai/by-method.yaml': "rules:\n  - match: {operation: '*', method: DELETE}\n    respond: {status: 403, message: no deleting}\n",
   'xai/by-path.yaml': 'rules:\n  - match: {operation: getCollectionMetadata, path: {collection_id: col_gone}}\n    respond: {status: 404, message: gone}\n',
-  'xai/by-query.yaml': 'rules:\n  - match: {operation: listCollections, query: {limit: 5, order: ORDERING_DESCENDING}}\n    respond: {status: 403, message: five}\n',
+  'xai/by-query.yaml':
+    'rules:\n  - match: {operation: listCollections, query: {limit: 5, order: ORDERING_DESCENDING}}\n    respond: {status: 403, message: five}\n',
   'xai/by-body.yaml': [
     'rules:',
     '  - match: {operation: createCollection, body: {index_configuration.model_name: broken-model}}',
@@ -403,7 +407,9 @@ describe('faults, as a real client sees them', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     await expect(res.json()).rejects.toThrow(SyntaxError);
-    const other = await fetch(`${ctx.url}/xai/v1/collections?fault=malformed`, { headers: { authorization: `Bearer ${freshKey()}`, 'x-mock-scenario': 'malformed-503' } });
+    const other = await fetch(`${ctx.url}/xai/v1/collections?fault=malformed`, {
+      headers: { authorization: `Bearer ${freshKey()}`, 'x-mock-scenario': 'malformed-503' },
+    });
     expect(other.status).toBe(503);
     await expect(other.json()).rejects.toThrow(SyntaxError);
     expect(await journalFor(ctx.server, '/xai/v1/collections?fault=malformed')).toMatchObject({ status: 503, fault: 'malformed_json' });
@@ -414,7 +420,10 @@ describe('faults, as a real client sees them', () => {
     try {
       const aborter = new AbortController();
       let settled = false;
-      const pending = fetch(`${server.url}/xai/v1/collections?fault=hang`, { headers: { authorization: 'Bearer xai-hang', 'x-mock-scenario': 'hang' }, signal: aborter.signal }).finally(() => {
+      const pending = fetch(`${server.url}/xai/v1/collections?fault=hang`, {
+        headers: { authorization: 'Bearer xai-hang', 'x-mock-scenario': 'hang' },
+        signal: aborter.signal,
+      }).finally(() => {
         settled = true;
       });
       await new Promise((r) => setTimeout(r, 150));
@@ -513,8 +522,16 @@ describe('the journal', () => {
     await xai('/v1/collections?journal=2', { key, scenario: 'steps' });
     await xai('/v1/collections?journal=3', { key, scenario: 'steps' });
     const first = await journalFor(ctx.server, '/xai/v1/collections?journal=1');
-    expect(first).toMatchObject({ status: 429, tenant: `key:${key}`, operationId: 'listCollections', scenario: { name: 'steps', rule: 1, activation: expect.stringMatching(/^act_/) } });
-    expect(await journalFor(ctx.server, '/xai/v1/collections?journal=2')).toMatchObject({ status: 500, scenario: { name: 'steps', rule: 2, activation: first.scenario!.activation } });
+    expect(first).toMatchObject({
+      status: 429,
+      tenant: `key:${key}`,
+      operationId: 'listCollections',
+      scenario: { name: 'steps', rule: 1, activation: expect.stringMatching(/^act_/) },
+    });
+    expect(await journalFor(ctx.server, '/xai/v1/collections?journal=2')).toMatchObject({
+      status: 500,
+      scenario: { name: 'steps', rule: 2, activation: first.scenario!.activation },
+    });
     const third = await journalFor(ctx.server, '/xai/v1/collections?journal=3');
     expect(third.status).toBe(200);
     expect(third.scenario).toBeUndefined();

@@ -129,10 +129,7 @@ describe('server-sent events in the pipeline', () => {
   });
 
   it('writes the wire format a standard parser reads: event, id and retry fields, multi-line data', async () => {
-    const events: SseEvent[] = [
-      { event: 'note', id: 'a-1', retry: 1500, data: 'line one\nline two' },
-      { data: { type: 'done' } },
-    ];
+    const events: SseEvent[] = [{ event: 'note', id: 'a-1', retry: 1500, data: 'line one\nline two' }, { data: { type: 'done' } }];
     expect(formatEvent(events[0]!)).toBe('event: note\nid: a-1\nretry: 1500\ndata: line one\ndata: line two\n\n');
     const t = await serve(() => ({ status: 200, body: eventStream(events) }), { strict: false });
     const reader = await t.open();
@@ -151,7 +148,11 @@ describe('server-sent events in the pipeline', () => {
     expect(jsonData(got)).toEqual([{ type: 'tick', n: 1 }]);
     expect(reader.text).toContain(": collections-mock: this event breaks the spec's event schema and was not sent: /data/n");
     expect(t.failures).toHaveLength(1);
-    expect(t.failures[0]).toMatchObject({ operationId: 'streamTicks', status: 200, issues: [expect.objectContaining({ pointer: '/event/1/data/n', rule: 'type' })] });
+    expect(t.failures[0]).toMatchObject({
+      operationId: 'streamTicks',
+      status: 200,
+      issues: [expect.objectContaining({ pointer: '/event/1/data/n', rule: 'type' })],
+    });
   });
 
   it('lenient: a bad event is sent all the same, and reported', async () => {
@@ -178,7 +179,10 @@ describe('server-sent events in the pipeline', () => {
     }
     const t = await serve(() => ({ status: 200, body: eventStream(failing(), { error: tickError }) }));
     const got = jsonData(await (await t.open()).rest());
-    expect(got).toEqual([{ type: 'tick', n: 1 }, { type: 'error', message: 'The stream failed.' }]);
+    expect(got).toEqual([
+      { type: 'tick', n: 1 },
+      { type: 'error', message: 'The stream failed.' },
+    ]);
   });
 
   it('a client that goes away stops the stream: the source is closed and its wait on the clock dropped', async () => {
@@ -230,9 +234,17 @@ describe('scenario stream rules', () => {
     const t = await serve(() => ({ status: 200, body: eventStream(ticks(1, 0), { error: tickError }) }), { scenarios });
     const ping = await fetch(`${t.url}/ping`, { headers: { 'x-mock-scenario': 'cut' } });
     expect(ping.status).toBe(200);
-    expect(jsonData(await (await t.open({ 'x-mock-scenario': 'cut' })).rest())).toEqual([{ type: 'error', message: 'The stream was interrupted (simulated).' }]);
-    expect(() => checkScenario({ rules: [{ match: { operation: 'ping' }, stream: { after: 1, fault: 'close' } }] }, 'bad.yaml', specs, 'ticker')).toThrow(ScenarioError);
-    expect(() => checkScenario({ rules: [{ match: { operation: 'ping' }, stream: { after: 1, fault: 'close' } }] }, 'bad.yaml', specs, 'ticker')).toThrow(/ping does not answer with server-sent events/);
-    expect(() => checkScenario({ rules: [{ stream: { after: 1, fault: 'close' }, fault: 'timeout' }] }, 'bad.yaml', specs, 'ticker')).toThrow(/cannot go with respond or fault/);
+    expect(jsonData(await (await t.open({ 'x-mock-scenario': 'cut' })).rest())).toEqual([
+      { type: 'error', message: 'The stream was interrupted (simulated).' },
+    ]);
+    expect(() => checkScenario({ rules: [{ match: { operation: 'ping' }, stream: { after: 1, fault: 'close' } }] }, 'bad.yaml', specs, 'ticker')).toThrow(
+      ScenarioError,
+    );
+    expect(() => checkScenario({ rules: [{ match: { operation: 'ping' }, stream: { after: 1, fault: 'close' } }] }, 'bad.yaml', specs, 'ticker')).toThrow(
+      /ping does not answer with server-sent events/,
+    );
+    expect(() => checkScenario({ rules: [{ stream: { after: 1, fault: 'close' }, fault: 'timeout' }] }, 'bad.yaml', specs, 'ticker')).toThrow(
+      /cannot go with respond or fault/,
+    );
   });
 });

@@ -258,7 +258,11 @@ describe('Table sorted views under writes', () => {
     const names = new Map<string, string>();
     const byOuter: SortSpec<{ id: string }> = { name: 'outer', key: (r) => [names.get(r.id) ?? '', r.id] };
     const t = new Table<{ id: string }>('id');
-    for (const [id, n] of [['a', 'zz'], ['b', 'mm'], ['c', 'aa']] as const) {
+    for (const [id, n] of [
+      ['a', 'zz'],
+      ['b', 'mm'],
+      ['c', 'aa'],
+    ] as const) {
       names.set(id, n);
       t.insert({ id });
     }

@@ -58,7 +58,7 @@ describe.each(specFiles)('precompiled validators of specs/%s', (file) => {
   const precompiled = new SpecValidators(spec);
   const compiled = new SpecValidators(spec, { precompiled: false });
 
-  it('are the build\'s, for the spec as it is now', () => {
+  it("are the build's, for the spec as it is now", () => {
     expect(precompiled.source).toBe('precompiled');
     expect(compiled.source).toBe('ajv');
   });

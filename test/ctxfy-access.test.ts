@@ -9,7 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { createMockServer } from '../src/server.js';
 import { useServer } from './support/server.js';
 import { ok, type Res } from './support/client.js';
-import { CONTENT_SOURCE, REFERENCE_COLLECTION, UUID, createCollection, createSpace, ctxfyApi, cx, expectCtxfyError, expectFieldError, expectNoRateHeaders, expectNotFound, expectUnauthorized, freshKey, rate, windowEnd, type CtxfyApi } from './support/ctxfy.js';
+import {
+  CONTENT_SOURCE,
+  REFERENCE_COLLECTION,
+  UUID,
+  createCollection,
+  createSpace,
+  ctxfyApi,
+  cx,
+  expectCtxfyError,
+  expectFieldError,
+  expectNoRateHeaders,
+  expectNotFound,
+  expectUnauthorized,
+  freshKey,
+  rate,
+  windowEnd,
+  type CtxfyApi,
+} from './support/ctxfy.js';
 
 const FIXTURE_KEYS = fileURLToPath(new URL('../fixtures/api-keys.yaml', import.meta.url));
 const DEMO_USER = '5e0f4a2c-8b1d-4e6f-9a3c-2d7b8e1f0a45';
@@ -500,7 +517,14 @@ describe('Ctxfy --api-keys as an inline object', () => {
   const USER = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
   const ctx = useServer({
     providers: ['ctxfy'],
-    apiKeys: { ctxfy: [{ key: 'inline-a', user: USER, plan: 'pro' }, { key: 'inline-b', user: USER, plan: 'pro' }, { key: 'inline-c', plan: 25 }, { key: 'inline-d', plan: 'free' }] },
+    apiKeys: {
+      ctxfy: [
+        { key: 'inline-a', user: USER, plan: 'pro' },
+        { key: 'inline-b', user: USER, plan: 'pro' },
+        { key: 'inline-c', plan: 25 },
+        { key: 'inline-d', plan: 'free' },
+      ],
+    },
   });
 
   it('keys of one user share data; a numeric plan and free show in X-RateLimit-Limit; unlisted keys are 401', async () => {
@@ -528,7 +552,14 @@ describe('Ctxfy --api-keys: a bad ctxfy section makes createMockServer reject', 
     ['a user that is not a UUID', [{ key: 'k1', user: 'bob' }], /ctxfy, entry 0: "user" must be a lowercase UUID/],
     ['an upper-case UUID user', [{ key: 'k1' }, { key: 'k2', user: USER.toUpperCase() }], /ctxfy, entry 1: "user" must be a lowercase UUID/],
     ['a key listed twice', [{ key: 'k1' }, { key: 'k1', user: USER }], /ctxfy, entry 1: a key is listed twice/],
-    ['two plans for one user', [{ key: 'k1', user: USER, plan: 'pro' }, { key: 'k2', user: USER, plan: 'free' }], /ctxfy, entry 1: .*plan/],
+    [
+      'two plans for one user',
+      [
+        { key: 'k1', user: USER, plan: 'pro' },
+        { key: 'k2', user: USER, plan: 'free' },
+      ],
+      /ctxfy, entry 1: .*plan/,
+    ],
   ])('%s', async (_label, entries, message) => {
     await expect(createMockServer({ port: 0, clock: 'manual', quiet: true, providers: ['ctxfy'], apiKeys: { ctxfy: entries } })).rejects.toThrow(message);
   });

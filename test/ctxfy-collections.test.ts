@@ -7,21 +7,35 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
 import { ok } from './support/client.js';
-import { CONFLICT_BODY, NOT_FOUND_BODY, REFERENCE_COLLECTION, UUID, createCollection, createSpace, ctxfyApi, cx, expectCtxfyError, expectFieldError, expectNotFound, freshKey, rate } from './support/ctxfy.js';
+import {
+  CONFLICT_BODY,
+  NOT_FOUND_BODY,
+  REFERENCE_COLLECTION,
+  UUID,
+  createCollection,
+  createSpace,
+  ctxfyApi,
+  cx,
+  expectCtxfyError,
+  expectFieldError,
+  expectNotFound,
+  freshKey,
+  rate,
+} from './support/ctxfy.js';
 
 describe('Ctxfy collections (the Create collection reference page)', () => {
   const ctx = useServer({ providers: ['ctxfy'] });
   const api = (key: string | null) => ctxfyApi(ctx.url, key);
   const nowIso = () => new Date(ctx.server.clock.nowMs()).toISOString();
 
-  it('the reference page\'s request verbatim (space example_string) → 404 with exactly the documented envelope', async () => {
+  it("the reference page's request verbatim (space example_string) → 404 with exactly the documented envelope", async () => {
     const res = await cx(ctx.url, '/v1/spaces/example_string/collections', { method: 'POST', key: freshKey('reference'), json: REFERENCE_COLLECTION });
     expectNotFound(res);
     expect(res.text).toBe(JSON.stringify(NOT_FOUND_BODY));
     rate(res);
   });
 
-  it('the reference page\'s body in a real space is 404 too: parentId example_string is no collection of the space', async () => {
+  it("the reference page's body in a real space is 404 too: parentId example_string is no collection of the space", async () => {
     const a = api(freshKey('reference-real'));
     const space = await createSpace(a);
     expectNotFound(await a.post(`/v1/spaces/${space.id}/collections`, REFERENCE_COLLECTION));
@@ -34,7 +48,15 @@ describe('Ctxfy collections (the Create collection reference page)', () => {
     const res = await a.post(`/v1/spaces/${space.id}/collections`, { name: 'Research' });
     expect(res.status, res.text).toBe(201);
     rate(res);
-    expect(res.json).toEqual({ id: expect.stringMatching(UUID), spaceId: space.id, parentId: null, name: 'Research', createdAt: nowIso(), updatedAt: nowIso(), children: [] });
+    expect(res.json).toEqual({
+      id: expect.stringMatching(UUID),
+      spaceId: space.id,
+      parentId: null,
+      name: 'Research',
+      createdAt: nowIso(),
+      updatedAt: nowIso(),
+      children: [],
+    });
     const nullParent = await createCollection(a, space.id, 'Explicit Root', null);
     expect(nullParent.parentId).toBeNull();
     const papers = await createCollection(a, space.id, 'Papers', res.json.id);
@@ -44,10 +66,7 @@ describe('Ctxfy collections (the Create collection reference page)', () => {
 
     const tree = await ok(a.get(`/v1/spaces/${space.id}/collections`));
     expect(tree).toEqual({
-      collections: [
-        { ...res.json, children: [{ ...papers, children: [y2024] }] },
-        nullParent,
-      ],
+      collections: [{ ...res.json, children: [{ ...papers, children: [y2024] }] }, nullParent],
     });
   });
 
@@ -113,10 +132,7 @@ describe('Ctxfy collections (the Create collection reference page)', () => {
     expect(res.status).toBe(200);
     rate(res);
     expect(res.json).toEqual({
-      collections: [
-        { ...zeta, children: [z2, { ...z1, children: [deep] }] },
-        alpha,
-      ],
+      collections: [{ ...zeta, children: [z2, { ...z1, children: [deep] }] }, alpha],
     });
   });
 

@@ -19,7 +19,11 @@ async function call(path: string, init: { method?: string; key?: string; json?: 
   const headers: Record<string, string> = { ...init.headers };
   if (init.key) headers.authorization = `Bearer ${init.key}`;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${server.url}/ctxfy${path}`, { method: init.method ?? 'GET', headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
+  const res = await fetch(`${server.url}/ctxfy${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+  });
   await res.arrayBuffer();
   return res.status;
 }

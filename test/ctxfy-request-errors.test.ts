@@ -5,7 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
 import { ok } from './support/client.js';
-import { INVALID, REFERENCE_COLLECTION, createSpace, ctxfyApi, cx, expectCtxfyError, expectFieldError, expectNoRateHeaders, expectNotFound, freshKey, rate } from './support/ctxfy.js';
+import {
+  INVALID,
+  REFERENCE_COLLECTION,
+  createSpace,
+  ctxfyApi,
+  cx,
+  expectCtxfyError,
+  expectFieldError,
+  expectNoRateHeaders,
+  expectNotFound,
+  freshKey,
+  rate,
+} from './support/ctxfy.js';
 
 describe('Ctxfy request errors', () => {
   const ctx = useServer({ providers: ['ctxfy'] });
@@ -28,7 +40,12 @@ describe('Ctxfy request errors', () => {
     const key = freshKey('err-media');
     const res = await cx(ctx.url, '/v1/spaces', { method: 'POST', key, body: JSON.stringify({ name: 'Plain' }), headers: { 'content-type': 'text/plain' } });
     expectFieldError(res, 'body');
-    const col = await cx(ctx.url, '/v1/spaces/example_string/collections', { method: 'POST', key, body: JSON.stringify(REFERENCE_COLLECTION), headers: { 'content-type': 'text/plain' } });
+    const col = await cx(ctx.url, '/v1/spaces/example_string/collections', {
+      method: 'POST',
+      key,
+      body: JSON.stringify(REFERENCE_COLLECTION),
+      headers: { 'content-type': 'text/plain' },
+    });
     expectFieldError(col, 'body');
     expect((await ok(api(key).get('/v1/spaces'))).pagination.total).toBe(0);
   });

@@ -12,7 +12,18 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
 import { type Res } from './support/client.js';
-import { NOT_FOUND, REFERENCE_SOURCE, ctxfyApi, expectCtxfyError, expectFieldError, freshKey, postbackIssues, startReceiver, type CtxfyApi, type Receiver } from './support/ctxfy.js';
+import {
+  NOT_FOUND,
+  REFERENCE_SOURCE,
+  ctxfyApi,
+  expectCtxfyError,
+  expectFieldError,
+  freshKey,
+  postbackIssues,
+  startReceiver,
+  type CtxfyApi,
+  type Receiver,
+} from './support/ctxfy.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -167,9 +178,17 @@ describe('Ctxfy sources', () => {
       expect(byUri.name).toBe('https://example.com/atlas/README.md');
       expect(byUri.initial_data).toEqual({ uri: 'https://example.com/atlas/README.md' });
 
-      const badUrl = await create(a, spaceId, { type: 'URI', initial_data: { url: 'https://docs.example.invalid/a', uri: 'https://example.com/b' }, instructions: {} });
+      const badUrl = await create(a, spaceId, {
+        type: 'URI',
+        initial_data: { url: 'https://docs.example.invalid/a', uri: 'https://example.com/b' },
+        instructions: {},
+      });
       expect(badUrl.name).toBe('https://docs.example.invalid/a');
-      const goodUrl = await create(a, spaceId, { type: 'URI', initial_data: { url: 'https://example.com/b', uri: 'https://docs.example.invalid/a' }, instructions: {} });
+      const goodUrl = await create(a, spaceId, {
+        type: 'URI',
+        initial_data: { url: 'https://example.com/b', uri: 'https://docs.example.invalid/a' },
+        instructions: {},
+      });
       expect(goodUrl.name).toBe('https://example.com/b');
 
       advance(3000);
@@ -188,7 +207,8 @@ describe('Ctxfy sources', () => {
     it('COMPOSITION needs a non-empty source_ids of live sources of the same space', async () => {
       const { a, spaceId } = await world('composition');
       const path = `/v1/spaces/${spaceId}/sources`;
-      const comp = (source_ids?: string[]) => a.post(path, { type: 'COMPOSITION', initial_data: source_ids === undefined ? {} : { source_ids }, instructions: {} });
+      const comp = (source_ids?: string[]) =>
+        a.post(path, { type: 'COMPOSITION', initial_data: source_ids === undefined ? {} : { source_ids }, instructions: {} });
       expectFieldError(await comp(), 'initial_data.source_ids', 'source_ids is required for type COMPOSITION');
       expectFieldError(await comp([]), 'initial_data.source_ids');
 
@@ -216,7 +236,11 @@ describe('Ctxfy sources', () => {
       const { a, spaceId } = await world('data-rules');
       const path = `/v1/spaces/${spaceId}/sources`;
       expectFieldError(await a.post(path, { type: 'FILE', initial_data: {}, instructions: {} }), 'initial_data.data', 'data is required for type FILE');
-      expectFieldError(await a.post(path, { type: 'CONTENT', initial_data: { url: 'https://example.com/' }, instructions: {} }), 'initial_data.data', 'data is required for type CONTENT');
+      expectFieldError(
+        await a.post(path, { type: 'CONTENT', initial_data: { url: 'https://example.com/' }, instructions: {} }),
+        'initial_data.data',
+        'data is required for type CONTENT',
+      );
       expectFieldError(await a.post(path, { type: 'CONTENT', initial_data: { data: '' }, instructions: {} }), 'initial_data.data');
       expect((await listOf(a, spaceId)).pagination.total).toBe(0);
     });
@@ -226,7 +250,11 @@ describe('Ctxfy sources', () => {
       const path = `/v1/spaces/${spaceId}/sources`;
       expectFieldError(await a.post(path, { type: 'CONTENT', initial_data: { data: 'x' } }), 'instructions', 'instructions is required');
       expectFieldError(await a.post(path, { initial_data: { data: 'x' }, instructions: {} }), 'type', 'type is required');
-      expectFieldError(await a.post(path, { type: 'WEB', initial_data: { data: 'x' }, instructions: {} }), 'type', /must be one of URI, FILE, CONTENT, COMPOSITION/);
+      expectFieldError(
+        await a.post(path, { type: 'WEB', initial_data: { data: 'x' }, instructions: {} }),
+        'type',
+        /must be one of URI, FILE, CONTENT, COMPOSITION/,
+      );
       expectFieldError(await a.post(path, { type: 'uri', initial_data: { url: 'https://example.com/' }, instructions: {} }), 'type');
       expectFieldError(await a.post(path, { type: 'CONTENT', instructions: {} }), 'initial_data');
       // Validation comes before the space lookup.
@@ -259,7 +287,7 @@ describe('Ctxfy sources', () => {
       for (const id of ids) expect(deliveriesOf(id)).toEqual([]);
     });
 
-    it('an unknown space, an unknown collectionId and another space\'s collection are 404 and create nothing', async () => {
+    it("an unknown space, an unknown collectionId and another space's collection are 404 and create nothing", async () => {
       const { a, spaceId } = await world('lookups');
       const body = { type: 'CONTENT', initial_data: { data: 'x' }, instructions: {} };
       expectCtxfyError(await a.post('/v1/spaces/0d3b8c6e-4f2a-4b1d-8e9c-7a6f5d4c3b21/sources', body), 404, NOT_FOUND);
@@ -552,7 +580,12 @@ describe('Ctxfy sources', () => {
       const src = await content(a, spaceId);
       await finish();
       const path = `/v1/sources/${src.id}/reprocess`;
-      for (const body of [{ update_existing: false }, {}, undefined, { run_context_extraction: false, run_artifact_extraction: false, update_existing: true }]) {
+      for (const body of [
+        { update_existing: false },
+        {},
+        undefined,
+        { run_context_extraction: false, run_artifact_extraction: false, update_existing: true },
+      ]) {
         expect((await ok(a.post(path, body))).status).toBe('PENDING');
         advance(2000);
         expect(await statusOf(a, src.id)).toBe('COMPLETED');
@@ -659,11 +692,14 @@ describe('Ctxfy sources', () => {
       expectFieldError(await a.post(path, { type: 'CONTENT', initial_data: {} }), 'initial_data.data', 'data is required for type CONTENT');
       expectFieldError(await a.post(path, { type: 'FILE', initial_data: { url: 'https://example.com/' } }), 'initial_data.data');
       expectFieldError(await a.post(path, { type: 'URI', initial_data: { data: 'x' } }), 'initial_data.url');
-      expectFieldError(await a.post(path, { type: 'CONTENT', initial_data: { data: 'x' }, instructions: { postback_url: 'http://example.com/x' } }), 'instructions.postback_url');
+      expectFieldError(
+        await a.post(path, { type: 'CONTENT', initial_data: { data: 'x' }, instructions: { postback_url: 'http://example.com/x' } }),
+        'instructions.postback_url',
+      );
       expect(await get(a, src.id)).toMatchObject({ status: 'COMPLETED', type: 'CONTENT', initial_data: { data: 'Your content here...' } });
     });
 
-    it('the run uses the body\'s data while the target keeps its own type and initial_data; postbacks go to the body\'s URL when given, else the source\'s', async () => {
+    it("the run uses the body's data while the target keeps its own type and initial_data; postbacks go to the body's URL when given, else the source's", async () => {
       const { a, spaceId, userId } = await world('ff-run');
       const r1 = await receiver();
       const r2 = await receiver();
@@ -673,21 +709,47 @@ describe('Ctxfy sources', () => {
 
       // An unfetchable URI run on a CONTENT target: it FAILS, and the source's own receiver hears it.
       const ff = await ok(a.post(`/v1/sources/${src.id}/fast-forward`, { type: 'URI', initial_data: { url: 'https://x.invalid' } }));
-      expect(ff).toMatchObject({ id: src.id, status: 'PENDING', type: 'CONTENT', initial_data: { data: 'Your content here...' }, instructions: { postback_url: r1.url } });
+      expect(ff).toMatchObject({
+        id: src.id,
+        status: 'PENDING',
+        type: 'CONTENT',
+        initial_data: { data: 'Your content here...' },
+        instructions: { postback_url: r1.url },
+      });
       advance(1000);
       expect(await statusOf(a, src.id)).toBe('PROCESSING');
       advance(1000);
       await settle();
-      expect(await get(a, src.id)).toMatchObject({ status: 'FAILED', message: 'Failed to fetch URL', type: 'CONTENT', initial_data: { data: 'Your content here...' } });
-      expect(postbacksTo(r1, src.id)[1]).toEqual({ event: 'SourceStatusNotification', sourceId: src.id, userId, spaceId, status: 'FAILED', message: 'Failed to fetch URL' });
+      expect(await get(a, src.id)).toMatchObject({
+        status: 'FAILED',
+        message: 'Failed to fetch URL',
+        type: 'CONTENT',
+        initial_data: { data: 'Your content here...' },
+      });
+      expect(postbacksTo(r1, src.id)[1]).toEqual({
+        event: 'SourceStatusNotification',
+        sourceId: src.id,
+        userId,
+        spaceId,
+        status: 'FAILED',
+        message: 'Failed to fetch URL',
+      });
 
       // From FAILED, with its own postback URL: only the second receiver hears this run.
-      const ff2 = await ok(a.post(`/v1/sources/${src.id}/fast-forward`, { type: 'CONTENT', initial_data: { data: 'Updated content...' }, instructions: { postback_url: r2.url } }));
+      const ff2 = await ok(
+        a.post(`/v1/sources/${src.id}/fast-forward`, { type: 'CONTENT', initial_data: { data: 'Updated content...' }, instructions: { postback_url: r2.url } }),
+      );
       expect(ff2).toMatchObject({ status: 'PENDING', message: null, instructions: { postback_url: r1.url } });
       advance(2000);
       await settle();
       const done = await get(a, src.id);
-      expect(done).toMatchObject({ status: 'COMPLETED', message: null, type: 'CONTENT', initial_data: { data: 'Your content here...' }, instructions: { postback_url: r1.url } });
+      expect(done).toMatchObject({
+        status: 'COMPLETED',
+        message: null,
+        type: 'CONTENT',
+        initial_data: { data: 'Your content here...' },
+        instructions: { postback_url: r1.url },
+      });
       expect(postbacksTo(r2, src.id)).toEqual([{ event: 'SourceStatusNotification', sourceId: src.id, userId, spaceId, status: 'COMPLETED' }]);
       expect(postbacksTo(r1, src.id)).toHaveLength(2);
 
@@ -967,7 +1029,7 @@ describe('Ctxfy sources', () => {
   });
 
   describe('isolation', () => {
-    it('another user\'s source is 404 on GET and on every action, and stays untouched', async () => {
+    it("another user's source is 404 on GET and on every action, and stays untouched", async () => {
       const owner = await world('owner');
       const r = await receiver();
       const src = await content(owner.a, owner.spaceId, hook(r));
@@ -1001,7 +1063,10 @@ describe('Ctxfy sources', () => {
 
       // The intruder cannot compose the owner's source nor use the owner's fileKey.
       const own = await ok(intruder.post('/v1/spaces', { name: 'mine' }), 201);
-      expectFieldError(await intruder.post(`/v1/spaces/${own.id}/sources`, { type: 'COMPOSITION', initial_data: { source_ids: [id] }, instructions: {} }), 'initial_data.source_ids');
+      expectFieldError(
+        await intruder.post(`/v1/spaces/${own.id}/sources`, { type: 'COMPOSITION', initial_data: { source_ids: [id] }, instructions: {} }),
+        'initial_data.source_ids',
+      );
       const up = await ok(owner.a.post('/v1/upload/s3', { filename: 'secret.txt', contentType: 'text/plain', size: 1 }));
       const stolen = await create(intruder, own.id, { type: 'FILE', initial_data: { data: up.fileKey }, instructions: {} });
       expect(stolen.userId).not.toBe(owner.userId);

@@ -79,7 +79,11 @@ describe('Ctxfy uploads', () => {
     const a = api(freshKey('up-404'));
     const { userId } = await createSpace(a);
     for (const key of [`uploads/${userId}/${randomUUID()}/notes.pdf`, `uploads/${randomUUID()}/${randomUUID()}/notes.pdf`, 'not-a-key']) {
-      const res = await fetch(`${ctx.url}/ctxfy/__uploads/${encodeURIComponent(key)}?X-Amz-Expires=900&X-Amz-Signature=mock`, { method: 'PUT', body: 'x', headers: { 'content-type': 'application/octet-stream' } });
+      const res = await fetch(`${ctx.url}/ctxfy/__uploads/${encodeURIComponent(key)}?X-Amz-Expires=900&X-Amz-Signature=mock`, {
+        method: 'PUT',
+        body: 'x',
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       expect(res.status, key).toBe(404);
       expect(await res.json()).toEqual(NOT_FOUND_BODY);
     }
@@ -106,7 +110,11 @@ describe('Ctxfy uploads', () => {
     const a = api(freshKey('up-bad-exp'));
     const { publicUrl } = await presign(a);
     for (const expires of ['not-a-number', '-1']) {
-      const res = await fetch(`${publicUrl}?X-Amz-Expires=${expires}&X-Amz-Signature=mock`, { method: 'PUT', body: 'x', headers: { 'content-type': 'text/plain' } });
+      const res = await fetch(`${publicUrl}?X-Amz-Expires=${expires}&X-Amz-Signature=mock`, {
+        method: 'PUT',
+        body: 'x',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(res.status, expires).toBe(400);
       const body = (await res.json()) as { code: number; details: { field: string }[] };
       expect(body.code).toBe(400);

@@ -61,7 +61,12 @@ async function conversation(server: MockServer): Promise<string[]> {
   // Airweave: a collection and a source connection synced on the clock; rate-limit headers on every reply.
   const aw = { 'x-api-key': 'aw-det-key' };
   const awCol = await call('POST', '/airweave/collections', aw, { name: 'Acme Knowledge' });
-  await call('POST', '/airweave/source-connections', aw, { readable_collection_id: awCol.readable_id, short_name: 'github', authentication: { credentials: { personal_access_token: 'ghp_detToken1' } }, config: { repo_name: 'acme/pulse' } });
+  await call('POST', '/airweave/source-connections', aw, {
+    readable_collection_id: awCol.readable_id,
+    short_name: 'github',
+    authentication: { credentials: { personal_access_token: 'ghp_detToken1' } },
+    config: { repo_name: 'acme/pulse' },
+  });
   server.clock.advance(5000);
   await call('POST', `/airweave/collections/${awCol.readable_id}/search/instant`, aw, { query: 'deployment' });
   await call('GET', '/airweave/collections/missing-one', aw);
@@ -69,7 +74,10 @@ async function conversation(server: MockServer): Promise<string[]> {
 
   // Mixpeek: a namespace and a collection; rate-limit headers on every reply.
   const mx = { authorization: 'Bearer sk_det_key' };
-  const ns = await call('POST', '/mixpeek/v1/namespaces', mx, { namespace_name: 'docs', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] });
+  const ns = await call('POST', '/mixpeek/v1/namespaces', mx, {
+    namespace_name: 'docs',
+    feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+  });
   await call('GET', `/mixpeek/v1/namespaces/${ns.namespace_id}`, mx);
   await call('POST', '/mixpeek/v1/namespaces/list', mx, {});
   await call('GET', '/mixpeek/v1/namespaces/none-such', mx);
@@ -124,7 +132,8 @@ describe('determinism: the same seed and manual clock give the same run', () => 
       ['/ctxfy/v1/spaces', { authorization: `Bearer ctx-wait-key-${n}` }],
       ['/__mock/clock', {}],
     ];
-    const take = async (n: number) => Promise.all(probes(n).map(async ([path, headers]) => (await transcriptOf(await fetch(`${a.url}${path}`, { headers }))).text));
+    const take = async (n: number) =>
+      Promise.all(probes(n).map(async ([path, headers]) => (await transcriptOf(await fetch(`${a.url}${path}`, { headers }))).text));
     const before = await take(1);
     await new Promise((r) => setTimeout(r, 1100));
     const after = await take(2);

@@ -128,7 +128,9 @@ describe('examples', () => {
 
   it('of scenario and fixture files load', async () => {
     const specs = new Map(PROVIDERS.map((p) => [p, loadSpec(path.join(repoRoot, 'specs', `${p}.yaml`), p)]));
-    const files = pages.flatMap((p) => p.blocks.filter((b) => yamlFilePath(b) && !yamlFilePath(b)!.startsWith('fixtures/')).map((b) => ({ page: p, b, file: yamlFilePath(b)! })));
+    const files = pages.flatMap((p) =>
+      p.blocks.filter((b) => yamlFilePath(b) && !yamlFilePath(b)!.startsWith('fixtures/')).map((b) => ({ page: p, b, file: yamlFilePath(b)! })),
+    );
     expect(files.length).toBeGreaterThan(0);
     for (const { page, b, file } of files) {
       const where = `${page.file}:${b.line} (${file})`;
@@ -144,12 +146,26 @@ describe('examples', () => {
         const doc = parseYaml(b.code) as Record<string, unknown>;
         if ('rules' in doc) {
           const loaded = loadScenarios([root], new Map([[provider, specs.get(provider as never)!]]));
-          expect(loaded.map((s) => s.name), where).toContain(parts.at(-1)!.replace(/\.yaml$/, ''));
+          expect(
+            loaded.map((s) => s.name),
+            where,
+          ).toContain(parts.at(-1)!.replace(/\.yaml$/, ''));
         } else {
           expect(doc, `${where}: a scenario (rules) or a fixture file (requests)`).toHaveProperty('requests');
-          const server = await createMockServer({ port: 0, quiet: true, strict: true, clock: 'manual', processingMs: 0, providers: [provider as never], fixtures: root });
+          const server = await createMockServer({
+            port: 0,
+            quiet: true,
+            strict: true,
+            clock: 'manual',
+            processingMs: 0,
+            providers: [provider as never],
+            fixtures: root,
+          });
           try {
-            expect(server.fixtures.map((f) => f.file).some((f) => f.endsWith(parts.at(-1)!)), where).toBe(true);
+            expect(
+              server.fixtures.map((f) => f.file).some((f) => f.endsWith(parts.at(-1)!)),
+              where,
+            ).toBe(true);
             expect(server.selfCheckFailures).toEqual([]);
           } finally {
             await server.close();
@@ -161,7 +177,7 @@ describe('examples', () => {
     }
   });
 
-  it('in TypeScript typecheck as a user\'s project sees the package', () => {
+  it("in TypeScript typecheck as a user's project sees the package", () => {
     const dir = path.join(project(), 'typecheck');
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
@@ -177,7 +193,18 @@ describe('examples', () => {
     writeFileSync(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: ['node'], strict: true, noEmit: true, skipLibCheck: true, allowJs: true, checkJs: true },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM'],
+          types: ['node'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          allowJs: true,
+          checkJs: true,
+        },
         files,
       }),
     );
@@ -317,38 +344,42 @@ describe('examples run as written', () => {
     for (const tool of ['curl', 'jq']) expect(spawnSync(tool, ['--version']).status, `${tool} is needed`).toBe(0);
   });
 
-  it.each(runPages)('$file', async (page) => {
-    const server: MockServer = await createMockServer({ port: 0, fixtures: 'default', quiet: true, strict: true });
-    const work = mkdtempSync(path.join(os.tmpdir(), 'cm-docs-'));
-    const bin = path.join(work, '.bin');
-    mkdirSync(bin);
-    // The commands run as from the repository's root: the paths they name (specs/, fixtures/, scenarios/) are there.
-    for (const dir of ['specs', 'fixtures', 'scenarios']) symlinkSync(path.join(repoRoot, dir), path.join(work, dir));
-    writeFileSync(path.join(bin, 'collections-mock'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'dist', 'cli.js')}" "$@"\n`);
-    // `npx X` runs X from the PATH set up here, as npx finds a project's own bins (and as the same process, so `kill` reaches it).
-    writeFileSync(path.join(bin, 'npx'), '#!/bin/sh\nexec "$@"\n');
-    for (const f of ['collections-mock', 'npx']) chmodSync(path.join(bin, f), 0o755);
-    const ports = new Map<string, string>([['4010', String(server.port)]]);
-    for (const p of EXAMPLE_PORTS) ports.set(p, String(await freePort()));
-    const localise = (code: string) => code.replace(/\b\d{4}\b/g, (n) => ports.get(n) ?? n);
-    const shell = new Shell(work, { ...process.env, PATH: `${bin}:${path.join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH}` });
-    try {
-      for (const b of page.blocks) {
-        const file = yamlFilePath(b);
-        if (file && !file.startsWith('fixtures/')) {
-          mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
-          writeFileSync(path.join(work, file), b.code);
+  it.each(runPages)(
+    '$file',
+    async (page) => {
+      const server: MockServer = await createMockServer({ port: 0, fixtures: 'default', quiet: true, strict: true });
+      const work = mkdtempSync(path.join(os.tmpdir(), 'cm-docs-'));
+      const bin = path.join(work, '.bin');
+      mkdirSync(bin);
+      // The commands run as from the repository's root: the paths they name (specs/, fixtures/, scenarios/) are there.
+      for (const dir of ['specs', 'fixtures', 'scenarios']) symlinkSync(path.join(repoRoot, dir), path.join(work, dir));
+      writeFileSync(path.join(bin, 'collections-mock'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'dist', 'cli.js')}" "$@"\n`);
+      // `npx X` runs X from the PATH set up here, as npx finds a project's own bins (and as the same process, so `kill` reaches it).
+      writeFileSync(path.join(bin, 'npx'), '#!/bin/sh\nexec "$@"\n');
+      for (const f of ['collections-mock', 'npx']) chmodSync(path.join(bin, f), 0o755);
+      const ports = new Map<string, string>([['4010', String(server.port)]]);
+      for (const p of EXAMPLE_PORTS) ports.set(p, String(await freePort()));
+      const localise = (code: string) => code.replace(/\b\d{4}\b/g, (n) => ports.get(n) ?? n);
+      const shell = new Shell(work, { ...process.env, PATH: `${bin}:${path.join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH}` });
+      try {
+        for (const b of page.blocks) {
+          const file = yamlFilePath(b);
+          if (file && !file.startsWith('fixtures/')) {
+            mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+            writeFileSync(path.join(work, file), b.code);
+          }
+          if (!runnable(b)) continue;
+          const code = localise(b.code);
+          const output = b.lang === 'sh' ? await shell.run(code, 90_000) : await runSnippet(code, snippetName(page, b), 90_000);
+          compare(page, b, output, expectedOutput({ ...b, code }));
         }
-        if (!runnable(b)) continue;
-        const code = localise(b.code);
-        const output = b.lang === 'sh' ? await shell.run(code, 90_000) : await runSnippet(code, snippetName(page, b), 90_000);
-        compare(page, b, output, expectedOutput({ ...b, code }));
+        expect(server.selfCheckFailures).toEqual([]);
+      } finally {
+        await shell.close();
+        await server.close();
+        rmSync(work, { recursive: true, force: true });
       }
-      expect(server.selfCheckFailures).toEqual([]);
-    } finally {
-      await shell.close();
-      await server.close();
-      rmSync(work, { recursive: true, force: true });
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 });

@@ -70,7 +70,11 @@ describe('shipped fixtures', () => {
     expect(new Set(before.sources.map((s: any) => s.status))).toEqual(new Set(['CREATED']));
     server.clock.advance(3000);
     const after = await get(server, `/ctxfy/v1/spaces/${spaces.spaces[0].id}/sources`, DEMO);
-    expect(after.sources.map((s: any) => `${s.name}: ${s.status}`).sort()).toEqual(['Atlas README: COMPLETED', 'Notes: COMPLETED', 'https://docs.example.invalid/: FAILED']);
+    expect(after.sources.map((s: any) => `${s.name}: ${s.status}`).sort()).toEqual([
+      'Atlas README: COMPLETED',
+      'Notes: COMPLETED',
+      'https://docs.example.invalid/: FAILED',
+    ]);
   });
 
   it('give the xAI demo documents to search once they are processed', async () => {
@@ -78,7 +82,11 @@ describe('shipped fixtures', () => {
     const { collections } = await get(server, '/xai/v1/collections', DEMO);
     const ids = Object.fromEntries(collections.map((c: any) => [c.collection_name, c.collection_id]));
     const search = async (body: Record<string, unknown>) => {
-      const res = await fetch(`${server.url}/xai/v1/documents/search`, { method: 'POST', headers: { ...DEMO, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${server.url}/xai/v1/documents/search`, {
+        method: 'POST',
+        headers: { ...DEMO, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(200);
       return ((await res.json()) as { matches: { chunk_content: string; fields: Record<string, string> }[] }).matches;
     };
@@ -96,7 +104,11 @@ describe('shipped fixtures', () => {
     const cols = await get(server, '/airweave/collections', aw);
     const rid = Object.fromEntries(cols.map((c: any) => [c.name, c.readable_id]));
     const instant = async (collection: string, query: string) => {
-      const res = await fetch(`${server.url}/airweave/collections/${collection}/search/instant`, { method: 'POST', headers: { ...aw, 'content-type': 'application/json' }, body: JSON.stringify({ query, limit: 1 }) });
+      const res = await fetch(`${server.url}/airweave/collections/${collection}/search/instant`, {
+        method: 'POST',
+        headers: { ...aw, 'content-type': 'application/json' },
+        body: JSON.stringify({ query, limit: 1 }),
+      });
       expect(res.status).toBe(200);
       return ((await res.json()) as { results: { entity_id: string; web_url: string }[] }).results;
     };
@@ -162,14 +174,22 @@ describe('fixture files that cannot be loaded', () => {
   }
 
   it('stop the start, naming the file, the request and the answer', async () => {
-    const dir = dirWith('ctxfy', 'headers: { authorization: Bearer demo }\nrequests:\n  - { name: a space, method: POST, path: /v1/spaces, body: { name: ok } }\n  - { name: nameless, method: POST, path: /v1/spaces, body: {} }\n');
-    await expect(startServer({ providers: ['ctxfy'], fixtures: dir })).rejects.toThrow(/bad\.yaml: request 2 \(nameless\): POST \/v1\/spaces answered 400: .*name is required/);
+    const dir = dirWith(
+      'ctxfy',
+      'headers: { authorization: Bearer demo }\nrequests:\n  - { name: a space, method: POST, path: /v1/spaces, body: { name: ok } }\n  - { name: nameless, method: POST, path: /v1/spaces, body: {} }\n',
+    );
+    await expect(startServer({ providers: ['ctxfy'], fixtures: dir })).rejects.toThrow(
+      /bad\.yaml: request 2 \(nameless\): POST \/v1\/spaces answered 400: .*name is required/,
+    );
   });
 
   it('refuse a variable used before a request saves it, and a reply without the field to save', async () => {
     const unsaved = dirWith('ctxfy', 'headers: { authorization: Bearer demo }\nrequests:\n  - { method: GET, path: "/v1/spaces/${SPACE}" }\n');
     await expect(startServer({ providers: ['ctxfy'], fixtures: unsaved })).rejects.toThrow(/\$\{SPACE\} is used before a request saves it/);
-    const missing = dirWith('ctxfy', 'headers: { authorization: Bearer demo }\nrequests:\n  - { method: POST, path: /v1/spaces, body: { name: x }, save: { X: nope.deeper } }\n');
+    const missing = dirWith(
+      'ctxfy',
+      'headers: { authorization: Bearer demo }\nrequests:\n  - { method: POST, path: /v1/spaces, body: { name: x }, save: { X: nope.deeper } }\n',
+    );
     await expect(startServer({ providers: ['ctxfy'], fixtures: missing })).rejects.toThrow(/no nope\.deeper to save as X/);
   });
 
@@ -179,7 +199,11 @@ describe('fixture files that cannot be loaded', () => {
   });
 
   it('load with the shipped example key file, which lists the demo key for every provider', async () => {
-    const server = await startServer({ providers: ['xai', 'airweave', 'mixpeek', 'ctxfy'], fixtures: 'default', apiKeys: path.resolve(import.meta.dirname, '..', 'fixtures', 'api-keys.yaml') });
+    const server = await startServer({
+      providers: ['xai', 'airweave', 'mixpeek', 'ctxfy'],
+      fixtures: 'default',
+      apiKeys: path.resolve(import.meta.dirname, '..', 'fixtures', 'api-keys.yaml'),
+    });
     try {
       expect(server.fixtures.map((f) => f.provider)).toEqual(['xai', 'airweave', 'mixpeek', 'ctxfy']);
       expect(server.selfCheckFailures).toEqual([]);

@@ -37,7 +37,8 @@ describe('isolation: two servers in one process', () => {
 
   const json = (body: unknown) => ({ method: 'POST', key: KEY, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const collection = async (server: MockServer) =>
-    (await raw(server.url, '/xai/v1/collections', json({ collection_name: 'filings', field_definitions: [{ key: 'form', unique: true }, { key: 'kind' }] }))).json.collection_id as string;
+    (await raw(server.url, '/xai/v1/collections', json({ collection_name: 'filings', field_definitions: [{ key: 'form', unique: true }, { key: 'kind' }] })))
+      .json.collection_id as string;
   const add = async (server: MockServer, col: string, name: string, text: string, fields: Record<string, string>) => {
     const id = await uploadFile(server.url, KEY, name, text);
     const res = await raw(server.url, `/xai/v1/collections/${col}/documents/${id}`, json({ fields }));
@@ -87,17 +88,28 @@ describe('isolation: two servers in one process', () => {
 
   it("Airweave's and Mixpeek's search indexes are each server's own, and never saved", async () => {
     const aw = (server: MockServer, method: string, path: string, body?: unknown) =>
-      fetch(`${server.url}${path}`, { method, headers: { 'x-api-key': 'aw-isolation-key', 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { 'x-api-key': 'aw-isolation-key', 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
     const ridA = (await aw(a, 'POST', '/airweave/collections', { name: 'Support Tickets' })).json.readable_id as string;
     const ridB = (await aw(b, 'POST', '/airweave/collections', { name: 'Support Tickets' })).json.readable_id as string;
-    const load = await aw(a, 'PUT', `/__mock/airweave/collections/${ridA}/entities`, { entities: [{ entity_id: 't-1', name: 'Refund request', content: 'The customer asks for a refund of the annual plan.' }] });
+    const load = await aw(a, 'PUT', `/__mock/airweave/collections/${ridA}/entities`, {
+      entities: [{ entity_id: 't-1', name: 'Refund request', content: 'The customer asks for a refund of the annual plan.' }],
+    });
     expect(load.status).toBe(200);
-    const hits = async (server: MockServer, rid: string) => (await aw(server, 'POST', `/airweave/collections/${rid}/search/instant`, { query: 'refund annual plan' })).json.results as unknown[];
+    const hits = async (server: MockServer, rid: string) =>
+      (await aw(server, 'POST', `/airweave/collections/${rid}/search/instant`, { query: 'refund annual plan' })).json.results as unknown[];
     expect((await hits(a, ridA)).length).toBeGreaterThan(0);
     expect(await hits(b, ridB)).toEqual([]);
 
     const mx = (server: MockServer) =>
-      fetch(`${server.url}/mixpeek/v1/namespaces`, { method: 'POST', headers: { authorization: 'Bearer sk_isolation', 'content-type': 'application/json' }, body: JSON.stringify({ namespace_name: 'docs', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }) });
+      fetch(`${server.url}/mixpeek/v1/namespaces`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_isolation', 'content-type': 'application/json' },
+        body: JSON.stringify({ namespace_name: 'docs', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }),
+      });
     expect((await mx(a)).status).toBe(200);
     expect((await mx(b)).status).toBe(200);
 

@@ -111,7 +111,7 @@ describe('the connection the reported run lost', () => {
     await server?.close();
   });
 
-  it('the flow\'s last requests on it (a refused document add, a re-index) each leave it open, saying for how long, and it carries the next request', async () => {
+  it("the flow's last requests on it (a refused document add, a re-index) each leave it open, saying for how long, and it carries the next request", async () => {
     // The connection's requests in the reported run, in order: the flow's last ones, then the first fuzzed listCollections.
     const socket = net.connect(server.port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
@@ -130,7 +130,8 @@ describe('the connection the reported run lost', () => {
           const [statusLine, ...lines] = buffered.slice(0, end).split('\r\n');
           const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
           const length = Number(headers['content-length'] ?? 0);
-          if (buffered.length >= end + 4 + length) return { status: Number(statusLine!.split(' ')[1]), headers, body: buffered.slice(end + 4, end + 4 + length) };
+          if (buffered.length >= end + 4 + length)
+            return { status: Number(statusLine!.split(' ')[1]), headers, body: buffered.slice(end + 4, end + 4 + length) };
         }
         await new Promise((resolve) => socket.once('data', resolve));
       }

@@ -57,7 +57,10 @@ async function burst(agent: http.Agent, requests: Array<() => Promise<Reply>>): 
   const replies = await Promise.all(requests.map((r) => r()));
   expect(new Set(replies.map((r) => r.localPort)).size, 'one socket per request').toBe(requests.length);
   const serverErrors = replies.filter((r) => r.status >= 500);
-  expect(serverErrors.map((r) => `${r.status} ${r.text}`), 'no 5xx').toEqual([]);
+  expect(
+    serverErrors.map((r) => `${r.status} ${r.text}`),
+    'no 5xx',
+  ).toEqual([]);
   return replies;
 }
 
@@ -85,7 +88,12 @@ function expectAirweaveDetail(r: Reply, status: number, detail: string): void {
   expect(r.json).toStrictEqual({ detail });
 }
 
-const CTXFY_CONFLICT = { error: 'Conflict', message: 'The request conflicts with the current state of the resource', code: 409, details: 'Resource already exists' };
+const CTXFY_CONFLICT = {
+  error: 'Conflict',
+  message: 'The request conflicts with the current state of the resource',
+  code: 409,
+  details: 'Resource already exists',
+};
 
 const awKey = keyMaker('aw-load-');
 const ctxKey = keyMaker('ctx-load-');
@@ -130,7 +138,10 @@ describe('correctness under load', () => {
       const N = 1000;
       // Unique names with spaces, punctuation and non-ASCII, so a mangled or swapped name shows.
       const nameOf = (i: number) => `load ${String(i).padStart(4, '0')} — ünïcödé "q" #${i}`;
-      const replies = await burst(agent, Array.from({ length: N }, (_, i) => xaiCreate(key, nameOf(i))));
+      const replies = await burst(
+        agent,
+        Array.from({ length: N }, (_, i) => xaiCreate(key, nameOf(i))),
+      );
       expect(tally(replies)).toEqual({ 200: N });
 
       const created = new Map<string, string>(); // id → name it was created with
@@ -159,8 +170,14 @@ describe('correctness under load', () => {
       const keys = Array.from({ length: 8 }, (_, t) => freshKey(`tenant${t}`));
       const PER = 50;
       // Interleaved, so neighbouring requests belong to different teams.
-      const plan = Array.from({ length: keys.length * PER }, (_, i) => ({ key: keys[i % keys.length]!, name: `t${i % keys.length}-c${Math.floor(i / keys.length)}` }));
-      const replies = await burst(agent, plan.map((p) => xaiCreate(p.key, p.name)));
+      const plan = Array.from({ length: keys.length * PER }, (_, i) => ({
+        key: keys[i % keys.length]!,
+        name: `t${i % keys.length}-c${Math.floor(i / keys.length)}`,
+      }));
+      const replies = await burst(
+        agent,
+        plan.map((p) => xaiCreate(p.key, p.name)),
+      );
       expect(tally(replies)).toEqual({ 200: plan.length });
 
       for (const [t, key] of keys.entries()) {
@@ -196,8 +213,7 @@ describe('correctness under load', () => {
   });
 
   describe('Airweave', () => {
-    const awCreate = (key: string, body: Record<string, unknown>) => () =>
-      send(agent, `${ctx.url}/airweave/collections`, 'POST', { 'x-api-key': key }, body);
+    const awCreate = (key: string, body: Record<string, unknown>) => () => send(agent, `${ctx.url}/airweave/collections`, 'POST', { 'x-api-key': key }, body);
     const awDelete = (key: string, id: string) => () => send(agent, `${ctx.url}/airweave/collections/${id}`, 'DELETE', { 'x-api-key': key });
     const duplicate = (id: string) => `Collection with readable_id '${id}' already exists`;
 
@@ -214,7 +230,10 @@ describe('correctness under load', () => {
       const key = awKey('dup');
       const id = readableId('contended');
       const nameOf = (i: number) => `Contender ${String(i).padStart(3, '0')}`;
-      const replies = await burst(agent, Array.from({ length: 100 }, (_, i) => awCreate(key, { name: nameOf(i), readable_id: id })));
+      const replies = await burst(
+        agent,
+        Array.from({ length: 100 }, (_, i) => awCreate(key, { name: nameOf(i), readable_id: id })),
+      );
       const winner = oneWinner(replies, id);
       const won = replies[winner]!.json;
       expect(won.name).toBe(nameOf(winner));
@@ -230,7 +249,10 @@ describe('correctness under load', () => {
     it('across 50 organisations (the id is unique server-wide): one winner; a concurrent delete frees it exactly once, and a second race has one winner again', async () => {
       const keys = Array.from({ length: 50 }, (_, i) => awKey(`org${i}`));
       const id = readableId('global');
-      const first = await burst(agent, keys.map((key) => awCreate(key, { name: 'Global Contender', readable_id: id })));
+      const first = await burst(
+        agent,
+        keys.map((key) => awCreate(key, { name: 'Global Contender', readable_id: id })),
+      );
       const winner = oneWinner(first, id);
       const owner = keys[winner]!;
       // Only the winner's organisation has it.
@@ -241,7 +263,10 @@ describe('correctness under load', () => {
       }
 
       // 50 concurrent deletes by the owner: one 200 with the snapshot, 49 × 404.
-      const deletes = await burst(agent, Array.from({ length: 50 }, () => awDelete(owner, id)));
+      const deletes = await burst(
+        agent,
+        Array.from({ length: 50 }, () => awDelete(owner, id)),
+      );
       expect(tally(deletes)).toEqual({ 200: 1, 404: 49 });
       for (const r of deletes) {
         if (r.status === 200) expect(r.json).toMatchObject({ readable_id: id, id: first[winner]!.json.id });
@@ -249,7 +274,10 @@ describe('correctness under load', () => {
       }
 
       // The id is free again, for anyone, but still for only one of them.
-      const second = await burst(agent, keys.map((key) => awCreate(key, { name: 'Second Round', readable_id: id })));
+      const second = await burst(
+        agent,
+        keys.map((key) => awCreate(key, { name: 'Second Round', readable_id: id })),
+      );
       const again = oneWinner(second, id);
       const got = await awRaw(ctx.url, `/collections/${id}`, { key: keys[again]! });
       expect(got.status, got.text).toBe(200);
@@ -271,8 +299,9 @@ describe('correctness under load', () => {
       // Names differ only by surrounding blanks, which the sibling rule trims away.
       const replies = await burst(
         agent,
-        Array.from({ length: 100 }, (_, i) => () =>
-          send(agent, url, 'POST', { authorization: `Bearer ${key}` }, { name: i % 3 === 0 ? '  Docs ' : 'Docs', parentId: parentOf(i) }),
+        Array.from(
+          { length: 100 },
+          (_, i) => () => send(agent, url, 'POST', { authorization: `Bearer ${key}` }, { name: i % 3 === 0 ? '  Docs ' : 'Docs', parentId: parentOf(i) }),
         ),
       );
       expect(tally(replies)).toEqual({ 201: 2, 409: 98 });
@@ -290,10 +319,7 @@ describe('correctness under load', () => {
       const rootWinner = winners.find((w) => w.parentId === null)!.r.json;
       const childWinner = winners.find((w) => w.parentId !== null)!.r.json;
       expect(tree.json).toEqual({
-        collections: [
-          { ...parent.json, children: [childWinner] },
-          rootWinner,
-        ],
+        collections: [{ ...parent.json, children: [childWinner] }, rootWinner],
       });
     });
   });

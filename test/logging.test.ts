@@ -19,9 +19,15 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'logging-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const scenarioDir = path.join(dir, 'scenarios');
 mkdirSync(path.join(scenarioDir, 'xai'), { recursive: true });
-writeFileSync(path.join(scenarioDir, 'xai', 'create-fails.yaml'), ['rules:', '  - match: { operation: createCollection }', '    respond: { status: 500 }', ''].join('\n'));
+writeFileSync(
+  path.join(scenarioDir, 'xai', 'create-fails.yaml'),
+  ['rules:', '  - match: { operation: createCollection }', '    respond: { status: 500 }', ''].join('\n'),
+);
 // A reply that breaks the spec: the self-check logs it as an error.
-writeFileSync(path.join(scenarioDir, 'xai', 'bad-list.yaml'), ['rules:', '  - match: { operation: listCollections }', '    respond: { status: 200, body: { wrong: true } }', ''].join('\n'));
+writeFileSync(
+  path.join(scenarioDir, 'xai', 'bad-list.yaml'),
+  ['rules:', '  - match: { operation: listCollections }', '    respond: { status: 200, body: { wrong: true } }', ''].join('\n'),
+);
 
 const KEY = 'Bearer xai-logging';
 
@@ -46,15 +52,29 @@ function collector() {
   };
 }
 
-async function serverLogging(format: LogFormat, options: { quiet?: boolean; persist?: string } = {}): Promise<{ server: MockServer; out: ReturnType<typeof collector> }> {
+async function serverLogging(
+  format: LogFormat,
+  options: { quiet?: boolean; persist?: string } = {},
+): Promise<{ server: MockServer; out: ReturnType<typeof collector> }> {
   const out = collector();
-  const server = await startServer({ quiet: false, ...options, logger: createLogger({ format, destination: out }), scenarios: [scenarioDir], shippedScenarios: false });
+  const server = await startServer({
+    quiet: false,
+    ...options,
+    logger: createLogger({ format, destination: out }),
+    scenarios: [scenarioDir],
+    shippedScenarios: false,
+  });
   return { server, out };
 }
 
-const call = (server: MockServer, p: string, init: RequestInit = {}) => fetch(`${server.url}${p}`, { ...init, headers: { authorization: KEY, ...(init.headers as Record<string, string>) } });
+const call = (server: MockServer, p: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${p}`, { ...init, headers: { authorization: KEY, ...(init.headers as Record<string, string>) } });
 const createWithScenario = (server: MockServer) =>
-  call(server, '/xai/v1/collections', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mock-scenario': 'create-fails' }, body: '{"collection_name":"c"}' });
+  call(server, '/xai/v1/collections', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mock-scenario': 'create-fails' },
+    body: '{"collection_name":"c"}',
+  });
 
 describe('request lines', () => {
   it('JSON: method, url, status, ms, provider, operation and the scenario that answered', async () => {
@@ -76,7 +96,13 @@ describe('request lines', () => {
       });
 
       expect((await createWithScenario(server)).status).toBe(500);
-      expect(JSON.parse(await out.line(/"method":"POST"/))).toMatchObject({ url: '/xai/v1/collections', status: 500, provider: 'xai', operationId: 'createCollection', scenario: 'create-fails' });
+      expect(JSON.parse(await out.line(/"method":"POST"/))).toMatchObject({
+        url: '/xai/v1/collections',
+        status: 500,
+        provider: 'xai',
+        operationId: 'createCollection',
+        scenario: 'create-fails',
+      });
 
       await call(server, '/__mock/health');
       expect(JSON.parse(await out.line(/"url":"\/__mock\/health"/))).toMatchObject({ status: 200, provider: 'admin', operationId: 'getHealth' });
@@ -99,7 +125,9 @@ describe('request lines', () => {
     const { server, out } = await serverLogging('pretty');
     try {
       await call(server, '/xai/v1/collections?limit=5');
-      expect(await out.line(/limit=5/)).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: request GET \/xai\/v1\/collections\?limit=5 xai\.listCollections 200 \d+(\.\d+)? ms\n$/);
+      expect(await out.line(/limit=5/)).toMatch(
+        /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: request GET \/xai\/v1\/collections\?limit=5 xai\.listCollections 200 \d+(\.\d+)? ms\n$/,
+      );
       await createWithScenario(server);
       expect(await out.line(/POST/)).toMatch(/ INFO: request POST \/xai\/v1\/collections xai\.createCollection 500 \d+(\.\d+)? ms scenario create-fails\n$/);
       await call(server, '/__mock/health');
@@ -121,7 +149,10 @@ describe('request lines', () => {
   it("the mock's own fixture requests leave no line, as they leave no journal entry", async () => {
     const fixtures = path.join(dir, 'fixtures');
     mkdirSync(path.join(fixtures, 'xai'), { recursive: true });
-    writeFileSync(path.join(fixtures, 'xai', 'one.yaml'), ['headers:', `  authorization: ${KEY}`, 'requests:', '  - { method: POST, path: /v1/collections, body: { collection_name: demo } }', ''].join('\n'));
+    writeFileSync(
+      path.join(fixtures, 'xai', 'one.yaml'),
+      ['headers:', `  authorization: ${KEY}`, 'requests:', '  - { method: POST, path: /v1/collections, body: { collection_name: demo } }', ''].join('\n'),
+    );
     const out = collector();
     const server = await startServer({ quiet: false, logger: createLogger({ format: 'json', destination: out }), fixtures });
     try {
@@ -156,7 +187,9 @@ describe('quiet', () => {
       expect((await call(server, '/xai/v1/collections', { headers: { 'x-mock-scenario': 'bad-list' } })).status).toBe(500);
       expect(JSON.parse(await out.line(/response does not match the spec/))).toMatchObject({ level: 50, selfCheck: { operationId: 'listCollections' } });
       // The journal shows what the self-check found on that request, and the console's detail the same.
-      const journal = (await (await fetch(`${server.url}/__mock/journal?status=500`)).json()) as { entries: { id: number; selfCheck?: { issues: { location: string }[] } }[] };
+      const journal = (await (await fetch(`${server.url}/__mock/journal?status=500`)).json()) as {
+        entries: { id: number; selfCheck?: { issues: { location: string }[] } }[];
+      };
       expect(journal.entries[0]!.selfCheck?.issues[0]).toMatchObject({ location: 'body' });
       const detail = (await (await fetch(`${server.url}/__mock/journal/${journal.entries[0]!.id}`)).json()) as { entry: { selfCheck?: unknown } };
       expect(detail.entry.selfCheck).toEqual(journal.entries[0]!.selfCheck);
@@ -196,7 +229,10 @@ describe('CLI', () => {
 
   /** The CLI on a free port, without fixtures; stdout and stderr kept apart. */
   function start(args: string[]) {
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--fixtures', 'none', '--no-shipped-scenarios', '--scenarios', scenarioDir, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--fixtures', 'none', '--no-shipped-scenarios', '--scenarios', scenarioDir, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let stdout = '';
     let stderr = '';
@@ -223,7 +259,10 @@ describe('CLI', () => {
 
   it('--log-format json and pretty print the same request line; no flag on a pipe is JSON', async () => {
     for (const [args, expected] of [
-      [['--log-format', 'json'], /^\{.*"method":"POST","url":"\/xai\/v1\/collections","status":500,"ms":[\d.]+,"provider":"xai","operationId":"createCollection","scenario":"create-fails","msg":"request"\}$/m],
+      [
+        ['--log-format', 'json'],
+        /^\{.*"method":"POST","url":"\/xai\/v1\/collections","status":500,"ms":[\d.]+,"provider":"xai","operationId":"createCollection","scenario":"create-fails","msg":"request"\}$/m,
+      ],
       [[], /^\{.*"method":"POST","url":"\/xai\/v1\/collections","status":500,.*"scenario":"create-fails","msg":"request"\}$/m],
       [['--log-format', 'pretty'], /^\[[\d:.]+\] INFO: request POST \/xai\/v1\/collections xai\.createCollection 500 [\d.]+ ms scenario create-fails$/m],
     ] as const) {
@@ -244,7 +283,9 @@ describe('CLI', () => {
   it('refuses a --log-format it does not know', async () => {
     const child = start(['--log-format', 'yaml']);
     expect(await child.exited).toBe(2);
-    expect(child.output().stderr).toBe('collections-mock serve: --log-format: unknown log format "yaml"; choose from pretty, json (see collections-mock serve --help)\n');
+    expect(child.output().stderr).toBe(
+      'collections-mock serve: --log-format: unknown log format "yaml"; choose from pretty, json (see collections-mock serve --help)\n',
+    );
   });
 
   it('--quiet: no request lines, but a reply that breaks the spec is still logged', async () => {
@@ -255,7 +296,10 @@ describe('CLI', () => {
     expect((await fetch(`${url}/xai/v1/collections`, { headers: { authorization: KEY, 'x-mock-scenario': 'bad-list' } })).status).toBe(200);
     const { code, stdout } = await cliServer.stop();
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.msg === 'request')).toEqual([]);
     expect(lines.filter((l) => l.msg === 'response does not match the spec')).toHaveLength(1);
   });

@@ -103,13 +103,19 @@ describe('in an Express 5 app, mounted at /mock behind express.json()', () => {
     }
   });
 
-  it('answers a scenario named in X-Mock-Scenario in the vendor\'s envelope, and journals it with the URL as sent', async () => {
+  it("answers a scenario named in X-Mock-Scenario in the vendor's envelope, and journals it with the URL as sent", async () => {
     const res = await readReply(await fetch(`${app.url}/mock/xai/v1/collections`, { headers: { authorization: XAI_KEY, 'x-mock-scenario': 'rate-limited' } }));
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('30');
     expect(res.json).toEqual({ code: expect.any(String), error: 'Rate limit exceeded. Retry after 30 seconds.' });
     const [entry] = mock.journal.list({ limit: 1 });
-    expect(entry).toMatchObject({ provider: 'xai', operationId: 'listCollections', status: 429, url: '/mock/xai/v1/collections', scenario: { name: 'rate-limited' } });
+    expect(entry).toMatchObject({
+      provider: 'xai',
+      operationId: 'listCollections',
+      status: 429,
+      url: '/mock/xai/v1/collections',
+      scenario: { name: 'rate-limited' },
+    });
   });
 
   it('serves its admin API under the mount path', async () => {
@@ -122,19 +128,27 @@ describe('in an Express 5 app, mounted at /mock behind express.json()', () => {
     expect(journal.json.entries[0]).toMatchObject({ operationId: 'listCollections', url: '/mock/xai/v1/collections' });
   });
 
-  it('answers errors in the vendor\'s JSON, never with the app\'s error page', async () => {
+  it("answers errors in the vendor's JSON, never with the app's error page", async () => {
     const missing = await readReply(await fetch(`${app.url}/mock/xai/v1/collections/collection_nope`, { headers: { authorization: XAI_KEY } }));
     expectXaiError(missing, 404);
     const invalid = await readReply(
-      await fetch(`${app.url}/mock/xai/v1/collections`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 42 }) }),
+      await fetch(`${app.url}/mock/xai/v1/collections`, {
+        method: 'POST',
+        headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ collection_name: 42 }),
+      }),
     );
     expectXaiError(invalid, 400);
   });
 
-  it("hands out Ctxfy upload URLs under the mount path, and takes the bytes PUT to them through the app", async () => {
+  it('hands out Ctxfy upload URLs under the mount path, and takes the bytes PUT to them through the app', async () => {
     const auth = { authorization: 'Bearer ctx-middleware-key', 'content-type': 'application/json' };
     const signed = await readReply(
-      await fetch(`${app.url}/mock/ctxfy/v1/upload/s3`, { method: 'POST', headers: auth, body: JSON.stringify({ filename: 'notes.txt', contentType: 'text/plain', size: 5 }) }),
+      await fetch(`${app.url}/mock/ctxfy/v1/upload/s3`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ filename: 'notes.txt', contentType: 'text/plain', size: 5 }),
+      }),
     );
     expect(signed.status, signed.text).toBe(200);
     expect(signed.json.publicUrl).toBe(`${app.url}/mock/ctxfy/__uploads/${encodeURIComponent(signed.json.fileKey)}`);
@@ -177,7 +191,11 @@ describe('bodies an app parser read before the mock', () => {
     });
     const { url, mock } = await start([keepRaw]);
     const res = await readReply(
-      await fetch(`${url}/mock/xai/v1/collections`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'As sent' }) }),
+      await fetch(`${url}/mock/xai/v1/collections`, {
+        method: 'POST',
+        headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ collection_name: 'As sent' }),
+      }),
     );
     expect(res.status, res.text).toBe(200);
     expect(res.json.collection_name).toBe('As sent');
@@ -187,16 +205,24 @@ describe('bodies an app parser read before the mock', () => {
   it('express.text() for JSON: the text it kept', async () => {
     const { url } = await start([express.text({ type: 'application/json' })]);
     const res = await readReply(
-      await fetch(`${url}/mock/xai/v1/collections`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ collection_name: 'As text' }) }),
+      await fetch(`${url}/mock/xai/v1/collections`, {
+        method: 'POST',
+        headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ collection_name: 'As text' }),
+      }),
     );
     expect(res.status, res.text).toBe(200);
     expect(res.json.collection_name).toBe('As text');
   });
 
-  it('a body parsed into something the mock cannot send on (a form): a 500 in the vendor\'s envelope that says to mount the mock first', async () => {
+  it("a body parsed into something the mock cannot send on (a form): a 500 in the vendor's envelope that says to mount the mock first", async () => {
     const { url, mock } = await start([express.urlencoded()]);
     const res = await readReply(
-      await fetch(`${url}/mock/xai/v1/collections`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/x-www-form-urlencoded' }, body: 'collection_name=x' }),
+      await fetch(`${url}/mock/xai/v1/collections`, {
+        method: 'POST',
+        headers: { authorization: XAI_KEY, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'collection_name=x',
+      }),
     );
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -267,9 +293,17 @@ describe('lifecycle', () => {
         const up = await fetch(`${app.url}/mock/xai/v1/files`, { method: 'POST', headers: { authorization: XAI_KEY }, body: form });
         const { id } = (await up.json()) as { id: string };
         const created = await readReply(
-          await fetch(`${app.url}/mock/xai/v1/collections`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/json' }, body: '{"collection_name":"Kept"}' }),
+          await fetch(`${app.url}/mock/xai/v1/collections`, {
+            method: 'POST',
+            headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
+            body: '{"collection_name":"Kept"}',
+          }),
         );
-        await fetch(`${app.url}/mock/xai/v1/collections/${created.json.collection_id}/documents/${id}`, { method: 'POST', headers: { authorization: XAI_KEY, 'content-type': 'application/json' }, body: '{}' });
+        await fetch(`${app.url}/mock/xai/v1/collections/${created.json.collection_id}/documents/${id}`, {
+          method: 'POST',
+          headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
+          body: '{}',
+        });
         expect(first.clock.pending()).toBeGreaterThan(0);
         await first.close();
         expect(first.clock.pending()).toBe(0);

@@ -44,7 +44,9 @@ describe('Mixpeek auth and request errors', () => {
   it('the extractor catalog needs no key', async () => {
     const list = await mp(ctx.url, '/v1/collections/features/extractors', { key: null });
     expect(list.status, list.text).toBe(200);
-    expect(list.json.map((e: any) => e.feature_extractor_id)).toEqual(expect.arrayContaining(['text_extractor_v1', 'image_extractor_v1', 'multimodal_extractor_v1', 'passthrough_extractor_v1']));
+    expect(list.json.map((e: any) => e.feature_extractor_id)).toEqual(
+      expect.arrayContaining(['text_extractor_v1', 'image_extractor_v1', 'multimodal_extractor_v1', 'passthrough_extractor_v1']),
+    );
     const one = await mp(ctx.url, '/v1/collections/features/extractors/text_extractor_v1', { key: null });
     expect(one.status, one.text).toBe(200);
     expect(one.json).toMatchObject({ feature_extractor_name: 'text_extractor', version: 'v1', feature_extractor_id: 'text_extractor_v1' });
@@ -95,11 +97,20 @@ describe('Mixpeek with a key file', () => {
 
   it('an unlisted key → 401 Invalid API key', async () => {
     expectError(await mp(ctx.url, '/v1/namespaces/list', { method: 'POST', key: 'sk_live_z', json: {} }), 401, 'UnauthorizedError', 'Invalid API key');
-    expectError(await mp(ctx.url, '/v1/namespaces/list', { method: 'POST', key: null, json: {} }), 401, 'UnauthorizedError', 'Authorization header is required');
+    expectError(
+      await mp(ctx.url, '/v1/namespaces/list', { method: 'POST', key: null, json: {} }),
+      401,
+      'UnauthorizedError',
+      'Authorization header is required',
+    );
   });
 
   it('two keys of one organization share its data; a key of another organization does not', async () => {
-    const created = await mp(ctx.url, '/v1/namespaces', { method: 'POST', key: 'sk_live_a', json: { namespace_name: 'shared', feature_extractors: [TEXT_V1] } });
+    const created = await mp(ctx.url, '/v1/namespaces', {
+      method: 'POST',
+      key: 'sk_live_a',
+      json: { namespace_name: 'shared', feature_extractors: [TEXT_V1] },
+    });
     expect(created.status, created.text).toBe(200);
     const bucket = await mp(ctx.url, '/v1/buckets', { method: 'POST', key: 'sk_live_a', ns: 'shared', json: { bucket_name: 'b', bucket_schema: SCHEMA } });
     expect(bucket.status, bucket.text).toBe(200);

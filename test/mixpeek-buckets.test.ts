@@ -16,7 +16,8 @@ describe('Mixpeek buckets and objects', () => {
   const api = (key: string, ns?: string) => mixpeekApi(ctx.url, key, ns);
   type Api = MixpeekApi;
 
-  const createBucket = (a: Api, name: string, extra: Record<string, unknown> = {}) => ok(a.post('/v1/buckets', { bucket_name: name, bucket_schema: SCHEMA, ...extra }));
+  const createBucket = (a: Api, name: string, extra: Record<string, unknown> = {}) =>
+    ok(a.post('/v1/buckets', { bucket_name: name, bucket_schema: SCHEMA, ...extra }));
   const task = (key: string, id: string) => ok(api(key).get(`/v1/tasks/${id}`));
 
   describe('buckets', () => {
@@ -36,10 +37,17 @@ describe('Mixpeek buckets and objects', () => {
         status: 'ACTIVE',
         is_locked: false,
       });
-      const withAll = await createBucket(a, 'described', { description: 'd', metadata: { team: 'search' }, unique_key: { fields: ['title'], default_policy: 'upsert' } });
+      const withAll = await createBucket(a, 'described', {
+        description: 'd',
+        metadata: { team: 'search' },
+        unique_key: { fields: ['title'], default_policy: 'upsert' },
+      });
       expect(withAll).toMatchObject({ description: 'd', metadata: { team: 'search' }, unique_key: { fields: ['title'], default_policy: 'upsert' } });
       const dup = await a.post('/v1/buckets', { bucket_name: 'product-catalog', bucket_schema: SCHEMA });
-      expect(expectError(dup, 409, 'AlreadyExistsError', "Bucket with name 'product-catalog' already exists").details).toEqual({ resource: 'bucket', name: 'product-catalog' });
+      expect(expectError(dup, 409, 'AlreadyExistsError', "Bucket with name 'product-catalog' already exists").details).toEqual({
+        resource: 'bucket',
+        name: 'product-catalog',
+      });
       expect((await ok(a.post('/v1/buckets/list', {}))).total_count).toBe(2);
     });
 
@@ -48,7 +56,13 @@ describe('Mixpeek buckets and objects', () => {
       const bad = await a.post('/v1/buckets', { bucket_name: 'x', bucket_schema: { properties: { title: { type: 'json' } } } });
       expectValidation(bad, 'enum', ['body', 'bucket_schema', 'properties', 'title', 'type']);
       expectValidation(await a.post('/v1/buckets', { bucket_name: 'x' }), 'missing', ['body', 'bucket_schema']);
-      expectValidation(await a.post('/v1/buckets', { bucket_name: 'x', bucket_schema: { properties: { t: {} } } }), 'missing', ['body', 'bucket_schema', 'properties', 't', 'type']);
+      expectValidation(await a.post('/v1/buckets', { bucket_name: 'x', bucket_schema: { properties: { t: {} } } }), 'missing', [
+        'body',
+        'bucket_schema',
+        'properties',
+        't',
+        'type',
+      ]);
       expect((await ok(a.post('/v1/buckets/list', {}))).total_count).toBe(0);
     });
 
@@ -64,10 +78,27 @@ describe('Mixpeek buckets and objects', () => {
       const a = api(freshKey('bpatch'));
       const b = await createBucket(a, 'first');
       await createBucket(a, 'second');
-      expect(expectError(await a.patch('/v1/buckets/first', { bucket_name: 'second' }), 409, 'AlreadyExistsError').details).toEqual({ resource: 'bucket', name: 'second' });
+      expect(expectError(await a.patch('/v1/buckets/first', { bucket_name: 'second' }), 409, 'AlreadyExistsError').details).toEqual({
+        resource: 'bucket',
+        name: 'second',
+      });
       ctx.server.clock.advance(2000);
-      const updated = await ok(a.patch(`/v1/buckets/${b.bucket_id}`, { bucket_name: 'renamed', description: 'now with text', metadata: { team: 'search' }, bucket_schema: { properties: {} } }));
-      expect(updated).toMatchObject({ bucket_id: b.bucket_id, bucket_name: 'renamed', description: 'now with text', metadata: { team: 'search' }, bucket_schema: SCHEMA, created_at: b.created_at });
+      const updated = await ok(
+        a.patch(`/v1/buckets/${b.bucket_id}`, {
+          bucket_name: 'renamed',
+          description: 'now with text',
+          metadata: { team: 'search' },
+          bucket_schema: { properties: {} },
+        }),
+      );
+      expect(updated).toMatchObject({
+        bucket_id: b.bucket_id,
+        bucket_name: 'renamed',
+        description: 'now with text',
+        metadata: { team: 'search' },
+        bucket_schema: SCHEMA,
+        created_at: b.created_at,
+      });
       expect(epochMs(updated.updated_at) - epochMs(b.updated_at)).toBe(2000);
       expect(await ok(a.get('/v1/buckets/renamed'))).toEqual(updated);
       expectError(await a.get('/v1/buckets/first'), 404, 'NotFoundError');
@@ -108,12 +139,25 @@ describe('Mixpeek buckets and objects', () => {
       await ok(a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [{ property: 'title', type: 'string', data: 'two' }] }));
 
       const receipt = await ok(a.del('/v1/buckets/doomed'));
-      expect(receipt).toEqual({ task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/), status: 'PENDING', bucket_id: b.bucket_id, bucket_name: 'doomed', object_count: 2 });
+      expect(receipt).toEqual({
+        task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/),
+        status: 'PENDING',
+        bucket_id: b.bucket_id,
+        bucket_name: 'doomed',
+        object_count: 2,
+      });
       expect((await ok(a.get(`/v1/buckets/${b.bucket_id}`))).status).toBe('IN_PROGRESS');
       expect((await ok(a.post('/v1/buckets/list', {}))).results[0].status).toBe('IN_PROGRESS');
       // No new objects, no new collections on it, no second delete.
-      expect(expectError(await a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [] }), 404, 'NotFoundError').details).toEqual({ resource: 'bucket', id: b.bucket_id });
-      const col = await a.post('/v1/collections', { collection_name: 'late', source: { type: 'bucket', bucket_ids: [b.bucket_id] }, feature_extractor: TEXT_V1 });
+      expect(expectError(await a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [] }), 404, 'NotFoundError').details).toEqual({
+        resource: 'bucket',
+        id: b.bucket_id,
+      });
+      const col = await a.post('/v1/collections', {
+        collection_name: 'late',
+        source: { type: 'bucket', bucket_ids: [b.bucket_id] },
+        feature_extractor: TEXT_V1,
+      });
       expect(expectError(col, 404, 'NotFoundError').details).toEqual({ resource: 'bucket', id: b.bucket_id });
       expectError(await a.del(`/v1/buckets/${b.bucket_id}`), 404, 'NotFoundError');
 
@@ -159,7 +203,12 @@ describe('Mixpeek buckets and objects', () => {
       });
       expect(obj.blobs).toEqual([
         { blob_id: expect.stringMatching(/^blob_[0-9a-f]{12}$/), property: 'title', type: 'string', properties: {}, details: { size_bytes: 19 } },
-        expect.objectContaining({ property: 'image', type: 'image', properties: { alt: 'front' }, details: expect.objectContaining({ filename: 'headphones.jpg' }) }),
+        expect.objectContaining({
+          property: 'image',
+          type: 'image',
+          properties: { alt: 'front' },
+          details: expect.objectContaining({ filename: 'headphones.jpg' }),
+        }),
       ]);
       expect(obj.blobs[0].blob_id).not.toBe(obj.blobs[1].blob_id);
       expect(JSON.stringify(obj)).not.toContain('Wireless headphones');
@@ -175,14 +224,17 @@ describe('Mixpeek buckets and objects', () => {
     it('create: blobs are checked against the bucket schema (400) and need exactly one of data / upload_id (422)', async () => {
       const a = api(freshKey('obad'));
       const b = await createBucket(a, 'products');
-      const post = (blob: Record<string, unknown>) => a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [{ property: 'title', type: 'string', data: 'ok' }, blob] });
+      const post = (blob: Record<string, unknown>) =>
+        a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [{ property: 'title', type: 'string', data: 'ok' }, blob] });
       expectError(await post({ property: 'price', type: 'number', data: 3 }), 400, 'BadRequestError', /price/);
       expectError(await post({ property: 'image', type: 'video', data: 'https://example.com/a.mp4' }), 400, 'BadRequestError', /video/);
       expectValidation(await post({ property: 'title', type: 'string', data: 'x', upload_id: 'upl_abc' }), 'value_error', ['body', 'blobs', 1]);
       expectValidation(await post({ property: 'title', type: 'string' }), 'value_error', ['body', 'blobs', 1]);
       expectValidation(await post({ property: 'title', type: 'string', upload_id: 'nope' }), 'string_pattern_mismatch', ['body', 'blobs', 1, 'upload_id']);
       expectValidation(await post({ property: 'title', type: 'json', data: 'x' }), 'enum', ['body', 'blobs', 1, 'type']);
-      expect((await ok(a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [{ property: 'title', type: 'string', upload_id: 'upl_abc123' }] }))).status).toBe('DRAFT');
+      expect((await ok(a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [{ property: 'title', type: 'string', upload_id: 'upl_abc123' }] }))).status).toBe(
+        'DRAFT',
+      );
       expect((await ok(a.get(`/v1/buckets/${b.bucket_id}`))).object_count).toBe(1);
       expectError(await a.post('/v1/buckets/bkt_missing/objects', { blobs: [] }), 404, 'NotFoundError');
     });
@@ -190,7 +242,16 @@ describe('Mixpeek buckets and objects', () => {
     it('create: extra top-level fields are echoed, but not over the fields the reply computes', async () => {
       const a = api(freshKey('oextra'));
       const b = await createBucket(a, 'products');
-      const obj = await ok(a.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [], source: 'crawler', status: 'COMPLETED', error: 5, object_id: 'obj_mine', created_at: 'yesterday' }));
+      const obj = await ok(
+        a.post(`/v1/buckets/${b.bucket_id}/objects`, {
+          blobs: [],
+          source: 'crawler',
+          status: 'COMPLETED',
+          error: 5,
+          object_id: 'obj_mine',
+          created_at: 'yesterday',
+        }),
+      );
       expect(obj.source).toBe('crawler');
       expect(obj.status).toBe('DRAFT');
       expect(obj).not.toHaveProperty('error');
@@ -204,7 +265,10 @@ describe('Mixpeek buckets and objects', () => {
       const b = await createBucket(a, 'products');
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
-        ids.push((await ok(a.post(`/v1/buckets/products/objects`, { key_prefix: `/p/${i}`, blobs: [{ property: 'title', type: 'string', data: `t${i}` }] }))).object_id);
+        ids.push(
+          (await ok(a.post(`/v1/buckets/products/objects`, { key_prefix: `/p/${i}`, blobs: [{ property: 'title', type: 'string', data: `t${i}` }] })))
+            .object_id,
+        );
         ctx.server.clock.advance(10);
       }
       const page = await ok(a.post(`/v1/buckets/${b.bucket_id}/objects/list?limit=2`, {}));
@@ -223,7 +287,10 @@ describe('Mixpeek buckets and objects', () => {
       const del = await a.del(`/v1/buckets/${b.bucket_id}/objects/${ids[0]}`);
       expect(del.status).toBe(204);
       expect(del.text).toBe('');
-      expect(expectError(await a.get(`/v1/buckets/${b.bucket_id}/objects/${ids[0]}`), 404, 'NotFoundError').details).toEqual({ resource: 'object', id: ids[0] });
+      expect(expectError(await a.get(`/v1/buckets/${b.bucket_id}/objects/${ids[0]}`), 404, 'NotFoundError').details).toEqual({
+        resource: 'object',
+        id: ids[0],
+      });
       expectError(await a.del(`/v1/buckets/${b.bucket_id}/objects/${ids[0]}`), 404, 'NotFoundError');
       expect((await ok(a.get(`/v1/buckets/${b.bucket_id}`))).object_count).toBe(2);
       // An object is found only in its own bucket.
@@ -233,9 +300,17 @@ describe('Mixpeek buckets and objects', () => {
 
     it('unique keys: insert on an existing key → 409, update on a missing one → 404, upsert replaces; no policy → 400', async () => {
       const a = api(freshKey('ukey'));
-      const b = await createBucket(a, 'skus', { bucket_schema: { properties: { sku: { type: 'string' }, description: { type: 'text' } } }, unique_key: { fields: ['sku'] } });
+      const b = await createBucket(a, 'skus', {
+        bucket_schema: { properties: { sku: { type: 'string' }, description: { type: 'text' } } },
+        unique_key: { fields: ['sku'] },
+      });
       const objects = `/v1/buckets/${b.bucket_id}/objects`;
-      const body = (sku: string, text: string) => ({ blobs: [{ property: 'sku', type: 'string', data: sku }, { property: 'description', type: 'text', data: text }] });
+      const body = (sku: string, text: string) => ({
+        blobs: [
+          { property: 'sku', type: 'string', data: sku },
+          { property: 'description', type: 'text', data: text },
+        ],
+      });
 
       expectError(await a.post(objects, body('A1', 'first')), 400, 'BadRequestError', /policy/);
       const first = await ok(a.post(`${objects}?policy=insert`, body('A1', 'first')));
@@ -257,7 +332,10 @@ describe('Mixpeek buckets and objects', () => {
       expectValidation(await a.post(`${objects}?policy=merge`, body('D4', 'x')), 'enum', ['query', 'policy']);
 
       // A default_policy stands in for ?policy=, and ?policy= overrides it.
-      const d = await createBucket(a, 'skus-default', { bucket_schema: { properties: { sku: { type: 'string' } } }, unique_key: { fields: ['sku'], default_policy: 'insert' } });
+      const d = await createBucket(a, 'skus-default', {
+        bucket_schema: { properties: { sku: { type: 'string' } } },
+        unique_key: { fields: ['sku'], default_policy: 'insert' },
+      });
       const dObjects = `/v1/buckets/${d.bucket_id}/objects`;
       const one = await ok(a.post(dObjects, { blobs: [{ property: 'sku', type: 'string', data: 'Z' }] }));
       expectError(await a.post(dObjects, { blobs: [{ property: 'sku', type: 'string', data: 'Z' }] }), 409, 'AlreadyExistsError');

@@ -9,7 +9,18 @@
 import { describe, expect, it } from 'vitest';
 import { useServer } from './support/server.js';
 import { type Res } from './support/client.js';
-import { mixpeekApi, type MixpeekApi, expectError, legacyRequest, PEOPLE_SCHEMA, freshKey, expectValidation, nullPaths, NAIVE6, LEGACY_FILTERS } from './support/mixpeek.js';
+import {
+  mixpeekApi,
+  type MixpeekApi,
+  expectError,
+  legacyRequest,
+  PEOPLE_SCHEMA,
+  freshKey,
+  expectValidation,
+  nullPaths,
+  NAIVE6,
+  LEGACY_FILTERS,
+} from './support/mixpeek.js';
 
 describe('Mixpeek collections', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
@@ -24,7 +35,10 @@ describe('Mixpeek collections', () => {
   }
 
   async function namespace(key: string, name: string): Promise<any> {
-    const res = await api(key).post('/v1/namespaces', { namespace_name: name, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] });
+    const res = await api(key).post('/v1/namespaces', {
+      namespace_name: name,
+      feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+    });
     expect(res.status, res.text).toBe(200);
     return res.json;
   }
@@ -161,7 +175,13 @@ describe('Mixpeek collections', () => {
       const b = await bucket(a, 'people');
       const res = await a.post('/v1/collections/create', { ...legacyRequest(b.bucket_id), cache_config: { score_threshold: 0.8 } });
       expect(res.status, res.text).toBe(200);
-      expect(res.json.cache_config).toEqual({ enabled: true, ttl_seconds: 604800, invalidation_strategy: 'replace_if_better', max_entries_per_key: 5, score_threshold: 0.8 });
+      expect(res.json.cache_config).toEqual({
+        enabled: true,
+        ttl_seconds: 604800,
+        invalidation_strategy: 'replace_if_better',
+        max_entries_per_key: 5,
+        score_threshold: 0.8,
+      });
       // No cache_config sent, none returned.
       const { cache_config: _c, ...withoutCache } = legacyRequest(b.bucket_id);
       const plain = await a.post('/v1/collections/create', { ...withoutCache, collection_name: 'no-cache' });
@@ -215,7 +235,11 @@ describe('Mixpeek collections', () => {
         text: { type: 'string' },
         text_extractor_v1_embedding: expect.objectContaining({ type: 'array' }),
       });
-      expect(col.feature_extractor).toMatchObject({ feature_extractor_id: 'text_extractor_v1', input_mappings: { text: 'description' }, include_all_source_fields: false });
+      expect(col.feature_extractor).toMatchObject({
+        feature_extractor_id: 'text_extractor_v1',
+        input_mappings: { text: 'description' },
+        include_all_source_fields: false,
+      });
       // The legacy spelling of the mapping is only echoed when it was sent.
       expect(col.feature_extractor).not.toHaveProperty('input_mapping');
       expect(col.feature_extractors).toEqual([col.feature_extractor]);
@@ -234,7 +258,12 @@ describe('Mixpeek collections', () => {
       const col = await a.post('/v1/collections', {
         collection_name: 'everything',
         source: { type: 'bucket', bucket_ids: [b.bucket_id] },
-        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'description' }, include_all_source_fields: true },
+        feature_extractor: {
+          feature_extractor_name: 'text_extractor',
+          version: 'v1',
+          input_mappings: { text: 'description' },
+          include_all_source_fields: true,
+        },
       });
       expect(col.status, col.text).toBe(200);
       expect(Object.keys(col.json.output_schema.properties).sort()).toEqual(['description', 'text', 'text_extractor_v1_embedding', 'title', 'year']);
@@ -274,10 +303,22 @@ describe('Mixpeek collections', () => {
       expect(res.json.input_schema).toEqual(up.output_schema);
       expect(res.json.source_lineage).toHaveLength(2);
       expect(res.json.source_lineage[0]).toEqual(up.source_lineage[0]);
-      expect(res.json.source_lineage[1]).toMatchObject({ source_type: 'collection', collection_id: res.json.collection_id, collection_config: { type: 'collection', collection_id: up.collection_id } });
-      const missing = await a.post('/v1/collections', { collection_name: 'orphan', source: { type: 'collection', collection_ids: ['nope'] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } });
+      expect(res.json.source_lineage[1]).toMatchObject({
+        source_type: 'collection',
+        collection_id: res.json.collection_id,
+        collection_config: { type: 'collection', collection_id: up.collection_id },
+      });
+      const missing = await a.post('/v1/collections', {
+        collection_name: 'orphan',
+        source: { type: 'collection', collection_ids: ['nope'] },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+      });
       expect(expectError(missing, 404, 'NotFoundError').details).toEqual({ resource: 'collection', id: 'nope' });
-      const neither = await a.post('/v1/collections', { collection_name: 'orphan', source: { type: 'collection' }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } });
+      const neither = await a.post('/v1/collections', {
+        collection_name: 'orphan',
+        source: { type: 'collection' },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+      });
       expectValidation(neither, 'value_error', ['body', 'source']);
     });
   });
@@ -288,7 +329,11 @@ describe('Mixpeek collections', () => {
       const b = await bucket(a, 'people');
       const res = await a.post('/v1/collections', { collection_name: 'no-extractor', source: { type: 'bucket', bucket_ids: [b.bucket_id] } });
       expectValidation(res, 'missing', ['body', 'feature_extractor']);
-      const empty = await a.post('/v1/collections/create', { collection_name: 'no-extractor', source: { type: 'bucket', bucket_id: b.bucket_id }, feature_extractors: [] });
+      const empty = await a.post('/v1/collections/create', {
+        collection_name: 'no-extractor',
+        source: { type: 'bucket', bucket_id: b.bucket_id },
+        feature_extractors: [],
+      });
       expect(empty.status, empty.text).toBe(422);
       expect(await count(a)).toBe(0);
     });
@@ -407,7 +452,11 @@ describe('Mixpeek collections', () => {
     it('a filter with an unknown operator, or `in` without an array → 400 (the schema lets it through)', async () => {
       const a = api(freshKey('filter'));
       const b = await bucket(a, 'people');
-      const withFilters = (filters: unknown) => ({ ...legacyRequest(b.bucket_id), collection_name: 'filtered', source: { type: 'bucket', bucket_id: b.bucket_id, filters } });
+      const withFilters = (filters: unknown) => ({
+        ...legacyRequest(b.bucket_id),
+        collection_name: 'filtered',
+        source: { type: 'bucket', bucket_id: b.bucket_id, filters },
+      });
       const badOp = await a.post('/v1/collections/create', withFilters({ AND: [{ field: 'age', operator: 'between', value: [1, 2] }] }));
       expectError(badOp, 400, 'BadRequestError', /unknown operator "between"/);
       const badIn = await a.post('/v1/collections', withFilters({ AND: [{ field: 'status', operator: 'in', value: 'active' }] }));
@@ -419,7 +468,12 @@ describe('Mixpeek collections', () => {
       });
       expectError(current, 400, 'BadRequestError', /"nin" needs an array/);
       // Structural problems are the schema's: AND must be a list.
-      expectValidation(await a.post('/v1/collections/create', withFilters({ AND: { field: 'age', value: 1 } })), 'list_type', ['body', 'source', 'filters', 'AND']);
+      expectValidation(await a.post('/v1/collections/create', withFilters({ AND: { field: 'age', value: 1 } })), 'list_type', [
+        'body',
+        'source',
+        'filters',
+        'AND',
+      ]);
       expect(await count(a)).toBe(0);
     });
 
@@ -453,7 +507,10 @@ describe('Mixpeek collections', () => {
       await collection(a, 'second', b.bucket_id);
 
       const taken = await a.patch(`/v1/collections/${col.collection_id}`, { collection_name: 'second' });
-      expect(expectError(taken, 409, 'AlreadyExistsError', "Collection with name 'second' already exists").details).toEqual({ resource: 'collection', name: 'second' });
+      expect(expectError(taken, 409, 'AlreadyExistsError', "Collection with name 'second' already exists").details).toEqual({
+        resource: 'collection',
+        name: 'second',
+      });
       // Renaming to its own name is no conflict.
       expect((await a.patch('/v1/collections/first', { collection_name: 'first' })).status).toBe(200);
 
@@ -468,9 +525,24 @@ describe('Mixpeek collections', () => {
       expect(res.status, res.text).toBe(200);
       const updated = res.json;
       expect(nullPaths(updated)).toEqual([]);
-      expect(updated).toMatchObject({ collection_id: col.collection_id, collection_name: 'renamed', description: 'now described', enabled: false, metadata: { team: 'search' }, taxonomy_count: 1 });
+      expect(updated).toMatchObject({
+        collection_id: col.collection_id,
+        collection_name: 'renamed',
+        description: 'now described',
+        enabled: false,
+        metadata: { team: 'search' },
+        taxonomy_count: 1,
+      });
       expect(updated.taxonomy_applications).toEqual([
-        { taxonomy_id: 'tax_1', output_collection: 'col_target0001', target_collection_id: 'col_target0001', execution_mode: 'materialize', execution_phase: 1, priority: 0, hierarchical_enrichment_style: 'combined' },
+        {
+          taxonomy_id: 'tax_1',
+          output_collection: 'col_target0001',
+          target_collection_id: 'col_target0001',
+          execution_mode: 'materialize',
+          execution_phase: 1,
+          priority: 0,
+          hierarchical_enrichment_style: 'combined',
+        },
       ]);
       expect(updated.created_at).toBe(col.created_at);
       expect(Date.parse(`${updated.updated_at}Z`) - Date.parse(`${col.updated_at}Z`)).toBe(5000);
@@ -501,8 +573,18 @@ describe('Mixpeek collections', () => {
       const b = await bucket(a, 'people');
       const col = await collection(a, 'okname', b.bucket_id, { description: 'to be cleared' });
       expectValidation(await a.patch('/v1/collections/okname', { collection_name: 'ab' }), 'string_too_short', ['body', 'collection_name']);
-      expectValidation(await a.patch('/v1/collections/okname', { taxonomy_applications: [{ taxonomy_id: 't', bogus: 1 }] }), 'extra_forbidden', ['body', 'taxonomy_applications', 0, 'bogus']);
-      expectValidation(await a.patch('/v1/collections/okname', { taxonomy_applications: [{ taxonomy_id: 't', execution_phase: 9 }] }), 'less_than_equal', ['body', 'taxonomy_applications', 0, 'execution_phase']);
+      expectValidation(await a.patch('/v1/collections/okname', { taxonomy_applications: [{ taxonomy_id: 't', bogus: 1 }] }), 'extra_forbidden', [
+        'body',
+        'taxonomy_applications',
+        0,
+        'bogus',
+      ]);
+      expectValidation(await a.patch('/v1/collections/okname', { taxonomy_applications: [{ taxonomy_id: 't', execution_phase: 9 }] }), 'less_than_equal', [
+        'body',
+        'taxonomy_applications',
+        0,
+        'execution_phase',
+      ]);
       expectValidation(await a.patch('/v1/collections/okname', { metadata: 'not an object' }), 'model_attributes_type', ['body', 'metadata']);
       expectValidation(await a.patch('/v1/collections/okname', { description: 5 }), 'string_type', ['body', 'description']);
       expectValidation(await a.patch('/v1/collections/okname', { enabled: 'no' }), 'bool_parsing', ['body', 'enabled']);
@@ -658,7 +740,9 @@ describe('Mixpeek collections', () => {
       const media = await a.post('/v1/collections/list?limit=1', { filters: { 'metadata.team': 'media' } });
       expect(ids(media)).toEqual([videos.collection_id]);
       expect(media.json.total_count).toBe(2);
-      const extractor = await a.post('/v1/collections/list', { filters: { AND: [{ field: 'feature_extractor.feature_extractor_id', operator: 'eq', value: 'text_extractor_v1' }] } });
+      const extractor = await a.post('/v1/collections/list', {
+        filters: { AND: [{ field: 'feature_extractor.feature_extractor_id', operator: 'eq', value: 'text_extractor_v1' }] },
+      });
       expect(extractor.json.total_count).toBe(3);
       expectError(await a.post('/v1/collections/list', { filters: { AND: [{ field: 'enabled', operator: 'nope', value: 1 }] } }), 400, 'BadRequestError');
     });

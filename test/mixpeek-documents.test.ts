@@ -17,20 +17,31 @@ describe('Mixpeek documents', () => {
   /** A namespace with a bucket of notes and a text collection over it. */
   async function world(label: string): Promise<{ a: MixpeekApi; nsId: string; bucketId: string; colId: string }> {
     const key = freshKey(label);
-    const ns = await ok(mixpeekApi(ctx.url, key).post('/v1/namespaces', { namespace_name: 'docs', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }));
+    const ns = await ok(
+      mixpeekApi(ctx.url, key).post('/v1/namespaces', {
+        namespace_name: 'docs',
+        feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+      }),
+    );
     const a = mixpeekApi(ctx.url, key, 'docs');
     const b = await ok(a.post('/v1/buckets', { bucket_name: 'notes', bucket_schema: { properties: { body: { type: 'text' }, topic: { type: 'string' } } } }));
     const col = await ok(
       a.post('/v1/collections', {
         collection_name: 'notes-text',
         source: { type: 'bucket', bucket_ids: [b.bucket_id] },
-        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' }, field_passthrough: [{ source_path: 'topic' }] },
+        feature_extractor: {
+          feature_extractor_name: 'text_extractor',
+          version: 'v1',
+          input_mappings: { text: 'body' },
+          field_passthrough: [{ source_path: 'topic' }],
+        },
       }),
     );
     return { a, nsId: ns.namespace_id, bucketId: b.bucket_id, colId: col.collection_id };
   }
 
-  const vectorOf = async (a: MixpeekApi, colId: string, docId: string): Promise<number[]> => (await ok(a.get(`/v1/collections/${colId}/documents/${docId}?return_vectors=true`))).text_extractor_v1_embedding;
+  const vectorOf = async (a: MixpeekApi, colId: string, docId: string): Promise<number[]> =>
+    (await ok(a.get(`/v1/collections/${colId}/documents/${docId}?return_vectors=true`))).text_extractor_v1_embedding;
 
   describe('create', () => {
     it('root fields from the body, metadata and feature payloads; the text embedded under the text index; counted', async () => {
@@ -47,10 +58,21 @@ describe('Mixpeek documents', () => {
         }),
       );
       expect(doc.document_id).toMatch(/^doc_[0-9a-f]{24}$/);
-      expect(doc).toMatchObject({ collection_id: colId, text: 'Tide pools hold anemones and crabs.', metadata: { category: 'nature', rank: 3 }, lang: 'en', document_blobs: [] });
+      expect(doc).toMatchObject({
+        collection_id: colId,
+        text: 'Tide pools hold anemones and crabs.',
+        metadata: { category: 'nature', rank: 3 },
+        lang: 'en',
+        document_blobs: [],
+      });
       expect(doc).not.toHaveProperty('features');
       expect(doc).not.toHaveProperty('sketch');
-      expect(doc._internal).toMatchObject({ namespace_id: nsId, document_id: doc.document_id, collection_id: colId, lineage: { root_object_id: 'obj_000000000001', source_type: 'bucket', chain: [{ collection_id: colId, feature_extractor_id: 'text_extractor_v1' }] } });
+      expect(doc._internal).toMatchObject({
+        namespace_id: nsId,
+        document_id: doc.document_id,
+        collection_id: colId,
+        lineage: { root_object_id: 'obj_000000000001', source_type: 'bucket', chain: [{ collection_id: colId, feature_extractor_id: 'text_extractor_v1' }] },
+      });
       const got = await ok(a.get(`/v1/collections/${colId}/documents/${doc.document_id}?return_vectors=true`));
       expect(got.text_extractor_v1_embedding).toEqual(Array.from(embedLocally('Tide pools hold anemones and crabs.')));
       expect(got.sketch).toEqual([0.5, 0.5]);
@@ -60,20 +82,52 @@ describe('Mixpeek documents', () => {
       expect(byName.collection_id).toBe(colId);
     });
 
-    it('a vector of the embedder\'s dimension given for the text index is kept as given', async () => {
+    it("a vector of the embedder's dimension given for the text index is kept as given", async () => {
       const { a, colId } = await world('given-vector');
       const v = Array.from({ length: 256 }, (_, i) => (i === 7 ? 1 : 0));
-      const doc = await ok(a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text: 'anything', features: [{ feature_extractor_id: 'text_extractor_v1', vectors: { text_extractor_v1_embedding: v } }] }));
+      const doc = await ok(
+        a.post(`/v1/collections/${colId}/documents`, {
+          collection_id: colId,
+          text: 'anything',
+          features: [{ feature_extractor_id: 'text_extractor_v1', vectors: { text_extractor_v1_embedding: v } }],
+        }),
+      );
       expect(await vectorOf(a, colId, doc.document_id)).toEqual(v);
     });
 
     it('refuses: another collection in the body (400), reserved and vector fields (400), bad vectors (400), missing collection_id (422), unknown collection (404)', async () => {
       const { a, colId } = await world('create-bad');
-      const other = await ok(a.post('/v1/collections', { collection_name: 'other', source: { type: 'bucket', bucket_ids: ['notes'] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } }));
-      expectError(await a.post(`/v1/collections/${colId}/documents`, { collection_id: other.collection_id }), 400, 'BadRequestError', /does not name the collection of the path/);
-      expectError(await a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, document_id: 'doc_x' }), 400, 'BadRequestError', 'Fields cannot be updated: document_id');
-      expectError(await a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text_extractor_v1_embedding: [1] }), 400, 'BadRequestError', 'Vectors cannot be updated: text_extractor_v1_embedding');
-      expectError(await a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, features: [{ feature_extractor_id: 'x', vectors: { v: ['a'] } }] }), 400, 'BadRequestError', /must be a list of numbers/);
+      const other = await ok(
+        a.post('/v1/collections', {
+          collection_name: 'other',
+          source: { type: 'bucket', bucket_ids: ['notes'] },
+          feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+        }),
+      );
+      expectError(
+        await a.post(`/v1/collections/${colId}/documents`, { collection_id: other.collection_id }),
+        400,
+        'BadRequestError',
+        /does not name the collection of the path/,
+      );
+      expectError(
+        await a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, document_id: 'doc_x' }),
+        400,
+        'BadRequestError',
+        'Fields cannot be updated: document_id',
+      );
+      expectError(
+        await a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text_extractor_v1_embedding: [1] }),
+        400,
+        'BadRequestError',
+        'Vectors cannot be updated: text_extractor_v1_embedding',
+      );
+      expectError(
+        await a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, features: [{ feature_extractor_id: 'x', vectors: { v: ['a'] } }] }),
+        400,
+        'BadRequestError',
+        /must be a list of numbers/,
+      );
       const missing = expectError(await a.post(`/v1/collections/${colId}/documents`, { text: 'x' }), 422, 'ValidationError');
       expect(missing.details.validation_errors).toEqual([{ type: 'missing', location: ['body', 'collection_id'], message: 'Field required' }]);
       expectError(await a.post('/v1/collections/col_0000000000/documents', { collection_id: 'col_0000000000' }), 404, 'NotFoundError');
@@ -84,7 +138,9 @@ describe('Mixpeek documents', () => {
   describe('PUT and PATCH', () => {
     it('PUT replaces the root fields, PATCH merges (dotted keys set nested fields); a new text gets a new vector, other fields keep it', async () => {
       const { a, colId } = await world('write');
-      const doc = await ok(a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text: 'first words', metadata: { status: 'draft', owner: 'ann' }, extra: 1 }));
+      const doc = await ok(
+        a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text: 'first words', metadata: { status: 'draft', owner: 'ann' }, extra: 1 }),
+      );
       const path = `/v1/collections/${colId}/documents/${doc.document_id}`;
       const before = await vectorOf(a, colId, doc.document_id);
 
@@ -121,22 +177,48 @@ describe('Mixpeek documents', () => {
   describe('bulk and batch', () => {
     async function three(a: MixpeekApi, colId: string): Promise<string[]> {
       const ids: string[] = [];
-      for (const [text, status] of [['alpha', 'pending'], ['beta', 'pending'], ['gamma', 'done']]) {
+      for (const [text, status] of [
+        ['alpha', 'pending'],
+        ['beta', 'pending'],
+        ['gamma', 'done'],
+      ]) {
         ids.push((await ok(a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text, metadata: { status } }))).document_id);
       }
       return ids;
     }
-    const statuses = async (a: MixpeekApi, colId: string) => (await ok(a.post(`/v1/collections/${colId}/documents/list`, {}))).results.map((d: any) => `${d.text}:${d.metadata.status}`);
+    const statuses = async (a: MixpeekApi, colId: string) =>
+      (await ok(a.post(`/v1/collections/${colId}/documents/list`, {}))).results.map((d: any) => `${d.text}:${d.metadata.status}`);
 
-    it('bulk: the same update on every match, in the list grammar or the Qdrant form of the vendor\'s examples; no filter updates all', async () => {
+    it("bulk: the same update on every match, in the list grammar or the Qdrant form of the vendor's examples; no filter updates all", async () => {
       const { a, colId } = await world('bulk');
       await three(a, colId);
-      expect(await ok(a.patch(`/v1/collections/${colId}/documents/bulk`, { filters: { AND: [{ field: 'metadata.status', operator: 'eq', value: 'pending' }] }, update_data: { 'metadata.status': 'processed' } }))).toEqual({ updated_count: 2, message: 'Documents updated successfully' });
+      expect(
+        await ok(
+          a.patch(`/v1/collections/${colId}/documents/bulk`, {
+            filters: { AND: [{ field: 'metadata.status', operator: 'eq', value: 'pending' }] },
+            update_data: { 'metadata.status': 'processed' },
+          }),
+        ),
+      ).toEqual({ updated_count: 2, message: 'Documents updated successfully' });
       expect(await statuses(a, colId)).toEqual(['alpha:processed', 'beta:processed', 'gamma:done']);
-      expect((await ok(a.patch(`/v1/collections/${colId}/documents/bulk`, { filters: { must: [{ key: 'metadata.status', value: 'done' }] }, update_data: { metadata: { status: 'archived' } } }))).updated_count).toBe(1);
+      expect(
+        (
+          await ok(
+            a.patch(`/v1/collections/${colId}/documents/bulk`, {
+              filters: { must: [{ key: 'metadata.status', value: 'done' }] },
+              update_data: { metadata: { status: 'archived' } },
+            }),
+          )
+        ).updated_count,
+      ).toBe(1);
       expect(await statuses(a, colId)).toEqual(['alpha:processed', 'beta:processed', 'gamma:archived']);
       expect((await ok(a.patch(`/v1/collections/${colId}/documents/bulk`, { update_data: { 'metadata.checked': true } }))).updated_count).toBe(3);
-      expectError(await a.patch(`/v1/collections/${colId}/documents/bulk`, { filters: { must: [{ key: 'metadata.status', match: {} }] }, update_data: {} }), 400, 'BadRequestError', /match/);
+      expectError(
+        await a.patch(`/v1/collections/${colId}/documents/bulk`, { filters: { must: [{ key: 'metadata.status', match: {} }] }, update_data: {} }),
+        400,
+        'BadRequestError',
+        /match/,
+      );
       expectError(await a.patch(`/v1/collections/${colId}/documents/bulk`, { filters: {} }), 422, 'ValidationError');
     });
 
@@ -166,8 +248,20 @@ describe('Mixpeek documents', () => {
       });
       expect(await statuses(a, colId)).toEqual(['alpha two:one', 'beta:pending', 'gamma:done']);
       expect(await vectorOf(a, colId, alpha!)).toEqual(Array.from(embedLocally('alpha two')));
-      expect(await ok(a.post(`/v1/collections/${colId}/documents/batch`, { filters: { AND: [{ field: 'text', operator: 'eq', value: 'beta' }] }, update_data: { 'metadata.status': 'b' } }))).toEqual({ updated_count: 1, failed_count: 0, results: [], message: 'Updated 1 document(s)' });
-      expectError(await a.post(`/v1/collections/${colId}/documents/batch`, { updates: [{ document_id: alpha, update_data: {} }], update_data: { x: 1 } }), 400, 'BadRequestError', /not both/);
+      expect(
+        await ok(
+          a.post(`/v1/collections/${colId}/documents/batch`, {
+            filters: { AND: [{ field: 'text', operator: 'eq', value: 'beta' }] },
+            update_data: { 'metadata.status': 'b' },
+          }),
+        ),
+      ).toEqual({ updated_count: 1, failed_count: 0, results: [], message: 'Updated 1 document(s)' });
+      expectError(
+        await a.post(`/v1/collections/${colId}/documents/batch`, { updates: [{ document_id: alpha, update_data: {} }], update_data: { x: 1 } }),
+        400,
+        'BadRequestError',
+        /not both/,
+      );
       expectError(await a.post(`/v1/collections/${colId}/documents/batch`, {}), 400, 'BadRequestError', /either updates/);
       expectError(await a.post(`/v1/collections/${colId}/documents/batch`, { filters: { AND: [] } }), 400, 'BadRequestError', /either updates/);
     });
@@ -184,7 +278,9 @@ describe('Mixpeek documents', () => {
         ],
         message: 'Deleted 1 document(s), 1 failed',
       });
-      expect(await ok(a.del(`/v1/collections/${colId}/documents/batch`, { filters: { must: [{ key: 'metadata.status', match: { any: ['done'] } }] } }))).toEqual({ deleted_count: 1, failed_count: 0, results: [], message: 'Deleted 1 document(s)' });
+      expect(
+        await ok(a.del(`/v1/collections/${colId}/documents/batch`, { filters: { must: [{ key: 'metadata.status', match: { any: ['done'] } }] } })),
+      ).toEqual({ deleted_count: 1, failed_count: 0, results: [], message: 'Deleted 1 document(s)' });
       expect(await statuses(a, colId)).toEqual(['beta:pending']);
       expect((await ok(a.get(`/v1/collections/${colId}`))).document_count).toBe(1);
       expectError(await a.del(`/v1/collections/${colId}/documents/batch`, {}), 400, 'BadRequestError', /either document_ids or filters/);
@@ -196,8 +292,21 @@ describe('Mixpeek documents', () => {
   describe('lineage and the documents of an object', () => {
     it('a processed document traces back to its object; the object lists its documents in every collection, filtered by collection_ids', async () => {
       const { a, bucketId, colId } = await world('lineage');
-      const second = await ok(a.post('/v1/collections', { collection_name: 'notes-copy', source: { type: 'bucket', bucket_ids: [bucketId] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } } }));
-      const obj = await ok(a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: 'Kelp forests shelter otters.' }, { property: 'topic', type: 'string', data: 'sea' }] }));
+      const second = await ok(
+        a.post('/v1/collections', {
+          collection_name: 'notes-copy',
+          source: { type: 'bucket', bucket_ids: [bucketId] },
+          feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } },
+        }),
+      );
+      const obj = await ok(
+        a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, {
+          blobs: [
+            { property: 'body', type: 'text', data: 'Kelp forests shelter otters.' },
+            { property: 'topic', type: 'string', data: 'sea' },
+          ],
+        }),
+      );
       advance(2000);
       const [doc] = (await ok(a.post(`/v1/collections/${colId}/documents/list`, {}))).results;
       expect(doc).toMatchObject({ text: 'Kelp forests shelter otters.', topic: 'sea' });
@@ -242,7 +351,13 @@ describe('Mixpeek documents', () => {
 
   it('list with group_by pages over groups, with a cursor', async () => {
     const { a, colId } = await world('groups');
-    for (const [text, status] of [['a', 'x'], ['b', 'y'], ['c', 'x'], ['d', 'z']]) await ok(a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text, metadata: { status } }));
+    for (const [text, status] of [
+      ['a', 'x'],
+      ['b', 'y'],
+      ['c', 'x'],
+      ['d', 'z'],
+    ])
+      await ok(a.post(`/v1/collections/${colId}/documents`, { collection_id: colId, text, metadata: { status } }));
     const first = await ok(a.post(`/v1/collections/${colId}/documents/list?limit=2&include_total=true`, { group_by: 'metadata.status' }));
     expect(first.groups.map((g: any) => [g.group_key, g.count, g.documents.map((d: any) => d.text)])).toEqual([
       ['x', 2, ['a', 'c']],
@@ -252,6 +367,11 @@ describe('Mixpeek documents', () => {
     const second = await ok(a.post(`/v1/collections/${colId}/documents/list?limit=2`, { group_by: 'metadata.status', cursor: first.pagination.next_cursor }));
     expect(second.groups.map((g: any) => g.group_key)).toEqual(['z']);
     expect(second.pagination).toEqual({ page_size: 2 });
-    expectError(await a.post(`/v1/collections/${colId}/documents/list`, { group_by: 'metadata.status', cursor: 'bogus' }), 400, 'BadRequestError', /Invalid cursor/);
+    expectError(
+      await a.post(`/v1/collections/${colId}/documents/list`, { group_by: 'metadata.status', cursor: 'bogus' }),
+      400,
+      'BadRequestError',
+      /Invalid cursor/,
+    );
   });
 });

@@ -105,7 +105,12 @@ const VALIDATE_AS: Record<string, { method: string; path: string }> = {
  * may appear on a closed schema.
  */
 const ALLOWED_CLOSED_EXTRAS: { schema: string; property: string; patch: Json; why: string }[] = [
-  { schema: 'TaxonomyApplicationConfig-Output', property: 'output_collection', patch: { type: 'string' }, why: 'legacy alias of target_collection_id, echoed beside it' },
+  {
+    schema: 'TaxonomyApplicationConfig-Output',
+    property: 'output_collection',
+    patch: { type: 'string' },
+    why: 'legacy alias of target_collection_id, echoed beside it',
+  },
 ];
 
 /**
@@ -217,10 +222,19 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
         payload_indexes: [{ field_name: 'metadata.category', type: 'keyword' }],
       },
     });
-    const doomedNs = await call(200, '/v1/namespaces', { method: POST, json: { namespace_name: `doomed-${tag}`, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] } });
-    await call(409, '/v1/namespaces', { method: POST, json: { namespace_name: nsName, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] } });
+    const doomedNs = await call(200, '/v1/namespaces', {
+      method: POST,
+      json: { namespace_name: `doomed-${tag}`, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] },
+    });
+    await call(409, '/v1/namespaces', {
+      method: POST,
+      json: { namespace_name: nsName, feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] },
+    });
     await call(422, '/v1/namespaces', { method: POST, json: { namespace_name: `no-extractors-${tag}` } });
-    await call(404, '/v1/namespaces', { method: POST, json: { namespace_name: `bad-extractor-${tag}`, feature_extractors: [{ feature_extractor_name: 'text', version: '1.0.0' }] } });
+    await call(404, '/v1/namespaces', {
+      method: POST,
+      json: { namespace_name: `bad-extractor-${tag}`, feature_extractors: [{ feature_extractor_name: 'text', version: '1.0.0' }] },
+    });
     await call(200, '/v1/namespaces/list', { method: POST, json: {} });
     await call(200, '/v1/namespaces/list?limit=1&include_total=true', { method: POST, json: { search: 'fidelity', case_sensitive: false } });
     await call(422, '/v1/namespaces/list?limit=0', { method: POST, json: {} });
@@ -247,13 +261,21 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
         image: { type: 'image' },
       },
     };
-    const bucket = await call(200, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'products', description: 'Catalog', bucket_schema: bucketSchema, metadata: { team: 'catalog' } } });
+    const bucket = await call(200, '/v1/buckets', {
+      method: POST,
+      ns: NS,
+      json: { bucket_name: 'products', description: 'Catalog', bucket_schema: bucketSchema, metadata: { team: 'catalog' } },
+    });
     const keyed = await call(200, '/v1/buckets', {
       method: POST,
       ns: NS,
       json: { bucket_name: 'keyed', bucket_schema: { properties: { sku: { type: 'string', required: true } } }, unique_key: { fields: ['sku'] } },
     });
-    const doomedBucket = await call(200, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'doomed', bucket_schema: { properties: { note: { type: 'text' } } } } });
+    const doomedBucket = await call(200, '/v1/buckets', {
+      method: POST,
+      ns: NS,
+      json: { bucket_name: 'doomed', bucket_schema: { properties: { note: { type: 'text' } } } },
+    });
     await call(409, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'products', bucket_schema: bucketSchema } });
     await call(422, '/v1/buckets', { method: POST, ns: NS, json: { bucket_name: 'bad-type', bucket_schema: { properties: { x: { type: 'json' } } } } });
     await call(404, '/v1/buckets', { method: POST, ns: 'no-such-namespace', json: { bucket_name: 'lost', bucket_schema: bucketSchema } });
@@ -263,7 +285,11 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(200, `/v1/buckets/${bucket.bucket_id}`, { ns: NS });
     await call(200, '/v1/buckets/products', { ns: NS });
     await call(404, '/v1/buckets/bkt_00000000', { ns: NS });
-    await call(200, `/v1/buckets/${bucket.bucket_id}`, { method: PATCH, ns: NS, json: { description: 'The catalog', metadata: { team: 'catalog', tier: 'gold' } } });
+    await call(200, `/v1/buckets/${bucket.bucket_id}`, {
+      method: PATCH,
+      ns: NS,
+      json: { description: 'The catalog', metadata: { team: 'catalog', tier: 'gold' } },
+    });
     await call(409, `/v1/buckets/${bucket.bucket_id}`, { method: PATCH, ns: NS, json: { bucket_name: 'keyed' } });
     await call(404, '/v1/buckets/bkt_00000000', { method: PATCH, ns: NS, json: { description: 'x' } });
     const bucketTask = await call(200, `/v1/buckets/${doomedBucket.bucket_id}`, { method: DELETE, ns: NS });
@@ -277,7 +303,11 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       json: {
         collection_name: 'product-text',
         description: 'Product descriptions embedded',
-        source: { type: 'bucket', bucket_ids: [bucket.bucket_id], source_filters: { filters: { AND: [{ field: 'category', operator: 'in', value: ['shoes', 'hats'] }] } } },
+        source: {
+          type: 'bucket',
+          bucket_ids: [bucket.bucket_id],
+          source_filters: { filters: { AND: [{ field: 'category', operator: 'in', value: ['shoes', 'hats'] }] } },
+        },
         feature_extractor: {
           feature_extractor_name: 'text_extractor',
           version: 'v1',
@@ -331,26 +361,66 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     const downstream = await call(200, '/v1/collections', {
       method: POST,
       ns: NS,
-      json: { collection_name: 'downstream', source: { type: 'collection', collection_id: current.collection_id }, feature_extractor: { feature_extractor_name: 'passthrough_extractor', version: 'v1', include_all_source_fields: true } },
+      json: {
+        collection_name: 'downstream',
+        source: { type: 'collection', collection_id: current.collection_id },
+        feature_extractor: { feature_extractor_name: 'passthrough_extractor', version: 'v1', include_all_source_fields: true },
+      },
     });
     await call(409, '/v1/collections', { method: POST, ns: NS, json: { ...legacyBody } });
     await call(409, '/v1/collections/create', { method: POST, ns: NS, json: { ...legacyBody } });
-    await call(422, '/v1/collections', { method: POST, ns: NS, json: { source: { type: 'bucket', bucket_ids: [bucket.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } } });
-    await call(422, '/v1/collections', { method: POST, ns: NS, json: { collection_name: 'no-extractor', source: { type: 'bucket', bucket_ids: [bucket.bucket_id] } } });
-    await call(404, '/v1/collections', { method: POST, ns: NS, json: { collection_name: 'lost-source', source: { type: 'bucket', bucket_ids: ['bkt_00000000'] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } } });
+    await call(422, '/v1/collections', {
+      method: POST,
+      ns: NS,
+      json: { source: { type: 'bucket', bucket_ids: [bucket.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } },
+    });
+    await call(422, '/v1/collections', {
+      method: POST,
+      ns: NS,
+      json: { collection_name: 'no-extractor', source: { type: 'bucket', bucket_ids: [bucket.bucket_id] } },
+    });
+    await call(404, '/v1/collections', {
+      method: POST,
+      ns: NS,
+      json: {
+        collection_name: 'lost-source',
+        source: { type: 'bucket', bucket_ids: ['bkt_00000000'] },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+      },
+    });
     await call(400, '/v1/collections', {
       method: POST,
       ns: NS,
-      json: { collection_name: 'bad-mapping', source: { type: 'bucket', bucket_ids: [bucket.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'no_such_field' } } },
+      json: {
+        collection_name: 'bad-mapping',
+        source: { type: 'bucket', bucket_ids: [bucket.bucket_id] },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'no_such_field' } },
+      },
     });
     await call(200, '/v1/collections/list', { method: POST, ns: NS, json: {} });
     await call(200, '/v1/collections/list?limit=2&include_total=true', { method: POST, ns: NS, json: { search: 'legacy' } });
-    await call(200, '/v1/collections/list', { method: POST, ns: NS, json: { filters: { AND: [{ field: 'taxonomy_applications.taxonomy_id', operator: 'eq', value: 'tax_legacy' }] }, sort: { field: 'collection_name', direction: 'asc' } } });
+    await call(200, '/v1/collections/list', {
+      method: POST,
+      ns: NS,
+      json: {
+        filters: { AND: [{ field: 'taxonomy_applications.taxonomy_id', operator: 'eq', value: 'tax_legacy' }] },
+        sort: { field: 'collection_name', direction: 'asc' },
+      },
+    });
     await call(422, '/v1/collections/list?offset=-1', { method: POST, ns: NS, json: {} });
     await call(200, `/v1/collections/${current.collection_id}`, { ns: NS });
     await call(200, '/v1/collections/legacy-form', { ns: NS });
     await call(404, '/v1/collections/create', { ns: NS }); // GET of the legacy path = "the collection named create"
-    await call(200, `/v1/collections/${legacy.collection_id}`, { method: PATCH, ns: NS, json: { description: 'Patched', enabled: true, metadata: { patched: true }, taxonomy_applications: [{ taxonomy_id: 'tax_legacy', output_collection: current.collection_id }] } });
+    await call(200, `/v1/collections/${legacy.collection_id}`, {
+      method: PATCH,
+      ns: NS,
+      json: {
+        description: 'Patched',
+        enabled: true,
+        metadata: { patched: true },
+        taxonomy_applications: [{ taxonomy_id: 'tax_legacy', output_collection: current.collection_id }],
+      },
+    });
     await call(400, `/v1/collections/${legacy.collection_id}`, { method: PATCH, ns: NS, json: { source: { type: 'bucket', bucket_ids: [keyed.bucket_id] } } });
     await call(409, `/v1/collections/${legacyPath.collection_id}`, { method: PATCH, ns: NS, json: { collection_name: 'legacy-form' } });
     await call(422, `/v1/collections/${legacyPath.collection_id}`, { method: PATCH, ns: NS, json: { collection_name: 'ab' } });
@@ -374,15 +444,38 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(200, `/v1/buckets/${bucket.bucket_id}/objects?auto_process=true`, {
       method: POST,
       ns: NS,
-      json: { key_prefix: 'catalog/hats', blobs: [{ property: 'title', type: 'string', data: 'Sun hat' }, { property: 'product_text', type: 'text', data: 'Wide brim' }, { property: 'category', type: 'string', data: 'hats' }] },
+      json: {
+        key_prefix: 'catalog/hats',
+        blobs: [
+          { property: 'title', type: 'string', data: 'Sun hat' },
+          { property: 'product_text', type: 'text', data: 'Wide brim' },
+          { property: 'category', type: 'string', data: 'hats' },
+        ],
+      },
     });
-    const draft = await call(200, `/v1/buckets/${bucket.bucket_id}/objects`, { method: POST, ns: NS, json: { blobs: [{ property: 'title', type: 'string', data: 'Draft only' }] } });
+    const draft = await call(200, `/v1/buckets/${bucket.bucket_id}/objects`, {
+      method: POST,
+      ns: NS,
+      json: { blobs: [{ property: 'title', type: 'string', data: 'Draft only' }] },
+    });
     await call(400, `/v1/buckets/${bucket.bucket_id}/objects`, { method: POST, ns: NS, json: { blobs: [{ property: 'nope', type: 'string', data: 'x' }] } });
     await call(422, `/v1/buckets/${bucket.bucket_id}/objects`, { method: POST, ns: NS, json: { blobs: [{ type: 'string', data: 'x' }] } });
     await call(404, '/v1/buckets/bkt_00000000/objects', { method: POST, ns: NS, json: { blobs: [] } });
-    await call(200, `/v1/buckets/${keyed.bucket_id}/objects?policy=insert`, { method: POST, ns: NS, json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] } });
-    await call(409, `/v1/buckets/${keyed.bucket_id}/objects?policy=insert`, { method: POST, ns: NS, json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] } });
-    await call(200, `/v1/buckets/${keyed.bucket_id}/objects?policy=upsert`, { method: POST, ns: NS, json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] } });
+    await call(200, `/v1/buckets/${keyed.bucket_id}/objects?policy=insert`, {
+      method: POST,
+      ns: NS,
+      json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] },
+    });
+    await call(409, `/v1/buckets/${keyed.bucket_id}/objects?policy=insert`, {
+      method: POST,
+      ns: NS,
+      json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] },
+    });
+    await call(200, `/v1/buckets/${keyed.bucket_id}/objects?policy=upsert`, {
+      method: POST,
+      ns: NS,
+      json: { blobs: [{ property: 'sku', type: 'string', data: 'K-1' }] },
+    });
     await call(200, `/v1/buckets/${bucket.bucket_id}/objects/${shoe.object_id}`, { ns: NS }); // PENDING
     advance(1000);
     await call(200, `/v1/buckets/${bucket.bucket_id}/objects/${shoe.object_id}`, { ns: NS }); // PROCESSING
@@ -394,16 +487,28 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(404, `/v1/buckets/${doomedBucket.bucket_id}`, { ns: NS });
     await call(404, `/v1/buckets/${bucket.bucket_id}/objects/obj_000000000000`, { ns: NS });
     await call(200, `/v1/buckets/${bucket.bucket_id}/objects/list`, { method: POST, ns: NS, json: {} });
-    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/list?limit=1&include_total=true`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'status', operator: 'eq', value: 'COMPLETED' }] }, sort: { field: 'created_at', direction: 'desc' } } });
+    await call(200, `/v1/buckets/${bucket.bucket_id}/objects/list?limit=1&include_total=true`, {
+      method: POST,
+      ns: NS,
+      json: { filters: { AND: [{ field: 'status', operator: 'eq', value: 'COMPLETED' }] }, sort: { field: 'created_at', direction: 'desc' } },
+    });
     await call(404, '/v1/buckets/bkt_00000000/objects/list', { method: POST, ns: NS, json: {} });
     await call(422, `/v1/buckets/${bucket.bucket_id}/objects/list?limit=abc`, { method: POST, ns: NS, json: {} });
 
     // ---- documents
     const docs = await call(200, `/v1/collections/${current.collection_id}/documents/list`, { method: POST, ns: NS, json: {} });
     if (!docs.results?.length) throw new Error(`no documents after processing: ${JSON.stringify(docs)}`);
-    const legacyDocs = await call(200, `/v1/collections/${legacy.collection_id}/documents/list?include_total=true`, { method: POST, ns: NS, json: { return_vectors: true } });
+    const legacyDocs = await call(200, `/v1/collections/${legacy.collection_id}/documents/list?include_total=true`, {
+      method: POST,
+      ns: NS,
+      json: { return_vectors: true },
+    });
     if (legacyDocs.results?.length !== 1) throw new Error(`the legacy collection's filter should keep one document: ${JSON.stringify(legacyDocs)}`);
-    await call(200, `/v1/collections/${current.collection_id}/documents/list?limit=1`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'kind', operator: 'eq', value: 'shoes' }] } } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/list?limit=1`, {
+      method: POST,
+      ns: NS,
+      json: { filters: { AND: [{ field: 'kind', operator: 'eq', value: 'shoes' }] } },
+    });
     await call(404, '/v1/collections/col_0000000000/documents/list', { method: POST, ns: NS, json: {} });
     const docId = docs.results[0].document_id as string;
     await call(200, `/v1/collections/${current.collection_id}/documents/${docId}`, { ns: NS });
@@ -424,14 +529,28 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     const written = await call(200, `/v1/collections/${current.collection_id}/documents`, {
       method: POST,
       ns: NS,
-      json: { collection_id: current.collection_id, text: 'Waterproof hiking boots', title: 'Hiker', metadata: { status: 'pending' }, features: [{ feature_extractor_id: 'text_extractor_v1', payload: { kind: 'shoes' } }] },
+      json: {
+        collection_id: current.collection_id,
+        text: 'Waterproof hiking boots',
+        title: 'Hiker',
+        metadata: { status: 'pending' },
+        features: [{ feature_extractor_id: 'text_extractor_v1', payload: { kind: 'shoes' } }],
+      },
     });
-    const second = await call(200, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { collection_id: current.collection_id, text: 'Wool beanie', metadata: { status: 'pending' } } });
+    const second = await call(200, `/v1/collections/${current.collection_id}/documents`, {
+      method: POST,
+      ns: NS,
+      json: { collection_id: current.collection_id, text: 'Wool beanie', metadata: { status: 'pending' } },
+    });
     await call(400, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { collection_id: legacy.collection_id } });
     await call(422, `/v1/collections/${current.collection_id}/documents`, { method: POST, ns: NS, json: { text: 'no collection id' } });
     await call(404, '/v1/collections/col_0000000000/documents', { method: POST, ns: NS, json: { collection_id: 'col_0000000000' } });
     const writtenPath = `/v1/collections/${current.collection_id}/documents/${written.document_id}`;
-    await call(200, writtenPath, { method: 'PUT', ns: NS, json: { text: 'Waterproof hiking boots, resoled', title: 'Hiker', metadata: { status: 'pending' } } });
+    await call(200, writtenPath, {
+      method: 'PUT',
+      ns: NS,
+      json: { text: 'Waterproof hiking boots, resoled', title: 'Hiker', metadata: { status: 'pending' } },
+    });
     await call(400, writtenPath, { method: 'PUT', ns: NS, json: { document_id: 'doc_x' } });
     await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { method: 'PUT', ns: NS, json: {} });
     await call(422, writtenPath, { method: 'PUT', ns: NS, json: ['not', 'an', 'object'] });
@@ -439,17 +558,42 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(400, writtenPath, { method: PATCH, ns: NS, json: { text_extractor_v1_embedding: [0] } });
     await call(404, `/v1/collections/${current.collection_id}/documents/doc_000000000000000000000000`, { method: PATCH, ns: NS, json: {} });
     await call(422, writtenPath, { method: PATCH, ns: NS, json: 'text' });
-    await call(200, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: { filters: { must: [{ key: 'metadata.status', value: 'pending' }] }, update_data: { 'metadata.status': 'processed' } } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/bulk`, {
+      method: PATCH,
+      ns: NS,
+      json: { filters: { must: [{ key: 'metadata.status', value: 'pending' }] }, update_data: { 'metadata.status': 'processed' } },
+    });
     await call(400, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: { update_data: { _internal: {} } } });
     await call(404, '/v1/collections/col_0000000000/documents/bulk', { method: PATCH, ns: NS, json: { update_data: {} } });
     await call(422, `/v1/collections/${current.collection_id}/documents/bulk`, { method: PATCH, ns: NS, json: {} });
-    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { updates: [{ document_id: written.document_id, update_data: { metadata: { status: 'done' } } }, { document_id: 'doc_000000000000000000000000', update_data: {} }] } });
-    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { filters: { AND: [{ field: 'metadata.status', operator: 'eq', value: 'processed' }] }, update_data: { 'metadata.status': 'batched' } } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, {
+      method: POST,
+      ns: NS,
+      json: {
+        updates: [
+          { document_id: written.document_id, update_data: { metadata: { status: 'done' } } },
+          { document_id: 'doc_000000000000000000000000', update_data: {} },
+        ],
+      },
+    });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, {
+      method: POST,
+      ns: NS,
+      json: { filters: { AND: [{ field: 'metadata.status', operator: 'eq', value: 'processed' }] }, update_data: { 'metadata.status': 'batched' } },
+    });
     await call(400, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: {} });
     await call(404, '/v1/collections/col_0000000000/documents/batch', { method: POST, ns: NS, json: {} });
     await call(422, `/v1/collections/${current.collection_id}/documents/batch`, { method: POST, ns: NS, json: { updates: [] } });
-    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { document_ids: [second.document_id, 'doc_000000000000000000000000'] } });
-    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { filters: { AND: [{ field: 'title', operator: 'eq', value: 'nothing matches this' }] } } });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, {
+      method: DELETE,
+      ns: NS,
+      json: { document_ids: [second.document_id, 'doc_000000000000000000000000'] },
+    });
+    await call(200, `/v1/collections/${current.collection_id}/documents/batch`, {
+      method: DELETE,
+      ns: NS,
+      json: { filters: { AND: [{ field: 'title', operator: 'eq', value: 'nothing matches this' }] } },
+    });
     await call(400, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: {} });
     await call(404, '/v1/collections/col_0000000000/documents/batch', { method: DELETE, ns: NS, json: { document_ids: ['doc_x'] } });
     await call(422, `/v1/collections/${current.collection_id}/documents/batch`, { method: DELETE, ns: NS, json: { document_ids: 'doc_x' } });
@@ -463,7 +607,20 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       collection_identifiers: [current.collection_id],
       input_schema: { query: { type: 'text', required: true, description: 'Search text', examples: ['boots'] }, min_rank: { type: 'integer', default: 0 } },
       stages: [
-        { stage_name: 'search', stage_type: 'filter', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: { input_mode: 'text', value: '{{INPUT.query}}' }, top_k: 50 }, { feature_uri: 'mixpeek://text_extractor@v1/bm25_sparse', query: '{{INPUT.query}}' }], final_top_k: 10 } } },
+        {
+          stage_name: 'search',
+          stage_type: 'filter',
+          config: {
+            stage_id: 'feature_search',
+            parameters: {
+              searches: [
+                { feature_uri: DENSE, query: { input_mode: 'text', value: '{{INPUT.query}}' }, top_k: 50 },
+                { feature_uri: 'mixpeek://text_extractor@v1/bm25_sparse', query: '{{INPUT.query}}' },
+              ],
+              final_top_k: 10,
+            },
+          },
+        },
         { stage_name: 'by-kind', config: { stage_id: 'sort_attribute', parameters: { sort_field: 'kind', order: 'asc' } } },
       ],
       budget_limits: { max_credits: 100, max_time_ms: 60000 },
@@ -471,11 +628,19 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     };
     const ret = (await call(200, '/v1/retrievers', { method: POST, ns: NS, json: retrieverBody })).retriever;
     await call(409, '/v1/retrievers', { method: POST, ns: NS, json: retrieverBody });
-    await call(400, '/v1/retrievers', { method: POST, ns: NS, json: { ...retrieverBody, retriever_name: 'bad-stage', stages: [{ stage_name: 'x', config: { stage_id: 'llm_filter' } }] } });
+    await call(400, '/v1/retrievers', {
+      method: POST,
+      ns: NS,
+      json: { ...retrieverBody, retriever_name: 'bad-stage', stages: [{ stage_name: 'x', config: { stage_id: 'llm_filter' } }] },
+    });
     await call(404, '/v1/retrievers', { method: POST, ns: NS, json: { ...retrieverBody, retriever_name: 'lost', collection_identifiers: ['col_0000000000'] } });
     await call(422, '/v1/retrievers', { method: POST, ns: NS, json: { retriever_name: 'no-stages', stages: [] } });
     await call(200, '/v1/retrievers/list', { method: POST, ns: NS, json: {} });
-    await call(200, '/v1/retrievers/list?limit=1&include_total=true', { method: POST, ns: NS, json: { search: 'products', sorts: [{ field: 'retriever_name', direction: 'asc' }] } });
+    await call(200, '/v1/retrievers/list?limit=1&include_total=true', {
+      method: POST,
+      ns: NS,
+      json: { search: 'products', sorts: [{ field: 'retriever_name', direction: 'asc' }] },
+    });
     await call(422, '/v1/retrievers/list?limit=0', { method: POST, ns: NS, json: {} });
     await call(200, `/v1/retrievers/${ret.retriever_id}`, { ns: NS });
     await call(200, '/v1/retrievers/products-search', { ns: NS });
@@ -484,14 +649,32 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(400, `/v1/retrievers/${ret.retriever_id}`, { method: PATCH, ns: NS, json: { stages: [] } });
     await call(404, '/v1/retrievers/ret_0000000000000000', { method: PATCH, ns: NS, json: { description: 'x' } });
     await call(422, `/v1/retrievers/${ret.retriever_id}`, { method: PATCH, ns: NS, json: { retriever_name: '' } });
-    const clone = (await call(201, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'products-search-copy', tags: ['copy'] } })).retriever;
+    const clone = (
+      await call(201, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'products-search-copy', tags: ['copy'] } })
+    ).retriever;
     await call(409, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'products-search' } });
-    await call(400, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: { retriever_name: 'bad-clone', stages: [{ stage_name: 's', config: { stage_id: 'nope' } }] } });
+    await call(400, `/v1/retrievers/${ret.retriever_id}/clone`, {
+      method: POST,
+      ns: NS,
+      json: { retriever_name: 'bad-clone', stages: [{ stage_name: 's', config: { stage_id: 'nope' } }] },
+    });
     await call(404, '/v1/retrievers/ret_0000000000000000/clone', { method: POST, ns: NS, json: { retriever_name: 'x' } });
     await call(422, `/v1/retrievers/${ret.retriever_id}/clone`, { method: POST, ns: NS, json: {} });
-    const executed = await call(200, `/v1/retrievers/${ret.retriever_id}/execute`, { method: POST, ns: NS, json: { inputs: { query: 'hiking boots' }, pagination: { method: 'cursor', limit: 1 } } });
-    await call(200, `/v1/retrievers/${ret.retriever_id}/execute?return_vectors=true&return_presigned_urls=true`, { method: POST, ns: NS, json: { inputs: { query: 'hiking boots' }, stream: true } });
-    await call(200, '/v1/retrievers/products-search/execute', { method: POST, ns: NS, json: { inputs: { query: 'beanie' }, pagination: { method: 'offset', page_size: 5, page_number: 1 } } });
+    const executed = await call(200, `/v1/retrievers/${ret.retriever_id}/execute`, {
+      method: POST,
+      ns: NS,
+      json: { inputs: { query: 'hiking boots' }, pagination: { method: 'cursor', limit: 1 } },
+    });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/execute?return_vectors=true&return_presigned_urls=true`, {
+      method: POST,
+      ns: NS,
+      json: { inputs: { query: 'hiking boots' }, stream: true },
+    });
+    await call(200, '/v1/retrievers/products-search/execute', {
+      method: POST,
+      ns: NS,
+      json: { inputs: { query: 'beanie' }, pagination: { method: 'offset', page_size: 5, page_number: 1 } },
+    });
     await call(400, `/v1/retrievers/${ret.retriever_id}/execute`, { method: POST, ns: NS, json: { inputs: { query: 'x' }, pagination: { cursor: 'bogus' } } });
     await call(404, '/v1/retrievers/ret_0000000000000000/execute', { method: POST, ns: NS, json: { inputs: {} } });
     await call(422, `/v1/retrievers/${ret.retriever_id}/execute`, { method: POST, ns: NS, json: { inputs: {} } });
@@ -500,12 +683,21 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     await call(404, '/v1/retrievers/ret_0000000000000000/execute/explain', { method: POST, ns: NS, json: {} });
     await call(422, `/v1/retrievers/${ret.retriever_id}/execute/explain`, { method: POST, ns: NS, json: { inputs: { query: 7 } } });
     await call(200, `/v1/retrievers/${ret.retriever_id}/executions/list`, { method: POST, ns: NS, json: {} });
-    await call(200, `/v1/retrievers/${ret.retriever_id}/executions/list?limit=1`, { method: POST, ns: NS, json: { status: 'completed', sorts: [{ field: 'created_at', direction: 'desc' }] } });
+    await call(200, `/v1/retrievers/${ret.retriever_id}/executions/list?limit=1`, {
+      method: POST,
+      ns: NS,
+      json: { status: 'completed', sorts: [{ field: 'created_at', direction: 'desc' }] },
+    });
     await call(404, '/v1/retrievers/ret_0000000000000000/executions/list', { method: POST, ns: NS, json: {} });
     await call(422, `/v1/retrievers/${ret.retriever_id}/executions/list?offset=-1`, { method: POST, ns: NS, json: {} });
     await call(200, `/v1/retrievers/${ret.retriever_id}/executions/${executed.execution_id}`, { ns: NS });
     await call(404, `/v1/retrievers/${ret.retriever_id}/executions/exec_0000000000000000`, { ns: NS });
-    const adhocBody = { collection_identifiers: [current.collection_id], input_schema: { query: { type: 'text', required: true } }, stages: [{ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}' }] } } }], inputs: { query: 'boots' } };
+    const adhocBody = {
+      collection_identifiers: [current.collection_id],
+      input_schema: { query: { type: 'text', required: true } },
+      stages: [{ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}' }] } } }],
+      inputs: { query: 'boots' },
+    };
     const adhoc = await call(200, '/v1/retrievers/execute', { method: POST, ns: NS, json: adhocBody });
     await call(200, '/v1/retrievers/execute', { method: POST, ns: NS, json: { ...adhocBody, stream: true } });
     await call(400, '/v1/retrievers/execute', { method: POST, ns: NS, json: { ...adhocBody, stages: [{ stage_name: 'x', config: { stage_id: 'rerank' } }] } });
@@ -560,7 +752,12 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
   };
   const published = memo(() => {
     const ajv = fx.ajv(fx.contract.components);
-    return { ajv, validatorFor: fx.validators(ajv), errorResponse: ajv.compile<Json>({ $ref: SCHEMA_REF('ErrorResponse') }), taskStatus: ajv.compile({ $ref: SCHEMA_REF('TaskStatusEnum') }) };
+    return {
+      ajv,
+      validatorFor: fx.validators(ajv),
+      errorResponse: ajv.compile<Json>({ $ref: SCHEMA_REF('ErrorResponse') }),
+      taskStatus: ajv.compile({ $ref: SCHEMA_REF('TaskStatusEnum') }),
+    };
   });
   const withAllowedExtras = memo(() => fx.validators(fx.ajv(patchedSchemas())));
   const closed = memo(() => fx.validators(fx.ajv(closeObjects(patchedSchemas()))));
@@ -708,7 +905,9 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       validatedPaths.add(`${c.method} ${c.path}`);
       if (validate(c.body)) continue;
       for (const e of validate.errors as ErrorObject[]) {
-        problems.push(`${op.id} (${c.method} ${c.path}) ${c.status} ${e.instancePath || '/'}: ${e.message}${e.keyword === 'enum' || e.keyword === 'format' ? ` (got ${JSON.stringify(e.data)})` : ''}`);
+        problems.push(
+          `${op.id} (${c.method} ${c.path}) ${c.status} ${e.instancePath || '/'}: ${e.message}${e.keyword === 'enum' || e.keyword === 'format' ? ` (got ${JSON.stringify(e.data)})` : ''}`,
+        );
       }
     }
     expect(validated).toBeGreaterThan(80);
@@ -723,7 +922,9 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     const seen = fx.successErrors(validatorFor, validationOpOf, (e) => {
       if (e.keyword !== 'additionalProperties') return undefined;
       // parentSchema is the registered object itself (components are passed to Ajv as they are).
-      const owner = Object.entries<Json>(fx.contract.components.schemas!).find(([, s]) => s === e.parentSchema)?.[0] ?? `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
+      const owner =
+        Object.entries<Json>(fx.contract.components.schemas!).find(([, s]) => s === e.parentSchema)?.[0] ??
+        `(inline ${JSON.stringify((e.parentSchema as Json).title)})`;
       return `${owner}.${(e.params as { additionalProperty: string }).additionalProperty}`;
     });
     expect([...seen].sort()).toEqual(ALLOWED_CLOSED_EXTRAS.map((d) => `${d.schema}.${d.property}`).sort());
@@ -747,7 +948,8 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       const b = c.body;
       if (!errorResponse(b)) bad.push(`${c.method} ${c.path}: not an ErrorResponse: ${ajv.errorsText(errorResponse.errors)}`);
       if ('detail' in (b ?? {})) bad.push(`${c.method} ${c.path}: has FastAPI's "detail"`);
-      if (b?.success !== false || b?.status !== 422 || b?.error?.type !== 'ValidationError' || b?.error?.message !== 'Validation error') bad.push(`${c.method} ${c.path}: envelope head ${JSON.stringify(b)}`);
+      if (b?.success !== false || b?.status !== 422 || b?.error?.type !== 'ValidationError' || b?.error?.message !== 'Validation error')
+        bad.push(`${c.method} ${c.path}: envelope head ${JSON.stringify(b)}`);
       const items = b?.error?.details?.validation_errors;
       if (!Array.isArray(items) || items.length === 0) {
         bad.push(`${c.method} ${c.path}: no validation_errors`);
@@ -767,11 +969,14 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     }
     expect(bad).toEqual([]);
     // The exact texts for a few cases (pydantic v2's words, as the vendor's error reference shows them).
-    const itemsOf = (method: string, p: RegExp, i = 0) => captured.filter((c) => c.status === 422 && c.method === method && p.test(c.path))[i]?.body.error.details.validation_errors;
+    const itemsOf = (method: string, p: RegExp, i = 0) =>
+      captured.filter((c) => c.status === 422 && c.method === method && p.test(c.path))[i]?.body.error.details.validation_errors;
     expect(itemsOf('POST', /^\/v1\/namespaces$/)).toEqual([{ type: 'missing', location: ['body', 'feature_extractors'], message: 'Field required' }]);
     expect(itemsOf('POST', /^\/v1\/collections$/)).toEqual([{ type: 'missing', location: ['body', 'collection_name'], message: 'Field required' }]);
     expect(itemsOf('POST', /^\/v1\/collections$/, 1)).toEqual([{ type: 'missing', location: ['body', 'feature_extractor'], message: 'Field required' }]);
-    expect(itemsOf('POST', /^\/v1\/namespaces\/list$/)).toEqual([{ type: 'greater_than_equal', location: ['query', 'limit'], message: 'Input should be greater than or equal to 1' }]);
+    expect(itemsOf('POST', /^\/v1\/namespaces\/list$/)).toEqual([
+      { type: 'greater_than_equal', location: ['query', 'limit'], message: 'Input should be greater than or equal to 1' },
+    ]);
   });
 
   it('statuses the document does not describe are exactly the documented deviations, and every error is the envelope', () => {
@@ -784,7 +989,8 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
       // envelope with nulls omitted: success false, the HTTP status repeated, error {message, type, details?}.
       if (c.status >= 400) {
         if (!errorResponse(c.body)) bad.push(`${c.method} ${c.path} ${c.status}: ${ajv.errorsText(errorResponse.errors)}`);
-        else if (c.body.success !== false || c.body.status !== c.status || ('details' in c.body.error && c.body.error.details === null)) bad.push(`${c.method} ${c.path} ${c.status}: ${JSON.stringify(c.body)}`);
+        else if (c.body.success !== false || c.body.status !== c.status || ('details' in c.body.error && c.body.error.details === null))
+          bad.push(`${c.method} ${c.path} ${c.status}: ${JSON.stringify(c.body)}`);
       }
     }
     expect(bad).toEqual([]);
@@ -802,7 +1008,7 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     });
   });
 
-  it('the delete replies the document types as `{}` carry the mock\'s chosen bodies', () => {
+  it("the delete replies the document types as `{}` carry the mock's chosen bodies", () => {
     // The document's schema `{}` accepts anything, so the validation above says nothing about these
     // bodies. The bucket delete's is the one the document's description of the operation lists (an
     // asynchronous task: task_id, status, bucket_id, bucket_name, object_count); the namespace delete,
@@ -813,11 +1019,27 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     const bodies = (p: RegExp) => captured.filter((c) => c.method === 'DELETE' && c.status === 200 && p.test(c.path)).map((c) => c.body);
     const collections = bodies(/^\/v1\/collections\/[^/]+$/);
     expect(collections.length).toBeGreaterThanOrEqual(2);
-    for (const b of collections) expect(b).toEqual({ success: true, message: 'Successfully deleted', collection_id: expect.stringMatching(/^col_[a-z0-9]{10}$/) });
+    for (const b of collections)
+      expect(b).toEqual({ success: true, message: 'Successfully deleted', collection_id: expect.stringMatching(/^col_[a-z0-9]{10}$/) });
     const buckets = bodies(/^\/v1\/buckets\/[^/]+$/);
-    expect(buckets).toEqual([{ task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/), status: 'PENDING', bucket_id: expect.stringMatching(/^bkt_[0-9a-f]{8}$/), bucket_name: 'doomed', object_count: 0 }]);
+    expect(buckets).toEqual([
+      {
+        task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/),
+        status: 'PENDING',
+        bucket_id: expect.stringMatching(/^bkt_[0-9a-f]{8}$/),
+        bucket_name: 'doomed',
+        object_count: 0,
+      },
+    ]);
     const namespaces = bodies(/^\/v1\/namespaces\/[^/]+$/);
-    expect(namespaces).toEqual([{ task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/), status: 'PENDING', namespace_id: expect.stringMatching(/^ns_[0-9a-f]{10}$/), namespace_name: expect.stringMatching(/^doomed-/) }]);
+    expect(namespaces).toEqual([
+      {
+        task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/),
+        status: 'PENDING',
+        namespace_id: expect.stringMatching(/^ns_[0-9a-f]{10}$/),
+        namespace_name: expect.stringMatching(/^doomed-/),
+      },
+    ]);
     for (const b of [...buckets, ...namespaces]) expect(taskStatus(b.status)).toBe(true);
     // The receipts' tasks are pollable and run PENDING → IN_PROGRESS → COMPLETED on the clock.
     const polled = captured.filter((c) => c.method === 'GET' && c.path === `/v1/tasks/${buckets[0].task_id}`).map((c) => c.body.status);
@@ -847,7 +1069,7 @@ describe('Mixpeek fidelity against the vendor OpenAPI document', () => {
     expect(nulls).toEqual([]);
   });
 
-  it('timestamps and ids have the live service\'s forms', () => {
+  it("timestamps and ids have the live service's forms", () => {
     const wrong: string[] = [];
     const seen = { naive: 0, internal: 0 };
     const walk = (node: Json, where: string, inInternal: boolean): void => {

@@ -125,7 +125,10 @@ describe('parseFilter normalisation', () => {
   it('keeps OR and NOT as their own nodes and flattens AND items into the top level', () => {
     const filter = parseFilter(
       {
-        AND: [{ field: 'a', value: 1 }, { field: 'b', value: 2 }],
+        AND: [
+          { field: 'a', value: 1 },
+          { field: 'b', value: 2 },
+        ],
         OR: [{ field: 'c', value: 3 }],
         NOT: [{ field: 'd', value: 4 }],
         'metadata.e': 5,
@@ -341,8 +344,28 @@ describe('logical combination', () => {
   ];
 
   it('AND requires all, OR at least one', () => {
-    expect(select({ AND: [{ field: 'dept', value: 'eng' }, { field: 'age', operator: 'gt', value: 30 }] }, people)).toEqual([1]);
-    expect(select({ OR: [{ field: 'dept', value: 'hr' }, { field: 'age', operator: 'gte', value: 50 }] }, people)).toEqual([0, 3]);
+    expect(
+      select(
+        {
+          AND: [
+            { field: 'dept', value: 'eng' },
+            { field: 'age', operator: 'gt', value: 30 },
+          ],
+        },
+        people,
+      ),
+    ).toEqual([1]);
+    expect(
+      select(
+        {
+          OR: [
+            { field: 'dept', value: 'hr' },
+            { field: 'age', operator: 'gte', value: 50 },
+          ],
+        },
+        people,
+      ),
+    ).toEqual([0, 3]);
     expect(select({ AND: [] }, people)).toEqual([0, 1, 2, 3]);
     expect(select({ OR: [] }, people)).toEqual([0, 1, 2, 3]);
   });
@@ -356,7 +379,12 @@ describe('logical combination', () => {
   });
 
   it('NOT as an array: all listed items must be false', () => {
-    const input = { NOT: [{ field: 'dept', value: 'HR' }, { field: 'remote', value: false }] };
+    const input = {
+      NOT: [
+        { field: 'dept', value: 'HR' },
+        { field: 'remote', value: false },
+      ],
+    };
     expect(select(input, people)).toEqual([2]);
   });
 
@@ -366,7 +394,19 @@ describe('logical combination', () => {
       items: [{ kind: 'cond', field: 'dept', operator: 'eq', value: 'Eng', caseSensitive: false }],
     });
     expect(select({ NOT: { field: 'dept', value: 'Eng' } }, people)).toEqual([0, 3]);
-    expect(select({ NOT: { OR: [{ field: 'dept', value: 'Eng' }, { field: 'age', value: 30 }] } }, people)).toEqual([3]);
+    expect(
+      select(
+        {
+          NOT: {
+            OR: [
+              { field: 'dept', value: 'Eng' },
+              { field: 'age', value: 30 },
+            ],
+          },
+        },
+        people,
+      ),
+    ).toEqual([3]);
     expect(select({ NOT: { dept: 'Ops' } }, people)).toEqual([0, 1, 2]);
     expect(select({ NOT: {} }, people)).toEqual([0, 1, 2, 3]);
     expect(select({ NOT: null, AND: null, OR: null }, people)).toEqual([0, 1, 2, 3]);
@@ -375,7 +415,10 @@ describe('logical combination', () => {
   it('AND, OR and NOT on one object must all hold', () => {
     const input = {
       AND: [{ field: 'age', operator: 'gte', value: 25 }],
-      OR: [{ field: 'dept', value: 'eng' }, { field: 'dept', value: 'ops' }],
+      OR: [
+        { field: 'dept', value: 'eng' },
+        { field: 'dept', value: 'ops' },
+      ],
       NOT: [{ field: 'name', value: 'bob' }],
     };
     expect(select(input, people)).toEqual([2, 3]);
@@ -385,21 +428,43 @@ describe('logical combination', () => {
     const input = {
       OR: [
         { AND: [{ field: 'dept', value: 'Eng' }, { NOT: [{ field: 'remote', value: true }] }] },
-        { AND: [{ field: 'dept', value: 'HR' }, { OR: [{ field: 'age', operator: 'lt', value: 20 }, { field: 'age', value: 30 }] }] },
+        {
+          AND: [
+            { field: 'dept', value: 'HR' },
+            {
+              OR: [
+                { field: 'age', operator: 'lt', value: 20 },
+                { field: 'age', value: 30 },
+              ],
+            },
+          ],
+        },
       ],
     };
     expect(select(input, people)).toEqual([0, 1]);
   });
 
   it('inherits case_sensitive into nested items unless they set their own', () => {
-    const records = [{ a: 'X', b: 'Y' }, { a: 'x', b: 'y' }];
+    const records = [
+      { a: 'X', b: 'Y' },
+      { a: 'x', b: 'y' },
+    ];
     // Top level case-sensitive; the nested OR inherits it.
     expect(select({ case_sensitive: true, AND: [{ OR: [{ field: 'a', value: 'X' }] }] }, records)).toEqual([0]);
     // A nested object overrides for its subtree.
     expect(select({ case_sensitive: true, AND: [{ case_sensitive: false, OR: [{ field: 'a', value: 'X' }] }] }, records)).toEqual([0, 1]);
     // A condition overrides the object it sits in.
     expect(
-      select({ case_sensitive: true, AND: [{ field: 'a', value: 'X' }, { field: 'b', value: 'y', case_sensitive: false }] }, records),
+      select(
+        {
+          case_sensitive: true,
+          AND: [
+            { field: 'a', value: 'X' },
+            { field: 'b', value: 'y', case_sensitive: false },
+          ],
+        },
+        records,
+      ),
     ).toEqual([0]);
     expect(parseFilter({ case_sensitive: true, NOT: { field: 'a', value: 'X' } }, WHERE)).toMatchObject({
       items: [{ caseSensitive: true }],
@@ -504,7 +569,10 @@ describe('errors (MockError bad_request)', () => {
   });
 
   it('reports the nested location', () => {
-    badRequest({ AND: [{ OR: [{ field: 'a', value: 1 }, { NOT: [{ field: 'b', operator: 'bogus', value: 1 }] }] }] }, 'source.source_filters.AND[0].OR[1].NOT[0].operator');
+    badRequest(
+      { AND: [{ OR: [{ field: 'a', value: 1 }, { NOT: [{ field: 'b', operator: 'bogus', value: 1 }] }] }] },
+      'source.source_filters.AND[0].OR[1].NOT[0].operator',
+    );
   });
 
   it('a hand-built filter with a bad regex fails as bad_request at evaluation', () => {

@@ -26,8 +26,10 @@ describe('Mixpeek namespaces', () => {
   const api = (key: string, ns?: string) => mixpeekApi(ctx.url, key, ns);
   type Api = MixpeekApi;
 
-  const createNs = (key: string, name: string, extra: Record<string, unknown> = {}) => ok(api(key).post('/v1/namespaces', { namespace_name: name, feature_extractors: [TEXT_V1], ...extra }));
-  const createBucket = (a: Api, name: string, extra: Record<string, unknown> = {}) => ok(a.post('/v1/buckets', { bucket_name: name, bucket_schema: SCHEMA, ...extra }));
+  const createNs = (key: string, name: string, extra: Record<string, unknown> = {}) =>
+    ok(api(key).post('/v1/namespaces', { namespace_name: name, feature_extractors: [TEXT_V1], ...extra }));
+  const createBucket = (a: Api, name: string, extra: Record<string, unknown> = {}) =>
+    ok(a.post('/v1/buckets', { bucket_name: name, bucket_schema: SCHEMA, ...extra }));
   const task = (key: string, id: string) => ok(api(key).get(`/v1/tasks/${id}`));
 
   describe('namespaces', () => {
@@ -61,7 +63,10 @@ describe('Mixpeek namespaces', () => {
 
       await createNs(key, 'taken');
       const dup = await a.post('/v1/namespaces', { namespace_name: 'taken', feature_extractors: [TEXT_V1] });
-      expect(expectError(dup, 409, 'AlreadyExistsError', "Namespace with name 'taken' already exists").details).toEqual({ resource: 'namespace', name: 'taken' });
+      expect(expectError(dup, 409, 'AlreadyExistsError', "Namespace with name 'taken' already exists").details).toEqual({
+        resource: 'namespace',
+        name: 'taken',
+      });
 
       expectValidation(await a.post('/v1/namespaces', { namespace_name: 'y' }), 'missing', ['body', 'feature_extractors']);
       expectValidation(await a.post('/v1/namespaces', { namespace_name: 'y', feature_extractors: [] }), 'too_short', ['body', 'feature_extractors']);
@@ -131,7 +136,12 @@ describe('Mixpeek namespaces', () => {
       await ok(inside.post(`/v1/buckets/${b.bucket_id}/objects`, { blobs: [{ property: 'title', type: 'string', data: 'x' }] }));
 
       const receipt = await ok(a.del(`/v1/namespaces/${ns.namespace_id}`));
-      expect(receipt).toEqual({ task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/), status: 'PENDING', namespace_id: ns.namespace_id, namespace_name: 'doomed' });
+      expect(receipt).toEqual({
+        task_id: expect.stringMatching(/^task_[0-9a-f]{24}$/),
+        status: 'PENDING',
+        namespace_id: ns.namespace_id,
+        namespace_name: 'doomed',
+      });
       expectError(await a.get(`/v1/namespaces/${ns.namespace_id}`), 404, 'NotFoundError');
       expectError(await a.get('/v1/namespaces/doomed'), 404, 'NotFoundError');
       const viaHeader = await api(key, ns.namespace_id).get(`/v1/buckets/${b.bucket_id}`);
@@ -139,7 +149,12 @@ describe('Mixpeek namespaces', () => {
       expect((await ok(a.post('/v1/namespaces/list', {}))).total_count).toBe(0);
       expectError(await a.del(`/v1/namespaces/${ns.namespace_id}`), 404, 'NotFoundError');
 
-      expect(await task(key, receipt.task_id)).toEqual({ task_id: receipt.task_id, task_type: 'api_namespaces_delete', status: 'PENDING', inputs: [{ namespace_id: ns.namespace_id }] });
+      expect(await task(key, receipt.task_id)).toEqual({
+        task_id: receipt.task_id,
+        task_type: 'api_namespaces_delete',
+        status: 'PENDING',
+        inputs: [{ namespace_id: ns.namespace_id }],
+      });
       ctx.server.clock.advance(1000);
       expect((await task(key, receipt.task_id)).status).toBe('IN_PROGRESS');
       ctx.server.clock.advance(1000);
@@ -151,7 +166,10 @@ describe('Mixpeek namespaces', () => {
       await createNs(key, 'doomed');
       expect((await ok(api(key, 'doomed').post('/v1/buckets/list', {}))).total_count).toBe(0);
       // Tasks are the organization's: unknown and foreign ids are 404.
-      expect(expectError(await a.get('/v1/tasks/task_000000000000000000000000'), 404, 'NotFoundError').details).toEqual({ resource: 'task', id: 'task_000000000000000000000000' });
+      expect(expectError(await a.get('/v1/tasks/task_000000000000000000000000'), 404, 'NotFoundError').details).toEqual({
+        resource: 'task',
+        id: 'task_000000000000000000000000',
+      });
       expectError(await api(freshKey('stranger')).get(`/v1/tasks/${receipt.task_id}`), 404, 'NotFoundError');
     });
 
@@ -159,8 +177,13 @@ describe('Mixpeek namespaces', () => {
       const key = freshKey('nsreset');
       const ns = await createNs(key, 'doomed');
       await ok(api(key).del(`/v1/namespaces/${ns.namespace_id}`));
-      const tenant = ((await (await fetch(`${ctx.url}/__mock/journal?provider=mixpeek&limit=1`)).json()) as { entries: { tenant: string }[] }).entries[0]!.tenant;
-      const reset = await fetch(`${ctx.url}/__mock/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'mixpeek', tenant }) });
+      const tenant = ((await (await fetch(`${ctx.url}/__mock/journal?provider=mixpeek&limit=1`)).json()) as { entries: { tenant: string }[] }).entries[0]!
+        .tenant;
+      const reset = await fetch(`${ctx.url}/__mock/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ provider: 'mixpeek', tenant }),
+      });
       expect(await reset.json()).toMatchObject({ scope: 'tenant', tenants: 1, tasks: 1 });
     });
   });
@@ -226,7 +249,10 @@ describe('Mixpeek namespaces', () => {
       expect((await ok(api(stranger).post('/v1/namespaces/list', {}))).total_count).toBe(0);
       expect((await ok(api(stranger).post('/v1/buckets/list', {}))).total_count).toBe(0);
       expectError(await api(stranger).get(`/v1/namespaces/${ns.namespace_id}`), 404, 'NotFoundError');
-      expect(expectError(await api(stranger, ns.namespace_id).get(`/v1/buckets/${b.bucket_id}`), 404, 'NotFoundError').details).toEqual({ resource: 'namespace', id: ns.namespace_id });
+      expect(expectError(await api(stranger, ns.namespace_id).get(`/v1/buckets/${b.bucket_id}`), 404, 'NotFoundError').details).toEqual({
+        resource: 'namespace',
+        id: ns.namespace_id,
+      });
       // The stranger may use the same names.
       await createNs(stranger, 'private');
       await createBucket(api(stranger, 'private'), 'secret');

@@ -24,7 +24,9 @@ describe('Mixpeek processing', () => {
   /** A fresh organization with a namespace `people-ns` and a bucket `people` in it. */
   async function world(label: string): Promise<{ key: string; a: Api; nsId: string; bucketId: string }> {
     const key = freshKey(label);
-    const ns = await ok(api(key).post('/v1/namespaces', { namespace_name: 'people-ns', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }));
+    const ns = await ok(
+      api(key).post('/v1/namespaces', { namespace_name: 'people-ns', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }),
+    );
     const a = api(key, 'people-ns');
     const b = await ok(a.post('/v1/buckets', { bucket_name: 'people', bucket_schema: PEOPLE_SCHEMA }));
     return { key, a, nsId: ns.namespace_id, bucketId: b.bucket_id };
@@ -42,8 +44,10 @@ describe('Mixpeek processing', () => {
     );
   }
 
-  const documents = async (a: Api, collection: string, body: unknown = {}, query = ''): Promise<any> => ok(a.post(`/v1/collections/${collection}/documents/list${query}`, body));
-  const statusOf = async (a: Api, bucketId: string, objectId: string): Promise<string> => (await ok(a.get(`/v1/buckets/${bucketId}/objects/${objectId}`))).status;
+  const documents = async (a: Api, collection: string, body: unknown = {}, query = ''): Promise<any> =>
+    ok(a.post(`/v1/collections/${collection}/documents/list${query}`, body));
+  const statusOf = async (a: Api, bucketId: string, objectId: string): Promise<string> =>
+    (await ok(a.get(`/v1/buckets/${bucketId}/objects/${objectId}`))).status;
 
   it('the whole chain: legacy-form collection, auto-processed object, one document with lineage, blobs and counts', async () => {
     const { a, nsId, bucketId } = await world('chain');
@@ -76,7 +80,13 @@ describe('Mixpeek processing', () => {
       namespace_id: nsId,
       document_id: doc.document_id,
       collection_id: col.collection_id,
-      lineage: { root_object_id: obj.object_id, root_bucket_id: bucketId, source_type: 'bucket', source_object_id: obj.object_id, path: `${bucketId}/${col.collection_id}` },
+      lineage: {
+        root_object_id: obj.object_id,
+        root_bucket_id: bucketId,
+        source_type: 'bucket',
+        source_object_id: obj.object_id,
+        path: `${bucketId}/${col.collection_id}`,
+      },
       metadata: { ingestion_status: 'COMPLETED' },
     });
     expect(doc._internal.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -94,7 +104,7 @@ describe('Mixpeek processing', () => {
     expect((await documents(a, col.collection_id)).results).toHaveLength(1);
   });
 
-  it('vectors only with return_vectors: the text extractor\'s is the embedding of the text it read (the server\'s embedder), the same on every read', async () => {
+  it("vectors only with return_vectors: the text extractor's is the embedding of the text it read (the server's embedder), the same on every read", async () => {
     const { a, bucketId } = await world('vectors');
     const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     await person(a, bucketId, JOHN);
@@ -124,7 +134,13 @@ describe('Mixpeek processing', () => {
 
     // Another object with the same text has the same vector; one with another text, another vector.
     await person(a, bucketId, { ...JOHN, age: 40 });
-    await ok(a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, { key_prefix: '<string>/people', metadata: JOHN, blobs: [{ property: 'bio', type: 'text', data: 'John again, in other words' }] }));
+    await ok(
+      a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, {
+        key_prefix: '<string>/people',
+        metadata: JOHN,
+        blobs: [{ property: 'bio', type: 'text', data: 'John again, in other words' }],
+      }),
+    );
     advance(2000);
     const all = await documents(a, col.collection_id, { return_vectors: true });
     expect(all.results.map((d: any) => d.text)).toEqual(['Bio of John', 'Bio of John', 'John again, in other words']);
@@ -132,7 +148,7 @@ describe('Mixpeek processing', () => {
     expect(all.results[2].text_extractor_v1_embedding).not.toEqual(vector);
   });
 
-  it('the legacy request\'s filter: AND age >= 30, OR status/role, NOT department/location, case-sensitive; prefix_key selects too', async () => {
+  it("the legacy request's filter: AND age >= 30, OR status/role, NOT department/location, case-sensitive; prefix_key selects too", async () => {
     const { a, bucketId } = await world('filter');
     const col = await ok(a.post('/v1/collections/create', legacyRequest(bucketId)));
     // The same filter without case sensitivity and without a prefix, for contrast.
@@ -278,7 +294,9 @@ describe('Mixpeek processing', () => {
 
   it('an upsert of an object mid-processing restarts it: one document, from the new content', async () => {
     const { a } = await world('upsert');
-    const b = await ok(a.post('/v1/buckets', { bucket_name: 'keyed', bucket_schema: PEOPLE_SCHEMA, unique_key: { fields: ['name'], default_policy: 'upsert' } }));
+    const b = await ok(
+      a.post('/v1/buckets', { bucket_name: 'keyed', bucket_schema: PEOPLE_SCHEMA, unique_key: { fields: ['name'], default_policy: 'upsert' } }),
+    );
     const col = await ok(
       a.post('/v1/collections', {
         collection_name: 'keyed-docs',
@@ -306,7 +324,11 @@ describe('Mixpeek processing', () => {
         w.a.post('/v1/collections', {
           collection_name: 'people-docs',
           source: { type: 'bucket', bucket_ids: [w.bucketId] },
-          feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', field_passthrough: [{ source_path: 'name' }, { source_path: 'age' }, { source_path: 'department' }] },
+          feature_extractor: {
+            feature_extractor_name: 'text_extractor',
+            version: 'v1',
+            field_passthrough: [{ source_path: 'name' }, { source_path: 'age' }, { source_path: 'department' }],
+          },
         }),
       );
       const people = [
@@ -349,12 +371,28 @@ describe('Mixpeek processing', () => {
     it('list: filters, search, cursor pages; no total_count', async () => {
       const { a, col, all } = await fourDocs('doclist');
       const names = (r: any) => r.results.map((d: any) => d.name);
-      expect(names(await documents(a, col.collection_id, { filters: { AND: [{ field: 'department', operator: 'eq', value: 'sales' }] } }))).toEqual(['Alice Smith', 'Carol Smith']);
-      expect(names(await documents(a, col.collection_id, { filters: { AND: [{ field: 'age', operator: 'gt', value: 40 }] } }))).toEqual(['Bob Jones', 'Dan Brown']);
-      expect(names(await documents(a, col.collection_id, { filters: { AND: [{ field: '_internal.lineage.root_object_id', operator: 'eq', value: all[2]._internal.lineage.root_object_id }] } }))).toEqual(['Carol Smith']);
+      expect(names(await documents(a, col.collection_id, { filters: { AND: [{ field: 'department', operator: 'eq', value: 'sales' }] } }))).toEqual([
+        'Alice Smith',
+        'Carol Smith',
+      ]);
+      expect(names(await documents(a, col.collection_id, { filters: { AND: [{ field: 'age', operator: 'gt', value: 40 }] } }))).toEqual([
+        'Bob Jones',
+        'Dan Brown',
+      ]);
+      expect(
+        names(
+          await documents(a, col.collection_id, {
+            filters: { AND: [{ field: '_internal.lineage.root_object_id', operator: 'eq', value: all[2]._internal.lineage.root_object_id }] },
+          }),
+        ),
+      ).toEqual(['Carol Smith']);
       expect(names(await documents(a, col.collection_id, { search: 'smith' }))).toEqual(['Alice Smith', 'Carol Smith']);
       expect(names(await documents(a, col.collection_id, { search: all[3].document_id }))).toEqual(['Dan Brown']);
-      expectError(await a.post(`/v1/collections/${col.collection_id}/documents/list`, { filters: { AND: [{ field: 'age', operator: 'in', value: 3 }] } }), 400, 'BadRequestError');
+      expectError(
+        await a.post(`/v1/collections/${col.collection_id}/documents/list`, { filters: { AND: [{ field: 'age', operator: 'in', value: 3 }] } }),
+        400,
+        'BadRequestError',
+      );
 
       const first = await documents(a, col.collection_id, {}, '?limit=3');
       expect(first).not.toHaveProperty('total_count');
@@ -375,7 +413,11 @@ describe('Mixpeek processing', () => {
     it('get: 404 for an unknown document, and for a document of another collection', async () => {
       const { a, key, bucketId, col, all } = await fourDocs('docget');
       const other = await ok(
-        a.post('/v1/collections', { collection_name: 'other-docs', source: { type: 'bucket', bucket_ids: [bucketId] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } }),
+        a.post('/v1/collections', {
+          collection_name: 'other-docs',
+          source: { type: 'bucket', bucket_ids: [bucketId] },
+          feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+        }),
       );
       expect(await ok(a.get(`/v1/collections/${col.collection_id}/documents/${all[0].document_id}`))).toEqual(all[0]);
       expect(await ok(a.get(`/v1/collections/people-docs/documents/${all[0].document_id}`))).toEqual(all[0]);
@@ -383,9 +425,14 @@ describe('Mixpeek processing', () => {
       expect(expectError(unknown, 404, 'NotFoundError').details).toEqual({ resource: 'document', id: 'doc_000000000000000000000000' });
       const foreign = await a.get(`/v1/collections/${other.collection_id}/documents/${all[0].document_id}`);
       expect(expectError(foreign, 404, 'NotFoundError').details).toEqual({ resource: 'document', id: all[0].document_id });
-      expect(expectError(await a.get(`/v1/collections/col_missing00/documents/${all[0].document_id}`), 404, 'NotFoundError').details).toEqual({ resource: 'collection', id: 'col_missing00' });
+      expect(expectError(await a.get(`/v1/collections/col_missing00/documents/${all[0].document_id}`), 404, 'NotFoundError').details).toEqual({
+        resource: 'collection',
+        id: 'col_missing00',
+      });
       // Another namespace does not see it.
-      await ok(api(key).post('/v1/namespaces', { namespace_name: 'empty-ns', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }));
+      await ok(
+        api(key).post('/v1/namespaces', { namespace_name: 'empty-ns', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }),
+      );
       const elsewhere = await api(key, 'empty-ns').get(`/v1/collections/${col.collection_id}/documents/${all[0].document_id}`);
       expect(expectError(elsewhere, 404, 'NotFoundError').details).toEqual({ resource: 'collection', id: col.collection_id });
     });

@@ -23,16 +23,32 @@ describe('Mixpeek retrievers with a remote embedder', () => {
     embeddings = await startTwoWayEmbeddings();
     server = await startServer({ providers: ['mixpeek'], embeddingsUrl: embeddings.url, embeddingsModel: 'tiny' });
     const key = 'sk_test_remote_embeddings';
-    expect((await mixpeekApi(server.url, key).post('/v1/namespaces', { namespace_name: 'r', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] })).status).toBe(200);
+    expect(
+      (
+        await mixpeekApi(server.url, key).post('/v1/namespaces', {
+          namespace_name: 'r',
+          feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+        })
+      ).status,
+    ).toBe(200);
     a = mixpeekApi(server.url, key, 'r');
     bucketId = (await a.post('/v1/buckets', { bucket_name: 'b', bucket_schema: { properties: { body: { type: 'text' } } } })).json.bucket_id;
-    const made = await a.post('/v1/collections', { collection_name: 'sky', source: { type: 'bucket', bucket_ids: [bucketId] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } });
+    const made = await a.post('/v1/collections', {
+      collection_name: 'sky',
+      source: { type: 'bucket', bucket_ids: [bucketId] },
+      feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+    });
     expect(made.status, made.text).toBe(200);
     for (const stage of [
       ['dense', 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1'],
       ['words', 'mixpeek://text_extractor@v1/bm25_sparse'],
     ]) {
-      const res = await a.post('/v1/retrievers', { retriever_name: stage[0], collection_identifiers: ['sky'], input_schema: { query: { type: 'text', required: true } }, stages: [{ stage_name: 's', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: stage[1], query: '{{INPUT.query}}' }] } } }] });
+      const res = await a.post('/v1/retrievers', {
+        retriever_name: stage[0],
+        collection_identifiers: ['sky'],
+        input_schema: { query: { type: 'text', required: true } },
+        stages: [{ stage_name: 's', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: stage[1], query: '{{INPUT.query}}' }] } } }],
+      });
       expect(res.status, res.text).toBe(200);
     }
   });
@@ -41,7 +57,8 @@ describe('Mixpeek retrievers with a remote embedder', () => {
     await embeddings?.close();
   });
 
-  const register = async (text: string) => (await a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: text }] })).json;
+  const register = async (text: string) =>
+    (await a.post(`/v1/buckets/${bucketId}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: text }] })).json;
 
   it('documents and queries are embedded there, and ranked by its vectors', async () => {
     embeddings.failing = false;
@@ -68,7 +85,12 @@ describe('Mixpeek retrievers with a remote embedder', () => {
     expect((await a.post('/v1/collections/sky/documents/list', {})).json.results).toHaveLength(2);
 
     const doc = (await a.post('/v1/collections/sky/documents/list', {})).json.results[0];
-    expectError(await a.patch(`/v1/collections/sky/documents/${doc.document_id}`, { text: 'new words' }), 500, 'InternalServerError', /^The text could not be embedded/);
+    expectError(
+      await a.patch(`/v1/collections/sky/documents/${doc.document_id}`, { text: 'new words' }),
+      500,
+      'InternalServerError',
+      /^The text could not be embedded/,
+    );
     expect((await a.get(`/v1/collections/sky/documents/${doc.document_id}`)).json.text).toBe(doc.text);
 
     expectError(await a.post('/v1/retrievers/dense/execute', { inputs: { query: 'water' } }), 500, 'InternalServerError', /^The query could not be embedded/);

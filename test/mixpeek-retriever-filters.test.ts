@@ -26,10 +26,21 @@ describe('Mixpeek retriever filters: every operator', () => {
 
   beforeAll(async () => {
     const key = freshKey('filters');
-    expect((await mixpeekApi(ctx.url, key).post('/v1/namespaces', { namespace_name: 'f', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] })).status).toBe(200);
+    expect(
+      (
+        await mixpeekApi(ctx.url, key).post('/v1/namespaces', {
+          namespace_name: 'f',
+          feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+        })
+      ).status,
+    ).toBe(200);
     a = mixpeekApi(ctx.url, key, 'f');
     const b = (await a.post('/v1/buckets', { bucket_name: 'b', bucket_schema: { properties: { body: { type: 'text' } } } })).json;
-    const col = await a.post('/v1/collections', { collection_name: 'people', source: { type: 'bucket', bucket_ids: [b.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } });
+    const col = await a.post('/v1/collections', {
+      collection_name: 'people',
+      source: { type: 'bucket', bucket_ids: [b.bucket_id] },
+      feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+    });
     expect(col.status, col.text).toBe(200);
     for (const d of DOCS) expect((await a.post('/v1/collections/people/documents', { collection_id: 'people', ...d })).status).toBe(200);
   });
@@ -75,13 +86,46 @@ describe('Mixpeek retriever filters: every operator', () => {
     expect(await names([attribute({ field: 'metadata.city', operator: 'eq', value: 'lisbon' })])).toEqual(['bob']);
     expect(await names([attribute({ field: 'metadata.city', operator: 'eq', value: 'lisbon', case_insensitive: true })])).toEqual(['ann', 'bob']);
     expect(await names([attribute({ field: 'metadata.city', value: 'Oslo' })])).toEqual(['cid']); // operator defaults to eq
-    expect(await names([attribute({ conditions: { OR: [{ field: 'metadata.age', operator: 'lt', value: 25 }, { field: 'metadata.city', operator: 'eq', value: 'porto' }] } })])).toEqual(['bob', 'dee']);
+    expect(
+      await names([
+        attribute({
+          conditions: {
+            OR: [
+              { field: 'metadata.age', operator: 'lt', value: 25 },
+              { field: 'metadata.city', operator: 'eq', value: 'porto' },
+            ],
+          },
+        }),
+      ]),
+    ).toEqual(['bob', 'dee']);
     expect(await names([attribute({ conditions: { NOT: [{ field: 'metadata.tags', operator: 'contains', value: 'lava' }] } })])).toEqual(['bob', 'cid']);
-    expect(await names([attribute({ conditions: { AND: [{ field: 'metadata.age', operator: 'gte', value: 29 }, { OR: [{ field: 'metadata.city', operator: 'eq', value: 'oslo' }, { field: 'metadata.tags', operator: 'contains', value: 'run' }] }] } })])).toEqual(['cid', 'dee']);
+    expect(
+      await names([
+        attribute({
+          conditions: {
+            AND: [
+              { field: 'metadata.age', operator: 'gte', value: 29 },
+              {
+                OR: [
+                  { field: 'metadata.city', operator: 'eq', value: 'oslo' },
+                  { field: 'metadata.tags', operator: 'contains', value: 'run' },
+                ],
+              },
+            ],
+          },
+        }),
+      ]),
+    ).toEqual(['cid', 'dee']);
   });
 
-  it('after a search the filter keeps the search order; as the search\'s own filter it applies before ranking', async () => {
-    const search = (filters?: unknown, finalTopK = 10) => ({ stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}', ...(filters ? { filters } : {}) }], final_top_k: finalTopK } } });
+  it("after a search the filter keeps the search order; as the search's own filter it applies before ranking", async () => {
+    const search = (filters?: unknown, finalTopK = 10) => ({
+      stage_name: 'search',
+      config: {
+        stage_id: 'feature_search',
+        parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}', ...(filters ? { filters } : {}) }], final_top_k: finalTopK },
+      },
+    });
     const ranked = await names([search()], { query: 'lava volcanoes' });
     expect(ranked[0]).toBe('ann');
     const after = await names([search(), cond('metadata.tags', 'contains', 'lava')], { query: 'lava volcanoes' });
@@ -94,7 +138,12 @@ describe('Mixpeek retriever filters: every operator', () => {
 
   it('bad filters are 400s naming the place; a regex that does not compile too', async () => {
     const run = (stages: unknown[]) => a.post('/v1/retrievers/execute', { collection_identifiers: ['people'], input_schema: {}, stages, inputs: {} });
-    expectError(await run([cond('metadata.age', 'between', [1, 2])]), 400, 'BadRequestError', /Invalid filter at attribute_filter 'filter'\.conditions\.AND\[0\]\.operator: unknown operator "between"/);
+    expectError(
+      await run([cond('metadata.age', 'between', [1, 2])]),
+      400,
+      'BadRequestError',
+      /Invalid filter at attribute_filter 'filter'\.conditions\.AND\[0\]\.operator: unknown operator "between"/,
+    );
     expectError(await run([cond('metadata.city', 'in', 'Oslo')]), 400, 'BadRequestError', /operator "in" needs an array value/);
     expectError(await run([cond('text', 'regex', '(')]), 400, 'BadRequestError', /invalid regex pattern/);
     expectError(await run([attribute({})]), 400, 'BadRequestError', /give field, operator and value, or conditions/);

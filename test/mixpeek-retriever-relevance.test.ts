@@ -30,9 +30,14 @@ interface Query {
   expect: string;
 }
 const raw = JSON.parse(readFileSync(path.join(CORPUS, 'queries.json'), 'utf8')) as { keyword: Query[]; semantic: Query[] };
-const TEXTS = readdirSync(CORPUS).filter((n) => /\.(txt|md)$/.test(n)).sort();
+const TEXTS = readdirSync(CORPUS)
+  .filter((n) => /\.(txt|md)$/.test(n))
+  .sort();
 const onText = (q: Query) => TEXTS.includes(q.expect);
-const queries = [...raw.keyword.filter(onText).map((q) => ({ ...q, kind: 'keyword' as const })), ...raw.semantic.filter(onText).map((q) => ({ ...q, kind: 'semantic' as const }))];
+const queries = [
+  ...raw.keyword.filter(onText).map((q) => ({ ...q, kind: 'keyword' as const })),
+  ...raw.semantic.filter(onText).map((q) => ({ ...q, kind: 'semantic' as const })),
+];
 
 describe('Mixpeek retriever relevance on a small corpus', () => {
   const ctx = useServer({ providers: ['mixpeek'] });
@@ -43,22 +48,46 @@ describe('Mixpeek retriever relevance on a small corpus', () => {
 
   beforeAll(async () => {
     const key = freshKey('relevance');
-    expect((await mixpeekApi(ctx.url, key).post('/v1/namespaces', { namespace_name: 'corpus', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] })).status).toBe(200);
+    expect(
+      (
+        await mixpeekApi(ctx.url, key).post('/v1/namespaces', {
+          namespace_name: 'corpus',
+          feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+        })
+      ).status,
+    ).toBe(200);
     a = mixpeekApi(ctx.url, key, 'corpus');
-    const bucket = (await a.post('/v1/buckets', { bucket_name: 'pieces', bucket_schema: { properties: { body: { type: 'text' }, name: { type: 'string' } } } })).json;
+    const bucket = (await a.post('/v1/buckets', { bucket_name: 'pieces', bucket_schema: { properties: { body: { type: 'text' }, name: { type: 'string' } } } }))
+      .json;
     const col = await a.post('/v1/collections', {
       collection_name: 'pieces',
       source: { type: 'bucket', bucket_ids: [bucket.bucket_id] },
-      feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' }, field_passthrough: [{ source_path: 'name' }] },
+      feature_extractor: {
+        feature_extractor_name: 'text_extractor',
+        version: 'v1',
+        input_mappings: { text: 'body' },
+        field_passthrough: [{ source_path: 'name' }],
+      },
     });
     expect(col.status, col.text).toBe(200);
     for (const name of TEXTS) {
-      const res = await a.post(`/v1/buckets/${bucket.bucket_id}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: readFileSync(path.join(CORPUS, name), 'utf8') }, { property: 'name', type: 'string', data: name }] });
+      const res = await a.post(`/v1/buckets/${bucket.bucket_id}/objects?auto_process=true`, {
+        blobs: [
+          { property: 'body', type: 'text', data: readFileSync(path.join(CORPUS, name), 'utf8') },
+          { property: 'name', type: 'string', data: name },
+        ],
+      });
       expect(res.status, res.text).toBe(200);
     }
     ctx.server.clock.advance(2000);
     for (const mode of MODES) {
-      const searches = mode === 'hybrid' ? [{ feature_uri: URI.semantic, query: '{{INPUT.query}}' }, { feature_uri: URI.keyword, query: '{{INPUT.query}}' }] : [{ feature_uri: URI[mode], query: '{{INPUT.query}}' }];
+      const searches =
+        mode === 'hybrid'
+          ? [
+              { feature_uri: URI.semantic, query: '{{INPUT.query}}' },
+              { feature_uri: URI.keyword, query: '{{INPUT.query}}' },
+            ]
+          : [{ feature_uri: URI[mode], query: '{{INPUT.query}}' }];
       const res = await a.post('/v1/retrievers', {
         retriever_name: mode,
         collection_identifiers: ['pieces'],
@@ -93,7 +122,9 @@ describe('Mixpeek retriever relevance on a small corpus', () => {
     ] as const;
     for (const [kind, n] of rows) {
       const k = kind === 'all' ? undefined : kind;
-      console.log(`MRR over ${n} ${kind} queries: keyword ${mrr('keyword', k).toFixed(3)}, semantic ${mrr('semantic', k).toFixed(3)}, hybrid ${mrr('hybrid', k).toFixed(3)}`);
+      console.log(
+        `MRR over ${n} ${kind} queries: keyword ${mrr('keyword', k).toFixed(3)}, semantic ${mrr('semantic', k).toFixed(3)}, hybrid ${mrr('hybrid', k).toFixed(3)}`,
+      );
     }
     expect(queries).toHaveLength(22);
   });

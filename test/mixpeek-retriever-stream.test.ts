@@ -35,7 +35,11 @@ describe('Mixpeek retriever streams (Server-Sent Events)', () => {
 
   /** POSTs and reads the body chunk by chunk through the SSE parser; every event's data must be a valid RetrieverStreamEvent. */
   async function stream(p: string, json: unknown): Promise<Stream> {
-    const res = await fetch(`${ctx.url}/mixpeek${p}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'x-namespace': 's', 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    const res = await fetch(`${ctx.url}/mixpeek${p}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'x-namespace': 's', 'content-type': 'application/json' },
+      body: JSON.stringify(json),
+    });
     const messages: EventSourceMessage[] = [];
     const problems: string[] = [];
     const parser = createParser({ onEvent: (m) => messages.push(m), onError: (e) => problems.push(e.message) });
@@ -53,10 +57,25 @@ describe('Mixpeek retriever streams (Server-Sent Events)', () => {
 
   beforeAll(async () => {
     key = freshKey('stream');
-    expect((await mixpeekApi(ctx.url, key).post('/v1/namespaces', { namespace_name: 's', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] })).status).toBe(200);
+    expect(
+      (
+        await mixpeekApi(ctx.url, key).post('/v1/namespaces', {
+          namespace_name: 's',
+          feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+        })
+      ).status,
+    ).toBe(200);
     a = mixpeekApi(ctx.url, key, 's');
     const b = (await a.post('/v1/buckets', { bucket_name: 'b', bucket_schema: { properties: { body: { type: 'text' } } } })).json;
-    expect((await a.post('/v1/collections', { collection_name: 'notes', source: { type: 'bucket', bucket_ids: [b.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } })).status).toBe(200);
+    expect(
+      (
+        await a.post('/v1/collections', {
+          collection_name: 'notes',
+          source: { type: 'bucket', bucket_ids: [b.bucket_id] },
+          feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+        })
+      ).status,
+    ).toBe(200);
     for (const [text, topic] of [
       ['Volcanoes erupt molten lava and ash.', 'geology'],
       ['Lava tubes form under cooling lava.', 'geology'],
@@ -70,7 +89,18 @@ describe('Mixpeek retriever streams (Server-Sent Events)', () => {
       collection_identifiers: ['notes'],
       input_schema: { query: { type: 'text', required: true } },
       stages: [
-        { stage_name: 'search', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}' }, { feature_uri: BM25, query: '{{INPUT.query}}' }] } } },
+        {
+          stage_name: 'search',
+          config: {
+            stage_id: 'feature_search',
+            parameters: {
+              searches: [
+                { feature_uri: DENSE, query: '{{INPUT.query}}' },
+                { feature_uri: BM25, query: '{{INPUT.query}}' },
+              ],
+            },
+          },
+        },
         { stage_name: 'not-cooking', config: { stage_id: 'attribute_filter', parameters: { field: 'topic', operator: 'ne', value: 'cooking' } } },
         { stage_name: 'top', config: { stage_id: 'limit', parameters: { limit: 2 } } },
       ],
@@ -162,6 +192,17 @@ describe('Mixpeek retriever streams (Server-Sent Events)', () => {
   it('checks that fail before the first stage are JSON errors, whatever stream says', async () => {
     expectError(await a.post('/v1/retrievers/three-stages/execute', { inputs: {}, stream: true }), 422, 'ValidationError');
     expectError(await a.post('/v1/retrievers/nope/execute', { inputs: { query: 'x' }, stream: true }), 404, 'NotFoundError');
-    expectError(await a.post('/v1/retrievers/execute', { collection_identifiers: ['notes'], input_schema: {}, stages: [{ stage_name: 'x', config: { stage_id: 'summarize' } }], inputs: {}, stream: true }), 400, 'BadRequestError', /Unknown stage_id 'summarize'/);
+    expectError(
+      await a.post('/v1/retrievers/execute', {
+        collection_identifiers: ['notes'],
+        input_schema: {},
+        stages: [{ stage_name: 'x', config: { stage_id: 'summarize' } }],
+        inputs: {},
+        stream: true,
+      }),
+      400,
+      'BadRequestError',
+      /Unknown stage_id 'summarize'/,
+    );
   });
 });

@@ -26,7 +26,13 @@ const NOTES: Array<[string, string, number]> = [
 
 /** A feature-search stage of one search (dense or bm25) or both. */
 function search(kind: 'dense' | 'bm25' | 'hybrid', extra: Record<string, unknown> = {}) {
-  const searches = kind === 'hybrid' ? [{ feature_uri: DENSE, query: { input_mode: 'text', value: '{{INPUT.query}}' } }, { feature_uri: BM25, query: '{{INPUT.query}}' }] : [{ feature_uri: kind === 'dense' ? DENSE : BM25, query: '{{INPUT.query}}' }];
+  const searches =
+    kind === 'hybrid'
+      ? [
+          { feature_uri: DENSE, query: { input_mode: 'text', value: '{{INPUT.query}}' } },
+          { feature_uri: BM25, query: '{{INPUT.query}}' },
+        ]
+      : [{ feature_uri: kind === 'dense' ? DENSE : BM25, query: '{{INPUT.query}}' }];
   return { stage_name: 'search', stage_type: 'filter', config: { stage_id: 'feature_search', parameters: { searches, final_top_k: 10, ...extra } } };
 }
 
@@ -37,25 +43,56 @@ describe('Mixpeek retrievers', () => {
   /** A namespace with the notes processed into a text collection `notes` (topic and rank passed through). */
   async function world(label: string, notes = NOTES): Promise<{ key: string; a: MixpeekApi; bucketId: string; colId: string }> {
     const key = freshKey(label);
-    await ok(mixpeekApi(ctx.url, key).post('/v1/namespaces', { namespace_name: 'lab', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }));
+    await ok(
+      mixpeekApi(ctx.url, key).post('/v1/namespaces', {
+        namespace_name: 'lab',
+        feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+      }),
+    );
     const a = mixpeekApi(ctx.url, key, 'lab');
-    const b = await ok(a.post('/v1/buckets', { bucket_name: 'notes', bucket_schema: { properties: { body: { type: 'text' }, topic: { type: 'string' }, rank: { type: 'integer' } } } }));
+    const b = await ok(
+      a.post('/v1/buckets', {
+        bucket_name: 'notes',
+        bucket_schema: { properties: { body: { type: 'text' }, topic: { type: 'string' }, rank: { type: 'integer' } } },
+      }),
+    );
     const col = await ok(
       a.post('/v1/collections', {
         collection_name: 'notes',
         source: { type: 'bucket', bucket_ids: [b.bucket_id] },
-        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' }, field_passthrough: [{ source_path: 'topic' }, { source_path: 'rank' }] },
+        feature_extractor: {
+          feature_extractor_name: 'text_extractor',
+          version: 'v1',
+          input_mappings: { text: 'body' },
+          field_passthrough: [{ source_path: 'topic' }, { source_path: 'rank' }],
+        },
       }),
     );
     for (const [body, topic, rank] of notes) {
-      await ok(a.post(`/v1/buckets/${b.bucket_id}/objects?auto_process=true`, { metadata: { rank }, blobs: [{ property: 'body', type: 'text', data: body }, { property: 'topic', type: 'string', data: topic }] }));
+      await ok(
+        a.post(`/v1/buckets/${b.bucket_id}/objects?auto_process=true`, {
+          metadata: { rank },
+          blobs: [
+            { property: 'body', type: 'text', data: body },
+            { property: 'topic', type: 'string', data: topic },
+          ],
+        }),
+      );
     }
     advance(2000);
     return { key, a, bucketId: b.bucket_id, colId: col.collection_id };
   }
 
   const retriever = (a: MixpeekApi, name: string, stages: unknown[], extra: Record<string, unknown> = {}) =>
-    ok(a.post('/v1/retrievers', { retriever_name: name, collection_identifiers: ['notes'], input_schema: { query: { type: 'text', required: true } }, stages, ...extra }));
+    ok(
+      a.post('/v1/retrievers', {
+        retriever_name: name,
+        collection_identifiers: ['notes'],
+        input_schema: { query: { type: 'text', required: true } },
+        stages,
+        ...extra,
+      }),
+    );
   const execute = (a: MixpeekApi, name: string, body: unknown) => ok(a.post(`/v1/retrievers/${name}/execute`, body));
   const texts = (res: any) => res.documents.map((d: any) => d.text);
 
@@ -64,7 +101,13 @@ describe('Mixpeek retrievers', () => {
     const created = await retriever(a, 'notes-search', [search('hybrid')]);
     const r = created.retriever;
     expect(r.retriever_id).toMatch(/^ret_[0-9a-f]{16}$/);
-    expect(r).toMatchObject({ retriever_name: 'notes-search', collection_ids: [colId], version: 1, tags: [], input_schema: { query: { type: 'text', required: true } } });
+    expect(r).toMatchObject({
+      retriever_name: 'notes-search',
+      collection_ids: [colId],
+      version: 1,
+      tags: [],
+      input_schema: { query: { type: 'text', required: true } },
+    });
     expect(r.stages[0].stage_type).toBe('filter');
     expect(r.feature_dependencies).toEqual([
       { scheme: 'mixpeek', extractor: 'text_extractor', version: 'v1', output: 'multilingual_e5_large_instruct_v1' },
@@ -81,7 +124,12 @@ describe('Mixpeek retrievers', () => {
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
     expect(first.documents[0]).toMatchObject({ collection_id: colId, topic: 'geology', rank: 2 });
     expect(first.documents[0]).not.toHaveProperty('text_extractor_v1_embedding');
-    expect(first.stage_statistics.stages.search).toMatchObject({ input_count: 5, output_count: first.documents.length, cache_hit: false, metadata: { stage_id: 'feature_search', mode: 'hybrid', fusion: 'rrf', documents_scanned: 5, embeddings: 1 } });
+    expect(first.stage_statistics.stages.search).toMatchObject({
+      input_count: 5,
+      output_count: first.documents.length,
+      cache_hit: false,
+      metadata: { stage_id: 'feature_search', mode: 'hybrid', fusion: 'rrf', documents_scanned: 5, embeddings: 1 },
+    });
     expect(first.execution_metadata).toEqual({ execution_mode: 'saved', retriever_persisted: true, retriever_id: r.retriever_id });
     // The same data answers the same way: documents, scores and statistics.
     const again = await execute(a, r.retriever_id, { inputs: { query: 'lava flow' } });
@@ -89,7 +137,10 @@ describe('Mixpeek retrievers', () => {
     expect(again.stage_statistics).toEqual(first.stage_statistics);
 
     // Change a document: a glacier note now talks about lava, and ranks first for it.
-    const glacier = first.documents.find((d: any) => d.text.startsWith('Glaciers')) ?? (await ok(a.post(`/v1/collections/${colId}/documents/list`, { filters: { AND: [{ field: 'text', operator: 'starts_with', value: 'Glaciers' }] } }))).results[0];
+    const glacier =
+      first.documents.find((d: any) => d.text.startsWith('Glaciers')) ??
+      (await ok(a.post(`/v1/collections/${colId}/documents/list`, { filters: { AND: [{ field: 'text', operator: 'starts_with', value: 'Glaciers' }] } })))
+        .results[0];
     await ok(a.patch(`/v1/collections/${colId}/documents/${glacier.document_id}`, { text: 'A lava flow, a lava flow, a lava flow over the ice.' }));
     const changed = await execute(a, 'notes-search', { inputs: { query: 'lava flow' } });
     expect(changed.documents[0].document_id).toBe(glacier.document_id);
@@ -103,7 +154,14 @@ describe('Mixpeek retrievers', () => {
 
     // A new object, processed on the clock, joins the results once it is COMPLETED.
     const b = (await ok(a.get('/v1/buckets/notes'))).bucket_id;
-    await ok(a.post(`/v1/buckets/${b}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: 'Pahoehoe lava flow has a smooth ropy skin.' }, { property: 'topic', type: 'string', data: 'geology' }] }));
+    await ok(
+      a.post(`/v1/buckets/${b}/objects?auto_process=true`, {
+        blobs: [
+          { property: 'body', type: 'text', data: 'Pahoehoe lava flow has a smooth ropy skin.' },
+          { property: 'topic', type: 'string', data: 'geology' },
+        ],
+      }),
+    );
     expect(texts(await execute(a, 'notes-search', { inputs: { query: 'pahoehoe' } }))).not.toContain('Pahoehoe lava flow has a smooth ropy skin.');
     advance(2000);
     expect(texts(await execute(a, 'notes-search', { inputs: { query: 'pahoehoe' } }))[0]).toBe('Pahoehoe lava flow has a smooth ropy skin.');
@@ -132,33 +190,84 @@ describe('Mixpeek retrievers', () => {
     expect(both.documents[0].text).toMatch(/^Glaciers/);
     expect(both.documents[0].score).toBeCloseTo(1 / 61 + 1 / 61, 10);
     // Weights scale each list's part of the fused score.
-    await ok(a.post('/v1/retrievers', { retriever_name: 'weighted', collection_identifiers: ['notes'], input_schema: { query: { type: 'text' } }, stages: [{ stage_name: 's', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: '{{INPUT.query}}', weight: 2 }, { feature_uri: BM25, query: '{{INPUT.query}}', weight: 0.5 }] } } }] }));
+    await ok(
+      a.post('/v1/retrievers', {
+        retriever_name: 'weighted',
+        collection_identifiers: ['notes'],
+        input_schema: { query: { type: 'text' } },
+        stages: [
+          {
+            stage_name: 's',
+            config: {
+              stage_id: 'feature_search',
+              parameters: {
+                searches: [
+                  { feature_uri: DENSE, query: '{{INPUT.query}}', weight: 2 },
+                  { feature_uri: BM25, query: '{{INPUT.query}}', weight: 0.5 },
+                ],
+              },
+            },
+          },
+        ],
+      }),
+    );
     expect((await execute(a, 'weighted', { inputs: { query: 'valleys' } })).documents[0].score).toBeCloseTo(2 / 61 + 0.5 / 61, 10);
     // An empty query finds nothing (the vendor's page says so).
     expect((await execute(a, 'dense', { inputs: { query: '' } })).documents).toEqual([]);
     // A vector query ranks by that vector.
-    const vec = (await ok(a.post('/v1/collections/notes/documents/list', { filters: { AND: [{ field: 'text', operator: 'starts_with', value: 'Honeybees' }] }, return_vectors: true }))).results[0];
-    await ok(a.post('/v1/retrievers', { retriever_name: 'by-vector', collection_identifiers: ['notes'], input_schema: { v: { type: 'array', required: true } }, stages: [{ stage_name: 's', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: { input_mode: 'vector', value: '{{INPUT.v}}' } }] } } }] }));
+    const vec = (
+      await ok(
+        a.post('/v1/collections/notes/documents/list', {
+          filters: { AND: [{ field: 'text', operator: 'starts_with', value: 'Honeybees' }] },
+          return_vectors: true,
+        }),
+      )
+    ).results[0];
+    await ok(
+      a.post('/v1/retrievers', {
+        retriever_name: 'by-vector',
+        collection_identifiers: ['notes'],
+        input_schema: { v: { type: 'array', required: true } },
+        stages: [
+          {
+            stage_name: 's',
+            config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: { input_mode: 'vector', value: '{{INPUT.v}}' } }] } },
+          },
+        ],
+      }),
+    );
     const byVector = await execute(a, 'by-vector', { inputs: { v: vec.text_extractor_v1_embedding } });
     expect(byVector.documents[0].document_id).toBe(vec.document_id);
     expect(byVector.documents[0].score).toBeCloseTo(1, 5);
-    expectError(await a.post('/v1/retrievers/by-vector/execute', { inputs: { v: [1, 2, 3] } }), 400, 'BadRequestError', /vector query must have as many values/);
+    expectError(
+      await a.post('/v1/retrievers/by-vector/execute', { inputs: { v: [1, 2, 3] } }),
+      400,
+      'BadRequestError',
+      /vector query must have as many values/,
+    );
   });
 
   it('attribute filters, sorts, limit, dedupe, group by, pre- and post-filters, templates in filters', async () => {
     const { a } = await world('stages');
     // attribute_filter first: fetched from the collection (score 0), then sorted by rank ascending, then limited.
-    await retriever(a, 'geo-by-rank', [
-      { stage_name: 'geo', config: { stage_id: 'attribute_filter', parameters: { field: 'topic', operator: 'eq', value: '{{INPUT.topic}}' } } },
-      { stage_name: 'by-rank', config: { stage_id: 'sort_attribute', parameters: { sort_field: 'rank', order: 'asc' } } },
-      { stage_name: 'top2', config: { stage_id: 'limit', parameters: { limit: 2 } } },
-    ], { input_schema: { topic: { type: 'string', default: 'geology' } } });
+    await retriever(
+      a,
+      'geo-by-rank',
+      [
+        { stage_name: 'geo', config: { stage_id: 'attribute_filter', parameters: { field: 'topic', operator: 'eq', value: '{{INPUT.topic}}' } } },
+        { stage_name: 'by-rank', config: { stage_id: 'sort_attribute', parameters: { sort_field: 'rank', order: 'asc' } } },
+        { stage_name: 'top2', config: { stage_id: 'limit', parameters: { limit: 2 } } },
+      ],
+      { input_schema: { topic: { type: 'string', default: 'geology' } } },
+    );
     const geo = await execute(a, 'geo-by-rank', {});
     expect(geo.documents.map((d: any) => [d.rank, d.score])).toEqual([
       [2, 0],
       [3, 0],
     ]);
-    expect(Object.fromEntries(Object.entries(geo.stage_statistics.stages).map(([k, v]: [string, any]) => [k, [v.input_count, v.output_count, v.efficiency]]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(geo.stage_statistics.stages).map(([k, v]: [string, any]) => [k, [v.input_count, v.output_count, v.efficiency]])),
+    ).toEqual({
       geo: [5, 3, 0.6],
       'by-rank': [3, 3, 1],
       top2: [3, 2, 0.6667],
@@ -168,20 +277,44 @@ describe('Mixpeek retrievers', () => {
     expect((await execute(a, 'geo-by-rank', { inputs: { topic: 'GEOLOGY' } })).documents).toEqual([]);
 
     // Search, then a post-filter; the pre-filter keeps final_top_k results by filtering before ranking.
-    await retriever(a, 'filtered', [{ ...search('dense', { final_top_k: 2 }), config: { ...search('dense', { final_top_k: 2 }).config, pre_filters: { AND: [{ field: 'topic', operator: 'eq', value: 'biology' }] } } }]);
+    await retriever(a, 'filtered', [
+      {
+        ...search('dense', { final_top_k: 2 }),
+        config: { ...search('dense', { final_top_k: 2 }).config, pre_filters: { AND: [{ field: 'topic', operator: 'eq', value: 'biology' }] } },
+      },
+    ]);
     const filtered = await execute(a, 'filtered', { inputs: { query: 'lava' } });
     expect(filtered.documents.map((d: any) => d.topic)).toEqual(['biology', 'biology']);
-    await retriever(a, 'post', [{ ...search('dense'), config: { ...search('dense').config, post_filters: { AND: [{ field: 'rank', operator: 'gte', value: 4 }] } } }]);
+    await retriever(a, 'post', [
+      { ...search('dense'), config: { ...search('dense').config, post_filters: { AND: [{ field: 'rank', operator: 'gte', value: 4 }] } } },
+    ]);
     expect((await execute(a, 'post', { inputs: { query: 'lava' } })).documents.map((d: any) => d.rank).sort()).toEqual([4, 5]);
     // A dynamic filter value is the input's value.
-    await retriever(a, 'dynamic', [search('bm25'), { stage_name: 'min-rank', config: { stage_id: 'attribute_filter', parameters: { conditions: { AND: [{ field: 'rank', operator: 'gte', value: { type: 'dynamic', field: 'inputs.min_rank' } }] } } } }], {
-      input_schema: { query: { type: 'text', required: true }, min_rank: { type: 'integer', default: 3 } },
-    });
+    await retriever(
+      a,
+      'dynamic',
+      [
+        search('bm25'),
+        {
+          stage_name: 'min-rank',
+          config: {
+            stage_id: 'attribute_filter',
+            parameters: { conditions: { AND: [{ field: 'rank', operator: 'gte', value: { type: 'dynamic', field: 'inputs.min_rank' } }] } },
+          },
+        },
+      ],
+      {
+        input_schema: { query: { type: 'text', required: true }, min_rank: { type: 'integer', default: 3 } },
+      },
+    );
     expect(texts(await execute(a, 'dynamic', { inputs: { query: 'lava' } }))).toEqual(['Volcanoes erupt molten lava, ash and volcanic gas.']);
     expect(texts(await execute(a, 'dynamic', { inputs: { query: 'lava', min_rank: 1 } }))).toHaveLength(2);
 
     // Group by topic (count desc), one document a group; dedupe by topic keeps the best of each.
-    await retriever(a, 'grouped', [search('dense'), { stage_name: 'by-topic', config: { stage_id: 'group_by', parameters: { field: 'topic', docs_per_group: 1 } } }]);
+    await retriever(a, 'grouped', [
+      search('dense'),
+      { stage_name: 'by-topic', config: { stage_id: 'group_by', parameters: { field: 'topic', docs_per_group: 1 } } },
+    ]);
     const grouped = await execute(a, 'grouped', { inputs: { query: 'lava' } });
     expect(grouped.groups.map((g: any) => [g.group_key, g.count, g.documents.length])).toEqual([
       ['geology', 3, 1],
@@ -192,13 +325,21 @@ describe('Mixpeek retrievers', () => {
     const deduped = await execute(a, 'deduped', { inputs: { query: 'lava' } });
     expect(deduped.documents.map((d: any) => d.topic).sort()).toEqual(['biology', 'geology']);
     // sort_relevance ascending reverses a search's order; normalize maps scores to 0–1.
-    await retriever(a, 'worst-first', [search('dense'), { stage_name: 'asc', config: { stage_id: 'sort_relevance', parameters: { order: 'asc', normalize: true } } }]);
+    await retriever(a, 'worst-first', [
+      search('dense'),
+      { stage_name: 'asc', config: { stage_id: 'sort_relevance', parameters: { order: 'asc', normalize: true } } },
+    ]);
     const worst = await execute(a, 'worst-first', { inputs: { query: 'lava' } });
     expect(worst.documents[0].score).toBe(0);
     expect(worst.documents[worst.documents.length - 1].score).toBe(1);
     // Facets: value counts over the search's results.
     await retriever(a, 'faceted', [search('dense', { facets: ['topic'] })]);
-    expect((await execute(a, 'faceted', { inputs: { query: 'lava' } })).facets).toEqual({ topic: [{ value: 'geology', count: 3 }, { value: 'biology', count: 2 }] });
+    expect((await execute(a, 'faceted', { inputs: { query: 'lava' } })).facets).toEqual({
+      topic: [
+        { value: 'geology', count: 3 },
+        { value: 'biology', count: 2 },
+      ],
+    });
   });
 
   it('pagination: cursor (default 20, then limit), offset, keyset and scroll (a snapshot)', async () => {
@@ -227,9 +368,24 @@ describe('Mixpeek retrievers', () => {
     const s2 = await execute(a, 'all', { inputs: { query: 'lava' }, pagination: { method: 'scroll', scroll_id: s1.pagination.scroll_id } });
     expect(s2.documents.map((d: any) => d.document_id)).toEqual(ids.slice(2, 4));
     advance(301_000);
-    expectError(await a.post('/v1/retrievers/all/execute', { inputs: { query: 'lava' }, pagination: { method: 'scroll', scroll_id: s2.pagination.scroll_id } }), 404, 'NotFoundError', 'Scroll context not found or expired');
-    expectError(await a.post('/v1/retrievers/all/execute', { inputs: { query: 'lava' }, pagination: { cursor: 'not-a-cursor' } }), 400, 'BadRequestError', /Invalid cursor/);
-    expectError(await a.post('/v1/retrievers/all/execute', { inputs: { query: 'lava' }, pagination: { method: 'cursor', limit: 501 } }), 400, 'BadRequestError', /at most 500/);
+    expectError(
+      await a.post('/v1/retrievers/all/execute', { inputs: { query: 'lava' }, pagination: { method: 'scroll', scroll_id: s2.pagination.scroll_id } }),
+      404,
+      'NotFoundError',
+      'Scroll context not found or expired',
+    );
+    expectError(
+      await a.post('/v1/retrievers/all/execute', { inputs: { query: 'lava' }, pagination: { cursor: 'not-a-cursor' } }),
+      400,
+      'BadRequestError',
+      /Invalid cursor/,
+    );
+    expectError(
+      await a.post('/v1/retrievers/all/execute', { inputs: { query: 'lava' }, pagination: { method: 'cursor', limit: 501 } }),
+      400,
+      'BadRequestError',
+      /at most 500/,
+    );
     expect(bucketId).toMatch(/^bkt_/);
   });
 
@@ -250,7 +406,12 @@ describe('Mixpeek retrievers', () => {
     const enumErr = expectError(await a.post('/v1/retrievers/typed/execute', { inputs: { query: 'x', lang: 'de' } }), 422, 'ValidationError');
     expect(enumErr.details.validation_errors).toEqual([{ type: 'enum', location: ['body', 'inputs', 'lang'], message: "Input should be 'en' or 'fr'" }]);
     // A parameter the stage cannot use, once the template is filled in, is a 400 naming it.
-    expectError(await a.post('/v1/retrievers/typed/execute', { inputs: { query: 'x', top_k: 0 } }), 400, 'BadRequestError', /final_top_k must be a whole number from 1 to 10000/);
+    expectError(
+      await a.post('/v1/retrievers/typed/execute', { inputs: { query: 'x', top_k: 0 } }),
+      400,
+      'BadRequestError',
+      /final_top_k must be a whole number from 1 to 10000/,
+    );
   });
 
   it('CRUD: list (search, filters, sorts, pages), get by id or name, patch metadata (409, 400 for core fields, version), clone (201, 409), delete', async () => {
@@ -266,8 +427,14 @@ describe('Mixpeek retrievers', () => {
     expect(listed.results.map((r: any) => r.retriever_name)).toEqual(['alpha', 'beta']);
     expect(listed.total).toBe(2);
     expect((await ok(a.post('/v1/retrievers/list', { search: 'FIRST' }))).results.map((r: any) => r.retriever_name)).toEqual(['alpha']);
-    expect((await ok(a.post('/v1/retrievers/list', { sorts: [{ field: 'retriever_name', direction: 'desc' }] }))).results.map((r: any) => r.retriever_name)).toEqual(['beta', 'alpha']);
-    expect((await ok(a.post('/v1/retrievers/list', { filters: { AND: [{ field: 'tags', operator: 'contains', value: 'x' }] } }))).results.map((r: any) => r.retriever_name)).toEqual(['alpha']);
+    expect(
+      (await ok(a.post('/v1/retrievers/list', { sorts: [{ field: 'retriever_name', direction: 'desc' }] }))).results.map((r: any) => r.retriever_name),
+    ).toEqual(['beta', 'alpha']);
+    expect(
+      (await ok(a.post('/v1/retrievers/list', { filters: { AND: [{ field: 'tags', operator: 'contains', value: 'x' }] } }))).results.map(
+        (r: any) => r.retriever_name,
+      ),
+    ).toEqual(['alpha']);
     const page1 = await ok(a.post('/v1/retrievers/list?limit=1', {}));
     expect(page1.results).toHaveLength(1);
     expect((await ok(a.post(`/v1/retrievers/list?limit=1&cursor=${page1.pagination.next_cursor}`, {}))).results[0].retriever_name).toBe('beta');
@@ -286,7 +453,11 @@ describe('Mixpeek retrievers', () => {
     expectError(await a.post('/v1/retrievers/alpha-2/clone', { retriever_name: 'beta' }), 409, 'AlreadyExistsError');
     expectError(await a.post('/v1/retrievers/nope/clone', { retriever_name: 'delta' }), 404, 'NotFoundError');
 
-    expect(await ok(a.del('/v1/retrievers/gamma'))).toEqual({ success: true, message: 'Retriever deleted successfully', retriever_id: cloned.retriever.retriever_id });
+    expect(await ok(a.del('/v1/retrievers/gamma'))).toEqual({
+      success: true,
+      message: 'Retriever deleted successfully',
+      retriever_id: cloned.retriever.retriever_id,
+    });
     expectError(await a.get('/v1/retrievers/gamma'), 404, 'NotFoundError');
     expectError(await a.del('/v1/retrievers/gamma'), 404, 'NotFoundError');
     expect((await ok(a.post('/v1/retrievers/list?include_total=true', {}))).pagination).toMatchObject({ total: 2 });
@@ -294,22 +465,82 @@ describe('Mixpeek retrievers', () => {
 
   it('refusals when saving: unknown stages (400 naming the available ones), wrong stage_type, duplicate names, unsupported templates, feature URIs of no collection, unknown collections (404), duplicates (409), schema (422)', async () => {
     const { a } = await world('refusals');
-    const body = (stages: unknown[], extra: Record<string, unknown> = {}) => ({ retriever_name: 'r', collection_identifiers: ['notes'], input_schema: { query: { type: 'text' } }, stages, ...extra });
-    const unknown = expectError(await a.post('/v1/retrievers', body([{ stage_name: 'x', config: { stage_id: 'llm_filter', parameters: {} } }])), 400, 'BadRequestError', /^Unknown stage_id 'llm_filter' in stages\[0\]\. Available stages: feature_search, attribute_filter/);
+    const body = (stages: unknown[], extra: Record<string, unknown> = {}) => ({
+      retriever_name: 'r',
+      collection_identifiers: ['notes'],
+      input_schema: { query: { type: 'text' } },
+      stages,
+      ...extra,
+    });
+    const unknown = expectError(
+      await a.post('/v1/retrievers', body([{ stage_name: 'x', config: { stage_id: 'llm_filter', parameters: {} } }])),
+      400,
+      'BadRequestError',
+      /^Unknown stage_id 'llm_filter' in stages\[0\]\. Available stages: feature_search, attribute_filter/,
+    );
     expect(unknown.details).toMatchObject({ stage_id: 'llm_filter', available: expect.arrayContaining(['feature_search', 'group_by']) });
     expectError(await a.post('/v1/retrievers', body([{ stage_name: 'x', config: {} }])), 400, 'BadRequestError', /config\.stage_id is required/);
-    expectError(await a.post('/v1/retrievers', body([{ ...search('dense'), stage_type: 'sort' }])), 400, 'BadRequestError', 'stages[0].stage_type is sort, but feature_search is a filter stage');
+    expectError(
+      await a.post('/v1/retrievers', body([{ ...search('dense'), stage_type: 'sort' }])),
+      400,
+      'BadRequestError',
+      'stages[0].stage_type is sort, but feature_search is a filter stage',
+    );
     expectError(await a.post('/v1/retrievers', body([search('dense'), search('bm25')])), 400, 'BadRequestError', /Two stages are named 'search'/);
-    expectError(await a.post('/v1/retrievers', body([search('dense', { final_top_k: '{{CONTEXT.budget_remaining}}' })])), 400, 'BadRequestError', /Template "\{\{CONTEXT\.budget_remaining\}\}" .* not supported by the mock/);
-    expectError(await a.post('/v1/retrievers', body([{ stage_name: 's', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: 'mixpeek://image_extractor@v1/embedding', query: 'x' }] } } }])), 400, 'BadRequestError', /matches no collection of the retriever \(their extractors: text_extractor_v1\)/);
+    expectError(
+      await a.post('/v1/retrievers', body([search('dense', { final_top_k: '{{CONTEXT.budget_remaining}}' })])),
+      400,
+      'BadRequestError',
+      /Template "\{\{CONTEXT\.budget_remaining\}\}" .* not supported by the mock/,
+    );
+    expectError(
+      await a.post(
+        '/v1/retrievers',
+        body([
+          {
+            stage_name: 's',
+            config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: 'mixpeek://image_extractor@v1/embedding', query: 'x' }] } },
+          },
+        ]),
+      ),
+      400,
+      'BadRequestError',
+      /matches no collection of the retriever \(their extractors: text_extractor_v1\)/,
+    );
     expectError(await a.post('/v1/retrievers', body([search('dense')], { collection_identifiers: ['nope'] })), 404, 'NotFoundError', 'Collection not found');
     expectError(await a.post('/v1/retrievers', body([])), 422, 'ValidationError');
     expectError(await a.post('/v1/retrievers', body([search('dense')], { input_schema: { q: { type: 'json' } } })), 422, 'ValidationError');
     await ok(a.post('/v1/retrievers', body([search('dense')])));
     expectError(await a.post('/v1/retrievers', body([search('dense')])), 409, 'AlreadyExistsError', "Retriever with name 'r' already exists");
     // Checks only an execution can make: two searches of one kind, a fusion other than rrf.
-    await ok(a.post('/v1/retrievers', body([{ stage_name: 's', config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: DENSE, query: 'a' }, { feature_uri: DENSE, query: 'b' }] } } }], { retriever_name: 'two-dense' })));
-    expectError(await a.post('/v1/retrievers/two-dense/execute', { inputs: {} }), 400, 'BadRequestError', /one dense search, one bm25_sparse search, or one of each/);
+    await ok(
+      a.post(
+        '/v1/retrievers',
+        body(
+          [
+            {
+              stage_name: 's',
+              config: {
+                stage_id: 'feature_search',
+                parameters: {
+                  searches: [
+                    { feature_uri: DENSE, query: 'a' },
+                    { feature_uri: DENSE, query: 'b' },
+                  ],
+                },
+              },
+            },
+          ],
+          { retriever_name: 'two-dense' },
+        ),
+      ),
+    );
+    expectError(
+      await a.post('/v1/retrievers/two-dense/execute', { inputs: {} }),
+      400,
+      'BadRequestError',
+      /one dense search, one bm25_sparse search, or one of each/,
+    );
     await ok(a.post('/v1/retrievers', body([search('hybrid', { fusion: 'dbsf' })], { retriever_name: 'dbsf' })));
     expectError(await a.post('/v1/retrievers/dbsf/execute', { inputs: { query: 'x' } }), 400, 'BadRequestError', /fusion "dbsf" is not supported by the mock/);
   });
@@ -321,18 +552,41 @@ describe('Mixpeek retrievers', () => {
     const e2 = await execute(a, 'hist', { inputs: { query: 'bees' } });
     const listed = await ok(a.post('/v1/retrievers/hist/executions/list', {}));
     expect(listed.results.map((e: any) => e.execution_id)).toEqual([e2.execution_id, e1.execution_id]);
-    expect(listed.results[0]).toMatchObject({ status: 'completed', total_returned: 5, total_processed: 5, credits_used: 0.01, query_summary: 'bees', inputs_hash: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(listed.results[0]).toMatchObject({
+      status: 'completed',
+      total_returned: 5,
+      total_processed: 5,
+      credits_used: 0.01,
+      query_summary: 'bees',
+      inputs_hash: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
     expect(listed.pagination).toEqual({ total: 2, limit: 20, offset: 0, has_next: false });
     const page = await ok(a.post('/v1/retrievers/hist/executions/list?limit=1', {}));
     expect(page.pagination).toMatchObject({ total: 2, limit: 1, offset: 0, has_next: true });
-    expect((await ok(a.post(`/v1/retrievers/hist/executions/list?limit=1&cursor=${page.pagination.next_cursor}`, {}))).results[0].execution_id).toBe(e1.execution_id);
+    expect((await ok(a.post(`/v1/retrievers/hist/executions/list?limit=1&cursor=${page.pagination.next_cursor}`, {}))).results[0].execution_id).toBe(
+      e1.execution_id,
+    );
     const detail = await ok(a.get(`/v1/retrievers/${r.retriever_id}/executions/${e1.execution_id}`));
-    expect(detail).toMatchObject({ execution_id: e1.execution_id, status: 'completed', documents: e1.documents, pagination: e1.pagination, stage_statistics: e1.stage_statistics, budget: e1.budget, stages_completed: 1, total_stages: 1 });
+    expect(detail).toMatchObject({
+      execution_id: e1.execution_id,
+      status: 'completed',
+      documents: e1.documents,
+      pagination: e1.pagination,
+      stage_statistics: e1.stage_statistics,
+      budget: e1.budget,
+      stages_completed: 1,
+      total_stages: 1,
+    });
     expectError(await a.get(`/v1/retrievers/hist/executions/exec_0000000000000000`), 404, 'NotFoundError', 'Execution not found');
 
     // A failing run is recorded as failed, with its error.
     await retriever(a, 'budget', [search('dense')], { budget_limits: { max_credits: 0.001 } });
-    expectError(await a.post('/v1/retrievers/budget/execute', { inputs: { query: 'lava' } }), 400, 'BadRequestError', /^Budget exceeded: Maximum credits limit reached/);
+    expectError(
+      await a.post('/v1/retrievers/budget/execute', { inputs: { query: 'lava' } }),
+      400,
+      'BadRequestError',
+      /^Budget exceeded: Maximum credits limit reached/,
+    );
     const failed = await ok(a.post('/v1/retrievers/budget/executions/list', { status: 'failed' }));
     expect(failed.results).toHaveLength(1);
     const failedDetail = await ok(a.get(`/v1/retrievers/budget/executions/${failed.results[0].execution_id}`));
@@ -346,9 +600,17 @@ describe('Mixpeek retrievers', () => {
 
   it('explain: the plan of the stages as written, counts from a dry run, the modelled costs an execution reports; nothing recorded', async () => {
     const { a } = await world('explain');
-    await retriever(a, 'plan', [search('dense', { final_top_k: 4 }), { stage_name: 'geo', config: { stage_id: 'attribute_filter', parameters: { field: 'topic', operator: 'eq', value: 'geology' } } }], {
-      input_schema: { query: { type: 'text', required: true, examples: ['lava'] } },
-    });
+    await retriever(
+      a,
+      'plan',
+      [
+        search('dense', { final_top_k: 4 }),
+        { stage_name: 'geo', config: { stage_id: 'attribute_filter', parameters: { field: 'topic', operator: 'eq', value: 'geology' } } },
+      ],
+      {
+        input_schema: { query: { type: 'text', required: true, examples: ['lava'] } },
+      },
+    );
     const plan = await ok(a.post('/v1/retrievers/plan/execute/explain', {}));
     expect(plan).toMatchObject({ retriever_name: 'plan', total_estimated_stages: 2, optimization_applied: false, optimization_level: 'none' });
     expect(plan.execution_plan.map((s: any) => [s.stage_name, s.stage_type, s.estimated_input, s.estimated_output])).toEqual([
@@ -369,7 +631,12 @@ describe('Mixpeek retrievers', () => {
 
   it('ad hoc: the same run for stages in the request, recorded as ad hoc, listed and read back', async () => {
     const { a, colId } = await world('adhoc');
-    const res = await a.post('/v1/retrievers/execute', { collection_identifiers: ['notes'], input_schema: { query: { type: 'text', required: true } }, stages: [search('bm25')], inputs: { query: 'valleys' } });
+    const res = await a.post('/v1/retrievers/execute', {
+      collection_identifiers: ['notes'],
+      input_schema: { query: { type: 'text', required: true } },
+      stages: [search('bm25')],
+      inputs: { query: 'valleys' },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get('x-execution-mode')).toBe('adhoc');
     expect(res.json.execution_metadata).toEqual({ execution_mode: 'adhoc', retriever_persisted: false });
@@ -377,7 +644,16 @@ describe('Mixpeek retrievers', () => {
     expect((await ok(a.post('/v1/retrievers/list', {}))).results).toEqual([]);
     const listed = await ok(a.post('/v1/retrievers/executions/list', {}));
     expect(listed.total).toBe(1);
-    expect(listed.results[0]).toMatchObject({ execution_id: res.json.execution_id, execution_mode: 'adhoc', status: 'completed', total_returned: 1, stages_completed: 1, total_stages: 1, collection_ids: [colId], query_summary: 'valleys' });
+    expect(listed.results[0]).toMatchObject({
+      execution_id: res.json.execution_id,
+      execution_mode: 'adhoc',
+      status: 'completed',
+      total_returned: 1,
+      stages_completed: 1,
+      total_stages: 1,
+      collection_ids: [colId],
+      query_summary: 'valleys',
+    });
     const detail = await ok(a.get(`/v1/retrievers/executions/${res.json.execution_id}`));
     expect(JSON.parse(detail.inputs)).toEqual({ query: 'valleys' });
     expect(detail.inputs_hash).toMatch(/^[0-9a-f]{40}$/);
@@ -385,7 +661,17 @@ describe('Mixpeek retrievers', () => {
     expect((await ok(a.post('/v1/retrievers/executions/list', { end_time: '2000-01-01T00:00:00' }))).total).toBe(0);
     expectError(await a.post('/v1/retrievers/executions/list', { start_time: 'yesterday' }), 400, 'BadRequestError');
     expectError(await a.get('/v1/retrievers/executions/exec_0000000000000000'), 404, 'NotFoundError');
-    expectError(await a.post('/v1/retrievers/execute', { collection_identifiers: ['notes'], input_schema: {}, stages: [{ stage_name: 'x', config: { stage_id: 'rerank' } }], inputs: {} }), 400, 'BadRequestError', /Unknown stage_id 'rerank'/);
+    expectError(
+      await a.post('/v1/retrievers/execute', {
+        collection_identifiers: ['notes'],
+        input_schema: {},
+        stages: [{ stage_name: 'x', config: { stage_id: 'rerank' } }],
+        inputs: {},
+      }),
+      400,
+      'BadRequestError',
+      /Unknown stage_id 'rerank'/,
+    );
     expectError(await a.post('/v1/retrievers/execute', { input_schema: {}, stages: [search('bm25')] }), 422, 'ValidationError');
   });
 
@@ -394,16 +680,36 @@ describe('Mixpeek retrievers', () => {
     const r = (await retriever(a, 'mine', [search('dense')])).retriever;
     const e = await execute(a, 'mine', { inputs: { query: 'lava' } });
     // Another namespace of the same organisation, with a collection of the same name and other documents.
-    await ok(mixpeekApi(ctx.url, key).post('/v1/namespaces', { namespace_name: 'other', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] }));
+    await ok(
+      mixpeekApi(ctx.url, key).post('/v1/namespaces', {
+        namespace_name: 'other',
+        feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+      }),
+    );
     const o = mixpeekApi(ctx.url, key, 'other');
     expectError(await o.get(`/v1/retrievers/${r.retriever_id}`), 404, 'NotFoundError');
     expectError(await o.get(`/v1/retrievers/mine/executions/${e.execution_id}`), 404, 'NotFoundError');
     expect((await ok(o.post('/v1/retrievers/list', {}))).results).toEqual([]);
     const b = await ok(o.post('/v1/buckets', { bucket_name: 'notes', bucket_schema: { properties: { body: { type: 'text' } } } }));
-    await ok(o.post('/v1/collections', { collection_name: 'notes', source: { type: 'bucket', bucket_ids: [b.bucket_id] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } } }));
-    await ok(o.post(`/v1/buckets/${b.bucket_id}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: 'Lava lamps are decorative.' }] }));
+    await ok(
+      o.post('/v1/collections', {
+        collection_name: 'notes',
+        source: { type: 'bucket', bucket_ids: [b.bucket_id] },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1', input_mappings: { text: 'body' } },
+      }),
+    );
+    await ok(
+      o.post(`/v1/buckets/${b.bucket_id}/objects?auto_process=true`, { blobs: [{ property: 'body', type: 'text', data: 'Lava lamps are decorative.' }] }),
+    );
     advance(2000);
-    await ok(o.post('/v1/retrievers', { retriever_name: 'mine', collection_identifiers: ['notes'], input_schema: { query: { type: 'text' } }, stages: [search('dense')] }));
+    await ok(
+      o.post('/v1/retrievers', {
+        retriever_name: 'mine',
+        collection_identifiers: ['notes'],
+        input_schema: { query: { type: 'text' } },
+        stages: [search('dense')],
+      }),
+    );
     expect(texts(await execute(o, 'mine', { inputs: { query: 'lava' } }))).toEqual(['Lava lamps are decorative.']);
     expect(texts(await execute(a, 'mine', { inputs: { query: 'lava' } }))).not.toContain('Lava lamps are decorative.');
     // Another organisation.
@@ -416,13 +722,19 @@ describe('Mixpeek retrievers', () => {
     await retriever(a, 'kept', [search('hybrid')]);
     const before = await execute(a, 'kept', { inputs: { query: 'lava flow' } });
     const admin = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${ctx.url}/__mock${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(`${ctx.url}/__mock${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const text = await res.text();
       return { status: res.status, json: text ? JSON.parse(text) : undefined, text };
     };
     const saved = await admin('GET', '/state');
     expect(saved.status).toBe(200);
-    const tenant = Object.values<any>(saved.json.providers.mixpeek).find((t) => t.namespaces.rows.some((ns: any) => ns.name === 'lab' && ns.retrievers?.rows.some((r: any) => r.name === 'kept')));
+    const tenant = Object.values<any>(saved.json.providers.mixpeek).find((t) =>
+      t.namespaces.rows.some((ns: any) => ns.name === 'lab' && ns.retrievers?.rows.some((r: any) => r.name === 'kept')),
+    );
     expect(tenant).toBeDefined();
     // No index in the saved document: only the documents, with their text and vectors.
     expect(JSON.stringify(saved.json)).not.toMatch(/postings|"index"/);
@@ -433,7 +745,10 @@ describe('Mixpeek retrievers', () => {
     const after = await execute(a, 'kept', { inputs: { query: 'lava flow' } });
     expect(after.documents).toEqual(before.documents);
     expect(after.stage_statistics).toEqual(before.stage_statistics);
-    expect((await ok(a.post('/v1/retrievers/kept/executions/list', {}))).results.map((e: any) => e.execution_id)).toEqual([after.execution_id, before.execution_id]);
+    expect((await ok(a.post('/v1/retrievers/kept/executions/list', {}))).results.map((e: any) => e.execution_id)).toEqual([
+      after.execution_id,
+      before.execution_id,
+    ]);
     // A saved retriever naming a stage the mock does not run is refused, naming the place.
     const damaged = structuredClone(saved.json);
     const t = Object.values<any>(damaged.providers.mixpeek).find((x) => x.organization === tenant.organization);

@@ -19,7 +19,12 @@ import { PROVIDER_NAMES } from '../src/providers/index.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string>; exports: Record<string, unknown> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  exports: Record<string, unknown>;
+};
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 /** Every spec, the admin API's included: each has generated types and is exported. */
 const SPECS = [...PROVIDER_NAMES, 'admin'];
@@ -103,7 +108,11 @@ describe('the tarball', () => {
 
     const outside = files.filter((f) => !/^(dist|specs|fixtures|scenarios)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
     expect(outside, 'top-level files beyond the manifest, README and LICENSE').toEqual([]);
-    const unwanted = files.filter((f) => /^(src|test|vendor|bench|scripts|docs|\.ci)\/|\.map$|\.tgz$|(^|\/)tsconfig[^/]*\.json$|\.test\.|(^|\/)vendor\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
+    const unwanted = files.filter(
+      (f) =>
+        /^(src|test|vendor|bench|scripts|docs|\.ci)\/|\.map$|\.tgz$|(^|\/)tsconfig[^/]*\.json$|\.test\.|(^|\/)vendor\//.test(f) ||
+        (f.endsWith('.ts') && !f.endsWith('.d.ts')),
+    );
     expect(unwanted, 'sources, tests, tools, source maps').toEqual([]);
   });
 
@@ -145,7 +154,12 @@ describe('npx collections-mock serve, from the installed copy', () => {
 
   beforeAll(async () => {
     // Its own process group, as a terminal gives a foreground job: a signal reaches npx and the server alike.
-    child = spawn('npx', ['collections-mock', 'serve', '--port', '0', '--processing-ms', '0', '--quiet'], { cwd: app, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('npx', ['collections-mock', 'serve', '--port', '0', '--processing-ms', '0', '--quiet'], {
+      cwd: app,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     url = await new Promise<string>((resolve, reject) => {
@@ -190,7 +204,11 @@ describe('npx collections-mock serve, from the installed copy', () => {
   it('records exchanges through a proxy in front of it, as a scenario file', async () => {
     const out = path.join(app, 'recorded.yaml');
     const bin = path.join(app, 'node_modules', '.bin', 'collections-mock');
-    const recorder = spawn(bin, ['record', '--provider', 'xai', '--upstream', `${url}/xai`, '--port', '0', '--out', out, '--quiet'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const recorder = spawn(bin, ['record', '--provider', 'xai', '--upstream', `${url}/xai`, '--port', '0', '--out', out, '--quiet'], {
+      cwd: app,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let said = '';
     recorder.stderr!.on('data', (d) => (said += d));
     const exited = new Promise<number | null>((resolve) => recorder.on('exit', resolve));
@@ -211,7 +229,12 @@ describe('npx collections-mock serve, from the installed copy', () => {
       if (recorder.exitCode === null) recorder.kill('SIGKILL');
     }
     const scenario = parseYaml(readFileSync(out, 'utf8')) as { rules: unknown[] };
-    expect(scenario.rules).toEqual([expect.objectContaining({ match: expect.objectContaining({ operation: 'listCollections', method: 'GET' }), respond: expect.objectContaining({ status: 200 }) })]);
+    expect(scenario.rules).toEqual([
+      expect.objectContaining({
+        match: expect.objectContaining({ operation: 'listCollections', method: 'GET' }),
+        respond: expect.objectContaining({ status: 200 }),
+      }),
+    ]);
   });
 
   it('stops on SIGTERM to its process group, as Ctrl-C stops a foreground job', async () => {
@@ -321,7 +344,11 @@ console.log(JSON.stringify({ viaExpress, viaVite, selfCheck }));
 `,
     );
     const { stdout } = await run(process.execPath, ['embedded.mjs'], { cwd: app, env });
-    expect(JSON.parse(stdout.trim().split('\n').at(-1)!), stdout).toEqual({ viaExpress: { status: 200, demo: true }, viaVite: { status: 200, demo: true }, selfCheck: 0 });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!), stdout).toEqual({
+      viaExpress: { status: 200, demo: true },
+      viaVite: { status: 200, demo: true },
+      selfCheck: 0,
+    });
   }, 60_000);
 
   for (const resolution of ['NodeNext', 'Bundler'] as const) {

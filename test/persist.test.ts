@@ -18,7 +18,10 @@ afterEach(() => {
 });
 
 function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--fixtures', 'none', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--fixtures', 'none', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -41,7 +44,10 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
 }
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--fixtures', 'none', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--fixtures', 'none', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -49,7 +55,8 @@ function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
 
 const AUTH = { authorization: 'Bearer persist-user', 'content-type': 'application/json' };
 const createSpace = (url: string, name: string) => fetch(`${url}/ctxfy/v1/spaces`, { method: 'POST', headers: AUTH, body: JSON.stringify({ name }) });

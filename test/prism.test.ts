@@ -26,8 +26,7 @@ type Provider = (typeof PROVIDERS)[number];
  * `provider.webhook:<name>`: Prism only serves `paths`.
  */
 const EXCEPTIONS: Record<string, string> = {
-  'ctxfy.webhook:sourceStatusNotification':
-    'a webhook is a request the mock sends to the client; Prism 5.14 serves only `paths` and ignores `webhooks`',
+  'ctxfy.webhook:sourceStatusNotification': 'a webhook is a request the mock sends to the client; Prism 5.14 serves only `paths` and ignores `webhooks`',
 };
 
 type Json = any;
@@ -88,8 +87,7 @@ function safeDecode(s: string): string {
 }
 
 /** One path segment value, percent-encoded exactly once (an example may already be encoded). */
-const segment = (v: unknown): string =>
-  Array.isArray(v) ? v.map(segment).join(',') : encodeURIComponent(safeDecode(String(v)));
+const segment = (v: unknown): string => (Array.isArray(v) ? v.map(segment).join(',') : encodeURIComponent(safeDecode(String(v))));
 
 const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -342,7 +340,7 @@ describe('harness self-checks (a Prism of their own, so their refusals stay out 
     expect(invalid.headers.get('sl-violations')).toMatch(/collection_name/);
   });
 
-  it('startPrism rejects with Prism\'s own output when the spec cannot be loaded', async () => {
+  it("startPrism rejects with Prism's own output when the spec cannot be loaded", async () => {
     const missing = path.join(ROOT, 'specs', 'no-such-spec.yaml');
     const before = livePrismCount();
     await expect(startPrism(missing)).rejects.toThrow(/Prism exited before answering[\s\S]*Prism output[\s\S]*no-such-spec\.yaml/);

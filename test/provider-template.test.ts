@@ -40,7 +40,8 @@ const EXPORTS: Record<string, (vendor: string) => string> = {
 };
 
 /** Where time or randomness would come from anywhere but the provider's env (its clock and id source). */
-const OWN_TIME_OR_IDS = /\bcreateClock\(|\bcreateIdSource\(|\bDate\.now\(|\bMath\.random\(|\bnew Date\(\s*\)|\bperformance\.now\(|\brandomUUID\(|\brandomBytes\(|\bprocess\.hrtime\b/;
+const OWN_TIME_OR_IDS =
+  /\bcreateClock\(|\bcreateIdSource\(|\bDate\.now\(|\bMath\.random\(|\bnew Date\(\s*\)|\bperformance\.now\(|\brandomUUID\(|\brandomBytes\(|\bprocess\.hrtime\b/;
 
 function pascal(vendor: string): string {
   return vendor.charAt(0).toUpperCase() + vendor.slice(1);

@@ -85,6 +85,10 @@ describe('integer query parameters', () => {
   it('the admin API: 400 validation', async () => {
     const res = await get('/__mock/journal?limit=1e3', {});
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ error: 'validation', message: 'query.limit must be integer', details: { issues: [{ location: 'query', pointer: '/limit', rule: 'type' }] } });
+    expect(res.json).toMatchObject({
+      error: 'validation',
+      message: 'query.limit must be integer',
+      details: { issues: [{ location: 'query', pointer: '/limit', rule: 'type' }] },
+    });
   });
 });

@@ -152,21 +152,43 @@ describe('record: a validating proxy that writes a replayable scenario', () => {
   });
 
   it('names secret-looking fields', () => {
-    for (const n of ['api_key', 'apiKey', 'token', 'secret', 'password', 'personal_access_token', 'client_secret', 'authorization', 'credentials', 'refresh_token', 'X-Api-Key']) expect(isSecretName(n), n).toBe(true);
+    for (const n of [
+      'api_key',
+      'apiKey',
+      'token',
+      'secret',
+      'password',
+      'personal_access_token',
+      'client_secret',
+      'authorization',
+      'credentials',
+      'refresh_token',
+      'X-Api-Key',
+    ])
+      expect(isSecretName(n), n).toBe(true);
     for (const n of ['key_prefix', 'name', 'max_tokens', 'token_count', 'tokens', 'id', 'description']) expect(isSecretName(n), n).toBe(false);
   });
 
   it('leaves a status the operation does not document out of the file, with a comment naming it', async () => {
     // An upstream that answers what our spec does not allow (the mock's own scenarios cannot: their loader refuses it).
     const teapot = http.createServer((req, res) => {
-      const [status, body] = req.url === '/base/v1/spaces' ? [418, { error: "I'm a teapot" }] : [404, { error: 'Not Found', message: 'The requested resource was not found', code: 404 }];
+      const [status, body] =
+        req.url === '/base/v1/spaces'
+          ? [418, { error: "I'm a teapot" }]
+          : [404, { error: 'Not Found', message: 'The requested resource was not found', code: 404 }];
       res.writeHead(status, { 'content-type': 'application/json', 'x-secret-thing': 'nope' });
       res.end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => teapot.listen(0, '127.0.0.1', resolve));
     const log = collector();
     const out = path.join(dir, 'teapot.yaml');
-    const recorder = await startRecorder({ provider: 'ctxfy', upstream: `http://127.0.0.1:${(teapot.address() as AddressInfo).port}/base/`, port: 0, out, log });
+    const recorder = await startRecorder({
+      provider: 'ctxfy',
+      upstream: `http://127.0.0.1:${(teapot.address() as AddressInfo).port}/base/`,
+      port: 0,
+      out,
+      log,
+    });
     try {
       const key = freshKey('tea');
       const a = await fetchVia(recorder.url, '/v1/spaces', { key });
@@ -278,7 +300,9 @@ describe('collections-mock record (the built CLI)', () => {
   });
 
   const start = (out: string): Promise<{ child: ChildProcess; url: string; output: () => string }> => {
-    const child = spawn(process.execPath, [cli, 'record', '--provider', 'ctxfy', '--upstream', base, '--port', '0', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'record', '--provider', 'ctxfy', '--upstream', base, '--port', '0', '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
@@ -291,7 +315,8 @@ describe('collections-mock record (the built CLI)', () => {
       child.on('exit', (code) => reject(new Error(`record exited with ${code}:\n${output}`)));
     });
   };
-  const exited = (child: ChildProcess) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = (child: ChildProcess) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`writes what was recorded at ${signal}, although an exchange is still under way`, async () => {

@@ -89,7 +89,11 @@ const RENDERED: Record<string, string[]> = {
 
 describe('GET /__mock/records/{provider}', () => {
   it('lets the demo data finish processing (Mixpeek documents are made by it)', async () => {
-    const res = await fetch(`${ctx.url}/__mock/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 600_000 }) });
+    const res = await fetch(`${ctx.url}/__mock/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms: 600_000 }),
+    });
     expect(res.status).toBe(200);
   });
 

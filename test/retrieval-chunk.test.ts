@@ -46,7 +46,10 @@ describe('windows of tokens', () => {
         expected.push(api.decode(ids.slice(from, from + max)));
         if (from + max >= ids.length) break;
       }
-      expect(chunks.map((c) => c.text), `${max}/${overlap}`).toEqual(expected);
+      expect(
+        chunks.map((c) => c.text),
+        `${max}/${overlap}`,
+      ).toEqual(expected);
       expect(chunks.map((c) => c.index)).toEqual(expected.map((_, i) => i));
       expect(chunks.map((c) => c.tokens)).toEqual(expected.map((_, i) => Math.min(max, ids.length - i * step)));
       for (const c of chunks) expect(c.page).toBeNull();
@@ -86,7 +89,17 @@ describe('windows of tokens', () => {
 
   it('an empty text, or pages without text, give no chunks', async () => {
     expect(await chunkText({ pages: [] }, opts(10, 0))).toEqual([]);
-    expect(await chunkText({ pages: [{ page: 1, text: '' }, { page: 2, text: ' \n ' }] }, opts(10, 0))).toEqual([]);
+    expect(
+      await chunkText(
+        {
+          pages: [
+            { page: 1, text: '' },
+            { page: 2, text: ' \n ' },
+          ],
+        },
+        opts(10, 0),
+      ),
+    ).toEqual([]);
     expect(await chunkText(plain(' \n\t '), opts(10, 0, { stripWhitespace: true }))).toEqual([]);
   });
 
@@ -149,7 +162,11 @@ describe('characters across tokens', () => {
 
 describe('pages', () => {
   it('a chunk carries the page it starts on; the pages are joined by a blank line', async () => {
-    const pdf = (await extractText(new Uint8Array(readFileSync(path.join(import.meta.dirname, 'fixtures-retrieval', 'three-pages.pdf'))), 'application/pdf', 'a.pdf'))!;
+    const pdf = (await extractText(
+      new Uint8Array(readFileSync(path.join(import.meta.dirname, 'fixtures-retrieval', 'three-pages.pdf'))),
+      'application/pdf',
+      'a.pdf',
+    ))!;
     const all = await chunkText(pdf, opts(1000, 0));
     expect(all.map((c) => [c.text, c.page])).toEqual([[pdf.pages.map((p) => p.text).join('\n\n'), 1]]);
     const chunks = await chunkText(pdf, opts(8, 0, { stripWhitespace: true }));
@@ -210,7 +227,10 @@ describe('options', () => {
   };
 
   it('refuses what cannot be followed, naming the option', async () => {
-    expect(refusal(opts(100, 100))).toMatchObject({ field: 'overlapTokens', message: 'overlapTokens (100) must be less than maxTokens (100): each chunk must add tokens to the one before' });
+    expect(refusal(opts(100, 100))).toMatchObject({
+      field: 'overlapTokens',
+      message: 'overlapTokens (100) must be less than maxTokens (100): each chunk must add tokens to the one before',
+    });
     expect(refusal(opts(10, 200))).toMatchObject({ field: 'overlapTokens' });
     expect(refusal(opts(0, 0))).toMatchObject({ field: 'maxTokens', message: 'maxTokens must be a whole number ≥ 1, got 0' });
     expect(refusal(opts(1.5, 0))).toMatchObject({ field: 'maxTokens' });

@@ -43,7 +43,10 @@ describe('the local embedder', () => {
   it('is fixed across versions: the same text, the same numbers', () => {
     // Stored vectors and search results must not drift silently: a change to the features or weights must change LOCAL_EMBEDDER_ID, and this test.
     const v = embedLocally('Indexing makes documents searchable.');
-    const top = [...v].map((x, i) => [i, x] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]).slice(0, 3);
+    const top = [...v]
+      .map((x, i) => [i, x] as const)
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
+      .slice(0, 3);
     expect(top.map(([i, x]) => [i, Number(x.toFixed(4))])).toEqual([
       [0, 0.2582],
       [32, 0.2582],
@@ -113,11 +116,7 @@ describe('the remote embedder', () => {
     expect(e.dimension).toBe(0);
     const texts = ['a', 'bb', 'ccc', 'dddd', 'eeeee', 'ffffff', 'g'];
     const vectors = await e.embed(texts);
-    expect(s.calls.map((c) => c.body.input)).toEqual([
-      ['a', 'bb', 'ccc'],
-      ['dddd', 'eeeee', 'ffffff'],
-      ['g'],
-    ]);
+    expect(s.calls.map((c) => c.body.input)).toEqual([['a', 'bb', 'ccc'], ['dddd', 'eeeee', 'ffffff'], ['g']]);
     expect(s.calls.every((c) => c.body.model === 'nomic-embed-text' && c.body.encoding_format === 'float')).toBe(true);
     expect(e.dimension).toBe(4);
     expect(vectors).toHaveLength(7);
@@ -161,9 +160,36 @@ describe('the remote embedder', () => {
     ['a body that is not JSON', 'this is not json', 'answered with a body that is not JSON: this is not json'],
     ['no data', { embeddings: [] }, 'answered with a body that is not an embeddings reply: no "data" array'],
     ['too few vectors', { data: [{ index: 0, embedding: [1, 0] }] }, 'answered with a body that is not an embeddings reply: 1 embeddings for 2 inputs'],
-    ['a vector that is not numbers', { data: [{ index: 0, embedding: [1, 'x'] }, { index: 1, embedding: [1, 0] }] }, 'data[0].embedding is not a list of numbers'],
-    ['an index twice', { data: [{ index: 1, embedding: [1, 0] }, { index: 1, embedding: [1, 0] }] }, 'data[1].index is 1'],
-    ['vectors of two dimensions', { data: [{ index: 0, embedding: [1, 0] }, { index: 1, embedding: [1, 0, 0] }] }, 'returned a vector of 3 dimensions; its earlier vectors had 2'],
+    [
+      'a vector that is not numbers',
+      {
+        data: [
+          { index: 0, embedding: [1, 'x'] },
+          { index: 1, embedding: [1, 0] },
+        ],
+      },
+      'data[0].embedding is not a list of numbers',
+    ],
+    [
+      'an index twice',
+      {
+        data: [
+          { index: 1, embedding: [1, 0] },
+          { index: 1, embedding: [1, 0] },
+        ],
+      },
+      'data[1].index is 1',
+    ],
+    [
+      'vectors of two dimensions',
+      {
+        data: [
+          { index: 0, embedding: [1, 0] },
+          { index: 1, embedding: [1, 0, 0] },
+        ],
+      },
+      'returned a vector of 3 dimensions; its earlier vectors had 2',
+    ],
   ])('rejects a malformed reply: %s', async (_what, body, message) => {
     const s = await serve((_call, res) => sendJson(res, 200, body));
     const e = createRemoteEmbedder({ url: s.url });
@@ -210,7 +236,9 @@ describe('the remote embedder', () => {
   });
 
   it('refuses settings it cannot use when it is made', () => {
-    expect(() => createRemoteEmbedder({ url: 'ftp://host/v1/embeddings' })).toThrow('the embeddings URL must be an http(s) URL, got "ftp://host/v1/embeddings"');
+    expect(() => createRemoteEmbedder({ url: 'ftp://host/v1/embeddings' })).toThrow(
+      'the embeddings URL must be an http(s) URL, got "ftp://host/v1/embeddings"',
+    );
     expect(() => createRemoteEmbedder({ url: 'http://127.0.0.1:1/v1/embeddings', batchSize: 0 })).toThrow('batchSize must be a whole number ≥ 1, got 0');
     expect(() => createEmbedder({ model: 'm' })).toThrow('an embeddings model needs an embeddings URL');
     expect(createEmbedder().id).toBe(LOCAL_EMBEDDER_ID);
@@ -239,9 +267,13 @@ describe('the server and the CLI', () => {
   it('serve checks the flags before it starts', async () => {
     const bad = await runCli(['serve', '--embeddings-url', 'ftp://models.test/v1/embeddings']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('collections-mock serve: --embeddings-url must be an http(s) URL, got ftp://models.test/v1/embeddings (see collections-mock serve --help)\n');
+    expect(bad.stderr).toBe(
+      'collections-mock serve: --embeddings-url must be an http(s) URL, got ftp://models.test/v1/embeddings (see collections-mock serve --help)\n',
+    );
     const alone = await runCli(['serve', '--embeddings-model', 'mini']);
     expect(alone.code).toBe(2);
-    expect(alone.stderr).toBe('collections-mock serve: --embeddings-model names the model of --embeddings-url: give the URL too (see collections-mock serve --help)\n');
+    expect(alone.stderr).toBe(
+      'collections-mock serve: --embeddings-model names the model of --embeddings-url: give the URL too (see collections-mock serve --help)\n',
+    );
   });
 });

@@ -59,7 +59,10 @@ describe('PDF', () => {
       ['binary/octet-stream', 'report.bin'],
     ] as const) {
       const out = await extractText(bytes, type, name);
-      expect(out?.pages.map((p) => p.page), `${type} ${name}`).toEqual([1, 2, 3]);
+      expect(
+        out?.pages.map((p) => p.page),
+        `${type} ${name}`,
+      ).toEqual([1, 2, 3]);
     }
   });
 
@@ -99,7 +102,17 @@ describe('JSON', () => {
   it('gives each value on a line after its key, without punctuation or nulls', async () => {
     const text = await textOf(fixture('records.json'), 'application/json', 'records.json');
     expect(text).toBe(
-      ['title: Quarterly report', 'tags: finance', 'tags: 2025', 'pages: 12', 'draft: false', 'name: Ann Lee', 'role: editor', 'name: Bo Chen', 'role: analyst'].join('\n'),
+      [
+        'title: Quarterly report',
+        'tags: finance',
+        'tags: 2025',
+        'pages: 12',
+        'draft: false',
+        'name: Ann Lee',
+        'role: editor',
+        'name: Bo Chen',
+        'role: analyst',
+      ].join('\n'),
     );
   });
 
@@ -119,7 +132,9 @@ describe('JSON', () => {
 describe('CSV', () => {
   it('gives each row as a line of column: value pairs', async () => {
     const text = await textOf(fixture('people.csv'), 'text/csv', 'people.csv');
-    expect(text).toBe(['name: Ann | city: Paris | note: likes "quoted" text, and commas', 'name: Bo | city: Tōkyō', 'name: Cy | city: Lima | note: two\nlines'].join('\n'));
+    expect(text).toBe(
+      ['name: Ann | city: Paris | note: likes "quoted" text, and commas', 'name: Bo | city: Tōkyō', 'name: Cy | city: Lima | note: two\nlines'].join('\n'),
+    );
   });
 
   it('reads TSV, a header=absent table, and a lone header row', async () => {

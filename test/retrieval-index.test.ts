@@ -260,13 +260,20 @@ describe('filters', () => {
     for (let i = 0; i < 30; i++) {
       // The "red" documents hold the term twice and would rank first.
       const team = i < 20 ? 'red' : 'blue';
-      index.upsert(`doc${String(i).padStart(2, '0')}`, { team }, chunks(`doc${i}`, [team === 'red' ? 'budget budget plan' : 'budget plan'], [unit(1, i, 0, 0)]));
+      index.upsert(
+        `doc${String(i).padStart(2, '0')}`,
+        { team },
+        chunks(`doc${i}`, [team === 'red' ? 'budget budget plan' : 'budget plan'], [unit(1, i, 0, 0)]),
+      );
     }
     const blue = (d: Doc) => d.team === 'blue';
     for (const mode of ['keyword', 'semantic', 'hybrid'] as const) {
       const hits = search([index], { query: 'budget', queryVector: unit(1, 0, 0, 0), mode, limit: 5, filter: blue });
       expect(hits.length, mode).toBe(5);
-      expect(hits.every((h) => h.doc.team === 'blue'), mode).toBe(true);
+      expect(
+        hits.every((h) => h.doc.team === 'blue'),
+        mode,
+      ).toBe(true);
     }
   });
 
@@ -331,7 +338,16 @@ describe('determinism', () => {
     const build = () => {
       const index = createSearchIndex<Doc>({ dimension: DIM });
       let i = 0;
-      for (const [doc, texts] of Object.entries(CORPUS)) index.upsert(doc, { team: 'x' }, chunks(doc, texts, texts.map(() => unit(1, i++, 2, 3))));
+      for (const [doc, texts] of Object.entries(CORPUS))
+        index.upsert(
+          doc,
+          { team: 'x' },
+          chunks(
+            doc,
+            texts,
+            texts.map(() => unit(1, i++, 2, 3)),
+          ),
+        );
       return index;
     };
     const a = build();
@@ -359,7 +375,7 @@ describe('following the store', () => {
     expect(search([index], { query: '', queryVector: unit(1, 0, 0, 0), mode: 'semantic', limit: 10 }).length).toBe(1);
   });
 
-  it('chunks gives back a document\'s chunks as held, in order, as copies; none once it is gone', () => {
+  it("chunks gives back a document's chunks as held, in order, as copies; none once it is gone", () => {
     const index = createSearchIndex<Doc>({ dimension: DIM });
     const given = chunks('a', ['first words', 'second words'], [unit(1, 0, 0, 0), unit(0, 1, 0, 0)]);
     index.upsert('a', { team: 'x' }, given);
@@ -383,7 +399,10 @@ describe('following the store', () => {
     expect(index.chunkCount).toBe(6);
     for (const mode of ['keyword', 'semantic', 'hybrid'] as const) {
       const hits = search([index], { query: 'tomatoes garlic basil', queryVector: unit(1, 0, 0, 0), mode, limit: 100 });
-      expect(hits.some((h) => h.docKey === 'cooking'), mode).toBe(false);
+      expect(
+        hits.some((h) => h.docKey === 'cooking'),
+        mode,
+      ).toBe(false);
     }
   });
 
@@ -420,7 +439,15 @@ describe('following the store', () => {
     for (let i = 0; i < keep; i++) fresh.upsert(`k${i}`, { team: 'x' }, chunks(`k${i}`, [text(i)], [vector(i)]));
     // 3,000 chunks come and go around the ones kept, enough to compact several times.
     for (let i = 0; i < keep; i++) {
-      churned.upsert(`gone${i}`, { team: 'x' }, chunks(`gone${i}`, Array.from({ length: 10 }, (_, j) => text(i + j)), Array.from({ length: 10 }, (_, j) => vector(j))));
+      churned.upsert(
+        `gone${i}`,
+        { team: 'x' },
+        chunks(
+          `gone${i}`,
+          Array.from({ length: 10 }, (_, j) => text(i + j)),
+          Array.from({ length: 10 }, (_, j) => vector(j)),
+        ),
+      );
       churned.upsert(`k${i}`, { team: 'x' }, chunks(`k${i}`, ['placeholder'], [vector(0)]));
     }
     for (let i = 0; i < keep; i++) {

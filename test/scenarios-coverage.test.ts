@@ -137,7 +137,17 @@ describe('the coverage table', () => {
   it('names only scenarios the server loaded', () => {
     for (const p of cov.providers) for (const s of p.scenarios) expect(ctx.server.scenarios.get(p.name, s.name), `${p.name}/${s.name}`).toBeDefined();
     for (const name of PROVIDERS) {
-      expect(ctx.server.scenarios.list(name).map((s) => s.name).sort()).toEqual(cov.providers.find((p) => p.name === name)!.scenarios.map((s) => s.name).sort());
+      expect(
+        ctx.server.scenarios
+          .list(name)
+          .map((s) => s.name)
+          .sort(),
+      ).toEqual(
+        cov.providers
+          .find((p) => p.name === name)!
+          .scenarios.map((s) => s.name)
+          .sort(),
+      );
     }
   });
 
@@ -156,7 +166,10 @@ describe('the coverage table', () => {
 
   it('the summary in docs/scenarios.md is what scripts/scenario-coverage.mjs generates', () => {
     const page = readFileSync(SUMMARY_FILE, 'utf8');
-    expect(page === pageWithSummary(page, cov), 'the coverage summary in docs/scenarios.md is out of date: run `node scripts/scenario-coverage.mjs --write`').toBe(true);
+    expect(
+      page === pageWithSummary(page, cov),
+      'the coverage summary in docs/scenarios.md is out of date: run `node scripts/scenario-coverage.mjs --write`',
+    ).toBe(true);
   });
 });
 

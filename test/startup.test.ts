@@ -28,7 +28,15 @@ const fixturesDir = path.join(dir, 'fixtures');
 mkdirSync(path.join(fixturesDir, 'xai'), { recursive: true });
 writeFileSync(
   path.join(fixturesDir, 'xai', 'one.yaml'),
-  ['headers:', `  authorization: ${KEY.authorization}`, 'requests:', '  - method: POST', '    path: /v1/collections', '    body: { collection_name: from-fixtures }', ''].join('\n'),
+  [
+    'headers:',
+    `  authorization: ${KEY.authorization}`,
+    'requests:',
+    '  - method: POST',
+    '    path: /v1/collections',
+    '    body: { collection_name: from-fixtures }',
+    '',
+  ].join('\n'),
 );
 
 const json = async (res: Response): Promise<any> => res.json();
@@ -84,7 +92,11 @@ describe('loading at start-up', () => {
   it('loads the --persist file while listening (health names the state), and then loads no fixtures', async () => {
     const file = path.join(dir, 'state.json');
     const first = await startServer({ persist: file });
-    const made = await fetch(`${first.url}/xai/v1/collections`, { method: 'POST', headers: { ...KEY, 'content-type': 'application/json' }, body: '{"collection_name":"kept"}' });
+    const made = await fetch(`${first.url}/xai/v1/collections`, {
+      method: 'POST',
+      headers: { ...KEY, 'content-type': 'application/json' },
+      body: '{"collection_name":"kept"}',
+    });
     expect(made.status).toBe(200);
     await first.close();
 
@@ -152,7 +164,10 @@ describe('abort', () => {
       signal: abort.signal,
       onListening: async (address) => {
         url = address.url;
-        waiting = fetch(`${url}/xai/v1/collections`, { headers: KEY }).then((res) => res.status, () => 'dropped');
+        waiting = fetch(`${url}/xai/v1/collections`, { headers: KEY }).then(
+          (res) => res.status,
+          () => 'dropped',
+        );
         await untilWaiting(url, 1);
         abort.abort();
       },
@@ -228,11 +243,16 @@ describe('CLI', () => {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} while the fixtures load: a clean stop, exit code 0`, async () => {
-      const child = spawn(process.execPath, ['--import', holdFixtures, cli, 'serve', '--port', '0', '--fixtures', 'default'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', holdFixtures, cli, 'serve', '--port', '0', '--fixtures', 'default'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       try {
         let out = '';
         child.stdout!.on('data', (d) => (out += d));
-        const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+        const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+          child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+        );
         const url = await new Promise<string>((resolve, reject) => {
           child.stderr!.on('data', (d) => {
             out += d;
@@ -244,7 +264,10 @@ describe('CLI', () => {
         const health = await fetch(`${url}/__mock/health`);
         expect(health.status).toBe(503);
         expect(await json(health)).toEqual({ status: 'loading', loading: ['fixtures'], waiting: 0 });
-        const waiting = fetch(`${url}/xai/v1/collections`, { headers: KEY }).then((res) => res.status, () => 'dropped');
+        const waiting = fetch(`${url}/xai/v1/collections`, { headers: KEY }).then(
+          (res) => res.status,
+          () => 'dropped',
+        );
         await untilWaiting(url, 1);
         child.kill(signal);
         expect(await exited).toEqual({ code: 0, signal: null });

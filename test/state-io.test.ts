@@ -125,8 +125,17 @@ describe('export and import between servers', () => {
     servers.push(s);
     expect((await call(s, 'POST', '/ctxfy/v1/spaces', { authorization: 'Bearer k' }, { name: 'kept' })).status).toBe(201);
     expect(() => importState(s.providers, { format: 'nope' })).toThrow(/^\/format: not a collections-mock\/state document/);
-    expect(() => importState(s.providers, { format: 'collections-mock/state', version: 1, providers: { xai: {} } })).toThrow(/^\/providers\/xai: provider xai is not mounted/);
-    expect(() => importState(s.providers, { format: 'collections-mock/state', version: 1, savedAt: '2026-01-01T00:00:00Z', providers: { ctxfy: { u: { spaces: { $$: 'weird' } } } } })).toThrow(/^\/providers\/ctxfy\/u\//);
+    expect(() => importState(s.providers, { format: 'collections-mock/state', version: 1, providers: { xai: {} } })).toThrow(
+      /^\/providers\/xai: provider xai is not mounted/,
+    );
+    expect(() =>
+      importState(s.providers, {
+        format: 'collections-mock/state',
+        version: 1,
+        savedAt: '2026-01-01T00:00:00Z',
+        providers: { ctxfy: { u: { spaces: { $$: 'weird' } } } },
+      }),
+    ).toThrow(/^\/providers\/ctxfy\/u\//);
     const still = await call(s, 'GET', '/ctxfy/v1/spaces', { authorization: 'Bearer k' });
     expect(still.json.spaces.map((x: any) => x.name)).toEqual(['kept']);
   });

@@ -78,81 +78,181 @@ describe('a damaged document is refused whole, naming the first bad path, and no
     await refused((d) => void (d.format = 'something else'), '/format', /not a collections-mock\/state document/);
     await refused((d) => void (d.version = 2), '/version', /^version 2 is not one this mock reads \(it reads 1\)$/);
     await refused((d) => void delete d.version, '/version', /not one this mock reads/);
-    await refused((d) => void (d.providers.pinecone = {}), '/providers/pinecone', /^provider pinecone is not mounted \(mounted: xai, airweave, mixpeek, ctxfy\)$/);
+    await refused(
+      (d) => void (d.providers.pinecone = {}),
+      '/providers/pinecone',
+      /^provider pinecone is not mounted \(mounted: xai, airweave, mixpeek, ctxfy\)$/,
+    );
     await refused((d) => void (d.savedAt = 'yesterday'), '/savedAt', /date-time/);
     await refused((d) => void (d.providers = []), '/providers', /must be object/);
   });
 
   it('xAI records: missing fields, a table that is null, wrong types, a time that is no time', async () => {
     // The issue's own examples: a collection of {"id":"x"}, documents null, name 42, createdAt "yesterday".
-    await refused((d) => void d.providers.xai[tenant('xai')].collections.rows.push({ id: 'x' }), at('xai', 'collections', 'rows', 2, 'name'), /required property 'name'/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].documents = null), at('xai', 'collections', 'rows', 0, 'documents'), /must be object/);
+    await refused(
+      (d) => void d.providers.xai[tenant('xai')].collections.rows.push({ id: 'x' }),
+      at('xai', 'collections', 'rows', 2, 'name'),
+      /required property 'name'/,
+    );
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].documents = null),
+      at('xai', 'collections', 'rows', 0, 'documents'),
+      /must be object/,
+    );
     await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].name = 42), at('xai', 'collections', 'rows', 0, 'name'), /must be string/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].createdAt = 'yesterday'), at('xai', 'collections', 'rows', 0, 'createdAt'), /must be integer/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].createdAt = 1e300), at('xai', 'collections', 'rows', 0, 'createdAt'), /must be <=/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].createdAt = -1), at('xai', 'collections', 'rows', 0, 'createdAt'), /must be >= 0/);
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].createdAt = 'yesterday'),
+      at('xai', 'collections', 'rows', 0, 'createdAt'),
+      /must be integer/,
+    );
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].createdAt = 1e300),
+      at('xai', 'collections', 'rows', 0, 'createdAt'),
+      /must be <=/,
+    );
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].createdAt = -1),
+      at('xai', 'collections', 'rows', 0, 'createdAt'),
+      /must be >= 0/,
+    );
     await refused((d) => void (d.providers.xai[tenant('xai')].files.rows = null), at('xai', 'files', 'rows'), /must be array/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].bogus = true), at('xai', 'collections', 'rows', 0, 'bogus'), /additional properties/);
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].bogus = true),
+      at('xai', 'collections', 'rows', 0, 'bogus'),
+      /additional properties/,
+    );
     await refused((d) => void (d.providers.xai[tenant('xai')].files.rows[0].data.v = 'not base64!'), at('xai', 'files', 'rows', 0, 'data', 'v'), /pattern/);
     await refused((d) => void (d.providers.xai[tenant('xai')].tombstones = { $$: 'nonsense' }), new RegExp(`^${at('xai', 'tombstones')}/`));
   });
 
   it('xAI references, ids and the vendor shapes it echoes', async () => {
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].documents.rows[0].fileId = 'file_gone'), at('xai', 'collections', 'rows', 0, 'documents', 'rows', 0, 'fileId'), /no file file_gone/);
-    await refused((d) => {
-      const rows = d.providers.xai[tenant('xai')].collections.rows;
-      rows[1].id = rows[0].id;
-    }, at('xai', 'collections', 'rows', 1, 'id'), /is also rows\/0's/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].documents.rows[0].status = 'DONE'), at('xai', 'collections', 'rows', 0, 'documents', 'rows', 0, 'status'), /xai\.yaml's DocumentStatus/);
-    await refused((d) => void (d.providers.xai[tenant('xai')].collections.rows[0].chunkConfiguration = {}), new RegExp(`^${at('xai', 'collections', 'rows', 0, 'chunkConfiguration')}`), /ChunkConfiguration/);
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].documents.rows[0].fileId = 'file_gone'),
+      at('xai', 'collections', 'rows', 0, 'documents', 'rows', 0, 'fileId'),
+      /no file file_gone/,
+    );
+    await refused(
+      (d) => {
+        const rows = d.providers.xai[tenant('xai')].collections.rows;
+        rows[1].id = rows[0].id;
+      },
+      at('xai', 'collections', 'rows', 1, 'id'),
+      /is also rows\/0's/,
+    );
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].documents.rows[0].status = 'DONE'),
+      at('xai', 'collections', 'rows', 0, 'documents', 'rows', 0, 'status'),
+      /xai\.yaml's DocumentStatus/,
+    );
+    await refused(
+      (d) => void (d.providers.xai[tenant('xai')].collections.rows[0].chunkConfiguration = {}),
+      new RegExp(`^${at('xai', 'collections', 'rows', 0, 'chunkConfiguration')}`),
+      /ChunkConfiguration/,
+    );
   });
 
   it('a client object can never pass for a tagged structure', async () => {
-    await refused((d) => {
-      const ns = d.providers.mixpeek[tenant('mixpeek')].namespaces.rows[0];
-      ns.config.extra = { $$: 'table', key: 'id', rows: 5 };
-    }, at('mixpeek', 'namespaces', 'rows', 0, 'config', 'extra', 'v'), /required property 'v'/);
+    await refused(
+      (d) => {
+        const ns = d.providers.mixpeek[tenant('mixpeek')].namespaces.rows[0];
+        ns.config.extra = { $$: 'table', key: 'id', rows: 5 };
+      },
+      at('mixpeek', 'namespaces', 'rows', 0, 'config', 'extra', 'v'),
+      /required property 'v'/,
+    );
   });
 
   it('Airweave: its own organisation, collections its connections name, readable ids unique across organisations, cron, creation numbers', async () => {
     const org = tenant('airweave');
-    await refused((d) => void (d.providers.airweave[org].organizationId = 'someone-else'), at('airweave', 'organizationId'), /not the organisation it is saved under/);
-    await refused((d) => void (d.providers.airweave[org].connections.rows[0].collection = 'nowhere-abc123'), at('airweave', 'connections', 'rows', 0, 'collection'), /no collection nowhere-abc123/);
-    await refused((d) => void (d.providers.airweave[org].jobs.rows[0].connectionId = 'gone'), at('airweave', 'jobs', 'rows', 0, 'connectionId'), /no connection gone/);
+    await refused(
+      (d) => void (d.providers.airweave[org].organizationId = 'someone-else'),
+      at('airweave', 'organizationId'),
+      /not the organisation it is saved under/,
+    );
+    await refused(
+      (d) => void (d.providers.airweave[org].connections.rows[0].collection = 'nowhere-abc123'),
+      at('airweave', 'connections', 'rows', 0, 'collection'),
+      /no collection nowhere-abc123/,
+    );
+    await refused(
+      (d) => void (d.providers.airweave[org].jobs.rows[0].connectionId = 'gone'),
+      at('airweave', 'jobs', 'rows', 0, 'connectionId'),
+      /no connection gone/,
+    );
     await refused((d) => void (d.providers.airweave[org].jobs.rows[0].status = 'exploded'), at('airweave', 'jobs', 'rows', 0, 'status'), /SyncJobStatus/);
-    await refused((d) => void (d.providers.airweave[org].connections.rows[0].sync.cron = 'every day'), at('airweave', 'connections', 'rows', 0, 'sync', 'cron'), /cron/);
+    await refused(
+      (d) => void (d.providers.airweave[org].connections.rows[0].sync.cron = 'every day'),
+      at('airweave', 'connections', 'rows', 0, 'sync', 'cron'),
+      /cron/,
+    );
     await refused((d) => void (d.providers.airweave[org].seq = 0), at('airweave', 'seq'), /below a record's creation number/);
-    await refused((d) => {
-      const copy = structuredClone(d.providers.airweave[org]);
-      copy.organizationId = '00000000-0000-4000-8000-000000000000';
-      d.providers.airweave['00000000-0000-4000-8000-000000000000'] = copy;
-    }, '/providers/airweave/00000000-0000-4000-8000-000000000000/collections/rows/0/readableId', new RegExp(`organisation ${org}'s too`));
+    await refused(
+      (d) => {
+        const copy = structuredClone(d.providers.airweave[org]);
+        copy.organizationId = '00000000-0000-4000-8000-000000000000';
+        d.providers.airweave['00000000-0000-4000-8000-000000000000'] = copy;
+      },
+      '/providers/airweave/00000000-0000-4000-8000-000000000000/collections/rows/0/readableId',
+      new RegExp(`organisation ${org}'s too`),
+    );
   });
 
   it('Mixpeek: objects in their own bucket, tasks under their own id, the vendor statuses', async () => {
     const bucket = (d: Doc) => d.providers.mixpeek[tenant('mixpeek')].namespaces.rows[0].buckets.rows[0];
-    await refused((d) => void (bucket(d).objects.rows[0].bucketId = 'bkt_other'), at('mixpeek', 'namespaces', 'rows', 0, 'buckets', 'rows', 0, 'objects', 'rows', 0, 'bucketId'), /not the bucket that holds it/);
-    await refused((d) => void (bucket(d).objects.rows[0].status = 'HALF_DONE'), at('mixpeek', 'namespaces', 'rows', 0, 'buckets', 'rows', 0, 'objects', 'rows', 0, 'status'), /TaskStatusEnum/);
-    await refused((d) => void (bucket(d).objects.rows[1].id = bucket(d).objects.rows[0].id), at('mixpeek', 'namespaces', 'rows', 0, 'buckets', 'rows', 0, 'objects', 'rows', 1, 'id'), /is also rows\/0's/);
-    await refused((d) => void (d.providers.mixpeek[tenant('mixpeek')].tasks = { $$: 'map', entries: [['task_a', { task_id: 'task_b', task_type: 'x', status: 'PENDING', createdAt: 0 }]] }), at('mixpeek', 'tasks', 'entries', 0, 1, 'task_id'), /not the key it is saved under/);
+    await refused(
+      (d) => void (bucket(d).objects.rows[0].bucketId = 'bkt_other'),
+      at('mixpeek', 'namespaces', 'rows', 0, 'buckets', 'rows', 0, 'objects', 'rows', 0, 'bucketId'),
+      /not the bucket that holds it/,
+    );
+    await refused(
+      (d) => void (bucket(d).objects.rows[0].status = 'HALF_DONE'),
+      at('mixpeek', 'namespaces', 'rows', 0, 'buckets', 'rows', 0, 'objects', 'rows', 0, 'status'),
+      /TaskStatusEnum/,
+    );
+    await refused(
+      (d) => void (bucket(d).objects.rows[1].id = bucket(d).objects.rows[0].id),
+      at('mixpeek', 'namespaces', 'rows', 0, 'buckets', 'rows', 0, 'objects', 'rows', 1, 'id'),
+      /is also rows\/0's/,
+    );
+    await refused(
+      (d) =>
+        void (d.providers.mixpeek[tenant('mixpeek')].tasks = {
+          $$: 'map',
+          entries: [['task_a', { task_id: 'task_b', task_type: 'x', status: 'PENDING', createdAt: 0 }]],
+        }),
+      at('mixpeek', 'tasks', 'entries', 0, 1, 'task_id'),
+      /not the key it is saved under/,
+    );
   });
 
   it('Ctxfy: spaces and collections that exist, no collection below itself, secrets unique across users, the vendor shapes', async () => {
     const user = tenant('ctxfy');
-    await refused((d) => {
-      const rows = d.providers.ctxfy[user].collections.rows;
-      rows[0].parentId = rows[1].id;
-    }, at('ctxfy', 'collections', 'rows', 0, 'parentId'), /below itself/);
+    await refused(
+      (d) => {
+        const rows = d.providers.ctxfy[user].collections.rows;
+        rows[0].parentId = rows[1].id;
+      },
+      at('ctxfy', 'collections', 'rows', 0, 'parentId'),
+      /below itself/,
+    );
     await refused((d) => void (d.providers.ctxfy[user].sources.rows[0].spaceId = 'nowhere'), at('ctxfy', 'sources', 'rows', 0, 'spaceId'), /no space nowhere/);
     await refused((d) => void (d.providers.ctxfy[user].sources.rows[0].type = 'PDF'), at('ctxfy', 'sources', 'rows', 0, 'type'), /SourceType/);
-    await refused((d) => void (d.providers.ctxfy[user].spaces.rows[0].createdAt = '2026-01-01'), at('ctxfy', 'spaces', 'rows', 0, 'createdAt'), /must be integer/);
-    await refused((d) => {
-      const other = '11111111-1111-4111-8111-111111111111';
-      const copy = structuredClone(d.providers.ctxfy[user]);
-      copy.userId = other;
-      for (const k of copy.apiKeys.rows) k.userId = other;
-      d.providers.ctxfy[other] = copy;
-    }, '/providers/ctxfy/11111111-1111-4111-8111-111111111111/apiKeys/rows/0/secret', new RegExp(`user ${user}'s key too`));
+    await refused(
+      (d) => void (d.providers.ctxfy[user].spaces.rows[0].createdAt = '2026-01-01'),
+      at('ctxfy', 'spaces', 'rows', 0, 'createdAt'),
+      /must be integer/,
+    );
+    await refused(
+      (d) => {
+        const other = '11111111-1111-4111-8111-111111111111';
+        const copy = structuredClone(d.providers.ctxfy[user]);
+        copy.userId = other;
+        for (const k of copy.apiKeys.rows) k.userId = other;
+        d.providers.ctxfy[other] = copy;
+      },
+      '/providers/ctxfy/11111111-1111-4111-8111-111111111111/apiKeys/rows/0/secret',
+      new RegExp(`user ${user}'s key too`),
+    );
   });
 
   it('a document too deep to check is refused like any other', async () => {

@@ -11,7 +11,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { KNOWN_SOURCES, METHODS, SCRIPT, canonical, componentOf, extract, gitBlobId, refsIn, serialize, sha256, shape, type Contract } from '../scripts/vendor-extract.mjs';
+import {
+  KNOWN_SOURCES,
+  METHODS,
+  SCRIPT,
+  canonical,
+  componentOf,
+  extract,
+  gitBlobId,
+  refsIn,
+  serialize,
+  sha256,
+  shape,
+  type Contract,
+} from '../scripts/vendor-extract.mjs';
 import { REPO_ROOT, contractFile, loadVendorContract } from './support/fidelity.js';
 
 type Json = any;
@@ -81,8 +94,8 @@ describe('vendor contracts (vendor/<vendor>/contract.json)', () => {
       expect(p.sha256, 'sha256 of the document read').toMatch(/^[0-9a-f]{64}$/);
       expect(p.git_blob, 'git blob id of the document read').toMatch(/^[0-9a-f]{40}$/);
       expect(p.source_url, 'where the document was published').toMatch(/^https:\/\/[^\s/]+\/\S+$/);
-      expect(typeof p.version === 'string' && p.version.length > 0, 'the document\'s info.version').toBe(true);
-      expect(typeof p.title === 'string' && p.title.length > 0, 'the document\'s info.title').toBe(true);
+      expect(typeof p.version === 'string' && p.version.length > 0, "the document's info.version").toBe(true);
+      expect(typeof p.title === 'string' && p.title.length > 0, "the document's info.title").toBe(true);
       expect(p.openapi).toMatch(/^3\.\d+\.\d+$/);
       expect(isDate(p.published), `published ${p.published}`).toBe(true);
       expect(isDate(p.extracted), `extracted ${p.extracted}`).toBe(true);
@@ -112,7 +125,10 @@ describe('vendor contracts (vendor/<vendor>/contract.json)', () => {
       const recorded = Object.keys(contract.operations);
       const missing = publishedAndServed.filter((k) => !recorded.includes(k));
       expect(missing, `served by specs/${vendor}.yaml and published by the vendor, but not extracted: re-extract (vendor/README.md)`).toEqual([]);
-      expect(recorded.filter((k) => !publishedAndServed.includes(k)), 'extracted but no longer served: re-extract').toEqual([]);
+      expect(
+        recorded.filter((k) => !publishedAndServed.includes(k)),
+        'extracted but no longer served: re-extract',
+      ).toEqual([]);
       for (const [key, op] of Object.entries(contract.operations)) {
         const indexed = contract.index.find((e) => `${e.method} ${e.path}` === key)!;
         expect(op.operationId, key).toBe(indexed.operationId);
@@ -153,7 +169,11 @@ describe('vendor contracts (vendor/<vendor>/contract.json)', () => {
 const THING = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'string', example: 'thing_1' }, owner: { $ref: '#/components/schemas/Owner' }, tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } } },
+  properties: {
+    id: { type: 'string', example: 'thing_1' },
+    owner: { $ref: '#/components/schemas/Owner' },
+    tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } },
+  },
 };
 const json = (schema: Json) => ({ content: { 'application/json': { schema, example: { any: 'thing' } } } });
 
@@ -175,7 +195,10 @@ const VENDOR_DOC: Json = {
       post: {
         operationId: 'createThing',
         requestBody: { required: true, description: 'the thing', ...json({ $ref: '#/components/schemas/ThingCreate' }) },
-        responses: { '200': { description: 'ok', ...json({ $ref: '#/components/schemas/Thing' }) }, '422': { description: 'bad', ...json({ $ref: '#/components/schemas/HTTPValidationError' }) } },
+        responses: {
+          '200': { description: 'ok', ...json({ $ref: '#/components/schemas/Thing' }) },
+          '422': { description: 'bad', ...json({ $ref: '#/components/schemas/HTTPValidationError' }) },
+        },
       },
       get: {
         operationId: 'listThings',
@@ -216,13 +239,24 @@ const OUR_SPEC: Json = {
   },
 };
 
-const PROVENANCE = { source_url: 'https://example.com/fixture/openapi.json', published: '2026-01-02', sha256: 'a'.repeat(64), git_blob: 'b'.repeat(40), extracted: '2026-01-03', extracted_by: SCRIPT };
+const PROVENANCE = {
+  source_url: 'https://example.com/fixture/openapi.json',
+  published: '2026-01-02',
+  sha256: 'a'.repeat(64),
+  git_blob: 'b'.repeat(40),
+  extracted: '2026-01-03',
+  extracted_by: SCRIPT,
+};
 
 /** The same value with every object's keys in reverse order. */
 function reversed(value: Json): Json {
   if (Array.isArray(value)) return value.map(reversed);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reversed(value[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .reverse()
+      .map((k) => [k, reversed(value[k])]),
+  );
 }
 
 describe('scripts/vendor-extract.mjs: extract()', () => {
@@ -242,7 +276,7 @@ describe('scripts/vendor-extract.mjs: extract()', () => {
     expect(Object.keys(contract.operations)).toEqual(['GET /things', 'GET /things/{thing_id}', 'POST /things']);
   });
 
-  it('keeps parameters (the path item\'s too), request body schemas and responses as published, and drops examples', () => {
+  it("keeps parameters (the path item's too), request body schemas and responses as published, and drops examples", () => {
     expect(contract.operations['GET /things/{thing_id}']).toEqual({
       operationId: 'getThing',
       method: 'GET',
@@ -253,19 +287,30 @@ describe('scripts/vendor-extract.mjs: extract()', () => {
       ],
       responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } }, '404': {} },
     });
-    expect(contract.operations['POST /things']!.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingCreate' } } } });
+    expect(contract.operations['POST /things']!.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingCreate' } } },
+    });
     expect(contract.operations['GET /things']!.parameters).toEqual([{ $ref: '#/components/parameters/Limit' }]);
   });
 
   it('keeps exactly the components the served operations reach, transitively, verbatim', () => {
     expect(Object.keys(contract.components).sort()).toEqual(['parameters', 'schemas']);
-    expect(Object.keys(contract.components.schemas!).sort()).toEqual(['HTTPValidationError', 'Owner', 'Tag', 'Thing', 'ThingCreate', 'ThingList', 'ValidationError']);
+    expect(Object.keys(contract.components.schemas!).sort()).toEqual([
+      'HTTPValidationError',
+      'Owner',
+      'Tag',
+      'Thing',
+      'ThingCreate',
+      'ThingList',
+      'ValidationError',
+    ]);
     expect(Object.keys(contract.components.parameters!)).toEqual(['Limit']);
     expect(contract.components.schemas!.Thing).toEqual(THING);
     expect(contract.components.schemas!.ThingCreate.additionalProperties).toBe(false);
   });
 
-  it('stamps the provenance given, with the document\'s own title, version and size', () => {
+  it("stamps the provenance given, with the document's own title, version and size", () => {
     expect(contract.provenance).toEqual({ ...PROVENANCE, title: 'Fixture API', openapi: '3.1.0', version: '9.9', paths_published: 3, operations_published: 5 });
   });
 

@@ -188,7 +188,6 @@ const MIXPEEK_CREATE = {
   feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
 };
 
-
 const RULES: Rule[] = [
   // ---------------------------------------------------------------- Ctxfy's "Create collection" reference page
   {
@@ -199,12 +198,54 @@ const RULES: Rule[] = [
     about: 'the request body of the five code samples (curl, Python, fetch, Go, Ruby)',
     checks: [{ provider: 'ctxfy', ops: 'createCollection', request: true }],
   },
-  { id: 'ctxfy-create-collection-201', source: 'ctxfy:create-collection', match: { position: 0 }, count: 1, about: '"Collection created"', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '201' }] },
-  { id: 'ctxfy-create-collection-400', source: 'ctxfy:create-collection', match: { position: 1 }, count: 1, about: '"Invalid request"', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '400' }] },
-  { id: 'ctxfy-create-collection-401', source: 'ctxfy:create-collection', match: { position: 2 }, count: 1, about: '"Unauthorized"', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '401' }] },
-  { id: 'ctxfy-create-collection-404', source: 'ctxfy:create-collection', match: { position: 3 }, count: 1, about: '"Space or parent collection not found"', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '404' }] },
-  { id: 'ctxfy-create-collection-409', source: 'ctxfy:create-collection', match: { position: 4 }, count: 1, about: '"Collection already exists"', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '409' }] },
-  { id: 'ctxfy-create-collection-500', source: 'ctxfy:create-collection', match: { position: 5 }, count: 1, about: '"Internal error"', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '500' }] },
+  {
+    id: 'ctxfy-create-collection-201',
+    source: 'ctxfy:create-collection',
+    match: { position: 0 },
+    count: 1,
+    about: '"Collection created"',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '201' }],
+  },
+  {
+    id: 'ctxfy-create-collection-400',
+    source: 'ctxfy:create-collection',
+    match: { position: 1 },
+    count: 1,
+    about: '"Invalid request"',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '400' }],
+  },
+  {
+    id: 'ctxfy-create-collection-401',
+    source: 'ctxfy:create-collection',
+    match: { position: 2 },
+    count: 1,
+    about: '"Unauthorized"',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '401' }],
+  },
+  {
+    id: 'ctxfy-create-collection-404',
+    source: 'ctxfy:create-collection',
+    match: { position: 3 },
+    count: 1,
+    about: '"Space or parent collection not found"',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '404' }],
+  },
+  {
+    id: 'ctxfy-create-collection-409',
+    source: 'ctxfy:create-collection',
+    match: { position: 4 },
+    count: 1,
+    about: '"Collection already exists"',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '409' }],
+  },
+  {
+    id: 'ctxfy-create-collection-500',
+    source: 'ctxfy:create-collection',
+    match: { position: 5 },
+    count: 1,
+    about: '"Internal error"',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '500' }],
+  },
 
   // ---------------------------------------------------------------- Ctxfy's "Create source" reference page
   {
@@ -215,22 +256,106 @@ const RULES: Rule[] = [
     about: 'the request body of the five code samples (curl, Python, fetch, Go, Ruby)',
     checks: [{ provider: 'ctxfy', ops: 'createSource', request: true }],
   },
-  { id: 'ctxfy-create-source-201', source: 'ctxfy:create-source', match: { position: 0 }, count: 1, about: 'the success body', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '201' }] },
-  { id: 'ctxfy-create-source-400', source: 'ctxfy:create-source', match: { position: 1 }, count: 1, about: '400', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '400' }] },
-  { id: 'ctxfy-create-source-401', source: 'ctxfy:create-source', match: { position: 2 }, count: 1, about: '401', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '401' }] },
-  { id: 'ctxfy-create-source-404', source: 'ctxfy:create-source', match: { position: 3 }, count: 1, about: '404', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '404' }] },
-  { id: 'ctxfy-create-source-500', source: 'ctxfy:create-source', match: { position: 4 }, count: 1, about: '500', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '500' }] },
+  {
+    id: 'ctxfy-create-source-201',
+    source: 'ctxfy:create-source',
+    match: { position: 0 },
+    count: 1,
+    about: 'the success body',
+    checks: [{ provider: 'ctxfy', ops: 'createSource', status: '201' }],
+  },
+  {
+    id: 'ctxfy-create-source-400',
+    source: 'ctxfy:create-source',
+    match: { position: 1 },
+    count: 1,
+    about: '400',
+    checks: [{ provider: 'ctxfy', ops: 'createSource', status: '400' }],
+  },
+  {
+    id: 'ctxfy-create-source-401',
+    source: 'ctxfy:create-source',
+    match: { position: 2 },
+    count: 1,
+    about: '401',
+    checks: [{ provider: 'ctxfy', ops: 'createSource', status: '401' }],
+  },
+  {
+    id: 'ctxfy-create-source-404',
+    source: 'ctxfy:create-source',
+    match: { position: 3 },
+    count: 1,
+    about: '404',
+    checks: [{ provider: 'ctxfy', ops: 'createSource', status: '404' }],
+  },
+  {
+    id: 'ctxfy-create-source-500',
+    source: 'ctxfy:create-source',
+    match: { position: 4 },
+    count: 1,
+    about: '500',
+    checks: [{ provider: 'ctxfy', ops: 'createSource', status: '500' }],
+  },
 
   // ---------------------------------------------------------------- Mixpeek's earlier reference page for the legacy create path
-  { id: 'mixpeek-legacy-create-body', source: 'mixpeek:legacy-create-collection', match: { sample: true }, count: 1, about: 'the curl request body', checks: [{ provider: 'mixpeek', ops: 'createCollectionLegacy', request: true }] },
-  { id: 'mixpeek-legacy-create-200', source: 'mixpeek:legacy-create-collection', match: { position: 0 }, count: 1, about: 'the 200 response', checks: [{ provider: 'mixpeek', ops: 'createCollectionLegacy', status: '200' }] },
+  {
+    id: 'mixpeek-legacy-create-body',
+    source: 'mixpeek:legacy-create-collection',
+    match: { sample: true },
+    count: 1,
+    about: 'the curl request body',
+    checks: [{ provider: 'mixpeek', ops: 'createCollectionLegacy', request: true }],
+  },
+  {
+    id: 'mixpeek-legacy-create-200',
+    source: 'mixpeek:legacy-create-collection',
+    match: { position: 0 },
+    count: 1,
+    about: 'the 200 response',
+    checks: [{ provider: 'mixpeek', ops: 'createCollectionLegacy', status: '200' }],
+  },
 
   // ---------------------------------------------------------------- xAI reference examples
-  { id: 'xai-protobuf-empty', source: 'xai:reference', match: { text: '{}', context: /google\.protobuf\.Empty/ }, count: 1, about: 'prose: protobuf Empty is `{}` (the per-operation rows are mapped below)', skip: VALUE_MENTION },
-  { id: 'xai-delete-collection-200', source: 'xai:reference', match: { text: '{}', context: /\| DeleteCollection \|/ }, count: 1, about: 'endpoint table: DeleteCollection answers 200 `{}`', checks: [{ provider: 'xai', ops: 'deleteCollection', status: '200' }] },
-  { id: 'xai-add-document-200', source: 'xai:reference', match: { text: '{}', context: /\| AddDocumentToCollection \(/ }, count: 1, about: 'endpoint table: AddDocumentToCollection answers 200 `{}`', checks: [{ provider: 'xai', ops: 'addDocumentToCollection', status: '200' }] },
-  { id: 'xai-reindex-200', source: 'xai:reference', match: { text: '{}', context: /\| ReIndexDocument \(/ }, count: 1, about: 'endpoint table: ReIndexDocument answers 200 `{}`', checks: [{ provider: 'xai', ops: 'reIndexDocument', status: '200' }] },
-  { id: 'xai-remove-document-200', source: 'xai:reference', match: { text: '{}', context: /\| RemoveDocumentFromCollection \(/ }, count: 1, about: 'endpoint table: RemoveDocumentFromCollection answers 200 `{}`', checks: [{ provider: 'xai', ops: 'removeDocumentFromCollection', status: '200' }] },
+  {
+    id: 'xai-protobuf-empty',
+    source: 'xai:reference',
+    match: { text: '{}', context: /google\.protobuf\.Empty/ },
+    count: 1,
+    about: 'prose: protobuf Empty is `{}` (the per-operation rows are mapped below)',
+    skip: VALUE_MENTION,
+  },
+  {
+    id: 'xai-delete-collection-200',
+    source: 'xai:reference',
+    match: { text: '{}', context: /\| DeleteCollection \|/ },
+    count: 1,
+    about: 'endpoint table: DeleteCollection answers 200 `{}`',
+    checks: [{ provider: 'xai', ops: 'deleteCollection', status: '200' }],
+  },
+  {
+    id: 'xai-add-document-200',
+    source: 'xai:reference',
+    match: { text: '{}', context: /\| AddDocumentToCollection \(/ },
+    count: 1,
+    about: 'endpoint table: AddDocumentToCollection answers 200 `{}`',
+    checks: [{ provider: 'xai', ops: 'addDocumentToCollection', status: '200' }],
+  },
+  {
+    id: 'xai-reindex-200',
+    source: 'xai:reference',
+    match: { text: '{}', context: /\| ReIndexDocument \(/ },
+    count: 1,
+    about: 'endpoint table: ReIndexDocument answers 200 `{}`',
+    checks: [{ provider: 'xai', ops: 'reIndexDocument', status: '200' }],
+  },
+  {
+    id: 'xai-remove-document-200',
+    source: 'xai:reference',
+    match: { text: '{}', context: /\| RemoveDocumentFromCollection \(/ },
+    count: 1,
+    about: 'endpoint table: RemoveDocumentFromCollection answers 200 `{}`',
+    checks: [{ provider: 'xai', ops: 'removeDocumentFromCollection', status: '200' }],
+  },
   {
     id: 'xai-empty-responses',
     source: 'xai:reference',
@@ -239,18 +364,41 @@ const RULES: Rule[] = [
     about: '"Empty responses (…): exactly `{}`"',
     checks: [{ provider: 'xai', ops: ['deleteCollection', 'addDocumentToCollection', 'reIndexDocument', 'removeDocumentFromCollection'], status: '200' }],
   },
-  { id: 'xai-reindex-page-vs-current', source: 'xai:reference', match: { text: '{}', context: /^\| 3 \| PATCH document/ }, count: 1, about: 'reference page vs current API: re-index answers `{}`', checks: [{ provider: 'xai', ops: 'reIndexDocument', status: '200' }] },
+  {
+    id: 'xai-reindex-page-vs-current',
+    source: 'xai:reference',
+    match: { text: '{}', context: /^\| 3 \| PATCH document/ },
+    count: 1,
+    about: 'reference page vs current API: re-index answers `{}`',
+    checks: [{ provider: 'xai', ops: 'reIndexDocument', status: '200' }],
+  },
   {
     id: 'xai-value-mentions',
     source: 'xai:reference',
     match: {
-      pattern: SCALARS, context: /repeated → `\[\]`|map → `\{\}`|`field_definitions` \| FieldDefinition\[\]|`fields` \| map string→string|Unpopulated-field emission/ },
+      pattern: SCALARS,
+      context: /repeated → `\[\]`|map → `\{\}`|`field_definitions` \| FieldDefinition\[\]|`fields` \| map string→string|Unpopulated-field emission/,
+    },
     count: 6,
     about: 'encoding rules and table cells: `[]` / `{}` as the value of an unset field',
     skip: VALUE_MENTION,
   },
-  { id: 'xai-document-metadata', source: 'xai:reference', match: { starts: '{"file_metadata"' }, count: 1, about: 'DocumentMetadata example (GET document)', checks: [{ provider: 'xai', ops: 'getDocumentMetadata', status: '200' }] },
-  { id: 'xai-delete-file', source: 'xai:reference', match: { starts: '{ "id": "file_…"' }, count: 1, about: 'DeleteFileResponse', checks: [{ provider: 'xai', ops: 'deleteFile', status: '200' }] },
+  {
+    id: 'xai-document-metadata',
+    source: 'xai:reference',
+    match: { starts: '{"file_metadata"' },
+    count: 1,
+    about: 'DocumentMetadata example (GET document)',
+    checks: [{ provider: 'xai', ops: 'getDocumentMetadata', status: '200' }],
+  },
+  {
+    id: 'xai-delete-file',
+    source: 'xai:reference',
+    match: { starts: '{ "id": "file_…"' },
+    count: 1,
+    about: 'DeleteFileResponse',
+    checks: [{ provider: 'xai', ops: 'deleteFile', status: '200' }],
+  },
   {
     id: 'xai-add-document-fields',
     source: 'xai:reference',
@@ -269,15 +417,78 @@ const RULES: Rule[] = [
     about: 'the error envelope with placeholder texts, for every error status',
     checks: ['400', '401', '403', '404', '409', '413', '415', '429', '500'].map((status) => ({ provider: 'xai' as const, ops: ALL, status })),
   },
-  { id: 'xai-500-observed', source: 'xai:reference', match: { text: '{"code":"Internal error","error":"Internal error"}' }, count: 1, about: 'observed 500 body', checks: [{ provider: 'xai', ops: ALL, status: '500' }] },
-  { id: 'xai-400-bad-key', source: 'xai:reference', match: { status: '400', starts: '{"code":"Client specified an invalid argument","error":"Incorrect API key' }, count: 1, about: 'unknown API key (any operation)', checks: [{ provider: 'xai', ops: ALL, status: '400' }] },
-  { id: 'xai-400-empty-name', source: 'xai:reference', match: { status: '400', starts: '{"code":"Client specified an invalid argument","error":"collection_name' }, count: 1, about: 'empty collection_name', checks: [{ provider: 'xai', ops: 'createCollection', status: '400' }] },
-  { id: 'xai-401', source: 'xai:reference', match: { status: '401' }, count: 1, about: 'no credentials (any operation)', checks: [{ provider: 'xai', ops: ALL, status: '401' }] },
-  { id: 'xai-403', source: 'xai:reference', match: { status: '403' }, count: 1, about: 'management key lacks AddFileToCollection', checks: [{ provider: 'xai', ops: 'addDocumentToCollection', status: '403' }] },
-  { id: 'xai-404', source: 'xai:reference', match: { status: '404' }, count: 1, about: 'unknown collection', checks: [{ provider: 'xai', ops: under('/v1/collections/{collection_id}'), status: '404' }] },
-  { id: 'xai-409', source: 'xai:reference', match: { status: '409' }, count: 1, about: 'document already in the collection', checks: [{ provider: 'xai', ops: 'addDocumentToCollection', status: '409' }] },
-  { id: 'xai-413', source: 'xai:reference', match: { status: '413' }, count: 1, about: 'upload over the size limit', checks: [{ provider: 'xai', ops: ['uploadFile', 'uploadDocumentToCollection'], status: '413' }] },
-  { id: 'xai-429', source: 'xai:reference', match: { status: '429' }, count: 1, about: 'rate limit (any operation)', checks: [{ provider: 'xai', ops: ALL, status: '429' }] },
+  {
+    id: 'xai-500-observed',
+    source: 'xai:reference',
+    match: { text: '{"code":"Internal error","error":"Internal error"}' },
+    count: 1,
+    about: 'observed 500 body',
+    checks: [{ provider: 'xai', ops: ALL, status: '500' }],
+  },
+  {
+    id: 'xai-400-bad-key',
+    source: 'xai:reference',
+    match: { status: '400', starts: '{"code":"Client specified an invalid argument","error":"Incorrect API key' },
+    count: 1,
+    about: 'unknown API key (any operation)',
+    checks: [{ provider: 'xai', ops: ALL, status: '400' }],
+  },
+  {
+    id: 'xai-400-empty-name',
+    source: 'xai:reference',
+    match: { status: '400', starts: '{"code":"Client specified an invalid argument","error":"collection_name' },
+    count: 1,
+    about: 'empty collection_name',
+    checks: [{ provider: 'xai', ops: 'createCollection', status: '400' }],
+  },
+  {
+    id: 'xai-401',
+    source: 'xai:reference',
+    match: { status: '401' },
+    count: 1,
+    about: 'no credentials (any operation)',
+    checks: [{ provider: 'xai', ops: ALL, status: '401' }],
+  },
+  {
+    id: 'xai-403',
+    source: 'xai:reference',
+    match: { status: '403' },
+    count: 1,
+    about: 'management key lacks AddFileToCollection',
+    checks: [{ provider: 'xai', ops: 'addDocumentToCollection', status: '403' }],
+  },
+  {
+    id: 'xai-404',
+    source: 'xai:reference',
+    match: { status: '404' },
+    count: 1,
+    about: 'unknown collection',
+    checks: [{ provider: 'xai', ops: under('/v1/collections/{collection_id}'), status: '404' }],
+  },
+  {
+    id: 'xai-409',
+    source: 'xai:reference',
+    match: { status: '409' },
+    count: 1,
+    about: 'document already in the collection',
+    checks: [{ provider: 'xai', ops: 'addDocumentToCollection', status: '409' }],
+  },
+  {
+    id: 'xai-413',
+    source: 'xai:reference',
+    match: { status: '413' },
+    count: 1,
+    about: 'upload over the size limit',
+    checks: [{ provider: 'xai', ops: ['uploadFile', 'uploadDocumentToCollection'], status: '413' }],
+  },
+  {
+    id: 'xai-429',
+    source: 'xai:reference',
+    match: { status: '429' },
+    count: 1,
+    about: 'rate limit (any operation)',
+    checks: [{ provider: 'xai', ops: ALL, status: '429' }],
+  },
   {
     id: 'xai-grpc-gateway-envelope',
     source: 'xai:reference',
@@ -298,7 +509,14 @@ const RULES: Rule[] = [
   },
 
   // ---------------------------------------------------------------- Airweave reference examples
-  { id: 'airweave-org-404', source: 'airweave:reference', match: { status: '404', text: '{"detail":"Organization <id> not found"}' }, count: 1, about: 'unknown X-Organization-ID (any operation)', checks: [{ provider: 'airweave', ops: ALL, status: '404' }] },
+  {
+    id: 'airweave-org-404',
+    source: 'airweave:reference',
+    match: { status: '404', text: '{"detail":"Organization <id> not found"}' },
+    count: 1,
+    about: 'unknown X-Organization-ID (any operation)',
+    checks: [{ provider: 'airweave', ops: ALL, status: '404' }],
+  },
   {
     id: 'airweave-org-403',
     source: 'airweave:reference',
@@ -307,9 +525,30 @@ const RULES: Rule[] = [
     about: 'key of another organization (any operation)',
     checks: [{ provider: 'airweave', ops: ALL, status: '403' }],
   },
-  { id: 'airweave-401', source: 'airweave:reference', match: { text: '{"detail":"No valid authentication provided"}' }, count: 3, about: 'no key (any operation)', checks: [{ provider: 'airweave', ops: ALL, status: '401' }] },
-  { id: 'airweave-403-unknown-key', source: 'airweave:reference', match: { text: '{"detail":"Invalid or expired API key"}' }, count: 3, about: 'unknown key (any operation)', checks: [{ provider: 'airweave', ops: ALL, status: '403' }] },
-  { id: 'airweave-403-expired-key', source: 'airweave:reference', match: { text: '{"detail":"API key has expired"}' }, count: 2, about: 'expired key (any operation)', checks: [{ provider: 'airweave', ops: ALL, status: '403' }] },
+  {
+    id: 'airweave-401',
+    source: 'airweave:reference',
+    match: { text: '{"detail":"No valid authentication provided"}' },
+    count: 3,
+    about: 'no key (any operation)',
+    checks: [{ provider: 'airweave', ops: ALL, status: '401' }],
+  },
+  {
+    id: 'airweave-403-unknown-key',
+    source: 'airweave:reference',
+    match: { text: '{"detail":"Invalid or expired API key"}' },
+    count: 3,
+    about: 'unknown key (any operation)',
+    checks: [{ provider: 'airweave', ops: ALL, status: '403' }],
+  },
+  {
+    id: 'airweave-403-expired-key',
+    source: 'airweave:reference',
+    match: { text: '{"detail":"API key has expired"}' },
+    count: 2,
+    about: 'expired key (any operation)',
+    checks: [{ provider: 'airweave', ops: ALL, status: '403' }],
+  },
   {
     id: 'airweave-router-replies',
     source: 'airweave:reference',
@@ -323,13 +562,21 @@ const RULES: Rule[] = [
     source: 'airweave:reference',
     match: {
       pattern: SCALARS,
-      context: /Single GET, POST, PATCH and DELETE always return `\[\]`|`output_entity_definitions` \| string\[\]|`supported_auth_providers`|^\| `(github|stripe|slack|notion)` \||Echoed as `\{\}` when the source has no config|`source_connection_summaries` is `\[\]`/,
+      context:
+        /Single GET, POST, PATCH and DELETE always return `\[\]`|`output_entity_definitions` \| string\[\]|`supported_auth_providers`|^\| `(github|stripe|slack|notion)` \||Echoed as `\{\}` when the source has no config|`source_connection_summaries` is `\[\]`/,
     },
     count: 10,
     about: 'table cells and prose: empty lists, label lists and the `{}` config echo',
     skip: VALUE_MENTION,
   },
-  { id: 'airweave-collection', source: 'airweave:reference', match: { starts: '{"name":"Finance Data"' }, count: 1, about: 'Collection: POST response for an API-key caller', checks: [{ provider: 'airweave', ops: 'createCollection', status: '200' }] },
+  {
+    id: 'airweave-collection',
+    source: 'airweave:reference',
+    match: { starts: '{"name":"Finance Data"' },
+    count: 1,
+    about: 'Collection: POST response for an API-key caller',
+    checks: [{ provider: 'airweave', ops: 'createCollection', status: '200' }],
+  },
   {
     id: 'airweave-update-empty',
     source: 'airweave:reference',
@@ -376,7 +623,14 @@ const RULES: Rule[] = [
     about: 'SourceConnectionUpdate `{}` is refused with 422',
     checks: [{ provider: 'airweave', ops: 'updateSourceConnection', request: true, expect: 'reject' }],
   },
-  { id: 'airweave-legacy-search-bodies', source: 'airweave:reference', match: { starts: '{"query":"x"' }, count: 2, about: 'legacy search request bodies (read as SearchRequest)', checks: [{ provider: 'airweave', ops: 'searchCollection', request: true }] },
+  {
+    id: 'airweave-legacy-search-bodies',
+    source: 'airweave:reference',
+    match: { starts: '{"query":"x"' },
+    count: 2,
+    about: 'legacy search request bodies (read as SearchRequest)',
+    checks: [{ provider: 'airweave', ops: 'searchCollection', request: true }],
+  },
   {
     id: 'airweave-legacy-search-result',
     source: 'airweave:reference',
@@ -390,7 +644,7 @@ const RULES: Rule[] = [
   {
     id: 'airweave-duplicate-readable-id',
     source: 'airweave:reference',
-    match: { text: "{\"detail\":\"Collection with readable_id '<id>' already exists\"}" },
+    match: { text: '{"detail":"Collection with readable_id \'<id>\' already exists"}' },
     count: 1,
     about: 'duplicate readable_id',
     checks: [{ provider: 'airweave', ops: 'createCollection', status: '400' }],
@@ -398,12 +652,19 @@ const RULES: Rule[] = [
   {
     id: 'airweave-duplicate-readable-id-table',
     source: 'airweave:reference',
-    match: { text: "{\"detail\":\"Collection with readable_id 'finance-data' already exists\"}" },
+    match: { text: '{"detail":"Collection with readable_id \'finance-data\' already exists"}' },
     count: 1,
     about: 'error table: 400 duplicate readable_id',
     checks: [{ provider: 'airweave', ops: 'createCollection', status: '400' }],
   },
-  { id: 'airweave-connections-empty-list', source: 'airweave:reference', match: { text: '[]', context: /unknown or foreign `collection` value returns `\[\]`/ }, count: 1, about: 'list of connections for an unknown collection', checks: [{ provider: 'airweave', ops: 'listSourceConnections', status: '200' }] },
+  {
+    id: 'airweave-connections-empty-list',
+    source: 'airweave:reference',
+    match: { text: '[]', context: /unknown or foreign `collection` value returns `\[\]`/ },
+    count: 1,
+    about: 'list of connections for an unknown collection',
+    checks: [{ provider: 'airweave', ops: 'listSourceConnections', status: '200' }],
+  },
   {
     id: 'airweave-past-the-end',
     source: 'airweave:reference',
@@ -412,7 +673,14 @@ const RULES: Rule[] = [
     about: 'a page past the end',
     checks: [{ provider: 'airweave', ops: ['listCollections', 'listSourceConnections'], status: '200' }],
   },
-  { id: 'airweave-refresh-all-empty', source: 'airweave:reference', match: { text: '[]', context: /Returns the created jobs as an array/ }, count: 1, about: 'refresh_all with nothing to run', checks: [{ provider: 'airweave', ops: 'refreshAllSourceConnections', status: '200' }] },
+  {
+    id: 'airweave-refresh-all-empty',
+    source: 'airweave:reference',
+    match: { text: '[]', context: /Returns the created jobs as an array/ },
+    count: 1,
+    about: 'refresh_all with nothing to run',
+    checks: [{ provider: 'airweave', ops: 'refreshAllSourceConnections', status: '200' }],
+  },
   {
     id: 'airweave-invalid-fields-422',
     source: 'airweave:reference',
@@ -431,9 +699,30 @@ const RULES: Rule[] = [
     wrapAbout: 'validated as the `schedule` of a SourceConnectionCreate body, with the `sync_immediately: false` of the same sentence',
     checks: [{ provider: 'airweave', ops: 'createSourceConnection', request: true }],
   },
-  { id: 'airweave-refresh-all-404', source: 'airweave:reference', match: { text: '{"detail":"Collection not found"}', context: /^404 `/ }, count: 1, about: 'refresh_all on a missing collection', checks: [{ provider: 'airweave', ops: 'refreshAllSourceConnections', status: '404' }] },
-  { id: 'airweave-webhook-event', source: 'airweave:reference', match: { starts: '{"event_type":"collection.created"' }, count: 1, about: 'a webhook event payload', skip: 'webhooks are not served (no /webhooks routes in specs/airweave.yaml); a payload is not a reply of ours' },
-  { id: 'airweave-search-empty', source: 'airweave:reference', match: { text: '{"results":[]}' }, count: 1, about: 'v2 search on an empty collection', checks: [{ provider: 'airweave', ops: ['instantSearch', 'classicSearch', 'agenticSearch'], status: '200' }] },
+  {
+    id: 'airweave-refresh-all-404',
+    source: 'airweave:reference',
+    match: { text: '{"detail":"Collection not found"}', context: /^404 `/ },
+    count: 1,
+    about: 'refresh_all on a missing collection',
+    checks: [{ provider: 'airweave', ops: 'refreshAllSourceConnections', status: '404' }],
+  },
+  {
+    id: 'airweave-webhook-event',
+    source: 'airweave:reference',
+    match: { starts: '{"event_type":"collection.created"' },
+    count: 1,
+    about: 'a webhook event payload',
+    skip: 'webhooks are not served (no /webhooks routes in specs/airweave.yaml); a payload is not a reply of ours',
+  },
+  {
+    id: 'airweave-search-empty',
+    source: 'airweave:reference',
+    match: { text: '{"results":[]}' },
+    count: 1,
+    about: 'v2 search on an empty collection',
+    checks: [{ provider: 'airweave', ops: ['instantSearch', 'classicSearch', 'agenticSearch'], status: '200' }],
+  },
   {
     id: 'airweave-429',
     source: 'airweave:reference',
@@ -464,10 +753,30 @@ const RULES: Rule[] = [
     match: { text: '{"detail":"Collection not found"}', context: /^\| 404 \|/ },
     count: 1,
     about: 'error table: missing collection',
-    checks: [{ provider: 'airweave', ops: ['getCollection', 'updateCollection', 'deleteCollection', 'refreshAllSourceConnections', 'createSourceConnection'], status: '404' }],
+    checks: [
+      {
+        provider: 'airweave',
+        ops: ['getCollection', 'updateCollection', 'deleteCollection', 'refreshAllSourceConnections', 'createSourceConnection'],
+        status: '404',
+      },
+    ],
   },
-  { id: 'airweave-409', source: 'airweave:reference', match: { starts: '{"detail":"Cannot trigger sync' }, count: 1, about: 'run on a paused sync', checks: [{ provider: 'airweave', ops: 'runSourceConnection', status: '409' }] },
-  { id: 'airweave-500', source: 'airweave:reference', match: { starts: '{"detail":"Internal Server Error' }, count: 1, about: 'unhandled error (any operation)', checks: [{ provider: 'airweave', ops: ALL, status: '500' }] },
+  {
+    id: 'airweave-409',
+    source: 'airweave:reference',
+    match: { starts: '{"detail":"Cannot trigger sync' },
+    count: 1,
+    about: 'run on a paused sync',
+    checks: [{ provider: 'airweave', ops: 'runSourceConnection', status: '409' }],
+  },
+  {
+    id: 'airweave-500',
+    source: 'airweave:reference',
+    match: { starts: '{"detail":"Internal Server Error' },
+    count: 1,
+    about: 'unhandled error (any operation)',
+    checks: [{ provider: 'airweave', ops: ALL, status: '500' }],
+  },
   {
     id: 'airweave-timeout',
     source: 'airweave:reference',
@@ -476,7 +785,14 @@ const RULES: Rule[] = [
     about: '502/503/504: upstream failure or timeout',
     skip: 'statuses 502/503/504: no operation of specs/airweave.yaml declares them, the mock never sends them',
   },
-  { id: 'airweave-usage-limit', source: 'airweave:reference', match: { starts: '{"detail":"Usage limit exceeded' }, count: 1, about: 'usage limit (400, any operation)', checks: [{ provider: 'airweave', ops: ALL, status: '400' }] },
+  {
+    id: 'airweave-usage-limit',
+    source: 'airweave:reference',
+    match: { starts: '{"detail":"Usage limit exceeded' },
+    count: 1,
+    about: 'usage limit (400, any operation)',
+    checks: [{ provider: 'airweave', ops: ALL, status: '400' }],
+  },
   {
     id: 'airweave-422-body-name',
     source: 'airweave:reference',
@@ -485,7 +801,14 @@ const RULES: Rule[] = [
     about: 'name too short / missing',
     checks: [{ provider: 'airweave', ops: 'createCollection', status: '422' }],
   },
-  { id: 'airweave-422-readable-id', source: 'airweave:reference', match: { starts: '{"errors":[{"body.readable_id"' }, count: 1, about: 'readable_id pattern', checks: [{ provider: 'airweave', ops: 'createCollection', status: '422' }] },
+  {
+    id: 'airweave-422-readable-id',
+    source: 'airweave:reference',
+    match: { starts: '{"errors":[{"body.readable_id"' },
+    count: 1,
+    about: 'readable_id pattern',
+    checks: [{ provider: 'airweave', ops: 'createCollection', status: '422' }],
+  },
   {
     id: 'airweave-422-query-limit',
     source: 'airweave:reference',
@@ -522,18 +845,42 @@ const RULES: Rule[] = [
     about: 'the vendor spec types some delete bodies as the schema `{}`',
     skip: 'schema notation (the vendor types the body as `{}`), not a body',
   },
-  { id: 'mixpeek-list-namespaces-default', source: 'mixpeek:reference', match: { text: '{"case_sensitive":false}' }, count: 1, about: 'default ListNamespacesRequest', checks: [{ provider: 'mixpeek', ops: 'listNamespaces', request: true }] },
-  { id: 'mixpeek-list-namespaces', source: 'mixpeek:reference', match: { starts: '{"results":[{"namespace_id"' }, count: 1, about: 'live namespace list (trimmed)', checks: [{ provider: 'mixpeek', ops: 'listNamespaces', status: '200' }] },
+  {
+    id: 'mixpeek-list-namespaces-default',
+    source: 'mixpeek:reference',
+    match: { text: '{"case_sensitive":false}' },
+    count: 1,
+    about: 'default ListNamespacesRequest',
+    checks: [{ provider: 'mixpeek', ops: 'listNamespaces', request: true }],
+  },
+  {
+    id: 'mixpeek-list-namespaces',
+    source: 'mixpeek:reference',
+    match: { starts: '{"results":[{"namespace_id"' },
+    count: 1,
+    about: 'live namespace list (trimmed)',
+    checks: [{ provider: 'mixpeek', ops: 'listNamespaces', status: '200' }],
+  },
   {
     id: 'mixpeek-value-mentions',
     source: 'mixpeek:reference',
     match: {
-      pattern: SCALARS, context: /`metadata` object \(default `\{\}`\)|^\| `payload_indexes` \| array \| `\[\]`|at `\["body"\]`|`\["body","feature_extractor"\]`|free object `\{\}`/ },
+      pattern: SCALARS,
+      context:
+        /`metadata` object \(default `\{\}`\)|^\| `payload_indexes` \| array \| `\[\]`|at `\["body"\]`|`\["body","feature_extractor"\]`|free object `\{\}`/,
+    },
     count: 7,
     about: 'defaults and error locations mentioned in prose',
     skip: VALUE_MENTION,
   },
-  { id: 'mixpeek-bucket', source: 'mixpeek:reference', match: { starts: '{"bucket_id":"bkt_6a3a022d"' }, count: 1, about: 'live BucketResponse', checks: [{ provider: 'mixpeek', ops: ['createBucket', 'getBucket'], status: '200' }] },
+  {
+    id: 'mixpeek-bucket',
+    source: 'mixpeek:reference',
+    match: { starts: '{"bucket_id":"bkt_6a3a022d"' },
+    count: 1,
+    about: 'live BucketResponse',
+    checks: [{ provider: 'mixpeek', ops: ['createBucket', 'getBucket'], status: '200' }],
+  },
   {
     id: 'mixpeek-input-mappings',
     source: 'mixpeek:reference',
@@ -598,7 +945,15 @@ const RULES: Rule[] = [
     match: { starts: '{"type":"dynamic"' },
     count: 1,
     about: 'a retriever-only dynamic filter value',
-    wrap: (v) => ({ retriever_name: 'dynamic', stages: [{ stage_name: 'filter', config: { stage_id: 'attribute_filter', parameters: { conditions: { AND: [{ field: 'category', operator: 'eq', value: v }] } } } }] }),
+    wrap: (v) => ({
+      retriever_name: 'dynamic',
+      stages: [
+        {
+          stage_name: 'filter',
+          config: { stage_id: 'attribute_filter', parameters: { conditions: { AND: [{ field: 'category', operator: 'eq', value: v }] } } },
+        },
+      ],
+    }),
     wrapAbout: 'validated as a condition value of an attribute filter in a CreateRetrieverRequest (list filters refuse it with 400)',
     checks: [{ provider: 'mixpeek', ops: ['createRetriever', 'cloneRetriever'], request: true }],
   },
@@ -612,7 +967,14 @@ const RULES: Rule[] = [
     wrapAbout: 'validated as `filters` of a ListCollectionsRequest',
     checks: [{ provider: 'mixpeek', ops: 'listCollections', request: true }],
   },
-  { id: 'mixpeek-generic-delete', source: 'mixpeek:reference', match: { text: '{"message":"Successfully deleted","success":true}' }, count: 1, about: 'GenericDeleteResponse', checks: [{ provider: 'mixpeek', ops: 'deleteDocument', status: '200' }] },
+  {
+    id: 'mixpeek-generic-delete',
+    source: 'mixpeek:reference',
+    match: { text: '{"message":"Successfully deleted","success":true}' },
+    count: 1,
+    about: 'GenericDeleteResponse',
+    checks: [{ provider: 'mixpeek', ops: 'deleteDocument', status: '200' }],
+  },
   {
     id: 'mixpeek-missing-bucket-details',
     source: 'mixpeek:reference',
@@ -633,8 +995,22 @@ const RULES: Rule[] = [
     wrapAbout: 'validated as `pagination` of a ListDocumentsResponse (`results: []` added)',
     checks: [{ provider: 'mixpeek', ops: 'listDocuments', status: '200' }],
   },
-  { id: 'mixpeek-delete-collection', source: 'mixpeek:reference', match: { starts: '{"success":true,"message":"Successfully deleted","collection_id"' }, count: 1, about: 'collection delete body (Decision)', checks: [{ provider: 'mixpeek', ops: 'deleteCollection', status: '200' }] },
-  { id: 'mixpeek-delete-namespace', source: 'mixpeek:reference', match: { starts: '{"task_id":"task_…"' }, count: 1, about: 'namespace delete task receipt (Decision)', checks: [{ provider: 'mixpeek', ops: 'deleteNamespace', status: '200' }] },
+  {
+    id: 'mixpeek-delete-collection',
+    source: 'mixpeek:reference',
+    match: { starts: '{"success":true,"message":"Successfully deleted","collection_id"' },
+    count: 1,
+    about: 'collection delete body (Decision)',
+    checks: [{ provider: 'mixpeek', ops: 'deleteCollection', status: '200' }],
+  },
+  {
+    id: 'mixpeek-delete-namespace',
+    source: 'mixpeek:reference',
+    match: { starts: '{"task_id":"task_…"' },
+    count: 1,
+    about: 'namespace delete task receipt (Decision)',
+    checks: [{ provider: 'mixpeek', ops: 'deleteNamespace', status: '200' }],
+  },
   {
     id: 'mixpeek-extractor-404',
     source: 'mixpeek:reference',
@@ -643,13 +1019,69 @@ const RULES: Rule[] = [
     about: 'live 404: extractor not in the registry',
     checks: [{ provider: 'mixpeek', ops: ['createNamespace', 'createCollection', 'createCollectionLegacy'], status: '404' }],
   },
-  { id: 'mixpeek-400', source: 'mixpeek:reference', match: { starts: '{"status":400' }, count: 1, about: 'error table: immutable PATCH field', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: 'updateCollection', status: '400' }] },
-  { id: 'mixpeek-401', source: 'mixpeek:reference', match: { starts: '{"status":401' }, count: 1, about: 'error table: invalid key', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ALL, status: '401' }] },
-  { id: 'mixpeek-403', source: 'mixpeek:reference', match: { starts: '{"status":403' }, count: 1, about: 'error table: collection quota', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy'], status: '403' }] },
-  { id: 'mixpeek-404', source: 'mixpeek:reference', match: { starts: '{"status":404' }, count: 1, about: 'error table: missing collection', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['getCollection', 'updateCollection', 'deleteCollection'], status: '404' }] },
-  { id: 'mixpeek-409', source: 'mixpeek:reference', match: { starts: '{"status":409' }, count: 1, about: 'error table: duplicate collection name', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy', 'updateCollection'], status: '409' }] },
-  { id: 'mixpeek-429', source: 'mixpeek:reference', match: { starts: '{"status":429' }, count: 1, about: 'error table: rate limit', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ALL, status: '429' }] },
-  { id: 'mixpeek-500', source: 'mixpeek:reference', match: { starts: '{"status":500' }, count: 1, about: 'error table: internal error', completed: WITH_SUCCESS_FALSE, checks: [{ provider: 'mixpeek', ops: ALL, status: '500' }] },
+  {
+    id: 'mixpeek-400',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":400' },
+    count: 1,
+    about: 'error table: immutable PATCH field',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: 'updateCollection', status: '400' }],
+  },
+  {
+    id: 'mixpeek-401',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":401' },
+    count: 1,
+    about: 'error table: invalid key',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: ALL, status: '401' }],
+  },
+  {
+    id: 'mixpeek-403',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":403' },
+    count: 1,
+    about: 'error table: collection quota',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy'], status: '403' }],
+  },
+  {
+    id: 'mixpeek-404',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":404' },
+    count: 1,
+    about: 'error table: missing collection',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: ['getCollection', 'updateCollection', 'deleteCollection'], status: '404' }],
+  },
+  {
+    id: 'mixpeek-409',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":409' },
+    count: 1,
+    about: 'error table: duplicate collection name',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: ['createCollection', 'createCollectionLegacy', 'updateCollection'], status: '409' }],
+  },
+  {
+    id: 'mixpeek-429',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":429' },
+    count: 1,
+    about: 'error table: rate limit',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: ALL, status: '429' }],
+  },
+  {
+    id: 'mixpeek-500',
+    source: 'mixpeek:reference',
+    match: { starts: '{"status":500' },
+    count: 1,
+    about: 'error table: internal error',
+    completed: WITH_SUCCESS_FALSE,
+    checks: [{ provider: 'mixpeek', ops: ALL, status: '500' }],
+  },
   {
     id: 'mixpeek-422',
     source: 'mixpeek:reference',
@@ -660,19 +1092,113 @@ const RULES: Rule[] = [
   },
 
   // ---------------------------------------------------------------- Ctxfy reference examples
-  { id: 'ctxfy-instructions-empty', source: 'ctxfy:reference', match: { text: '{}', context: /`instructions`/ }, count: 3, about: '`instructions` may be `{}`', skip: VALUE_MENTION },
-  { id: 'ctxfy-upload', source: 'ctxfy:reference', match: { starts: '{ "uploadUrl"' }, count: 1, about: 'UploadS3Response', checks: [{ provider: 'ctxfy', ops: 'createUploadS3', status: '200' }] },
-  { id: 'ctxfy-api-key', source: 'ctxfy:reference', match: { starts: '{ "id": "9a7c1e52-..."' }, count: 1, about: 'ApiKey (create response, with `api_key`)', checks: [{ provider: 'ctxfy', ops: 'createApiKey', status: '201' }] },
-  { id: 'ctxfy-space', source: 'ctxfy:reference', match: { starts: '{ "id": "0d3b8c6e-..."' }, count: 1, about: 'Space', checks: [{ provider: 'ctxfy', ops: 'createSpace', status: '201' }, { provider: 'ctxfy', ops: 'getSpace', status: '200' }] },
-  { id: 'ctxfy-collection-node', source: 'ctxfy:reference', match: { starts: '{ "id": "c1..."' }, count: 1, about: 'a collection tree node with one child', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '201' }] },
-  { id: 'ctxfy-source', source: 'ctxfy:reference', match: { starts: '{ "id": "7f9e2c1a-..."' }, count: 1, about: 'Source', checks: [{ provider: 'ctxfy', ops: 'getSource', status: '200' }] },
-  { id: 'ctxfy-health', source: 'ctxfy:reference', match: { status: '200', starts: '{"status":"ok"' }, count: 1, about: 'health', checks: [{ provider: 'ctxfy', ops: 'getHealth', status: '200' }] },
-  { id: 'ctxfy-400', source: 'ctxfy:reference', match: { starts: '{"error":"Bad Request"' }, count: 1, about: 'error table: 400 on initial_data.url', checks: [{ provider: 'ctxfy', ops: 'createSource', status: '400' }] },
-  { id: 'ctxfy-401', source: 'ctxfy:reference', match: { starts: '{"error":"Unauthorized"' }, count: 1, about: 'error table: 401 (any /v1 operation)', checks: [{ provider: 'ctxfy', ops: ALL, status: '401' }] },
-  { id: 'ctxfy-404', source: 'ctxfy:reference', match: { starts: '{"error":"Not Found"' }, count: 1, about: 'error table: 404', checks: [{ provider: 'ctxfy', ops: ALL, status: '404' }] },
-  { id: 'ctxfy-409', source: 'ctxfy:reference', match: { starts: '{"error":"Conflict"' }, count: 1, about: 'error table: 409', checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '409' }] },
-  { id: 'ctxfy-429', source: 'ctxfy:reference', match: { starts: '{"error":"Too Many Requests"' }, count: 1, about: 'error table: 429', checks: [{ provider: 'ctxfy', ops: ALL, status: '429' }] },
-  { id: 'ctxfy-500', source: 'ctxfy:reference', match: { starts: '{"error":"Internal Server Error"' }, count: 1, about: 'error table: 500', checks: [{ provider: 'ctxfy', ops: ALL, status: '500' }] },
+  {
+    id: 'ctxfy-instructions-empty',
+    source: 'ctxfy:reference',
+    match: { text: '{}', context: /`instructions`/ },
+    count: 3,
+    about: '`instructions` may be `{}`',
+    skip: VALUE_MENTION,
+  },
+  {
+    id: 'ctxfy-upload',
+    source: 'ctxfy:reference',
+    match: { starts: '{ "uploadUrl"' },
+    count: 1,
+    about: 'UploadS3Response',
+    checks: [{ provider: 'ctxfy', ops: 'createUploadS3', status: '200' }],
+  },
+  {
+    id: 'ctxfy-api-key',
+    source: 'ctxfy:reference',
+    match: { starts: '{ "id": "9a7c1e52-..."' },
+    count: 1,
+    about: 'ApiKey (create response, with `api_key`)',
+    checks: [{ provider: 'ctxfy', ops: 'createApiKey', status: '201' }],
+  },
+  {
+    id: 'ctxfy-space',
+    source: 'ctxfy:reference',
+    match: { starts: '{ "id": "0d3b8c6e-..."' },
+    count: 1,
+    about: 'Space',
+    checks: [
+      { provider: 'ctxfy', ops: 'createSpace', status: '201' },
+      { provider: 'ctxfy', ops: 'getSpace', status: '200' },
+    ],
+  },
+  {
+    id: 'ctxfy-collection-node',
+    source: 'ctxfy:reference',
+    match: { starts: '{ "id": "c1..."' },
+    count: 1,
+    about: 'a collection tree node with one child',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '201' }],
+  },
+  {
+    id: 'ctxfy-source',
+    source: 'ctxfy:reference',
+    match: { starts: '{ "id": "7f9e2c1a-..."' },
+    count: 1,
+    about: 'Source',
+    checks: [{ provider: 'ctxfy', ops: 'getSource', status: '200' }],
+  },
+  {
+    id: 'ctxfy-health',
+    source: 'ctxfy:reference',
+    match: { status: '200', starts: '{"status":"ok"' },
+    count: 1,
+    about: 'health',
+    checks: [{ provider: 'ctxfy', ops: 'getHealth', status: '200' }],
+  },
+  {
+    id: 'ctxfy-400',
+    source: 'ctxfy:reference',
+    match: { starts: '{"error":"Bad Request"' },
+    count: 1,
+    about: 'error table: 400 on initial_data.url',
+    checks: [{ provider: 'ctxfy', ops: 'createSource', status: '400' }],
+  },
+  {
+    id: 'ctxfy-401',
+    source: 'ctxfy:reference',
+    match: { starts: '{"error":"Unauthorized"' },
+    count: 1,
+    about: 'error table: 401 (any /v1 operation)',
+    checks: [{ provider: 'ctxfy', ops: ALL, status: '401' }],
+  },
+  {
+    id: 'ctxfy-404',
+    source: 'ctxfy:reference',
+    match: { starts: '{"error":"Not Found"' },
+    count: 1,
+    about: 'error table: 404',
+    checks: [{ provider: 'ctxfy', ops: ALL, status: '404' }],
+  },
+  {
+    id: 'ctxfy-409',
+    source: 'ctxfy:reference',
+    match: { starts: '{"error":"Conflict"' },
+    count: 1,
+    about: 'error table: 409',
+    checks: [{ provider: 'ctxfy', ops: 'createCollection', status: '409' }],
+  },
+  {
+    id: 'ctxfy-429',
+    source: 'ctxfy:reference',
+    match: { starts: '{"error":"Too Many Requests"' },
+    count: 1,
+    about: 'error table: 429',
+    checks: [{ provider: 'ctxfy', ops: ALL, status: '429' }],
+  },
+  {
+    id: 'ctxfy-500',
+    source: 'ctxfy:reference',
+    match: { starts: '{"error":"Internal Server Error"' },
+    count: 1,
+    about: 'error table: 500',
+    checks: [{ provider: 'ctxfy', ops: ALL, status: '500' }],
+  },
   {
     id: 'ctxfy-pages-create-responses',
     source: 'ctxfy:reference',
@@ -751,7 +1277,11 @@ const EXCEPTIONS: Exception[] = [
     pointers: /^\/source_lineage\/\d+\/(source_config|feature_extractor)$/,
     reason: "the legacy page's lineage entries have only the legacy keys; ours carry the current keys beside them",
     explained: {
-      spec: { provider: 'mixpeek', schema: 'SourceLineageEntry', phrase: '(`source_type`, `collection_id`, `bucket_id`, `bucket_config`, `collection_config`, `feature_extractors`) side by side' },
+      spec: {
+        provider: 'mixpeek',
+        schema: 'SourceLineageEntry',
+        phrase: '(`source_type`, `collection_id`, `bucket_id`, `bucket_config`, `collection_config`, `feature_extractors`) side by side',
+      },
     },
   },
   {
@@ -778,7 +1308,16 @@ const EXCEPTIONS: Exception[] = [
   },
   {
     id: 'examples-shorten-values',
-    rules: ['mixpeek-legacy-form', 'mixpeek-delete-collection', 'mixpeek-delete-namespace', 'ctxfy-api-key', 'ctxfy-space', 'ctxfy-collection-node', 'ctxfy-source', 'ctxfy-health'],
+    rules: [
+      'mixpeek-legacy-form',
+      'mixpeek-delete-collection',
+      'mixpeek-delete-namespace',
+      'ctxfy-api-key',
+      'ctxfy-space',
+      'ctxfy-collection-node',
+      'ctxfy-source',
+      'ctxfy-health',
+    ],
     placeholdersOnly: true,
     reason: 'these examples shorten values (`"…"`, `"col_…"`, `"0d3b..."`), which then fail our length, pattern, uuid and date-time rules',
     // Only shortened values may fail (placeholdersOnly): the shortening, which each example declares, is the reason.
@@ -807,7 +1346,8 @@ const JSON_MEDIA = 'application/json';
 /** The operations a check names, each of which must declare what the check validates against. */
 function resolveOps(check: Check): Operation[] {
   const spec = specs[check.provider];
-  const declares = (op: Operation) => (check.request ? Boolean(op.requestBody?.content[JSON_MEDIA]) : Boolean(op.responses[check.status!]?.content[JSON_MEDIA]));
+  const declares = (op: Operation) =>
+    check.request ? Boolean(op.requestBody?.content[JSON_MEDIA]) : Boolean(op.responses[check.status!]?.content[JSON_MEDIA]);
   if (typeof check.ops === 'function') {
     const picked = [...spec.operations.values()].filter((op) => (check.ops as (op: Operation) => boolean)(op) && declares(op));
     if (!picked.length) throw new Error(`no ${check.provider} operation matches the selector and declares ${check.request ? 'a JSON body' : check.status}`);
@@ -899,7 +1439,8 @@ describe('vendor examples: the fixture files', () => {
       if (isPage(f.source)) {
         // A page example is either a code sample's request body or a response example at its position.
         if (Boolean(e.sample) === (e.position !== undefined)) problems.push(`${at}: a page example has either a sample or a position`);
-        if (e.sample && (e.kind !== 'request' || !nonEmpty(e.sample.method) || !nonEmpty(e.sample.url) || !nonEmpty(e.sample.language))) problems.push(`${at}: a code sample is a request with language, method and URL`);
+        if (e.sample && (e.kind !== 'request' || !nonEmpty(e.sample.method) || !nonEmpty(e.sample.url) || !nonEmpty(e.sample.language)))
+          problems.push(`${at}: a code sample is a request with language, method and URL`);
         if (e.position !== undefined && e.kind !== 'response') problems.push(`${at}: a response example has kind response`);
       } else if (!nonEmpty(e.section) || !nonEmpty(e.context)) problems.push(`${at}: a reference example says where it sits (section, context)`);
     }
@@ -926,7 +1467,8 @@ describe('vendor examples: the fixture files', () => {
       if (!sources.length && !nonEmpty(decision)) problems.push(`${at}: neither a vendor source nor a decision`);
       for (const s of sources) {
         for (const key of Object.keys(s)) if (!['type', 'ref', 'about'].includes(key)) problems.push(`${at}: unknown source key ${key}`);
-        if (!(SOURCE_TYPES as readonly string[]).includes(s.type)) problems.push(`${at}: source type ${String(s.type)} is not one of ${SOURCE_TYPES.join(', ')}`);
+        if (!(SOURCE_TYPES as readonly string[]).includes(s.type))
+          problems.push(`${at}: source type ${String(s.type)} is not one of ${SOURCE_TYPES.join(', ')}`);
         if (!nonEmpty(s.ref)) problems.push(`${at}: a source without ref`);
         if (s.about !== undefined && !nonEmpty(s.about)) problems.push(`${at}: an empty about`);
       }
@@ -1005,7 +1547,9 @@ describe('vendor examples: mapping', () => {
 });
 
 describe('vendor examples: the reference pages route to the operations they are mapped to', () => {
-  const requests = [...assigned].flatMap(([rule, examples]) => (isPage(rule.source) && rule.checks?.some((c) => c.request) ? examples.map((e) => [rule, e] as const) : []));
+  const requests = [...assigned].flatMap(([rule, examples]) =>
+    isPage(rule.source) && rule.checks?.some((c) => c.request) ? examples.map((e) => [rule, e] as const) : [],
+  );
   it.each(requests.map(([rule, e]) => [`${where(e)} ${e.sample?.language}`, rule, e] as const))('%s', (_name, rule, e) => {
     expect(e.sample, 'a code sample names its method and URL').toBeDefined();
     // `//v1/...`: Ctxfy's pages had no server URL configured, so their samples carry no host.
@@ -1113,7 +1657,9 @@ describe('vendor examples: summary', () => {
       const mine = outcomes.filter((o) => o.rule.source === source && o.variant === 'as written');
       const deviating = (o: Outcome) => (o.check.expect === 'reject' ? o.issues.length === 0 : o.issues.length > 0);
       const excepted = new Set(mine.filter(deviating).map((o) => o.example)).size;
-      lines.push(`${source}: ${found} found; ${found - skipped} validated (${mine.length} example×operation checks), ${excepted} of them through exceptions; ${skipped} not bodies of ours (excluded with a reason)`);
+      lines.push(
+        `${source}: ${found} found; ${found - skipped} validated (${mine.length} example×operation checks), ${excepted} of them through exceptions; ${skipped} not bodies of ours (excluded with a reason)`,
+      );
     }
     for (const r of RULES.filter((r) => r.skip)) lines.push(`excluded ${r.source} ${r.id} ×${assigned.get(r)!.length}: ${r.skip}`);
     for (const x of EXCEPTIONS) {

@@ -70,7 +70,9 @@ describe('vite dev', () => {
     const file = await readReply(await fetch(`${xai}/files`, { method: 'POST', headers: { authorization: XAI_KEY }, body: form }));
     expect(file.status, file.text).toBe(200);
     const json = { authorization: XAI_KEY, 'content-type': 'application/json' };
-    const collection = await readReply(await fetch(`${xai}/collections`, { method: 'POST', headers: json, body: JSON.stringify({ collection_name: 'Reports' }) }));
+    const collection = await readReply(
+      await fetch(`${xai}/collections`, { method: 'POST', headers: json, body: JSON.stringify({ collection_name: 'Reports' }) }),
+    );
     expect(collection.status, collection.text).toBe(200);
     const docUrl = `${xai}/collections/${collection.json.collection_id}/documents/${file.json.id}`;
     expect((await fetch(docUrl, { method: 'POST', headers: json, body: '{}' })).status).toBe(200);
@@ -112,8 +114,14 @@ describe('vite dev', () => {
     form.append('file', new Blob(['x']), 'late.txt');
     const file = await readReply(await fetch(`${base}${DEFAULT_MOCK_PATH}/xai/v1/files`, { method: 'POST', headers: { authorization: XAI_KEY }, body: form }));
     const json = { authorization: XAI_KEY, 'content-type': 'application/json' };
-    const created = await readReply(await fetch(`${base}${DEFAULT_MOCK_PATH}/xai/v1/collections`, { method: 'POST', headers: json, body: '{"collection_name":"Late"}' }));
-    await fetch(`${base}${DEFAULT_MOCK_PATH}/xai/v1/collections/${created.json.collection_id}/documents/${file.json.id}`, { method: 'POST', headers: json, body: '{}' });
+    const created = await readReply(
+      await fetch(`${base}${DEFAULT_MOCK_PATH}/xai/v1/collections`, { method: 'POST', headers: json, body: '{"collection_name":"Late"}' }),
+    );
+    await fetch(`${base}${DEFAULT_MOCK_PATH}/xai/v1/collections/${created.json.collection_id}/documents/${file.json.id}`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
     expect(mock.clock.pending()).toBeGreaterThan(0);
     await server.close();
     expect(mock.clock.pending()).toBe(0);
@@ -201,7 +209,9 @@ describe('vite preview', () => {
     const elsewhere = http.createServer((req, res) => mock(req, res));
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     try {
-      const res = await fetch(`http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/xai/v1/collections`, { headers: { authorization: 'Bearer demo' } });
+      const res = await fetch(`http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/xai/v1/collections`, {
+        headers: { authorization: 'Bearer demo' },
+      });
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ error: 'unavailable', message: 'collections-mock is closed' });
     } finally {

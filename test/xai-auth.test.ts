@@ -111,7 +111,10 @@ describe('xAI auth: default mode (no key file), every key is its own team', () =
 
   it("B cannot change, re-index, remove or delete A's things → 404", async () => {
     expectXaiError(await raw(ctx.url, `/xai/v1/collections/${aCollection}`, { key: B, method: 'DELETE' }), 404);
-    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${aCollection}`, { key: B, method: 'PUT', headers: JSON_CT, body: '{"collection_name":"taken"}' }), 404);
+    expectXaiError(
+      await raw(ctx.url, `/xai/v1/collections/${aCollection}`, { key: B, method: 'PUT', headers: JSON_CT, body: '{"collection_name":"taken"}' }),
+      404,
+    );
     expectXaiError(await raw(ctx.url, `/xai/v1/collections/${aCollection}/documents/${aFile}`, { key: B, method: 'PATCH' }), 404);
     expectXaiError(await raw(ctx.url, `/xai/v1/collections/${aCollection}/documents/${aFile}`, { key: B, method: 'DELETE' }), 404);
     expectXaiError(await raw(ctx.url, `/xai/v1/files/${aFile}`, { key: B, method: 'DELETE' }), 404);
@@ -178,7 +181,12 @@ describe.each([
   it('the API key uploads, the management key of the same team creates a collection and attaches the file', async () => {
     const fileId = await uploadFile(ctx.url, API, 'two-step.txt', 'uploaded with the API key');
     const collectionId = await createCollection(ctx.url, MGMT, 'two-step');
-    const add = await raw(ctx.url, `/xai/v1/collections/${collectionId}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"fields":{"k":"v"}}' });
+    const add = await raw(ctx.url, `/xai/v1/collections/${collectionId}/documents/${fileId}`, {
+      key: MGMT,
+      method: 'POST',
+      headers: JSON_CT,
+      body: '{"fields":{"k":"v"}}',
+    });
     expect(add.status).toBe(200);
     expect(add.json).toEqual({});
     ctx.server.clock.advance(10_000);
@@ -221,7 +229,12 @@ describe.each([
     // Refused writes change nothing.
     expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}?team_id=team_other`, { key: MGMT, method: 'DELETE' }), 403);
     expectXaiError(
-      await raw(ctx.url, `/xai/v1/collections/${id}`, { key: MGMT, method: 'PUT', headers: JSON_CT, body: '{"team_id":"team_other","collection_name":"renamed"}' }),
+      await raw(ctx.url, `/xai/v1/collections/${id}`, {
+        key: MGMT,
+        method: 'PUT',
+        headers: JSON_CT,
+        body: '{"team_id":"team_other","collection_name":"renamed"}',
+      }),
       403,
     );
     expectXaiError(
@@ -233,16 +246,27 @@ describe.each([
       403,
     );
     const fileId = await uploadFile(ctx.url, API, 'team.txt', 'x');
-    expectXaiError(await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_other"}' }), 403);
+    expectXaiError(
+      await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_other"}' }),
+      403,
+    );
     const after = await raw(ctx.url, `/xai/v1/collections/${id}`, { key: MGMT });
     expect(after.json.collection_name).toBe('team-checked');
     expect(after.json.documents_count).toBe(0);
     const names = (await raw(ctx.url, '/xai/v1/collections', { key: MGMT })).json.collections.map((c: { collection_name: string }) => c.collection_name);
     expect(names).not.toContain('smuggled');
     // The own team, explicitly, in the body.
-    const own = await raw(ctx.url, '/xai/v1/collections', { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock","collection_name":"explicit"}' });
+    const own = await raw(ctx.url, '/xai/v1/collections', {
+      key: MGMT,
+      method: 'POST',
+      headers: JSON_CT,
+      body: '{"team_id":"team_mock","collection_name":"explicit"}',
+    });
     expect(own.status).toBe(200);
-    expect((await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock"}' })).status).toBe(200);
+    expect(
+      (await raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key: MGMT, method: 'POST', headers: JSON_CT, body: '{"team_id":"team_mock"}' }))
+        .status,
+    ).toBe(200);
   });
 
   it("team_other sees none of team_mock's data", async () => {

@@ -125,10 +125,7 @@ describe('xAI bad input', () => {
       expectError(await send('/xai/v1/collections', { method: 'POST', headers: JSON_CT, body: '{"collection_name": "x",' }), 400, /not valid JSON/);
       expectError(await send(`/xai/v1/collections/${sentinel.id}`, { method: 'PUT', headers: JSON_CT, body: '{"collection_name":"renamed"' }), 400);
       expectError(await send(`/xai/v1/collections/${sentinel.id}`, { method: 'PUT', headers: JSON_CT, body: "{'collection_name':'renamed'}" }), 400);
-      expectError(
-        await send(`/xai/v1/collections/${sentinel.id}/documents/${sentinel.fileId}`, { method: 'POST', headers: JSON_CT, body: '{"fields":' }),
-        400,
-      );
+      expectError(await send(`/xai/v1/collections/${sentinel.id}/documents/${sentinel.fileId}`, { method: 'POST', headers: JSON_CT, body: '{"fields":' }), 400);
     });
 
     it.each([['[]'], ['"x"'], ['42'], ['null'], ['true'], ['[{"collection_name":"x"}]']])('JSON %s where an object is expected → 400', async (body) => {
@@ -181,7 +178,9 @@ describe('xAI bad input', () => {
       const deep = await search(`{"query":"x","source":{"collection_ids":["${sentinel.id}"]},"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
       expect([200, 400]).toContain(deep.status);
       expectNoLeak(deep);
-      const proto = await search(`{"__proto__":{"polluted":true},"query":"sentinel","source":{"collection_ids":["${sentinel.id}"],"constructor":{"prototype":{"polluted":true}}}}`);
+      const proto = await search(
+        `{"__proto__":{"polluted":true},"query":"sentinel","source":{"collection_ids":["${sentinel.id}"],"constructor":{"prototype":{"polluted":true}}}}`,
+      );
       expect(proto.status).toBe(200);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       const long = await search(JSON.stringify({ ...valid(), query: 'sentinel '.repeat(11_112) }));
@@ -198,7 +197,11 @@ describe('xAI bad input', () => {
 
   describe('media types', () => {
     it('text/plain and application/xml bodies on a JSON endpoint → 415', async () => {
-      expectError(await send('/xai/v1/collections', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"collection_name":"x"}' }), 415, /text\/plain/);
+      expectError(
+        await send('/xai/v1/collections', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"collection_name":"x"}' }),
+        415,
+        /text\/plain/,
+      );
       expectError(
         await send('/xai/v1/collections', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<collection_name>x</collection_name>' }),
         415,
@@ -241,11 +244,26 @@ describe('xAI bad input', () => {
     it('a malformed multipart body → 400', async () => {
       const part = 'Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello';
       // Boundary in the header does not match the one in the body.
-      expectError(await send('/xai/v1/files', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: `--xyz\r\n${part}\r\n--xyz--\r\n` }), 400);
+      expectError(
+        await send('/xai/v1/files', {
+          method: 'POST',
+          headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+          body: `--xyz\r\n${part}\r\n--xyz--\r\n`,
+        }),
+        400,
+      );
       // Truncated inside the file part (this used to crash the process: an unheard stream error).
-      expectError(await send('/xai/v1/files', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: `--abc\r\n${part}` }), 400, /multipart/i);
+      expectError(
+        await send('/xai/v1/files', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: `--abc\r\n${part}` }),
+        400,
+        /multipart/i,
+      );
       // No boundary at all.
-      expectError(await send('/xai/v1/files', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: `--abc\r\n${part}\r\n--abc--\r\n` }), 400, /multipart/i);
+      expectError(
+        await send('/xai/v1/files', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: `--abc\r\n${part}\r\n--abc--\r\n` }),
+        400,
+        /multipart/i,
+      );
       // The same on the one-step upload into a collection.
       const docPart = 'Content-Disposition: form-data; name="data"; filename="b.txt"\r\n\r\nbody';
       expectError(
@@ -301,7 +319,12 @@ describe('xAI bad input', () => {
   describe('keys that could reach a prototype', () => {
     it('"__proto__" in a create body → 200, no pollution, nothing extra stored', async () => {
       const key = freshKey('proto');
-      const res = await raw(ctx.url, '/xai/v1/collections', { key, method: 'POST', headers: JSON_CT, body: '{"collection_name":"x","__proto__":{"polluted":true}}' });
+      const res = await raw(ctx.url, '/xai/v1/collections', {
+        key,
+        method: 'POST',
+        headers: JSON_CT,
+        body: '{"collection_name":"x","__proto__":{"polluted":true}}',
+      });
       expect(res.status).toBe(200);
       expect(({} as any).polluted).toBeUndefined();
       expect(hasOwn(Object.prototype, 'polluted')).toBe(false);
@@ -314,7 +337,12 @@ describe('xAI bad input', () => {
 
     it('"constructor.prototype" in a create body → 200, no pollution, not echoed', async () => {
       const key = freshKey('ctor');
-      const res = await raw(ctx.url, '/xai/v1/collections', { key, method: 'POST', headers: JSON_CT, body: '{"collection_name":"x","constructor":{"prototype":{"p":1}}}' });
+      const res = await raw(ctx.url, '/xai/v1/collections', {
+        key,
+        method: 'POST',
+        headers: JSON_CT,
+        body: '{"collection_name":"x","constructor":{"prototype":{"p":1}}}',
+      });
       expect(res.status).toBe(200);
       expect(({} as any).p).toBeUndefined();
       expect(hasOwn(Object.prototype, 'p')).toBe(false);
@@ -342,9 +370,13 @@ describe('xAI bad input', () => {
       expect(doc.json.fields.constructor).toBe('b');
       expect(doc.text).not.toContain('__proto__');
       // It behaves as a field: the filter finds it, and an inherited name is not a field.
-      const byCtor = await raw(ctx.url, `/xai/v1/collections/${c.json.collection_id}/documents?filter=${encodeURIComponent('fields.constructor:"b"')}`, { key });
+      const byCtor = await raw(ctx.url, `/xai/v1/collections/${c.json.collection_id}/documents?filter=${encodeURIComponent('fields.constructor:"b"')}`, {
+        key,
+      });
       expect(byCtor.json.documents.map((d: any) => d.file_metadata.file_id)).toEqual([fileId]);
-      const inherited = await raw(ctx.url, `/xai/v1/collections/${c.json.collection_id}/documents?filter=${encodeURIComponent('fields.toString:"b"')}`, { key });
+      const inherited = await raw(ctx.url, `/xai/v1/collections/${c.json.collection_id}/documents?filter=${encodeURIComponent('fields.toString:"b"')}`, {
+        key,
+      });
       expect(inherited.status).toBe(200);
       expect(inherited.json.documents).toEqual([]);
     });
@@ -355,11 +387,21 @@ describe('xAI bad input', () => {
         key,
         method: 'POST',
         headers: JSON_CT,
-        body: JSON.stringify({ collection_name: 'defs', field_definitions: [{ key: 'constructor', unique: true }, { key: 'toString', required: true }] }),
+        body: JSON.stringify({
+          collection_name: 'defs',
+          field_definitions: [
+            { key: 'constructor', unique: true },
+            { key: 'toString', required: true },
+          ],
+        }),
       });
       expect(c.status).toBe(200);
       const id = c.json.collection_id;
-      const [f1, f2, f3] = [await uploadFile(ctx.url, key, '1.txt', '1'), await uploadFile(ctx.url, key, '2.txt', '2'), await uploadFile(ctx.url, key, '3.txt', '3')];
+      const [f1, f2, f3] = [
+        await uploadFile(ctx.url, key, '1.txt', '1'),
+        await uploadFile(ctx.url, key, '2.txt', '2'),
+        await uploadFile(ctx.url, key, '3.txt', '3'),
+      ];
       const add = (fileId: string, fields: Record<string, string>) =>
         raw(ctx.url, `/xai/v1/collections/${id}/documents/${fileId}`, { key, method: 'POST', headers: JSON_CT, body: JSON.stringify({ fields }) });
       // An inherited toString does not satisfy a required field.
@@ -401,7 +443,11 @@ describe('xAI bad input', () => {
         key,
         method: 'POST',
         headers: JSON_CT,
-        body: JSON.stringify({ collection_name: 'u', chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 5, foo: 'bar' }, bar: 1 }, baz: true }),
+        body: JSON.stringify({
+          collection_name: 'u',
+          chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 5, foo: 'bar' }, bar: 1 },
+          baz: true,
+        }),
       });
       expect(res.status).toBe(200);
       expect(res.json.chunk_configuration).toEqual({
@@ -460,9 +506,21 @@ describe('xAI bad input', () => {
     it('file_ids with 101 values → 400; 100 values → 200', async () => {
       const ids = (n: number) => [sentinel.fileId, ...Array.from({ length: n - 1 }, (_, i) => `file_${i}`)];
       const batch = `/xai/v1/collections/${sentinel.id}/documents:batchGet`;
-      expectError(await get(`${batch}?${ids(101).map((id) => `file_ids=${id}`).join('&')}`), 400, /file_ids/);
+      expectError(
+        await get(
+          `${batch}?${ids(101)
+            .map((id) => `file_ids=${id}`)
+            .join('&')}`,
+        ),
+        400,
+        /file_ids/,
+      );
       expectError(await get(`${batch}?file_ids=${ids(101).join(',')}`), 400, /file_ids/);
-      const ok = await get(`${batch}?${ids(100).map((id) => `file_ids=${id}`).join('&')}`);
+      const ok = await get(
+        `${batch}?${ids(100)
+          .map((id) => `file_ids=${id}`)
+          .join('&')}`,
+      );
       expect(ok.status).toBe(200);
       expect(ok.json.documents).toEqual([sentinel.document]);
       expectError(await get(batch), 400, /file_ids/);

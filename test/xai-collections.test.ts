@@ -102,7 +102,10 @@ describe('xAI collections', () => {
             chars_configuration: { max_chunk_size_chars: '512', chunk_overlap_chars: '64' },
             inject_name_into_chunks: true,
           },
-          field_definitions: [{ key: 'type', unique: true }, { key: 'year', required: true, inject_into_chunk: true, description: 'Fiscal year' }],
+          field_definitions: [
+            { key: 'type', unique: true },
+            { key: 'year', required: true, inject_into_chunk: true, description: 'Fiscal year' },
+          ],
         },
       });
       expect(r.response.status).toBe(200);
@@ -166,7 +169,10 @@ describe('xAI collections', () => {
         jsonInit(key, 'POST', {
           collectionName: 'Camel',
           collectionDescription: 'camel body',
-          chunkConfiguration: { tokensConfiguration: { maxChunkSizeTokens: 300, chunkOverlapTokens: '30', encodingName: 'cl100k_base' }, stripWhitespace: true },
+          chunkConfiguration: {
+            tokensConfiguration: { maxChunkSizeTokens: 300, chunkOverlapTokens: '30', encodingName: 'cl100k_base' },
+            stripWhitespace: true,
+          },
           fieldDefinitions: [{ key: 'ticker', injectIntoChunk: true }],
         }),
       );
@@ -199,7 +205,7 @@ describe('xAI collections', () => {
   });
 
   describe('get', () => {
-    it('gives 404 for an unknown id, a very long id, and another team\'s collection', async () => {
+    it("gives 404 for an unknown id, a very long id, and another team's collection", async () => {
       const client = xaiClient(ctx.url, freshKey());
       const unknown = 'collection_00000000-0000-4000-8000-000000000000';
       const r = await client.GET('/v1/collections/{collection_id}', { params: { path: { collection_id: unknown } } });
@@ -254,7 +260,7 @@ describe('xAI collections', () => {
       expect(await get(client, id)).toStrictEqual(before);
     });
 
-    it('adds, replaces and deletes field definitions; a delete cascades out of the documents\' fields', async () => {
+    it("adds, replaces and deletes field definitions; a delete cascades out of the documents' fields", async () => {
       const key = freshKey();
       const client = xaiClient(ctx.url, key);
       const created = await client.POST('/v1/collections', { body: { collection_name: 'Fields', field_definitions: [{ key: 'type' }] } });
@@ -288,7 +294,11 @@ describe('xAI collections', () => {
       expect(doc.data!.fields).toStrictEqual({ year: '2025' });
 
       // The numeric enum form: 1 = FIELD_DEFINITION_DELETE.
-      const numeric = await raw(ctx.url, `/xai/v1/collections/${id}`, jsonInit(key, 'PUT', { field_definition_updates: [{ operation: 1, field_definition: { key: 'year' } }] }));
+      const numeric = await raw(
+        ctx.url,
+        `/xai/v1/collections/${id}`,
+        jsonInit(key, 'PUT', { field_definition_updates: [{ operation: 1, field_definition: { key: 'year' } }] }),
+      );
       expect(numeric.status).toBe(200);
       expect(numeric.json.field_definitions).toEqual([]);
       const doc2 = await client.GET('/v1/collections/{collection_id}/documents/{file_id}', { params: { path: { collection_id: id, file_id: fileId } } });
@@ -406,7 +416,7 @@ describe('xAI collections', () => {
       expect(await listNames(client, { order: '0' })).toEqual(['delta', 'charlie', 'bravo', 'alpha']);
     });
 
-    it('only lists the caller\'s own collections', async () => {
+    it("only lists the caller's own collections", async () => {
       const mine = xaiClient(ctx.url, freshKey());
       const theirs = xaiClient(ctx.url, freshKey());
       await create(mine, 'mine');
@@ -537,7 +547,12 @@ describe('xAI collections', () => {
       expect(new Set(seen)).toEqual(new Set(ids));
       expect(names).toEqual(['g', 'f', 'e', 'd', 'c', 'b', 'a']);
 
-      const byAge = await walk(client, { limit: 2, sort_by: 'COLLECTIONS_SORT_BY_AGE', order: 'ORDERING_ASCENDING', filter: 'collection_name:"a" OR collection_name:"b" OR collection_name:"c" OR collection_name:"d"' });
+      const byAge = await walk(client, {
+        limit: 2,
+        sort_by: 'COLLECTIONS_SORT_BY_AGE',
+        order: 'ORDERING_ASCENDING',
+        filter: 'collection_name:"a" OR collection_name:"b" OR collection_name:"c" OR collection_name:"d"',
+      });
       expect(byAge.pages).toBe(2);
       expect(new Set(byAge.names)).toEqual(new Set(['a', 'b', 'c', 'd']));
     });

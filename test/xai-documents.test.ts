@@ -88,7 +88,7 @@ describe('xAI documents', () => {
       expect((await doc(client, cid, fileId)).fields).toStrictEqual({ type: '10-Q', ticker: 'TSLA' });
     });
 
-    it('gives 404 for an unknown collection, an unknown file and another team\'s file', async () => {
+    it("gives 404 for an unknown collection, an unknown file and another team's file", async () => {
       const { key, client, cid } = await setup();
       const fileId = await uploadFile(ctx.url, key, 'mine.txt', 'mine');
       expectXaiError(failure(await add(client, UNKNOWN_COLLECTION, fileId)), 404, `Collection ${UNKNOWN_COLLECTION} not found.`);
@@ -111,7 +111,12 @@ describe('xAI documents', () => {
     });
 
     it('checks required (400) and unique (409) field definitions', async () => {
-      const { key, client, cid } = await setup({ field_definitions: [{ key: 'ticker', required: true }, { key: 'accession', unique: true }] });
+      const { key, client, cid } = await setup({
+        field_definitions: [
+          { key: 'ticker', required: true },
+          { key: 'accession', unique: true },
+        ],
+      });
       const a = await uploadFile(ctx.url, key, 'a.txt', 'a');
       const b = await uploadFile(ctx.url, key, 'b.txt', 'b');
       expectXaiError(failure(await add(client, cid, a)), 400, /ticker/);
@@ -238,7 +243,8 @@ describe('xAI documents', () => {
     it('gives 404 when re-indexing a document that is not there', async () => {
       const { key, client, cid } = await setup();
       const fileId = await uploadFile(ctx.url, key, 'loose.txt', 'loose');
-      const patch = (c: string, f: string) => client.PATCH('/v1/collections/{collection_id}/documents/{file_id}', { params: { path: { collection_id: c, file_id: f } } });
+      const patch = (c: string, f: string) =>
+        client.PATCH('/v1/collections/{collection_id}/documents/{file_id}', { params: { path: { collection_id: c, file_id: f } } });
       expectXaiError(failure(await patch(cid, fileId)), 404, /not found/);
       expectXaiError(failure(await patch(UNKNOWN_COLLECTION, fileId)), 404, /Collection/);
     });
@@ -346,7 +352,10 @@ describe('xAI documents', () => {
         token = r.data!.pagination_token;
         if (pages === 2) {
           // Documents added on either side of the cursor: the walk neither repeats nor skips.
-          for (const [name, content] of [['huge.txt', 'h'.repeat(100)], ['tiny.txt', 't']] as const) {
+          for (const [name, content] of [
+            ['huge.txt', 'h'.repeat(100)],
+            ['tiny.txt', 't'],
+          ] as const) {
             expect((await add(client, cid, await uploadFile(ctx.url, key, name, content))).response.status).toBe(200);
           }
         }
@@ -362,7 +371,9 @@ describe('xAI documents', () => {
         params: { path: { collection_id: cid }, query: { limit: 2, sort_by: 'DOCUMENTS_SORT_BY_AGE', pagination_token: first.data!.pagination_token! } },
       });
       expectXaiError(failure(misuse), 400, /pagination_token/);
-      const garbage = await client.GET('/v1/collections/{collection_id}/documents', { params: { path: { collection_id: cid }, query: { pagination_token: 'nope!' } } });
+      const garbage = await client.GET('/v1/collections/{collection_id}/documents', {
+        params: { path: { collection_id: cid }, query: { pagination_token: 'nope!' } },
+      });
       expectXaiError(failure(garbage), 400, /pagination_token/);
     });
   });
@@ -385,7 +396,9 @@ describe('xAI documents', () => {
       expect((await client.GET('/v1/files/{file_id}', { params: { path: { file_id: fileId } } })).response.status).toBe(200);
 
       expectXaiError(failure(await client.DELETE('/v1/collections/{collection_id}/documents/{file_id}', { params: { path } })), 404);
-      const unknownCollection = await client.DELETE('/v1/collections/{collection_id}/documents/{file_id}', { params: { path: { collection_id: UNKNOWN_COLLECTION, file_id: fileId } } });
+      const unknownCollection = await client.DELETE('/v1/collections/{collection_id}/documents/{file_id}', {
+        params: { path: { collection_id: UNKNOWN_COLLECTION, file_id: fileId } },
+      });
       expectXaiError(failure(unknownCollection), 404, /Collection/);
     });
 
@@ -550,4 +563,3 @@ describe('xAI documents', () => {
     });
   });
 });
-

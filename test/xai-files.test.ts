@@ -59,7 +59,14 @@ describe('xAI files', () => {
   describe('upload', () => {
     it('returns the File object; purpose is always "" and expires_at is absent when unset', async () => {
       const key = freshKey();
-      const r = await upload(key, [['purpose', 'assistants'], ['file', text('Tesla 10-Q')]], 'tsla.txt');
+      const r = await upload(
+        key,
+        [
+          ['purpose', 'assistants'],
+          ['file', text('Tesla 10-Q')],
+        ],
+        'tsla.txt',
+      );
       expect(r.status).toBe(200);
       expect(r.json).toStrictEqual({
         id: expect.stringMatching(FILE_ID),
@@ -133,26 +140,66 @@ describe('xAI files', () => {
   describe('expiry', () => {
     it('takes expires_after as an integer or as the OpenAI anchor/seconds pair', async () => {
       const key = freshKey();
-      const plain = await upload(key, [['expires_after', '3600'], ['file', text('one hour')]]);
+      const plain = await upload(key, [
+        ['expires_after', '3600'],
+        ['file', text('one hour')],
+      ]);
       expect(plain.status).toBe(200);
       expect(plain.json.expires_at).toBe(plain.json.created_at + 3600);
 
-      const pair = await upload(key, [['expires_after[anchor]', 'created_at'], ['expires_after[seconds]', '7200'], ['file', text('two hours')]]);
+      const pair = await upload(key, [
+        ['expires_after[anchor]', 'created_at'],
+        ['expires_after[seconds]', '7200'],
+        ['file', text('two hours')],
+      ]);
       expect(pair.status).toBe(200);
       expect(pair.json.expires_at).toBe(pair.json.created_at + 7200);
 
-      const max = await upload(key, [['expires_after', '2592000'], ['file', text('thirty days')]]);
+      const max = await upload(key, [
+        ['expires_after', '2592000'],
+        ['file', text('thirty days')],
+      ]);
       expect(max.json.expires_at).toBe(max.json.created_at + 2592000);
     });
 
     it('refuses an expiry out of 3600..2592000, a bad anchor, or an anchor without seconds', async () => {
       const key = freshKey();
       for (const seconds of ['0', '10', '3599', '2592001', 'soon']) {
-        expectXaiError(await upload(key, [['expires_after', seconds], ['file', text('x')]]), 400, /expires_after/);
-        expectXaiError(await upload(key, [['expires_after[anchor]', 'created_at'], ['expires_after[seconds]', seconds], ['file', text('x')]]), 400, /expires_after/);
+        expectXaiError(
+          await upload(key, [
+            ['expires_after', seconds],
+            ['file', text('x')],
+          ]),
+          400,
+          /expires_after/,
+        );
+        expectXaiError(
+          await upload(key, [
+            ['expires_after[anchor]', 'created_at'],
+            ['expires_after[seconds]', seconds],
+            ['file', text('x')],
+          ]),
+          400,
+          /expires_after/,
+        );
       }
-      expectXaiError(await upload(key, [['expires_after[anchor]', 'last_active_at'], ['expires_after[seconds]', '3600'], ['file', text('x')]]), 400, /anchor/);
-      expectXaiError(await upload(key, [['expires_after[anchor]', 'created_at'], ['file', text('x')]]), 400, /seconds/);
+      expectXaiError(
+        await upload(key, [
+          ['expires_after[anchor]', 'last_active_at'],
+          ['expires_after[seconds]', '3600'],
+          ['file', text('x')],
+        ]),
+        400,
+        /anchor/,
+      );
+      expectXaiError(
+        await upload(key, [
+          ['expires_after[anchor]', 'created_at'],
+          ['file', text('x')],
+        ]),
+        400,
+        /seconds/,
+      );
       expect(await fileIds(xaiClient(ctx.url, key))).toEqual([]);
     });
 
@@ -161,7 +208,14 @@ describe('xAI files', () => {
       const client = xaiClient(ctx.url, key);
       // Start mid-second, so that a deletion late by the sub-second part of created_at would show.
       clock().advance(1000 - (clock().nowMs() % 1000) + 500);
-      const expiring = await upload(key, [['expires_after', '3600'], ['file', text('short-lived')]], 'short.txt');
+      const expiring = await upload(
+        key,
+        [
+          ['expires_after', '3600'],
+          ['file', text('short-lived')],
+        ],
+        'short.txt',
+      );
       const lasting = await uploadFile(ctx.url, key, 'lasting.txt', 'lasting');
       const id: string = expiring.json.id;
       const cid = await newCollection(client);
@@ -192,7 +246,11 @@ describe('xAI files', () => {
       const key = freshKey();
       const client = xaiClient(ctx.url, key);
       const ids: Record<string, string> = {};
-      for (const [name, content] of [['b-report.txt', 'b'.repeat(30)], ['a-notes.txt', 'aaaaa'], ['C-report.md', 'c'.repeat(12)]] as const) {
+      for (const [name, content] of [
+        ['b-report.txt', 'b'.repeat(30)],
+        ['a-notes.txt', 'aaaaa'],
+        ['C-report.md', 'c'.repeat(12)],
+      ] as const) {
         ids[name] = await uploadFile(ctx.url, key, name, content);
         clock().advance(1000);
       }
@@ -218,7 +276,7 @@ describe('xAI files', () => {
       expect(new Set(created).size).toBe(3);
     });
 
-    it('only lists the caller\'s own files', async () => {
+    it("only lists the caller's own files", async () => {
       const { names } = await fixture();
       await uploadFile(ctx.url, freshKey(), 'someone-else.txt', 'not yours');
       expect(await names()).not.toContain('someone-else.txt');
@@ -298,7 +356,7 @@ describe('xAI files', () => {
   });
 
   describe('retrieve and delete', () => {
-    it('gives 404 for an unknown file and another team\'s file', async () => {
+    it("gives 404 for an unknown file and another team's file", async () => {
       const client = xaiClient(ctx.url, freshKey());
       expectXaiError(failure(await client.GET('/v1/files/{file_id}', { params: { path: { file_id: UNKNOWN_FILE } } })), 404, UNKNOWN_FILE);
       const theirs = await uploadFile(ctx.url, freshKey(), 'theirs.txt', 'theirs');
@@ -325,7 +383,8 @@ describe('xAI files', () => {
       expectXaiError(failure(await client.DELETE('/v1/files/{file_id}', { params: { path: { file_id: id } } })), 404);
       expect(await fileIds(client)).toEqual([keep]);
 
-      const count = async (cid: string) => (await client.GET('/v1/collections/{collection_id}', { params: { path: { collection_id: cid } } })).data!.documents_count;
+      const count = async (cid: string) =>
+        (await client.GET('/v1/collections/{collection_id}', { params: { path: { collection_id: cid } } })).data!.documents_count;
       expect(await count(c1)).toBe(1);
       expect(await count(c2)).toBe(0);
       const docs = await client.GET('/v1/collections/{collection_id}/documents', { params: { path: { collection_id: c1 } } });
@@ -337,7 +396,10 @@ describe('xAI files', () => {
 
     it('cancels the expiry of a deleted file', async () => {
       const key = freshKey();
-      const r = await upload(key, [['expires_after', '3600'], ['file', text('x')]]);
+      const r = await upload(key, [
+        ['expires_after', '3600'],
+        ['file', text('x')],
+      ]);
       const before = clock().pending();
       await xaiClient(ctx.url, key).DELETE('/v1/files/{file_id}', { params: { path: { file_id: r.json.id } } });
       expect(clock().pending()).toBe(before - 1);

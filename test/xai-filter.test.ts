@@ -269,9 +269,7 @@ describe('timestamp fields', () => {
       '2025-01-01T00:00:00+24:00',
       '2025-01-01 00:00:00Z',
     ]) {
-      expect(errorOf(`created_at > "${bad}"`).message).toMatch(
-        /^Invalid filter: field "created_at" expects an RFC 3339 timestamp/,
-      );
+      expect(errorOf(`created_at > "${bad}"`).message).toMatch(/^Invalid filter: field "created_at" expects an RFC 3339 timestamp/);
     }
     expect(errorOf('created_at:1..2').message).toContain('expects an RFC 3339 timestamp');
   });
@@ -310,16 +308,14 @@ describe('dynamic (metadata) fields', () => {
   });
 
   it('a non-numeric a..b stays a literal value', () => {
-    const pred = compileFilter('fields.path:a..b', (f) =>
-      f === 'fields.path' ? { kind: 'dynamic' as const, get: (r: string) => r } : undefined,
-    );
+    const pred = compileFilter('fields.path:a..b', (f) => (f === 'fields.path' ? { kind: 'dynamic' as const, get: (r: string) => r } : undefined));
     expect(pred('a..b')).toBe(true);
     expect(pred('a')).toBe(false);
   });
 
   it('quoted field segments are unquoted before resolving', () => {
     const seen: string[] = [];
-    const pred = compileFilter<Rec>('fields."my key":yes AND fields.\'a \\\' b\':x', (f) => {
+    const pred = compileFilter<Rec>("fields.\"my key\":yes AND fields.'a \\' b':x", (f) => {
       seen.push(f);
       return resolve(f);
     });
@@ -479,9 +475,7 @@ describe('errors', () => {
   });
 
   it('unbalanced parentheses', () => {
-    expect(errorOf('(collection_id:c1').message).toBe(
-      'Invalid filter: unbalanced parentheses: "(" at position 0 is never closed',
-    );
+    expect(errorOf('(collection_id:c1').message).toBe('Invalid filter: unbalanced parentheses: "(" at position 0 is never closed');
     expect(errorOf('((collection_id:c1)').message).toContain('"(" at position 0 is never closed');
     expect(errorOf('(collection_id:c1))').message).toBe('Invalid filter: unexpected ")" at position 18');
     expect(errorOf(')').message).toBe('Invalid filter: unexpected ")" at position 0');
@@ -494,9 +488,7 @@ describe('errors', () => {
     expect(errorOf('NOT').message).toContain('unexpected end of filter');
     expect(errorOf('-').message).toContain('unexpected end of filter');
     expect(errorOf('AND collection_id:c1').message).toBe('Invalid filter: unexpected "AND" at position 0');
-    expect(errorOf('collection_id:c1 AND OR collection_id:c2').message).toBe(
-      'Invalid filter: unexpected "OR" at position 21',
-    );
+    expect(errorOf('collection_id:c1 AND OR collection_id:c2').message).toBe('Invalid filter: unexpected "OR" at position 21');
     expect(errorOf('(collection_id:c1 OR)').message).toBe('Invalid filter: unexpected ")" at position 20');
   });
 
@@ -507,32 +499,22 @@ describe('errors', () => {
   });
 
   it('missing operator', () => {
-    expect(errorOf('collection_id').message).toBe(
-      'Invalid filter: expected an operator after field "collection_id" at position 13, found end of filter',
-    );
+    expect(errorOf('collection_id').message).toBe('Invalid filter: expected an operator after field "collection_id" at position 13, found end of filter');
     expect(errorOf('collection_id ! c1').message).toContain('expected an operator after field "collection_id"');
     // Lower-case keywords are not keywords.
-    expect(errorOf('collection_id:c1 and collection_id:c2').message).toBe(
-      'Invalid filter: expected an operator after field "and" at position 21, found "c"',
-    );
+    expect(errorOf('collection_id:c1 and collection_id:c2').message).toBe('Invalid filter: expected an operator after field "and" at position 21, found "c"');
   });
 
   it('missing value', () => {
-    expect(errorOf('collection_id:').message).toBe(
-      'Invalid filter: missing value for field "collection_id" at position 14',
-    );
+    expect(errorOf('collection_id:').message).toBe('Invalid filter: missing value for field "collection_id" at position 14');
     expect(errorOf('collection_id = ').message).toContain('missing value for field "collection_id"');
     expect(errorOf('(collection_id:)').message).toContain('missing value for field "collection_id"');
-    expect(errorOf('collection_id: AND documents_count:1').message).toBe(
-      'Invalid filter: missing value for field "collection_id" at position 15',
-    );
+    expect(errorOf('collection_id: AND documents_count:1').message).toBe('Invalid filter: missing value for field "collection_id" at position 15');
     expect(errorOf('documents_count >= OR').message).toContain('missing value');
   });
 
   it('unterminated strings', () => {
-    expect(errorOf('collection_name:"abc').message).toBe(
-      'Invalid filter: unterminated string starting at position 16',
-    );
+    expect(errorOf('collection_name:"abc').message).toBe('Invalid filter: unterminated string starting at position 16');
     expect(errorOf("collection_name:'a\\'").message).toContain('unterminated string');
     expect(errorOf('fields."my key:1').message).toContain('unterminated string starting at position 7');
   });
@@ -548,9 +530,7 @@ describe('errors', () => {
   });
 
   it('ranges on substring or exact fields', () => {
-    expect(errorOf('collection_name:1..5').message).toBe(
-      'Invalid filter: range is not supported on field "collection_name"',
-    );
+    expect(errorOf('collection_name:1..5').message).toBe('Invalid filter: range is not supported on field "collection_name"');
     expect(errorOf('collection_id:1..5').message).toBe('Invalid filter: range is not supported on field "collection_id"');
   });
 

@@ -10,7 +10,17 @@ import { testEnv } from './support/server.js';
 import { Table } from '../src/core/store.js';
 import { MockError } from '../src/core/errors.js';
 import type { Embedder } from '../src/core/retrieval/types.js';
-import { addDocument, createXaiState, DEFAULT_CHUNK_CONFIGURATION, newDocument, rebuildIndex, startIndexing, type CollectionRecord, type DocumentRecord, type XaiState } from '../src/providers/xai/model.js';
+import {
+  addDocument,
+  createXaiState,
+  DEFAULT_CHUNK_CONFIGURATION,
+  newDocument,
+  rebuildIndex,
+  startIndexing,
+  type CollectionRecord,
+  type DocumentRecord,
+  type XaiState,
+} from '../src/providers/xai/model.js';
 import { indexOf } from '../src/providers/xai/retrieval.js';
 import { searchDocuments } from '../src/providers/xai/search.js';
 
@@ -54,7 +64,7 @@ async function processed(doc: DocumentRecord): Promise<void> {
 }
 
 describe('xAI with a failing embedder', () => {
-  it('fails a document with the embedder\'s message, and keeps it out of the index', async () => {
+  it("fails a document with the embedder's message, and keeps it out of the index", async () => {
     const { state, collection, add } = setup(failing);
     const doc = add('Water under pressure.');
     startIndexing(state, collection, doc);

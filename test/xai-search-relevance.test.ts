@@ -67,11 +67,16 @@ describe('xAI search relevance on a small corpus', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // Small chunks, so the PDF's pages are chunks of their own and longer documents several chunks.
-      body: JSON.stringify({ collection_name: 'Corpus', chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 100, chunk_overlap_tokens: 10 }, strip_whitespace: true } }),
+      body: JSON.stringify({
+        collection_name: 'Corpus',
+        chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 100, chunk_overlap_tokens: 10 }, strip_whitespace: true },
+      }),
     });
     expect(created.status, created.text).toBe(200);
     collectionId = created.json.collection_id;
-    for (const name of readdirSync(CORPUS).filter((n) => TYPES[path.extname(n)]).sort()) {
+    for (const name of readdirSync(CORPUS)
+      .filter((n) => TYPES[path.extname(n)])
+      .sort()) {
       const id = await uploadFile(ctx.url, key, name, readFileSync(path.join(CORPUS, name)), TYPES[path.extname(name)]);
       fileOf.set(name, id);
       nameOf.set(id, name);
@@ -109,8 +114,14 @@ describe('xAI search relevance on a small corpus', () => {
         `xAI search relevance, ${fileOf.size} documents, ${all.length} queries (rank of the expected document: keyword, semantic, hybrid)`,
         ...lines,
         line(`all ${all.length} queries`, all),
-        line(`${queries.keyword.length} keyword queries`, all.filter((q) => q.kind === 'keyword')),
-        line(`${queries.semantic.length} semantic queries`, all.filter((q) => q.kind === 'semantic')),
+        line(
+          `${queries.keyword.length} keyword queries`,
+          all.filter((q) => q.kind === 'keyword'),
+        ),
+        line(
+          `${queries.semantic.length} semantic queries`,
+          all.filter((q) => q.kind === 'semantic'),
+        ),
       ].join('\n'),
     );
   });
@@ -151,7 +162,7 @@ describe('xAI search relevance on a small corpus', () => {
     }
   });
 
-  it('scores come highest first, in each mode\'s range, and single-page documents have page_number 0', async () => {
+  it("scores come highest first, in each mode's range, and single-page documents have page_number 0", async () => {
     for (const mode of MODES) {
       const matches = await search('water and light', mode);
       expect(matches.length).toBeGreaterThan(0);

@@ -30,7 +30,8 @@ describe('xAI search with a remote embedder', () => {
     await embeddings?.close();
   });
 
-  const json = (method: string, path: string, body?: unknown) => raw(server.url, `/xai${path}`, { key: KEY, method, ...(body !== undefined ? { headers: JSON_CT, body: JSON.stringify(body) } : {}) });
+  const json = (method: string, path: string, body?: unknown) =>
+    raw(server.url, `/xai${path}`, { key: KEY, method, ...(body !== undefined ? { headers: JSON_CT, body: JSON.stringify(body) } : {}) });
 
   async function collectionWith(texts: Record<string, string>): Promise<{ cid: string; ids: Record<string, string> }> {
     const cid = (await json('POST', '/v1/collections', { collection_name: 'remote' })).json.collection_id as string;

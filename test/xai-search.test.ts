@@ -90,7 +90,13 @@ describe('xAI search', () => {
   const advance = (ms = PROCESSING_MS) => ctx.server.clock.advance(ms);
 
   /** A team with one collection holding the three texts, processed. */
-  async function corpus(fields: Record<keyof typeof TEXTS, Record<string, string>> = { bees: { topic: 'nature', year: '2021' }, rome: { topic: 'history', year: '2019' }, coffee: { topic: 'food', year: '2024' } }) {
+  async function corpus(
+    fields: Record<keyof typeof TEXTS, Record<string, string>> = {
+      bees: { topic: 'nature', year: '2021' },
+      rome: { topic: 'history', year: '2019' },
+      coffee: { topic: 'food', year: '2024' },
+    },
+  ) {
     const t = team(base);
     const cid = await t.collection();
     const ids = {} as Record<keyof typeof TEXTS, string>;
@@ -130,9 +136,11 @@ describe('xAI search', () => {
       });
     });
 
-    it('cuts a document with its collection\'s chunk configuration: more, smaller chunks, each found on its own', async () => {
+    it("cuts a document with its collection's chunk configuration: more, smaller chunks, each found on its own", async () => {
       const t = team(base);
-      const cid = await t.collection({ chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 12, chunk_overlap_tokens: 0 }, strip_whitespace: true } });
+      const cid = await t.collection({
+        chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 12, chunk_overlap_tokens: 0 }, strip_whitespace: true },
+      });
       const id = await t.file('long.txt', `${TEXTS.bees} ${TEXTS.rome} ${TEXTS.coffee}`);
       await t.add(cid, id);
       advance();
@@ -163,14 +171,21 @@ describe('xAI search', () => {
       const id = await t.file('bees.txt', TEXTS.bees);
       await t.add(cid, id);
       advance();
-      expect(await t.doc(cid, id)).toMatchObject({ status: 'DOCUMENT_STATUS_FAILED', error_message: expect.stringMatching(/p50k_base.*o200k_base, cl100k_base/) });
+      expect(await t.doc(cid, id)).toMatchObject({
+        status: 'DOCUMENT_STATUS_FAILED',
+        error_message: expect.stringMatching(/p50k_base.*o200k_base, cl100k_base/),
+      });
       expect(await t.matches([cid], 'hive')).toEqual([]);
     });
 
     it('processes a type it cannot read with no chunks, and fails undecodable bytes as before: neither is found', async () => {
       const t = team(base);
       const cid = await t.collection();
-      const docx = await t.file('notes.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const docx = await t.file(
+        'notes.docx',
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       const bin = await t.file('blob.bin', new Uint8Array([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]), 'application/octet-stream');
       await t.add(cid, docx);
       await t.add(cid, bin);
@@ -182,7 +197,7 @@ describe('xAI search', () => {
   });
 
   describe('filters', () => {
-    it('filter the documents\' fields by bare key or fields.<key>, numbers as numbers, before ranking', async () => {
+    it("filter the documents' fields by bare key or fields.<key>, numbers as numbers, before ranking", async () => {
       const { t, cid, ids } = await corpus();
       const q = (filter: string) => t.matches([cid], 'water', { filter, limit: 10 }).then((ms) => fileIds(ms).sort());
       expect(await q('topic = "history"')).toEqual([ids.rome]);
@@ -195,14 +210,16 @@ describe('xAI search', () => {
       expect(await q('')).toHaveLength(3);
     });
 
-    it('see a field definition\'s removal at once', async () => {
+    it("see a field definition's removal at once", async () => {
       const t = team(base);
       const cid = await t.collection({ field_definitions: [{ key: 'topic' }] });
       const id = await t.file('bees.txt', TEXTS.bees);
       await t.add(cid, id, { topic: 'nature', year: '2021' });
       advance();
       expect(fileIds(await t.matches([cid], 'hive', { filter: 'topic = "nature"' }))).toEqual([id]);
-      const r = await t.json('PUT', `/v1/collections/${cid}`, { field_definition_updates: [{ field_definition: { key: 'topic' }, operation: 'FIELD_DEFINITION_DELETE' }] });
+      const r = await t.json('PUT', `/v1/collections/${cid}`, {
+        field_definition_updates: [{ field_definition: { key: 'topic' }, operation: 'FIELD_DEFINITION_DELETE' }],
+      });
       expect(r.status, r.text).toBe(200);
       expect(await t.matches([cid], 'hive', { filter: 'topic = "nature"' })).toEqual([]);
       const [m] = await t.matches([cid], 'hive');
@@ -259,7 +276,7 @@ describe('xAI search', () => {
   });
 
   describe('retrieval modes and limits', () => {
-    it('keyword, semantic and hybrid in both of the vendor\'s forms, and limit', async () => {
+    it("keyword, semantic and hybrid in both of the vendor's forms, and limit", async () => {
       const { t, cid, ids } = await corpus();
       const forms: Record<string, Record<string, unknown>> = {
         keyword: { retrieval_mode: { type: 'keyword' } },
@@ -269,7 +286,12 @@ describe('xAI search', () => {
         hybrid: { retrieval_mode: { type: 'hybrid' } },
         hybridProto: { hybrid_retrieval: { search_multiplier: 5, reciprocal_rank_fusion: { k: 10, embedding_weight: 0.3, text_weight: 0.7 } } },
         hybridReranker: { hybrid_retrieval: { reranker_model: { model: 'reranker-default', instructions: 'prefer precise answers' } } },
-        inert: { instructions: 'be brief', ranking_metric: 'RANKING_METRIC_COSINE_SIMILARITY', group_by: { keys: ['topic'], aggregate: {} }, source: { collection_ids: [cid], rag_pipeline: 'es' } },
+        inert: {
+          instructions: 'be brief',
+          ranking_metric: 'RANKING_METRIC_COSINE_SIMILARITY',
+          group_by: { keys: ['topic'], aggregate: {} },
+          source: { collection_ids: [cid], rag_pipeline: 'es' },
+        },
       };
       for (const [name, extra] of Object.entries(forms)) {
         const ms = await t.matches([cid], 'espresso machine', extra);
@@ -281,8 +303,12 @@ describe('xAI search', () => {
       // Hybrid without settings, its REST form, and weights of 0 (proto3: unset, so 0.5) are one ranking.
       const hybrid = await t.matches([cid], 'espresso machine');
       expect(await t.matches([cid], 'espresso machine', forms.hybrid!)).toStrictEqual(hybrid);
-      expect(await t.matches([cid], 'espresso machine', { hybrid_retrieval: { reciprocal_rank_fusion: { embedding_weight: 0, text_weight: 0 } } })).toStrictEqual(hybrid);
-      expect(await t.matches([cid], 'espresso machine', { hybrid_retrieval: { reciprocal_rank_fusion: { k: 10, embedding_weight: 0.9, text_weight: 0.1 } } })).not.toStrictEqual(hybrid);
+      expect(
+        await t.matches([cid], 'espresso machine', { hybrid_retrieval: { reciprocal_rank_fusion: { embedding_weight: 0, text_weight: 0 } } }),
+      ).toStrictEqual(hybrid);
+      expect(
+        await t.matches([cid], 'espresso machine', { hybrid_retrieval: { reciprocal_rank_fusion: { k: 10, embedding_weight: 0.9, text_weight: 0.1 } } }),
+      ).not.toStrictEqual(hybrid);
       // Keyword retrieval finds only what shares a word with the query.
       expect(fileIds(await t.matches([cid], 'espresso machine', forms.keyword!))).toEqual([ids.coffee]);
       expect(await t.matches([cid], 'water', { limit: 2 })).toHaveLength(2);
@@ -314,13 +340,21 @@ describe('xAI search', () => {
     it('takes lowerCamelCase field names, and refuses both spellings of one field', async () => {
       const { t, cid, ids } = await corpus();
       const snake = await t.matches([cid], 'espresso', { hybrid_retrieval: { reciprocal_rank_fusion: { k: 5, text_weight: 0.8 } } });
-      const r = await t.json('POST', '/v1/documents/search', { query: 'espresso', source: { collectionIds: [cid] }, hybridRetrieval: { reciprocalRankFusion: { k: 5, textWeight: 0.8 } } });
+      const r = await t.json('POST', '/v1/documents/search', {
+        query: 'espresso',
+        source: { collectionIds: [cid] },
+        hybridRetrieval: { reciprocalRankFusion: { k: 5, textWeight: 0.8 } },
+      });
       expect(r.status, r.text).toBe(200);
       expect(r.json.matches).toStrictEqual(snake);
       expect(r.json.matches[0].file_id).toBe(ids.coffee);
       const mode = await t.json('POST', '/v1/documents/search', { query: 'espresso', source: { collectionIds: [cid] }, retrievalMode: { type: 'keyword' } });
       expect(fileIds(mode.json.matches)).toEqual([ids.coffee]);
-      expectXaiError(await t.json('POST', '/v1/documents/search', { query: 'x', source: { collection_ids: [cid], collectionIds: [cid] } }), 400, /collection_ids and collectionIds/);
+      expectXaiError(
+        await t.json('POST', '/v1/documents/search', { query: 'x', source: { collection_ids: [cid], collectionIds: [cid] } }),
+        400,
+        /collection_ids and collectionIds/,
+      );
     });
   });
 
@@ -339,7 +373,7 @@ describe('xAI search', () => {
   });
 
   describe('bad requests', () => {
-    it('answer in the vendor\'s envelope, and never search', async () => {
+    it("answer in the vendor's envelope, and never search", async () => {
       const { t, cid } = await corpus();
       const src = { collection_ids: [cid] };
       const bad: [unknown, number, RegExp?][] = [
@@ -374,7 +408,12 @@ describe('xAI search', () => {
         const r = await t.search(body as Record<string, unknown>);
         expectXaiError(r, status as 400 | 404, message);
       }
-      const notJson = await raw(base(), '/xai/v1/documents/search', { key: t.key, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      const notJson = await raw(base(), '/xai/v1/documents/search', {
+        key: t.key,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": ',
+      });
       expectXaiError(notJson, 400);
       const form = await raw(base(), '/xai/v1/documents/search', { key: t.key, method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'query' });
       expect(form.status).toBe(415);
@@ -402,7 +441,9 @@ describe('xAI search after a restart or a state load', () => {
   /** Makes a corpus on `server`, returns what three searches answer. */
   async function fill(server: MockServer, key: string) {
     const t = team(() => server.url, key);
-    const cid = await t.collection({ chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 10, chunk_overlap_tokens: 2 }, strip_whitespace: true } });
+    const cid = await t.collection({
+      chunk_configuration: { tokens_configuration: { max_chunk_size_tokens: 10, chunk_overlap_tokens: 2 }, strip_whitespace: true },
+    });
     const ids: string[] = [];
     for (const [name, text] of Object.entries(TEXTS)) {
       ids.push(await t.file(`${name}.txt`, text));
@@ -455,11 +496,21 @@ describe('xAI search after a restart or a state load', () => {
       expect(saved).not.toMatch(/vector|chunk_content|"chunks"/);
       const put = await fetch(`${second.url}/__mock/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: saved });
       expect(put.status, await put.text()).toBe(200);
-      expect(await answers(team(() => second.url, key), cid)).toStrictEqual(before);
+      expect(
+        await answers(
+          team(() => second.url, key),
+          cid,
+        ),
+      ).toStrictEqual(before);
       // Loading again over live data replaces the indexes too: nothing doubles.
       const again = await fetch(`${second.url}/__mock/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: saved });
       expect(again.status).toBe(200);
-      expect(await answers(team(() => second.url, key), cid)).toStrictEqual(before);
+      expect(
+        await answers(
+          team(() => second.url, key),
+          cid,
+        ),
+      ).toStrictEqual(before);
       expect(second.selfCheckFailures).toEqual([]);
     } finally {
       await first.close();

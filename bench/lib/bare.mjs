@@ -18,9 +18,7 @@ import { readFileSync } from 'node:fs';
 const [port, file = ''] = process.argv.slice(2);
 /** @type {Record<string, RecordedRoute>} */
 const recorded = JSON.parse(readFileSync(file, 'utf8'));
-const routes = new Map(
-  Object.entries(recorded).map(([key, r]) => [key, { status: r.status, headers: r.headers, body: Buffer.from(r.body, 'base64') }]),
-);
+const routes = new Map(Object.entries(recorded).map(([key, r]) => [key, { status: r.status, headers: r.headers, body: Buffer.from(r.body, 'base64') }]));
 
 const server = http.createServer((req, res) => {
   const route = routes.get(`${req.method} ${req.url}`);

@@ -58,9 +58,7 @@ export async function cannon(target, { connections, durationS, amount }) {
     method: target.method ?? 'GET',
     headers: target.headers ?? {},
     body: target.body,
-    ...(rotation?.length
-      ? { requests: [{ setupRequest: (req) => ({ ...req, ...rotation[next++ % rotation.length] }) }] }
-      : {}),
+    ...(rotation?.length ? { requests: [{ setupRequest: (req) => ({ ...req, ...rotation[next++ % rotation.length] }) }] } : {}),
     connections,
     pipelining: 1,
     ...(amount ? { amount } : { duration: durationS }),

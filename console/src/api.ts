@@ -73,10 +73,17 @@ export async function admin<T>(method: string, path: string, body?: unknown): Pr
 export const api = {
   health: () => admin<Ok<'getHealth'>>('GET', '/health'),
   // Read by provider name whatever the name: the data browser walks it generically.
-  state: (provider?: string) => admin<Omit<Schemas['SavedState'], 'providers'> & { providers: Record<string, Record<string, unknown>> }>('GET', `/state${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`),
+  state: (provider?: string) =>
+    admin<Omit<Schemas['SavedState'], 'providers'> & { providers: Record<string, Record<string, unknown>> }>(
+      'GET',
+      `/state${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`,
+    ),
   importState: (doc: unknown) => admin<Ok<'importState'>>('PUT', '/state', doc),
   record: (provider: string, tenant: string, path: readonly string[]) =>
-    admin<Ok<'getVendorRecord'>>('GET', `/records/${encodeURIComponent(provider)}?${new URLSearchParams([['tenant', tenant], ...path.map((p): [string, string] => ['path', p])])}`),
+    admin<Ok<'getVendorRecord'>>(
+      'GET',
+      `/records/${encodeURIComponent(provider)}?${new URLSearchParams([['tenant', tenant], ...path.map((p): [string, string] => ['path', p])])}`,
+    ),
   removeRecord: (body: Schemas['RemoveRecord']) => admin<Ok<'removeRecord'>>('POST', '/state/remove', body),
   reset: (body: { provider?: string; tenant?: string }) => admin<Ok<'resetState'>>('POST', '/reset', body),
   journal: (limit: number) => admin<Ok<'listJournal'>>('GET', `/journal?limit=${limit}`),
@@ -98,7 +105,11 @@ export type JournalEntry = Schemas['JournalEntry'];
  * The live journal (`GET /events`), read with fetch so the admin token can go
  * in a header (EventSource cannot send one). Reconnects after a drop.
  */
-export function subscribeEvents(onEntry: (e: JournalEntry) => void, onState: (connected: boolean) => void, onSkipped: (n: number) => void = () => undefined): () => void {
+export function subscribeEvents(
+  onEntry: (e: JournalEntry) => void,
+  onState: (connected: boolean) => void,
+  onSkipped: (n: number) => void = () => undefined,
+): () => void {
   let stopped = false;
   let controller: AbortController | undefined;
   const run = async (): Promise<void> => {

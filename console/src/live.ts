@@ -52,7 +52,12 @@ export function useConnected(): boolean {
  * the providers answer, so what is shown follows the API live; and every
  * `everyMs` when given.
  */
-export function useLive<T>(load: () => Promise<T>, deps: unknown[] = [], minGapMs = 150, everyMs?: number): { data: T | undefined; error: string | undefined; reload: () => void } {
+export function useLive<T>(
+  load: () => Promise<T>,
+  deps: unknown[] = [],
+  minGapMs = 150,
+  everyMs?: number,
+): { data: T | undefined; error: string | undefined; reload: () => void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const loadRef = useRef(load);

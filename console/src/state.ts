@@ -59,7 +59,9 @@ export function countsOf(state: unknown, into: Record<string, number> = {}): Rec
 }
 
 /** A status that says the record is still being worked on. */
-export const isPending = (status: unknown): boolean => typeof status === 'string' && /PROCESSING|PENDING|IN_PROGRESS|RUNNING|QUEUED|CREATED|SYNCING|^processing$|^pending$|^running$|^in_progress$|^queued$/i.test(status);
+export const isPending = (status: unknown): boolean =>
+  typeof status === 'string' &&
+  /PROCESSING|PENDING|IN_PROGRESS|RUNNING|QUEUED|CREATED|SYNCING|^processing$|^pending$|^running$|^in_progress$|^queued$/i.test(status);
 
 /** Every record of a state whose status says it is still being worked on, with where it is. */
 export function pendingRecords(state: unknown, path: string[] = []): { path: string[]; table: string; label: string; status: string }[] {

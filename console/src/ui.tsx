@@ -33,7 +33,12 @@ export function ErrorNote({ error }: { error: string | undefined }) {
 }
 
 /** Runs an action, showing that it runs and what went wrong. */
-export function useAction(): { busy: boolean; error: string | undefined; message: string | undefined; run: (f: () => Promise<unknown>, done?: string) => Promise<void> } {
+export function useAction(): {
+  busy: boolean;
+  error: string | undefined;
+  message: string | undefined;
+  run: (f: () => Promise<unknown>, done?: string) => Promise<void>;
+} {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [message, setMessage] = useState<string>();

@@ -50,7 +50,12 @@ export function readConsoleFile(dir: string | null, file: string): Reply {
     headers: {
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
       'x-content-type-options': 'nosniff',
-      ...(type === 'text/html' ? { 'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'" } : {}),
+      ...(type === 'text/html'
+        ? {
+            'content-security-policy':
+              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+          }
+        : {}),
     },
     body,
   };

@@ -40,7 +40,8 @@ function requireProvider(admin: AdminContext, name: string | undefined, where: s
 function parseSince(text: string): number {
   const zoned = /[Tt ]\d/.test(text) && !/([Zz]|[+-]\d{2}:?\d{2})$/.test(text) ? `${text}Z` : text;
   const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(zoned.replace(' ', 'T'));
-  if (!Number.isFinite(ms)) throw new MockError('bad_request', `since: "${text}" is neither an ISO 8601 time nor epoch milliseconds.`, { details: { field: 'since' } });
+  if (!Number.isFinite(ms))
+    throw new MockError('bad_request', `since: "${text}" is neither an ISO 8601 time nor epoch milliseconds.`, { details: { field: 'since' } });
   return ms;
 }
 
@@ -97,7 +98,9 @@ function renderScenario(s: Scenario): Schemas['Scenario'] {
 /** The inline scenario of an activation, checked like a file; a problem names its rule (1-based) and field. */
 function inlineScenario(admin: AdminContext, provider: string, raw: Record<string, unknown>): Scenario {
   if (raw.provider !== undefined && raw.provider !== provider) {
-    throw new MockError('bad_request', `scenario.provider says ${JSON.stringify(raw.provider)} but provider is "${provider}".`, { details: { rule: null, field: 'provider' } });
+    throw new MockError('bad_request', `scenario.provider says ${JSON.stringify(raw.provider)} but provider is "${provider}".`, {
+      details: { rule: null, field: 'provider' },
+    });
   }
   const specs = new Map<string, Spec>(admin.providers.map((m) => [m.provider.name, m.spec]));
   try {
@@ -112,11 +115,21 @@ function inlineScenario(admin: AdminContext, provider: string, raw: Record<strin
 }
 
 /** Hands an admin operation over to the provider whose data it acts on (Provider.admin). */
-async function delegate(admin: AdminContext, provider: string, operationId: keyof operations, ctx: { path: unknown; query: unknown; body: unknown }): Promise<never> {
+async function delegate(
+  admin: AdminContext,
+  provider: string,
+  operationId: keyof operations,
+  ctx: { path: unknown; query: unknown; body: unknown },
+): Promise<never> {
   const m = admin.providers.find((p) => p.provider.name === provider);
   const operation = m?.provider.admin?.[operationId];
   if (!m || !operation) throw new MockError('not_found', `${provider} is not mounted on this server.`);
-  return (await operation({ path: ctx.path as Record<string, string>, query: ctx.query as Record<string, unknown>, body: ctx.body, tenants: m.tenants })) as never;
+  return (await operation({
+    path: ctx.path as Record<string, string>,
+    query: ctx.query as Record<string, unknown>,
+    body: ctx.body,
+    tenants: m.tenants,
+  })) as never;
 }
 
 export function createHandlers(): Handlers<operations, AdminContext> {
@@ -177,14 +190,20 @@ export function createHandlers(): Handlers<operations, AdminContext> {
       }
       if (tenant !== undefined) {
         const r = admin.reset(provider, tenant);
-        return { status: 200, body: { scope: 'tenant', providers: [provider], tenant, tenants: r.tenants, tasks: r.tasks, journal: 0, activations: 0, deliveries: 0 } };
+        return {
+          status: 200,
+          body: { scope: 'tenant', providers: [provider], tenant, tenants: r.tenants, tasks: r.tasks, journal: 0, activations: 0, deliveries: 0 },
+        };
       }
       const r = admin.reset(provider);
       const journal = admin.journal.list({ provider }).length;
       admin.journal.clear(provider);
       const activations = admin.scenarios.active(provider).length;
       admin.scenarios.clear(provider);
-      return { status: 200, body: { scope: 'provider', providers: [provider], tenant: null, tenants: r.tenants, tasks: r.tasks, journal, activations, deliveries: 0 } };
+      return {
+        status: 200,
+        body: { scope: 'provider', providers: [provider], tenant: null, tenants: r.tenants, tasks: r.tasks, journal, activations, deliveries: 0 },
+      };
     },
 
     listJournal({ state: admin, query }: Ctx<'listJournal'>) {
@@ -308,14 +327,23 @@ export function createHandlers(): Handlers<operations, AdminContext> {
 
     getJournalEntry({ state: admin, path }: Ctx<'getJournalEntry'>) {
       const entry = admin.journal.get(path.entryId);
-      if (!entry) throw new MockError('not_found', `No journal entry ${path.entryId}: the journal keeps the last ${Math.max(0, admin.journal.capacity)} requests.`);
-      return { status: 200, body: { entry: publicEntry(entry), exchange: entry.exchange ? { ...entry.exchange, selfCheck: [...entry.exchange.selfCheck] } : null } };
+      if (!entry)
+        throw new MockError('not_found', `No journal entry ${path.entryId}: the journal keeps the last ${Math.max(0, admin.journal.capacity)} requests.`);
+      return {
+        status: 200,
+        body: { entry: publicEntry(entry), exchange: entry.exchange ? { ...entry.exchange, selfCheck: [...entry.exchange.selfCheck] } : null },
+      };
     },
 
     streamEvents({ state: admin, query }: Ctx<'streamEvents'>) {
       const provider = requireProvider(admin, query.provider, 'provider');
       const feed = admin.events.open(provider !== undefined ? { provider } : {});
-      return { status: 200, contentType: 'text/event-stream', headers: { 'cache-control': 'no-store', 'x-accel-buffering': 'no' }, body: eventStream(feed) } as never;
+      return {
+        status: 200,
+        contentType: 'text/event-stream',
+        headers: { 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+        body: eventStream(feed),
+      } as never;
     },
 
     removeRecord({ state: admin, body }: Ctx<'removeRecord'>) {

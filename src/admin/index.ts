@@ -59,7 +59,10 @@ export function authenticateAdmin(view: Pick<RequestView, 'headers' | 'remoteAdd
   // A page in the developer's browser is a loopback client too: only pages served from this machine may drive the mock.
   const origin = view.headers.origin;
   if (origin !== undefined && !isLoopbackOrigin(origin)) {
-    throw new MockError('forbidden', `The admin API does not answer pages from ${origin}: only pages served from this machine (localhost, 127.0.0.1, [::1]), unless the server is started with --admin-token.`);
+    throw new MockError(
+      'forbidden',
+      `The admin API does not answer pages from ${origin}: only pages served from this machine (localhost, 127.0.0.1, [::1]), unless the server is started with --admin-token.`,
+    );
   }
   return { tenant: TENANT };
 }

@@ -60,10 +60,7 @@ export interface Exchange {
   allowServerError?: boolean;
 }
 
-export type CheckOutcome =
-  | { outcome: 'passed' }
-  | { outcome: 'failed'; expected: string; received: string }
-  | { outcome: 'not_applicable'; reason?: string };
+export type CheckOutcome = { outcome: 'passed' } | { outcome: 'failed'; expected: string; received: string } | { outcome: 'not_applicable'; reason?: string };
 
 export interface CheckContext {
   spec: Spec;
@@ -116,7 +113,10 @@ export const content_type_conformance: Check = (ex, { op }) => {
 export const response_schema_conformance: Check = (ex, { spec, op }) => {
   const found = declaredResponse(op, ex.response.status);
   if (!found) return na('status not documented');
-  const { key, response: { content } } = found;
+  const {
+    key,
+    response: { content },
+  } = found;
   const actual = mediaTypeOf(ex.response.headers['content-type']);
   const declared = actual ? Object.keys(content).find((d) => mediaMatches(d, actual)) : undefined;
   if (!declared || !isJsonMedia(actual!)) return na('no JSON body documented for this media type');
@@ -240,10 +240,14 @@ export function statelessOverride(name: CheckName, ex: Exchange, ctx: CheckConte
   const intent = ex.intent;
   const kind = intent?.kind;
   if (intent?.kind === 'invalid_input') {
-    return na(`stateless server: a purposely invalid request (${intent.what}) is answered by the server's own validation error, which the spec need not document`);
+    return na(
+      `stateless server: a purposely invalid request (${intent.what}) is answered by the server's own validation error, which the spec need not document`,
+    );
   }
   if ((kind === 'no_auth' || kind === 'bad_auth') && isSecured(ctx)) {
-    return na(`stateless server: a request ${kind === 'no_auth' ? 'without credentials' : 'with malformed credentials'} is answered by the server's own security error, which the spec need not document`);
+    return na(
+      `stateless server: a request ${kind === 'no_auth' ? 'without credentials' : 'with malformed credentials'} is answered by the server's own security error, which the spec need not document`,
+    );
   }
   return undefined;
 }

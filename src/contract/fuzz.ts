@@ -128,33 +128,54 @@ function bodyMutations(doc: Json, schema: Json, value: Json): Mutation[] {
     if (v !== undefined) add({ what: `${ptr(path)} of the wrong type`, apply: replaceAt(path, wrongValue(s, v)) });
     if (Array.isArray(s.enum) && typeof v === 'string') add({ what: `${ptr(path)} outside its enum`, apply: replaceAt(path, 'cm-fuzz-not-in-enum') });
     if (s.const !== undefined && typeof v === 'string') add({ what: `${ptr(path)} not its const`, apply: replaceAt(path, 'cm-fuzz-not-the-const') });
-    if (typeof v === 'string' && typeof s.maxLength === 'number' && s.maxLength < 100_000) add({ what: `${ptr(path)} over maxLength ${s.maxLength}`, apply: replaceAt(path, 'x'.repeat(s.maxLength + 1)) });
-    if (typeof v === 'string' && typeof s.minLength === 'number' && s.minLength > 0) add({ what: `${ptr(path)} under minLength ${s.minLength}`, apply: replaceAt(path, '') });
+    if (typeof v === 'string' && typeof s.maxLength === 'number' && s.maxLength < 100_000)
+      add({ what: `${ptr(path)} over maxLength ${s.maxLength}`, apply: replaceAt(path, 'x'.repeat(s.maxLength + 1)) });
+    if (typeof v === 'string' && typeof s.minLength === 'number' && s.minLength > 0)
+      add({ what: `${ptr(path)} under minLength ${s.minLength}`, apply: replaceAt(path, '') });
     if (typeof v === 'number') {
       const int = typesOf(s).includes('integer');
       const step = int ? 1 : 0.5;
       if (typeof s.maximum === 'number') add({ what: `${ptr(path)} over maximum ${s.maximum}`, apply: replaceAt(path, s.maximum + step) });
-      if (typeof s.exclusiveMaximum === 'number') add({ what: `${ptr(path)} at exclusiveMaximum ${s.exclusiveMaximum}`, apply: replaceAt(path, s.exclusiveMaximum) });
+      if (typeof s.exclusiveMaximum === 'number')
+        add({ what: `${ptr(path)} at exclusiveMaximum ${s.exclusiveMaximum}`, apply: replaceAt(path, s.exclusiveMaximum) });
       if (typeof s.minimum === 'number') add({ what: `${ptr(path)} under minimum ${s.minimum}`, apply: replaceAt(path, s.minimum - step) });
-      if (typeof s.exclusiveMinimum === 'number') add({ what: `${ptr(path)} at exclusiveMinimum ${s.exclusiveMinimum}`, apply: replaceAt(path, s.exclusiveMinimum) });
+      if (typeof s.exclusiveMinimum === 'number')
+        add({ what: `${ptr(path)} at exclusiveMinimum ${s.exclusiveMinimum}`, apply: replaceAt(path, s.exclusiveMinimum) });
     }
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       for (const r of Array.isArray(s.required) ? s.required : []) {
-        if (r in v) add({ what: `required ${ptr([...path, r])} missing`, apply: (body) => (path.length ? setAt(body, [...path, r], (p, k) => delete p[k]) : (delete body[r], body)) });
+        if (r in v)
+          add({
+            what: `required ${ptr([...path, r])} missing`,
+            apply: (body) => (path.length ? setAt(body, [...path, r], (p, k) => delete p[k]) : (delete body[r], body)),
+          });
       }
       if (s.additionalProperties === false || s.unevaluatedProperties === false) {
-        add({ what: `extra field at ${ptr(path)} (additionalProperties: false)`, apply: (body) => ((path.length ? path.reduce((n, k) => n[k], body) : body).cm_fuzz_extra = 1, body) });
+        add({
+          what: `extra field at ${ptr(path)} (additionalProperties: false)`,
+          apply: (body) => (((path.length ? path.reduce((n, k) => n[k], body) : body).cm_fuzz_extra = 1), body),
+        });
       }
       for (const [k, ps] of Object.entries<Json>(s.properties ?? {})) {
         if (k in v) walk(ps, v[k], [...path, k], depth + 1);
         else {
           const rs = deref<Json>(doc, ps);
-          add({ what: `${ptr([...path, k])} of the wrong type`, apply: (body) => ((path.length ? path.reduce((n, kk) => n[kk], body) : body)[k] = wrongValue(rs, undefined), body) });
+          add({
+            what: `${ptr([...path, k])} of the wrong type`,
+            apply: (body) => (((path.length ? path.reduce((n, kk) => n[kk], body) : body)[k] = wrongValue(rs, undefined)), body),
+          });
         }
       }
     }
     if (Array.isArray(v)) {
-      if (typeof s.maxItems === 'number' && s.maxItems < 1000 && v.length) add({ what: `${ptr(path)} over maxItems ${s.maxItems}`, apply: replaceAt(path, Array.from({ length: s.maxItems + 1 }, () => clone(v[0]))) });
+      if (typeof s.maxItems === 'number' && s.maxItems < 1000 && v.length)
+        add({
+          what: `${ptr(path)} over maxItems ${s.maxItems}`,
+          apply: replaceAt(
+            path,
+            Array.from({ length: s.maxItems + 1 }, () => clone(v[0])),
+          ),
+        });
       if (typeof s.minItems === 'number' && s.minItems > 0) add({ what: `${ptr(path)} under minItems ${s.minItems}`, apply: replaceAt(path, []) });
       if (v.length && s.items) walk(s.items, v[0], [...path, 0], depth + 1);
     }
@@ -164,7 +185,11 @@ function bodyMutations(doc: Json, schema: Json, value: Json): Mutation[] {
   return out;
 }
 
-function paramMutations(doc: Json, params: SpecParameter[], query: Record<string, string | string[]>): { what: string; query: Record<string, string | string[]> }[] {
+function paramMutations(
+  doc: Json,
+  params: SpecParameter[],
+  query: Record<string, string | string[]>,
+): { what: string; query: Record<string, string | string[]> }[] {
   const out: { what: string; query: Record<string, string | string[]> }[] = [];
   const withValue = (name: string, v: string | undefined) => {
     const q = { ...query };
@@ -183,7 +208,8 @@ function paramMutations(doc: Json, params: SpecParameter[], query: Record<string
     if (Array.isArray(s.enum)) out.push({ what: what('outside its enum'), query: withValue(p.name, 'cm-fuzz-not-in-enum') });
     if (typeof s.maximum === 'number') out.push({ what: what(`over maximum ${s.maximum}`), query: withValue(p.name, String(s.maximum + 1)) });
     if (typeof s.minimum === 'number') out.push({ what: what(`under minimum ${s.minimum}`), query: withValue(p.name, String(s.minimum - 1)) });
-    if (typeof s.maxLength === 'number' && s.maxLength < 100_000) out.push({ what: what(`over maxLength ${s.maxLength}`), query: withValue(p.name, 'x'.repeat(s.maxLength + 1)) });
+    if (typeof s.maxLength === 'number' && s.maxLength < 100_000)
+      out.push({ what: what(`over maxLength ${s.maxLength}`), query: withValue(p.name, 'x'.repeat(s.maxLength + 1)) });
   }
   return out;
 }
@@ -263,7 +289,13 @@ function fileMetaFrom(rand: () => number, i: number): FileMeta {
     if (!meta) {
       const type = FILE_TYPES[Math.floor(rand() * FILE_TYPES.length)]!;
       // A name a curl line's -F can carry as it is.
-      const stem = rand() < 0.5 ? `cm-fuzz-${i}` : content.replace(/[^A-Za-z0-9._ -]/g, '').trim().slice(0, 40) || `cm-fuzz-${i}`;
+      const stem =
+        rand() < 0.5
+          ? `cm-fuzz-${i}`
+          : content
+              .replace(/[^A-Za-z0-9._ -]/g, '')
+              .trim()
+              .slice(0, 40) || `cm-fuzz-${i}`;
       meta = { filename: `${stem}${EXTENSIONS[type]}`, type };
       drawn.set(field, meta);
     }
@@ -280,7 +312,14 @@ function toForm(value: Record<string, unknown>, files: Set<string>, meta: FileMe
   const form: Record<string, FormPart> = {};
   for (const [name, v] of Object.entries(value)) {
     if (v === undefined || v === null) continue;
-    const text = typeof v === 'string' ? v : Array.isArray(v) && v.length && typeof v[0] !== 'object' ? String(v[0]) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const text =
+      typeof v === 'string'
+        ? v
+        : Array.isArray(v) && v.length && typeof v[0] !== 'object'
+          ? String(v[0])
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v);
     form[name] = files.has(name) ? { ...meta(name, text), content: text } : text;
   }
   return form;
@@ -296,9 +335,10 @@ function truncatedMultipart(form: Record<string, FormPart>, i: number): { text: 
   const boundary = `cm-fuzz-boundary-${i}`;
   let text = '';
   for (const [name, part] of Object.entries(form)) {
-    text += typeof part === 'string'
-      ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part}\r\n`
-      : `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n${part.content}\r\n`;
+    text +=
+      typeof part === 'string'
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part}\r\n`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n${part.content}\r\n`;
   }
   // No closing `--boundary--`: the form ends inside it.
   return { text: text || `--${boundary}\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
@@ -346,7 +386,13 @@ function* planned(options: PlanOptions, operations: readonly Operation[], counts
   const doc = spec.doc;
   const validators = SpecValidators.of(spec);
   const gen = (schema: JsonSchema, s: number) =>
-    generate(typeof schema === 'boolean' ? schema : { ...schema, components: doc.components }, { seed: s, optionalsProbability: 0.5, maxDefaultItems: 2, maxItems: 3, maxLength: 40 });
+    generate(typeof schema === 'boolean' ? schema : { ...schema, components: doc.components }, {
+      seed: s,
+      optionalsProbability: 0.5,
+      maxDefaultItems: 2,
+      maxItems: 3,
+      maxLength: 40,
+    });
 
   for (const op of operations) {
     const v = validators.for(op);
@@ -468,7 +514,10 @@ function* planned(options: PlanOptions, operations: readonly Operation[], counts
             });
           }
           const text = JSON.stringify(body);
-          candidates.push({ what: 'malformed JSON', make: () => ({ ...withoutBody(call), raw: { text: text.slice(0, Math.max(1, text.length - 1)), contentType: 'application/json' } }) });
+          candidates.push({
+            what: 'malformed JSON',
+            make: () => ({ ...withoutBody(call), raw: { text: text.slice(0, Math.max(1, text.length - 1)), contentType: 'application/json' } }),
+          });
         }
         if (form && formCheck) {
           for (const m of bodyMutations(doc, formMedia!.schema, body)) {
@@ -510,7 +559,14 @@ function* planned(options: PlanOptions, operations: readonly Operation[], counts
             break;
           }
         }
-        if (chosen) request = { operationId: op.id, index: i, kind: 'invalid', what: chosen.what, call: { ...chosen.call, step: step(`invalid: ${chosen.what}`), intent: { kind: 'invalid_input', what: chosen.what } } };
+        if (chosen)
+          request = {
+            operationId: op.id,
+            index: i,
+            kind: 'invalid',
+            what: chosen.what,
+            call: { ...chosen.call, step: step(`invalid: ${chosen.what}`), intent: { kind: 'invalid_input', what: chosen.what } },
+          };
         else counts.unbreakable++;
       }
       yield request;

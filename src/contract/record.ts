@@ -82,7 +82,6 @@ export const REDACTED = '<redacted>';
 const DEFAULT_PORT = 4011;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
 
-
 // ---------------------------------------------------------------- redaction
 
 /** Request headers that carry credentials: never written (no request header is written at all, but their values are scrubbed from everything else). */
@@ -174,7 +173,17 @@ function headerSecrets(value: string | string[] | undefined, into: Set<string>):
 
 // ---------------------------------------------------------------- proxying
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 function withoutHopByHop(headers: IncomingHttpHeaders): Record<string, string | string[]> {
   const named = new Set(
@@ -227,7 +236,8 @@ function parseBody(raw: Buffer, contentType: string | undefined): { value?: unkn
       return { value: raw.toString('utf8'), json: false };
     }
   }
-  if (media.startsWith('text/') || media === 'application/x-www-form-urlencoded' || media === 'application/xml') return { value: raw.toString('utf8'), json: false };
+  if (media.startsWith('text/') || media === 'application/x-www-form-urlencoded' || media === 'application/xml')
+    return { value: raw.toString('utf8'), json: false };
   return { json: false };
 }
 
@@ -249,7 +259,16 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
   return out;
 }
 
-function checkRequest(spec: Spec, op: Operation, params: Record<string, string>, query: Record<string, string | string[]>, headers: IncomingHttpHeaders, contentType: string | undefined, raw: Buffer, body: { value?: unknown; json: boolean }): string[] {
+function checkRequest(
+  spec: Spec,
+  op: Operation,
+  params: Record<string, string>,
+  query: Record<string, string | string[]>,
+  headers: IncomingHttpHeaders,
+  contentType: string | undefined,
+  raw: Buffer,
+  body: { value?: unknown; json: boolean },
+): string[] {
   const v = SpecValidators.of(spec).for(op);
   const header: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(headers)) if (val !== undefined) header[k] = val;
@@ -272,7 +291,14 @@ function checkRequest(spec: Spec, op: Operation, params: Record<string, string>,
   return out;
 }
 
-function checkResponse(spec: Spec, op: Operation, status: number, headers: IncomingHttpHeaders, body: { value?: unknown; json: boolean }, raw: Buffer): string[] {
+function checkResponse(
+  spec: Spec,
+  op: Operation,
+  status: number,
+  headers: IncomingHttpHeaders,
+  body: { value?: unknown; json: boolean },
+  raw: Buffer,
+): string[] {
   const found = declaredResponse(op, status);
   if (!found) return [`status ${status} is not documented for ${op.id}`];
   const { key, response: declared } = found;
@@ -315,7 +341,12 @@ function scenarioName(file: string): string {
   return base || 'recorded';
 }
 
-const timestamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+const timestamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
 
 /** The upstream as safe to print: no userinfo, no query. */
 function safeUrl(url: URL): string {
@@ -353,7 +384,10 @@ function toRule(x: RecordedExchange, spec: Spec): { rule?: ScenarioRule; skip?: 
   return { rule: { match, times: 1, respond } };
 }
 
-function renderScenario(options: { name: string; provider: string; upstream: URL; started: Date; exchanges: readonly RecordedExchange[]; spec: Spec }): { text: string; rules: number } {
+function renderScenario(options: { name: string; provider: string; upstream: URL; started: Date; exchanges: readonly RecordedExchange[]; spec: Spec }): {
+  text: string;
+  rules: number;
+} {
   const rules: ScenarioRule[] = [];
   const skipped: Skipped[] = [];
   for (const x of options.exchanges) {
@@ -500,9 +534,17 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       violations.push(...checkRequest(spec, op, route.params, query, req.headers, req.headers['content-type'], requestRaw, reqBody));
       violations.push(...checkResponse(spec, op, answer.status, answer.headers, resBody, resRaw));
     } else {
-      violations.push(route.kind === 'method_not_allowed' ? `${method} is not an operation of ${parsedUrl.pathname} (the spec has ${route.allowed.join(', ')})` : `no operation of the ${provider} spec matches ${parsedUrl.pathname}`);
+      violations.push(
+        route.kind === 'method_not_allowed'
+          ? `${method} is not an operation of ${parsedUrl.pathname} (the spec has ${route.allowed.join(', ')})`
+          : `no operation of the ${provider} spec matches ${parsedUrl.pathname}`,
+      );
     }
-    for (const v of violations) log.warn({ operation: op?.id ?? null, method, path: parsedUrl.pathname, status: answer.status, violation: v }, `spec violation: ${op?.id ?? `${method} ${parsedUrl.pathname}`} → ${answer.status}: ${v}`);
+    for (const v of violations)
+      log.warn(
+        { operation: op?.id ?? null, method, path: parsedUrl.pathname, status: answer.status, violation: v },
+        `spec violation: ${op?.id ?? `${method} ${parsedUrl.pathname}`} → ${answer.status}: ${v}`,
+      );
     // Secrets the exchange carried (a minted key in a response, a password in a request) are scrubbed from everything recorded, before and after.
     collectSecrets(reqBody.value, secrets);
     collectSecrets(resBody.value, secrets);
@@ -566,7 +608,11 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
    * close() writes the file whole, in request order, with the counts, and
    * scrubs every secret seen.
    */
-  const headerDoc = new Document({ name, provider, description: `Recorded from ${safeUrl(upstream)} since ${started.toISOString()}, still recording (the counts are written when the recorder stops). Secrets are redacted.` });
+  const headerDoc = new Document({
+    name,
+    provider,
+    description: `Recorded from ${safeUrl(upstream)} since ${started.toISOString()}, still recording (the counts are written when the recorder stops). Secrets are redacted.`,
+  });
   headerDoc.commentBefore = ` collections-mock record --provider ${provider}: replay with X-Mock-Scenario: ${name} (each rule fires once, in order)`;
   const header = `${headerDoc.toString({ lineWidth: 0 })}rules:\n`;
   const pieces: string[] = [];
@@ -589,7 +635,8 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     } catch (err) {
       onDisk = false;
       // Said once per run of failures: the exchanges stay in memory, and close() writes them.
-      if (!saveFailed) log.warn({ file: out, err: (err as Error).message }, `cannot write ${out}: ${(err as Error).message}; the exchanges are kept and written at close`);
+      if (!saveFailed)
+        log.warn({ file: out, err: (err as Error).message }, `cannot write ${out}: ${(err as Error).message}; the exchanges are kept and written at close`);
       saveFailed = true;
     }
   };
@@ -616,7 +663,13 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([Promise.allSettled([...pending]), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
         clearTimeout(timer);
-        if (pending.size) log.warn({ exchanges: pending.size }, pending.size === 1 ? '1 exchange still under way is cut off and not recorded' : `${pending.size} exchanges still under way are cut off and not recorded`);
+        if (pending.size)
+          log.warn(
+            { exchanges: pending.size },
+            pending.size === 1
+              ? '1 exchange still under way is cut off and not recorded'
+              : `${pending.size} exchanges still under way are cut off and not recorded`,
+          );
         cutOff = true;
         server.closeAllConnections();
         agent.destroy();
@@ -628,7 +681,10 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
           log.warn({ exchanges: count }, `nothing to write: none of the ${count} exchanges can be a scenario rule`);
           return { file: null, exchanges: count };
         }
-        log.info({ file: out, exchanges: count, rules }, `wrote ${out}: ${rules} rule${rules === 1 ? '' : 's'} from ${count} exchange${count === 1 ? '' : 's'}`);
+        log.info(
+          { file: out, exchanges: count, rules },
+          `wrote ${out}: ${rules} rule${rules === 1 ? '' : 's'} from ${count} exchange${count === 1 ? '' : 's'}`,
+        );
         return { file: out, exchanges: count };
       })();
       return closing;

@@ -38,7 +38,8 @@ export function summary(reports: Report | readonly Report[]): string {
     // Steps a live run did not send (the vendor does not serve them), once each.
     const notSent = new Map<string, string>();
     for (const r of report.results) {
-      if (r.outcome === 'not_applicable' && r.step !== 'fuzz' && (r.reason === MOCK_ONLY_REASON || r.reason === LEGACY_ONLY_REASON)) notSent.set(`${r.operationId} (${r.step})`, r.reason);
+      if (r.outcome === 'not_applicable' && r.step !== 'fuzz' && (r.reason === MOCK_ONLY_REASON || r.reason === LEGACY_ONLY_REASON))
+        notSent.set(`${r.operationId} (${r.step})`, r.reason);
     }
     for (const [step, reason] of notSent) lines.push(`  - not sent: ${step}: ${reason}`);
     const failures = report.results.filter((r) => r.outcome === 'failed');
@@ -62,7 +63,9 @@ export function summary(reports: Report | readonly Report[]): string {
 }
 
 const xmlEscape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''); // eslint-disable-line no-control-regex -- XML 1.0 forbids these characters
+  s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''); // eslint-disable-line no-control-regex -- XML 1.0 forbids these characters
 
 /** JUnit XML: a testsuite per provider, a testcase per check × step (not applicable ones are skipped). */
 export function junit(reports: Report | readonly Report[]): string {
@@ -84,7 +87,11 @@ export function junit(reports: Report | readonly Report[]): string {
       else if (r.outcome === 'not_applicable') out.push(`${open}>${r.reason ? `<skipped message="${xmlEscape(r.reason)}"/>` : '<skipped/>'}</testcase>`);
       else {
         const message = `expected ${r.expected ?? '?'}, received ${r.received ?? '?'}`;
-        out.push(`${open}>`, `      <failure message="${xmlEscape(message)}" type="${xmlEscape(r.check)}">${xmlEscape(`${message}\n${r.curl}`)}</failure>`, '    </testcase>');
+        out.push(
+          `${open}>`,
+          `      <failure message="${xmlEscape(message)}" type="${xmlEscape(r.check)}">${xmlEscape(`${message}\n${r.curl}`)}</failure>`,
+          '    </testcase>',
+        );
       }
     }
     out.push('  </testsuite>');

@@ -14,7 +14,10 @@ import { mixpeekFlow } from './flows/mixpeek.js';
 import { xaiFlow } from './flows/xai.js';
 import { FLOW_PROVIDERS, type FlowProvider } from './names.js';
 
-export const FLOWS: Record<string, ProviderFlow> = { xai: xaiFlow, airweave: airweaveFlow, mixpeek: mixpeekFlow, ctxfy: ctxfyFlow } satisfies Record<FlowProvider, ProviderFlow>;
+export const FLOWS: Record<string, ProviderFlow> = { xai: xaiFlow, airweave: airweaveFlow, mixpeek: mixpeekFlow, ctxfy: ctxfyFlow } satisfies Record<
+  FlowProvider,
+  ProviderFlow
+>;
 export { FLOW_PROVIDERS };
 
 export interface ContractOptions {
@@ -122,7 +125,6 @@ export function liveSkipReason(flow: ProviderFlow, op: Operation): string | unde
   if (flow.legacyOnly?.includes(op.id)) return LEGACY_ONLY_REASON;
   return undefined;
 }
-
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -352,7 +354,12 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       for (const name of checks) results.push({ check: name, operationId: c.operationId, step: c.step, outcome: 'not_applicable', reason: skip, curl: '' });
       // Nothing was sent: a flow that stops here is repeated by the whole command.
       lastCurl = replay;
-      return { operationId: c.operationId, step: c.step, request: { method: skipOp.method, url: base + skipOp.path, headers: {} }, response: { status: 0, headers: {}, text: '' } };
+      return {
+        operationId: c.operationId,
+        step: c.step,
+        request: { method: skipOp.method, url: base + skipOp.path, headers: {} },
+        response: { status: 0, headers: {}, text: '' },
+      };
     }
     const { exchange, op, credential } = await send(c);
     harvest(c, op, exchange.response.status);
@@ -385,7 +392,13 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     must: async (c) => {
       const ex = await call(c);
       const s = ex.response.status;
-      if (s === 0) throw new FlowAborted(c.step, c.operationId, 'an operation the vendor serves, to go on with the flow', 'not sent against the vendor: it is a mock-only or legacy operation');
+      if (s === 0)
+        throw new FlowAborted(
+          c.step,
+          c.operationId,
+          'an operation the vendor serves, to go on with the flow',
+          'not sent against the vendor: it is a mock-only or legacy operation',
+        );
       if (s < 200 || s >= 300) throw new FlowAborted(c.step, c.operationId, '2xx, to go on with the flow', `${s}: ${ex.response.text.slice(0, 200)}`);
       return ex;
     },
@@ -409,7 +422,15 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     try {
       await fuzzAll();
     } catch (err) {
-      results.push({ check: 'flow', operationId: '-', step: 'fuzz', outcome: 'failed', expected: 'the fuzzing to run to its end', received: (err as Error).message, curl: replay });
+      results.push({
+        check: 'flow',
+        operationId: '-',
+        step: 'fuzz',
+        outcome: 'failed',
+        expected: 'the fuzzing to run to its end',
+        received: (err as Error).message,
+        curl: replay,
+      });
     }
   };
   const fuzzAll = async () => {
@@ -419,10 +440,11 @@ export async function runContract(options: ContractOptions): Promise<Report> {
     // Loaded only when fuzzing: a plain run does not pay for it.
     const { generateSync } = await import('json-schema-faker');
     const exclude = new Map<string, string>();
-    if (live) for (const op of spec.operations.values()) {
-      const why = liveSkipReason(flow, op);
-      if (why) exclude.set(op.id, why);
-    }
+    if (live)
+      for (const op of spec.operations.values()) {
+        const why = liveSkipReason(flow, op);
+        if (why) exclude.set(op.id, why);
+      }
     const inputs = { seed, pools: structuredClone(pools) };
     // Planned as they are sent: the event loop turns between requests, so a connection the server closed while idle is seen closed before it is used again.
     const plan = streamFuzz({ spec, n: fuzzN, seed, pools, exclude, generate: generateSync as (s: unknown, o: Record<string, unknown>) => unknown });
@@ -482,9 +504,16 @@ export async function runContract(options: ContractOptions): Promise<Report> {
         const param = del?.path.match(/\{([^}]+)\}$/)?.[1];
         if (del && param) {
           const json = exchange.response.json as Record<string, unknown>;
-          const id = [param, 'id', param.replace(/_identifier$/, '_id'), param.replace(/Id$/, '_id')].map((k) => json[k]).find((v) => typeof v === 'string' && v !== '');
+          const id = [param, 'id', param.replace(/_identifier$/, '_id'), param.replace(/Id$/, '_id')]
+            .map((k) => json[k])
+            .find((v) => typeof v === 'string' && v !== '');
           if (typeof id === 'string') {
-            ctx.defer(`fuzzed ${op.id} ${id}`, { operationId: del.id, path: { ...req.call.path, [param]: id }, ...(req.call.headers ? { headers: req.call.headers } : {}), ...(req.call.auth ? { auth: req.call.auth } : {}) });
+            ctx.defer(`fuzzed ${op.id} ${id}`, {
+              operationId: del.id,
+              path: { ...req.call.path, [param]: id },
+              ...(req.call.headers ? { headers: req.call.headers } : {}),
+              ...(req.call.auth ? { auth: req.call.auth } : {}),
+            });
           }
         }
       }
@@ -546,12 +575,36 @@ export async function runContract(options: ContractOptions): Promise<Report> {
       await flow.run(ctx);
     } catch (err) {
       if (err instanceof FlowAborted) {
-        results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: err.expected, received: err.received, curl: lastCurl || replay });
+        results.push({
+          check: 'flow',
+          operationId: err.operationId,
+          step: err.step,
+          outcome: 'failed',
+          expected: err.expected,
+          received: err.received,
+          curl: lastCurl || replay,
+        });
       } else if (err instanceof NoReply) {
         if (answered === 0) unreachable = err;
-        results.push({ check: 'flow', operationId: err.operationId, step: err.step, outcome: 'failed', expected: 'a reply', received: err.message, curl: curlLine(err.request, err.credential) });
+        results.push({
+          check: 'flow',
+          operationId: err.operationId,
+          step: err.step,
+          outcome: 'failed',
+          expected: 'a reply',
+          received: err.message,
+          curl: curlLine(err.request, err.credential),
+        });
       } else {
-        results.push({ check: 'flow', operationId: '-', step: 'flow', outcome: 'failed', expected: 'the flow to run to its end', received: (err as Error).message, curl: lastCurl || replay });
+        results.push({
+          check: 'flow',
+          operationId: '-',
+          step: 'flow',
+          outcome: 'failed',
+          expected: 'the flow to run to its end',
+          received: (err as Error).message,
+          curl: lastCurl || replay,
+        });
       }
     }
     // A flow that stopped before its checkpoint is still fuzzed, with the ids it got to make.

@@ -143,7 +143,11 @@ export function parseJson(raw: Buffer): unknown {
   }
 }
 
-export async function parseMultipart(raw: Buffer, contentType: string, limits: BodyLimits): Promise<{ fields: Record<string, string>; files: Record<string, UploadedFile> }> {
+export async function parseMultipart(
+  raw: Buffer,
+  contentType: string,
+  limits: BodyLimits,
+): Promise<{ fields: Record<string, string>; files: Record<string, UploadedFile> }> {
   const fields: Record<string, string> = Object.create(null);
   const files: Record<string, UploadedFile> = Object.create(null);
   return new Promise((resolve, reject) => {

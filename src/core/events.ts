@@ -200,7 +200,10 @@ export function createEventHub(journal: Journal, options: EventFeedOptions = {})
         const mine = provider === undefined ? entries : entries.filter((e) => e.provider === provider);
         const kept = mine.slice(-maxPerEvent);
         batch = kept.length
-          ? { data: `{"entries":[${kept.map((e) => JSON.stringify(publicEntry(e))).join(',')}],"skipped":${mine.length - kept.length + (provider === undefined ? before : 0)}}`, lastId: kept[kept.length - 1]!.id }
+          ? {
+              data: `{"entries":[${kept.map((e) => JSON.stringify(publicEntry(e))).join(',')}],"skipped":${mine.length - kept.length + (provider === undefined ? before : 0)}}`,
+              lastId: kept[kept.length - 1]!.id,
+            }
           : null;
         byFilter.set(key, batch);
       }

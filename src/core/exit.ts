@@ -27,7 +27,9 @@ function outputOf(log: Logger | undefined): Output | undefined {
   const stream = log && (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
   if (!stream || typeof stream !== 'object') return undefined;
   const s = stream as Partial<Output>;
-  return typeof s.end === 'function' && typeof s.destroy === 'function' && typeof s.once === 'function' && typeof s.destroyed === 'boolean' ? (s as Output) : undefined;
+  return typeof s.end === 'function' && typeof s.destroy === 'function' && typeof s.once === 'function' && typeof s.destroyed === 'boolean'
+    ? (s as Output)
+    : undefined;
 }
 
 /** Exits with `code` at once; log lines still queued are dropped. */

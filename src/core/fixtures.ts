@@ -155,10 +155,13 @@ const quoted = (value: string): string => `"${value.replace(/\r/g, '%0D').replac
 function multipartBody(form: NonNullable<FixtureRequest['form']>): { body: Buffer; contentType: string } {
   const boundary = `----collections-mock-${randomBytes(12).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(form.fields ?? {})) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(k)}\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(form.fields ?? {}))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(k)}\r\n\r\n${v}\r\n`));
   for (const [k, f] of Object.entries(form.files ?? {})) {
     parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(k)}; filename=${quoted(f.filename)}\r\nContent-Type: ${f.contentType ?? 'text/plain'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(k)}; filename=${quoted(f.filename)}\r\nContent-Type: ${f.contentType ?? 'text/plain'}\r\n\r\n`,
+      ),
       Buffer.from(f.content),
       Buffer.from('\r\n'),
     );
@@ -196,7 +199,14 @@ function sendHttp(url: string, method: string, headers: Record<string, string>, 
   });
 }
 
-async function send(fetch: FetchLike | undefined, base: string, method: string, urlPath: string, headers: Record<string, string>, req: Pick<FixtureRequest, 'body' | 'form'>): Promise<Sent> {
+async function send(
+  fetch: FetchLike | undefined,
+  base: string,
+  method: string,
+  urlPath: string,
+  headers: Record<string, string>,
+  req: Pick<FixtureRequest, 'body' | 'form'>,
+): Promise<Sent> {
   if (!fetch) return sendHttp(`${base}${urlPath}`, method, headers, req);
   let body: string | FormData | undefined;
   const h = new Headers(headers);
@@ -256,17 +266,25 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
       const where = `request ${i + 1}${r.name ? ` (${r.name})` : ''}`;
       const urlPath = substitute(r.path, vars, f.file);
       // A path under /__mock is the admin API's (data the vendor's API cannot create, such as Airweave's entities), not the provider's.
-      const res = await send(fetch, urlPath.startsWith('/__mock/') ? options.baseUrl : base, r.method.toUpperCase(), urlPath, { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers }, {
-        ...(r.body !== undefined ? { body: substitute(r.body, vars, f.file) } : {}),
-        ...(r.form !== undefined ? { form: substitute(r.form, vars, f.file) } : {}),
-      });
+      const res = await send(
+        fetch,
+        urlPath.startsWith('/__mock/') ? options.baseUrl : base,
+        r.method.toUpperCase(),
+        urlPath,
+        { ...substitute({ ...f.headers, ...r.headers }, vars, f.file), ...options.headers },
+        {
+          ...(r.body !== undefined ? { body: substitute(r.body, vars, f.file) } : {}),
+          ...(r.form !== undefined ? { form: substitute(r.form, vars, f.file) } : {}),
+        },
+      );
       // A key file that does not list the fixture's key refuses it: that provider is left without demo data, not the server without a start.
       if (i === 0 && (res.status === 401 || res.status === 403) && options.onRefused) {
         options.onRefused(f, `${r.method.toUpperCase()} ${urlPath} answered ${res.status}`);
         refused = true;
         break;
       }
-      if (res.status < 200 || res.status > 299) fail(f.file, `${where}: ${r.method.toUpperCase()} ${urlPath} answered ${res.status}: ${res.text.slice(0, 300)}`);
+      if (res.status < 200 || res.status > 299)
+        fail(f.file, `${where}: ${r.method.toUpperCase()} ${urlPath} answered ${res.status}: ${res.text.slice(0, 300)}`);
       for (const [name, at] of Object.entries(r.save ?? {})) {
         const v = valueAt(res.json, at);
         if (typeof v !== 'string' && typeof v !== 'number') fail(f.file, `${where}: the reply has no ${at} to save as ${name}`);
@@ -275,13 +293,23 @@ export async function loadFixtures(options: LoadFixturesOptions): Promise<Fixtur
     }
     if (refused) continue;
     let faked = 0;
-    if (options.fake && f.fake) faked = await fakeRecords(fetch, f, vars, base, mounted.spec, options.fake, seedNumber(options.seed, f.file), options.headers ?? {});
+    if (options.fake && f.fake)
+      faked = await fakeRecords(fetch, f, vars, base, mounted.spec, options.fake, seedNumber(options.seed, f.file), options.headers ?? {});
     out.push({ provider: f.provider, file: f.file, requests: f.requests.length, faked });
   }
   return out;
 }
 
-async function fakeRecords(fetch: FetchLike | undefined, f: FixtureFile, vars: Map<string, string>, base: string, spec: Spec, count: number, seed: number, extra: Record<string, string>): Promise<number> {
+async function fakeRecords(
+  fetch: FetchLike | undefined,
+  f: FixtureFile,
+  vars: Map<string, string>,
+  base: string,
+  spec: Spec,
+  count: number,
+  seed: number,
+  extra: Record<string, string>,
+): Promise<number> {
   const recipe = f.fake!;
   const op = spec.operations.get(recipe.operation);
   if (!op) fail(f.file, `fake: ${recipe.operation} is not an operation of the ${f.provider} spec`);

@@ -49,7 +49,14 @@ export function plainDateTime(s: string): boolean {
   const zone = s.charCodeAt(i);
   if (zone === 90 /* Z */) return i === n - 1;
   if ((zone === 43 || zone === 45) && i === n - 6 && s.charCodeAt(i + 3) === 58) {
-    return isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 4)) && isDigit(s.charCodeAt(i + 5)) && two(s, i + 1) <= 23 && two(s, i + 4) <= 59;
+    return (
+      isDigit(s.charCodeAt(i + 1)) &&
+      isDigit(s.charCodeAt(i + 2)) &&
+      isDigit(s.charCodeAt(i + 4)) &&
+      isDigit(s.charCodeAt(i + 5)) &&
+      two(s, i + 1) <= 23 &&
+      two(s, i + 4) <= 59
+    );
   }
   return false;
 }

@@ -141,7 +141,12 @@ export class Journal {
   }
 
   clear(provider?: string): void {
-    const kept = provider === undefined ? [] : this.list().filter((e) => e.provider !== provider).reverse();
+    const kept =
+      provider === undefined
+        ? []
+        : this.list()
+            .filter((e) => e.provider !== provider)
+            .reverse();
     this.ring = kept;
     this.head = 0;
     this.count = kept.length;

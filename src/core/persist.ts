@@ -20,7 +20,9 @@ export function readPersisted(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`--persist ${file}: not valid JSON (${(err as Error).message}); it is left untouched: fix it, move it away, or point --persist elsewhere`, { cause: err });
+    throw new Error(`--persist ${file}: not valid JSON (${(err as Error).message}); it is left untouched: fix it, move it away, or point --persist elsewhere`, {
+      cause: err,
+    });
   }
 }
 

@@ -285,4 +285,9 @@ export function defineProvider<Ops, State>(definition: ProviderDefinition<Ops, S
 }
 
 /** A provider's part of the admin API: a validated admin request, and the provider's tenants to act on. */
-export type AdminOperation<State> = (ctx: { path: Record<string, string>; query: Record<string, unknown>; body: unknown; tenants: Tenants<State> }) => Reply | Promise<Reply>;
+export type AdminOperation<State> = (ctx: {
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  tenants: Tenants<State>;
+}) => Reply | Promise<Reply>;

@@ -41,10 +41,17 @@ export interface RecordViews {
 export function checkRecordViews(provider: string, views: RecordViews | undefined, spec: Spec): void {
   for (const view of views?.views ?? []) {
     const op = spec.operations.get(view.operationId);
-    if (!op || op.method !== 'GET') throw new Error(`provider ${provider}: records of ${view.tables.join('/')} name ${view.operationId}, not a GET operation of its spec`);
-    const wanted = op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort();
+    if (!op || op.method !== 'GET')
+      throw new Error(`provider ${provider}: records of ${view.tables.join('/')} name ${view.operationId}, not a GET operation of its spec`);
+    const wanted = op.parameters
+      .filter((p) => p.in === 'path')
+      .map((p) => p.name)
+      .sort();
     const given = Object.keys(view.params).sort();
-    if (wanted.join() !== given.join()) throw new Error(`provider ${provider}: records of ${view.tables.join('/')} fill ${given.join(', ') || 'no'} path parameters; ${view.operationId} has ${wanted.join(', ') || 'none'}`);
+    if (wanted.join() !== given.join())
+      throw new Error(
+        `provider ${provider}: records of ${view.tables.join('/')} fill ${given.join(', ') || 'no'} path parameters; ${view.operationId} has ${wanted.join(', ') || 'none'}`,
+      );
   }
 }
 
@@ -62,12 +69,12 @@ interface SavedTable {
   rows: Record<string, unknown>[];
 }
 
-const isTable = (v: unknown): v is SavedTable =>
-  !!v && typeof v === 'object' && (v as SavedTable).$$ === 'table' && Array.isArray((v as SavedTable).rows);
+const isTable = (v: unknown): v is SavedTable => !!v && typeof v === 'object' && (v as SavedTable).$$ === 'table' && Array.isArray((v as SavedTable).rows);
 
 /** The records along a saved path, by table name, from the tenant's saved data. */
 function walk(tenantData: unknown, path: readonly string[]): Map<string, Record<string, unknown>> {
-  if (path.length < 2 || path.length % 2 !== 0) throw new MockError('bad_request', 'path: give a table and a key, then optionally more table and key pairs below it.', { details: { field: 'path' } });
+  if (path.length < 2 || path.length % 2 !== 0)
+    throw new MockError('bad_request', 'path: give a table and a key, then optionally more table and key pairs below it.', { details: { field: 'path' } });
   const found = new Map<string, Record<string, unknown>>();
   let node = tenantData as Record<string, unknown>;
   for (let i = 0; i < path.length; i += 2) {
@@ -114,7 +121,13 @@ function pick(body: unknown, field: string, value: string): unknown {
  * /__mock/state has it) as the provider's vendor GET answers it. `host` is
  * the Host the links in the reply point at.
  */
-export async function renderRecord(m: MountedProvider<unknown>, tenant: string, tenantData: unknown, path: readonly string[], host: string | undefined): Promise<RenderedRecord> {
+export async function renderRecord(
+  m: MountedProvider<unknown>,
+  tenant: string,
+  tenantData: unknown,
+  path: readonly string[],
+  host: string | undefined,
+): Promise<RenderedRecord> {
   const records = walk(tenantData, path);
   const tables = path.filter((_, i) => i % 2 === 0);
   const declared = m.provider.records;
@@ -135,7 +148,8 @@ export async function renderRecord(m: MountedProvider<unknown>, tenant: string, 
   // Validated as a request would be: coerced, the query's defaults applied.
   const query: Record<string, unknown> = {};
   const header: Record<string, unknown> = {};
-  for (const p of op.parameters) if (p.in === 'header' && headers[p.name.toLowerCase()] !== undefined) header[p.name.toLowerCase()] = headers[p.name.toLowerCase()];
+  for (const p of op.parameters)
+    if (p.in === 'header' && headers[p.name.toLowerCase()] !== undefined) header[p.name.toLowerCase()] = headers[p.name.toLowerCase()];
   const issues = m.validators.for(op).params({ path: params, query, header });
   if (issues.length) throw new MockError('internal', `The record's keys do not fit ${view.operationId}: ${issues[0]!.message}.`);
   const request: RequestView = {
@@ -173,7 +187,10 @@ export async function renderRecord(m: MountedProvider<unknown>, tenant: string, 
     body = pick(body, view.pick.field, value);
     if (body === undefined) throw new MockError('not_found', `${view.operationId} did not list ${view.pick.field} ${JSON.stringify(value)}.`);
   }
-  if (Buffer.isBuffer(body) || (body && typeof body === 'object' && typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function')) {
+  if (
+    Buffer.isBuffer(body) ||
+    (body && typeof body === 'object' && typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function')
+  ) {
     throw new Error(`${m.provider.name}: ${view.operationId} does not answer JSON`);
   }
   return { operationId: op.id, method: 'GET', path: vendorPath, status: reply.status, body: body ?? null };

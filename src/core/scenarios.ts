@@ -153,7 +153,8 @@ export function checkScenario(raw: unknown, where: string, specs: ReadonlyMap<st
   const doc = raw as { name?: string; provider?: string; description?: string; rules: ScenarioRule[] };
   const provider = doc.provider ?? folderProvider;
   if (!provider) throw new ScenarioError(where, null, 'provider', 'is required for a file outside a provider folder');
-  if (folderProvider && doc.provider && doc.provider !== folderProvider) throw new ScenarioError(where, null, 'provider', `says ${doc.provider} but the file is in the ${folderProvider} folder`);
+  if (folderProvider && doc.provider && doc.provider !== folderProvider)
+    throw new ScenarioError(where, null, 'provider', `says ${doc.provider} but the file is in the ${folderProvider} folder`);
   const spec = specs.get(provider);
   if (!spec) throw new ScenarioError(where, null, 'provider', `${provider} is not mounted`);
   const name = doc.name ?? path.basename(where).replace(/\.ya?ml$/i, '');
@@ -165,7 +166,8 @@ export function checkScenario(raw: unknown, where: string, specs: ReadonlyMap<st
     }
     if (typeof rule.delay === 'object' && rule.delay.min > rule.delay.max) throw new ScenarioError(where, i, 'delay', 'min is above max');
     if (rule.stream) {
-      if (rule.respond || rule.fault) throw new ScenarioError(where, i, 'stream', 'cuts the stream the handler answers with: it cannot go with respond or fault');
+      if (rule.respond || rule.fault)
+        throw new ScenarioError(where, i, 'stream', 'cuts the stream the handler answers with: it cannot go with respond or fault');
       const ops = operationsOf(rule, spec);
       const specific = ids !== undefined && ids !== '*';
       const flat = specific ? ops.find((op) => !streams(op)) : undefined;

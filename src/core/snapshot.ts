@@ -25,7 +25,8 @@ export function encodeState(value: unknown, where = 'state'): Json | undefined {
   if (value === null || typeof value !== 'object') return value as Json;
   if (Buffer.isBuffer(value)) return { [TAG]: 'bytes', v: value.toString('base64') };
   if (value instanceof Table) return { [TAG]: 'table', key: value.key, rows: [...value.values()].map((r, i) => encodeState(r, `${where}[${i}]`) ?? null) };
-  if (value instanceof Map) return { [TAG]: 'map', entries: [...value].map(([k, v]) => [encodeState(k, where) ?? null, encodeState(v, `${where}.${String(k)}`) ?? null]) };
+  if (value instanceof Map)
+    return { [TAG]: 'map', entries: [...value].map(([k, v]) => [encodeState(k, where) ?? null, encodeState(v, `${where}.${String(k)}`) ?? null]) };
   if (value instanceof Set) return { [TAG]: 'set', values: [...value].map((v) => encodeState(v, where) ?? null) };
   if (Array.isArray(value)) return value.map((v, i) => encodeState(v, `${where}[${i}]`) ?? null);
   if (isScheduled(value)) return undefined;
@@ -76,7 +77,17 @@ export function disposeState(value: unknown, seen = new Set<object>()): void {
     return;
   }
   const children: Iterable<unknown> =
-    value instanceof Table ? value.values() : value instanceof Map ? value.values() : value instanceof Set ? value.values() : Array.isArray(value) ? value : Object.entries(value).filter(([k]) => !SKIPPED_KEYS.has(k)).map(([, v]) => v);
+    value instanceof Table
+      ? value.values()
+      : value instanceof Map
+        ? value.values()
+        : value instanceof Set
+          ? value.values()
+          : Array.isArray(value)
+            ? value
+            : Object.entries(value)
+                .filter(([k]) => !SKIPPED_KEYS.has(k))
+                .map(([, v]) => v);
   for (const child of children) disposeState(child, seen);
 }
 

@@ -220,9 +220,7 @@ interface Route {
 }
 
 export type RouteMatch =
-  | { kind: 'match'; op: Operation; params: Record<string, string> }
-  | { kind: 'method_not_allowed'; allowed: string[] }
-  | { kind: 'not_found' };
+  { kind: 'match'; op: Operation; params: Record<string, string> } | { kind: 'method_not_allowed'; allowed: string[] } | { kind: 'not_found' };
 
 /** Text matched literally inside a regular expression. */
 export function escapeRegExp(s: string): string {
@@ -251,7 +249,10 @@ function compileSegment(text: string): Segment {
 export class Router {
   private readonly byLength = new Map<number, Route[]>();
 
-  constructor(ops: Operation[], private readonly ignoreTrailingSlash = false) {
+  constructor(
+    ops: Operation[],
+    private readonly ignoreTrailingSlash = false,
+  ) {
     for (const op of ops) {
       const segments = op.path.split('/').slice(1).map(compileSegment);
       const route = { op, segments, literals: segments.filter((s) => s.literal !== undefined).length };

@@ -176,13 +176,19 @@ function wait(clock: Clock, ms: number, res: ServerResponse): Promise<boolean> {
  * Writes the events of a stream whose head is already sent, then ends the
  * response. Never rejects: how the stream ended is the result.
  */
-export async function writeEventStream(res: ServerResponse, stream: EventStream, options: WriteEventStreamOptions): Promise<{ events: number; end: StreamEnd }> {
+export async function writeEventStream(
+  res: ServerResponse,
+  stream: EventStream,
+  options: WriteEventStreamOptions,
+): Promise<{ events: number; end: StreamEnd }> {
   const { clock, cut } = options;
   let events = 0;
   // When the next event is due, on the mock's clock: the start plus every delay so far.
   let due = clock.nowMs();
   const iterator: Iterator<SseEvent> | AsyncIterator<SseEvent> =
-    Symbol.asyncIterator in stream.source ? (stream.source as AsyncIterable<SseEvent>)[Symbol.asyncIterator]() : (stream.source as Iterable<SseEvent>)[Symbol.iterator]();
+    Symbol.asyncIterator in stream.source
+      ? (stream.source as AsyncIterable<SseEvent>)[Symbol.asyncIterator]()
+      : (stream.source as Iterable<SseEvent>)[Symbol.iterator]();
   const close = async () => {
     try {
       await iterator.return?.();
@@ -193,7 +199,9 @@ export async function writeEventStream(res: ServerResponse, stream: EventStream,
   const write = (event: SseEvent): boolean => {
     const issues = options.check?.(event) ?? [];
     if (issues.length && options.onInvalid?.(event, issues)) {
-      res.end(formatComment(`collections-mock: this event breaks the spec's event schema and was not sent: ${issues[0]!.pointer || '/'} ${issues[0]!.message}`));
+      res.end(
+        formatComment(`collections-mock: this event breaks the spec's event schema and was not sent: ${issues[0]!.pointer || '/'} ${issues[0]!.message}`),
+      );
       return false;
     }
     res.write(formatEvent(event));

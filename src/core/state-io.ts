@@ -54,7 +54,13 @@ export class StateError extends Error {
 
 const escapeSegment = (s: string | number): string => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
 export const pointerOf = (path: readonly (string | number)[]): string => path.map((s) => `/${escapeSegment(s)}`).join('');
-const segmentsOf = (pointer: string): string[] => (pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
+const segmentsOf = (pointer: string): string[] =>
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -148,15 +154,21 @@ function checkContext(m: MountedProvider<unknown>): StateCheckContext {
  */
 export function checkSavedState(doc: unknown, mounted: readonly MountedProvider<unknown>[]): SavedState {
   if (!isObject(doc)) throw new StateError('', `not a ${STATE_FORMAT} document (not a JSON object)`, 'format');
-  if (doc.format !== STATE_FORMAT) throw new StateError('/format', `not a ${STATE_FORMAT} document (its format is ${JSON.stringify(doc.format) ?? 'missing'})`, 'format');
+  if (doc.format !== STATE_FORMAT)
+    throw new StateError('/format', `not a ${STATE_FORMAT} document (its format is ${JSON.stringify(doc.format) ?? 'missing'})`, 'format');
   if (typeof doc.version !== 'number' || !STATE_VERSIONS_READ.includes(doc.version)) {
-    throw new StateError('/version', `version ${JSON.stringify(doc.version) ?? '(missing)'} is not one this mock reads (it reads ${STATE_VERSIONS_READ.join(', ')})`, 'version');
+    throw new StateError(
+      '/version',
+      `version ${JSON.stringify(doc.version) ?? '(missing)'} is not one this mock reads (it reads ${STATE_VERSIONS_READ.join(', ')})`,
+      'version',
+    );
   }
   // A provider that is not mounted says so, rather than failing the schema as an unknown field.
   if (isObject(doc.providers)) {
     const names = mounted.map((m) => m.provider.name);
     for (const name of Object.keys(doc.providers)) {
-      if (!names.includes(name)) throw new StateError(pointerOf(['providers', name]), `provider ${name} is not mounted (mounted: ${names.join(', ') || 'none'})`, 'provider');
+      if (!names.includes(name))
+        throw new StateError(pointerOf(['providers', name]), `provider ${name} is not mounted (mounted: ${names.join(', ') || 'none'})`, 'provider');
     }
   }
   checkSchema(doc);
@@ -292,8 +304,15 @@ const isTable = (v: unknown): v is EncodedTable => isObject(v) && v.$$ === 'tabl
  * load makes (a record others refer to cannot go); nothing changes when it
  * cannot. Returns the record as it was stored.
  */
-export function removeRecord(mounted: readonly MountedProvider<unknown>[], nowMs: number, provider: string, tenant: string, path: readonly string[]): Record<string, unknown> {
-  if (path.length === 0 || path.length % 2 !== 0) throw new RecordPathError('path: give a table and a key, then optionally more table and key pairs below it.', false);
+export function removeRecord(
+  mounted: readonly MountedProvider<unknown>[],
+  nowMs: number,
+  provider: string,
+  tenant: string,
+  path: readonly string[],
+): Record<string, unknown> {
+  if (path.length === 0 || path.length % 2 !== 0)
+    throw new RecordPathError('path: give a table and a key, then optionally more table and key pairs below it.', false);
   const doc = exportState(mounted, nowMs, provider);
   let node: unknown = doc.providers[provider]?.[tenant];
   if (node === undefined) throw new RecordPathError(`${provider} has no tenant ${JSON.stringify(tenant)}.`, true);

@@ -16,7 +16,6 @@ import { FORMATS } from './formats.js';
 import { buildOutput, resolvePointer, type JsonSchema, type Operation, type Spec, type SpecParameter } from './spec.js';
 import type { ValidationIssue } from './errors.js';
 
-
 /**
  * Three kinds, because the options differ: parameters and form fields arrive
  * as strings (coerced, defaults applied); JSON bodies keep their types but get
@@ -98,7 +97,14 @@ export function toIssues(location: ValidationIssue['location'], errors: ErrorObj
     let pointer = e.instancePath;
     if (e.keyword === 'required') pointer += `/${(e.params as { missingProperty: string }).missingProperty}`;
     if (e.keyword === 'additionalProperties') pointer += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
-    return { location, pointer, message: e.message ?? 'is invalid', rule: e.keyword, params: e.params as Record<string, unknown>, value: valueAt(data, e.instancePath) };
+    return {
+      location,
+      pointer,
+      message: e.message ?? 'is invalid',
+      rule: e.keyword,
+      params: e.params as Record<string, unknown>,
+      value: valueAt(data, e.instancePath),
+    };
   });
 }
 
@@ -166,7 +172,14 @@ function nonDecimalIntegers(names: readonly string[], location: ValidationIssue[
     if (v === undefined) continue;
     const texts = Array.isArray(v) ? v : [v];
     if (texts.every((t) => typeof t !== 'string' || DECIMAL_INTEGER.test(t))) continue;
-    issues.push({ location, pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, rule: 'type', message: 'must be integer', params: { type: 'integer' }, value: v });
+    issues.push({
+      location,
+      pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      rule: 'type',
+      message: 'must be integer',
+      params: { type: 'integer' },
+      value: v,
+    });
     delete values[name];
   }
   return issues;
@@ -436,7 +449,11 @@ export class SpecValidators {
   }
 
   /** A reply's (or an event's) checker, its validator made once per key in `cache`; undefined when the spec gives no schema. */
-  private checker(cache: Map<string, ValidateFunction | null>, key: string, entry: () => ValidatorEntry | undefined): ((value: unknown) => ValidationIssue[]) | undefined {
+  private checker(
+    cache: Map<string, ValidateFunction | null>,
+    key: string,
+    entry: () => ValidatorEntry | undefined,
+  ): ((value: unknown) => ValidationIssue[]) | undefined {
     let fn = cache.get(key);
     if (fn === undefined) {
       const found = entry();

@@ -19,7 +19,11 @@ export function whyNotWritable(file: string, options: { replaced?: boolean } = {
     folder = statSync(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? `the folder ${dir} does not exist` : code === 'ENOTDIR' ? `${dir} is not a folder` : `the folder ${dir} cannot be used (${code})`;
+    return code === 'ENOENT'
+      ? `the folder ${dir} does not exist`
+      : code === 'ENOTDIR'
+        ? `${dir} is not a folder`
+        : `the folder ${dir} cannot be used (${code})`;
   }
   if (!folder.isDirectory()) return `${dir} is not a folder`;
   try {

@@ -74,7 +74,12 @@ export const INVALID = 'The request contains invalid parameters or malformed dat
 
 export const UNAUTHORIZED_BODY = { error: 'Unauthorized', message: UNAUTHORIZED, code: 401 };
 export const NOT_FOUND_BODY = { error: 'Not Found', message: NOT_FOUND, code: 404 };
-export const CONFLICT_BODY = { error: 'Conflict', message: 'The request conflicts with the current state of the resource', code: 409, details: 'Resource already exists' };
+export const CONFLICT_BODY = {
+  error: 'Conflict',
+  message: 'The request conflicts with the current state of the resource',
+  code: 409,
+  details: 'Resource already exists',
+};
 
 /** A version-4 UUID, as the mock's ids and user ids are. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

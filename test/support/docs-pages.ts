@@ -42,7 +42,9 @@ export interface Page {
 /** README.md, CONTRIBUTING.md and every page under docs/. */
 export function documentationFiles(): string[] {
   const docs = (dir: string): string[] =>
-    readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? docs(`${dir}/${e.name}`) : e.name.endsWith('.md') ? [`${dir}/${e.name}`] : []));
+    readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? docs(`${dir}/${e.name}`) : e.name.endsWith('.md') ? [`${dir}/${e.name}`] : [],
+    );
   return ['README.md', 'CONTRIBUTING.md', ...docs('docs').sort()].filter((f) => existsSync(path.join(repoRoot, f)));
 }
 
@@ -86,7 +88,13 @@ export function expectedOutput(block: Block): string[] {
   for (const l of block.code.split('\n')) {
     const i = l.indexOf(marker);
     // A marker inside a quoted string is not one: it must start the line or follow whitespace.
-    if (i >= 0 && (i === 0 || /\s/.test(l[i - 1]!))) out.push(l.slice(i + marker.length).replace(/^ /, '').trimEnd());
+    if (i >= 0 && (i === 0 || /\s/.test(l[i - 1]!)))
+      out.push(
+        l
+          .slice(i + marker.length)
+          .replace(/^ /, '')
+          .trimEnd(),
+      );
   }
   return out;
 }

@@ -42,7 +42,9 @@ export const contractFile = (vendor: string): string => path.join(REPO_ROOT, 've
 export function loadVendorContract(vendor: string): Contract {
   const file = contractFile(vendor);
   if (!existsSync(file)) {
-    throw new Error(`${vendor}: ${path.relative(REPO_ROOT, file)} is missing. Extract it from the vendor's published OpenAPI document: npm run vendor:extract -- --vendor ${vendor} --from <document>`);
+    throw new Error(
+      `${vendor}: ${path.relative(REPO_ROOT, file)} is missing. Extract it from the vendor's published OpenAPI document: npm run vendor:extract -- --vendor ${vendor} --from <document>`,
+    );
   }
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Contract;
@@ -114,7 +116,8 @@ export function operationsOf(paths: Json): OperationRef[] {
 }
 
 /** Every operation the vendor publishes, from the contract's index. */
-export const publishedOperations = (index: IndexEntry[]): OperationRef[] => routerOrder(index.map((e) => operationRef(e.method, e.path, e.operationId ?? `${e.method} ${e.path}`)));
+export const publishedOperations = (index: IndexEntry[]): OperationRef[] =>
+  routerOrder(index.map((e) => operationRef(e.method, e.path, e.operationId ?? `${e.method} ${e.path}`)));
 
 export const matchOp = (ops: OperationRef[], method: string, p: string): OperationRef | undefined => ops.find((o) => o.method === method && o.regex.test(p));
 
@@ -133,7 +136,11 @@ export function closeObjects(components: Json): Json {
     if (Array.isArray(node)) return node.map((n) => close(n, owner));
     if (node === null || typeof node !== 'object') return node;
     const out: Json = {};
-    for (const [k, v] of Object.entries<Json>(node)) out[k] = k === 'properties' && v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries<Json>(v).map(([p, s]) => [p, close(s, `${owner}.${p}`)])) : close(v, owner);
+    for (const [k, v] of Object.entries<Json>(node))
+      out[k] =
+        k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries<Json>(v).map(([p, s]) => [p, close(s, `${owner}.${p}`)]))
+          : close(v, owner);
     if (node.properties && node.additionalProperties === undefined && node.unevaluatedProperties === undefined) {
       out.unevaluatedProperties = false;
       out['x-owner'] = owner;
@@ -199,7 +206,11 @@ export interface Fidelity {
    * What `pick` makes of the validation errors of the success replies that have a documented schema,
    * each reply validated against its operation's (`opOf`, the vendor operation it answers unless told).
    */
-  successErrors(validatorFor: (schema: Json) => ValidateFunction, opOf: (c: Captured) => OperationRef | undefined, pick: (e: ErrorObject) => string | undefined): Set<string>;
+  successErrors(
+    validatorFor: (schema: Json) => ValidateFunction,
+    opOf: (c: Captured) => OperationRef | undefined,
+    pick: (e: ErrorObject) => string | undefined,
+  ): Set<string>;
   /** "<owner schema>.<field>" of every field in a success reply that a closed copy of the document (closeObjects) refuses. */
   undeclaredFields(closedValidatorFor: (schema: Json) => ValidateFunction, opOf?: (c: Captured) => OperationRef | undefined): Set<string>;
 }
@@ -341,6 +352,10 @@ export function useFidelity(options: FidelityOptions): Fidelity {
     },
     successErrors,
     undeclaredFields: (closedValidatorFor, opOf = vendorOpOf) =>
-      successErrors(closedValidatorFor, opOf, (e) => (e.keyword === 'unevaluatedProperties' ? `${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}` : undefined)),
+      successErrors(closedValidatorFor, opOf, (e) =>
+        e.keyword === 'unevaluatedProperties'
+          ? `${(e.parentSchema as Json)['x-owner']}.${(e.params as { unevaluatedProperty: string }).unevaluatedProperty}`
+          : undefined,
+      ),
   };
 }

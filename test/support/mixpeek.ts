@@ -20,7 +20,8 @@ export async function mp(
 
 /** Calls bound to one key (and optionally one namespace). */
 export function mixpeekApi(baseUrl: string, key: string, ns?: string) {
-  const call = (method: string, path: string, json?: unknown) => mp(baseUrl, path, { method, key, ...(ns !== undefined ? { ns } : {}), ...(json !== undefined ? { json } : {}) });
+  const call = (method: string, path: string, json?: unknown) =>
+    mp(baseUrl, path, { method, key, ...(ns !== undefined ? { ns } : {}), ...(json !== undefined ? { json } : {}) });
   return {
     get: (path: string) => call('GET', path),
     post: (path: string, json?: unknown) => call('POST', path, json),

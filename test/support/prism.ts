@@ -201,9 +201,7 @@ async function startOnce(specFile: string, options: PrismOptions, port: number):
     if (exited) {
       await stop();
       const Failure = /EADDRINUSE/.test(output) ? PortTaken : Error;
-      throw new Failure(
-        `Prism exited before answering (code ${exited.code}, signal ${exited.signal}): ${describe()}\n--- Prism output ---\n${output}`,
-      );
+      throw new Failure(`Prism exited before answering (code ${exited.code}, signal ${exited.signal}): ${describe()}\n--- Prism output ---\n${output}`);
     }
     if (await prismAnswers(url)) break;
     if (performance.now() - started > timeoutMs) {

@@ -52,7 +52,11 @@ export function ClockView() {
             Step (ms)
             <input type="number" min={1} value={step} onInput={(e) => setStep(Math.max(1, Number(e.currentTarget.value) || 1))} />
           </label>
-          <button type="button" disabled={c?.mode !== 'manual'} onClick={() => action.run(async () => (await api.advance(step), reloadAll()), `Advanced ${step} ms.`)}>
+          <button
+            type="button"
+            disabled={c?.mode !== 'manual'}
+            onClick={() => action.run(async () => (await api.advance(step), reloadAll()), `Advanced ${step} ms.`)}
+          >
             Advance
           </button>
         </div>
@@ -121,7 +125,9 @@ export function ClockView() {
               ))}
           </tbody>
         </table>
-        {deliveries.data?.deliveries.length === 0 && <p class="muted">No deliveries yet (Ctxfy postbacks go out when a source that has a postback URL finishes).</p>}
+        {deliveries.data?.deliveries.length === 0 && (
+          <p class="muted">No deliveries yet (Ctxfy postbacks go out when a source that has a postback URL finishes).</p>
+        )}
       </Section>
     </div>
   );

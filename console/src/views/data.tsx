@@ -74,7 +74,14 @@ function Linked({ state, selected, fresh, onSelect }: { state: unknown; selected
       <ul class="linked">
         {links.map((l) => (
           <li key={l.path.join('/')}>
-            <button type="button" class="record" onClick={() => { const s = find(l.path); if (s) onSelect(s); }}>
+            <button
+              type="button"
+              class="record"
+              onClick={() => {
+                const s = find(l.path);
+                if (s) onSelect(s);
+              }}
+            >
               {l.table}: {l.label}
             </button>{' '}
             <span class="muted">(its {l.field})</span>
@@ -112,7 +119,19 @@ function useVendorRecord(provider: string, tenant: string, path: string[], rende
 }
 
 /** The selected record: as the vendor returns it (the default) or as the mock stores it, one tab each. */
-function RecordJson({ provider, tenant, path, stored, rendered }: { provider: string; tenant: string; path: string[]; stored: unknown; rendered: readonly string[][] }) {
+function RecordJson({
+  provider,
+  tenant,
+  path,
+  stored,
+  rendered,
+}: {
+  provider: string;
+  tenant: string;
+  path: string[];
+  stored: unknown;
+  rendered: readonly string[][];
+}) {
   const [view, setView] = useState<View>('vendor');
   const vendor = useVendorRecord(provider, tenant, path, rendered);
   const tabs: [View, string][] = [
@@ -150,7 +169,11 @@ function RecordJson({ provider, tenant, path, stored, rendered }: { provider: st
           {vendor.data && 'record' in vendor.data ? (
             <>
               <p class="muted" data-testid="vendor-operation">
-                {vendor.data.record.operationId}: <code>{vendor.data.record.method} {vendor.data.record.path}</code> answered {vendor.data.record.status}
+                {vendor.data.record.operationId}:{' '}
+                <code>
+                  {vendor.data.record.method} {vendor.data.record.path}
+                </code>{' '}
+                answered {vendor.data.record.status}
               </p>
               <Json value={vendor.data.record.body} label="Vendor JSON" />
             </>
@@ -253,7 +276,7 @@ export function DataView() {
               type="button"
               class="danger"
               onClick={() => {
-                if (!confirm('Reset everything: every provider\'s data, the journal, active scenarios and deliveries?')) return;
+                if (!confirm("Reset everything: every provider's data, the journal, active scenarios and deliveries?")) return;
                 void action.run(async () => {
                   await api.reset({});
                   setSelected(undefined);
@@ -322,7 +345,11 @@ export function DataView() {
       </div>
       <div class="split">
         <nav class="pane" aria-label="Records">
-          {tenantState ? <Records node={tenantState} path={[]} selected={selectedId} onSelect={setSelected} /> : <p class="muted">No data for this provider yet.</p>}
+          {tenantState ? (
+            <Records node={tenantState} path={[]} selected={selectedId} onSelect={setSelected} />
+          ) : (
+            <p class="muted">No data for this provider yet.</p>
+          )}
         </nav>
         <section class="pane" aria-label="Record">
           {selected && fresh ? (

@@ -20,7 +20,9 @@ function snippets(name: string, base: string): { label: string; code: string }[]
         { label: 'Airweave SDK', code: `new AirweaveSDKClient({ apiKey: 'demo', baseUrl: '${base}' })` },
       ];
     case 'mixpeek':
-      return [{ label: 'curl', code: `curl -s ${base}/v1/namespaces/list -X POST -H 'Authorization: Bearer demo' -H 'content-type: application/json' -d '{}'` }];
+      return [
+        { label: 'curl', code: `curl -s ${base}/v1/namespaces/list -X POST -H 'Authorization: Bearer demo' -H 'content-type: application/json' -d '{}'` },
+      ];
     case 'ctxfy':
       return [{ label: 'curl', code: `curl -s ${base}/v1/spaces -H 'Authorization: Bearer demo'` }];
     default:
@@ -42,9 +44,7 @@ export function Overview() {
           <dt>Status</dt>
           <dd data-testid="health">{h?.status ?? '…'}</dd>
           <dt>Clock</dt>
-          <dd data-testid="clock-mode">
-            {clock.data ? `${clock.data.mode === 'manual' ? 'frozen (manual)' : 'real'} · ${clock.data.now}` : '…'}
-          </dd>
+          <dd data-testid="clock-mode">{clock.data ? `${clock.data.mode === 'manual' ? 'frozen (manual)' : 'real'} · ${clock.data.now}` : '…'}</dd>
           <dt>Processing step</dt>
           <dd>{h ? `${h.processing_ms} ms` : '…'}</dd>
           <dt>Scenarios loaded</dt>

@@ -24,7 +24,9 @@ function Detail({ id }: { id: number }) {
   if (error) return <ErrorNote error={error} />;
   if (!detail) return <p>Loading…</p>;
   const { entry, exchange } = detail;
-  const headers = exchange ? Object.fromEntries(Object.entries(exchange.requestHeaders).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) : {};
+  const headers = exchange
+    ? Object.fromEntries(Object.entries(exchange.requestHeaders).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)))
+    : {};
   const asCurl = curl(entry.method, `${location.origin}${entry.url.startsWith(ROOT) ? '' : ROOT}${entry.url}`, headers, exchange?.requestBody || undefined);
   return (
     <div class="stack" data-testid="request-detail">
@@ -46,7 +48,9 @@ function Detail({ id }: { id: number }) {
           {entry.at} · {entry.durationMs} ms
         </dd>
         <dt>Scenario</dt>
-        <dd data-testid="scenario">{entry.scenario ? `${entry.scenario.name} (rule ${entry.scenario.rule}, ${entry.scenario.activation})` : 'none: the stateful handler answered'}</dd>
+        <dd data-testid="scenario">
+          {entry.scenario ? `${entry.scenario.name} (rule ${entry.scenario.rule}, ${entry.scenario.activation})` : 'none: the stateful handler answered'}
+        </dd>
         {entry.fault && (
           <>
             <dt>Fault</dt>
@@ -68,11 +72,21 @@ function Detail({ id }: { id: number }) {
       {exchange ? (
         <div class="stack">
           <Section title="Request">
-            <Body text={Object.entries(exchange.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')} label="Request headers" />
+            <Body
+              text={Object.entries(exchange.requestHeaders)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n')}
+              label="Request headers"
+            />
             <Body text={exchange.requestBody} label="Request body" />
           </Section>
           <Section title="Response">
-            <Body text={Object.entries(exchange.responseHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')} label="Response headers" />
+            <Body
+              text={Object.entries(exchange.responseHeaders)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n')}
+              label="Response headers"
+            />
             <Body text={exchange.responseBody} label="Response body" />
             {exchange.truncated && <p class="muted">A body was longer than 64 KiB and is cut.</p>}
           </Section>

@@ -46,11 +46,14 @@ export function ScenariosView() {
           class="filters"
           onSubmit={(e) => {
             e.preventDefault();
-            void action.run(async () => {
-              const a = await api.activate({ provider: current, name: chosen, ...(tenant.trim() ? { tenant: tenant.trim() } : {}) });
-              reload();
-              return a;
-            }, `Armed ${chosen} for ${tenant.trim() || 'everyone'}.`);
+            void action.run(
+              async () => {
+                const a = await api.activate({ provider: current, name: chosen, ...(tenant.trim() ? { tenant: tenant.trim() } : {}) });
+                reload();
+                return a;
+              },
+              `Armed ${chosen} for ${tenant.trim() || 'everyone'}.`,
+            );
           }}
         >
           <label>
@@ -90,10 +93,13 @@ export function ScenariosView() {
               description: `Every operation answers ${failStatus} ${failTimes} times, then the stateful handler answers.`,
               rules: [{ times: failTimes, respond: { status: failStatus } }],
             };
-            void action.run(async () => {
-              await api.activate({ provider: current, scenario, ...(tenant.trim() ? { tenant: tenant.trim() } : {}) });
-              reload();
-            }, `Armed: ${failTimes} failures with ${failStatus}, then success, for ${tenant.trim() || 'everyone'}.`);
+            void action.run(
+              async () => {
+                await api.activate({ provider: current, scenario, ...(tenant.trim() ? { tenant: tenant.trim() } : {}) });
+                reload();
+              },
+              `Armed: ${failTimes} failures with ${failStatus}, then success, for ${tenant.trim() || 'everyone'}.`,
+            );
           }}
         >
           <label>

@@ -40,8 +40,18 @@ export function SearchView() {
     try {
       setResult(
         provider === 'xai'
-          ? await vendor('POST', '/xai/v1/documents/search', { authorization: `Bearer ${apiKey}` }, { query, source: { collection_ids: [currentCollection] }, retrieval_mode: { type: mode }, limit })
-          : await vendor('POST', `/airweave/collections/${encodeURIComponent(currentCollection)}/search/instant`, { 'x-api-key': apiKey }, { query, retrieval_strategy: mode, limit }),
+          ? await vendor(
+              'POST',
+              '/xai/v1/documents/search',
+              { authorization: `Bearer ${apiKey}` },
+              { query, source: { collection_ids: [currentCollection] }, retrieval_mode: { type: mode }, limit },
+            )
+          : await vendor(
+              'POST',
+              `/airweave/collections/${encodeURIComponent(currentCollection)}/search/instant`,
+              { 'x-api-key': apiKey },
+              { query, retrieval_strategy: mode, limit },
+            ),
       );
     } finally {
       setBusy(false);
@@ -122,7 +132,9 @@ export function SearchView() {
             <ol class="hits" aria-label="Ranked results">
               {hits.map((h, i) => {
                 // xAI: a chunk; Airweave: an entity, its fields at the top.
-                const text = String(h.chunk_content ?? (h.name !== undefined ? `${String(h.name)}: ${String(h.textual_representation ?? '')}` : JSON.stringify(h).slice(0, 200)));
+                const text = String(
+                  h.chunk_content ?? (h.name !== undefined ? `${String(h.name)}: ${String(h.textual_representation ?? '')}` : JSON.stringify(h).slice(0, 200)),
+                );
                 const score = h.score ?? h.relevance_score;
                 return (
                   <li key={i}>
@@ -133,8 +145,21 @@ export function SearchView() {
             </ol>
           </Section>
           <div class="split">
-            <Section title="Request" actions={<CopyButton text={curl(result.request.method, result.request.url, result.request.headers, JSON.stringify(result.request.body))} label="Copy as curl" />}>
-              <Json value={`${result.request.method} ${result.request.url}\n${Object.entries(result.request.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${JSON.stringify(result.request.body, null, 2)}`} label="Search request" />
+            <Section
+              title="Request"
+              actions={
+                <CopyButton
+                  text={curl(result.request.method, result.request.url, result.request.headers, JSON.stringify(result.request.body))}
+                  label="Copy as curl"
+                />
+              }
+            >
+              <Json
+                value={`${result.request.method} ${result.request.url}\n${Object.entries(result.request.headers)
+                  .map(([k, v]) => `${k}: ${v}`)
+                  .join('\n')}\n\n${JSON.stringify(result.request.body, null, 2)}`}
+                label="Search request"
+              />
             </Section>
             <Section title={result.response ? `Response ${result.response.status}` : 'No response'}>
               {result.response ? <Json value={result.response.body} label="Search response" /> : <p class="error">{result.error}</p>}

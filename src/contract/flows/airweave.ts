@@ -19,8 +19,18 @@ export const airweaveFlow: ProviderFlow = {
     const p = ctx.prefix;
     await ctx.call({ step: 'list collections without credentials', operationId: 'listCollections', auth: { none: true }, intent: { kind: 'no_auth' } });
     await ctx.call({ step: 'list collections with an empty key', operationId: 'listCollections', auth: { malformed: true }, intent: { kind: 'bad_auth' } });
-    await ctx.call({ step: 'create collection without a name', operationId: 'createCollection', json: { readable_id: `${p}-nameless` }, intent: { kind: 'invalid_input', what: 'name missing' } });
-    await ctx.call({ step: 'create collection with a short name', operationId: 'createCollection', json: { name: 'ab' }, intent: { kind: 'invalid_input', what: 'name under 4 characters' } });
+    await ctx.call({
+      step: 'create collection without a name',
+      operationId: 'createCollection',
+      json: { readable_id: `${p}-nameless` },
+      intent: { kind: 'invalid_input', what: 'name missing' },
+    });
+    await ctx.call({
+      step: 'create collection with a short name',
+      operationId: 'createCollection',
+      json: { name: 'ab' },
+      intent: { kind: 'invalid_input', what: 'name under 4 characters' },
+    });
     await ctx.call({
       step: 'create collection with a bad readable_id',
       operationId: 'createCollection',
@@ -31,12 +41,39 @@ export const airweaveFlow: ProviderFlow = {
     const readableId = `${p}-collection`;
     await ctx.must({ step: 'create collection', operationId: 'createCollection', json: { name: `${p} collection`.slice(0, 64), readable_id: readableId } });
     const dropCollection = ctx.defer(`collection ${readableId}`, { operationId: 'deleteCollection', path: { readable_id: readableId } });
-    await ctx.call({ step: 'read collection after create', operationId: 'getCollection', path: { readable_id: readableId }, intent: { kind: 'read_after_create', createdBy: 'create collection' } });
-    await ctx.call({ step: 'read collection without credentials', operationId: 'getCollection', path: { readable_id: readableId }, auth: { none: true }, intent: { kind: 'no_auth' } });
+    await ctx.call({
+      step: 'read collection after create',
+      operationId: 'getCollection',
+      path: { readable_id: readableId },
+      intent: { kind: 'read_after_create', createdBy: 'create collection' },
+    });
+    await ctx.call({
+      step: 'read collection without credentials',
+      operationId: 'getCollection',
+      path: { readable_id: readableId },
+      auth: { none: true },
+      intent: { kind: 'no_auth' },
+    });
     await ctx.call({ step: 'list collections', operationId: 'listCollections' });
-    await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: { readable_id: readableId }, json: { name: `${p} renamed`.slice(0, 64) } });
-    await ctx.call({ step: 'update collection with a numeric name', operationId: 'updateCollection', path: { readable_id: readableId }, json: { name: 1234 }, intent: { kind: 'invalid_input', what: 'name is a number' } });
-    await ctx.call({ step: 'read unknown collection', operationId: 'getCollection', path: { readable_id: `${p}-never-created` }, intent: { kind: 'unknown_id' } });
+    await ctx.must({
+      step: 'update collection',
+      operationId: 'updateCollection',
+      path: { readable_id: readableId },
+      json: { name: `${p} renamed`.slice(0, 64) },
+    });
+    await ctx.call({
+      step: 'update collection with a numeric name',
+      operationId: 'updateCollection',
+      path: { readable_id: readableId },
+      json: { name: 1234 },
+      intent: { kind: 'invalid_input', what: 'name is a number' },
+    });
+    await ctx.call({
+      step: 'read unknown collection',
+      operationId: 'getCollection',
+      path: { readable_id: `${p}-never-created` },
+      intent: { kind: 'unknown_id' },
+    });
 
     await ctx.call({
       step: 'create source connection without short_name',
@@ -66,7 +103,12 @@ export const airweaveFlow: ProviderFlow = {
       intent: { kind: 'read_after_create', createdBy: 'create source connection' },
     });
     await ctx.call({ step: 'list source connections', operationId: 'listSourceConnections', query: { collection: readableId } });
-    await ctx.must({ step: 'update source connection', operationId: 'updateSourceConnection', path: { source_connection_id: id }, json: { description: 'updated by the contract suite' } });
+    await ctx.must({
+      step: 'update source connection',
+      operationId: 'updateSourceConnection',
+      path: { source_connection_id: id },
+      json: { description: 'updated by the contract suite' },
+    });
     await ctx.call({
       step: 'update source connection with a long description',
       operationId: 'updateSourceConnection',
@@ -78,20 +120,42 @@ export const airweaveFlow: ProviderFlow = {
 
     // Search: the connection has not synced, so every tier answers an empty list (not an error).
     const searched = { readable_id: readableId };
-    await ctx.call({ step: 'instant search', operationId: 'instantSearch', path: searched, json: { query: 'invoices due this quarter', retrieval_strategy: 'hybrid', limit: 5 } });
+    await ctx.call({
+      step: 'instant search',
+      operationId: 'instantSearch',
+      path: searched,
+      json: { query: 'invoices due this quarter', retrieval_strategy: 'hybrid', limit: 5 },
+    });
     await ctx.call({
       step: 'instant search with a filter',
       operationId: 'instantSearch',
       path: searched,
       json: { query: 'invoices', filter: [{ conditions: [{ field: 'airweave_system_metadata.source_name', operator: 'equals', value: 'stripe' }] }] },
     });
-    await ctx.call({ step: 'instant search with a blank query', operationId: 'instantSearch', path: searched, json: { query: '  ' }, intent: { kind: 'invalid_input', what: 'blank query' } });
-    await ctx.call({ step: 'instant search of an unknown collection', operationId: 'instantSearch', path: { readable_id: `${p}-never-created` }, json: { query: 'invoices' }, intent: { kind: 'unknown_id' } });
+    await ctx.call({
+      step: 'instant search with a blank query',
+      operationId: 'instantSearch',
+      path: searched,
+      json: { query: '  ' },
+      intent: { kind: 'invalid_input', what: 'blank query' },
+    });
+    await ctx.call({
+      step: 'instant search of an unknown collection',
+      operationId: 'instantSearch',
+      path: { readable_id: `${p}-never-created` },
+      json: { query: 'invoices' },
+      intent: { kind: 'unknown_id' },
+    });
     await ctx.call({ step: 'classic search', operationId: 'classicSearch', path: searched, json: { query: 'invoices due this quarter', limit: 5 } });
     await ctx.call({ step: 'agentic search', operationId: 'agenticSearch', path: searched, json: { query: 'which invoices are overdue', limit: 3 } });
     await ctx.call({ step: 'agentic search, streamed', operationId: 'streamAgenticSearch', path: searched, json: { query: 'which invoices are overdue' } });
     await ctx.call({ step: 'legacy search (GET)', operationId: 'searchCollectionLegacy', path: searched, query: { query: 'invoices', limit: '5' } });
-    await ctx.call({ step: 'legacy search (POST)', operationId: 'searchCollection', path: searched, json: { query: 'invoices', response_type: 'raw', limit: 5 } });
+    await ctx.call({
+      step: 'legacy search (POST)',
+      operationId: 'searchCollection',
+      path: searched,
+      json: { query: 'invoices', response_type: 'raw', limit: 5 },
+    });
     await ctx.call({
       step: 'read unknown source connection',
       operationId: 'getSourceConnection',
@@ -101,7 +165,12 @@ export const airweaveFlow: ProviderFlow = {
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
-    await deleteAndReread(ctx, 'source connection', { delete: 'deleteSourceConnection', read: 'getSourceConnection', path: { source_connection_id: id } }, dropConnection);
+    await deleteAndReread(
+      ctx,
+      'source connection',
+      { delete: 'deleteSourceConnection', read: 'getSourceConnection', path: { source_connection_id: id } },
+      dropConnection,
+    );
     await deleteAndReread(ctx, 'collection', { delete: 'deleteCollection', read: 'getCollection', path: { readable_id: readableId } }, dropCollection);
   },
 };

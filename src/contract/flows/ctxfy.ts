@@ -28,8 +28,18 @@ export const ctxfyFlow: ProviderFlow = {
       json: { name: `${p}-unauthorised` },
       intent: { kind: 'no_auth' },
     });
-    await ctx.call({ step: 'create space without a name', operationId: 'createSpace', json: { description: p }, intent: { kind: 'invalid_input', what: 'name missing' } });
-    await ctx.call({ step: 'create space with a numeric name', operationId: 'createSpace', json: { name: 42 }, intent: { kind: 'invalid_input', what: 'name is a number' } });
+    await ctx.call({
+      step: 'create space without a name',
+      operationId: 'createSpace',
+      json: { description: p },
+      intent: { kind: 'invalid_input', what: 'name missing' },
+    });
+    await ctx.call({
+      step: 'create space with a numeric name',
+      operationId: 'createSpace',
+      json: { name: 42 },
+      intent: { kind: 'invalid_input', what: 'name is a number' },
+    });
     await ctx.call({
       step: 'create space with malformed JSON',
       operationId: 'createSpace',
@@ -37,19 +47,38 @@ export const ctxfyFlow: ProviderFlow = {
       intent: { kind: 'invalid_input', what: 'malformed JSON' },
     });
 
-    const space = (await ctx.must({ step: 'create space', operationId: 'createSpace', json: { name: `${p}-space`, description: 'collections-mock contract suite' } })).response.json;
+    const space = (
+      await ctx.must({ step: 'create space', operationId: 'createSpace', json: { name: `${p}-space`, description: 'collections-mock contract suite' } })
+    ).response.json;
     const spaceId = String(space.id);
     const dropSpace = ctx.defer(`space ${spaceId}`, { operationId: 'deleteSpace', path: { spaceId } });
 
-    await ctx.call({ step: 'read space after create', operationId: 'getSpace', path: { spaceId }, intent: { kind: 'read_after_create', createdBy: 'create space' } });
+    await ctx.call({
+      step: 'read space after create',
+      operationId: 'getSpace',
+      path: { spaceId },
+      intent: { kind: 'read_after_create', createdBy: 'create space' },
+    });
     await ctx.call({ step: 'read space without credentials', operationId: 'getSpace', path: { spaceId }, auth: { none: true }, intent: { kind: 'no_auth' } });
     await ctx.call({ step: 'list spaces', operationId: 'listSpaces' });
     await ctx.must({ step: 'update space', operationId: 'updateSpace', path: { spaceId }, json: { name: `${p}-space-renamed` } });
-    await ctx.call({ step: 'update space with a numeric name', operationId: 'updateSpace', path: { spaceId }, json: { name: 7 }, intent: { kind: 'invalid_input', what: 'name is a number' } });
+    await ctx.call({
+      step: 'update space with a numeric name',
+      operationId: 'updateSpace',
+      path: { spaceId },
+      json: { name: 7 },
+      intent: { kind: 'invalid_input', what: 'name is a number' },
+    });
     await ctx.call({ step: 'read unknown space', operationId: 'getSpace', path: { spaceId: uuidLike(ctx.token) }, intent: { kind: 'unknown_id' } });
 
-    const collection = (await ctx.must({ step: 'create collection', operationId: 'createCollection', path: { spaceId }, json: { name: `${p}-collection` } })).response.json;
-    await ctx.call({ step: 'read collection tree after create', operationId: 'getCollectionTree', path: { spaceId }, intent: { kind: 'read_after_create', createdBy: 'create collection' } });
+    const collection = (await ctx.must({ step: 'create collection', operationId: 'createCollection', path: { spaceId }, json: { name: `${p}-collection` } }))
+      .response.json;
+    await ctx.call({
+      step: 'read collection tree after create',
+      operationId: 'getCollectionTree',
+      path: { spaceId },
+      intent: { kind: 'read_after_create', createdBy: 'create collection' },
+    });
     await ctx.call({
       step: 'create collection without a name',
       operationId: 'createCollection',
@@ -81,7 +110,12 @@ export const ctxfyFlow: ProviderFlow = {
     ).response.json;
     const sourceId = String(source.id);
     const dropSource = ctx.defer(`source ${sourceId}`, { operationId: 'deleteSource', path: { sourceId } });
-    await ctx.call({ step: 'read source after create', operationId: 'getSource', path: { sourceId }, intent: { kind: 'read_after_create', createdBy: 'create source' } });
+    await ctx.call({
+      step: 'read source after create',
+      operationId: 'getSource',
+      path: { sourceId },
+      intent: { kind: 'read_after_create', createdBy: 'create source' },
+    });
     await ctx.call({ step: 'list space sources', operationId: 'listSpaceSources', path: { spaceId } });
     await ctx.must({ step: 'update source', operationId: 'updateSource', path: { sourceId }, json: { name: `${p}-source-renamed`, description: 'renamed' } });
     await ctx.call({
@@ -92,7 +126,13 @@ export const ctxfyFlow: ProviderFlow = {
       intent: { kind: 'invalid_input', what: 'name is a number' },
     });
     await ctx.call({ step: 'read unknown source', operationId: 'getSource', path: { sourceId: uuidLike(ctx.token) }, intent: { kind: 'unknown_id' } });
-    await ctx.call({ step: 'read source without credentials', operationId: 'getSource', path: { sourceId }, auth: { none: true }, intent: { kind: 'no_auth' } });
+    await ctx.call({
+      step: 'read source without credentials',
+      operationId: 'getSource',
+      path: { sourceId },
+      auth: { none: true },
+      intent: { kind: 'no_auth' },
+    });
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();

@@ -37,7 +37,13 @@ export const mixpeekFlow: ProviderFlow = {
   async run(ctx) {
     const p = ctx.prefix;
     await ctx.call({ step: 'list namespaces without credentials', operationId: 'listNamespaces', auth: { none: true }, json: {}, intent: { kind: 'no_auth' } });
-    await ctx.call({ step: 'list namespaces with a malformed credential', operationId: 'listNamespaces', auth: { malformed: true }, json: {}, intent: { kind: 'bad_auth' } });
+    await ctx.call({
+      step: 'list namespaces with a malformed credential',
+      operationId: 'listNamespaces',
+      auth: { malformed: true },
+      json: {},
+      intent: { kind: 'bad_auth' },
+    });
     await ctx.call({
       step: 'create namespace without feature extractors',
       operationId: 'createNamespace',
@@ -49,16 +55,35 @@ export const mixpeekFlow: ProviderFlow = {
       await ctx.must({
         step: 'create namespace',
         operationId: 'createNamespace',
-        json: { namespace_name: `${p}-ns`, description: 'collections-mock contract suite', feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }] },
+        json: {
+          namespace_name: `${p}-ns`,
+          description: 'collections-mock contract suite',
+          feature_extractors: [{ feature_extractor_name: 'text_extractor', version: 'v1' }],
+        },
       })
     ).response.json;
     const nsId = String(namespace.namespace_id ?? namespace.id);
     const dropNamespace = ctx.defer(`namespace ${nsId}`, { operationId: 'deleteNamespace', path: { namespace_identifier: nsId } });
     const ns = { 'X-Namespace': nsId };
-    await ctx.call({ step: 'read namespace after create', operationId: 'getNamespace', path: { namespace_identifier: nsId }, intent: { kind: 'read_after_create', createdBy: 'create namespace' } });
+    await ctx.call({
+      step: 'read namespace after create',
+      operationId: 'getNamespace',
+      path: { namespace_identifier: nsId },
+      intent: { kind: 'read_after_create', createdBy: 'create namespace' },
+    });
     await ctx.call({ step: 'list namespaces', operationId: 'listNamespaces', json: {} });
-    await ctx.must({ step: 'update namespace', operationId: 'updateNamespace', path: { namespace_identifier: nsId }, json: { description: 'updated by the contract suite' } });
-    await ctx.call({ step: 'read unknown namespace', operationId: 'getNamespace', path: { namespace_identifier: `ns_${ctx.token(10)}` }, intent: { kind: 'unknown_id' } });
+    await ctx.must({
+      step: 'update namespace',
+      operationId: 'updateNamespace',
+      path: { namespace_identifier: nsId },
+      json: { description: 'updated by the contract suite' },
+    });
+    await ctx.call({
+      step: 'read unknown namespace',
+      operationId: 'getNamespace',
+      path: { namespace_identifier: `ns_${ctx.token(10)}` },
+      intent: { kind: 'unknown_id' },
+    });
 
     await ctx.call({
       step: 'create bucket without a schema',
@@ -77,11 +102,36 @@ export const mixpeekFlow: ProviderFlow = {
     ).response.json;
     const bucketId = String(bucket.bucket_id ?? bucket.id);
     const dropBucket = ctx.defer(`bucket ${bucketId}`, { operationId: 'deleteBucket', path: { bucket_identifier: bucketId }, headers: ns });
-    await ctx.call({ step: 'read bucket after create', operationId: 'getBucket', path: { bucket_identifier: bucketId }, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create bucket' } });
-    await ctx.call({ step: 'read bucket without credentials', operationId: 'getBucket', path: { bucket_identifier: bucketId }, headers: ns, auth: { none: true }, intent: { kind: 'no_auth' } });
+    await ctx.call({
+      step: 'read bucket after create',
+      operationId: 'getBucket',
+      path: { bucket_identifier: bucketId },
+      headers: ns,
+      intent: { kind: 'read_after_create', createdBy: 'create bucket' },
+    });
+    await ctx.call({
+      step: 'read bucket without credentials',
+      operationId: 'getBucket',
+      path: { bucket_identifier: bucketId },
+      headers: ns,
+      auth: { none: true },
+      intent: { kind: 'no_auth' },
+    });
     await ctx.call({ step: 'list buckets', operationId: 'listBuckets', headers: ns, json: {} });
-    await ctx.must({ step: 'update bucket', operationId: 'updateBucket', path: { bucket_identifier: bucketId }, headers: ns, json: { description: 'updated by the contract suite' } });
-    await ctx.call({ step: 'read unknown bucket', operationId: 'getBucket', path: { bucket_identifier: `bkt_${ctx.token(8)}` }, headers: ns, intent: { kind: 'unknown_id' } });
+    await ctx.must({
+      step: 'update bucket',
+      operationId: 'updateBucket',
+      path: { bucket_identifier: bucketId },
+      headers: ns,
+      json: { description: 'updated by the contract suite' },
+    });
+    await ctx.call({
+      step: 'read unknown bucket',
+      operationId: 'getBucket',
+      path: { bucket_identifier: `bkt_${ctx.token(8)}` },
+      headers: ns,
+      intent: { kind: 'unknown_id' },
+    });
 
     await ctx.call({
       step: 'create object with a blob of no property',
@@ -109,14 +159,24 @@ export const mixpeekFlow: ProviderFlow = {
     const objectId = String(object.object_id ?? object.id);
     const obj = { bucket_identifier: bucketId, object_identifier: objectId };
     const dropObject = ctx.defer(`object ${objectId}`, { operationId: 'deleteObject', path: obj, headers: ns });
-    await ctx.call({ step: 'read object after create', operationId: 'getObject', path: obj, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create object' } });
+    await ctx.call({
+      step: 'read object after create',
+      operationId: 'getObject',
+      path: obj,
+      headers: ns,
+      intent: { kind: 'read_after_create', createdBy: 'create object' },
+    });
     await ctx.call({ step: 'list objects', operationId: 'listObjects', path: { bucket_identifier: bucketId }, headers: ns, json: {} });
 
     await ctx.call({
       step: 'create collection with a short name',
       operationId: 'createCollection',
       headers: ns,
-      json: { collection_name: 'ab', source: { type: 'bucket', bucket_ids: [bucketId] }, feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' } },
+      json: {
+        collection_name: 'ab',
+        source: { type: 'bucket', bucket_ids: [bucketId] },
+        feature_extractor: { feature_extractor_name: 'text_extractor', version: 'v1' },
+      },
       intent: { kind: 'invalid_input', what: 'collection_name under 3 characters' },
     });
     const collection = (
@@ -132,9 +192,19 @@ export const mixpeekFlow: ProviderFlow = {
       })
     ).response.json;
     const collectionId = String(collection.collection_id ?? collection.id);
-    const dropCollection = ctx.defer(`collection ${collectionId}`, { operationId: 'deleteCollection', path: { collection_identifier: collectionId }, headers: ns });
+    const dropCollection = ctx.defer(`collection ${collectionId}`, {
+      operationId: 'deleteCollection',
+      path: { collection_identifier: collectionId },
+      headers: ns,
+    });
     const col = { collection_identifier: collectionId };
-    await ctx.call({ step: 'read collection after create', operationId: 'getCollection', path: col, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create collection' } });
+    await ctx.call({
+      step: 'read collection after create',
+      operationId: 'getCollection',
+      path: col,
+      headers: ns,
+      intent: { kind: 'read_after_create', createdBy: 'create collection' },
+    });
     await ctx.call({ step: 'list collections', operationId: 'listCollections', headers: ns, json: {} });
     await ctx.call({ step: 'list documents', operationId: 'listDocuments', path: col, headers: ns, json: {} });
     await ctx.call({
@@ -155,25 +225,55 @@ export const mixpeekFlow: ProviderFlow = {
       })
     ).response.json;
     const doc = { ...col, document_id: String(document.document_id ?? document.id) };
-    await ctx.call({ step: 'read document after create', operationId: 'getDocument', path: doc, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create document' } });
+    await ctx.call({
+      step: 'read document after create',
+      operationId: 'getDocument',
+      path: doc,
+      headers: ns,
+      intent: { kind: 'read_after_create', createdBy: 'create document' },
+    });
     await ctx.must({ step: 'patch document', operationId: 'patchDocument', path: doc, headers: ns, json: { 'metadata.status': 'reviewed' } });
-    await ctx.must({ step: 'replace document', operationId: 'updateDocument', path: doc, headers: ns, json: { text: 'collections-mock contract suite: the document, rewritten.', metadata: { run: p } } });
+    await ctx.must({
+      step: 'replace document',
+      operationId: 'updateDocument',
+      path: doc,
+      headers: ns,
+      json: { text: 'collections-mock contract suite: the document, rewritten.', metadata: { run: p } },
+    });
     await ctx.call({ step: 'read document lineage', operationId: 'getDocumentLineage', path: doc, headers: ns });
-    await ctx.call({ step: 'read lineage of an unknown document', operationId: 'getDocumentLineage', path: { ...col, document_id: `doc_${ctx.token(24)}` }, headers: ns, intent: { kind: 'unknown_id' } });
+    await ctx.call({
+      step: 'read lineage of an unknown document',
+      operationId: 'getDocumentLineage',
+      path: { ...col, document_id: `doc_${ctx.token(24)}` },
+      headers: ns,
+      intent: { kind: 'unknown_id' },
+    });
     await ctx.call({ step: 'list documents made from the object', operationId: 'getObjectDocuments', path: { object_id: objectId }, headers: ns });
     await ctx.call({ step: 'list retriever stages', operationId: 'listRetrieverStages' });
     const stages = [
       {
         stage_name: 'search',
         stage_type: 'filter',
-        config: { stage_id: 'feature_search', parameters: { searches: [{ feature_uri: 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1', query: { input_mode: 'text', value: '{{INPUT.query}}' } }], final_top_k: 10 } },
+        config: {
+          stage_id: 'feature_search',
+          parameters: {
+            searches: [
+              { feature_uri: 'mixpeek://text_extractor@v1/multilingual_e5_large_instruct_v1', query: { input_mode: 'text', value: '{{INPUT.query}}' } },
+            ],
+            final_top_k: 10,
+          },
+        },
       },
     ];
     await ctx.call({
       step: 'create retriever with an unknown stage',
       operationId: 'createRetriever',
       headers: ns,
-      json: { retriever_name: `${p}-bad-retriever`, collection_identifiers: [collectionId], stages: [{ stage_name: 'x', config: { stage_id: `${p}_no_such_stage` } }] },
+      json: {
+        retriever_name: `${p}-bad-retriever`,
+        collection_identifiers: [collectionId],
+        stages: [{ stage_name: 'x', config: { stage_id: `${p}_no_such_stage` } }],
+      },
       intent: { kind: 'invalid_input', what: 'stage_id not in the registry' },
     });
     const retriever = (
@@ -187,11 +287,30 @@ export const mixpeekFlow: ProviderFlow = {
     const retrieverId = String(retriever?.retriever?.retriever_id ?? retriever?.retriever_id);
     const ret = { retriever_id: retrieverId };
     const dropRetriever = ctx.defer(`retriever ${retrieverId}`, { operationId: 'deleteRetriever', path: ret, headers: ns });
-    await ctx.call({ step: 'read retriever after create', operationId: 'getRetriever', path: ret, headers: ns, intent: { kind: 'read_after_create', createdBy: 'create retriever' } });
+    await ctx.call({
+      step: 'read retriever after create',
+      operationId: 'getRetriever',
+      path: ret,
+      headers: ns,
+      intent: { kind: 'read_after_create', createdBy: 'create retriever' },
+    });
     await ctx.call({ step: 'list retrievers', operationId: 'listRetrievers', headers: ns, json: {} });
     await ctx.must({ step: 'update retriever', operationId: 'patchRetriever', path: ret, headers: ns, json: { description: 'updated by the contract suite' } });
-    await ctx.call({ step: 'execute retriever without its required input', operationId: 'executeRetriever', path: ret, headers: ns, json: { inputs: {} }, intent: { kind: 'invalid_input', what: 'inputs.query missing' } });
-    await ctx.must({ step: 'execute retriever', operationId: 'executeRetriever', path: ret, headers: ns, json: { inputs: { query: 'a document written directly' } } });
+    await ctx.call({
+      step: 'execute retriever without its required input',
+      operationId: 'executeRetriever',
+      path: ret,
+      headers: ns,
+      json: { inputs: {} },
+      intent: { kind: 'invalid_input', what: 'inputs.query missing' },
+    });
+    await ctx.must({
+      step: 'execute retriever',
+      operationId: 'executeRetriever',
+      path: ret,
+      headers: ns,
+      json: { inputs: { query: 'a document written directly' } },
+    });
     await ctx.call({ step: 'explain retriever', operationId: 'explainRetriever', path: ret, headers: ns, json: { inputs: { query: 'contract suite' } } });
     await ctx.call({ step: 'list retriever executions', operationId: 'listRetrieverExecutions', path: ret, headers: ns, json: {} });
     await ctx.call({
@@ -201,12 +320,31 @@ export const mixpeekFlow: ProviderFlow = {
       json: { collection_identifiers: [collectionId], input_schema: { query: { type: 'text', required: true } }, stages, inputs: { query: 'contract suite' } },
     });
     await ctx.call({ step: 'list ad-hoc executions', operationId: 'listAdhocExecutions', headers: ns, json: {} });
-    await ctx.call({ step: 'read unknown retriever', operationId: 'getRetriever', path: { retriever_id: `ret_${ctx.token(16)}` }, headers: ns, intent: { kind: 'unknown_id' } });
+    await ctx.call({
+      step: 'read unknown retriever',
+      operationId: 'getRetriever',
+      path: { retriever_id: `ret_${ctx.token(16)}` },
+      headers: ns,
+      intent: { kind: 'unknown_id' },
+    });
     await deleteAndReread(ctx, 'retriever', { delete: 'deleteRetriever', read: 'getRetriever', path: ret, headers: ns }, dropRetriever);
 
     await deleteAndReread(ctx, 'document', { delete: 'deleteDocument', read: 'getDocument', path: doc, headers: ns });
-    await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: col, headers: ns, json: { description: 'updated by the contract suite' } });
-    await ctx.call({ step: 'update collection with a numeric name', operationId: 'updateCollection', path: col, headers: ns, json: { collection_name: 12345 }, intent: { kind: 'invalid_input', what: 'collection_name is a number' } });
+    await ctx.must({
+      step: 'update collection',
+      operationId: 'updateCollection',
+      path: col,
+      headers: ns,
+      json: { description: 'updated by the contract suite' },
+    });
+    await ctx.call({
+      step: 'update collection with a numeric name',
+      operationId: 'updateCollection',
+      path: col,
+      headers: ns,
+      json: { collection_name: 12345 },
+      intent: { kind: 'invalid_input', what: 'collection_name is a number' },
+    });
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();

@@ -49,7 +49,12 @@ export const xaiFlow: ProviderFlow = {
   async run(ctx) {
     const p = ctx.prefix;
     await ctx.call({ step: 'list collections without credentials', operationId: 'listCollections', auth: { none: true }, intent: { kind: 'no_auth' } });
-    await ctx.call({ step: 'list collections with a malformed credential', operationId: 'listCollections', auth: { malformed: true }, intent: { kind: 'bad_auth' } });
+    await ctx.call({
+      step: 'list collections with a malformed credential',
+      operationId: 'listCollections',
+      auth: { malformed: true },
+      intent: { kind: 'bad_auth' },
+    });
     await ctx.call({ step: 'list files without credentials', operationId: 'listFiles', auth: { none: true }, intent: { kind: 'no_auth' } });
     await ctx.call({
       step: 'create collection without a name',
@@ -65,7 +70,11 @@ export const xaiFlow: ProviderFlow = {
     });
 
     const collection = (
-      await ctx.must({ step: 'create collection', operationId: 'createCollection', json: { collection_name: `${p}-collection`, collection_description: 'collections-mock contract suite' } })
+      await ctx.must({
+        step: 'create collection',
+        operationId: 'createCollection',
+        json: { collection_name: `${p}-collection`, collection_description: 'collections-mock contract suite' },
+      })
     ).response.json;
     const collectionId = String(collection.collection_id);
     const dropCollection = ctx.defer(`collection ${collectionId}`, { operationId: 'deleteCollection', path: { collection_id: collectionId } });
@@ -84,7 +93,12 @@ export const xaiFlow: ProviderFlow = {
       intent: { kind: 'no_auth' },
     });
     await ctx.call({ step: 'list collections', operationId: 'listCollections' });
-    await ctx.must({ step: 'update collection', operationId: 'updateCollection', path: { collection_id: collectionId }, json: { collection_description: 'renamed by the contract suite' } });
+    await ctx.must({
+      step: 'update collection',
+      operationId: 'updateCollection',
+      path: { collection_id: collectionId },
+      json: { collection_description: 'renamed by the contract suite' },
+    });
     await ctx.call({
       step: 'update collection with an empty name',
       operationId: 'updateCollection',
@@ -100,7 +114,13 @@ export const xaiFlow: ProviderFlow = {
     });
 
     // A document is a file of the Files API attached to the collection.
-    await ctx.call({ step: 'upload file without the file part', operationId: 'uploadFile', auth: 'files', form: { purpose: 'assistants' }, intent: { kind: 'invalid_input', what: 'file part missing' } });
+    await ctx.call({
+      step: 'upload file without the file part',
+      operationId: 'uploadFile',
+      auth: 'files',
+      form: { purpose: 'assistants' },
+      intent: { kind: 'invalid_input', what: 'file part missing' },
+    });
     const file = (
       await ctx.must({
         step: 'upload file',
@@ -111,13 +131,24 @@ export const xaiFlow: ProviderFlow = {
     ).response.json;
     const fileId = String(file.id);
     const dropFile = ctx.defer(`file ${fileId}`, { operationId: 'deleteFile', path: { file_id: fileId }, auth: 'files' });
-    await ctx.call({ step: 'read file after upload', operationId: 'retrieveFile', auth: 'files', path: { file_id: fileId }, intent: { kind: 'read_after_create', createdBy: 'upload file' } });
+    await ctx.call({
+      step: 'read file after upload',
+      operationId: 'retrieveFile',
+      auth: 'files',
+      path: { file_id: fileId },
+      intent: { kind: 'read_after_create', createdBy: 'upload file' },
+    });
     await ctx.call({ step: 'list files', operationId: 'listFiles', auth: 'files' });
 
     const doc = { collection_id: collectionId, file_id: fileId };
     await ctx.must({ step: 'add document', operationId: 'addDocumentToCollection', path: doc, json: { fields: { source: p } } });
     const dropDocument = ctx.defer(`document ${fileId} in ${collectionId}`, { operationId: 'removeDocumentFromCollection', path: doc });
-    await ctx.call({ step: 'read document after add', operationId: 'getDocumentMetadata', path: doc, intent: { kind: 'read_after_create', createdBy: 'add document' } });
+    await ctx.call({
+      step: 'read document after add',
+      operationId: 'getDocumentMetadata',
+      path: doc,
+      intent: { kind: 'read_after_create', createdBy: 'add document' },
+    });
     await ctx.call({ step: 'list documents', operationId: 'listDocuments', path: { collection_id: collectionId } });
     await ctx.call({ step: 'batch get documents', operationId: 'batchGetDocuments', path: { collection_id: collectionId }, query: { file_ids: fileId } });
     await ctx.call({
@@ -132,7 +163,13 @@ export const xaiFlow: ProviderFlow = {
     // Search (api.x.ai): once the document is processed, its own words find it.
     const status = await awaitProcessed(ctx, doc);
     const search = (query: string, extra: Record<string, unknown> = {}) => ({ query, source: { collection_ids: [collectionId] }, ...extra });
-    await ctx.call({ step: 'search without credentials', operationId: 'searchDocuments', auth: { none: true }, json: search('contract suite'), intent: { kind: 'no_auth' } });
+    await ctx.call({
+      step: 'search without credentials',
+      operationId: 'searchDocuments',
+      auth: { none: true },
+      json: search('contract suite'),
+      intent: { kind: 'no_auth' },
+    });
     await ctx.call({
       step: 'search without a query',
       operationId: 'searchDocuments',
@@ -156,7 +193,10 @@ export const xaiFlow: ProviderFlow = {
     });
     for (const [step, body] of [
       ['search after processing', search('contract suite short text document')],
-      ['search by keyword with a filter on the document fields', search('contract suite document', { retrieval_mode: { type: 'keyword' }, filter: `source = "${p}"` })],
+      [
+        'search by keyword with a filter on the document fields',
+        search('contract suite document', { retrieval_mode: { type: 'keyword' }, filter: `source = "${p}"` }),
+      ],
     ] as const) {
       const ex = await ctx.call({ step, operationId: 'searchDocuments', auth: 'files', json: body });
       if (ctx.stateless) continue;
@@ -165,14 +205,24 @@ export const xaiFlow: ProviderFlow = {
       }
       const matches = (ex.response.json as { matches?: { file_id?: unknown }[] } | undefined)?.matches;
       if (ex.response.status !== 200 || !matches?.some((m) => m.file_id === fileId)) {
-        throw new FlowAborted(step, 'searchDocuments', `the added document ${fileId} among the matches`, `${ex.response.status}: ${ex.response.text.slice(0, 200)}`);
+        throw new FlowAborted(
+          step,
+          'searchDocuments',
+          `the added document ${fileId} among the matches`,
+          `${ex.response.status}: ${ex.response.text.slice(0, 200)}`,
+        );
       }
     }
 
     // Everything the flow made exists: --fuzz sends its requests here.
     await ctx.checkpoint();
     await deleteAndReread(ctx, 'document', { verb: 'remove', delete: 'removeDocumentFromCollection', read: 'getDocumentMetadata', path: doc }, dropDocument);
-    await deleteAndReread(ctx, 'collection', { delete: 'deleteCollection', read: 'getCollectionMetadata', path: { collection_id: collectionId } }, dropCollection);
+    await deleteAndReread(
+      ctx,
+      'collection',
+      { delete: 'deleteCollection', read: 'getCollectionMetadata', path: { collection_id: collectionId } },
+      dropCollection,
+    );
     await deleteAndReread(ctx, 'file', { delete: 'deleteFile', read: 'retrieveFile', auth: 'files', path: { file_id: fileId } }, dropFile);
   },
 };

@@ -31,7 +31,20 @@ const KIND_FOR_STATUS: Record<number, MockErrorKind> = {
   429: 'rate_limited',
   500: 'internal',
 };
-const ALL_KINDS: MockErrorKind[] = ['validation', 'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'payload_too_large', 'method_not_allowed', 'unsupported_media_type', 'unprocessable', 'internal'];
+const ALL_KINDS: MockErrorKind[] = [
+  'validation',
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'method_not_allowed',
+  'unsupported_media_type',
+  'unprocessable',
+  'internal',
+];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -76,7 +76,8 @@ export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply,
   if (requiredHeaders.length) {
     const sent = Object.keys(reply.headers ?? {}).map((k) => k.toLowerCase());
     for (const name of requiredHeaders) {
-      if (!sent.includes(name)) issues.push({ location: 'header', pointer: `/${name}`, rule: 'required', message: `required response header ${name} is missing` });
+      if (!sent.includes(name))
+        issues.push({ location: 'header', pointer: `/${name}`, rule: 'required', message: `required response header ${name} is missing` });
     }
   }
   const body = reply.body;
@@ -84,13 +85,16 @@ export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply,
     if (media.length) issues.push({ location: 'body', pointer: '', rule: 'content', message: `status ${reply.status} must have a body (${media.join(', ')})` });
     return issues;
   }
-  const sent = mediaTypeOf(reply.contentType ?? (Buffer.isBuffer(body) ? 'application/octet-stream' : isEventStream(body) ? EVENT_STREAM_MEDIA : 'application/json'));
+  const sent = mediaTypeOf(
+    reply.contentType ?? (Buffer.isBuffer(body) ? 'application/octet-stream' : isEventStream(body) ? EVENT_STREAM_MEDIA : 'application/json'),
+  );
   const type = declaredMediaFor(media, sent) ?? sent;
   if (!declared.content[type]) {
     issues.push({ location: 'body', pointer: '', rule: 'content', message: `media type ${type} is not declared for ${op.id} ${reply.status}` });
   } else if (isEventStream(body)) {
     // Events are checked one by one as they are written (the media entry's event schema).
-    if (type !== EVENT_STREAM_MEDIA) issues.push({ location: 'body', pointer: '', rule: 'content', message: `a stream of events is sent as ${type}, not ${EVENT_STREAM_MEDIA}` });
+    if (type !== EVENT_STREAM_MEDIA)
+      issues.push({ location: 'body', pointer: '', rule: 'content', message: `a stream of events is sent as ${type}, not ${EVENT_STREAM_MEDIA}` });
   } else if (!Buffer.isBuffer(body)) {
     const keep = text !== undefined && text.length <= REMEMBER_MAX_CHARS;
     if (keep && remembered(facts.conforming.get(type), text)) return issues;
@@ -104,7 +108,13 @@ export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply,
 }
 
 /** Reports a reply that broke the spec: onSelfCheckFailure, an error in the log, a note on the journal entry. */
-export function reportSelfCheck(mount: Mount, x: Exchange, status: number, issues: ValidationIssue[], what = 'response does not match the spec'): SelfCheckFailure {
+export function reportSelfCheck(
+  mount: Mount,
+  x: Exchange,
+  status: number,
+  issues: ValidationIssue[],
+  what = 'response does not match the spec',
+): SelfCheckFailure {
   const failure: SelfCheckFailure = {
     provider: mount.provider.name,
     operationId: x.op?.id ?? null,

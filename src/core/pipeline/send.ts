@@ -90,7 +90,13 @@ export function sendStream(mount: Mount, x: Exchange, reply: Reply & { body: Eve
     ...(validate ? { check: (event) => validate(eventItem(event, eventSchema!.decodeData)) } : {}),
     onInvalid: (_event, issues) => {
       const where = `/event${entry ? `/${entry.events ?? 0}` : ''}`;
-      reportSelfCheck(mount, x, reply.status, issues.map((i) => ({ ...i, pointer: `${where}${i.pointer}` })), 'a streamed event does not match the spec');
+      reportSelfCheck(
+        mount,
+        x,
+        reply.status,
+        issues.map((i) => ({ ...i, pointer: `${where}${i.pointer}` })),
+        'a streamed event does not match the spec',
+      );
       return mount.options.strict;
     },
     onEvent: () => {

@@ -42,7 +42,10 @@ export function checkChunkOptions(options: ChunkOptions): void {
     throw new ChunkOptionsError('overlapTokens', `overlapTokens must be a whole number ≥ 0, got ${overlapTokens}`);
   }
   if (overlapTokens >= maxTokens) {
-    throw new ChunkOptionsError('overlapTokens', `overlapTokens (${overlapTokens}) must be less than maxTokens (${maxTokens}): each chunk must add tokens to the one before`);
+    throw new ChunkOptionsError(
+      'overlapTokens',
+      `overlapTokens (${overlapTokens}) must be less than maxTokens (${maxTokens}): each chunk must add tokens to the one before`,
+    );
   }
   if (!isEncodingName(encoding)) {
     throw new ChunkOptionsError('encoding', `encoding ${JSON.stringify(encoding)} is not supported; supported: ${ENCODINGS.join(', ')}`);

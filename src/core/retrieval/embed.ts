@@ -210,7 +210,8 @@ function readVectors(reply: unknown, count: number, where: string): number[][] {
   const out: number[][] = new Array(count);
   data.forEach((item: unknown, position) => {
     const { index = position, embedding } = (item ?? {}) as { index?: unknown; embedding?: unknown };
-    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || out[index as number]) throw bad(`data[${position}].index is ${JSON.stringify(index)}`);
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || out[index as number])
+      throw bad(`data[${position}].index is ${JSON.stringify(index)}`);
     if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => typeof x === 'number' && Number.isFinite(x))) {
       throw bad(`data[${position}].embedding is not a list of numbers`);
     }

@@ -100,7 +100,14 @@ function parseMediaType(mediaType: string): { type: string; params: Map<string, 
   const params = new Map<string, string>();
   for (const p of rest) {
     const eq = p.indexOf('=');
-    if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+    if (eq > 0)
+      params.set(
+        p.slice(0, eq).trim().toLowerCase(),
+        p
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      );
   }
   return { type: head.trim().toLowerCase(), params };
 }
@@ -141,7 +148,13 @@ function sniff(bytes: Uint8Array): 'pdf' | 'text' | undefined {
 /** Decodes by the given charset when the runtime knows it (UTF-8 otherwise); a byte-order mark decides over both. */
 function decode(bytes: Uint8Array, charset: string | undefined): string {
   const bom =
-    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? 'utf-8'
+      : bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'utf-16le'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? 'utf-16be'
+          : undefined;
   return decoderFor(bom ?? charset ?? 'utf-8').decode(bytes);
 }
 

@@ -107,7 +107,12 @@ class CollectionIndex<D> implements SearchIndex<D> {
 
   chunks(docKey: string): IndexedChunk[] {
     // Copies: a caller holding a chunk never sees a later upsert or compaction change it.
-    return (this.docs.get(docKey)?.ordinals ?? []).map((o) => ({ id: this.ids[o]!, text: this.texts[o]!, page: this.pages[o]!, vector: Float32Array.from(this.vectors.row(o)) }));
+    return (this.docs.get(docKey)?.ordinals ?? []).map((o) => ({
+      id: this.ids[o]!,
+      text: this.texts[o]!,
+      page: this.pages[o]!,
+      vector: Float32Array.from(this.vectors.row(o)),
+    }));
   }
 
   upsert(docKey: string, doc: D, chunks: readonly IndexedChunk[]): void {
@@ -315,7 +320,9 @@ export function search<D>(indexes: readonly SearchIndex<D>[], request: SearchReq
     const v = request.queryVector;
     const dimension = list[0]?.dimension ?? v?.length;
     if (!(v instanceof Float32Array) || v.length !== dimension) {
-      throw new RangeError(`${mode} search needs a queryVector of ${dimension ?? 'the indexes’'} float32 values, not ${v === undefined ? 'none' : describe(v)}`);
+      throw new RangeError(
+        `${mode} search needs a queryVector of ${dimension ?? 'the indexes’'} float32 values, not ${v === undefined ? 'none' : describe(v)}`,
+      );
     }
   }
   if (limit === 0 || list.length === 0) return [];
@@ -416,7 +423,12 @@ function keywordRanking<D>(list: CollectionIndex<D>[], query: string, limit: num
 }
 
 /** Cosine (dot product of unit vectors) over all the indexes' live chunks, the best `limit`. */
-function vectorRanking<D>(list: CollectionIndex<D>[], query: Float32Array, limit: number, filter: ((r: DocRecord<D>) => boolean) | undefined): { ref: Ref<D>; score: number }[] {
+function vectorRanking<D>(
+  list: CollectionIndex<D>[],
+  query: Float32Array,
+  limit: number,
+  filter: ((r: DocRecord<D>) => boolean) | undefined,
+): { ref: Ref<D>; score: number }[] {
   const top = new TopK<Ref<D>>(limit, before);
   list.forEach((index, at) => {
     let include = index.alive;

@@ -32,7 +32,14 @@ type BlockVisitor = (ordinals: Uint32Array, freqs: Uint8Array, start: number, en
  * first block at `off` to its last, at `last`, which holds `lastFill` entries
  * (the others are full). `visit` gets entries `start` to `end - 1`.
  */
-function eachBlock(off: number, last: number, lastFill: number, ordinalPages: readonly Uint32Array[], freqPages: readonly Uint8Array[], visit: BlockVisitor): void {
+function eachBlock(
+  off: number,
+  last: number,
+  lastFill: number,
+  ordinalPages: readonly Uint32Array[],
+  freqPages: readonly Uint8Array[],
+  visit: BlockVisitor,
+): void {
   while (off !== 0) {
     const page = off >>> PAGE_BITS;
     const at = off & PAGE_MASK;

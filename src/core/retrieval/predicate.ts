@@ -43,21 +43,7 @@ export type Condition =
     };
 
 export type ConditionOperator =
-  | 'eq'
-  | 'ne'
-  | 'gt'
-  | 'lt'
-  | 'gte'
-  | 'lte'
-  | 'in'
-  | 'nin'
-  | 'contains'
-  | 'starts_with'
-  | 'ends_with'
-  | 'regex'
-  | 'exists'
-  | 'is_null'
-  | 'text';
+  'eq' | 'ne' | 'gt' | 'lt' | 'gte' | 'lte' | 'in' | 'nin' | 'contains' | 'starts_with' | 'ends_with' | 'regex' | 'exists' | 'is_null' | 'text';
 
 type Cond = Extract<Condition, { kind: 'cond' }>;
 type Group = Exclude<Condition, { kind: 'cond' }>;
@@ -269,13 +255,25 @@ function testCondition(cond: Cond, record: unknown): boolean {
       return !anyCandidate(reached, (v) => options.some((o) => same(v, o)));
     }
     case 'gt':
-      return anyCandidate(reached, order((c) => c > 0));
+      return anyCandidate(
+        reached,
+        order((c) => c > 0),
+      );
     case 'gte':
-      return anyCandidate(reached, order((c) => c >= 0));
+      return anyCandidate(
+        reached,
+        order((c) => c >= 0),
+      );
     case 'lt':
-      return anyCandidate(reached, order((c) => c < 0));
+      return anyCandidate(
+        reached,
+        order((c) => c < 0),
+      );
     case 'lte':
-      return anyCandidate(reached, order((c) => c <= 0));
+      return anyCandidate(
+        reached,
+        order((c) => c <= 0),
+      );
     case 'contains':
       // Not expanded into elements: a string holds a substring, an array holds an element.
       return reached.some((v) => {
@@ -298,11 +296,17 @@ function testCondition(cond: Cond, record: unknown): boolean {
       return anyString(reached, (s) => pattern.test(s));
     }
     case 'exists':
-      return (reached.length > 0) === (value === true);
+      return reached.length > 0 === (value === true);
     case 'is_null':
       return (reached.length === 0 || anyCandidate(reached, (v) => v === null)) === (value === true);
     case 'text': {
-      const tokens = typeof value === 'string' ? value.toLowerCase().split(/\s+/).filter((t) => t !== '') : [];
+      const tokens =
+        typeof value === 'string'
+          ? value
+              .toLowerCase()
+              .split(/\s+/)
+              .filter((t) => t !== '')
+          : [];
       return anyString(reached, (s) => {
         const hay = s.toLowerCase();
         return tokens.every((t) => hay.includes(t));

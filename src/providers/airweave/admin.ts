@@ -57,7 +57,9 @@ export function createAdminOperations(catalog: Catalog, memory: AirweaveMemory):
     return (body.entities ?? []).map((e, i) => {
       const first = seen.get(e.entity_id);
       if (first !== undefined) {
-        throw new MockError('bad_request', `entities[${i}].entity_id ${JSON.stringify(e.entity_id)} is also entities[${first}]'s.`, { details: { field: `entities[${i}].entity_id` } });
+        throw new MockError('bad_request', `entities[${i}].entity_id ${JSON.stringify(e.entity_id)} is also entities[${first}]'s.`, {
+          details: { field: `entities[${i}].entity_id` },
+        });
       }
       seen.set(e.entity_id, i);
       return {
@@ -91,7 +93,15 @@ export function createAdminOperations(catalog: Catalog, memory: AirweaveMemory):
     const state = find(tenants, readableId);
     const inputs = inputsOf(body, readableId);
     const records = inputs.map((e) =>
-      recordOf(e, { key: loadedKey(readableId, e.entity_id), seq: 0, collection: readableId, connectionId: null, sourceName: e.source_name ?? DEFAULT_SOURCE, syncId: null, jobId: null }),
+      recordOf(e, {
+        key: loadedKey(readableId, e.entity_id),
+        seq: 0,
+        collection: readableId,
+        connectionId: null,
+        sourceName: e.source_name ?? DEFAULT_SOURCE,
+        syncId: null,
+        jobId: null,
+      }),
     );
     if (query.wait === false) {
       // Stored now (listed, counted, saved with the state); indexed in the background.
@@ -100,7 +110,14 @@ export function createAdminOperations(catalog: Catalog, memory: AirweaveMemory):
       return { status: 202, body: { readable_id: readableId, organization_id: state.organizationId, accepted: records.length } };
     }
     const work = store(tenants, state, readableId, records, replace);
-    track(state, readableId, work.then(() => undefined, () => undefined));
+    track(
+      state,
+      readableId,
+      work.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
     await work;
     return { status: 200, body: summary(state, readableId) };
   };

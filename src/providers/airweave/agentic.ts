@@ -75,12 +75,34 @@ export function* agentEvents(run: AgentRun): Generator<SseEvent> {
     promptTokens += prompt;
     completionTokens += completion;
     const ms = step();
-    return data({ type: 'thinking', thinking: run.thinking ? reasoning : null, text, duration_ms: ms, diagnostics: { iteration, prompt_tokens: prompt, completion_tokens: completion } }, ms);
+    return data(
+      {
+        type: 'thinking',
+        thinking: run.thinking ? reasoning : null,
+        text,
+        duration_ms: ms,
+        diagnostics: { iteration, prompt_tokens: prompt, completion_tokens: completion },
+      },
+      ms,
+    );
   };
   let calls = 0;
-  const tool = (iteration: number, name: Schemas['AgenticToolCallEvent']['tool_name'], args: Record<string, unknown>, stats: Record<string, unknown>): SseEvent => {
+  const tool = (
+    iteration: number,
+    name: Schemas['AgenticToolCallEvent']['tool_name'],
+    args: Record<string, unknown>,
+    stats: Record<string, unknown>,
+  ): SseEvent => {
     const ms = step();
-    return data({ type: 'tool_call', tool_name: name, duration_ms: ms, diagnostics: { iteration, tool_call_id: `toolu_${run.requestId.replace(/-/g, '').slice(0, 16)}_${++calls}`, arguments: args, stats } }, ms);
+    return data(
+      {
+        type: 'tool_call',
+        tool_name: name,
+        duration_ms: ms,
+        diagnostics: { iteration, tool_call_id: `toolu_${run.requestId.replace(/-/g, '').slice(0, 16)}_${++calls}`, arguments: args, stats },
+      },
+      ms,
+    );
   };
 
   const found = run.ranked;
@@ -88,12 +110,39 @@ export function* agentEvents(run: AgentRun): Generator<SseEvent> {
   const ids = collected.map((r) => r.hit.doc.record.entityId);
   const uniqueIds = [...new Set(ids)];
 
-  yield think(0, `Searching the collection for "${run.query}".`, `The user asks: "${run.query}". A hybrid search of the whole collection should surface the relevant entities; I will read the best ones before collecting them.`);
-  yield tool(0, 'search', { query: run.query, retrieval_strategy: 'hybrid', filter: run.filter ?? [], limit: AGENT_SEARCH_LIMIT }, { result_count: found.length, new_results: found.length, first_results: found.slice(0, 5).map(summary) });
-  yield think(1, found.length ? `Reading the ${uniqueIds.length} most relevant results.` : 'The search found nothing to read.', `The search returned ${found.length} results; the ones scoring at least half the best are worth reading.`);
-  yield tool(1, 'read', { entity_ids: uniqueIds }, { found: uniqueIds.length, not_found: 0, entities: collected.slice(0, 5).map(summary), context_label: null });
-  yield tool(1, 'add_to_results', { entity_ids: uniqueIds }, { added: uniqueIds.length, already_collected: 0, not_found: 0, total_collected: uniqueIds.length, entities: collected.slice(0, 5).map(summary) });
-  yield think(2, `Collected ${uniqueIds.length} result${uniqueIds.length === 1 ? '' : 's'}; returning them.`, 'The collected results answer the question; nothing more to search.');
+  yield think(
+    0,
+    `Searching the collection for "${run.query}".`,
+    `The user asks: "${run.query}". A hybrid search of the whole collection should surface the relevant entities; I will read the best ones before collecting them.`,
+  );
+  yield tool(
+    0,
+    'search',
+    { query: run.query, retrieval_strategy: 'hybrid', filter: run.filter ?? [], limit: AGENT_SEARCH_LIMIT },
+    { result_count: found.length, new_results: found.length, first_results: found.slice(0, 5).map(summary) },
+  );
+  yield think(
+    1,
+    found.length ? `Reading the ${uniqueIds.length} most relevant results.` : 'The search found nothing to read.',
+    `The search returned ${found.length} results; the ones scoring at least half the best are worth reading.`,
+  );
+  yield tool(
+    1,
+    'read',
+    { entity_ids: uniqueIds },
+    { found: uniqueIds.length, not_found: 0, entities: collected.slice(0, 5).map(summary), context_label: null },
+  );
+  yield tool(
+    1,
+    'add_to_results',
+    { entity_ids: uniqueIds },
+    { added: uniqueIds.length, already_collected: 0, not_found: 0, total_collected: uniqueIds.length, entities: collected.slice(0, 5).map(summary) },
+  );
+  yield think(
+    2,
+    `Collected ${uniqueIds.length} result${uniqueIds.length === 1 ? '' : 's'}; returning them.`,
+    'The collected results answer the question; nothing more to search.',
+  );
   yield tool(2, 'return_results_to_user', {}, { accepted: true, total_collected: uniqueIds.length, warning: null });
 
   const results: SearchResult[] = collected.map(renderResult);
@@ -128,5 +177,6 @@ export function* failedEvents(requestId: string, readableId: string, stepMs: num
 }
 
 /** The vendor's error event, for a stream a scenario makes fail. */
-export const errorEvent = (requestId: string) => (message: string): SseEvent => ({ data: { type: 'error', message, request_id: requestId } satisfies AgenticEvent });
-
+export const errorEvent =
+  (requestId: string) =>
+  (message: string): SseEvent => ({ data: { type: 'error', message, request_id: requestId } satisfies AgenticEvent });

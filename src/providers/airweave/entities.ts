@@ -92,7 +92,9 @@ export interface Corpus {
 /** Reads `<dir>/<short_name>.json`, one corpus per source. */
 export function loadCorpora(dir: string): Map<string, Corpus> {
   const out = new Map<string, Corpus>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const raw = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Partial<Corpus>;
     out.set(file.slice(0, -'.json'.length), { defaults: raw.defaults ?? {}, entities: raw.entities ?? [], revisions: raw.revisions ?? [] });
   }
@@ -208,8 +210,34 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
-const COMPANIES = ['Globex', 'Initech', 'Umbrella Health', 'Hooli', 'Soylent Foods', 'Stark Logistics', 'Wayne Capital', 'Wonka Retail', 'Tyrell Bio', 'Vandelay Imports', 'Massive Dynamic', 'Oscorp Energy'];
-const PEOPLE = ['Ana Silva', 'Ben Carter', 'Chloe Dubois', 'Diego Ramos', 'Elif Yilmaz', 'Farah Khan', 'Grace Liu', 'Hiro Tanaka', 'Isla Murray', 'Jonas Berg', 'Kofi Mensah', 'Lucia Romero'];
+const COMPANIES = [
+  'Globex',
+  'Initech',
+  'Umbrella Health',
+  'Hooli',
+  'Soylent Foods',
+  'Stark Logistics',
+  'Wayne Capital',
+  'Wonka Retail',
+  'Tyrell Bio',
+  'Vandelay Imports',
+  'Massive Dynamic',
+  'Oscorp Energy',
+];
+const PEOPLE = [
+  'Ana Silva',
+  'Ben Carter',
+  'Chloe Dubois',
+  'Diego Ramos',
+  'Elif Yilmaz',
+  'Farah Khan',
+  'Grace Liu',
+  'Hiro Tanaka',
+  'Isla Murray',
+  'Jonas Berg',
+  'Kofi Mensah',
+  'Lucia Romero',
+];
 const STATUSES = ['open', 'in progress', 'pending review', 'resolved', 'closed', 'draft', 'active', 'paid', 'overdue'];
 const SENTENCES = [
   'The renewal is due at the end of the quarter and includes a price increase of eight percent.',
@@ -236,7 +264,10 @@ const SENTENCES = [
 
 /** `StripeInvoiceEntity` → `Invoice`; `GitHubPrCommentEntity` → `Pr Comment` (the source's own prefix dropped). */
 function labelOf(className: string, sourceName: string): string {
-  const words = className.replace(/Entity$/, '').split(/(?=[A-Z][a-z])/).filter(Boolean);
+  const words = className
+    .replace(/Entity$/, '')
+    .split(/(?=[A-Z][a-z])/)
+    .filter(Boolean);
   const prefix = sourceName.replace(/_/g, '').toLowerCase();
   let joined = '';
   let skip = 0;
@@ -276,7 +307,9 @@ export function generatedEntity(rnd: () => number, sourceName: string, entityTyp
     created_at: new Date(created).toISOString(),
     updated_at: new Date(updated).toISOString(),
     web_url: `https://${sourceName.replace(/_/g, '-')}.example.com/${label.toLowerCase().replace(/\s+/g, '-')}/${id}`,
-    breadcrumbs: [{ entity_id: `${sourceName}-workspace`, name: `${company} workspace`, entity_type: `${entityType.replace(/[A-Z][a-z]*Entity$/, '')}WorkspaceEntity` }],
+    breadcrumbs: [
+      { entity_id: `${sourceName}-workspace`, name: `${company} workspace`, entity_type: `${entityType.replace(/[A-Z][a-z]*Entity$/, '')}WorkspaceEntity` },
+    ],
     content: `${label} for ${company}, owned by ${person}, status ${status}. ${first} ${second}`,
     fields: { status, owner: person, account: company, number: n },
   };

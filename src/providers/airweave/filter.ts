@@ -22,7 +22,13 @@ const SYSTEM = ['entity_type', 'source_name', 'original_entity_id', 'chunk_index
 const TIME_FIELDS = new Set(['created_at', 'updated_at']);
 const NUMBER_FIELDS = new Set(['airweave_system_metadata.chunk_index']);
 
-const cond = (field: string, operator: Cond['operator'], value: unknown, caseSensitive = true): Cond => ({ kind: 'cond', field, operator, value, caseSensitive });
+const cond = (field: string, operator: Cond['operator'], value: unknown, caseSensitive = true): Cond => ({
+  kind: 'cond',
+  field,
+  operator,
+  value,
+  caseSensitive,
+});
 
 /** A time as the filter view holds it (epoch ms); undefined when the value is not a time. */
 function timeValue(v: unknown): number | undefined {
@@ -137,7 +143,11 @@ function parseFilter(raw: unknown, at: string, depth: number, inner: boolean): C
     if (!isObject(minShould) || !Array.isArray(minShould.conditions) || !Number.isInteger(minShould.min_count)) {
       throw bad(here, 'min_should needs conditions (a list) and min_count (an integer)');
     }
-    parts.push({ kind: 'atLeast', min: minShould.min_count as number, items: minShould.conditions.map((c, i) => parseCondition(c, `${here}/conditions/${i}`, depth + 1, inner)) });
+    parts.push({
+      kind: 'atLeast',
+      min: minShould.min_count as number,
+      items: minShould.conditions.map((c, i) => parseCondition(c, `${here}/conditions/${i}`, depth + 1, inner)),
+    });
   }
   return parts.length === 1 ? parts[0]! : { kind: 'and', items: parts };
 }
@@ -154,7 +164,8 @@ function parseCondition(raw: unknown, at: string, depth: number, inner: boolean)
   // A field condition may carry is_empty / is_null flags of its own: it is told apart by its key.
   if ('key' in raw) return parseFieldCondition(raw, at, inner);
   if ('has_id' in raw) {
-    if (!Array.isArray(raw.has_id) || !raw.has_id.every((v) => typeof v === 'string' || typeof v === 'number')) throw bad(`${at}/has_id`, 'has_id must be a list of ids');
+    if (!Array.isArray(raw.has_id) || !raw.has_id.every((v) => typeof v === 'string' || typeof v === 'number'))
+      throw bad(`${at}/has_id`, 'has_id must be a list of ids');
     return cond('entity_id', 'in', raw.has_id.map(String));
   }
   if ('is_empty' in raw) return isEmpty(payloadKey(raw.is_empty, `${at}/is_empty`, inner));
@@ -203,7 +214,13 @@ function parseFieldCondition(raw: Record<string, unknown>, at: string, inner: bo
       const key = 'any' in match ? 'any' : 'except';
       const list = match[key];
       if (!Array.isArray(list)) throw bad(`${here}/${key}`, `${key} must be a list`);
-      parts.push(cond(field, key === 'any' ? 'in' : 'nin', list.map((v, i) => scalar(v, `${here}/${key}/${i}`))));
+      parts.push(
+        cond(
+          field,
+          key === 'any' ? 'in' : 'nin',
+          list.map((v, i) => scalar(v, `${here}/${key}/${i}`)),
+        ),
+      );
     } else if ('text' in match) {
       if (typeof match.text !== 'string') throw bad(`${here}/text`, 'text must be a string');
       parts.push(cond(field, 'text', match.text, false));
@@ -226,7 +243,8 @@ function parseFieldCondition(raw: Record<string, unknown>, at: string, inner: bo
   if (raw.is_empty === true) parts.push(isEmpty(field));
   if (raw.is_null === true) parts.push(isNull(field));
   for (const unsupported of ['geo_bounding_box', 'geo_radius', 'geo_polygon', 'values_count']) {
-    if (raw[unsupported] !== undefined && raw[unsupported] !== null) throw bad(`${at}/${unsupported}`, `${unsupported} conditions are not supported: entities have no such fields`);
+    if (raw[unsupported] !== undefined && raw[unsupported] !== null)
+      throw bad(`${at}/${unsupported}`, `${unsupported} conditions are not supported: entities have no such fields`);
   }
   if (!parts.length) throw bad(at, `Condition on '${String(raw.key)}' needs match, range, is_empty or is_null`);
   return parts.length === 1 ? parts[0]! : { kind: 'and', items: parts };

@@ -117,7 +117,11 @@ function methodOf(auth: Authentication | null | undefined): AuthenticationMethod
 /** A credential the "upstream" refuses: any value containing `invalid` (a deterministic trigger). */
 const rejectedUpstream = (values: unknown[]): boolean => values.some((v) => typeof v === 'string' && v.toLowerCase().includes('invalid'));
 
-function scheduleFor(source: CatalogSource, requested: { cron?: string | null; continuous?: boolean; cursor_field?: string | null } | null | undefined, nowMs: number): { cron: string | null; continuous: boolean; cursorField: string | null } {
+function scheduleFor(
+  source: CatalogSource,
+  requested: { cron?: string | null; continuous?: boolean; cursor_field?: string | null } | null | undefined,
+  nowMs: number,
+): { cron: string | null; continuous: boolean; cursorField: string | null } {
   let cron: string | null;
   if (requested && 'cron' in requested) cron = requested.cron ?? null;
   else if (source.supports_continuous) cron = '*/5 * * * *';
@@ -152,7 +156,14 @@ function searchedCollection(state: AirweaveState, readableId: string, legacy: bo
  * the FilterGroups become the core condition tree, the collection must be
  * this organisation's; then the ranking in the given mode.
  */
-function v2Search(state: AirweaveState, readableId: string, body: { query: string; filter?: unknown }, mode: RetrievalMode, offset: number, limit: number): Promise<Ranked[]> {
+function v2Search(
+  state: AirweaveState,
+  readableId: string,
+  body: { query: string; filter?: unknown },
+  mode: RetrievalMode,
+  offset: number,
+  limit: number,
+): Promise<Ranked[]> {
   if (body.query.trim() === '') throw emptyQuery('body', '/query');
   const filter = parseFilterGroups(body.filter as { conditions: FilterConditionInput[] }[] | null | undefined);
   searchedCollection(state, readableId, false);
@@ -162,12 +173,22 @@ function v2Search(state: AirweaveState, readableId: string, body: { query: strin
 const LEGACY_MODES: Record<string, RetrievalMode> = { hybrid: 'hybrid', neural: 'semantic', keyword: 'keyword' };
 
 type Body = Record<string, unknown>;
-const LEGACY_ONLY = ['score_threshold', 'response_type', 'search_method', 'recency_bias', 'expansion_strategy', 'enable_reranking', 'enable_query_interpretation'];
+const LEGACY_ONLY = [
+  'score_threshold',
+  'response_type',
+  'search_method',
+  'recency_bias',
+  'expansion_strategy',
+  'enable_reranking',
+  'enable_query_interpretation',
+];
 const SEARCH_ONLY = ['retrieval_strategy', 'source_connection_ids', 'temporal_relevance', 'expand_query', 'interpret_filters', 'rerank', 'generate_answer'];
 const SHARED = ['query', 'filter', 'offset', 'limit'];
 
-const inRange = (v: unknown, min: number, max: number, nullable: boolean): boolean => (v === undefined || (nullable && v === null) ? true : typeof v === 'number' && v >= min && v <= max);
-const oneOf = (v: unknown, values: readonly string[], nullable: boolean): boolean => v === undefined || (nullable && v === null) || (typeof v === 'string' && values.includes(v));
+const inRange = (v: unknown, min: number, max: number, nullable: boolean): boolean =>
+  v === undefined || (nullable && v === null) ? true : typeof v === 'number' && v >= min && v <= max;
+const oneOf = (v: unknown, values: readonly string[], nullable: boolean): boolean =>
+  v === undefined || (nullable && v === null) || (typeof v === 'string' && values.includes(v));
 const optionalBool = (v: unknown): boolean => v === undefined || v === null || typeof v === 'boolean';
 
 /** Whether the body is a valid LegacySearchRequest (the request schema accepted it as one or the other). */
@@ -175,8 +196,10 @@ function legacyValid(b: Body): boolean {
   const int = (v: unknown) => v === undefined || Number.isInteger(v);
   return (
     typeof b.query === 'string' &&
-    int(b.offset) && inRange(b.offset, 0, Number.MAX_SAFE_INTEGER, false) &&
-    int(b.limit) && inRange(b.limit, 1, 1000, false) &&
+    int(b.offset) &&
+    inRange(b.offset, 0, Number.MAX_SAFE_INTEGER, false) &&
+    int(b.limit) &&
+    inRange(b.limit, 1, 1000, false) &&
     inRange(b.score_threshold, 0, 1, true) &&
     inRange(b.recency_bias, 0, 1, true) &&
     oneOf(b.response_type, ['raw', 'completion'], false) &&
@@ -196,7 +219,9 @@ function searchValid(b: Body): boolean {
     optInt(b.limit) &&
     oneOf(b.retrieval_strategy, ['hybrid', 'neural', 'keyword'], true) &&
     (b.temporal_relevance === undefined || b.temporal_relevance === null || typeof b.temporal_relevance === 'number') &&
-    (b.source_connection_ids === undefined || b.source_connection_ids === null || (Array.isArray(b.source_connection_ids) && b.source_connection_ids.every((x) => typeof x === 'string'))) &&
+    (b.source_connection_ids === undefined ||
+      b.source_connection_ids === null ||
+      (Array.isArray(b.source_connection_ids) && b.source_connection_ids.every((x) => typeof x === 'string'))) &&
     ['expand_query', 'interpret_filters', 'rerank', 'generate_answer'].every((k) => optionalBool(b[k]))
   );
 }
@@ -372,7 +397,10 @@ export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<opera
       if (config.problems.length) throw new MockError('unprocessable', `Invalid config fields: ${config.problems.join('; ')}`);
       const secrets = [...Object.values(credentials ?? {}), auth && 'access_token' in auth ? auth.access_token : undefined];
       if (rejectedUpstream(secrets)) {
-        throw new MockError('bad_request', `Invalid or revoked OAuth access token for source '${source.short_name}'. Verify the token with the provider and try again.`);
+        throw new MockError(
+          'bad_request',
+          `Invalid or revoked OAuth access token for source '${source.short_name}'. Verify the token with the provider and try again.`,
+        );
       }
       collectionOr404(state, body.readable_collection_id);
 
@@ -512,7 +540,12 @@ export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<opera
       const { state } = ctx;
       const c = connectionOr404(state, ctx.path.source_connection_id);
       syncOr404(c);
-      return { status: 200, body: jobsOf(state, c.id).slice(0, ctx.query.limit ?? 100).map(renderJob) };
+      return {
+        status: 200,
+        body: jobsOf(state, c.id)
+          .slice(0, ctx.query.limit ?? 100)
+          .map(renderJob),
+      };
     },
 
     async searchCollectionLegacy(ctx: Ctx<'searchCollectionLegacy'>) {
@@ -584,7 +617,9 @@ export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<opera
       const removed = typeof b.temporal_relevance === 'number' && b.temporal_relevance > 0;
       return {
         status: 200,
-        ...(removed ? { headers: { 'x-feature-removed': 'temporal_relevance', 'x-feature-removed-message': 'temporal_relevance has been removed and was ignored' } } : {}),
+        ...(removed
+          ? { headers: { 'x-feature-removed': 'temporal_relevance', 'x-feature-removed-message': 'temporal_relevance has been removed and was ignored' } }
+          : {}),
         body: { results: ranked.map(renderLegacyResult), completion: b.generate_answer === false ? null : completionOf(text, ranked) },
       };
     },
@@ -628,7 +663,16 @@ export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<opera
         state.env.log.error({ err, collection: readableId }, 'the agentic search failed');
         return { status: 200, headers, contentType: 'text/event-stream', body: eventStream(failedEvents(requestId, readableId, stepMs), options) };
       }
-      const events = agentEvents({ requestId, readableId, query: body.query, thinking: body.thinking ?? false, filter: body.filter ?? null, ranked, limit: body.limit, stepMs });
+      const events = agentEvents({
+        requestId,
+        readableId,
+        query: body.query,
+        thinking: body.thinking ?? false,
+        filter: body.filter ?? null,
+        ranked,
+        limit: body.limit,
+        stepMs,
+      });
       return { status: 200, headers, contentType: 'text/event-stream', body: eventStream(events, options) };
     },
 

@@ -42,7 +42,10 @@ function parseKeys(raw: unknown): Map<string, AirweaveKey> | undefined {
 
 export function createAirweaveProvider(options: ProviderOptions = {}): TypedProvider<operations, AirweaveState> {
   const keys = parseKeys(options.apiKeys);
-  const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)), fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)));
+  const catalog = loadCatalog(
+    fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)),
+    fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)),
+  );
   // Readable ids, OAuth codes and the organisations known, shared by this provider's organisations only.
   const memory = createAirweaveMemory([...(keys?.values() ?? [])].map((k) => k.organization));
 

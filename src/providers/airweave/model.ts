@@ -221,7 +221,8 @@ export function collectionStatus(state: AirweaveState, readableId: string): Coll
  * error category (status `needs_reauth`).
  */
 function failureOf(c: ConnectionRecord): { error: string; category: ErrorCategory } | undefined {
-  if (c.description?.includes('[mock:fail-auth]')) return { error: 'Authentication failed: the API key was rejected by the source.', category: 'api_key_invalid' };
+  if (c.description?.includes('[mock:fail-auth]'))
+    return { error: 'Authentication failed: the API key was rejected by the source.', category: 'api_key_invalid' };
   if (c.description?.includes('[mock:fail]')) return { error: 'Sync failed: the source returned an error (simulated).', category: null };
   return undefined;
 }
@@ -272,7 +273,15 @@ async function prepareSync(state: AirweaveState, catalog: Catalog, c: Connection
     seen.add(input.entity_id);
     const key = connectionKey(c.id, input.entity_id);
     const before = current.get(input.entity_id);
-    const record = recordOf(input, { key, seq: before?.seq ?? 0, collection: c.collection, connectionId: c.id, sourceName: c.shortName, syncId: c.sync?.id ?? null, jobId: job.id });
+    const record = recordOf(input, {
+      key,
+      seq: before?.seq ?? 0,
+      collection: c.collection,
+      connectionId: c.id,
+      sourceName: c.shortName,
+      syncId: c.sync?.id ?? null,
+      jobId: job.id,
+    });
     if (before && before.hash === record.hash) {
       kept++;
       continue;
@@ -280,7 +289,10 @@ async function prepareSync(state: AirweaveState, catalog: Catalog, c: Connection
     changed.push({ record, updated: before !== undefined });
   }
   const deleted = [...current.values()].filter((e) => !seen.has(e.entityId)).map((e) => e.key);
-  const chunks = await prepareChunks(state.env, changed.map((x) => x.record));
+  const chunks = await prepareChunks(
+    state.env,
+    changed.map((x) => x.record),
+  );
   return { upserts: changed.map((x) => ({ ...x, chunks: chunks.get(x.record.key)! })), deleted, kept };
 }
 
@@ -321,7 +333,15 @@ function applySync(state: AirweaveState, c: ConnectionRecord, job: JobRecord, pr
  */
 export function indexFederated(state: AirweaveState, catalog: Catalog, c: ConnectionRecord): Promise<void> {
   const records = sourceEntities(catalog, c, 1).map((input) =>
-    recordOf(input, { key: connectionKey(c.id, input.entity_id), seq: nextSeq(state), collection: c.collection, connectionId: c.id, sourceName: c.shortName, syncId: null, jobId: null }),
+    recordOf(input, {
+      key: connectionKey(c.id, input.entity_id),
+      seq: nextSeq(state),
+      collection: c.collection,
+      connectionId: c.id,
+      sourceName: c.shortName,
+      syncId: null,
+      jobId: null,
+    }),
   );
   const work = prepareChunks(state.env, records).then(
     (chunks) => {
@@ -527,9 +547,7 @@ export function renderCollection(state: AirweaveState, c: CollectionRecord, with
     status: collectionStatus(state, c.readableId),
     ...EMBEDDING,
     // Only the list endpoint fills the summaries.
-    source_connection_summaries: withSummaries
-      ? connectionsIn(state, c.readableId).map((conn) => ({ short_name: conn.shortName, name: conn.name }))
-      : [],
+    source_connection_summaries: withSummaries ? connectionsIn(state, c.readableId).map((conn) => ({ short_name: conn.shortName, name: conn.name })) : [],
   };
 }
 
@@ -601,7 +619,13 @@ export function renderConnection(state: AirweaveState, catalog: Catalog, c: Conn
     },
     config: c.config,
     schedule: c.sync
-      ? { cron: c.sync.cron, next_run: next === undefined ? null : aware(next), continuous: c.sync.continuous, cursor_field: c.sync.cursorField, cursor_value: null }
+      ? {
+          cron: c.sync.cron,
+          next_run: next === undefined ? null : aware(next),
+          continuous: c.sync.continuous,
+          cursor_field: c.sync.cursorField,
+          cursor_value: null,
+        }
       : null,
     // The vendor builds this block from the latest job only.
     sync:
@@ -641,7 +665,6 @@ export function renderListItem(state: AirweaveState, c: ConnectionRecord): Sourc
 
 /** A catalog entry on the wire: the `x-mock` hints stripped. */
 export function renderSource(s: CatalogSource): Source {
-  const strip = (f: { fields: CatalogField[] } | null) =>
-    f === null ? null : { fields: f.fields.map(({ 'x-mock': _hint, ...wire }) => wire) };
+  const strip = (f: { fields: CatalogField[] } | null) => (f === null ? null : { fields: f.fields.map(({ 'x-mock': _hint, ...wire }) => wire) });
   return { ...s, auth_fields: strip(s.auth_fields), config_fields: strip(s.config_fields)! };
 }

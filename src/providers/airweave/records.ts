@@ -6,7 +6,12 @@ export const airweaveRecords: RecordViews = {
     { tables: ['collections'], operationId: 'getCollection', params: { readable_id: 'collections.readableId' } },
     { tables: ['connections'], operationId: 'getSourceConnection', params: { source_connection_id: 'connections.id' } },
     // The vendor has no GET of one job: the connection's job list, the job's item of it.
-    { tables: ['jobs'], operationId: 'getSourceConnectionJobs', params: { source_connection_id: 'jobs.connectionId' }, pick: { field: 'id', equals: 'jobs.id' } },
+    {
+      tables: ['jobs'],
+      operationId: 'getSourceConnectionJobs',
+      params: { source_connection_id: 'jobs.connectionId' },
+      pick: { field: 'id', equals: 'jobs.id' },
+    },
   ],
   auth: (tenant) => ({ tenant, principal: { organization: tenant } }),
 };

@@ -110,7 +110,13 @@ export function defer(state: AirweaveState, readableId: string, run: () => Promi
  * still `current` when its chunks are ready goes into the index. A failure is
  * logged; the records stay stored, unsearchable until the next rebuild.
  */
-export function indexLater(state: AirweaveState, env: ProviderEnv, readableId: string, records: readonly EntityRecord[], current: (r: EntityRecord) => boolean): void {
+export function indexLater(
+  state: AirweaveState,
+  env: ProviderEnv,
+  readableId: string,
+  records: readonly EntityRecord[],
+  current: (r: EntityRecord) => boolean,
+): void {
   defer(state, readableId, () =>
     prepareChunks(env, records).then(
       (chunks) => {

@@ -69,7 +69,8 @@ export async function runSearch(state: AirweaveState, readableId: string, option
   const pool = bias > 0 ? Math.max(wanted, Math.min(RECENCY_POOL, index.chunkCount)) : wanted;
   const accept =
     filter || connections
-      ? (doc: ChunkDoc) => (!connections || (doc.view.connection_id !== null && connections.has(doc.view.connection_id))) && (!filter || matches(filter, doc.view))
+      ? (doc: ChunkDoc) =>
+          (!connections || (doc.view.connection_id !== null && connections.has(doc.view.connection_id))) && (!filter || matches(filter, doc.view))
       : undefined;
   let hits: SearchHit<ChunkDoc>[];
   try {

@@ -41,14 +41,16 @@ export function checkAirweaveState(tenants: Readonly<Record<string, unknown>>, c
         if (other !== undefined) return { path: [...at, 'authCode'], message: `the same code is pending for organisation ${other}` };
         authCodes.set(c.authCode, tenant);
       }
-      if (c.sync?.cron != null && parseCron(c.sync.cron) === undefined) return { path: [...at, 'sync', 'cron'], message: `"${c.sync.cron}" is not a five-field cron expression` };
+      if (c.sync?.cron != null && parseCron(c.sync.cron) === undefined)
+        return { path: [...at, 'sync', 'cron'], message: `"${c.sync.cron}" is not a five-field cron expression` };
       highest = Math.max(highest, c.seq);
     }
     const connections = new Set(t.connections.rows.map((c) => c.id));
     for (const [i, j] of t.jobs.rows.entries()) {
       const at = [tenant, 'jobs', 'rows', i];
       if (!connections.has(j.connectionId)) return { path: [...at, 'connectionId'], message: `no connection ${j.connectionId} in this organisation` };
-      const problem = ctx.conforms('SyncJobStatus', j.status, [...at, 'status']) ?? ctx.conforms('SourceConnectionErrorCategory', j.errorCategory, [...at, 'errorCategory']);
+      const problem =
+        ctx.conforms('SyncJobStatus', j.status, [...at, 'status']) ?? ctx.conforms('SourceConnectionErrorCategory', j.errorCategory, [...at, 'errorCategory']);
       if (problem) return problem;
       highest = Math.max(highest, j.seq);
     }

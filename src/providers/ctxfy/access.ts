@@ -80,7 +80,12 @@ export interface Access {
 }
 
 /** Access over the provider's memory (its keys, users and windows), on the server's clock. */
-export function createAccess(options: { memory: CtxfyMemory; nowMs: () => EpochMillis; configured?: Map<string, ConfiguredKey>; rateLimit?: RateLimitSetting }): Access {
+export function createAccess(options: {
+  memory: CtxfyMemory;
+  nowMs: () => EpochMillis;
+  configured?: Map<string, ConfiguredKey>;
+  rateLimit?: RateLimitSetting;
+}): Access {
   const { nowMs, configured } = options;
   const { keys: minted, users, windows } = options.memory;
   const enforce = options.rateLimit !== undefined;

@@ -28,7 +28,10 @@ export function badRequest(field: string, detail: string, message = INVALID_REQU
 /** `/initial_data/url` → `initial_data.url`; the body itself is `body`. */
 function fieldOf(issue: ValidationIssue): string {
   if (issue.rule === 'json') return 'body';
-  const path = issue.pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = issue.pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (issue.location === 'body') return path.length ? path.join('.') : 'body';
   return path[0] ?? issue.location;
 }
@@ -83,7 +86,10 @@ export function fieldErrors(issues: readonly ValidationIssue[]): FieldError[] {
     if (!out.some((e) => e.field === field && e.message === message)) out.push({ field, message });
   }
   for (const [pointer, names] of folded) {
-    out.push({ field: pointer ? fieldOf({ location: 'body', pointer, rule: 'anyOf', message: '' }) : 'body', message: `at least one of ${names.join(', ')} is required` });
+    out.push({
+      field: pointer ? fieldOf({ location: 'body', pointer, rule: 'anyOf', message: '' }) : 'body',
+      message: `at least one of ${names.join(', ')} is required`,
+    });
   }
   return out.length ? out : [{ field: 'body', message: 'is invalid' }];
 }

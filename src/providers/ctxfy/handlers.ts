@@ -73,7 +73,8 @@ function collectionIn(state: CtxfyState, spaceId: string, id: string | null | un
 /** The per-type rules of Ctxfy's Create source reference page on `initial_data` (and the postback URL), before anything is looked up. */
 function checkSourceInput(type: SourceType, data: InitialData, instructions: Instructions | undefined): void {
   if (type === 'URI' && !uriOf(data)) throw badRequest('initial_data.url', 'url or uri is required for type URI');
-  if (type === 'COMPOSITION' && !(data.source_ids && data.source_ids.length)) throw badRequest('initial_data.source_ids', 'source_ids is required for type COMPOSITION');
+  if (type === 'COMPOSITION' && !(data.source_ids && data.source_ids.length))
+    throw badRequest('initial_data.source_ids', 'source_ids is required for type COMPOSITION');
   if ((type === 'FILE' || type === 'CONTENT') && !data.data) throw badRequest('initial_data.data', `data is required for type ${type}`);
   const url = instructions?.postback_url;
   if (url !== undefined && !isAllowedPostbackUrl(url)) throw badRequest('instructions.postback_url', 'postback_url must be an HTTPS URL');
@@ -120,7 +121,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> 
       }
       lines.push('# HELP ctxfy_spaces Spaces stored.', '# TYPE ctxfy_spaces gauge', `ctxfy_spaces ${spaces}`);
       lines.push('# HELP ctxfy_sources Live sources, by status.', '# TYPE ctxfy_sources gauge');
-      for (const status of ['CREATED', 'PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELED'] as const) lines.push(`ctxfy_sources{status="${status}"} ${byStatus.get(status) ?? 0}`);
+      for (const status of ['CREATED', 'PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELED'] as const)
+        lines.push(`ctxfy_sources{status="${status}"} ${byStatus.get(status) ?? 0}`);
       return { status: 200, body: `${lines.join('\n')}\n`, contentType: 'text/plain; version=0.0.4; charset=utf-8' };
     },
 
@@ -296,7 +298,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<Served, CtxfyState> 
       const s = liveSource(state, path.sourceId);
       if (s.status !== 'COMPLETED' && s.status !== 'FAILED') throw rejectState(s, 'Source must be COMPLETED or FAILED to be fast-forwarded');
       checkSourceInput(body.type, body.initial_data, body.instructions);
-      startRun(state, s, 'PENDING', { type: body.type, initialData: body.initial_data, postbackUrl: body.instructions?.postback_url ?? s.instructions.postback_url });
+      startRun(state, s, 'PENDING', {
+        type: body.type,
+        initialData: body.initial_data,
+        postbackUrl: body.instructions?.postback_url ?? s.instructions.postback_url,
+      });
       return { status: 200, body: renderSource(state, s) };
     },
 

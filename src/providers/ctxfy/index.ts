@@ -5,7 +5,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LIMITS } from '../../core/body.js';
-import { defineProvider, envOf, type AuthResult, type ProviderEnv, type ProviderOptions, type RequestContext, type RequestView, type TypedProvider } from '../../core/provider.js';
+import {
+  defineProvider,
+  envOf,
+  type AuthResult,
+  type ProviderEnv,
+  type ProviderOptions,
+  type RequestContext,
+  type RequestView,
+  type TypedProvider,
+} from '../../core/provider.js';
 import { createAccess, parseKeys } from './access.js';
 import { createHandlers, type Served } from './handlers.js';
 import { renderCtxfyError } from './errors.js';
@@ -21,7 +30,12 @@ export function createCtxfyProvider(options: ProviderOptions = {}): TypedProvide
   const env = (): ProviderEnv => envOf(options, 'ctxfy');
   // Minted keys, users, rate-limit windows and what /metrics reports, shared by this provider's users only.
   const memory = createCtxfyMemory();
-  const access = createAccess({ memory, nowMs: () => env().clock.nowMs(), configured: parseKeys(options.apiKeys), ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}) });
+  const access = createAccess({
+    memory,
+    nowMs: () => env().clock.nowMs(),
+    configured: parseKeys(options.apiKeys),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+  });
 
   /** Every request received with an operation counts for /metrics, whatever its answer: refused ones (401, 429, 400) and scenario answers too. */
   const countRequest = (view: RequestView): void => {

@@ -241,7 +241,12 @@ export function postback(state: CtxfyState, s: SourceRecord, url: string | undef
  * from CREATED (a new source) or from PENDING (reprocess, refresh,
  * fast-forward) to PROCESSING and then COMPLETED or FAILED, with the postback.
  */
-export function startRun(state: CtxfyState, s: SourceRecord, start: 'CREATED' | 'PENDING' | { resume: 'CREATED' | 'PENDING' | 'PROCESSING' }, input: RunInput): void {
+export function startRun(
+  state: CtxfyState,
+  s: SourceRecord,
+  start: 'CREATED' | 'PENDING' | { resume: 'CREATED' | 'PENDING' | 'PROCESSING' },
+  input: RunInput,
+): void {
   const from = typeof start === 'string' ? start : start.resume;
   const resuming = typeof start !== 'string';
   const { clock, processingMs } = state.env;

@@ -50,12 +50,16 @@ export function checkCtxfyState(tenants: Readonly<Record<string, unknown>>, ctx:
         ctx.conforms('SourceStatus', s.status, [...at, 'status']) ??
         ctx.conforms('SourceInitialData', s.initialData, [...at, 'initialData']) ??
         ctx.conforms('SourceInstructions', s.instructions, [...at, 'instructions']) ??
-        (s.run === undefined ? undefined : (ctx.conforms('SourceType', s.run.type, [...at, 'run', 'type']) ?? ctx.conforms('SourceInitialData', s.run.initialData, [...at, 'run', 'initialData'])));
+        (s.run === undefined
+          ? undefined
+          : (ctx.conforms('SourceType', s.run.type, [...at, 'run', 'type']) ??
+            ctx.conforms('SourceInitialData', s.run.initialData, [...at, 'run', 'initialData'])));
       if (problem) return problem;
       highest = Math.max(highest, s.seq);
     }
     for (const [i, [key, upload]] of t.uploads.entries.entries()) {
-      if (upload.fileKey !== key) return { path: [tenant, 'uploads', 'entries', i, 1, 'fileKey'], message: `is ${upload.fileKey}, not the key it is saved under (${key})` };
+      if (upload.fileKey !== key)
+        return { path: [tenant, 'uploads', 'entries', i, 1, 'fileKey'], message: `is ${upload.fileKey}, not the key it is saved under (${key})` };
     }
     for (const [i, k] of t.apiKeys.rows.entries()) {
       const at = [tenant, 'apiKeys', 'rows', i];

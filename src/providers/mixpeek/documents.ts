@@ -98,10 +98,19 @@ async function embedTexts(state: MixpeekState, texts: string[]): Promise<Map<str
  * changes nothing), then every document gets its fields, its vector and its
  * place in the index, in one synchronous step.
  */
-export async function applyWrites(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, catalog: Catalog, writes: PlannedWrite[]): Promise<void> {
+export async function applyWrites(
+  state: MixpeekState,
+  ns: NamespaceRecord,
+  collection: CollectionRecord,
+  catalog: Catalog,
+  writes: PlannedWrite[],
+): Promise<void> {
   const textIndex = textIndexName(extractorOf(collection, catalog));
   const changed = (w: PlannedWrite) => textIndex !== undefined && typeof w.fields.text === 'string' && w.fields.text !== w.doc.fields.text;
-  const vectors = await embedTexts(state, writes.filter(changed).map((w) => w.fields.text as string));
+  const vectors = await embedTexts(
+    state,
+    writes.filter(changed).map((w) => w.fields.text as string),
+  );
   const now = state.env.clock.nowMicros();
   for (const w of writes) {
     // Deleted while the texts were being embedded: nothing to update.
@@ -120,7 +129,14 @@ export async function applyWrites(state: MixpeekState, ns: NamespaceRecord, coll
   }
 }
 
-function reindex(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, catalog: Catalog, doc: DocumentRecord, vector: Float32Array | undefined): void {
+function reindex(
+  state: MixpeekState,
+  ns: NamespaceRecord,
+  collection: CollectionRecord,
+  catalog: Catalog,
+  doc: DocumentRecord,
+  vector: Float32Array | undefined,
+): void {
   try {
     indexDocument(state, ns, collection, doc, catalog, vector);
   } catch (err) {
@@ -152,7 +168,12 @@ const CREATE_KEYS = new Set([
  * `text` (returned, for the index) unless a vector of the embedder's dimension
  * was given for it.
  */
-export async function createDocument(state: MixpeekState, collection: CollectionRecord, catalog: Catalog, body: Json): Promise<{ doc: DocumentRecord; vector?: Float32Array }> {
+export async function createDocument(
+  state: MixpeekState,
+  collection: CollectionRecord,
+  catalog: Catalog,
+  body: Json,
+): Promise<{ doc: DocumentRecord; vector?: Float32Array }> {
   const fields: Json = {};
   for (const [k, v] of Object.entries(body)) if (!CREATE_KEYS.has(k) && v !== null && v !== undefined) fields[k] = clone(v);
   const vectors: Record<string, number[]> = {};

@@ -37,7 +37,11 @@ export function renderMixpeekError(err: MockError, view: RequestView): Reply {
   } else if (err.kind === 'unsupported_media_type') {
     // FastAPI does not refuse a media type: a non-JSON body simply is not an object.
     message = 'Validation error';
-    details = { validation_errors: [{ type: 'model_attributes_type', location: ['body'], message: 'Input should be a valid dictionary or object to extract fields from' }] };
+    details = {
+      validation_errors: [
+        { type: 'model_attributes_type', location: ['body'], message: 'Input should be a valid dictionary or object to extract fields from' },
+      ],
+    };
   } else if (err.kind === 'not_found' && !view.operation) {
     message = 'Not Found';
   }

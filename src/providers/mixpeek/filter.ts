@@ -55,13 +55,7 @@ export function parseFilter(input: unknown, where: string): Filter {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-function parseNode(
-  obj: Record<string, unknown>,
-  at: string,
-  depth: number,
-  inherited: boolean,
-  root: string,
-): Filter {
+function parseNode(obj: Record<string, unknown>, at: string, depth: number, inherited: boolean, root: string): Filter {
   const hasLogical = hasOwn(obj, 'AND') || hasOwn(obj, 'OR') || hasOwn(obj, 'NOT');
   // A FilterCondition: has `field` and none of the logical keys (a bare top-level condition, or an item).
   if (!hasLogical && hasOwn(obj, 'field')) return parseCondition(obj, at, inherited);
@@ -196,7 +190,9 @@ const QDRANT_RANGES = ['gt', 'gte', 'lt', 'lte'] as const;
  */
 function isQdrantGroup(obj: Record<string, unknown>): boolean {
   const keys = Object.keys(obj);
-  return keys.length > 0 && keys.every((k) => (QDRANT_GROUPS as readonly string[]).includes(k) && Array.isArray(obj[k]) && (obj[k] as unknown[]).every(isObject));
+  return (
+    keys.length > 0 && keys.every((k) => (QDRANT_GROUPS as readonly string[]).includes(k) && Array.isArray(obj[k]) && (obj[k] as unknown[]).every(isObject))
+  );
 }
 
 function parseQdrantGroup(obj: Record<string, unknown>, at: string, depth: number, root: string): Filter {
@@ -218,8 +214,19 @@ function parseQdrantItem(item: Record<string, unknown>, at: string, depth: numbe
     if (isObject(target) && typeof target.key === 'string') {
       checkField(target.key, `${at}.${op}.key`);
       // is_empty: missing, null or an empty array; is_null: null.
-      const cond = (operator: 'exists' | 'is_null', value: boolean): Cond => ({ kind: 'cond', field: target.key as string, operator, value, caseSensitive: true });
-      return op === 'is_null' ? cond('is_null', true) : { kind: 'or', items: [cond('exists', false), cond('is_null', true), { kind: 'cond', field: target.key, operator: 'eq', value: [], caseSensitive: true }] };
+      const cond = (operator: 'exists' | 'is_null', value: boolean): Cond => ({
+        kind: 'cond',
+        field: target.key as string,
+        operator,
+        value,
+        caseSensitive: true,
+      });
+      return op === 'is_null'
+        ? cond('is_null', true)
+        : {
+            kind: 'or',
+            items: [cond('exists', false), cond('is_null', true), { kind: 'cond', field: target.key, operator: 'eq', value: [], caseSensitive: true }],
+          };
     }
   }
   const key = item.key;

@@ -109,7 +109,17 @@ function normalise(body: Json): Normalised {
   };
 }
 
-const MUTABLE = new Set(['collection_name', 'description', 'taxonomy_applications', 'enabled', 'metadata', 'cluster_applications', 'alert_applications', 'retriever_enrichments', 'schedule']);
+const MUTABLE = new Set([
+  'collection_name',
+  'description',
+  'taxonomy_applications',
+  'enabled',
+  'metadata',
+  'cluster_applications',
+  'alert_applications',
+  'retriever_enrichments',
+  'schedule',
+]);
 const IMMUTABLE = new Set([
   'collection_id',
   'source',
@@ -160,7 +170,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       if (!ns) throw notFound('namespace', header);
       return ns;
     }
-    return byIdOrName(state.namespaces, 'default') ?? createNamespace(state, { namespace_name: 'default', feature_extractors: catalog.list.map((e) => ({ feature_extractor_name: e.feature_extractor_name, version: e.version })) });
+    return (
+      byIdOrName(state.namespaces, 'default') ??
+      createNamespace(state, {
+        namespace_name: 'default',
+        feature_extractors: catalog.list.map((e) => ({ feature_extractor_name: e.feature_extractor_name, version: e.version })),
+      })
+    );
   };
 
   const createNamespace = (state: MixpeekState, body: Json): NamespaceRecord => {
@@ -175,7 +191,12 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       }
       return { ...fe, feature_extractor_id: id };
     });
-    const tenant = (field: string, isTenant: boolean) => ({ field_name: field, type: 'keyword', field_schema: { type: 'keyword', is_tenant: isTenant }, is_protected: true });
+    const tenant = (field: string, isTenant: boolean) => ({
+      field_name: field,
+      type: 'keyword',
+      field_schema: { type: 'keyword', is_tenant: isTenant },
+      is_protected: true,
+    });
     const now = clockOf(state).nowMicros();
     const ns: NamespaceRecord = {
       id: `ns_${state.env.ids.chars(10, HEX)}`,
@@ -250,13 +271,20 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
     // Ids or names in the request; the reply carries resolved ids, once each.
     const buckets = n.sourceType === 'bucket' ? [...new Set(n.bucketIds.map((id) => bucketOr404(srcNs, id, { forWork: true })))] : [];
     const bucketIds = buckets.map((b) => b.id);
-    const upstreamIds = n.sourceType === 'collection' ? [...((n.source.collection_ids as string[] | undefined) ?? []), ...(typeof n.source.collection_id === 'string' ? [n.source.collection_id] : [])] : [];
+    const upstreamIds =
+      n.sourceType === 'collection'
+        ? [...((n.source.collection_ids as string[] | undefined) ?? []), ...(typeof n.source.collection_id === 'string' ? [n.source.collection_id] : [])]
+        : [];
     const upstream = upstreamIds.map((id) => collectionOr404(ns, id));
     const entry = catalog.byId.get(String(n.extractor.feature_extractor_id));
     if (!entry) {
-      throw new MockError('not_found', `Feature extractor ${String(n.extractor.feature_extractor_name)} version ${String(n.extractor.version)} not found in registry.`, {
-        details: { resource: 'feature_extractor', id: n.extractor.feature_extractor_id },
-      });
+      throw new MockError(
+        'not_found',
+        `Feature extractor ${String(n.extractor.feature_extractor_name)} version ${String(n.extractor.version)} not found in registry.`,
+        {
+          details: { resource: 'feature_extractor', id: n.extractor.feature_extractor_id },
+        },
+      );
     }
     if (buckets.length > 1) {
       const first = JSON.stringify(buckets[0]!.schema.properties ?? {});
@@ -264,7 +292,8 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         throw new MockError('bad_request', 'All source buckets must have the same bucket_schema.');
       }
     }
-    const inputSchema = (body.input_schema as BucketSchema | undefined) ?? buckets[0]?.schema ?? upstream[0]?.outputSchema ?? ({ properties: {} } as BucketSchema);
+    const inputSchema =
+      (body.input_schema as BucketSchema | undefined) ?? buckets[0]?.schema ?? upstream[0]?.outputSchema ?? ({ properties: {} } as BucketSchema);
     const mappings = n.extractor.input_mappings;
     if (body.feature_extractor && mappings && typeof mappings === 'object' && !Array.isArray(mappings)) {
       for (const field of Object.values(mappings as Record<string, unknown>)) {
@@ -284,8 +313,12 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       type: n.sourceType,
       ...(bucketIds.length ? { bucket_ids: bucketIds, bucket_id: bucketIds[0] } : {}),
       // Upstream collections (ids or names) are echoed as resolved ids; other types echo what was sent.
-      ...(n.source.collection_id !== undefined && n.source.collection_id !== null ? { collection_id: n.sourceType === 'collection' ? upstream[0]!.id : n.source.collection_id } : {}),
-      ...(Array.isArray(n.source.collection_ids) ? { collection_ids: n.sourceType === 'collection' ? upstream.map((c) => c.id) : n.source.collection_ids } : {}),
+      ...(n.source.collection_id !== undefined && n.source.collection_id !== null
+        ? { collection_id: n.sourceType === 'collection' ? upstream[0]!.id : n.source.collection_id }
+        : {}),
+      ...(Array.isArray(n.source.collection_ids)
+        ? { collection_ids: n.sourceType === 'collection' ? upstream.map((c) => c.id) : n.source.collection_ids }
+        : {}),
       ...(n.rawFilters !== undefined && n.rawFilters !== null ? { source_filters: { filters: n.rawFilters } } : {}),
       ...(n.prefixKey !== undefined ? { prefix_key: n.prefixKey } : {}),
       ...(srcNsId ? { source_namespace_id: srcNs.id } : {}),
@@ -376,7 +409,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
 
     listCollections(ctx: Ctx<'listCollections'>) {
       const ns = namespaceOf(ctx);
-      const page = list(`collections|${ns.id}`, ns.collections.values(), (c) => renderCollection(c, ns), (c) => [c.id, c.name, c.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      const page = list(
+        `collections|${ns.id}`,
+        ns.collections.values(),
+        (c) => renderCollection(c, ns),
+        (c) => [c.id, c.name, c.config.description as string | undefined],
+        listRequest(ctx.query, ctx.body as Json | undefined),
+      );
       return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } };
     },
 
@@ -394,8 +433,14 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       const name = body.collection_name;
       if (name !== undefined) {
         if (typeof name !== 'string') throw invalid('/collection_name', 'type', 'Input should be a valid string');
-        if (name.length < 3) throw new MockError('validation', 'too short', { issues: [{ location: 'body', pointer: '/collection_name', rule: 'minLength', message: '', params: { limit: 3 } }] });
-        if (name.length > 100) throw new MockError('validation', 'too long', { issues: [{ location: 'body', pointer: '/collection_name', rule: 'maxLength', message: '', params: { limit: 100 } }] });
+        if (name.length < 3)
+          throw new MockError('validation', 'too short', {
+            issues: [{ location: 'body', pointer: '/collection_name', rule: 'minLength', message: '', params: { limit: 3 } }],
+          });
+        if (name.length > 100)
+          throw new MockError('validation', 'too long', {
+            issues: [{ location: 'body', pointer: '/collection_name', rule: 'maxLength', message: '', params: { limit: 100 } }],
+          });
         const other = byIdOrName(ns.collections, name);
         if (other && other.id !== c.id) throw alreadyExists('collection', name);
       }
@@ -453,7 +498,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       }
       // Grouped: every matching document in its group, groups in the order their keys first
       // appear; pagination applies to the groups (the vendor's description of group_by).
-      const all = list(`documents|${c.id}`, c.documents.values(), render, searchable, { ...req, limit: Number.MAX_SAFE_INTEGER, offset: 0, cursor: undefined, includeTotal: false });
+      const all = list(`documents|${c.id}`, c.documents.values(), render, searchable, {
+        ...req,
+        limit: Number.MAX_SAFE_INTEGER,
+        offset: 0,
+        cursor: undefined,
+        includeTotal: false,
+      });
       const groups = new Map<string, { group_key: unknown; documents: DocumentResponse[]; count: number }>();
       for (const doc of all.results) {
         const key = valuesAt(doc, groupBy)[0] ?? null;
@@ -487,7 +538,10 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       const d = c.documents.get(ctx.path.document_id);
       if (!d) throw notFound('document', ctx.path.document_id);
       if (ctx.query.return_vectors === true) await settled(ctx.state, [c]);
-      const view = renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}), organization: ctx.state.organization });
+      const view = renderDocument(ns, c, d, {
+        ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}),
+        organization: ctx.state.organization,
+      });
       return { status: 200, body: ctx.query.return_presigned_urls === true ? withPresignedUrls(view) : view };
     },
 
@@ -505,7 +559,9 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       const body: Json = ctx.body;
       const named = byIdOrName(ns.collections, String(body.collection_id));
       if (named !== c) {
-        throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, { details: { collection_id: body.collection_id } });
+        throw new MockError('bad_request', `collection_id '${String(body.collection_id)}' does not name the collection of the path (${c.id})`, {
+          details: { collection_id: body.collection_id },
+        });
       }
       const { doc, vector } = await buildDocument(state, c, catalog, body);
       // Deleted while its text was being embedded: the document has nowhere to go.
@@ -544,7 +600,8 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         throw new MockError('bad_request', 'Give either updates, or filters with update_data, not both.');
       }
       if (!updates) {
-        if (!byFilter || body.update_data === undefined || body.update_data === null) throw new MockError('bad_request', 'Give either updates, or filters with update_data.');
+        if (!byFilter || body.update_data === undefined || body.update_data === null)
+          throw new MockError('bad_request', 'Give either updates, or filters with update_data.');
         const writes = matching(ns, c, body.filters, 'filters').map((d) => planWrite(c, catalog, d, body.update_data as Json, 'merge'));
         await applyWrites(state, ns, c, catalog, writes);
         return { status: 200, body: { updated_count: writes.length, failed_count: 0, results: [], message: `Updated ${writes.length} document(s)` } };
@@ -576,7 +633,15 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       await applyWrites(state, ns, c, catalog, writes);
       const failed = results.filter((r) => !r.success).length;
       const updated = results.length - failed;
-      return { status: 200, body: { updated_count: updated, failed_count: failed, results, message: failed ? `Updated ${updated} document(s), ${failed} failed` : `Updated ${updated} document(s)` } };
+      return {
+        status: 200,
+        body: {
+          updated_count: updated,
+          failed_count: failed,
+          results,
+          message: failed ? `Updated ${updated} document(s), ${failed} failed` : `Updated ${updated} document(s)`,
+        },
+      };
     },
 
     batchDeleteDocuments(ctx: Ctx<'batchDeleteDocuments'>) {
@@ -592,10 +657,20 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         for (const d of targets) removeDocument(ctx.state, c, d.id);
         return { status: 200, body: { deleted_count: targets.length, failed_count: 0, results: [], message: `Deleted ${targets.length} document(s)` } };
       }
-      const results = ids.map((id) => (removeDocument(ctx.state, c, id) ? { document_id: id, success: true } : { document_id: id, success: false, error: 'Document not found' }));
+      const results = ids.map((id) =>
+        removeDocument(ctx.state, c, id) ? { document_id: id, success: true } : { document_id: id, success: false, error: 'Document not found' },
+      );
       const failed = results.filter((r) => !r.success).length;
       const deleted = results.length - failed;
-      return { status: 200, body: { deleted_count: deleted, failed_count: failed, results, message: failed ? `Deleted ${deleted} document(s), ${failed} failed` : `Deleted ${deleted} document(s)` } };
+      return {
+        status: 200,
+        body: {
+          deleted_count: deleted,
+          failed_count: failed,
+          results,
+          message: failed ? `Deleted ${deleted} document(s), ${failed} failed` : `Deleted ${deleted} document(s)`,
+        },
+      };
     },
 
     getDocumentLineage(ctx: Ctx<'getDocumentLineage'>) {
@@ -612,7 +687,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         steps.push({ type: 'object', ...(rootBucket ? { bucket_id: rootBucket } : {}), object_id: rootObject, exists: !!bucket?.objects.has(rootObject) });
       }
       const fe = c.config.feature_extractor as Json | undefined;
-      steps.push({ type: 'document', collection_id: c.id, collection_name: c.name, document_id: d.id, ...(fe ? { feature_extractor_id: String(fe.feature_extractor_id) } : {}) });
+      steps.push({
+        type: 'document',
+        collection_id: c.id,
+        collection_name: c.name,
+        document_id: d.id,
+        ...(fe ? { feature_extractor_id: String(fe.feature_extractor_id) } : {}),
+      });
       return {
         status: 200,
         body: omitNulls({
@@ -642,12 +723,21 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         for (const d of c.documents.values()) {
           if ((d.lineage as Json).root_object_id !== objectId) continue;
           found = true;
-          documents.push(renderDocument(ns, c, d, { ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}), organization: state.organization }));
+          documents.push(
+            renderDocument(ns, c, d, {
+              ...(ctx.query.return_vectors === true ? { vectors: vectorsOf(ctx.state, c, d, catalog) } : {}),
+              organization: state.organization,
+            }),
+          );
         }
         if (found) holding.push(c.id);
       }
       const exists = [...ns.buckets.values()].some((b) => b.objects.has(objectId));
-      if (!exists && !documents.length && ![...ns.collections.values()].some((c) => [...c.documents.values()].some((d) => (d.lineage as Json).root_object_id === objectId))) {
+      if (
+        !exists &&
+        !documents.length &&
+        ![...ns.collections.values()].some((c) => [...c.documents.values()].some((d) => (d.lineage as Json).root_object_id === objectId))
+      ) {
         throw notFound('object', objectId);
       }
       return { status: 200, body: { object_id: objectId, total_documents: documents.length, collection_ids: holding, documents } };
@@ -658,7 +748,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
     },
 
     listNamespaces(ctx: Ctx<'listNamespaces'>) {
-      const page = list('namespaces', ctx.state.namespaces.values(), renderNamespace, (n) => [n.id, n.name, n.config.description as string | undefined], listRequest(ctx.query, ctx.body as Json | undefined));
+      const page = list(
+        'namespaces',
+        ctx.state.namespaces.values(),
+        renderNamespace,
+        (n) => [n.id, n.name, n.config.description as string | undefined],
+        listRequest(ctx.query, ctx.body as Json | undefined),
+      );
       return { status: 200, body: { results: page.results, pagination: page.pagination, total_count: page.total } };
     },
 
@@ -724,7 +820,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
 
     listBuckets(ctx: Ctx<'listBuckets'>) {
       const ns = namespaceOf(ctx);
-      const page = list(`buckets|${ns.id}`, ns.buckets.values(), renderBucket, (b) => [b.id, b.name, b.description], listRequest(ctx.query, ctx.body as Json | undefined));
+      const page = list(
+        `buckets|${ns.id}`,
+        ns.buckets.values(),
+        renderBucket,
+        (b) => [b.id, b.name, b.description],
+        listRequest(ctx.query, ctx.body as Json | undefined),
+      );
       return { status: 200, body: { results: page.results, total_count: page.total, pagination: page.pagination } };
     },
 
@@ -772,7 +874,9 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         const field = props[property];
         if (!field) throw new MockError('bad_request', `Property '${property}' is not defined in the bucket schema.`, { details: { property, index: i } });
         if (field.type !== undefined && field.type !== blob.type) {
-          throw new MockError('bad_request', `Blob type '${String(blob.type)}' does not match the schema type '${field.type}' of property '${property}'.`, { details: { property, index: i } });
+          throw new MockError('bad_request', `Blob type '${String(blob.type)}' does not match the schema type '${field.type}' of property '${property}'.`, {
+            details: { property, index: i },
+          });
         }
         if ((blob.data === undefined) === (blob.upload_id === undefined)) {
           throw invalid(`/blobs/${i}`, 'value_error', 'Value error, provide exactly one of data or upload_id');
@@ -790,7 +894,20 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         };
       });
       // Keys the reply computes itself are not taken from the request (an `error: 5` would break the reply).
-      const known = new Set(['key_prefix', 'blobs', 'skip_duplicates', 'canonicalize_source', 'force_remirror', 'object_id', 'bucket_id', 'source_details', 'status', 'error', 'created_at', 'updated_at']);
+      const known = new Set([
+        'key_prefix',
+        'blobs',
+        'skip_duplicates',
+        'canonicalize_source',
+        'force_remirror',
+        'object_id',
+        'bucket_id',
+        'source_details',
+        'status',
+        'error',
+        'created_at',
+        'updated_at',
+      ]);
       const extra = Object.fromEntries(Object.entries(body).filter(([k]) => !known.has(k)));
       // Unique keys: the bucket's policy decides what a second object with the same key does.
       let replaces: ObjectRecord | undefined;
@@ -802,7 +919,8 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
         const probe: ObjectRecord = { id: '', seq: 0, bucketId: b.id, blobs, extra, status: 'DRAFT', createdAt: 0, updatedAt: 0 };
         const key = keyOf(objectView(probe));
         replaces = [...b.objects.values()].find((o) => keyOf(objectView(o)) === key);
-        if (replaces && policy === 'insert') throw new MockError('conflict', 'An object with this unique key already exists', { details: { resource: 'object', id: replaces.id } });
+        if (replaces && policy === 'insert')
+          throw new MockError('conflict', 'An object with this unique key already exists', { details: { resource: 'object', id: replaces.id } });
         if (!replaces && policy === 'update') throw notFound('object', key);
       }
       const now = clock.nowMicros();
@@ -841,7 +959,13 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
       const ns = namespaceOf(ctx);
       const b = bucketOr404(ns, ctx.path.bucket_identifier);
       const body = ctx.body as Json | undefined;
-      const page = list(`objects|${b.id}`, b.objects.values(), (o) => selectFields(renderObject(o), body?.select, ['object_id', 'bucket_id']), (o) => [o.id, o.keyPrefix], listRequest(ctx.query, body));
+      const page = list(
+        `objects|${b.id}`,
+        b.objects.values(),
+        (o) => selectFields(renderObject(o), body?.select, ['object_id', 'bucket_id']),
+        (o) => [o.id, o.keyPrefix],
+        listRequest(ctx.query, body),
+      );
       return { status: 200, body: { results: page.results, pagination: page.pagination } };
     },
 
@@ -867,4 +991,3 @@ export function createHandlers({ catalog }: HandlerDeps): Handlers<operations, M
     },
   };
 }
-

@@ -89,4 +89,3 @@ export function selectFields<V extends object>(view: V, select: unknown, keep: s
   // The kept identifying fields are the ones the response schema requires.
   return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k))) as V;
 }
-

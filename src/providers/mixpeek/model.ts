@@ -519,7 +519,12 @@ export function renderCollection(c: CollectionRecord, ns?: NamespaceRecord): Col
 }
 
 /** A document as the vendor answers it; `vectors` (the document's vector fields, `retrieval.ts`'s `vectorsOf`) only when asked for. */
-export function renderDocument(ns: NamespaceRecord, c: CollectionRecord, d: DocumentRecord, options: { vectors?: Record<string, number[]>; organization: string }): DocumentResponse {
+export function renderDocument(
+  ns: NamespaceRecord,
+  c: CollectionRecord,
+  d: DocumentRecord,
+  options: { vectors?: Record<string, number[]>; organization: string },
+): DocumentResponse {
   return omitNulls({
     ...d.fields,
     ...options.vectors,
@@ -544,7 +549,10 @@ export function withPresignedUrls(view: DocumentResponse): DocumentResponse {
   if (!view.document_blobs) return view;
   return {
     ...view,
-    document_blobs: view.document_blobs.map((b) => ({ ...b, presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600` })),
+    document_blobs: view.document_blobs.map((b) => ({
+      ...b,
+      presigned_url: `${b.url.replace(/^mixpeek:\/\//, 'https://storage.mixpeek.local/')}?X-Mock-Expires=3600`,
+    })),
   };
 }
 

@@ -92,7 +92,11 @@ export function extractorAddress(entry: FeatureExtractor): string {
  * `input_mappings` (or the legacy `input_mapping`) gives for `text`, else the
  * first blob of type text, then of type string. Undefined when there is none.
  */
-export function textFor(collection: CollectionRecord, view: Json, blobs: ReadonlyArray<{ property: string; type: string; data?: unknown }>): string | undefined {
+export function textFor(
+  collection: CollectionRecord,
+  view: Json,
+  blobs: ReadonlyArray<{ property: string; type: string; data?: unknown }>,
+): string | undefined {
   const fe = (collection.config.feature_extractor ?? {}) as Json;
   const mappings = fe.input_mappings ?? fe.input_mapping;
   let path: string | undefined;
@@ -145,7 +149,14 @@ export function vectorsOf(state: MixpeekState, collection: CollectionRecord, doc
  * RangeError when the vector does not fit the index (of another dimension):
  * the caller keeps the document unsearchable.
  */
-export function indexDocument(state: MixpeekState, ns: NamespaceRecord, collection: CollectionRecord, doc: DocumentRecord, catalog: Catalog, vector?: Float32Array): void {
+export function indexDocument(
+  state: MixpeekState,
+  ns: NamespaceRecord,
+  collection: CollectionRecord,
+  doc: DocumentRecord,
+  catalog: Catalog,
+  vector?: Float32Array,
+): void {
   const ci = indexOf(state, collection);
   const name = textIndexName(extractorOf(collection, catalog));
   const text = typeof doc.fields.text === 'string' ? doc.fields.text : '';

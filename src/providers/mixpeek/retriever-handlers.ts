@@ -66,7 +66,10 @@ function checkFeatureUris(stages: Json[], collections: CollectionRecord[]): void
       const where = `stages[${i}].config.parameters.searches[${j}].feature_uri`;
       if (!uri) throw new MockError('bad_request', `${where} ${JSON.stringify(s.feature_uri)} is not of the form mixpeek://{extractor}@{version}/{output}`);
       if (!extractors.has(`${uri.extractor}_${uri.version}`)) {
-        throw new MockError('bad_request', `${where} ${s.feature_uri} matches no collection of the retriever (their extractors: ${[...extractors].join(', ') || 'none'})`);
+        throw new MockError(
+          'bad_request',
+          `${where} ${s.feature_uri} matches no collection of the retriever (their extractors: ${[...extractors].join(', ') || 'none'})`,
+        );
       }
     });
   });
@@ -144,12 +147,14 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     const collections = resolveCollections(ns, run.collectionIds);
     const id = executionId(state);
     const createdAt = state.env.clock.nowMicros();
-    const render = (items: PipelineResult['items']) => items.map((it) => renderItem(state, ns, catalog, it, { vectors: run.vectors, presigned: run.presigned }));
+    const render = (items: PipelineResult['items']) =>
+      items.map((it) => renderItem(state, ns, catalog, it, { vectors: run.vectors, presigned: run.presigned }));
     const renderGroups = (groups: Group[] | undefined) => groups?.map((g) => ({ group_key: g.key ?? null, count: g.count, documents: render(g.items) }));
     const events: SseEvent[] = [];
     const hooks = run.stream
       ? {
-          onStageStart: (index: number, name: string) => events.push({ data: { event_type: 'stage_start', execution_id: id, stage_name: name, stage_index: index, total_stages: run.stages.length } }),
+          onStageStart: (index: number, name: string) =>
+            events.push({ data: { event_type: 'stage_start', execution_id: id, stage_name: name, stage_index: index, total_stages: run.stages.length } }),
           onStageComplete: (r: StageRun, used: { credits: number; ms: number }) =>
             events.push({
               data: {
@@ -165,7 +170,12 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
             }),
         }
       : {};
-    const base = (status: 'completed' | 'failed'): Omit<ExecutionRecord, 'documents' | 'pagination' | 'stageStatistics' | 'budget' | 'stagesCompleted' | 'totalProcessed' | 'totalReturned' | 'creditsUsed' | 'durationMs'> => ({
+    const base = (
+      status: 'completed' | 'failed',
+    ): Omit<
+      ExecutionRecord,
+      'documents' | 'pagination' | 'stageStatistics' | 'budget' | 'stagesCompleted' | 'totalProcessed' | 'totalReturned' | 'creditsUsed' | 'durationMs'
+    > => ({
       id,
       seq: nextSeq(state),
       ...(run.retriever ? { retrieverId: run.retriever.id } : {}),
@@ -203,7 +213,16 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
           durationMs: ms,
         });
         if (!run.stream) throw err.error;
-        events.push({ data: { event_type: 'stage_error', execution_id: id, stage_name: err.stageName, stage_index: err.stageIndex, total_stages: run.stages.length, error: err.error.message } });
+        events.push({
+          data: {
+            event_type: 'stage_error',
+            execution_id: id,
+            stage_name: err.stageName,
+            stage_index: err.stageIndex,
+            total_stages: run.stages.length,
+            error: err.error.message,
+          },
+        });
         events.push({ data: { event_type: 'execution_error', execution_id: id, total_stages: run.stages.length, status: 'failed', error: err.error.message } });
         return streamReply(events, headers);
       }
@@ -212,7 +231,9 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     const documents = render(paged.items);
     const stageStatistics = statisticsOf(result.runs, result.credits, result.durationMs);
     const budget = budgetOf(result.credits, result.durationMs, run.budget);
-    const groups = result.groups ? renderGroups(result.groups.map((g) => ({ ...g, items: g.items.filter((it) => paged.items.includes(it)) })).filter((g) => g.items.length)) : undefined;
+    const groups = result.groups
+      ? renderGroups(result.groups.map((g) => ({ ...g, items: g.items.filter((it) => paged.items.includes(it)) })).filter((g) => g.items.length))
+      : undefined;
     const execution: ExecutionRecord = {
       ...base('completed'),
       documents,
@@ -240,7 +261,11 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
       total_stages: execution.totalStages,
       ...(groups ? { groups } : {}),
       ...(result.facets ? { facets: result.facets } : {}),
-      execution_metadata: { execution_mode: run.retriever ? 'saved' : 'adhoc', retriever_persisted: !!run.retriever, ...(run.retriever ? { retriever_id: run.retriever.id } : {}) },
+      execution_metadata: {
+        execution_mode: run.retriever ? 'saved' : 'adhoc',
+        retriever_persisted: !!run.retriever,
+        ...(run.retriever ? { retriever_id: run.retriever.id } : {}),
+      },
     };
     if (!run.stream) return { status: 200, headers, body };
     const { execution_metadata: _meta, optimization_applied: _opt, created_at: _c, completed_at: _d, stages_completed: _s, ...final } = body;
@@ -282,7 +307,10 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     }
     const results = views.slice(offset, offset + limit);
     const more = offset + results.length < views.length;
-    return { results, pagination: { total: views.length, limit, offset, has_next: more, ...(more ? { next_cursor: encodeCursor(fullScope, [offset + results.length]) } : {}) } };
+    return {
+      results,
+      pagination: { total: views.length, limit, offset, has_next: more, ...(more ? { next_cursor: encodeCursor(fullScope, [offset + results.length]) } : {}) },
+    };
   };
 
   return {
@@ -316,7 +344,10 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
       const r = retrieverOr404(ns, ctx.path.retriever_id);
       const body: Json = ctx.body;
       const frozen = CORE_FIELDS.filter((k) => body[k] !== undefined);
-      if (frozen.length) throw new MockError('bad_request', `Fields cannot be updated: ${frozen.join(', ')}. Clone the retriever to change its core logic.`, { details: { fields: frozen } });
+      if (frozen.length)
+        throw new MockError('bad_request', `Fields cannot be updated: ${frozen.join(', ')}. Clone the retriever to change its core logic.`, {
+          details: { fields: frozen },
+        });
       if (typeof body.retriever_name === 'string') nameTaken(ns, body.retriever_name, r.id);
       ns.retrievers.update(r.id, (x) => {
         if (typeof body.retriever_name === 'string') x.name = body.retriever_name;
@@ -434,7 +465,11 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
       // The one suggestion the mock makes: an attribute filter after a search is better as the search's pre-filter.
       const suggestions = result.runs
         .filter((x, i) => x.def.id === 'attribute_filter' && result.runs.slice(0, i).some((p) => p.def.id === 'feature_search'))
-        .map((x) => ({ type: 'add_filter', stage: x.name, message: `Move ${x.name}'s conditions into the search's pre_filters: filtering before ranking keeps final_top_k results` }));
+        .map((x) => ({
+          type: 'add_filter',
+          stage: x.name,
+          message: `Move ${x.name}'s conditions into the search's pre_filters: filtering before ranking keeps final_top_k results`,
+        }));
       return {
         status: 200 as const,
         body: {
@@ -494,4 +529,3 @@ export function createRetrieverHandlers(catalog: Catalog, namespaceOf: Namespace
     },
   };
 }
-

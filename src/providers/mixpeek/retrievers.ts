@@ -8,9 +8,30 @@ import { createHash } from 'node:crypto';
 import { MockError, type ValidationIssue } from '../../core/errors.js';
 import { isObject, typeName } from '../../core/retrieval/predicate.js';
 import { matches, parseFilter, valuesAt } from './filter.js';
-import { HEX, byIdOrName, renderDocument, stamp, withPresignedUrls, type Catalog, type CollectionRecord, type MixpeekState, type NamespaceRecord } from './model.js';
+import {
+  HEX,
+  byIdOrName,
+  renderDocument,
+  stamp,
+  withPresignedUrls,
+  type Catalog,
+  type CollectionRecord,
+  type MixpeekState,
+  type NamespaceRecord,
+} from './model.js';
 import { vectorsOf } from './retrieval.js';
-import { STAGE_BY_ID, STAGES, parseFeatureUri, stageCost, viewOf, type Group, type Item, type StageContext, type StageDefinition, type StageOutcome } from './stages.js';
+import {
+  STAGE_BY_ID,
+  STAGES,
+  parseFeatureUri,
+  stageCost,
+  viewOf,
+  type Group,
+  type Item,
+  type StageContext,
+  type StageDefinition,
+  type StageOutcome,
+} from './stages.js';
 import type { EpochMicros } from '../../core/time.js';
 
 type Json = Record<string, unknown>;
@@ -84,7 +105,10 @@ function checkTemplates(value: unknown, where: string): void {
     if (typeof v === 'string') {
       for (const m of v.matchAll(TEMPLATE)) {
         if (!INPUT_REF.test(m[1]!)) {
-          throw new MockError('bad_request', `Template ${JSON.stringify(m[0])} in ${where} is not supported by the mock: only input lookups ({{INPUT.field}}) are`);
+          throw new MockError(
+            'bad_request',
+            `Template ${JSON.stringify(m[0])} in ${where} is not supported by the mock: only input lookups ({{INPUT.field}}) are`,
+          );
         }
       }
     } else if (Array.isArray(v)) stack.push(...v);
@@ -103,10 +127,13 @@ export function checkStages(stages: Json[]): Json[] {
     const where = `stages[${i}]`;
     const id = stageIdOf(stage);
     const name = String(stage.stage_name);
-    if (typeof id !== 'string' || id === '') throw new MockError('bad_request', `${where}.config.stage_id is required: it names a registered stage (${STAGES.map((s) => s.id).join(', ')})`);
+    if (typeof id !== 'string' || id === '')
+      throw new MockError('bad_request', `${where}.config.stage_id is required: it names a registered stage (${STAGES.map((s) => s.id).join(', ')})`);
     const def = STAGE_BY_ID.get(id);
     if (!def) {
-      throw new MockError('bad_request', `Unknown stage_id '${id}' in ${where}. Available stages: ${STAGES.map((s) => s.id).join(', ')}`, { details: { stage_id: id, available: STAGES.map((s) => s.id) } });
+      throw new MockError('bad_request', `Unknown stage_id '${id}' in ${where}. Available stages: ${STAGES.map((s) => s.id).join(', ')}`, {
+        details: { stage_id: id, available: STAGES.map((s) => s.id) },
+      });
     }
     if (stage.stage_type !== undefined && stage.stage_type !== null && stage.stage_type !== def.category) {
       throw new MockError('bad_request', `${where}.stage_type is ${String(stage.stage_type)}, but ${id} is a ${def.category} stage`);
@@ -205,7 +232,14 @@ export function bindInputs(schema: Json, given: Json | undefined): Json {
       continue;
     }
     if (Array.isArray(field.enum) && !field.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-      issues.push({ location: 'body', pointer: `/inputs/${name}`, rule: 'enum', message: `inputs.${name} is not one of the allowed values`, params: { allowedValues: field.enum }, value });
+      issues.push({
+        location: 'body',
+        pointer: `/inputs/${name}`,
+        rule: 'enum',
+        message: `inputs.${name} is not one of the allowed values`,
+        params: { allowedValues: field.enum },
+        value,
+      });
     }
   }
   if (issues.length) throw new MockError('validation', issues[0]!.message, { issues });
@@ -316,7 +350,13 @@ export class StageFailure extends Error {
  * inputs; its pre-filters narrow its input and its post-filters its output.
  * Budget limits stop the run once the modelled credits or time go over.
  */
-export async function runPipeline(ctx: StageContext, stages: Json[], inputs: Json, budget: Json | undefined, hooks: PipelineHooks = {}): Promise<PipelineResult> {
+export async function runPipeline(
+  ctx: StageContext,
+  stages: Json[],
+  inputs: Json,
+  budget: Json | undefined,
+  hooks: PipelineHooks = {},
+): Promise<PipelineResult> {
   let items: Item[] | null = null;
   const runs: StageRun[] = [];
   let groups: Group[] | undefined;
@@ -331,8 +371,12 @@ export async function runPipeline(ctx: StageContext, stages: Json[], inputs: Jso
       const config = fillTemplates(stage.config, inputs) as Json;
       const where = `${def.id} '${name}'`;
       const params = (config.parameters ?? {}) as Json;
-      const pre = config.pre_filters === undefined || config.pre_filters === null ? undefined : parseFilter(config.pre_filters, `stages[${index}].config.pre_filters`);
-      const post = config.post_filters === undefined || config.post_filters === null ? undefined : parseFilter(config.post_filters, `stages[${index}].config.post_filters`);
+      const pre =
+        config.pre_filters === undefined || config.pre_filters === null ? undefined : parseFilter(config.pre_filters, `stages[${index}].config.pre_filters`);
+      const post =
+        config.post_filters === undefined || config.post_filters === null
+          ? undefined
+          : parseFilter(config.post_filters, `stages[${index}].config.post_filters`);
       let input: Item[] | null = items;
       // A stage that fetches (nothing before it) takes in the documents it searched.
       let inputCount = input?.length ?? 0;
@@ -341,7 +385,8 @@ export async function runPipeline(ctx: StageContext, stages: Json[], inputs: Jso
       const outcome = await def.run(params, input, pre && !input ? { ...ctx, preFilter: pre } : ctx, where);
       if (!input) inputCount = outcome.scanned;
       if (post) outcome.items = outcome.items.filter((it) => matches(post, viewOf(ctx, it)));
-      if (post && outcome.groups) outcome.groups = outcome.groups.map((g) => ({ ...g, items: g.items.filter((it) => outcome.items.includes(it)) })).filter((g) => g.items.length);
+      if (post && outcome.groups)
+        outcome.groups = outcome.groups.map((g) => ({ ...g, items: g.items.filter((it) => outcome.items.includes(it)) })).filter((g) => g.items.length);
       const cost = stageCost(def, outcome);
       const statistics: Json = {
         input_count: inputCount,
@@ -363,8 +408,10 @@ export async function runPipeline(ctx: StageContext, stages: Json[], inputs: Jso
       hooks.onStageComplete?.(run, { credits, ms });
       const maxCredits = budget?.max_credits;
       const maxTime = budget?.max_time_ms;
-      if (typeof maxCredits === 'number' && credits > maxCredits) throw new MockError('bad_request', `Budget exceeded: Maximum credits limit reached (${credits} of ${maxCredits})`);
-      if (typeof maxTime === 'number' && ms > maxTime) throw new MockError('bad_request', `Budget exceeded: Maximum time limit reached (${ms} of ${maxTime} ms)`);
+      if (typeof maxCredits === 'number' && credits > maxCredits)
+        throw new MockError('bad_request', `Budget exceeded: Maximum credits limit reached (${credits} of ${maxCredits})`);
+      if (typeof maxTime === 'number' && ms > maxTime)
+        throw new MockError('bad_request', `Budget exceeded: Maximum time limit reached (${ms} of ${maxTime} ms)`);
     } catch (err) {
       if (err instanceof MockError) throw new StageFailure(index, name, err, runs);
       throw err;
@@ -383,7 +430,10 @@ export interface RenderOptions {
 }
 
 export function renderItem(state: MixpeekState, ns: NamespaceRecord, catalog: Catalog, it: Item, options: RenderOptions): Json {
-  const view = renderDocument(ns, it.c, it.d, { ...(options.vectors ? { vectors: vectorsOf(state, it.c, it.d, catalog) } : {}), organization: state.organization });
+  const view = renderDocument(ns, it.c, it.d, {
+    ...(options.vectors ? { vectors: vectorsOf(state, it.c, it.d, catalog) } : {}),
+    organization: state.organization,
+  });
   return { ...(options.presigned ? withPresignedUrls(view) : view), score: it.score };
 }
 
@@ -413,12 +463,16 @@ export interface ScrollSnapshot {
   limit: number;
 }
 
-
 /**
  * The page of the final documents the request's pagination asks for, and the
  * pagination object of the reply. Without `pagination`: cursor, 20 a page.
  */
-export function page(state: MixpeekState, ns: NamespaceRecord, items: Item[], pagination: Json | undefined): { items: Item[]; pagination: Json; snapshotFrom?: string } {
+export function page(
+  state: MixpeekState,
+  ns: NamespaceRecord,
+  items: Item[],
+  pagination: Json | undefined,
+): { items: Item[]; pagination: Json; snapshotFrom?: string } {
   const method = (pagination?.method as string | undefined) ?? 'cursor';
   const limitOf = (max: number, fallback: number): number => {
     const v = pagination?.limit;
@@ -431,7 +485,10 @@ export function page(state: MixpeekState, ns: NamespaceRecord, items: Item[], pa
     const number = (pagination?.page_number as number | undefined) ?? 1;
     const offset = (number - 1) * size;
     const slice = items.slice(offset, offset + size);
-    return { items: slice, pagination: { method, total: items.length, limit: size, offset, has_next: offset + slice.length < items.length, has_previous: offset > 0 } };
+    return {
+      items: slice,
+      pagination: { method, total: items.length, limit: size, offset, has_next: offset + slice.length < items.length, has_previous: offset > 0 },
+    };
   }
   if (method === 'keyset') {
     const limit = limitOf(500, 10);
@@ -467,7 +524,8 @@ export function page(state: MixpeekState, ns: NamespaceRecord, items: Item[], pa
       const [key, offsetText] = id.split('.');
       const snap = store.get(key!);
       const offset = Number(offsetText);
-      if (!snap || !Number.isSafeInteger(offset)) throw new MockError('not_found', 'Scroll context not found or expired', { details: { resource: 'scroll', id } });
+      if (!snap || !Number.isSafeInteger(offset))
+        throw new MockError('not_found', 'Scroll context not found or expired', { details: { resource: 'scroll', id } });
       snap.expiresAt = now + ttl * 1_000_000;
       const slice = snap.items.slice(offset, offset + snap.limit);
       const more = offset + slice.length < snap.items.length;
@@ -485,7 +543,10 @@ export function page(state: MixpeekState, ns: NamespaceRecord, items: Item[], pa
   const start = typeof cursor === 'string' && cursor !== '' ? decodeOffsetCursor(cursor) : 0;
   const slice = items.slice(start, start + limit);
   const more = start + slice.length < items.length;
-  return { items: slice, pagination: { method: 'cursor', page_size: limit, has_next: more, ...(more ? { cursor: encodeOffsetCursor(start + slice.length) } : {}) } };
+  return {
+    items: slice,
+    pagination: { method: 'cursor', page_size: limit, has_next: more, ...(more ? { cursor: encodeOffsetCursor(start + slice.length) } : {}) },
+  };
 }
 
 /** A scroll request that continues a snapshot needs no run: its documents are the snapshot's. */
@@ -496,8 +557,19 @@ export function isScrollContinuation(pagination: Json | undefined): boolean {
 // ---- execution records and their views
 
 export function inputsHash(inputs: Json): string {
-  const stable = (v: unknown): unknown => (Array.isArray(v) ? v.map(stable) : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable(v[k])])) : v);
-  return createHash('sha1').update(JSON.stringify(stable(inputs))).digest('hex');
+  const stable = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(stable)
+      : isObject(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, stable(v[k])]),
+          )
+        : v;
+  return createHash('sha1')
+    .update(JSON.stringify(stable(inputs)))
+    .digest('hex');
 }
 
 export function querySummary(inputs: Json): string | undefined {
@@ -608,7 +680,11 @@ export function renderRetrieverConfig(r: RetrieverRecord): Json {
 
 /** The retriever as get and list answer it (the vendor's RetrieverModel). */
 export function renderRetriever(r: RetrieverRecord): Json {
-  return { ...renderRetrieverConfig(r), is_published: false, ...(r.marketplaceListingId !== undefined ? { marketplace_listing_id: r.marketplaceListingId } : {}) };
+  return {
+    ...renderRetrieverConfig(r),
+    is_published: false,
+    ...(r.marketplaceListingId !== undefined ? { marketplace_listing_id: r.marketplaceListingId } : {}),
+  };
 }
 
 export type { Catalog };

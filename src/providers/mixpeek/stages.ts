@@ -77,14 +77,16 @@ export function badParam(where: string, message: string): never {
 function int(params: Json, name: string, where: string, fallback: number, min: number, max: number): number {
   const v = params[name];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) badParam(where, `${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    badParam(where, `${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
   return v;
 }
 
 function num(params: Json, name: string, where: string, fallback: number, min: number, max: number): number {
   const v = params[name];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) badParam(where, `${name} must be a number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+    badParam(where, `${name} must be a number from ${min} to ${max}, not ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -98,7 +100,8 @@ function str(params: Json, name: string, where: string): string | undefined {
 function oneOf<T extends string>(params: Json, name: string, where: string, allowed: readonly T[], fallback: T): T {
   const v = params[name];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) badParam(where, `${name} must be one of ${allowed.join(', ')}, not ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    badParam(where, `${name} must be one of ${allowed.join(', ')}, not ${JSON.stringify(v)}`);
   return v as T;
 }
 
@@ -215,7 +218,8 @@ async function runFeatureSearch(params: Json, input: Item[] | null, ctx: StageCo
     if (!uri) badParam(at, `feature_uri ${JSON.stringify(rawUri)} is not of the form mixpeek://{extractor}@{version}/{output}`);
     const found = collectionsFor(ctx, uri, at, rawUri);
     // Every search of one stage reads the same collections' indexes (one extractor's).
-    if (collections && (found.length !== collections.length || found.some((c) => !collections!.includes(c)))) badParam(at, 'every search of a stage must name the same extractor');
+    if (collections && (found.length !== collections.length || found.some((c) => !collections!.includes(c))))
+      badParam(at, 'every search of a stage must name the same extractor');
     collections = found;
     const q = querySpec(s.query, at);
     const mode = isLexicalOutput(uri.output) ? 'keyword' : 'semantic';
@@ -237,10 +241,17 @@ async function runFeatureSearch(params: Json, input: Item[] | null, ctx: StageCo
   }
   const dense = specs.filter((s) => s.mode === 'semantic');
   const lexical = specs.filter((s) => s.mode === 'keyword');
-  if (dense.length > 1 || lexical.length > 1) badParam(where, 'the mock runs one dense search, one bm25_sparse search, or one of each fused; more searches in one stage are not supported');
+  if (dense.length > 1 || lexical.length > 1)
+    badParam(where, 'the mock runs one dense search, one bm25_sparse search, or one of each fused; more searches in one stage are not supported');
   if (specs.length === 2 && fusion !== 'rrf') badParam(where, `fusion ${JSON.stringify(fusion)} is not supported by the mock (rrf is)`);
   // Empty queries find nothing (the vendor's feature search page: "Empty query → Returns empty results").
-  const metadata: Json = { stage_id: 'feature_search', searches: specs.length, mode: specs.length === 2 ? 'hybrid' : specs[0]!.mode, fusion, final_top_k: finalTopK };
+  const metadata: Json = {
+    stage_id: 'feature_search',
+    searches: specs.length,
+    mode: specs.length === 2 ? 'hybrid' : specs[0]!.mode,
+    fusion,
+    final_top_k: finalTopK,
+  };
   const indexes = collections!.map((c) => indexOf(ctx.state, c));
   if (indexes.some((ci) => ci.rebuilding.size)) await Promise.all(indexes.flatMap((ci) => [...ci.rebuilding]));
   const present = indexes.flatMap((ci) => (ci.index ? [ci.index] : []));
@@ -260,9 +271,7 @@ async function runFeatureSearch(params: Json, input: Item[] | null, ctx: StageCo
   const allowed = input ? new Set(input.map((it) => it.d.id)) : undefined;
   const filters = [...(ctx.preFilter ? [ctx.preFilter] : []), ...specs.flatMap((s) => (s.filter ? [s.filter] : []))];
   const filter =
-    allowed || filters.length
-      ? (doc: SearchDoc) => (!allowed || allowed.has(doc.documentId)) && filters.every((f) => matches(f, doc.view))
-      : undefined;
+    allowed || filters.length ? (doc: SearchDoc) => (!allowed || allowed.has(doc.documentId)) && filters.every((f) => matches(f, doc.view)) : undefined;
   const mode: RetrievalMode = specs.length === 2 ? 'hybrid' : specs[0]!.mode;
   const keywordSpec = lexical[0];
   const denseSpec = dense[0];
@@ -281,11 +290,17 @@ async function runFeatureSearch(params: Json, input: Item[] | null, ctx: StageCo
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     // A vector query of the wrong length is the request's fault; anything else (indexes of mixed dimensions) the server's.
-    if (denseSpec && !denseSpec.text && denseSpec.vector) badParam(where, `a vector query must have as many values as the collection's vectors (${embedder.dimension || 'the embedder\'s dimension'}), not ${denseSpec.vector.length}`);
+    if (denseSpec && !denseSpec.text && denseSpec.vector)
+      badParam(
+        where,
+        `a vector query must have as many values as the collection's vectors (${embedder.dimension || "the embedder's dimension"}), not ${denseSpec.vector.length}`,
+      );
     throw new MockError('internal', `The search could not be run: ${err.message}`);
   }
   const byId = new Map(collections!.map((c) => [c.id, c]));
-  const items = hits.map((h) => ({ c: byId.get(h.doc.collectionId)!, d: byId.get(h.doc.collectionId)!.documents.get(h.docKey)!, score: h.score })).filter((it) => it.d);
+  const items = hits
+    .map((h) => ({ c: byId.get(h.doc.collectionId)!, d: byId.get(h.doc.collectionId)!.documents.get(h.docKey)!, score: h.score }))
+    .filter((it) => it.d);
   const out: StageOutcome = { items, scanned, embeddings, metadata };
   if (params.group_by !== undefined && params.group_by !== null) {
     const g = params.group_by;
@@ -299,7 +314,8 @@ async function runFeatureSearch(params: Json, input: Item[] | null, ctx: StageCo
     out.items = groups.flatMap((grp) => grp.items);
   }
   if (params.facets !== undefined && params.facets !== null) {
-    if (!Array.isArray(params.facets) || !params.facets.every((f) => typeof f === 'string' && f !== '')) badParam(where, 'facets must be a list of field paths');
+    if (!Array.isArray(params.facets) || !params.facets.every((f) => typeof f === 'string' && f !== ''))
+      badParam(where, 'facets must be a list of field paths');
     out.facets = Object.fromEntries((params.facets as string[]).map((f) => [f, facetCounts(ctx, out.items, f)]));
   }
   return out;
@@ -390,7 +406,12 @@ function runSortAttribute(params: Json, input: Item[] | null, ctx: StageContext,
     if (ma || mb) return ma && mb ? a.i - b.i : (ma ? 1 : -1) * (nulls === 'last' ? 1 : -1);
     return order * compareValues(a.v, b.v) || a.i - b.i;
   });
-  return { items: keyed.map((k) => k.it), scanned: items.length, embeddings: 0, metadata: { stage_id: 'sort_attribute', sort_field: field, order: order === 1 ? 'asc' : 'desc' } };
+  return {
+    items: keyed.map((k) => k.it),
+    scanned: items.length,
+    embeddings: 0,
+    metadata: { stage_id: 'sort_attribute', sort_field: field, order: order === 1 ? 'asc' : 'desc' },
+  };
 }
 
 function runSortRelevance(params: Json, input: Item[] | null, ctx: StageContext, where: string): StageOutcome {
@@ -412,7 +433,12 @@ function runSortRelevance(params: Json, input: Item[] | null, ctx: StageContext,
     const hi = Math.max(...scores);
     out = out.map((it) => ({ ...it, score: hi === lo ? 1 : (it.score - lo) / (hi - lo) }));
   }
-  return { items: out, scanned: items.length, embeddings: 0, metadata: { stage_id: 'sort_relevance', score_field: field, order: order === 1 ? 'asc' : 'desc', normalize } };
+  return {
+    items: out,
+    scanned: items.length,
+    embeddings: 0,
+    metadata: { stage_id: 'sort_relevance', score_field: field, order: order === 1 ? 'asc' : 'desc', normalize },
+  };
 }
 
 function runLimit(params: Json, input: Item[] | null, _ctx: StageContext, where: string): StageOutcome {
@@ -430,14 +456,17 @@ function runDeduplicate(params: Json, input: Item[] | null, ctx: StageContext, w
   const kept: Item[] = [];
   if (strategy === 'field') {
     const fields = params.fields;
-    if (!Array.isArray(fields) || !fields.length || !fields.every((f) => typeof f === 'string' && f !== '')) badParam(where, 'fields must be a non-empty list of field paths');
+    if (!Array.isArray(fields) || !fields.length || !fields.every((f) => typeof f === 'string' && f !== ''))
+      badParam(where, 'fields must be a non-empty list of field paths');
     const cs = bool(params, 'case_sensitive', where, true);
     const seen = new Set<string>();
     for (const it of ordered) {
-      const key = JSON.stringify((fields as string[]).map((f) => {
-        const v = fieldValue(ctx, it, f) ?? null;
-        return typeof v === 'string' && !cs ? v.toLowerCase() : v;
-      }));
+      const key = JSON.stringify(
+        (fields as string[]).map((f) => {
+          const v = fieldValue(ctx, it, f) ?? null;
+          return typeof v === 'string' && !cs ? v.toLowerCase() : v;
+        }),
+      );
       if (seen.has(key)) continue;
       seen.add(key);
       kept.push(it);
@@ -498,7 +527,13 @@ function runGroupBy(params: Json, input: Item[] | null, ctx: StageContext, where
     const sorted = docs.map((x) => x.it);
     return { key: g.key, count: g.count, items: perGroup === undefined ? sorted : sorted.slice(0, perGroup) };
   });
-  return { items: out.flatMap((g) => g.items), groups: out, scanned: items.length, embeddings: 0, metadata: { stage_id: 'group_by', field, groups: out.length } };
+  return {
+    items: out.flatMap((g) => g.items),
+    groups: out,
+    scanned: items.length,
+    embeddings: 0,
+    metadata: { stage_id: 'group_by', field, groups: out.length },
+  };
 }
 
 // ---- the registry
@@ -510,7 +545,8 @@ export const STAGES: readonly StageDefinition[] = [
   {
     id: 'feature_search',
     category: 'filter',
-    description: 'Search documents by their feature vectors: a dense feature ranks by cosine similarity, a bm25_sparse feature by keyword (BM25); one of each is fused by reciprocal rank fusion.',
+    description:
+      'Search documents by their feature vectors: a dense feature ranks by cosine similarity, a bm25_sparse feature by keyword (BM25); one of each is fused by reciprocal rank fusion.',
     icon: 'search',
     parameterSchema: {
       type: 'object',
@@ -534,7 +570,11 @@ export const STAGES: readonly StageDefinition[] = [
         },
         final_top_k: { type: 'integer', minimum: 1, maximum: 10000, default: 25 },
         fusion: { type: 'string', enum: ['rrf'], default: 'rrf' },
-        group_by: { type: 'object', required: ['field'], properties: { field: { type: 'string' }, limit: { type: 'integer', default: 10 }, group_size: { type: 'integer', default: 3 } } },
+        group_by: {
+          type: 'object',
+          required: ['field'],
+          properties: { field: { type: 'string' }, limit: { type: 'integer', default: 10 }, group_size: { type: 'integer', default: 3 } },
+        },
         facets: { type: 'array', items: { type: 'string' } },
       },
     },
@@ -543,7 +583,8 @@ export const STAGES: readonly StageDefinition[] = [
   {
     id: 'attribute_filter',
     category: 'filter',
-    description: 'Filter documents by attribute conditions with boolean logic (AND/OR/NOT). As the first stage it fetches the matching documents (up to 1,000 per collection); later, it filters the working set.',
+    description:
+      'Filter documents by attribute conditions with boolean logic (AND/OR/NOT). As the first stage it fetches the matching documents (up to 1,000 per collection); later, it filters the working set.',
     icon: 'filter',
     parameterSchema: {
       type: 'object',
@@ -565,7 +606,11 @@ export const STAGES: readonly StageDefinition[] = [
     parameterSchema: {
       type: 'object',
       required: ['sort_field'],
-      properties: { sort_field: { type: 'string' }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, null_handling: { type: 'string', enum: ['first', 'last'], default: 'last' } },
+      properties: {
+        sort_field: { type: 'string' },
+        order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+        null_handling: { type: 'string', enum: ['first', 'last'], default: 'last' },
+      },
     },
     run: runSortAttribute,
   },
@@ -576,7 +621,11 @@ export const STAGES: readonly StageDefinition[] = [
     icon: 'arrow-up-down',
     parameterSchema: {
       type: 'object',
-      properties: { score_field: { type: 'string', default: 'score' }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, normalize: { type: 'boolean', default: false } },
+      properties: {
+        score_field: { type: 'string', default: 'score' },
+        order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+        normalize: { type: 'boolean', default: false },
+      },
     },
     run: runSortRelevance,
   },
@@ -585,7 +634,10 @@ export const STAGES: readonly StageDefinition[] = [
     category: 'reduce',
     description: 'Keep at most limit documents, after skipping offset.',
     icon: 'list-end',
-    parameterSchema: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 10000, default: 10 }, offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 } } },
+    parameterSchema: {
+      type: 'object',
+      properties: { limit: { type: 'integer', minimum: 1, maximum: 10000, default: 10 }, offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 } },
+    },
     run: runLimit,
   },
   {
@@ -639,6 +691,7 @@ export const STAGE_BY_ID: ReadonlyMap<string, StageDefinition> = new Map(STAGES.
  */
 export function stageCost(def: StageDefinition, outcome: Pick<StageOutcome, 'scanned' | 'embeddings'>): { durationMs: number; credits: number } {
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  if (def.id === 'feature_search') return { durationMs: round(5 + 0.002 * outcome.scanned + 2 * outcome.embeddings), credits: round(0.01 * outcome.embeddings) };
+  if (def.id === 'feature_search')
+    return { durationMs: round(5 + 0.002 * outcome.scanned + 2 * outcome.embeddings), credits: round(0.01 * outcome.embeddings) };
   return { durationMs: round(0.5 + 0.001 * outcome.scanned), credits: 0 };
 }

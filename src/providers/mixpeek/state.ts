@@ -22,12 +22,15 @@ export function checkMixpeekState(tenants: Readonly<Record<string, unknown>>, ct
       highest = Math.max(highest, ns.seq);
       for (const [b, bucket] of ns.buckets.rows.entries()) {
         const at = [tenant, 'namespaces', 'rows', n, 'buckets', 'rows', b];
-        const problem = ctx.conforms('BucketSchema', bucket.schema, [...at, 'schema']) ?? (bucket.uniqueKey === undefined ? undefined : ctx.conforms('UniqueKeyConfig', bucket.uniqueKey, [...at, 'uniqueKey']));
+        const problem =
+          ctx.conforms('BucketSchema', bucket.schema, [...at, 'schema']) ??
+          (bucket.uniqueKey === undefined ? undefined : ctx.conforms('UniqueKeyConfig', bucket.uniqueKey, [...at, 'uniqueKey']));
         if (problem) return problem;
         highest = Math.max(highest, bucket.seq);
         for (const [o, object] of bucket.objects.rows.entries()) {
           const where = [...at, 'objects', 'rows', o];
-          if (object.bucketId !== bucket.id) return { path: [...where, 'bucketId'], message: `is ${object.bucketId}, not the bucket that holds it (${bucket.id})` };
+          if (object.bucketId !== bucket.id)
+            return { path: [...where, 'bucketId'], message: `is ${object.bucketId}, not the bucket that holds it (${bucket.id})` };
           const status = ctx.conforms('TaskStatusEnum', object.status, [...where, 'status']);
           if (status) return status;
           highest = Math.max(highest, object.seq);
@@ -49,7 +52,8 @@ export function checkMixpeekState(tenants: Readonly<Record<string, unknown>>, ct
           if (problem) return problem;
           const config = (stage as { config?: { stage_id?: unknown; stage_name?: unknown } }).config;
           const id = config?.stage_id ?? config?.stage_name;
-          if (typeof id !== 'string' || !STAGE_BY_ID.has(id)) return { path: [...at, 'stages', j, 'config'], message: `names the stage ${JSON.stringify(id)}, which the mock does not run` };
+          if (typeof id !== 'string' || !STAGE_BY_ID.has(id))
+            return { path: [...at, 'stages', j, 'config'], message: `names the stage ${JSON.stringify(id)}, which the mock does not run` };
         }
         const problem = ctx.conforms('RetrieverInputSchema', r.inputSchema, [...at, 'inputSchema']);
         if (problem) return problem;
@@ -57,7 +61,10 @@ export function checkMixpeekState(tenants: Readonly<Record<string, unknown>>, ct
       }
       for (const [i, e] of (ns.executions?.rows ?? []).entries()) {
         if (e.retrieverId !== undefined && !retrievers.has(e.retrieverId)) {
-          return { path: [tenant, 'namespaces', 'rows', n, 'executions', 'rows', i, 'retrieverId'], message: `is ${e.retrieverId}, not a retriever of the namespace` };
+          return {
+            path: [tenant, 'namespaces', 'rows', n, 'executions', 'rows', i, 'retrieverId'],
+            message: `is ${e.retrieverId}, not a retriever of the namespace`,
+          };
         }
         highest = Math.max(highest, e.seq);
       }

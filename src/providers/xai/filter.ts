@@ -58,10 +58,7 @@ interface Literal {
  * in the filter (e.g. 'collection_name', 'fields.type', 'fields."my key"' unquoted to 'fields.my key') to a spec,
  * or undefined for an unknown field (→ FilterError 'Invalid filter: unknown field "x"').
  */
-export function compileFilter<T>(
-  source: string,
-  resolve: (field: string) => FieldSpec<T> | undefined,
-): (record: T) => boolean {
+export function compileFilter<T>(source: string, resolve: (field: string) => FieldSpec<T> | undefined): (record: T) => boolean {
   const parsed = parseFilter(source, resolve);
   // Callers treat an absent filter as "no filtering"; a blank one is the same thing.
   if (parsed === undefined) return () => true;
@@ -70,10 +67,7 @@ export function compileFilter<T>(
 }
 
 /** The condition tree of a filter, and the view of a record it reads; undefined for a blank filter. */
-export function parseFilter<T>(
-  source: string,
-  resolve: (field: string) => FieldSpec<T> | undefined,
-): ParsedFilter<T> | undefined {
+export function parseFilter<T>(source: string, resolve: (field: string) => FieldSpec<T> | undefined): ParsedFilter<T> | undefined {
   if (source.length > MAX_SOURCE_LENGTH) {
     fail(`filter is too long (${source.length} characters, at most ${MAX_SOURCE_LENGTH} allowed)`);
   }
@@ -305,11 +299,7 @@ class Parser<T> {
     const c = src[start];
     // After a space, a keyword means the value was forgotten (`name: AND x:1`); glued to the
     // operator (`name:AND`) it is a legitimate bareword.
-    if (
-      c === undefined ||
-      c === ')' ||
-      (afterWs && (this.atKeyword('AND') || this.atKeyword('OR') || this.atKeyword('NOT')))
-    ) {
+    if (c === undefined || c === ')' || (afterWs && (this.atKeyword('AND') || this.atKeyword('OR') || this.atKeyword('NOT')))) {
       fail(`missing value for field ${show(field)} at position ${start}`);
     }
     if (c === '"' || c === "'") return { text: this.readQuoted(), quoted: true };
@@ -487,8 +477,7 @@ function unsupported(field: string, kind: never): never {
   throw new Error(`filter: field ${show(field)} has an unsupported kind ${String(kind)}`);
 }
 
-const TIMESTAMP_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 /** RFC 3339 date-time to epoch microseconds; digits past the microsecond are truncated. */
 function parseTimestamp(text: string): number | undefined {

@@ -94,7 +94,8 @@ const CHARS_PER_TOKEN = 4;
  */
 export function chunkOptions(config: ChunkConfiguration | null): ChunkOptions {
   // A collection saved without a configuration gets the mock's default (model.ts's DEFAULT_CHUNK_CONFIGURATION).
-  if (config === null) return { maxTokens: DEFAULT_TOKENS.max, overlapTokens: DEFAULT_TOKENS.overlap, encoding: DEFAULT_TOKENS.encoding, stripWhitespace: true };
+  if (config === null)
+    return { maxTokens: DEFAULT_TOKENS.max, overlapTokens: DEFAULT_TOKENS.overlap, encoding: DEFAULT_TOKENS.encoding, stripWhitespace: true };
   const c = config as Record<string, Record<string, unknown> | boolean | undefined>;
   const strategy = (key: string): Record<string, unknown> | undefined => {
     const s = c[key];
@@ -102,7 +103,12 @@ export function chunkOptions(config: ChunkConfiguration | null): ChunkOptions {
   };
   const stripWhitespace = c.strip_whitespace === true;
   const num = (v: unknown, fallback: number): number => (v === undefined ? fallback : Number(v));
-  const tokens = strategy('tokens_configuration') ?? strategy('markdown_tokens_configuration') ?? strategy('code_tokens_configuration') ?? strategy('table_configuration') ?? strategy('ast_configuration');
+  const tokens =
+    strategy('tokens_configuration') ??
+    strategy('markdown_tokens_configuration') ??
+    strategy('code_tokens_configuration') ??
+    strategy('table_configuration') ??
+    strategy('ast_configuration');
   if (tokens) {
     const max = num(tokens.max_chunk_size_tokens, DEFAULT_TOKENS.max);
     return {

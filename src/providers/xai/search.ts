@@ -27,7 +27,9 @@ function int32(name: string, v: number | string): number {
 
 /** The retrieval mode and, for hybrid, its fusion, from either of the vendor's two forms. */
 export function retrievalOf(body: SearchRequestBody): { mode: RetrievalMode; fusion?: FusionOptions } {
-  const given = (['retrieval_mode', 'hybrid_retrieval', 'semantic_retrieval', 'keyword_retrieval'] as const).filter((k) => body[k] !== undefined && body[k] !== null);
+  const given = (['retrieval_mode', 'hybrid_retrieval', 'semantic_retrieval', 'keyword_retrieval'] as const).filter(
+    (k) => body[k] !== undefined && body[k] !== null,
+  );
   if (given.length > 1) throw new MockError('validation', `Give one retrieval mode, not ${given.join(' and ')}.`);
   if (body.retrieval_mode) return { mode: body.retrieval_mode.type, ...(body.retrieval_mode.type === 'hybrid' ? { fusion: DEFAULT_FUSION } : {}) };
   if (body.semantic_retrieval) return { mode: 'semantic' };
@@ -94,14 +96,17 @@ export async function searchDocuments(state: XaiState, body: SearchRequestBody):
   const collections = collectionsOf(state, ids);
   let hits: SearchHit<SearchDoc>[];
   try {
-    hits = search(collections.flatMap((c) => indexOf(state, c).index ?? []), {
-      query: body.query,
-      mode,
-      limit: limit * collections.length,
-      ...(queryVector ? { queryVector } : {}),
-      ...(filter ? { filter } : {}),
-      ...(fusion ? { fusion } : {}),
-    });
+    hits = search(
+      collections.flatMap((c) => indexOf(state, c).index ?? []),
+      {
+        query: body.query,
+        mode,
+        limit: limit * collections.length,
+        ...(queryVector ? { queryVector } : {}),
+        ...(filter ? { filter } : {}),
+        ...(fusion ? { fusion } : {}),
+      },
+    );
   } catch (err) {
     // A query vector the indexes cannot take (a model server that changed its dimension, say) is the server's fault, not the request's.
     if (err instanceof RangeError) throw new MockError('internal', `The search could not be run: ${err.message}`);
