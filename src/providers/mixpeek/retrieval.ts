@@ -15,8 +15,9 @@
  * again, when a state is loaded.
  */
 import { chunkId } from '../../core/retrieval/chunk.js';
+import { collectionIndex, type CollectionIndex as CoreCollectionIndex } from '../../core/retrieval/holder.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
-import type { IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
+import type { IndexedChunk } from '../../core/retrieval/types.js';
 import { valuesAt } from './filter.js';
 import type { Catalog, CollectionRecord, DocumentRecord, FeatureExtractor, MixpeekState, NamespaceRecord } from './model.js';
 
@@ -33,22 +34,11 @@ export interface SearchDoc {
   view: Json;
 }
 
-export interface CollectionIndex {
-  /** Made with the first vector, for vectors of its dimension (a model server's is known only once it has answered). */
-  index?: SearchIndex<SearchDoc>;
-  /** Embeddings under way after a load (documents saved with text but no vector): a search waits for them. */
-  rebuilding: Set<Promise<void>>;
-}
+export type CollectionIndex = CoreCollectionIndex<SearchDoc>;
 
 /** A collection's index, kept in the provider's memory (never saved) and made on first use. */
 export function indexOf(state: MixpeekState, collection: CollectionRecord): CollectionIndex {
-  const indexes = state.memory.searchIndexes;
-  let ci = indexes.get(collection.documents);
-  if (!ci) {
-    ci = { rebuilding: new Set() };
-    indexes.set(collection.documents, ci);
-  }
-  return ci;
+  return collectionIndex(state.memory.searchIndexes, collection.documents);
 }
 
 /** The record a filter sees for a document (root fields first, so a user field never hides the ids). */

@@ -11,9 +11,10 @@
  * when it is re-indexed, fails, or leaves the collection.
  */
 import { createHash } from 'node:crypto';
-import type { ChunkOptions, IndexedChunk, SearchIndex } from '../../core/retrieval/types.js';
+import type { ChunkOptions, IndexedChunk } from '../../core/retrieval/types.js';
 import { chunkId, chunkText } from '../../core/retrieval/chunk.js';
 import { extractText } from '../../core/retrieval/extract.js';
+import { collectionIndex, type CollectionIndex as CoreCollectionIndex } from '../../core/retrieval/holder.js';
 import { createSearchIndex } from '../../core/retrieval/index.js';
 import type { ChunkConfiguration, CollectionRecord, DocumentRecord, FileRecord, XaiState } from './model.js';
 
@@ -25,25 +26,14 @@ export interface SearchDoc {
   fields: Record<string, string>;
 }
 
-export interface CollectionIndex {
-  /** Made with the first chunks, for vectors of their dimension (a model server's is known only once it has answered). */
-  index?: SearchIndex<SearchDoc>;
-  /** Rebuilds under way after a load: a search of the collection waits for them. */
-  rebuilding: Set<Promise<void>>;
-}
+export type CollectionIndex = CoreCollectionIndex<SearchDoc>;
 
 /** The result of processing one document. */
 export type Outcome = { ok: true; chunks: IndexedChunk[] } | { ok: false; message: string };
 
 /** A collection's index, kept in the provider's memory (never saved) and made on first use. */
 export function indexOf(state: XaiState, collection: CollectionRecord): CollectionIndex {
-  const indexes = state.memory.searchIndexes;
-  let ci = indexes.get(collection.documents);
-  if (!ci) {
-    ci = { rebuilding: new Set() };
-    indexes.set(collection.documents, ci);
-  }
-  return ci;
+  return collectionIndex(state.memory.searchIndexes, collection.documents);
 }
 
 /** Puts a document's chunks in its collection's index, replacing any it had there; none takes it out. Throws when the index refuses them. */
