@@ -36,6 +36,17 @@ const strict: MockMiddlewareOptions = { clock: 'manual', strict: true, quiet: tr
 const XAI_KEY = 'Bearer xai-middleware-key';
 
 /** An app as users have it: a JSON parser for every route, routes of its own, the mock under /mock, and a JSON 404 of its own. */
+/** Creates an xAI collection through the app's mount, with a JSON body. */
+async function createCollectionAt(base: string, name: string) {
+  return readReply(
+    await fetch(`${base}/mock/xai/v1/collections`, {
+      method: 'POST',
+      headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ collection_name: name }),
+    }),
+  );
+}
+
 function appWith(mock: MockMiddleware, parsers: express.RequestHandler[] = [express.json()]): express.Express {
   const app = express();
   for (const p of parsers) app.use(p);
@@ -190,13 +201,7 @@ describe('bodies an app parser read before the mock', () => {
       },
     });
     const { url, mock } = await start([keepRaw]);
-    const res = await readReply(
-      await fetch(`${url}/mock/xai/v1/collections`, {
-        method: 'POST',
-        headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
-        body: JSON.stringify({ collection_name: 'As sent' }),
-      }),
-    );
+    const res = await createCollectionAt(url, 'As sent');
     expect(res.status, res.text).toBe(200);
     expect(res.json.collection_name).toBe('As sent');
     expect(mock.selfCheckFailures).toEqual([]);
@@ -204,13 +209,7 @@ describe('bodies an app parser read before the mock', () => {
 
   it('express.text() for JSON: the text it kept', async () => {
     const { url } = await start([express.text({ type: 'application/json' })]);
-    const res = await readReply(
-      await fetch(`${url}/mock/xai/v1/collections`, {
-        method: 'POST',
-        headers: { authorization: XAI_KEY, 'content-type': 'application/json' },
-        body: JSON.stringify({ collection_name: 'As text' }),
-      }),
-    );
+    const res = await createCollectionAt(url, 'As text');
     expect(res.status, res.text).toBe(200);
     expect(res.json.collection_name).toBe('As text');
   });
