@@ -72,3 +72,19 @@ export function required<T>(flag: string, value: T | undefined, what: string): T
   if (value === undefined) throw new UsageError(`${flag} is required: ${what}`);
   return value;
 }
+
+/**
+ * `--clock MODE`: `real`, `manual` (from the real time at start), or
+ * `manual@TIME` (from an RFC 3339 time, so a run repeats across days).
+ */
+export function clockFlag(flag: string, raw: string): { mode: 'real' | 'manual'; startMs?: number } {
+  const at = raw.indexOf('@');
+  const mode = at < 0 ? raw : raw.slice(0, at);
+  if (mode !== 'real' && mode !== 'manual') throw new UsageError(`${flag}: unknown clock ${shown(raw)}; choose from real, manual, manual@<RFC 3339 time>`);
+  if (at < 0) return { mode };
+  if (mode === 'real') throw new UsageError(`${flag}: a start time needs the manual clock (manual@TIME), got ${shown(raw)}`);
+  const time = raw.slice(at + 1);
+  const startMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(time) ? Date.parse(time) : NaN;
+  if (!Number.isFinite(startMs)) throw new UsageError(`${flag}: the start time must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got ${shown(time)}`);
+  return { mode, startMs };
+}

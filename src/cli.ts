@@ -14,7 +14,7 @@ import { createMockServer, PROVIDER_NAMES, type MockServer, type ProviderName, t
 import { LOG_FORMATS, createLogger, type Logger } from './core/log.js';
 import { exitAfterLogs, exitNow } from './core/exit.js';
 import { whyNotWritable } from './core/writable.js';
-import { UsageError, choice, choiceList, httpUrl, nonEmpty, required, shown, wholeNumber, writableFile } from './cli-flags.js';
+import { UsageError, choice, choiceList, clockFlag, httpUrl, nonEmpty, required, shown, wholeNumber, writableFile } from './cli-flags.js';
 // The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
 import { CHECK_NAMES, FLOW_PROVIDERS, type CheckName } from './contract/names.js';
 
@@ -51,6 +51,7 @@ interface ServeFlags {
   fixtures?: string;
   fake?: string;
   seed?: string;
+  clock?: string;
   persist?: string;
   adminToken?: string;
   console: boolean;
@@ -71,6 +72,7 @@ async function serve(o: ServeFlags): Promise<void> {
     if (providers && !providers.includes(root)) throw new UsageError(`--root ${root} is not among --providers ${providers.join(',')}`);
   }
   const processingMs = o.processingMs !== undefined ? wholeNumber('--processing-ms', o.processingMs, 0, 86_400_000) : 1000;
+  const clock = o.clock !== undefined ? clockFlag('--clock', o.clock) : undefined;
   let rateLimit: RateLimitSetting | undefined;
   if (o.rateLimit !== undefined) {
     const rl = o.rateLimit;
@@ -123,6 +125,7 @@ async function serve(o: ServeFlags): Promise<void> {
       ...(o.persist !== undefined ? { persist: o.persist } : {}),
       ...(fake !== undefined ? { fake } : {}),
       ...(o.seed !== undefined ? { seed: o.seed } : {}),
+      ...(clock ? { clock: clock.mode, ...(clock.startMs !== undefined ? { clockStartMs: clock.startMs } : {}) } : {}),
       strict: o.strict ?? false,
       quiet: o.quiet ?? false,
       logger: log,
@@ -369,6 +372,7 @@ function program(): Command {
     )
     .option('--fake <n>', 'also generate N records per provider (json-schema-faker; reproducible with --seed)')
     .option('--seed <s>', 'make generated ids reproducible')
+    .option('--clock <mode>', 'real (default), manual (time moves only by POST /__mock/clock/advance), or manual@TIME to start at an RFC 3339 time')
     .option(
       '--persist <file>',
       'keep the data in FILE: loaded at start (then no fixtures), saved atomically after changes and at shutdown; its folder must exist and be writable; a file that cannot be read stops the start, untouched',

@@ -51,6 +51,8 @@ export interface MockServerOptions {
   strict?: boolean;
   /** 'real' (default), 'manual' (tests advance it), or a clock of your own. */
   clock?: 'real' | 'manual' | Clock;
+  /** Where a manual clock starts, epoch ms (default: the real time at start). */
+  clockStartMs?: number;
   /** Seed for ids and generated data: the same seed gives the same ids. */
   seed?: string | number;
   /** API keys: a YAML/JSON file path or the parsed object, keyed by provider name. */
@@ -244,7 +246,11 @@ export function createMockCore(options: MockServerOptions): MockCore {
   const clock =
     typeof options.clock === 'object'
       ? options.clock
-      : createClock({ mode: options.clock ?? 'real', onTaskError: (err) => log.error({ err }, 'scheduled task failed') });
+      : createClock({
+          mode: options.clock ?? 'real',
+          ...(options.clockStartMs !== undefined ? { startMs: options.clockStartMs } : {}),
+          onTaskError: (err) => log.error({ err }, 'scheduled task failed'),
+        });
   const env: ProviderEnv = {
     clock,
     ids: createIdSource(options.seed),

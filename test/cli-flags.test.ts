@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError, choiceList, httpUrl, wholeNumber, writableFile } from '../src/cli-flags.js';
+import { UsageError, choiceList, clockFlag, httpUrl, wholeNumber, writableFile } from '../src/cli-flags.js';
 
 const refusal = (f: () => unknown): string => {
   try {
@@ -44,6 +44,24 @@ describe('flag checks', () => {
       '--providers: unknown provider "nope"; choose from xai, airweave, ctxfy',
     );
     expect(refusal(() => choiceList('--providers', '', names, 'provider'))).toBe('--providers must name at least one provider (xai, airweave, ctxfy), got ""');
+  });
+
+  it('takes a clock mode, and a manual clock its RFC 3339 start time', () => {
+    expect(clockFlag('--clock', 'real')).toEqual({ mode: 'real' });
+    expect(clockFlag('--clock', 'manual')).toEqual({ mode: 'manual' });
+    expect(clockFlag('--clock', 'manual@2026-01-01T00:00:00Z')).toEqual({ mode: 'manual', startMs: Date.UTC(2026, 0, 1) });
+    expect(clockFlag('--clock', 'manual@2026-01-01T01:00:00.500+01:00')).toEqual({ mode: 'manual', startMs: Date.UTC(2026, 0, 1) + 500 });
+    const refused: [string, string][] = [
+      ['fast', '--clock: unknown clock fast; choose from real, manual, manual@<RFC 3339 time>'],
+      ['real@2026-01-01T00:00:00Z', '--clock: a start time needs the manual clock (manual@TIME), got real@2026-01-01T00:00:00Z'],
+      ['manual@2026-01-01', '--clock: the start time must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got 2026-01-01'],
+      ['manual@2026-13-01T00:00:00Z', '--clock: the start time must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got 2026-13-01T00:00:00Z'],
+      ['manual@', '--clock: the start time must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got ""'],
+    ];
+    for (const [raw, message] of refused) {
+      expect(() => clockFlag('--clock', raw), raw).toThrow(UsageError);
+      expect(() => clockFlag('--clock', raw), raw).toThrow(message);
+    }
   });
 
   it('takes http(s) URLs only', () => {

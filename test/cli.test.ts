@@ -84,6 +84,26 @@ describe('collections-mock CLI', () => {
     expect((await exited(child)).code).toBe(0);
   });
 
+  it('starts a manual clock at the time --clock gives, and only advancing it moves time', async () => {
+    const { url } = await start(['--port', '0', '--quiet', '--fixtures', 'none', '--clock', 'manual@2026-01-01T00:00:00Z']);
+    const clock = async () => (await (await fetch(`${url}/__mock/clock`)).json()) as { mode: string; now: string };
+    expect(await clock()).toMatchObject({ mode: 'manual', now: '2026-01-01T00:00:00.000Z' });
+    const create = async (name: string) =>
+      (await (
+        await fetch(`${url}/xai/v1/collections`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer xai-cli', 'content-type': 'application/json' },
+          body: JSON.stringify({ collection_name: name }),
+        })
+      ).json()) as { created_at: string };
+    expect((await create('first')).created_at).toBe('2026-01-01T00:00:00.000000Z');
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await create('second')).created_at).toBe('2026-01-01T00:00:00.000000Z');
+    const advanced = await fetch(`${url}/__mock/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ms":1500}' });
+    expect(advanced.status).toBe(200);
+    expect((await create('third')).created_at).toBe('2026-01-01T00:00:01.500000Z');
+  });
+
   it('serves one provider at / with --root', async () => {
     const { url } = await start(['--port', '0', '--root', 'xai', '--quiet']);
     const res = await fetch(`${url}/v1/collections`, { headers: { authorization: 'Bearer xai-cli' } });
@@ -153,6 +173,10 @@ describe('collections-mock CLI', () => {
       [['serve', '--processing-ms=-5'], 'collections-mock serve: --processing-ms must be a whole number ≥ 0, got -5 (see collections-mock serve --help)'],
       [['--processing-ms', '1.5'], 'collections-mock serve: --processing-ms must be a whole number ≥ 0, got 1.5 (see collections-mock serve --help)'],
       [['--port', 'abc'], 'collections-mock serve: --port must be a whole number ≥ 0, got abc (see collections-mock serve --help)'],
+      [
+        ['--clock', 'fast'],
+        'collections-mock serve: --clock: unknown clock fast; choose from real, manual, manual@<RFC 3339 time> (see collections-mock serve --help)',
+      ],
       [['--port', '70000'], 'collections-mock serve: --port must be at most 65535, got 70000 (see collections-mock serve --help)'],
       [['--journal-size', '-1'], 'collections-mock serve: --journal-size must be a whole number ≥ 0, got -1 (see collections-mock serve --help)'],
       [['--providers', 'xai,,xai'], 'collections-mock serve: --providers has an empty entry in xai,,xai (see collections-mock serve --help)'],
