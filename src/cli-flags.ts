@@ -4,6 +4,7 @@
  * value as given, so it reads as one line after the command's name.
  */
 import { whyNotWritable } from './core/writable.js';
+import { parseRfc3339Micros } from './core/clock.js';
 
 /** A flag mistake: the CLI prints its message as one line and exits with code 2. */
 export class UsageError extends Error {
@@ -84,7 +85,7 @@ export function clockFlag(flag: string, raw: string): { mode: 'real' | 'manual';
   if (at < 0) return { mode };
   if (mode === 'real') throw new UsageError(`${flag}: a start time needs the manual clock (manual@TIME), got ${shown(raw)}`);
   const time = raw.slice(at + 1);
-  const startMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(time) ? Date.parse(time) : NaN;
-  if (!Number.isFinite(startMs)) throw new UsageError(`${flag}: the start time must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got ${shown(time)}`);
-  return { mode, startMs };
+  const micros = parseRfc3339Micros(time);
+  if (micros === undefined) throw new UsageError(`${flag}: the start time must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got ${shown(time)}`);
+  return { mode, startMs: Math.floor(micros / 1000) };
 }
