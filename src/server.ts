@@ -25,7 +25,7 @@ import { PROVIDER_NAMES, createProvider, type ProviderName } from './providers/i
 import { createAdminProvider, type AdminContext, type ProviderResetResult } from './admin/index.js';
 import { consoleDirIfBuilt } from './admin/console.js';
 import { createEventHub } from './core/events.js';
-import { captureExchange, type Capture } from './core/capture.js';
+import { captureExchange, WatchedRequest, WatchedResponse } from './core/capture.js';
 
 export type { ProviderName } from './providers/index.js';
 export type { RateLimitSetting } from './core/provider.js';
@@ -278,8 +278,6 @@ export function createMockCore(options: MockServerOptions): MockCore {
   const journal = new Journal(options.journalSize ?? 1000);
   const consoleOn = options.console !== false;
   const events = createEventHub(journal);
-  // Provider requests being answered, while the console is on: what they send and get, for their journal entries.
-  const inFlight = new Set<Capture>();
   // Requests held open by the `timeout` fault; dropped at shutdown.
   const held = new Set<http.ServerResponse>();
   // Marks the mock's own requests (fixtures) so no scenario answers them and no rate limit counts them.
@@ -290,16 +288,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
     exposeEntry: logRequests || consoleOn,
     limits,
     strict: options.strict ?? false,
-    onSelfCheckFailure: (f: SelfCheckFailure) => {
-      selfCheckFailures.push(f);
-      // The reply being answered with this method and URL is the one that broke its spec.
-      for (const c of inFlight) {
-        if (c.method === f.method && c.url === f.url) {
-          c.selfCheck.push(...f.issues.map(({ location, pointer, rule, message }) => ({ location, pointer, rule, message })));
-          break;
-        }
-      }
-    },
+    onSelfCheckFailure: (f: SelfCheckFailure) => void selfCheckFailures.push(f),
   };
   // Each provider schedules through a clock of its own over the shared one, so a reset of one provider cancels only its lifecycles.
   const providerClocks = new Map<string, Clock>();
@@ -446,17 +435,6 @@ export function createMockCore(options: MockServerOptions): MockCore {
       );
     }
   }
-  /** Keeps what a provider request sends and gets, and puts it on its journal entry before the journal records it. */
-  const watchExchange = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    const capture = captureExchange(req, res);
-    inFlight.add(capture);
-    // Registered before the pipeline's own listener, which records the entry.
-    res.once('close', () => {
-      inFlight.delete(capture);
-      const entry = entryOf(res);
-      if (entry) entry.exchange = capture.exchange();
-    });
-  };
   /** While loading, only health and the mock's own requests (fixtures) are answered at once. */
   const answersWhileLoading = (req: http.IncomingMessage, pathname: string): boolean =>
     pathname === '/__mock/health' || pathname === '/__mock/health/' || req.headers['x-mock-internal'] === internalToken;
@@ -466,7 +444,8 @@ export function createMockCore(options: MockServerOptions): MockCore {
       res.on('finish', onFinish);
     }
     if (corsOn && cors(req, res)) return;
-    if (consoleOn && !pathname.startsWith('/__mock')) watchExchange(req, res);
+    // What a provider request sends and gets, for its journal entry (the journal stage finds it on the response).
+    if (consoleOn && !pathname.startsWith('/__mock')) captureExchange(req, res);
     if (loading && !answersWhileLoading(req, pathname)) {
       waiting.set(res, () => route(req, res, pathname, search));
       res.once('close', () => waiting.delete(res));
@@ -612,7 +591,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const core = createMockCore(options);
   const { dispatch } = core;
 
-  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+  const server = http.createServer({ maxHeaderSize: 64 * 1024, IncomingMessage: WatchedRequest, ServerResponse: WatchedResponse }, (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     dispatch(req, res, q === -1 ? url : url.slice(0, q), q === -1 ? '' : url.slice(q + 1));

@@ -3,9 +3,30 @@
  * for the journal (the console's request view): the headers, and the bodies
  * up to a limit. It only watches: the request's `data` events and the
  * response's writeHead/write/end are observed, never changed.
+ *
+ * Watching costs a request next to nothing: the bytes are kept as the
+ * Buffers that were sent (no copy) and the headers as the objects that were
+ * given, and they are turned into text only when someone reads the exchange
+ * (`GET /__mock/journal/{id}`). The mock's own server makes its requests and
+ * responses as `WatchedRequest` and `WatchedResponse`, whose methods record
+ * into a `Wire` when one is set; a response made by someone else (the mock
+ * inside an Express or Vite server) has its methods wrapped instead.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Exchange } from './journal.js';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** A request and its reply as they went over the wire; bodies are cut at a limit. */
+export interface Exchange {
+  requestHeaders: Record<string, string>;
+  requestBody: string;
+  requestBodyBytes: number;
+  responseHeaders: Record<string, string>;
+  responseBody: string;
+  responseBodyBytes: number;
+  /** Whether a body was cut at the limit. */
+  truncated: boolean;
+  /** Where the reply broke the spec, when it did (self-check findings). */
+  selfCheck: { location: string; pointer: string; rule: string; message: string }[];
+}
 
 /** Bytes of each body kept (the rest is counted, not kept). */
 export const CAPTURE_LIMIT = 64 * 1024;
@@ -28,95 +49,153 @@ function flatHeaders(headers: Record<string, unknown>, mask: boolean): Record<st
   return out;
 }
 
+/** A body as it went by: the chunks themselves (kept up to the limit), and how many bytes there were. */
 class Body {
-  private chunks: Buffer[] = [];
+  private chunks: (Buffer | string)[] | undefined = undefined;
   private kept = 0;
   bytes = 0;
 
   add(chunk: unknown, encoding?: unknown): void {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    const buf = Buffer.isBuffer(chunk)
-      ? chunk
-      : typeof chunk === 'string'
-        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-        : chunk instanceof Uint8Array
-          ? Buffer.from(chunk)
-          : undefined;
-    if (!buf) return;
-    this.bytes += buf.length;
-    if (this.kept < CAPTURE_LIMIT) {
-      const part = buf.subarray(0, CAPTURE_LIMIT - this.kept);
-      this.chunks.push(part);
-      this.kept += part.length;
-    }
+    let part: Buffer | string;
+    let length: number;
+    if (typeof chunk === 'string') {
+      part = typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding as BufferEncoding) : chunk;
+      length = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    } else if (chunk instanceof Uint8Array) {
+      part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      length = part.length;
+    } else return;
+    this.bytes += length;
+    if (this.kept >= CAPTURE_LIMIT) return;
+    (this.chunks ??= []).push(part);
+    this.kept += length;
   }
 
   text(): string {
-    return Buffer.concat(this.chunks, this.kept).toString('utf8');
+    if (!this.chunks) return '';
+    const buffers = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+    const all = buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
+    return all.subarray(0, CAPTURE_LIMIT).toString('utf8');
   }
 
   get truncated(): boolean {
-    return this.bytes > this.kept;
+    return this.bytes > CAPTURE_LIMIT;
   }
 }
 
-export interface Capture {
-  /** The exchange so far (complete once the response has closed). */
-  exchange(): Exchange;
-  /** Adds self-check findings for this reply. */
-  selfCheck: Exchange['selfCheck'];
-  method: string;
-  url: string;
+/** One exchange as it went by, turned into an `Exchange` when read. */
+export class Wire {
+  readonly requestBody = new Body();
+  readonly responseBody = new Body();
+  /** The headers given to writeHead, over those set before it (merged when read). */
+  responseHeaders: Record<string, unknown> | undefined = undefined;
+  private set: Record<string, unknown> | undefined = undefined;
+  private exchange: Exchange | undefined = undefined;
+
+  /** The request's headers object (Node's own, not copied). */
+  constructor(private readonly requestHeaders: IncomingHttpHeaders) {}
+
+  /** At writeHead: the headers set on the response so far, and those given to it. */
+  head(res: ServerResponse, args: unknown[]): void {
+    const given = args.find((a, i) => i > 0 && a !== null && typeof a === 'object' && !Array.isArray(a)) as Record<string, unknown> | undefined;
+    this.responseHeaders = given ?? {};
+    // Most replies set nothing before writeHead: the object given is kept as it is.
+    if (res.getHeaderNames().length > 0) this.set = res.getHeaders();
+  }
+
+  /** The exchange as the admin API shows it, with the self-check's findings on its entry. Made once, on the first read. */
+  read(selfCheck: Exchange['selfCheck']): Exchange {
+    if (!this.exchange) {
+      const given = this.responseHeaders ?? {};
+      this.exchange = {
+        requestHeaders: flatHeaders(this.requestHeaders, true),
+        requestBody: this.requestBody.text(),
+        requestBodyBytes: this.requestBody.bytes,
+        responseHeaders: flatHeaders(this.set ? { ...this.set, ...given } : given, true),
+        responseBody: this.responseBody.text(),
+        responseBodyBytes: this.responseBody.bytes,
+        truncated: this.requestBody.truncated || this.responseBody.truncated,
+        selfCheck: [],
+      };
+    }
+    return { ...this.exchange, selfCheck: [...selfCheck] };
+  }
 }
+
+/** The mock's own requests: a `data` event is recorded on the wire, when one is set. */
+export class WatchedRequest extends http.IncomingMessage {
+  wire: Wire | undefined = undefined;
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'data' && this.wire !== undefined) this.wire.requestBody.add(args[0]);
+    return super.emit(event, ...args);
+  }
+}
+
+/** The mock's own responses: the head and body are recorded on the wire, when one is set. */
+export class WatchedResponse<Request extends IncomingMessage = IncomingMessage> extends http.ServerResponse<Request> {
+  wire: Wire | undefined = undefined;
+
+  override writeHead(...args: unknown[]): this {
+    if (this.wire !== undefined) this.wire.head(this, args);
+    return (super.writeHead as (...a: unknown[]) => this)(...args);
+  }
+
+  override write(chunk: unknown, ...rest: unknown[]): boolean {
+    if (this.wire !== undefined) this.wire.responseBody.add(chunk, rest[0]);
+    return (super.write as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }
+
+  override end(chunk?: unknown, ...rest: unknown[]): this {
+    if (this.wire !== undefined && typeof chunk !== 'function') this.wire.responseBody.add(chunk, rest[0]);
+    return (super.end as (...a: unknown[]) => this)(chunk, ...rest);
+  }
+}
+
+/** Wraps the methods of a request and response the mock did not make, to record on the wire. */
+function wrap(req: IncomingMessage, res: ServerResponse, wire: Wire): void {
+  const emit = req.emit;
+  req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'data') wire.requestBody.add(args[0]);
+    return emit.call(this, event, ...args);
+  } as typeof req.emit;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
+    wire.head(this, args);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  const write = res.write;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]): boolean {
+    wire.responseBody.add(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  const end = res.end;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]): ServerResponse {
+    if (typeof chunk !== 'function') wire.responseBody.add(chunk, rest[0]);
+    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+}
+
+const WIRE = Symbol('collections-mock.wire');
 
 /**
  * Starts watching a request and its response. Call before anything reads the
- * request; the capture is complete when the response closes.
+ * request; what was sent is complete when the response closes.
  */
-export function captureExchange(req: IncomingMessage, res: ServerResponse): Capture {
-  const requestBody = new Body();
-  const responseBody = new Body();
-  let responseHeaders: Record<string, string> = {};
-  const selfCheck: Exchange['selfCheck'] = [];
+export function captureExchange(req: IncomingMessage, res: ServerResponse): Wire {
+  const wire = new Wire(req.headers);
+  if (req instanceof WatchedRequest && res instanceof WatchedResponse) {
+    req.wire = wire;
+    res.wire = wire;
+  } else {
+    wrap(req, res, wire);
+    (res as ServerResponse & { [WIRE]?: Wire })[WIRE] = wire;
+  }
+  return wire;
+}
 
-  const emit = req.emit;
-  req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'data') requestBody.add(args[0]);
-    return emit.call(this, event, ...args);
-  } as typeof req.emit;
-
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
-    const headers = args.find((a, i) => i > 0 && a !== null && typeof a === 'object' && !Array.isArray(a)) as Record<string, unknown> | undefined;
-    responseHeaders = flatHeaders({ ...this.getHeaders(), ...headers }, true);
-    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof res.writeHead;
-
-  const write = res.write;
-  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]): boolean {
-    responseBody.add(chunk, rest[0]);
-    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof res.write;
-
-  const end = res.end;
-  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]): ServerResponse {
-    if (typeof chunk !== 'function') responseBody.add(chunk, rest[0]);
-    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-  } as typeof res.end;
-
-  return {
-    method: (req.method ?? 'GET').toUpperCase(),
-    url: req.url ?? '',
-    selfCheck,
-    exchange: () => ({
-      requestHeaders: flatHeaders(req.headers, true),
-      requestBody: requestBody.text(),
-      requestBodyBytes: requestBody.bytes,
-      responseHeaders: res.headersSent && !Object.keys(responseHeaders).length ? flatHeaders(res.getHeaders(), true) : responseHeaders,
-      responseBody: responseBody.text(),
-      responseBodyBytes: responseBody.bytes,
-      truncated: requestBody.truncated || responseBody.truncated,
-      selfCheck: [...selfCheck],
-    }),
-  };
+/** The wire a response is watched on, if it is. */
+export function wireOf(res: ServerResponse): Wire | undefined {
+  return res instanceof WatchedResponse ? res.wire : (res as ServerResponse & { [WIRE]?: Wire })[WIRE];
 }

@@ -3,6 +3,10 @@
  * with what matched them, for the admin API and for tests.
  */
 
+import type { Wire } from './capture.js';
+
+export type { Exchange } from './capture.js';
+
 export interface JournalEntry {
   id: number;
   /** ISO 8601 time the request arrived, on the mock's clock. */
@@ -25,22 +29,8 @@ export interface JournalEntry {
   events?: number;
   /** The reply broke the spec (the response self-check): what was found. */
   selfCheck?: { issues: { location: string; pointer: string; rule: string; message: string }[] };
-  /** What was sent and answered, when the server captures exchanges (the console's request view). */
-  exchange?: Exchange;
-}
-
-/** A request and its reply as they went over the wire; bodies are cut at a limit. */
-export interface Exchange {
-  requestHeaders: Record<string, string>;
-  requestBody: string;
-  requestBodyBytes: number;
-  responseHeaders: Record<string, string>;
-  responseBody: string;
-  responseBodyBytes: number;
-  /** Whether a body was cut at the limit. */
-  truncated: boolean;
-  /** Where the reply broke the spec, when it did (self-check findings). */
-  selfCheck: { location: string; pointer: string; rule: string; message: string }[];
+  /** What was sent and answered, when the server watches exchanges (the console's request view): read with `wire.read`. */
+  wire?: Wire;
 }
 
 /** Called with each entry as it is recorded; must not throw or block. */

@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { attachEntry, type Journal, type JournalEntry } from '../journal.js';
+import { wireOf } from '../capture.js';
 import type { Exchange, Mount, SelfCheckFailure } from './context.js';
 
 const RECORD = Symbol('collections-mock.journalRecord');
@@ -35,6 +36,8 @@ export function journal(mount: Mount, x: Exchange): JournalEntry | undefined {
     tenant: null,
     durationMs: 0,
   };
+  const wire = wireOf(x.res);
+  if (wire) entry.wire = wire;
   x.entry = entry;
   if (exposeEntry) attachEntry(x.res, entry);
   if (journal) {
