@@ -35,6 +35,20 @@ describe('Router', () => {
     expect(router.match('POST', '/v1/jobs/j-1').kind).toBe('not_found');
   });
 
+  it('matches a path without parameters by its method, and falls back to templates for any other method', () => {
+    const exact = new Router([op('stages', 'GET', '/v1/items/stages'), op('item', 'DELETE', '/v1/items/{id}'), op('put', 'PUT', '/v1/items/{id}')]);
+    expect(exact.match('GET', '/v1/items/stages')).toEqual({ kind: 'match', op: expect.objectContaining({ id: 'stages' }), params: {} });
+    // Another method on the literal path reaches the template that has it.
+    expect(exact.match('DELETE', '/v1/items/stages')).toEqual({ kind: 'match', op: expect.objectContaining({ id: 'item' }), params: { id: 'stages' } });
+    // HEAD is answered by GET.
+    expect(exact.match('HEAD', '/v1/items/stages')).toMatchObject({ kind: 'match', op: { id: 'stages' } });
+    expect(exact.match('POST', '/v1/items/stages')).toEqual({ kind: 'method_not_allowed', allowed: ['DELETE', 'GET', 'PUT'] });
+    // Two matches in a row do not share their parameters.
+    const a = exact.match('GET', '/v1/items/stages');
+    const b = exact.match('GET', '/v1/items/stages');
+    expect(a.kind === 'match' && b.kind === 'match' && a.params !== b.params).toBe(true);
+  });
+
   it('answers 405 with the allowed methods for a known path', () => {
     expect(router.match('DELETE', '/v1/collections')).toEqual({ kind: 'method_not_allowed', allowed: ['GET', 'POST'] });
     expect(router.match('POST', '/v1/collections/c1/documents:batchGet')).toEqual({ kind: 'method_not_allowed', allowed: ['GET'] });

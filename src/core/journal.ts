@@ -33,6 +33,32 @@ export interface JournalEntry {
   wire?: Wire;
 }
 
+/** An entry as the pipeline opens it: its time as text is made when read (most entries are never read). */
+export class OpenedEntry implements JournalEntry {
+  operationId: string | null = null;
+  status = 0;
+  tenant: string | null = null;
+  durationMs = 0;
+  scenario?: JournalEntry['scenario'];
+  prefer?: string;
+  fault?: string;
+  events?: number;
+  selfCheck?: JournalEntry['selfCheck'];
+  wire?: Wire;
+
+  constructor(
+    readonly id: number,
+    readonly atMs: number,
+    readonly provider: string,
+    readonly method: string,
+    readonly url: string,
+  ) {}
+
+  get at(): string {
+    return new Date(this.atMs).toISOString();
+  }
+}
+
 /** Called with each entry as it is recorded; must not throw or block. */
 export type JournalListener = (entry: JournalEntry) => void;
 

@@ -44,13 +44,21 @@ export interface MountedProvider<State = unknown> {
   handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void>;
 }
 
-/** The stages up to the reply: the handler's, a scenario's, or none when a stage has answered itself. */
+/**
+ * The stages up to the reply: the handler's, a scenario's, or none when a
+ * stage has answered itself. A stage that may wait returns a promise only
+ * when it does (a body to read or parse, a scenario to play): most requests
+ * go through without a pause.
+ */
 async function replyTo(mount: Mount, x: Exchange): Promise<Reply | undefined> {
   match(mount, x);
-  await readBody(mount, x);
+  const reading = readBody(mount, x);
+  if (reading) await reading;
   authenticate(mount, x);
-  await parseRequest(mount, x);
-  const answer = await scenario(mount, x);
+  const parsing = parseRequest(mount, x);
+  if (parsing) await parsing;
+  const playing = scenario(mount, x);
+  const answer = playing && (await playing);
   if (answer === ANSWERED) return undefined;
   if (answer) return answer;
   validateRequest(mount, x);

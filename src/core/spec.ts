@@ -248,6 +248,8 @@ function compileSegment(text: string): Segment {
  */
 export class Router {
   private readonly byLength = new Map<number, Route[]>();
+  /** Paths without parameters, by path and method: most requests (lists, creates) are found without splitting the path. */
+  private readonly exact = new Map<string, Map<string, Operation>>();
 
   constructor(
     ops: Operation[],
@@ -256,6 +258,11 @@ export class Router {
     for (const op of ops) {
       const segments = op.path.split('/').slice(1).map(compileSegment);
       const route = { op, segments, literals: segments.filter((s) => s.literal !== undefined).length };
+      if (route.literals === segments.length) {
+        const methods = this.exact.get(op.path) ?? new Map<string, Operation>();
+        if (!methods.has(op.method)) methods.set(op.method, op);
+        this.exact.set(op.path, methods);
+      }
       const list = this.byLength.get(segments.length) ?? [];
       list.push(route);
       this.byLength.set(segments.length, list);
@@ -273,25 +280,32 @@ export class Router {
   match(method: string, pathname: string): RouteMatch {
     let path = pathname;
     if (this.ignoreTrailingSlash && path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    // A literal path beats any template, so its own method settles it; anything else (HEAD, another method) takes the full walk.
+    const exact = this.exact.get(path)?.get(method);
+    if (exact) return { kind: 'match', op: exact, params: {} };
     if (!path.startsWith('/')) return { kind: 'not_found' };
     const parts = path.split('/').slice(1);
     const candidates = this.byLength.get(parts.length);
     if (!candidates) return { kind: 'not_found' };
-    const allowed = new Set<string>();
-    let best: { route: Route; params: Record<string, string> } | undefined;
+    let best: Route | undefined;
+    let bestParams: Record<string, string> | undefined;
+    let matched = false;
     // Candidates are sorted most literal segments first: the first match with the method wins.
     for (const route of candidates) {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
-      allowed.add(route.op.method);
+      matched = true;
       if (route.op.method === method || (method === 'HEAD' && route.op.method === 'GET' && !best)) {
-        best = { route, params };
+        best = route;
+        bestParams = params;
         if (route.op.method === method) break;
       }
     }
-    if (best) return { kind: 'match', op: best.route.op, params: best.params };
-    if (allowed.size) return { kind: 'method_not_allowed', allowed: [...allowed].sort() };
-    return { kind: 'not_found' };
+    if (best) return { kind: 'match', op: best.op, params: bestParams! };
+    if (!matched) return { kind: 'not_found' };
+    const allowed = new Set<string>();
+    for (const route of candidates) if (matchSegments(route.segments, parts)) allowed.add(route.op.method);
+    return { kind: 'method_not_allowed', allowed: [...allowed].sort() };
   }
 }
 

@@ -172,20 +172,35 @@ function headerView(req: IncomingMessage): Record<string, string | undefined> {
   return out;
 }
 
+/** The read-only view of a request every stage may look at; what costs something to work out (the query, the peer's address) is worked out when asked. */
+class View implements RequestView {
+  operation?: RequestView['operation'];
+  internal?: boolean;
+  private parsedQuery: URLSearchParams | undefined = undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly method: string,
+    readonly path: string,
+    readonly url: string,
+    readonly headers: Readonly<Record<string, string | undefined>>,
+    private readonly search: string,
+  ) {}
+
+  get query(): URLSearchParams {
+    return (this.parsedQuery ??= new URLSearchParams(this.search));
+  }
+
+  // The admin API's access rule reads it: a lookup on the socket otherwise paid by every request.
+  get remoteAddress(): string | undefined {
+    return this.req.socket.remoteAddress;
+  }
+}
+
 /** A request as the first stage gets it: the read-only view every stage may look at, nothing learnt yet. */
 export function exchange(mount: Mount, req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Exchange {
   const method = (req.method ?? 'GET').toUpperCase();
-  const view: RequestView = {
-    method,
-    path: pathname,
-    url: req.url ?? '',
-    headers: headerView(req),
-    query: new URLSearchParams(search),
-    // Read when asked (the admin API's access rule): a lookup on the socket otherwise paid by every request.
-    get remoteAddress() {
-      return req.socket.remoteAddress;
-    },
-  };
+  const view: RequestView = new View(req, method, pathname, req.url ?? '', headerView(req), search);
   const token = mount.options.internalToken;
   if (token !== undefined && view.headers['x-mock-internal'] === token) view.internal = true;
   return {

@@ -31,8 +31,8 @@ export function handlerContext(mount: Mount, x: Exchange): RequestContext<unknow
 }
 
 /** The provider's handler for the operation; the context it is given was validated against that operation's spec, which its types describe. */
-export async function handle(mount: Mount, x: Exchange): Promise<Reply> {
-  return await mount.provider.handlers[x.op!.id]!(handlerContext(mount, x) as Parameters<AnyHandler<unknown>>[0]);
+export function handle(mount: Mount, x: Exchange): Reply | Promise<Reply> {
+  return mount.provider.handlers[x.op!.id]!(handlerContext(mount, x) as Parameters<AnyHandler<unknown>>[0]);
 }
 
 /** The provider's reply for an error (a crash becomes its 500, logged, without a stack trace); the error's headers under the reply's. */

@@ -4,7 +4,7 @@
  * recorded when its response closes, with the status sent and the time taken.
  */
 import type { ServerResponse } from 'node:http';
-import { attachEntry, type Journal, type JournalEntry } from '../journal.js';
+import { OpenedEntry, attachEntry, type Journal, type JournalEntry } from '../journal.js';
 import { wireOf } from '../capture.js';
 import type { Exchange, Mount, SelfCheckFailure } from './context.js';
 
@@ -23,26 +23,15 @@ function record(this: Recorded): void {
 export function journal(mount: Mount, x: Exchange): JournalEntry | undefined {
   const { journal, exposeEntry } = mount.options;
   if (!journal && !exposeEntry) return undefined;
-  const nowMs = mount.env.clock.nowMs();
-  const entry: JournalEntry = {
-    id: journal ? journal.nextId() : 0,
-    at: new Date(nowMs).toISOString(),
-    atMs: nowMs,
-    provider: mount.provider.name,
-    operationId: null,
-    method: x.method,
-    url: x.view.url,
-    status: 0,
-    tenant: null,
-    durationMs: 0,
-  };
+  const entry = new OpenedEntry(journal ? journal.nextId() : 0, mount.env.clock.nowMs(), mount.provider.name, x.method, x.view.url);
   const wire = wireOf(x.res);
   if (wire) entry.wire = wire;
   x.entry = entry;
   if (exposeEntry) attachEntry(x.res, entry);
   if (journal) {
     (x.res as Recorded)[RECORD] = { journal, entry, started: performance.now() };
-    x.res.once('close', record);
+    // A response closes once: `on` spares the wrapper `once` makes.
+    x.res.on('close', record);
   }
   return entry;
 }

@@ -37,10 +37,15 @@ export function match(mount: Mount, x: Exchange): void {
   if (x.entry) x.entry.operationId = route.op.id;
 }
 
-/** The body's bytes, under the size limit for what it is (JSON or an upload); an operation without a request body ignores whatever was sent. */
-export async function readBody(mount: Mount, x: Exchange): Promise<void> {
+/** The body's bytes, under the size limit for what it is (JSON or an upload); an operation without a request body ignores whatever was sent. Nothing to wait for (undefined) when the request has no body. */
+export function readBody(mount: Mount, x: Exchange): Promise<void> | undefined {
   const req = x.req;
-  if (!BODY_METHODS.has(x.method) && !req.headers['content-length'] && !req.headers['transfer-encoding']) return;
+  if (!BODY_METHODS.has(x.method) && !req.headers['content-length'] && !req.headers['transfer-encoding']) return undefined;
+  return readRaw(mount, x);
+}
+
+async function readRaw(mount: Mount, x: Exchange): Promise<void> {
+  const req = x.req;
   const { limits } = mount.options;
   const contentType = x.view.headers['content-type'];
   // Operations that take only raw bytes (uploads) get the upload limit whatever the client calls them.

@@ -10,34 +10,48 @@ import { applyCamelCaseAliases, applyCamelCaseQueryAliases } from '../aliases.js
 import type { Exchange, Mount } from './context.js';
 import { isRawMedia, takesOnlyRawBytes } from './match.js';
 
-export async function parseRequest(mount: Mount, x: Exchange): Promise<void> {
+/** The request as validation and the handler see it; something to wait for only when a body is parsed. */
+export function parseRequest(mount: Mount, x: Exchange): Promise<void> | undefined {
+  if (x.op!.requestBody && x.raw.length) return parseBodyFirst(mount, x);
+  prepareRequest(mount, x);
+  return undefined;
+}
+
+async function parseBodyFirst(mount: Mount, x: Exchange): Promise<void> {
+  const op = x.op!;
+  const requestBody = op.requestBody!;
+  const contentType = x.view.headers['content-type'];
+  // Bytes sent without a Content-Type are application/octet-stream, as HTTP says, where the operation takes raw bytes.
+  const media = mediaTypeOf(contentType) || (takesOnlyRawBytes(x) ? 'application/octet-stream' : '');
+  const declared = Object.keys(requestBody.content);
+  const match = media ? declaredMediaFor(declared, media) : undefined;
+  if (!match) {
+    throw new MockError(
+      'unsupported_media_type',
+      media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
+    );
+  }
+  // A raw entry (`*/*`, octet-stream) keeps the bytes as sent, even when they are called JSON.
+  const parsed = isRawMedia(match) ? { mediaType: media, value: x.raw, files: {}, present: true } : await parseBody(x.raw, contentType, mount.options.limits);
+  // Validation and aliases use the declared entry that accepted the body.
+  parsed.mediaType = match;
+  x.parsed = parsed;
+  prepareRequest(mount, x);
+}
+
+/** The query with repeated keys kept where the parameter is an array, the provider's aliases and its own preparation. */
+function prepareRequest(mount: Mount, x: Exchange): void {
   const op = x.op!;
   const { provider, spec } = mount;
-  if (op.requestBody && x.raw.length) {
-    const contentType = x.view.headers['content-type'];
-    // Bytes sent without a Content-Type are application/octet-stream, as HTTP says, where the operation takes raw bytes.
-    const media = mediaTypeOf(contentType) || (takesOnlyRawBytes(x) ? 'application/octet-stream' : '');
-    const declared = Object.keys(op.requestBody.content);
-    const match = media ? declaredMediaFor(declared, media) : undefined;
-    if (!match) {
-      throw new MockError(
-        'unsupported_media_type',
-        media ? `Unsupported Content-Type ${media}; expected ${declared.join(' or ')}.` : `Missing Content-Type; expected ${declared.join(' or ')}.`,
-      );
-    }
-    // A raw entry (`*/*`, octet-stream) keeps the bytes as sent, even when they are called JSON.
-    const parsed = isRawMedia(match) ? { mediaType: media, value: x.raw, files: {}, present: true } : await parseBody(x.raw, contentType, mount.options.limits);
-    // Validation and aliases use the declared entry that accepted the body.
-    parsed.mediaType = match;
-    x.parsed = parsed;
-  }
-
   const query: Record<string, string | string[]> = Object.create(null);
   const arrays = mount.arrayParams.get(op.id)!;
-  const search = x.view.query;
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key);
-    query[key] = arrays.has(key) || values.length > 1 ? values : values[0]!;
+  // Most requests have no query: its parser is not even made.
+  if (x.view.url.includes('?')) {
+    const search = x.view.query;
+    for (const key of new Set(search.keys())) {
+      const values = search.getAll(key);
+      query[key] = arrays.has(key) || values.length > 1 ? values : values[0]!;
+    }
   }
   x.request = { query, body: x.parsed.value };
   if (provider.acceptLowerCamelCase) {

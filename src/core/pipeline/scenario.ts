@@ -11,6 +11,7 @@ import { declaredResponse, responseFor, type Operation } from '../spec.js';
 import type { Reply } from '../provider.js';
 import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRule } from '../scenarios.js';
 import type { Exchange, Mount } from './context.js';
+import type { ScenarioRegistry } from '../scenarios.js';
 import { renderError } from './handle.js';
 import { send, writeHead } from './send.js';
 
@@ -156,15 +157,19 @@ async function preferred(mount: Mount, x: Exchange, header: string): Promise<Rep
  * client went away during its delay; undefined when the handler answers
  * (after the scenarios' delays, with a stream cut noted on the exchange).
  */
-export async function scenario(mount: Mount, x: Exchange): Promise<Reply | typeof ANSWERED | undefined> {
+export function scenario(mount: Mount, x: Exchange): Promise<Reply | typeof ANSWERED | undefined> | undefined {
   const registry = mount.options.scenarios;
   // The mock's own requests (fixtures) are never answered by a scenario.
   if (!registry || x.view.internal) return undefined;
+  // Most requests name no scenario and meet no activation: nothing to look at, nothing to wait for.
+  if (!x.view.headers.prefer && !x.view.headers['x-mock-scenario'] && !registry.hasActivations(mount.provider.name)) return undefined;
+  return scenarioAnswer(mount, x, registry);
+}
+
+async function scenarioAnswer(mount: Mount, x: Exchange, registry: ScenarioRegistry): Promise<Reply | typeof ANSWERED | undefined> {
   const { provider, env } = mount;
   const preferHeader = x.view.headers.prefer;
   const scenarioHeader = x.view.headers['x-mock-scenario'];
-  // Most requests name no scenario and meet no activation: nothing to look at.
-  if (!preferHeader && !scenarioHeader && !registry.hasActivations(provider.name)) return undefined;
   if (preferHeader) {
     const answer = await preferred(mount, x, preferHeader);
     if (answer !== undefined) return answer;
