@@ -25,6 +25,7 @@ import { PROVIDER_NAMES, createProvider, type ProviderName } from './providers/i
 import { createAdminProvider, type AdminContext, type ProviderResetResult } from './admin/index.js';
 import { consoleDirIfBuilt } from './admin/console.js';
 import { createEventHub } from './core/events.js';
+import { RenderCache } from './core/json-text.js';
 import { captureExchange, WatchedRequest, WatchedResponse } from './core/capture.js';
 
 export type { ProviderName } from './providers/index.js';
@@ -261,6 +262,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
       ...(options.embeddingsUrl !== undefined ? { url: options.embeddingsUrl } : {}),
       ...(options.embeddingsModel !== undefined ? { model: options.embeddingsModel } : {}),
     }),
+    renders: new RenderCache(options.strict ?? false),
   };
   const limits: BodyLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const selfCheckFailures: SelfCheckFailure[] = [];

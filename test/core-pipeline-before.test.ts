@@ -14,8 +14,9 @@ import { MockError } from '../src/core/errors.js';
 import { createIdSource } from '../src/core/ids.js';
 import { createLogger } from '../src/core/log.js';
 import { mountProvider } from '../src/core/mount.js';
-import type { Provider, ProviderEnv, RequestContext } from '../src/core/provider.js';
+import type { Provider, ProviderEnv, RequestContext, Reply } from '../src/core/provider.js';
 import { createLocalEmbedder } from '../src/core/retrieval/embed.js';
+import { JsonText, RenderCache } from '../src/core/json-text.js';
 import { ScenarioRegistry } from '../src/core/scenarios.js';
 import { createMount, exchange, type Exchange, type Mount } from '../src/core/pipeline/context.js';
 import { match, readBody } from '../src/core/pipeline/match.js';
@@ -32,7 +33,15 @@ const JSON_KEY = { ...KEY, 'content-type': 'application/json' };
 function env(): ProviderEnv {
   const clock = createClock({ mode: 'manual' });
   const log = createLogger({ level: 'silent' });
-  return { clock, ids: createIdSource(1), processingMs: 0, log, deliveries: createDeliveries({ clock, log }), embedder: createLocalEmbedder() };
+  return {
+    clock,
+    ids: createIdSource(1),
+    processingMs: 0,
+    log,
+    deliveries: createDeliveries({ clock, log }),
+    embedder: createLocalEmbedder(),
+    renders: new RenderCache(true),
+  };
 }
 
 /** The xAI provider with `hook` as its beforeHandle, and what the hook and the handlers were given, in order. */
@@ -109,7 +118,10 @@ describe('before handle', () => {
       return handle(mount, x);
     });
     expect(error).toBeUndefined();
-    expect(value).toMatchObject({ status: 200, body: { collections: [] } });
+    expect(value).toMatchObject({ status: 200 });
+    // The handler may answer with a JSON text (json-text.ts): its value is what the client reads.
+    const body = (value as Reply).body;
+    expect(body instanceof JsonText ? body.value() : body).toEqual({ collections: [] });
     expect(x!.context).toMatchObject({ tenant: 'key:xai-before-handle' });
   });
 

@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import type { IdSource } from './ids.js';
 import type { MockError } from './errors.js';
 import type { Operation } from './spec.js';
+import type { JsonText, RenderCache } from './json-text.js';
 import type { UploadedFile } from './body.js';
 import type { Logger } from './log.js';
 import type { Deliveries } from './delivery.js';
@@ -97,6 +98,8 @@ export interface ProviderEnv {
    * settings: `core/retrieval/extract.ts` and `chunk.ts` are imported directly.
    */
   embedder: Embedder;
+  /** The JSON texts of rendered records, reused while unchanged (json-text.ts); checked on every reuse when the self-check is strict. */
+  renders: RenderCache;
 }
 
 // ---- types derived from openapi-typescript's `operations` interface
@@ -119,7 +122,7 @@ type Responses<Op> = Op extends { responses: infer R } ? R : never;
 type SuccessStatus<Op> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204 | 301 | 302 | 303 | 307 | 308>;
 type ResponseBodyOf<R> = R extends { content: infer C }
   ? C extends { 'application/json': infer J }
-    ? J
+    ? J | JsonText<J>
     : C extends { 'text/event-stream': unknown }
       ? EventStream
       : Buffer | string

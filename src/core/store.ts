@@ -246,6 +246,9 @@ class View<T> {
  */
 export class Table<T> {
   private readonly rows = new Map<string, T>();
+  /** Per row, how many times it was updated (rows never updated are not in it). */
+  private readonly revisions = new WeakMap<object, number>();
+  private writes = 0;
   /** Sorted views by ordering name, made on first use. */
   private views: Map<string, View<T>> | undefined;
 
@@ -258,6 +261,16 @@ export class Table<T> {
 
   get size(): number {
     return this.rows.size;
+  }
+
+  /** Counts every write to the table (insert, update, delete, clear): what was rendered from it is stale once this moves. */
+  get version(): number {
+    return this.writes;
+  }
+
+  /** How many times this row was updated through the table: what was rendered from it alone is stale once this moves. */
+  revision(row: T): number {
+    return this.revisions.get(row as object) ?? 0;
   }
 
   get(id: string): T | undefined {
@@ -277,6 +290,7 @@ export class Table<T> {
     const id = this.idOf(row);
     if (this.rows.has(id)) throw new Error(`duplicate id ${id}`);
     this.rows.set(id, row);
+    this.writes++;
     if (this.views) for (const view of this.views.values()) view.insert(row);
     return row;
   }
@@ -288,6 +302,8 @@ export class Table<T> {
     const views = this.views;
     const list = views ? [...views.values()] : [];
     const before = list.map((view) => view.key(row));
+    this.writes++;
+    this.revisions.set(row as object, (this.revisions.get(row as object) ?? 0) + 1);
     try {
       change(row);
     } finally {
@@ -314,6 +330,7 @@ export class Table<T> {
     const row = this.rows.get(id);
     if (row === undefined) return undefined;
     this.rows.delete(id);
+    this.writes++;
     if (this.views) {
       for (const view of this.views.values()) view.remove(row, view.key(row));
     }
@@ -321,6 +338,7 @@ export class Table<T> {
   }
 
   clear(): void {
+    this.writes++;
     this.rows.clear();
     this.views = undefined;
   }

@@ -10,6 +10,7 @@ import { createIdSource } from '../../src/core/ids.js';
 import { createLogger } from '../../src/core/log.js';
 import { createDeliveries } from '../../src/core/delivery.js';
 import { createLocalEmbedder } from '../../src/core/retrieval/embed.js';
+import { RenderCache } from '../../src/core/json-text.js';
 import type { ProviderEnv } from '../../src/core/provider.js';
 
 export async function startServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -49,5 +50,13 @@ export function useServer(options: MockServerOptions | (() => MockServerOptions)
 export function testEnv(): ProviderEnv {
   const clock = createClock({ mode: 'manual' });
   const log = createLogger({ level: 'silent' });
-  return { clock, ids: createIdSource(1), processingMs: 0, log, deliveries: createDeliveries({ clock, log }), embedder: createLocalEmbedder() };
+  return {
+    clock,
+    ids: createIdSource(1),
+    processingMs: 0,
+    log,
+    deliveries: createDeliveries({ clock, log }),
+    embedder: createLocalEmbedder(),
+    renders: new RenderCache(true),
+  };
 }

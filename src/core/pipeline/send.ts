@@ -8,6 +8,7 @@
 import type { ServerResponse } from 'node:http';
 import { declaredMediaFor, isJsonMedia, mediaTypeOf } from '../body.js';
 import type { Reply } from '../provider.js';
+import { JsonText } from '../json-text.js';
 import { EVENT_STREAM_MEDIA, eventItem, writeEventStream, type EventStream } from '../sse.js';
 import type { Exchange, Mount } from './context.js';
 import { reportSelfCheck, responseFacts } from './self-check.js';
@@ -46,6 +47,7 @@ export function render(reply: Reply): Rendered {
   const body = reply.body;
   if (body === undefined) return { payload: undefined, contentType: undefined, text: undefined };
   if (Buffer.isBuffer(body)) return { payload: body, contentType: reply.contentType ?? 'application/octet-stream', text: undefined };
+  if (body instanceof JsonText) return { payload: Buffer.from(body.text, 'utf8'), contentType: reply.contentType ?? 'application/json', text: body.text };
   const isJson = !reply.contentType || isJsonMedia(mediaTypeOf(reply.contentType));
   const text = isJson ? JSON.stringify(body) : String(body);
   return { payload: Buffer.from(text, 'utf8'), contentType: reply.contentType ?? 'application/json', text: isJson ? text : undefined };

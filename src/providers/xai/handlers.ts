@@ -3,7 +3,8 @@
  * generated `operations`, so a spec change the handler no longer matches
  * fails the build.
  */
-import type { operations } from '../../generated/xai.js';
+import type { components, operations } from '../../generated/xai.js';
+import { JsonText, arrayText, objectText } from '../../core/json-text.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { Table, decodeCursor, encodeCursor, type SortKey, type SortSpec } from '../../core/store.js';
@@ -28,6 +29,7 @@ import {
   packBytes,
   removeDocument,
   renderCollection,
+  collectionText,
   renderDocument,
   renderFile,
   sha256Hex,
@@ -44,6 +46,8 @@ import { microsToSeconds } from '../../core/time.js';
 import { fnv1a32 } from '../../core/hash.js';
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
+type CollectionMetadata = components['schemas']['CollectionMetadata'];
+type ListCollectionsResponse = components['schemas']['ListCollectionsResponse'];
 
 const EMPTY = {} as Record<string, never>;
 const MAX_PAGE = 100;
@@ -286,16 +290,18 @@ export function createHandlers(): Handlers<operations, XaiState> {
       });
       return {
         status: 200,
-        body: {
-          collections: page.items.map((c) => renderCollection(state, c)),
-          ...(page.next ? { pagination_token: encodeCursor(scope, page.next) } : {}),
-        },
+        body: new JsonText<ListCollectionsResponse>(
+          objectText({
+            collections: arrayText(page.items.map((c) => collectionText(state, c))),
+            pagination_token: page.next ? JSON.stringify(encodeCursor(scope, page.next)) : undefined,
+          }),
+        ),
       };
     },
 
     getCollectionMetadata(ctx: Ctx<'getCollectionMetadata'>) {
       const c = collectionOr404(ctx.state, ctx.path.collection_id);
-      return { status: 200, body: renderCollection(ctx.state, c) };
+      return { status: 200, body: new JsonText<CollectionMetadata>(collectionText(ctx.state, c)) };
     },
 
     updateCollection(ctx: Ctx<'updateCollection'>) {

@@ -537,6 +537,15 @@ export function totalFileSize(state: XaiState, c: CollectionRecord): number {
   return bytes;
 }
 
+/**
+ * A collection's JSON text, kept while nothing it is rendered from changes:
+ * the record (updated only through its table), its documents table, and the
+ * files (their sizes make its total).
+ */
+export function collectionText(state: XaiState, c: CollectionRecord): string {
+  return state.env.renders.text(c, `${state.collections.revision(c)}.${c.documents.version}.${state.files.version}`, () => renderCollection(state, c));
+}
+
 export function renderCollection(state: XaiState, c: CollectionRecord): CollectionMetadata {
   return {
     collection_id: c.id,
