@@ -210,6 +210,28 @@ describe('parseRequest', () => {
     expect({ ...x.request.query }).toEqual({ a: ['1', '2'], b: '3' });
   });
 
+  it('reads a query as URLSearchParams does, with or without escapes; an array parameter is an array even with one value', async () => {
+    const { mount } = xaiMount();
+    for (const [search, expected] of [
+      ['a=1&&b=&c&a=2&limit=5', { a: ['1', '2'], b: '', c: '', limit: '5' }],
+      ['q=a%20b+c&q=%E2%98%95&r=x%2By&bad=%zz', { q: ['a b c', '☕'], r: 'x+y', bad: '%zz' }],
+      ['filter=a=b', { filter: 'a=b' }],
+    ] as const) {
+      const { x, error } = await run(mount, { url: `/v1/collections?${search}`, headers: KEY }, (x) => upTo(mount, x, 'parseRequest'));
+      expect(error).toBeUndefined();
+      expect({ ...x.request.query }, search).toEqual(expected);
+      const viaUrlSearchParams: Record<string, string | string[]> = {};
+      for (const key of new Set(new URLSearchParams(search).keys())) {
+        const all = new URLSearchParams(search).getAll(key);
+        viaUrlSearchParams[key] = all.length > 1 ? all : all[0]!;
+      }
+      expect({ ...x.request.query }, search).toEqual(viaUrlSearchParams);
+    }
+    // documents:batchGet's file_ids is an array parameter: one value is still a list.
+    const { x } = await run(mount, { url: '/v1/collections/c1/documents:batchGet?file_ids=f1', headers: KEY }, (x) => upTo(mount, x, 'parseRequest'));
+    expect(x.request.query.file_ids).toEqual(['f1']);
+  });
+
   it('refuses a media type the operation does not declare', async () => {
     const { mount } = xaiMount();
     const { error } = await run(mount, { method: 'POST', url: '/v1/collections', headers: { ...KEY, 'content-type': 'text/csv' }, payload: 'a,b' }, (x) =>
@@ -362,16 +384,17 @@ describe('self-check', () => {
 });
 
 describe('send', () => {
-  it('serializes JSON once, into the bytes sent: Content-Length counts bytes, not characters', async () => {
+  it('serializes JSON once, sent as UTF-8 with the head: Content-Length counts bytes, not characters', async () => {
     const reply = { status: 201, body: { name: 'café ☕' } };
     const rendered = render(reply);
     expect(rendered.text).toBe('{"name":"café ☕"}');
-    expect(rendered.payload!.length).toBe(Buffer.byteLength(rendered.text!));
+    expect(rendered.payload).toBe(rendered.text);
     const { mount } = xaiMount();
     const { reply: sent } = await run(mount, { url: '/' }, (x) => send(x.res, reply, rendered));
     expect(sent.statusCode).toBe(201);
     expect(sent.headers['content-type']).toBe('application/json');
-    expect(Number(sent.headers['content-length'])).toBe(rendered.payload!.length);
+    expect(Number(sent.headers['content-length'])).toBe(Buffer.byteLength(rendered.text!));
+    expect(sent.rawPayload.length).toBe(Buffer.byteLength(rendered.text!));
     expect(sent.json()).toEqual({ name: 'café ☕' });
   });
 

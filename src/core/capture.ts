@@ -49,34 +49,46 @@ function flatHeaders(headers: Record<string, unknown>, mask: boolean): Record<st
   return out;
 }
 
-/** A body as it went by: the chunks themselves (kept up to the limit), and how many bytes there were. */
+/**
+ * A body as it went by: the chunks themselves, kept until they reach the
+ * limit, and the bytes of those that came after. A text's byte length is
+ * worked out when read.
+ */
 class Body {
   private chunks: (Buffer | string)[] | undefined = undefined;
-  private kept = 0;
-  bytes = 0;
+  /** At most the bytes kept (a text's length in characters never exceeds its UTF-8 bytes). */
+  private keptAtLeast = 0;
+  /** Bytes of the chunks not kept. */
+  private rest = 0;
 
   add(chunk: unknown, encoding?: unknown): void {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
     let part: Buffer | string;
-    let length: number;
     if (typeof chunk === 'string') {
       part = typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding as BufferEncoding) : chunk;
-      length = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
     } else if (chunk instanceof Uint8Array) {
       part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      length = part.length;
     } else return;
-    this.bytes += length;
-    if (this.kept >= CAPTURE_LIMIT) return;
+    if (this.keptAtLeast >= CAPTURE_LIMIT) {
+      this.rest += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+      return;
+    }
     (this.chunks ??= []).push(part);
-    this.kept += length;
+    this.keptAtLeast += part.length;
+  }
+
+  private bytesKept(): Buffer {
+    if (!this.chunks) return Buffer.alloc(0);
+    const buffers = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+    return buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
+  }
+
+  get bytes(): number {
+    return this.bytesKept().length + this.rest;
   }
 
   text(): string {
-    if (!this.chunks) return '';
-    const buffers = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
-    const all = buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
-    return all.subarray(0, CAPTURE_LIMIT).toString('utf8');
+    return this.bytesKept().subarray(0, CAPTURE_LIMIT).toString('utf8');
   }
 
   get truncated(): boolean {

@@ -86,6 +86,8 @@ export interface Exchange {
   res: ServerResponse;
   method: string;
   view: RequestView;
+  /** The query string as it came, without the `?`. */
+  search: string;
   /** Its journal entry (journal stage), when requests are recorded or logged. */
   entry: JournalEntry | undefined;
   /** Set by match. */
@@ -208,6 +210,7 @@ export function exchange(mount: Mount, req: IncomingMessage, res: ServerResponse
     res,
     method,
     view,
+    search,
     entry: undefined,
     op: undefined,
     params: {},

@@ -39,19 +39,30 @@ async function parseBodyFirst(mount: Mount, x: Exchange): Promise<void> {
   prepareRequest(mount, x);
 }
 
+/** A query value: an array where the parameter is one or the key repeats, else the value. */
+function addQueryValue(query: Record<string, string | string[]>, arrays: Set<string>, key: string, value: string): void {
+  const seen = query[key];
+  if (seen === undefined) query[key] = arrays.has(key) ? [value] : value;
+  else if (Array.isArray(seen)) seen.push(value);
+  else query[key] = [seen, value];
+}
+
 /** The query with repeated keys kept where the parameter is an array, the provider's aliases and its own preparation. */
 function prepareRequest(mount: Mount, x: Exchange): void {
   const op = x.op!;
   const { provider, spec } = mount;
   const query: Record<string, string | string[]> = Object.create(null);
   const arrays = mount.arrayParams.get(op.id)!;
-  // Most requests have no query: its parser is not even made.
-  if (x.view.url.includes('?')) {
-    const search = x.view.query;
-    for (const key of new Set(search.keys())) {
-      const values = search.getAll(key);
-      query[key] = arrays.has(key) || values.length > 1 ? values : values[0]!;
+  const search = x.search;
+  // Most queries are plain `a=1&b=2`, read here as URLSearchParams would; any escape (`%`, `+`) takes URLSearchParams itself.
+  if (search !== '' && !/[%+]/.test(search)) {
+    for (const pair of search.split('&')) {
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      addQueryValue(query, arrays, eq < 0 ? pair : pair.slice(0, eq), eq < 0 ? '' : pair.slice(eq + 1));
     }
+  } else if (search !== '') {
+    for (const [key, value] of x.view.query) addQueryValue(query, arrays, key, value);
   }
   x.request = { query, body: x.parsed.value };
   if (provider.acceptLowerCamelCase) {

@@ -35,22 +35,26 @@ export function writeHead(res: ServerResponse, status: number, headers: Record<s
   res.writeHead(status, headersFor(res, headers));
 }
 
-/** A reply's body as sent: its bytes and content type, and for JSON the text they encode (the self-check remembers conforming texts). */
+/**
+ * A reply's body as sent: its bytes, or its text (written as UTF-8, with the
+ * head, in one write), its content type, and for JSON the text (the
+ * self-check remembers conforming texts).
+ */
 export interface Rendered {
-  payload: Buffer | undefined;
+  payload: Buffer | string | undefined;
   contentType: string | undefined;
   text: string | undefined;
 }
 
-/** Serializes a reply's body once: bytes as they are, JSON (the default) or text as UTF-8. */
+/** Serializes a reply's body once: bytes as they are, JSON (the default) or text as it is (sent as UTF-8). */
 export function render(reply: Reply): Rendered {
   const body = reply.body;
   if (body === undefined) return { payload: undefined, contentType: undefined, text: undefined };
   if (Buffer.isBuffer(body)) return { payload: body, contentType: reply.contentType ?? 'application/octet-stream', text: undefined };
-  if (body instanceof JsonText) return { payload: Buffer.from(body.text, 'utf8'), contentType: reply.contentType ?? 'application/json', text: body.text };
+  if (body instanceof JsonText) return { payload: body.text, contentType: reply.contentType ?? 'application/json', text: body.text };
   const isJson = !reply.contentType || isJsonMedia(mediaTypeOf(reply.contentType));
   const text = isJson ? JSON.stringify(body) : String(body);
-  return { payload: Buffer.from(text, 'utf8'), contentType: reply.contentType ?? 'application/json', text: isJson ? text : undefined };
+  return { payload: text, contentType: reply.contentType ?? 'application/json', text: isJson ? text : undefined };
 }
 
 /** Writes a reply (nothing when an answer has already gone out). */
@@ -60,7 +64,7 @@ export function send(res: ServerResponse, reply: Reply, rendered: Rendered = ren
   const payload = rendered.payload;
   if (payload !== undefined) {
     headers['content-type'] = rendered.contentType!;
-    headers['content-length'] = String(payload.length);
+    headers['content-length'] = String(typeof payload === 'string' ? Buffer.byteLength(payload, 'utf8') : payload.length);
   }
   res.writeHead(reply.status, headers);
   res.end(payload);
