@@ -1,9 +1,10 @@
-/** The helpers every provider and the contract suite share: the key-file reader, the hashes, the media type. */
+/** The helpers every provider and the contract suite share: the key-file reader, the hashes, the media type, the JSON body reader. */
 import { describe, expect, it } from 'vitest';
 import { parseKeyFile } from '../src/core/keyfile.js';
 import { fnv1a32, uuidFromText } from '../src/core/hash.js';
 import { mediaTypeOf } from '../src/core/media.js';
 import { seedToInt } from '../src/core/ids.js';
+import { parseJson } from '../src/core/body.js';
 
 describe('parseKeyFile', () => {
   const reader = {
@@ -78,5 +79,22 @@ describe('hashes and media types', () => {
     expect(mediaTypeOf(' text/plain ')).toBe('text/plain');
     expect(mediaTypeOf(undefined)).toBe('');
     expect(mediaTypeOf('')).toBe('');
+  });
+});
+
+describe('parseJson', () => {
+  it('drops __proto__ keys, as written or spelt with escapes, and parses everything else as JSON.parse does', () => {
+    for (const text of [
+      '{"__proto__":{"polluted":true},"b":2}',
+      '{"\\u005f_proto__":{"polluted":true},"b":2}',
+      '{"_\\u005fproto__":{"polluted":true},"b":2}',
+    ]) {
+      const value = parseJson(Buffer.from(text)) as Record<string, unknown>;
+      expect(Object.prototype.hasOwnProperty.call(value, '__proto__'), text).toBe(false);
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect(value).toEqual({ b: 2 });
+    }
+    expect(parseJson(Buffer.from('{"a":[1,"x",null,{"c":true}],"é":"\\u00e9"}'))).toEqual({ a: [1, 'x', null, { c: true }], é: 'é' });
+    expect(() => parseJson(Buffer.from('{"a":'))).toThrow(/not valid JSON/);
   });
 });

@@ -26,12 +26,25 @@ interface Shape {
   items?: Json;
 }
 
+/** Shapes worked out, per schema object (a spec's schemas never change once loaded): each request reads them, none works them out again. */
+const shapes = new WeakMap<object, Shape>();
+
 /** Collects the properties an object may have across $ref, allOf, oneOf and anyOf. */
-function shapeOf(doc: Json, schema: Json, depth = 0): Shape {
+function shapeOf(doc: Json, schema: Json): Shape {
+  if (!schema || typeof schema !== 'object') return collectShape(doc, schema);
+  let shape = shapes.get(schema);
+  if (shape === undefined) {
+    shape = collectShape(doc, schema);
+    shapes.set(schema, shape);
+  }
+  return shape;
+}
+
+function collectShape(doc: Json, schema: Json, depth = 0): Shape {
   const shape: Shape = { properties: {}, open: false };
   if (!schema || typeof schema !== 'object' || depth > 32) return shape;
   if (typeof schema.$ref === 'string') {
-    const target = shapeOf(doc, resolvePointer(doc, schema.$ref), depth + 1);
+    const target = collectShape(doc, resolvePointer(doc, schema.$ref), depth + 1);
     Object.assign(shape.properties, target.properties);
     shape.mapValues ??= target.mapValues;
     shape.items ??= target.items;
@@ -43,7 +56,7 @@ function shapeOf(doc: Json, schema: Json, depth = 0): Shape {
   if (schema.items) shape.items = schema.items;
   for (const key of ['allOf', 'oneOf', 'anyOf']) {
     for (const sub of (schema[key] as Json[] | undefined) ?? []) {
-      const s = shapeOf(doc, sub, depth + 1);
+      const s = collectShape(doc, sub, depth + 1);
       for (const [k, v] of Object.entries(s.properties)) shape.properties[k] ??= v;
       shape.mapValues ??= s.mapValues;
       shape.items ??= s.items;

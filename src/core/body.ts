@@ -132,6 +132,9 @@ export function parseJson(raw: Buffer): unknown {
   try {
     // JSON.parse makes `__proto__` an own property, but later spreads or
     // Object.assign would turn it into a prototype change; drop it at the door.
+    // The reviver that does it slows every parse, so it runs only when the text
+    // could spell such a key (as written, or with a \u escape).
+    if (!text.includes('__proto__') && !text.includes('\\u')) return JSON.parse(text);
     return JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
   } catch (err) {
     const detail = err instanceof SyntaxError ? err.message : 'invalid JSON';
