@@ -147,10 +147,20 @@ export const EMBEDDING = { vector_size: 3072, embedding_model_name: 'text-embedd
 // ---- time
 
 /** Naive UTC ISO, as the vendor's database rows serialise: microseconds only when non-zero, no zone. */
+/** Recently formatted times: a list renders the same stored times on every call. */
+const naiveTexts = new Map<number, string>();
+const NAIVE_TEXTS_MAX = 8192;
+
 export function naive(micros: number): string {
-  const iso = new Date(Math.floor(micros / 1000)).toISOString().slice(0, 19);
-  const frac = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
-  return frac === 0 ? iso : `${iso}.${String(frac).padStart(6, '0')}`;
+  let text = naiveTexts.get(micros);
+  if (text === undefined) {
+    const iso = new Date(Math.floor(micros / 1000)).toISOString().slice(0, 19);
+    const frac = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
+    text = frac === 0 ? iso : `${iso}.${String(frac).padStart(6, '0')}`;
+    if (naiveTexts.size >= NAIVE_TEXTS_MAX) naiveTexts.clear();
+    naiveTexts.set(micros, text);
+  }
+  return text;
 }
 
 /** Zone-aware UTC with `Z`, as computed values (next_run) serialise. */
