@@ -14,6 +14,7 @@ import { createMockServer, PROVIDER_NAMES, type MockServer, type ProviderName, t
 import { LOG_FORMATS, createLogger, type Logger } from './core/log.js';
 import { exitAfterLogs, exitNow } from './core/exit.js';
 import { whyNotWritable } from './core/writable.js';
+import { keepHeapSmall } from './heap.js';
 import { UsageError, choice, choiceList, clockFlag, httpUrl, nonEmpty, required, shown, wholeNumber, writableFile } from './cli-flags.js';
 // The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
 import { CHECK_NAMES, FLOW_PROVIDERS, type CheckName } from './contract/names.js';
@@ -139,6 +140,7 @@ async function serve(o: ServeFlags): Promise<void> {
   const ready = server;
   const mountedList = ready.providers.map((m) => `${ready.url}${m.provider.prefix}`).join(', ');
   process.stderr.write(`collections-mock listening on ${ready.url} (${mountedList})\n`);
+  keepHeapSmall();
 }
 
 /** A failed listen said in the user's terms (the flag to change); any other start-up error as it is. */
@@ -335,6 +337,8 @@ function oneLineErrors(cmd: Command, path: string): Command {
 function action<T>(path: string, run: (flags: T) => Promise<void>) {
   return (flags: T) => {
     current = { path };
+    // serve sizes its heap once it listens; the other commands from the start.
+    if (run !== serve) keepHeapSmall();
     return run(flags);
   };
 }

@@ -1,0 +1,43 @@
+/**
+ * The CLI's heap sizing (heap.ts): once keepHeapSmall has run, the young
+ * generation grows to its bound and no further, where V8 alone would grow it
+ * to 2 × 16 MiB. Run in a process of its own on dist/ (the flags are the
+ * process's).
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const heapJs = pathToFileURL(path.resolve(import.meta.dirname, '..', 'dist', 'heap.js')).href;
+
+/** The largest young generation seen while a program allocates, some of it kept for a while. */
+function largestYoungGeneration(keepSmall: boolean): { max: number; bound: number } {
+  const script = `
+    import v8 from 'node:v8';
+    const { keepHeapSmall, YOUNG_GENERATION_BYTES } = await import(${JSON.stringify(heapJs)});
+    if (${keepSmall}) keepHeapSmall();
+    const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+    let kept = [];
+    let max = 0;
+    for (let round = 0; round < 150; round++) {
+      for (let i = 0; i < 20000; i++) {
+        const o = { a: i, b: 'x' + i, c: [i, round] };
+        if (i % 4 === 0) kept.push(o);
+      }
+      if (kept.length > 100000) kept = kept.slice(50000);
+      max = Math.max(max, young());
+      await new Promise((r) => setImmediate(r));
+    }
+    console.log(JSON.stringify({ max, bound: YOUNG_GENERATION_BYTES }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { max: number; bound: number };
+}
+
+describe('keepHeapSmall', () => {
+  it('bounds the young generation, which V8 alone grows past the bound', () => {
+    const alone = largestYoungGeneration(false);
+    expect(alone.max).toBeGreaterThan(alone.bound);
+    const small = largestYoungGeneration(true);
+    expect(small.max).toBeLessThanOrEqual(small.bound);
+  });
+});
