@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import { parseYaml, yamlTextHash } from './yaml.js';
 import { eventSchemaOf } from './sse.js';
 
@@ -109,7 +109,7 @@ export function loadSpec(file: string, name: string): Spec {
 
 /** The spec the package ships for a provider: `specs/<name>.yaml`. */
 export function shippedSpecFile(name: string): string {
-  return fileURLToPath(new URL(`../../specs/${name}.yaml`, import.meta.url));
+  return packagePath('specs', `${name}.yaml`);
 }
 
 /** What the build made from `specs/x.yaml`: `dist/<sub>/x<ext>` (the specs' JSON copies, their precompiled validators). */

@@ -7,13 +7,13 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import type { DocumentOptions, ParseOptions, SchemaOptions, ToJSOptions } from 'yaml';
 
 const require = createRequire(import.meta.url);
 
-/** The build's cache, next to this module's compiled copy (`dist/`) whether this runs from `src/` or `dist/`. */
-export const YAML_CACHE_FILE = fileURLToPath(new URL('../../dist/yaml-cache.json', import.meta.url));
+/** The build's cache, in the package's `dist/` whether this runs from `src/` or `dist/`. */
+export const YAML_CACHE_FILE = packagePath('dist', 'yaml-cache.json');
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 
