@@ -1,8 +1,9 @@
 /**
- * The validators the build compiles (dist/validators/<spec>.cjs, Ajv standalone
- * code) are the ones the server uses, and they judge exactly as Ajv compiling
- * the same schemas at run time: same verdicts, same issues, same defaults and
- * coercions applied. A spec the build did not compile falls back to Ajv.
+ * The validators the build compiles (dist/validators/<spec>.<kind>.cjs, Ajv
+ * standalone code, indexed by <spec>.cjs) are the ones the server uses, and
+ * they judge exactly as Ajv compiling the same schemas at run time: same
+ * verdicts, same issues, same defaults and coercions applied. A spec the build
+ * did not compile falls back to Ajv.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -97,10 +97,20 @@ describe('the tarball', () => {
       'fixtures/airweave/sources.json',
       'fixtures/airweave/entities/github.json',
       'fixtures/mixpeek/extractors.json',
-      ...SPECS.flatMap((s) => [`specs/${s}.yaml`, `dist/specs/${s}.json`, `dist/validators/${s}.cjs`, `dist/generated/${s}.d.ts`, `dist/generated/${s}.js`]),
+      ...SPECS.flatMap((s) => [
+        `specs/${s}.yaml`,
+        `dist/specs/${s}.json`,
+        `dist/validators/${s}.cjs`,
+        `dist/validators/${s}.strict.cjs`,
+        `dist/validators/${s}.strict.cjs.cache`,
+        `dist/generated/${s}.d.ts`,
+        `dist/generated/${s}.js`,
+      ]),
       ...PROVIDER_NAMES.flatMap((p) => [`scenarios/${p}/flaky.yaml`, `fixtures/${p}/demo.yaml`]),
     ];
     expect(files).toEqual(expect.arrayContaining(expected));
+    // The bundled command's chunks (the commands loaded only when run).
+    expect(files.filter((f) => /^dist\/cli-chunks\/[\w.-]+\.js$/.test(f)).length).toBeGreaterThan(0);
     // The web console, built by Vite at npm run build: its page, a script and a stylesheet.
     expect(files).toContain('dist/console/index.html');
     expect(files.filter((f) => /^dist\/console\/assets\/[\w.-]+\.js$/.test(f))).toHaveLength(1);
