@@ -68,7 +68,7 @@ function kindCode(kind, entries, register) {
 }
 
 /** JavaScript text with every character outside ASCII written as a \\u escape (they occur only in string literals: descriptions, patterns). */
-const ascii = (/** @type {string} */ text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const ascii = (/** @type {string} */ text) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * The index and the modules of each kind, as file → text.

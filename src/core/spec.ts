@@ -3,6 +3,7 @@
  * indexes its operations by operationId and by path template.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import path from 'node:path';
 import { packagePath } from './paths.js';
 import { parseYaml, yamlTextHash } from './yaml.js';
@@ -49,6 +50,8 @@ export interface Spec {
   /** Short name used in schema ids, e.g. 'xai'. */
   name: string;
   file: string;
+  /** A hash of the file's text (yamlTextHash): what the build's copies of it are matched by. */
+  sourceHash: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed OpenAPI document, walked by pointer
   doc: Record<string, any>;
   operations: Map<string, Operation>;
@@ -60,21 +63,30 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parts of a parsed OpenAPI document, of any shape
 type Json = any;
 
+/** Each document's references already followed (a spec refers to the same few components from every operation). */
+const resolved = new WeakMap<object, Map<string, Json>>();
+
 /** Follows a local `#/…` JSON pointer inside the document. */
 export function resolvePointer(doc: Json, ref: string): Json {
+  const known = doc !== null && typeof doc === 'object' ? resolved.get(doc) : undefined;
+  const hit = known?.get(ref);
+  if (hit !== undefined) return hit;
   if (!ref.startsWith('#/')) throw new Error(`only local references are supported: ${ref}`);
   let node = doc;
   for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`unresolved reference ${ref}`);
     node = node[key];
   }
+  if (known) known.set(ref, node);
+  else if (doc !== null && typeof doc === 'object') resolved.set(doc, new Map([[ref, node]]));
   return node;
 }
 
 /** Follows a chain of `$ref`s to the node it ends at (a component, or a schema); throws on a cycle. */
-export function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
+export function deref<T>(doc: Json, node: Json, seen?: Set<string>): T {
   while (node && typeof node === 'object' && typeof node.$ref === 'string') {
+    seen ??= new Set<string>();
     if (seen.has(node.$ref)) throw new Error(`circular reference ${node.$ref}`);
     seen.add(node.$ref);
     node = resolvePointer(doc, node.$ref);
@@ -121,21 +133,25 @@ export function buildOutput(file: string, sub: string, ext: string): string {
  * `specs/x.yaml` → the document the build parsed from this very text
  * (`dist/specs/x.json`, scripts/build-specs.mjs), or undefined. Matched by the
  * text's hash, not by file times: an installed package's files all get the time
- * of their extraction, in the tarball's order.
+ * of their extraction, in the tarball's order. The build writes it in ASCII
+ * (JSON's escapes for the rest), which is read as Latin-1: a copy of the bytes
+ * rather than a UTF-8 decode.
  */
-function compiledCopy(file: string, text: string): Json | undefined {
+function compiledCopy(file: string, sourceHash: string): Json | undefined {
   let copy: Json;
   try {
-    copy = JSON.parse(readFileSync(buildOutput(file, 'specs', '.json'), 'utf8'));
+    const bytes = readFileSync(buildOutput(file, 'specs', '.json'));
+    copy = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
   } catch {
     return undefined; // Not built.
   }
-  return copy?.hash === yamlTextHash(text) ? copy.doc : undefined;
+  return copy?.hash === sourceHash ? copy.doc : undefined;
 }
 
 function parseSpec(file: string, name: string): Spec {
-  const text = readFileSync(file, 'utf8');
-  const doc = (compiledCopy(file, text) ?? parseYaml(text, { maxAliasCount: -1 })) as Json;
+  const bytes = readFileSync(file);
+  const sourceHash = yamlTextHash(bytes);
+  const doc = (compiledCopy(file, sourceHash) ?? parseYaml(bytes.toString('utf8'), { maxAliasCount: -1 })) as Json;
   if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
     throw new Error(`${file}: not an OpenAPI 3.1 document`);
   }
@@ -183,7 +199,7 @@ function parseSpec(file: string, name: string): Spec {
       });
     }
   }
-  return { name, file, doc, operations, router: new Router([...operations.values()]) };
+  return { name, file, sourceHash, doc, operations, router: new Router([...operations.values()]) };
 }
 
 /** A response an operation declares, and its key in `responses` (`200`, `4XX`, `DEFAULT`: upper case). */

@@ -239,9 +239,9 @@ export function validatorEntries(spec: Spec): ValidatorEntry[] {
   return out;
 }
 
-/** What a precompiled module is checked against: the spec document and the options, so an edit to either makes it stale. */
+/** What a precompiled module is checked against: the spec's text and the options, so an edit to either makes it stale. */
 export function specHash(spec: Spec): string {
-  return createHash('sha256').update(JSON.stringify(KINDS)).update(JSON.stringify(spec.doc)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(KINDS)).update(spec.sourceHash).digest('hex');
 }
 
 /**

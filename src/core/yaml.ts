@@ -24,8 +24,8 @@ export function parseYaml(text: string, options?: Options): unknown {
   return yaml.parse(text, options);
 }
 
-/** The cache key of a YAML text. */
-export const yamlTextHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+/** The cache key of a YAML text: a hash of its UTF-8 bytes (the same whether given as the text or as the file's bytes). */
+export const yamlTextHash = (text: string | Buffer): string => createHash('sha256').update(text).digest('base64url');
 
 let cache: Record<string, string> | null | undefined;
 
