@@ -465,4 +465,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv.slice(2));
+// Not awaited: main handles every error itself, and the bundled command runs as a script (see cli-start.ts).
+void main(process.argv.slice(2));

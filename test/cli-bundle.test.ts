@@ -1,21 +1,26 @@
 /**
- * dist/cli.js is one bundle (scripts/build-cli.mjs), not tsc's module of that
- * name: it imports packages and its own chunks only, and finds the package's
- * files (specs, fixtures, scenarios, the console, the build's caches) from the
- * package root wherever the package is and whatever the working directory.
- * `npm test` builds dist/ first (pretest).
+ * The command as the build makes it (scripts/build-cli.mjs): dist/cli.js, an
+ * entry point that runs one script, dist/cli-main.cjs (the command and the
+ * packages it imports), compiled with the V8 code cache beside it. It finds the
+ * package's files (specs, fixtures, scenarios, the console, the build's caches)
+ * from the package root wherever the package is and whatever the working
+ * directory. `npm test` builds dist/ first (pretest).
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_NAMES } from '../src/providers/index.js';
 import { PACKAGE_ROOT, PACKAGE_VERSION, findPackageRoot, packagePath } from '../src/core/paths.js';
+import { compileScript } from '../src/core/script.js';
 import { CLI, ROOT, exited } from './support/cli.js';
 
 const run = promisify(execFile);
+const SCRIPT = path.join(ROOT, 'dist', 'cli-main.cjs');
+const isBuiltin = (id: string) => id.startsWith('node:') || builtinModules.includes(id);
 
 /** The specifiers of a module's static imports and exports. */
 function staticImports(file: string): string[] {
@@ -27,7 +32,7 @@ describe('the package root', () => {
   it('is found from any folder below it, from src/ and from dist/ alike', () => {
     expect(PACKAGE_ROOT).toBe(ROOT);
     expect(PACKAGE_VERSION).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-    for (const start of ['src/core', 'src', 'dist', 'dist/core', 'dist/cli-chunks', '.']) expect(findPackageRoot(path.join(ROOT, start)).dir).toBe(ROOT);
+    for (const start of ['src/core', 'src', 'dist', 'dist/core', '.']) expect(findPackageRoot(path.join(ROOT, start)).dir).toBe(ROOT);
     expect(packagePath('specs', 'xai.yaml')).toBe(path.join(ROOT, 'specs', 'xai.yaml'));
   });
 
@@ -48,23 +53,32 @@ describe('the package root', () => {
   });
 });
 
-describe('dist/cli.js', () => {
-  it("is a bundle: it imports packages, Node's modules and its own chunks, none of tsc's modules", () => {
-    const chunks = readdirSync(path.join(ROOT, 'dist', 'cli-chunks')).filter((f) => f.endsWith('.js'));
-    expect(chunks.length).toBeGreaterThan(0);
-    for (const file of [CLI, ...chunks.map((c) => path.join(ROOT, 'dist', 'cli-chunks', c))]) {
-      const relative = staticImports(file).filter((s) => s.startsWith('.'));
-      const own = path.dirname(file) === path.dirname(CLI) ? /^\.\/cli-chunks\/[\w.-]+\.js$/ : /^\.\/[\w.-]+\.js$/;
-      expect(
-        relative.filter((s) => !own.test(s)),
-        `${path.relative(ROOT, file)} imports only chunks`,
-      ).toEqual([]);
-    }
+describe('dist/cli.js and dist/cli-main.cjs', () => {
+  it("the entry point imports Node's modules only; the script requires Node's modules only, and import()s packages", () => {
     expect(readFileSync(CLI, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(staticImports(CLI).filter((s) => !isBuiltin(s))).toEqual([]);
+    const text = readFileSync(SCRIPT, 'utf8');
+    const required = [...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((s) => !isBuiltin(s))).toEqual([]);
+    const imported = [...text.matchAll(/\bimportModule\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(imported).toEqual(expect.arrayContaining(['json-schema-faker', 'unpdf']));
+    expect(imported.filter((s) => s.startsWith('.'))).toEqual([]);
+  });
+
+  it('is compiled with the code cache the build wrote, which this Node takes', () => {
+    expect(compileScript(SCRIPT).cached).toBe(true);
+  });
+
+  it('comes with the licenses of the packages bundled into it', () => {
+    const notices = readFileSync(path.join(ROOT, 'dist', 'cli-main.licenses.md'), 'utf8');
+    for (const name of ['commander', 'pino', 'busboy']) expect(notices).toMatch(new RegExp(`^## ${name} \\d`, 'm'));
+    // Loaded when first needed, from node_modules: not in the script.
+    for (const name of ['ajv', 'unpdf', 'json-schema-faker']) expect(notices).not.toMatch(new RegExp(`^## ${name} `, 'm'));
   });
 });
 
-describe('the bundled CLI, in a copy of the package elsewhere, run from another folder', () => {
+describe('the bundled command, in a copy of the package elsewhere, run from another folder', () => {
   let work: string;
   let child: ChildProcess;
   let url: string;
@@ -136,7 +150,7 @@ describe('the bundled CLI, in a copy of the package elsewhere, run from another 
     expect(await page.text()).toMatch(/<html/i);
   });
 
-  it('runs the contract command from its chunk', async () => {
+  it('runs the contract command, which a start does not load', async () => {
     const { stdout } = await run(
       process.execPath,
       [path.join(work, 'package', 'dist', 'cli.js'), 'contract', '--provider', 'ctxfy', '--base-url', `${url}/ctxfy`, '--checks', 'not_a_server_error'],
