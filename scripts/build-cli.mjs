@@ -157,6 +157,11 @@ if (process.argv.includes('--code-cache')) {
   });
   const chunk = bundled.output.find((o) => o.type === 'chunk');
   if (!chunk) throw new Error('build-cli: no script was written');
+  // In ASCII, the rest escaped (in strings, templates, regular expressions and comments alike), so that it is read as Latin-1.
+  await writeFile(
+    main,
+    chunk.code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
   await writeFile(path.join(dist, 'cli-main.licenses.md'), await licenses(chunk.moduleIds));
   await build({ ...common, input: path.join(root, 'src', 'cli-start.ts'), external: isBuiltin, output: { file: path.join(dist, 'cli.js'), format: 'esm' } });
 }

@@ -7,6 +7,7 @@
  * directory. `npm test` builds dist/ first (pretest).
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { isAscii } from 'node:buffer';
 import { builtinModules } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -66,7 +67,8 @@ describe('dist/cli.js and dist/cli-main.cjs', () => {
     expect(imported.filter((s) => s.startsWith('.'))).toEqual([]);
   });
 
-  it('is compiled with the code cache the build wrote, which this Node takes', () => {
+  it('is compiled with the code cache the build wrote, which this Node takes, from its ASCII text', () => {
+    expect(isAscii(readFileSync(SCRIPT))).toBe(true);
     expect(compileScript(SCRIPT).cached).toBe(true);
   });
 

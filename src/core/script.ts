@@ -2,8 +2,10 @@
  * The bundled command as one script (dist/cli-main.cjs, see
  * scripts/build-cli.mjs), compiled with the V8 code cache the build wrote
  * beside it (`<file>.cache`). A cache V8 refuses (another Node) is ignored, and
- * the script compiled from its text.
+ * the script compiled from its text. The build writes it in ASCII: it is read
+ * as Latin-1 (a copy of the bytes) rather than decoded.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
@@ -23,7 +25,8 @@ export function compileScript(file: string): CompiledScript {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(`(function (${PARAMS.join(', ')}) {${readFileSync(file, 'utf8')}\n})`, {
+  const bytes = readFileSync(file);
+  const script = new vm.Script(`(function (${PARAMS.join(', ')}) {${bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
