@@ -63,14 +63,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parts of a parsed OpenAPI document, of any shape
 type Json = any;
 
-/** Each document's references already followed (a spec refers to the same few components from every operation). */
-const resolved = new WeakMap<object, Map<string, Json>>();
-
 /** Follows a local `#/…` JSON pointer inside the document. */
 export function resolvePointer(doc: Json, ref: string): Json {
-  const known = doc !== null && typeof doc === 'object' ? resolved.get(doc) : undefined;
-  const hit = known?.get(ref);
-  if (hit !== undefined) return hit;
   if (!ref.startsWith('#/')) throw new Error(`only local references are supported: ${ref}`);
   let node = doc;
   for (const raw of ref.slice(2).split('/')) {
@@ -78,9 +72,19 @@ export function resolvePointer(doc: Json, ref: string): Json {
     if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`unresolved reference ${ref}`);
     node = node[key];
   }
-  if (known) known.set(ref, node);
-  else if (doc !== null && typeof doc === 'object') resolved.set(doc, new Map([[ref, node]]));
   return node;
+}
+
+/** deref for one document, each reference followed once: loading a spec meets the same few components from every operation. */
+function derefOnce(doc: Json): <T>(node: Json) => T {
+  const ends = new Map<string, Json>();
+  return <T>(node: Json): T => {
+    const ref = node && typeof node === 'object' ? node.$ref : undefined;
+    if (typeof ref !== 'string') return node as T;
+    let end = ends.get(ref);
+    if (end === undefined) ends.set(ref, (end = deref(doc, node)));
+    return end as T;
+  };
 }
 
 /** Follows a chain of `$ref`s to the node it ends at (a component, or a schema); throws on a cycle. */
@@ -94,11 +98,11 @@ export function deref<T>(doc: Json, node: Json, seen?: Set<string>): T {
   return node as T;
 }
 
-function loadMedia(doc: Json, content: Json): Record<string, SpecMedia> {
+function loadMedia(follow: <T>(node: Json) => T, content: Json): Record<string, SpecMedia> {
   const out: Record<string, SpecMedia> = {};
   for (const [type, media] of Object.entries<Json>(content ?? {})) {
     const examples: Record<string, { value?: unknown }> | undefined = media.examples
-      ? Object.fromEntries(Object.entries<Json>(media.examples).map(([k, v]) => [k, deref(doc, v)]))
+      ? Object.fromEntries(Object.entries<Json>(media.examples).map(([k, v]) => [k, follow<{ value?: unknown }>(v)]))
       : undefined;
     const event = eventSchemaOf(media);
     out[type.toLowerCase()] = { schema: media.schema, example: media.example, ...(examples ? { examples } : {}), ...(event ? { event } : {}) };
@@ -155,9 +159,10 @@ function parseSpec(file: string, name: string): Spec {
   if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
     throw new Error(`${file}: not an OpenAPI 3.1 document`);
   }
+  const follow = derefOnce(doc);
   const operations = new Map<string, Operation>();
   for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
-    const item = deref<Json>(doc, rawItem);
+    const item = follow<Json>(rawItem);
     const shared: Json[] = item.parameters ?? [];
     for (const method of METHODS) {
       const op = item[method];
@@ -166,7 +171,7 @@ function parseSpec(file: string, name: string): Spec {
       if (operations.has(op.operationId)) throw new Error(`${file}: duplicate operationId ${op.operationId}`);
       const params = new Map<string, SpecParameter>();
       for (const p of [...shared, ...(op.parameters ?? [])]) {
-        const param = deref<Json>(doc, p);
+        const param = follow<Json>(p);
         params.set(`${param.in}:${param.name}`, {
           name: param.name,
           in: param.in,
@@ -176,16 +181,16 @@ function parseSpec(file: string, name: string): Spec {
           explode: param.explode,
         });
       }
-      const body = op.requestBody ? deref<Json>(doc, op.requestBody) : undefined;
+      const body = op.requestBody ? follow<Json>(op.requestBody) : undefined;
       const responses: Record<string, SpecResponse> = {};
       for (const [status, rawResponse] of Object.entries<Json>(op.responses ?? {})) {
-        const r = deref<Json>(doc, rawResponse);
+        const r = follow<Json>(rawResponse);
         const headers: SpecResponse['headers'] = {};
         for (const [h, rawHeader] of Object.entries<Json>(r.headers ?? {})) {
-          const header = deref<Json>(doc, rawHeader);
+          const header = follow<Json>(rawHeader);
           headers[h.toLowerCase()] = { schema: header.schema, required: Boolean(header.required) };
         }
-        responses[status.toUpperCase()] = { description: r.description, headers, content: loadMedia(doc, r.content) };
+        responses[status.toUpperCase()] = { description: r.description, headers, content: loadMedia(follow, r.content) };
       }
       operations.set(op.operationId, {
         id: op.operationId,
@@ -193,7 +198,7 @@ function parseSpec(file: string, name: string): Spec {
         path,
         tags: op.tags ?? [],
         parameters: [...params.values()],
-        ...(body ? { requestBody: { required: Boolean(body.required), content: loadMedia(doc, body.content) } } : {}),
+        ...(body ? { requestBody: { required: Boolean(body.required), content: loadMedia(follow, body.content) } } : {}),
         responses,
         raw: op,
       });
