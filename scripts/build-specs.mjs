@@ -14,5 +14,7 @@ await mkdir(out, { recursive: true });
 for (const file of (await readdir(path.join(root, 'specs'))).filter((f) => f.endsWith('.yaml'))) {
   const text = await readFile(path.join(root, 'specs', file), 'utf8');
   const doc = parseYaml(text, { maxAliasCount: -1 });
-  await writeFile(path.join(out, file.replace(/\.yaml$/, '.json')), JSON.stringify({ hash: yamlTextHash(text), doc }));
+  // In ASCII (JSON's \u escapes for the rest): the server reads it as Latin-1.
+  const json = JSON.stringify({ hash: yamlTextHash(text), doc }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  await writeFile(path.join(out, file.replace(/\.yaml$/, '.json')), json);
 }

@@ -1,20 +1,35 @@
 #!/usr/bin/env node
 // Compiles, at build time, every validator the server can need, so that a start
 // loads neither Ajv nor the YAML parser and no request waits for a compile:
-//   dist/validators/<spec>.cjs   each spec's request and response validators (Ajv standalone code),
-//                                with V8's code cache of it beside it (<spec>.cjs.cache)
-//   dist/validators/schema.cjs   the scenario file schema
-//   dist/yaml-cache.json         the shipped scenario and fixture files, parsed
-// Each module carries a hash of what it was compiled from; the server uses it
-// only when the hash matches and compiles with Ajv otherwise. Runs after tsc.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+//   dist/validators/<spec>.cjs         the index of each spec's validators: the hash of what
+//                                      they were compiled from, and each one's export name
+//   dist/validators/<spec>.<kind>.cjs  the validators of one kind (Ajv standalone code), loaded
+//                                      on the first need of one of them, with V8's code cache
+//                                      of it beside it (<spec>.<kind>.cjs.cache)
+//   dist/validators/schema.cjs         the scenario file schema (and schema.strict.cjs)
+//   dist/yaml-cache.json               the shipped scenario and fixture files, parsed
+// Each index carries a hash of what it was compiled from; the server uses the
+// modules only when the hash matches and compiles with Ajv otherwise. The code
+// is written in ASCII only (other characters escaped), so that the server reads
+// it as Latin-1. Runs after tsc.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { loadSpec } from '../dist/core/spec.js';
 import { createAjv } from '../dist/core/ajv.js';
-import { KINDS, KIND_PREFIX, componentSchemas, rewriteRefs, schemaFileHash, specHash, validatorEntries, writeCodeCache } from '../dist/core/validation.js';
+import {
+  KINDS,
+  KIND_PREFIX,
+  componentSchemas,
+  kindFile,
+  rewriteRefs,
+  schemaFileHash,
+  specHash,
+  validatorEntries,
+  writeCodeCache,
+} from '../dist/core/validation.js';
 import { YAML_CACHE_FILE, parseYaml, yamlTextHash } from '../dist/core/yaml.js';
 
 /**
@@ -32,10 +47,12 @@ const { _ } = require('ajv');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'validators');
+// Written afresh: no module or cache of an earlier layout is left behind.
+await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
 /**
- * Ajv standalone code for a set of entries of one kind, wrapped so that it takes the format table and keeps its names to itself.
+ * Ajv standalone code for a set of entries of one kind, as a module whose load(formats) makes them, keeping its names to itself.
  * @param {Kind} kind
  * @param {NamedEntry[]} entries
  * @param {Register} register
@@ -47,16 +64,23 @@ function kindCode(kind, entries, register) {
   const refs = {};
   entries.forEach(({ id, name }) => (refs[name] = id));
   const code = standaloneCode(ajv, refs);
-  return `function (formats) {\n const exports = {};\n${code}\n return exports;\n}`;
+  return `exports.load = function (formats) {\n const exports = {};\n${code}\n return exports;\n};`;
 }
 
+/** JavaScript text with every character outside ASCII written as a \\u escape (they occur only in string literals: descriptions, patterns). */
+const ascii = (/** @type {string} */ text) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /**
+ * The index and the modules of each kind, as file → text.
+ * @param {string} file The index's path.
  * @param {string} source What it is compiled from, for its header.
  * @param {string} hash
  * @param {ValidatorEntry[]} entries
  * @param {Register} register
+ * @returns {Map<string, string>}
  */
-function moduleText(source, hash, entries, register) {
+function moduleTexts(file, source, hash, entries, register) {
+  const header = ['"use strict";', `// Compiled by scripts/build-validators.mjs from ${source}; made again by \`npm run build\`.`];
   /** @type {Record<string, string>} */
   const keys = {};
   /** @type {Partial<Record<Kind, NamedEntry[]>>} */
@@ -66,23 +90,16 @@ function moduleText(source, hash, entries, register) {
     keys[e.key] = name;
     (byKind[e.kind] ??= []).push({ ...e, name, id: `https://collections-mock.local/entries/${name}.json` });
   });
-  const kinds = /** @type {[Kind, NamedEntry[]][]} */ (Object.entries(byKind)).map(([kind, list]) => {
+  const texts = new Map([[file, [...header, `exports.hash = ${JSON.stringify(hash)};`, `exports.keys = ${JSON.stringify(keys)};`, ''].join('\n')]]);
+  for (const [kind, list] of /** @type {[Kind, NamedEntry[]][]} */ (Object.entries(byKind))) {
     /** @type {Register} */
     const registerAll = (ajv) => {
       register(ajv);
       for (const e of list) ajv.addSchema(typeof e.schema === 'boolean' ? { $id: e.id, allOf: [e.schema] } : { ...e.schema, $id: e.id });
     };
-    return ` ${kind}: ${kindCode(kind, list, registerAll)}`;
-  });
-  return [
-    '"use strict";',
-    `// Compiled by scripts/build-validators.mjs from ${source}; made again by \`npm run build\`.`,
-    `exports.hash = ${JSON.stringify(hash)};`,
-    `exports.keys = ${JSON.stringify(keys)};`,
-    `const kinds = {\n${kinds.join(',\n')}\n};`,
-    'exports.load = (kind, formats) => (kinds[kind] ? kinds[kind](formats) : {});',
-    '',
-  ].join('\n');
+    texts.set(kindFile(file, kind), [...header, kindCode(kind, list, registerAll), ''].join('\n'));
+  }
+  return texts;
 }
 
 let files = 0;
@@ -95,7 +112,15 @@ const write = async (file, text) => {
   await writeFile(file, text);
   files++;
   bytes += Buffer.byteLength(text);
-  if (file.endsWith('.cjs')) writeCodeCache(file);
+};
+
+/** Writes a spec's (or the schema's) index and kind modules, with the code cache of each kind's. */
+const writeModules = async (/** @type {Map<string, string>} */ texts) => {
+  const [index] = texts.keys();
+  for (const [file, text] of texts) {
+    await write(file, ascii(text));
+    if (file !== index) writeCodeCache(file);
+  }
 };
 
 for (const file of (await readdir(path.join(root, 'specs'))).filter((f) => f.endsWith('.yaml')).sort()) {
@@ -104,17 +129,20 @@ for (const file of (await readdir(path.join(root, 'specs'))).filter((f) => f.end
   const base = `https://collections-mock.local/specs/${name}.json`;
   const entries = validatorEntries(spec).map((e) => ({ ...e, schema: typeof e.schema === 'boolean' ? e.schema : rewriteRefs(e.schema, base) }));
   const components = componentSchemas(spec, base);
-  await write(
-    path.join(out, `${name}.cjs`),
-    moduleText(`specs/${file}`, specHash(spec), entries, (ajv) => ajv.addSchema(components)),
-  );
+  const index = path.join(out, `${name}.cjs`);
+  await writeModules(moduleTexts(index, `specs/${file}`, specHash(spec), entries, (ajv) => ajv.addSchema(components)));
 }
 
 const schemaFile = path.join(root, 'scenarios', 'schema.json');
 const schemaText = await readFile(schemaFile, 'utf8');
-await write(
-  path.join(out, 'schema.cjs'),
-  moduleText('scenarios/schema.json', schemaFileHash(schemaText), [{ key: 'schema', kind: 'strict', schema: JSON.parse(schemaText) }], () => {}),
+await writeModules(
+  moduleTexts(
+    path.join(out, 'schema.cjs'),
+    'scenarios/schema.json',
+    schemaFileHash(schemaText),
+    [{ key: 'schema', kind: 'strict', schema: JSON.parse(schemaText) }],
+    () => {},
+  ),
 );
 
 // The shipped YAML files, parsed; only those whose data survives JSON unchanged.

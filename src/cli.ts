@@ -7,7 +7,7 @@
  * name it). Every flag is checked before anything starts. Exit codes: 0 done,
  * 1 an error that is not a flag mistake, 2 a flag mistake.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { createMockServer, PROVIDER_NAMES, type MockServer, type ProviderName, type RateLimitSetting } from './server.js';
@@ -15,12 +15,13 @@ import { LOG_FORMATS, createLogger, type Logger } from './core/log.js';
 import { exitAfterLogs, exitNow } from './core/exit.js';
 import { whyNotWritable } from './core/writable.js';
 import { keepHeapSmall } from './heap.js';
+import { PACKAGE_VERSION } from './core/paths.js';
 import { UsageError, choice, choiceList, clockFlag, httpUrl, nonEmpty, required, shown, wholeNumber, writableFile } from './cli-flags.js';
 // The contract suite and the recorder are loaded by their commands only: `serve` starts without them.
 import { CHECK_NAMES, FLOW_PROVIDERS, type CheckName } from './contract/names.js';
 
 const NAME = 'collections-mock';
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = PACKAGE_VERSION;
 const COMMANDS = ['serve', 'contract', 'record', 'help'] as const;
 
 const exitCodes = (done: string, error: string) => `
@@ -468,4 +469,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv.slice(2));
+// Not awaited: main handles every error itself, and the bundled command runs as a script (see cli-start.ts).
+void main(process.argv.slice(2));

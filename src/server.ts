@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './core/log.js';
 import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { createEmbedder } from './core/retrieval/embed.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
-import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type SelfCheckFailure } from './core/mount.js';
+import { mountProvider, setBaseHeaders, writeHead, type MountedProvider, type SelfCheckFailure, type StartupGate } from './core/mount.js';
 import { ScenarioRegistry, SHIPPED_SCENARIOS_DIR, loadScenarios } from './core/scenarios.js';
 import { Journal, entryOf } from './core/journal.js';
 import { disposeState } from './core/snapshot.js';
@@ -284,8 +284,17 @@ export function createMockCore(options: MockServerOptions): MockCore {
   const held = new Set<http.ServerResponse>();
   // Marks the mock's own requests (fixtures) so no scenario answers them and no rate limit counts them.
   const internalToken = randomBytes(16).toString('hex');
+  // The self-checks of replies sent while loading (the fixtures', health's 503s), run once loading has ended.
+  const deferred: (() => void)[] = [];
+  const startup: StartupGate = {
+    get loading() {
+      return loading;
+    },
+    defer: (task) => void deferred.push(task),
+  };
   const mountOptions = {
     internalToken,
+    startup,
     // The request line names the provider, operation and scenario the journal entry records; the console's capture finds the entry the same way.
     exposeEntry: logRequests || consoleOn,
     limits,
@@ -510,6 +519,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
     for (const res of held) res.destroy();
     for (const res of waiting.keys()) res.destroy();
     waiting.clear();
+    deferred.length = 0;
   };
 
   /** Throws once the mock is closed: what is left of loading is not done. */
@@ -582,6 +592,14 @@ export function createMockCore(options: MockServerOptions): MockCore {
       waiting.delete(res);
       answer();
     }
+    // Then the self-checks held while loading, one a turn of the event loop: the requests that come meanwhile do not wait for them all.
+    const runDeferred = (): void => {
+      const task = deferred.shift();
+      if (!task || closed) return;
+      task();
+      setImmediate(runDeferred);
+    };
+    setImmediate(runDeferred);
   };
 
   return { mock, log, owns, dispatch, load, close };

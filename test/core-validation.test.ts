@@ -1,9 +1,11 @@
 /**
- * The validators the build compiles (dist/validators/<spec>.cjs, Ajv standalone
- * code) are the ones the server uses, and they judge exactly as Ajv compiling
- * the same schemas at run time: same verdicts, same issues, same defaults and
- * coercions applied. A spec the build did not compile falls back to Ajv.
+ * The validators the build compiles (dist/validators/<spec>.<kind>.cjs, Ajv
+ * standalone code, indexed by <spec>.cjs) are the ones the server uses, and
+ * they judge exactly as Ajv compiling the same schemas at run time: same
+ * verdicts, same issues, same defaults and coercions applied. A spec the build
+ * did not compile falls back to Ajv.
  */
+import { isAscii } from 'node:buffer';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,6 +102,19 @@ describe('a spec the build did not compile', () => {
     const create = v.for(spec.operations.get('createCollection')!).body('application/json')!;
     expect(create({ collection_name: 'ok' })).toEqual([]);
     expect(create({ collection_name: 5 }).map((i) => [i.pointer, i.rule, i.value])).toEqual([['/collection_name', 'type', 5]]);
+  });
+});
+
+describe("the build's copies, read as Latin-1", () => {
+  it('are ASCII: each spec as JSON (the document the YAML parser gives) and each validator module', () => {
+    for (const file of specFiles) {
+      const bytes = readFileSync(path.join(root, 'dist', 'specs', file.replace(/\.yaml$/, '.json')));
+      expect(isAscii(bytes), file).toBe(true);
+      expect(JSON.parse(bytes.toString('latin1')).doc).toEqual(parseYaml(readFileSync(path.join(specsDir, file), 'utf8'), { maxAliasCount: -1 }));
+    }
+    const modules = readdirSync(path.join(root, 'dist', 'validators')).filter((f) => f.endsWith('.cjs'));
+    expect(modules.length).toBeGreaterThan(specFiles.length);
+    for (const file of modules) expect(isAscii(readFileSync(path.join(root, 'dist', 'validators', file))), file).toBe(true);
   });
 });
 

@@ -82,6 +82,9 @@ describe('the tarball', () => {
       'README.md',
       'LICENSE',
       'dist/cli.js',
+      'dist/cli-main.cjs',
+      'dist/cli-main.cjs.cache',
+      'dist/cli-main.licenses.md',
       'dist/server.js',
       'dist/server.d.ts',
       'dist/contract/index.js',
@@ -97,7 +100,15 @@ describe('the tarball', () => {
       'fixtures/airweave/sources.json',
       'fixtures/airweave/entities/github.json',
       'fixtures/mixpeek/extractors.json',
-      ...SPECS.flatMap((s) => [`specs/${s}.yaml`, `dist/specs/${s}.json`, `dist/validators/${s}.cjs`, `dist/generated/${s}.d.ts`, `dist/generated/${s}.js`]),
+      ...SPECS.flatMap((s) => [
+        `specs/${s}.yaml`,
+        `dist/specs/${s}.json`,
+        `dist/validators/${s}.cjs`,
+        `dist/validators/${s}.strict.cjs`,
+        `dist/validators/${s}.strict.cjs.cache`,
+        `dist/generated/${s}.d.ts`,
+        `dist/generated/${s}.js`,
+      ]),
       ...PROVIDER_NAMES.flatMap((p) => [`scenarios/${p}/flaky.yaml`, `fixtures/${p}/demo.yaml`]),
     ];
     expect(files).toEqual(expect.arrayContaining(expected));

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startServer } from './support/server.js';
+import { SpecValidators } from '../src/core/validation.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +84,40 @@ describe('loading at start-up', () => {
       expect(server.fixtures).toHaveLength(1);
       expect(server.journal.list().map((e) => e.operationId)).toEqual(['listCollections']);
       // The 503 was checked against specs/admin.yaml like every reply (strict).
+      expect(server.selfCheckFailures).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('without strict, the replies sent while loading are checked against the spec once loading has ended, not during it', async () => {
+    // Which response validators are asked for, and whether the server had started then.
+    const asked: string[] = [];
+    let started = false;
+    const realFor = SpecValidators.prototype.for;
+    vi.spyOn(SpecValidators.prototype, 'for').mockImplementation(function (this: SpecValidators, op) {
+      const v = realFor.call(this, op);
+      return {
+        ...v,
+        response: (status: string, mediaType: string) => {
+          asked.push(`${started ? 'after' : 'during'} ${op.id} ${status}`);
+          return v.response(status, mediaType);
+        },
+      };
+    });
+    let loadingStatus = 0;
+    const server = await startServer({
+      strict: false,
+      fixtures: fixturesDir,
+      onListening: async ({ url }) => {
+        loadingStatus = (await fetch(`${url}/__mock/health`)).status;
+      },
+    });
+    started = true;
+    try {
+      expect(loadingStatus).toBe(503);
+      await vi.waitFor(() => expect(asked).toEqual(expect.arrayContaining(['after getHealth 503', 'after createCollection 200'])));
+      expect(asked.filter((a) => a.startsWith('during'))).toEqual([]);
       expect(server.selfCheckFailures).toEqual([]);
     } finally {
       await server.close();

@@ -4,16 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MockError } from '../core/errors.js';
 import type { Reply } from '../core/provider.js';
+import { packagePath } from '../core/paths.js';
 
-/**
- * Where the build puts the console: beside this module's compiled form
- * (dist/admin → dist/console), or, when this module runs from its source
- * (src/admin, in tests), in dist/console of the same checkout.
- */
-const CANDIDATES = [fileURLToPath(new URL('../console', import.meta.url)), fileURLToPath(new URL('../../dist/console', import.meta.url))];
+/** Where the build puts the console, whether this module runs from dist/ or (in tests) from src/. */
+const CONSOLE_DIR = packagePath('dist', 'console');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -23,7 +19,7 @@ const TYPES: Record<string, string> = {
 
 /** The console's directory when it is built, else null. */
 export function consoleDirIfBuilt(): string | null {
-  return CANDIDATES.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
+  return existsSync(path.join(CONSOLE_DIR, 'index.html')) ? CONSOLE_DIR : null;
 }
 
 const cache = new Map<string, Buffer>();

@@ -5,7 +5,7 @@
  * deliveries) comes in an AdminContext built by the server.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../core/paths.js';
 import { MockError, type MockErrorKind } from '../core/errors.js';
 import type { operations } from '../generated/admin.js';
 import { defineProvider, type AuthResult, type Reply, type RequestView, type TypedProvider } from '../core/provider.js';
@@ -103,7 +103,7 @@ export function createAdminProvider(context: AdminContext): TypedProvider<operat
   return defineProvider<operations, AdminContext>({
     name: 'admin',
     prefix: '/__mock',
-    specFile: fileURLToPath(new URL('../../specs/admin.yaml', import.meta.url)),
+    specFile: packagePath('specs', 'admin.yaml'),
     errorSchema: 'Error',
     ignoreTrailingSlash: true,
     authenticate: (view) => authenticateAdmin(view, context.adminToken),

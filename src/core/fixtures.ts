@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import { parseYamlText } from './yaml.js';
 import type { Spec } from './spec.js';
 import { valueAt } from './dotted.js';
 import { seedToInt } from './ids.js';
 
-export const SHIPPED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures', import.meta.url));
+export const SHIPPED_FIXTURES_DIR = packagePath('fixtures');
 
 export interface FixtureRequest {
   name?: string;

@@ -30,7 +30,7 @@ import { errorReply, handle } from './pipeline/handle.js';
 import { reportSelfCheck, selfCheck, selfCheckAfterSend, selfCheckFailedReply } from './pipeline/self-check.js';
 import { render, send, sendStream } from './pipeline/send.js';
 
-export type { MountOptions, SelfCheckFailure } from './pipeline/context.js';
+export type { MountOptions, SelfCheckFailure, StartupGate } from './pipeline/context.js';
 export { checkHandlers } from './pipeline/context.js';
 export { setBaseHeaders, writeHead } from './pipeline/send.js';
 

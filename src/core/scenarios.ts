@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemaFileValidator } from './validation.js';
 import { parseYamlText } from './yaml.js';
@@ -68,7 +68,7 @@ export class ScenarioError extends Error {
   }
 }
 
-export const SCENARIO_SCHEMA_FILE = fileURLToPath(new URL('../../scenarios/schema.json', import.meta.url));
+export const SCENARIO_SCHEMA_FILE = packagePath('scenarios', 'schema.json');
 export const SHIPPED_SCENARIOS_DIR = path.dirname(SCENARIO_SCHEMA_FILE);
 
 let compiled: ValidateFunction | undefined;

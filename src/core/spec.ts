@@ -3,8 +3,9 @@
  * indexes its operations by operationId and by path template.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import { parseYaml, yamlTextHash } from './yaml.js';
 import { eventSchemaOf } from './sse.js';
 
@@ -49,6 +50,8 @@ export interface Spec {
   /** Short name used in schema ids, e.g. 'xai'. */
   name: string;
   file: string;
+  /** A hash of the file's text (yamlTextHash): what the build's copies of it are matched by. */
+  sourceHash: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed OpenAPI document, walked by pointer
   doc: Record<string, any>;
   operations: Map<string, Operation>;
@@ -65,16 +68,29 @@ export function resolvePointer(doc: Json, ref: string): Json {
   if (!ref.startsWith('#/')) throw new Error(`only local references are supported: ${ref}`);
   let node = doc;
   for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`unresolved reference ${ref}`);
     node = node[key];
   }
   return node;
 }
 
+/** deref for one document, each reference followed once: loading a spec meets the same few components from every operation. */
+function derefOnce(doc: Json): <T>(node: Json) => T {
+  const ends = new Map<string, Json>();
+  return <T>(node: Json): T => {
+    const ref = node && typeof node === 'object' ? node.$ref : undefined;
+    if (typeof ref !== 'string') return node as T;
+    let end = ends.get(ref);
+    if (end === undefined) ends.set(ref, (end = deref(doc, node)));
+    return end as T;
+  };
+}
+
 /** Follows a chain of `$ref`s to the node it ends at (a component, or a schema); throws on a cycle. */
-export function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
+export function deref<T>(doc: Json, node: Json, seen?: Set<string>): T {
   while (node && typeof node === 'object' && typeof node.$ref === 'string') {
+    seen ??= new Set<string>();
     if (seen.has(node.$ref)) throw new Error(`circular reference ${node.$ref}`);
     seen.add(node.$ref);
     node = resolvePointer(doc, node.$ref);
@@ -82,11 +98,11 @@ export function deref<T>(doc: Json, node: Json, seen = new Set<string>()): T {
   return node as T;
 }
 
-function loadMedia(doc: Json, content: Json): Record<string, SpecMedia> {
+function loadMedia(follow: <T>(node: Json) => T, content: Json): Record<string, SpecMedia> {
   const out: Record<string, SpecMedia> = {};
   for (const [type, media] of Object.entries<Json>(content ?? {})) {
     const examples: Record<string, { value?: unknown }> | undefined = media.examples
-      ? Object.fromEntries(Object.entries<Json>(media.examples).map(([k, v]) => [k, deref(doc, v)]))
+      ? Object.fromEntries(Object.entries<Json>(media.examples).map(([k, v]) => [k, follow<{ value?: unknown }>(v)]))
       : undefined;
     const event = eventSchemaOf(media);
     out[type.toLowerCase()] = { schema: media.schema, example: media.example, ...(examples ? { examples } : {}), ...(event ? { event } : {}) };
@@ -109,7 +125,7 @@ export function loadSpec(file: string, name: string): Spec {
 
 /** The spec the package ships for a provider: `specs/<name>.yaml`. */
 export function shippedSpecFile(name: string): string {
-  return fileURLToPath(new URL(`../../specs/${name}.yaml`, import.meta.url));
+  return packagePath('specs', `${name}.yaml`);
 }
 
 /** What the build made from `specs/x.yaml`: `dist/<sub>/x<ext>` (the specs' JSON copies, their precompiled validators). */
@@ -121,27 +137,32 @@ export function buildOutput(file: string, sub: string, ext: string): string {
  * `specs/x.yaml` → the document the build parsed from this very text
  * (`dist/specs/x.json`, scripts/build-specs.mjs), or undefined. Matched by the
  * text's hash, not by file times: an installed package's files all get the time
- * of their extraction, in the tarball's order.
+ * of their extraction, in the tarball's order. The build writes it in ASCII
+ * (JSON's escapes for the rest), which is read as Latin-1: a copy of the bytes
+ * rather than a UTF-8 decode.
  */
-function compiledCopy(file: string, text: string): Json | undefined {
+function compiledCopy(file: string, sourceHash: string): Json | undefined {
   let copy: Json;
   try {
-    copy = JSON.parse(readFileSync(buildOutput(file, 'specs', '.json'), 'utf8'));
+    const bytes = readFileSync(buildOutput(file, 'specs', '.json'));
+    copy = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
   } catch {
     return undefined; // Not built.
   }
-  return copy?.hash === yamlTextHash(text) ? copy.doc : undefined;
+  return copy?.hash === sourceHash ? copy.doc : undefined;
 }
 
 function parseSpec(file: string, name: string): Spec {
-  const text = readFileSync(file, 'utf8');
-  const doc = (compiledCopy(file, text) ?? parseYaml(text, { maxAliasCount: -1 })) as Json;
+  const bytes = readFileSync(file);
+  const sourceHash = yamlTextHash(bytes);
+  const doc = (compiledCopy(file, sourceHash) ?? parseYaml(bytes.toString('utf8'), { maxAliasCount: -1 })) as Json;
   if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
     throw new Error(`${file}: not an OpenAPI 3.1 document`);
   }
+  const follow = derefOnce(doc);
   const operations = new Map<string, Operation>();
   for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
-    const item = deref<Json>(doc, rawItem);
+    const item = follow<Json>(rawItem);
     const shared: Json[] = item.parameters ?? [];
     for (const method of METHODS) {
       const op = item[method];
@@ -150,7 +171,7 @@ function parseSpec(file: string, name: string): Spec {
       if (operations.has(op.operationId)) throw new Error(`${file}: duplicate operationId ${op.operationId}`);
       const params = new Map<string, SpecParameter>();
       for (const p of [...shared, ...(op.parameters ?? [])]) {
-        const param = deref<Json>(doc, p);
+        const param = follow<Json>(p);
         params.set(`${param.in}:${param.name}`, {
           name: param.name,
           in: param.in,
@@ -160,16 +181,16 @@ function parseSpec(file: string, name: string): Spec {
           explode: param.explode,
         });
       }
-      const body = op.requestBody ? deref<Json>(doc, op.requestBody) : undefined;
+      const body = op.requestBody ? follow<Json>(op.requestBody) : undefined;
       const responses: Record<string, SpecResponse> = {};
       for (const [status, rawResponse] of Object.entries<Json>(op.responses ?? {})) {
-        const r = deref<Json>(doc, rawResponse);
+        const r = follow<Json>(rawResponse);
         const headers: SpecResponse['headers'] = {};
         for (const [h, rawHeader] of Object.entries<Json>(r.headers ?? {})) {
-          const header = deref<Json>(doc, rawHeader);
+          const header = follow<Json>(rawHeader);
           headers[h.toLowerCase()] = { schema: header.schema, required: Boolean(header.required) };
         }
-        responses[status.toUpperCase()] = { description: r.description, headers, content: loadMedia(doc, r.content) };
+        responses[status.toUpperCase()] = { description: r.description, headers, content: loadMedia(follow, r.content) };
       }
       operations.set(op.operationId, {
         id: op.operationId,
@@ -177,13 +198,13 @@ function parseSpec(file: string, name: string): Spec {
         path,
         tags: op.tags ?? [],
         parameters: [...params.values()],
-        ...(body ? { requestBody: { required: Boolean(body.required), content: loadMedia(doc, body.content) } } : {}),
+        ...(body ? { requestBody: { required: Boolean(body.required), content: loadMedia(follow, body.content) } } : {}),
         responses,
         raw: op,
       });
     }
   }
-  return { name, file, doc, operations, router: new Router([...operations.values()]) };
+  return { name, file, sourceHash, doc, operations, router: new Router([...operations.values()]) };
 }
 
 /** A response an operation declares, and its key in `responses` (`200`, `4XX`, `DEFAULT`: upper case). */

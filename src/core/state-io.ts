@@ -10,7 +10,7 @@
  * one of them is built; until then the running data is not touched.
  */
 import { constants } from 'node:buffer';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import type { MountedProvider } from './mount.js';
 import type { StateCheckContext, StateProblem } from './provider.js';
 import type { ValidationIssue } from './errors.js';
@@ -75,7 +75,7 @@ export function exportState(mounted: readonly MountedProvider<unknown>[], nowMs:
   return { format: STATE_FORMAT, version: STATE_VERSION, savedAt: new Date(nowMs).toISOString(), providers };
 }
 
-const ADMIN_SPEC = fileURLToPath(new URL('../../specs/admin.yaml', import.meta.url));
+const ADMIN_SPEC = packagePath('specs', 'admin.yaml');
 let savedStateSchema: ((value: unknown) => ValidationIssue[]) | undefined;
 
 /** The document against specs/admin.yaml's `SavedState`; throws with the first issue. */

@@ -239,30 +239,51 @@ export function validatorEntries(spec: Spec): ValidatorEntry[] {
   return out;
 }
 
-/** What a precompiled module is checked against: the spec document and the options, so an edit to either makes it stale. */
+/** What a precompiled module is checked against: the spec's text and the options, so an edit to either makes it stale. */
 export function specHash(spec: Spec): string {
-  return createHash('sha256').update(JSON.stringify(KINDS)).update(JSON.stringify(spec.doc)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(KINDS)).update(spec.sourceHash).digest('hex');
 }
 
-/** A module written by scripts/build-validators.mjs. */
+/**
+ * What scripts/build-validators.mjs wrote for a spec: an index
+ * (`dist/validators/<spec>.cjs`: the hash it was compiled from, and the export
+ * name of each validator) and one module per kind (`<spec>.<kind>.cjs`), each
+ * loaded on the first need of a validator of its kind: a start that validates
+ * only requests never reads the response validators, the largest part.
+ */
 export interface PrecompiledModule {
   hash: string;
   /** Validator key → export name; the name's first letter is its kind's prefix. */
   keys: Record<string, string>;
+  /** The validators of one kind, by export name; none when the build wrote no module for it. */
   load(kind: Kind, formats: typeof FORMATS): Record<string, ValidateFunction>;
+}
+
+/** The index a build module starts with, and what each kind's module exports. */
+interface IndexModule {
+  hash: string;
+  keys: Record<string, string>;
+}
+interface KindModule {
+  load(formats: typeof FORMATS): Record<string, ValidateFunction>;
 }
 
 /** Where the build keeps V8's code cache of a precompiled module. */
 const cacheFile = (file: string) => `${file}.cache`;
+
+/** The module of one kind beside an index `<spec>.cjs`: `<spec>.<kind>.cjs`. */
+export const kindFile = (indexFile: string, kind: Kind): string => indexFile.replace(/\.cjs$/, `.${kind}.cjs`);
 
 /**
  * A precompiled module, run as CommonJS would run it, but compiled with the
  * V8 code cache the build wrote beside it (scripts/build-validators.mjs): the
  * modules are large, and parsing them was a good part of a start. A cache V8
  * refuses (another Node) is ignored: the module is then compiled from its text.
+ * The build writes them in ASCII only, so they are read as Latin-1 (a copy of
+ * the bytes, where UTF-8 would be decoded).
  */
-function runPrecompiled(file: string): { module: PrecompiledModule; script: vm.Script } {
-  const text = readFileSync(file, 'utf8');
+function runPrecompiled<T>(file: string): { module: T; script: vm.Script } {
+  const text = readFileSync(file, 'latin1');
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile(file));
@@ -270,27 +291,41 @@ function runPrecompiled(file: string): { module: PrecompiledModule; script: vm.S
     cachedData = undefined;
   }
   const script = new vm.Script(`(function (exports, require, module) {${text}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as PrecompiledModule };
+  const module = { exports: {} as T };
   (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown) => void)(module.exports, createRequire(file), module);
   return { module: module.exports, script };
 }
 
-/** For the build: runs a module it has just written, every kind loaded, and writes V8's code cache of it beside it. */
+/** For the build: runs a module it has just written (a kind's module: its validators made) and writes V8's code cache of it beside it. */
 export function writeCodeCache(file: string): void {
-  const { module, script } = runPrecompiled(file);
-  for (const kind of Object.keys(KINDS) as Kind[]) module.load(kind, FORMATS);
+  const { module, script } = runPrecompiled<Partial<KindModule>>(file);
+  module.load?.(FORMATS);
   writeFileSync(cacheFile(file), script.createCachedData());
 }
 
 /** The build's module for a source file (`dist/validators/<name>.cjs`) when it was compiled from this very content (`hash`); undefined otherwise. */
 function precompiledModule(source: string, hash: string): PrecompiledModule | undefined {
-  let mod: PrecompiledModule;
+  const file = buildOutput(source, 'validators', '.cjs');
+  let index: IndexModule;
   try {
-    mod = runPrecompiled(buildOutput(source, 'validators', '.cjs')).module;
+    index = runPrecompiled<IndexModule>(file).module;
   } catch {
     return undefined; // Not built.
   }
-  return mod.hash === hash ? mod : undefined;
+  if (index.hash !== hash) return undefined;
+  return {
+    hash: index.hash,
+    keys: index.keys,
+    load(kind, formats) {
+      let mod: KindModule;
+      try {
+        mod = runPrecompiled<KindModule>(kindFile(file, kind)).module;
+      } catch {
+        return {}; // Missing from the build: its validators are compiled by Ajv.
+      }
+      return mod.load(formats);
+    },
+  };
 }
 
 /** One Ajv per kind, created on first use and shared by every spec: each instance compiles the 2020 meta-schema, which is costly. */

@@ -7,13 +7,13 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.js';
 import type { DocumentOptions, ParseOptions, SchemaOptions, ToJSOptions } from 'yaml';
 
 const require = createRequire(import.meta.url);
 
-/** The build's cache, next to this module's compiled copy (`dist/`) whether this runs from `src/` or `dist/`. */
-export const YAML_CACHE_FILE = fileURLToPath(new URL('../../dist/yaml-cache.json', import.meta.url));
+/** The build's cache, in the package's `dist/` whether this runs from `src/` or `dist/`. */
+export const YAML_CACHE_FILE = packagePath('dist', 'yaml-cache.json');
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 
@@ -24,8 +24,8 @@ export function parseYaml(text: string, options?: Options): unknown {
   return yaml.parse(text, options);
 }
 
-/** The cache key of a YAML text. */
-export const yamlTextHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+/** The cache key of a YAML text: a hash of its UTF-8 bytes (the same whether given as the text or as the file's bytes). */
+export const yamlTextHash = (text: string | Buffer): string => createHash('sha256').update(text).digest('base64url');
 
 let cache: Record<string, string> | null | undefined;
 

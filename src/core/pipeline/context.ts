@@ -48,6 +48,19 @@ export interface MountOptions {
   onHold?: (res: ServerResponse) => void;
   /** A request whose X-Mock-Internal header carries this secret is the mock's own (fixtures). */
   internalToken?: string;
+  /**
+   * The server's start, while it loads its data: the self-checks after sending
+   * are handed to `defer` then, to run once it has (see self-check.ts).
+   */
+  startup?: StartupGate;
+}
+
+/** Work that waits for the end of the server's start. */
+export interface StartupGate {
+  /** True while the server loads its data. */
+  readonly loading: boolean;
+  /** Runs a task once loading has ended. */
+  defer(task: () => void): void;
 }
 
 /** What the self-check needs of a declared response, worked out once per operation and status. */

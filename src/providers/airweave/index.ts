@@ -2,7 +2,7 @@
  * The Airweave provider: collections, the connector catalog, source
  * connections and their sync jobs, under /airweave.
  */
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/paths.js';
 import { MockError } from '../../core/errors.js';
 import type { operations } from '../../generated/airweave.js';
 import { defineProvider, envOf, type AuthResult, type ProviderOptions, type RequestView, type TypedProvider } from '../../core/provider.js';
@@ -42,10 +42,7 @@ function parseKeys(raw: unknown): Map<string, AirweaveKey> | undefined {
 
 export function createAirweaveProvider(options: ProviderOptions = {}): TypedProvider<operations, AirweaveState> {
   const keys = parseKeys(options.apiKeys);
-  const catalog = loadCatalog(
-    fileURLToPath(new URL('../../../fixtures/airweave/sources.json', import.meta.url)),
-    fileURLToPath(new URL('../../../fixtures/airweave/entities', import.meta.url)),
-  );
+  const catalog = loadCatalog(packagePath('fixtures', 'airweave', 'sources.json'), packagePath('fixtures', 'airweave', 'entities'));
   // Readable ids, OAuth codes and the organisations known, shared by this provider's organisations only.
   const memory = createAirweaveMemory([...(keys?.values() ?? [])].map((k) => k.organization));
 
@@ -89,7 +86,7 @@ export function createAirweaveProvider(options: ProviderOptions = {}): TypedProv
   return defineProvider<operations, AirweaveState>({
     name: 'airweave',
     prefix: '/airweave',
-    specFile: fileURLToPath(new URL('../../../specs/airweave.yaml', import.meta.url)),
+    specFile: packagePath('specs', 'airweave.yaml'),
     ignoreTrailingSlash: true,
     ignoreUnknownFields: true,
     errorSchema: 'HTTPError',

@@ -3,7 +3,7 @@
  * the background with postbacks, presigned uploads served by the mock itself,
  * API keys and per-user rate limits, under /ctxfy.
  */
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/paths.js';
 import { DEFAULT_LIMITS } from '../../core/body.js';
 import {
   defineProvider,
@@ -74,7 +74,7 @@ export function createCtxfyProvider(options: ProviderOptions = {}): TypedProvide
   return defineProvider<Served, CtxfyState>({
     name: 'ctxfy',
     prefix: '/ctxfy',
-    specFile: fileURLToPath(new URL('../../../specs/ctxfy.yaml', import.meta.url)),
+    specFile: packagePath('specs', 'ctxfy.yaml'),
     errorSchema: 'Error',
     authenticate,
     replyHeaders: (auth) => (auth.tenant === PUBLIC || !auth.principal ? {} : access.headers(auth.tenant)),

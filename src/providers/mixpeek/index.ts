@@ -4,7 +4,7 @@
  * the feature-extractor catalog, under /mixpeek.
  */
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/paths.js';
 import type { operations } from '../../generated/mixpeek.js';
 import { MockError } from '../../core/errors.js';
 import { defineProvider, envOf, type AuthResult, type ProviderOptions, type RequestView, type TypedProvider } from '../../core/provider.js';
@@ -40,7 +40,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): TypedProvi
   const keys = parseKeys(options.apiKeys);
   // This provider's search indexes and scroll contexts, shared by its tenants only.
   const memory = createMixpeekMemory();
-  const catalog = loadCatalog(fileURLToPath(new URL('../../../fixtures/mixpeek/extractors.json', import.meta.url)));
+  const catalog = loadCatalog(packagePath('fixtures', 'mixpeek', 'extractors.json'));
 
   const authenticate = (view: RequestView): AuthResult => {
     // Operations the spec marks public (the extractor catalog) need no key.
@@ -72,7 +72,7 @@ export function createMixpeekProvider(options: ProviderOptions = {}): TypedProvi
   return defineProvider<operations, MixpeekState>({
     name: 'mixpeek',
     prefix: '/mixpeek',
-    specFile: fileURLToPath(new URL('../../../specs/mixpeek.yaml', import.meta.url)),
+    specFile: packagePath('specs', 'mixpeek.yaml'),
     errorSchema: 'ErrorResponse',
     authenticate,
     replyHeaders,

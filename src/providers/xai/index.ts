@@ -2,7 +2,7 @@
  * The xAI Collections provider: management host (/v1/collections…) and the
  * api host's Files endpoints (/v1/files…), both under /xai.
  */
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/paths.js';
 import type { operations } from '../../generated/xai.js';
 import { MockError } from '../../core/errors.js';
 import { defineProvider, type AuthResult, type ProviderOptions, type RequestContext, type RequestView, type TypedProvider } from '../../core/provider.js';
@@ -94,7 +94,7 @@ export function createXaiProvider(options: ProviderOptions = {}): TypedProvider<
   return defineProvider<operations, XaiState>({
     name: 'xai',
     prefix: '/xai',
-    specFile: fileURLToPath(new URL('../../../specs/xai.yaml', import.meta.url)),
+    specFile: packagePath('specs', 'xai.yaml'),
     errorSchema: 'Error',
     acceptLowerCamelCase: true,
     prepare(req) {
