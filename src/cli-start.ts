@@ -20,6 +20,8 @@ const { script } = compileScript(file);
 const out = process.env[CODE_CACHE_OUT];
 if (out !== undefined) {
   delete process.env[CODE_CACHE_OUT];
+  // V8 refuses a code cache made under other flags than its own: this start keeps the heap flags as they are (heap.ts).
+  (globalThis as Record<symbol, unknown>)[Symbol.for('collections-mock.writingCodeCache')] = true;
   process.on('exit', () => writeFileSync(out, script.createCachedData()));
 }
 const module = { exports: {} };

@@ -45,6 +45,8 @@ let observer: PerformanceObserver | undefined;
  * (holding the young generation back then costs start-up time).
  */
 export function keepHeapSmall(): void {
+  // The build's start that writes the code cache (cli-start.ts): V8 refuses a cache made under flags other than a fresh process's.
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for('collections-mock.writingCodeCache')]) return;
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   let growing: boolean | undefined;
   const check = (): void => {
