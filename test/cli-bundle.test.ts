@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_NAMES } from '../src/providers/index.js';
 import { PACKAGE_ROOT, PACKAGE_VERSION, findPackageRoot, packagePath } from '../src/core/paths.js';
 import { compileScript } from '../src/core/script.js';
-import { CLI, ROOT, exited } from './support/cli.js';
+import { CLI, ROOT, exited, listeningUrl } from './support/cli.js';
 
 const run = promisify(execFile);
 const SCRIPT = path.join(ROOT, 'dist', 'cli-main.cjs');
@@ -84,7 +84,7 @@ describe('the bundled command, in a copy of the package elsewhere, run from anot
   let work: string;
   let child: ChildProcess;
   let url: string;
-  let output = '';
+  const output = { text: '' };
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'collections-mock-bundle-'));
@@ -98,15 +98,7 @@ describe('the bundled command, in a copy of the package elsewhere, run from anot
       cwd: elsewhere,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    url = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on('data', () => {
-        const m = /listening on (http:\/\/\S+)/.exec(output);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-    });
+    url = await listeningUrl(child, output);
   }, 60_000);
 
   afterAll(async () => {

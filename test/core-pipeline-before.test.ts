@@ -8,15 +8,10 @@
 import { inject, type InjectOptions } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/core/body.js';
-import { createClock } from '../src/core/clock.js';
-import { createDeliveries } from '../src/core/delivery.js';
 import { MockError } from '../src/core/errors.js';
-import { createIdSource } from '../src/core/ids.js';
-import { createLogger } from '../src/core/log.js';
 import { mountProvider } from '../src/core/mount.js';
-import type { Provider, ProviderEnv, RequestContext, Reply } from '../src/core/provider.js';
-import { createLocalEmbedder } from '../src/core/retrieval/embed.js';
-import { JsonText, RenderCache } from '../src/core/json-text.js';
+import type { Provider, RequestContext, Reply } from '../src/core/provider.js';
+import { JsonText } from '../src/core/json-text.js';
 import { ScenarioRegistry } from '../src/core/scenarios.js';
 import { createMount, exchange, type Exchange, type Mount } from '../src/core/pipeline/context.js';
 import { match, readBody } from '../src/core/pipeline/match.js';
@@ -26,23 +21,12 @@ import { validateRequest } from '../src/core/pipeline/validate.js';
 import { beforeHandle } from '../src/core/pipeline/before-handle.js';
 import { errorReply, handle } from '../src/core/pipeline/handle.js';
 import { createXaiProvider } from '../src/providers/xai/index.js';
+import { testEnv } from './support/server.js';
 
 const KEY = { authorization: 'Bearer xai-before-handle' };
 const JSON_KEY = { ...KEY, 'content-type': 'application/json' };
 
-function env(): ProviderEnv {
-  const clock = createClock({ mode: 'manual' });
-  const log = createLogger({ level: 'silent' });
-  return {
-    clock,
-    ids: createIdSource(1),
-    processingMs: 0,
-    log,
-    deliveries: createDeliveries({ clock, log }),
-    embedder: createLocalEmbedder(),
-    renders: new RenderCache(true),
-  };
-}
+const env = testEnv;
 
 /** The xAI provider with `hook` as its beforeHandle, and what the hook and the handlers were given, in order. */
 function withHook(hook: (ctx: RequestContext<unknown>) => void) {

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { PROVIDER_NAMES } from '../src/providers/index.js';
+import { listeningUrl } from './support/cli.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -161,7 +162,7 @@ describe('the installed bin', () => {
 describe('npx collections-mock serve, from the installed copy', () => {
   let child: ChildProcess;
   let url: string;
-  let output = '';
+  const output = { text: '' };
 
   beforeAll(async () => {
     // Its own process group, as a terminal gives a foreground job: a signal reaches npx and the server alike.
@@ -171,15 +172,7 @@ describe('npx collections-mock serve, from the installed copy', () => {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    url = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on('data', () => {
-        const m = /listening on (http:\/\/\S+)/.exec(output);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-    });
+    url = await listeningUrl(child, output);
   }, 60_000);
 
   afterAll(() => {
@@ -261,7 +254,7 @@ describe('npx collections-mock serve, from the installed copy', () => {
       );
       if (!closed) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(closed, output).toBe(true);
+    expect(closed, output.text).toBe(true);
   });
 });
 

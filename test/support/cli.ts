@@ -37,3 +37,16 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
+
+/** Collects a spawned server's output and resolves with its URL once it says it listens; rejects if it exits first. */
+export function listeningUrl(child: ChildProcess, output: { text: string }): Promise<string> {
+  child.stdout!.on('data', (d) => (output.text += d));
+  child.stderr!.on('data', (d) => (output.text += d));
+  return new Promise<string>((resolve, reject) => {
+    child.stderr!.on('data', () => {
+      const m = /listening on (http:\/\/\S+)/.exec(output.text);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output.text}`)));
+  });
+}
