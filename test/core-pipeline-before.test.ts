@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS } from '../src/core/body.js';
 import { MockError } from '../src/core/errors.js';
 import { mountProvider } from '../src/core/mount.js';
 import type { Provider, RequestContext, Reply } from '../src/core/provider.js';
-import { JsonText } from '../src/core/json-text.js';
+import { bodyValue } from '../src/core/json-text.js';
 import { ScenarioRegistry } from '../src/core/scenarios.js';
 import { createMount, exchange, type Exchange, type Mount } from '../src/core/pipeline/context.js';
 import { match, readBody } from '../src/core/pipeline/match.js';
@@ -104,8 +104,7 @@ describe('before handle', () => {
     expect(error).toBeUndefined();
     expect(value).toMatchObject({ status: 200 });
     // The handler may answer with a JSON text (json-text.ts): its value is what the client reads.
-    const body = (value as Reply).body;
-    expect(body instanceof JsonText ? body.value() : body).toEqual({ collections: [] });
+    expect(bodyValue((value as Reply).body)).toEqual({ collections: [] });
     expect(x!.context).toMatchObject({ tenant: 'key:xai-before-handle' });
   });
 

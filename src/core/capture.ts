@@ -38,13 +38,13 @@ export const CAPTURE_LIMIT = 64 * 1024;
  */
 const SECRET = /^(x-mock-admin-token|x-mock-internal)$/i;
 
-function flatHeaders(headers: Record<string, unknown>, mask: boolean): Record<string, string> {
+function flatHeaders(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) continue;
     const name = k.toLowerCase();
     const text = Array.isArray(v) ? v.join(', ') : String(v);
-    out[name] = mask && SECRET.test(name) ? '(hidden)' : text;
+    out[name] = SECRET.test(name) ? '(hidden)' : text;
   }
   return out;
 }
@@ -77,22 +77,11 @@ class Body {
     this.keptAtLeast += part.length;
   }
 
-  private bytesKept(): Buffer {
-    if (!this.chunks) return Buffer.alloc(0);
-    const buffers = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
-    return buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
-  }
-
-  get bytes(): number {
-    return this.bytesKept().length + this.rest;
-  }
-
-  text(): string {
-    return this.bytesKept().subarray(0, CAPTURE_LIMIT).toString('utf8');
-  }
-
-  get truncated(): boolean {
-    return this.bytes > CAPTURE_LIMIT;
+  /** The text kept (up to the limit) and how many bytes went by. */
+  read(): { text: string; bytes: number } {
+    const buffers = (this.chunks ?? []).map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+    const kept = buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
+    return { text: kept.subarray(0, CAPTURE_LIMIT).toString('utf8'), bytes: kept.length + this.rest };
   }
 }
 
@@ -101,7 +90,7 @@ export class Wire {
   readonly requestBody = new Body();
   readonly responseBody = new Body();
   /** The headers given to writeHead, over those set before it (merged when read). */
-  responseHeaders: Record<string, unknown> | undefined = undefined;
+  private responseHeaders: Record<string, unknown> | undefined = undefined;
   private set: Record<string, unknown> | undefined = undefined;
   private exchange: Exchange | undefined = undefined;
 
@@ -120,14 +109,16 @@ export class Wire {
   read(selfCheck: Exchange['selfCheck']): Exchange {
     if (!this.exchange) {
       const given = this.responseHeaders ?? {};
+      const request = this.requestBody.read();
+      const response = this.responseBody.read();
       this.exchange = {
-        requestHeaders: flatHeaders(this.requestHeaders, true),
-        requestBody: this.requestBody.text(),
-        requestBodyBytes: this.requestBody.bytes,
-        responseHeaders: flatHeaders(this.set ? { ...this.set, ...given } : given, true),
-        responseBody: this.responseBody.text(),
-        responseBodyBytes: this.responseBody.bytes,
-        truncated: this.requestBody.truncated || this.responseBody.truncated,
+        requestHeaders: flatHeaders(this.requestHeaders),
+        requestBody: request.text,
+        requestBodyBytes: request.bytes,
+        responseHeaders: flatHeaders(this.set ? { ...this.set, ...given } : given),
+        responseBody: response.text,
+        responseBodyBytes: response.bytes,
+        truncated: request.bytes > CAPTURE_LIMIT || response.bytes > CAPTURE_LIMIT,
         selfCheck: [],
       };
     }

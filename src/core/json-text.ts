@@ -24,6 +24,11 @@ export class JsonText<T = unknown> {
   }
 }
 
+/** A reply body as a schema sees it: a JSON text's value, anything else as it is. */
+export function bodyValue(body: unknown): unknown {
+  return body instanceof JsonText ? body.value() : body;
+}
+
 /** `[a,b,…]` from the items' JSON texts. */
 export function arrayText(texts: readonly string[]): string {
   return `[${texts.join(',')}]`;

@@ -6,7 +6,7 @@
  * pipeline's handle stage would (parameters validated, defaults applied).
  */
 import { isMockError, MockError } from './errors.js';
-import { JsonText } from './json-text.js';
+import { bodyValue } from './json-text.js';
 import type { MountedProvider } from './mount.js';
 import type { AuthResult, HandlerContext, Reply, RequestView } from './provider.js';
 import type { Spec } from './spec.js';
@@ -182,7 +182,7 @@ export async function renderRecord(
     if (!isMockError(err)) throw err;
     reply = m.provider.renderError(err, request);
   }
-  let body = reply.body instanceof JsonText ? reply.body.value() : reply.body;
+  let body = bodyValue(reply.body);
   if (view.pick && reply.status < 300) {
     const value = valueOf(records, view.pick.equals);
     body = pick(body, view.pick.field, value);

@@ -11,7 +11,7 @@ import { declaredMediaFor, mediaTypeOf } from '../body.js';
 import { declaredResponse, type Operation } from '../spec.js';
 import type { Reply } from '../provider.js';
 import { EVENT_STREAM_MEDIA, isEventStream } from '../sse.js';
-import { JsonText } from '../json-text.js';
+import { bodyValue } from '../json-text.js';
 import type { Exchange, Mount, ResponseFacts, SelfCheckFailure } from './context.js';
 import { noteSelfCheck } from './journal.js';
 
@@ -68,11 +68,8 @@ function remember(facts: ResponseFacts, type: string, text: string): void {
  * schema is not checked again (a list read many times over unchanged data),
  * as validation is a function of that JSON alone.
  */
-/** A body as its schema sees it: a JSON text's value. */
-const valueOf = (body: unknown): unknown => (body instanceof JsonText ? body.value() : body);
-
 export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply, text?: string): ValidationIssue[] {
-  if (!op) return mount.errorValidator && reply.body !== undefined ? mount.errorValidator(valueOf(reply.body)) : [];
+  if (!op) return mount.errorValidator && reply.body !== undefined ? mount.errorValidator(bodyValue(reply.body)) : [];
   const facts = responseFacts(mount, op, reply.status);
   if (!facts) return [{ location: 'body', pointer: '', rule: 'status', message: `status ${reply.status} is not declared for ${op.id}` }];
   const { declared, key, requiredHeaders, media } = facts;
@@ -104,7 +101,7 @@ export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply,
     if (keep && remembered(facts.conforming.get(type), text)) return issues;
     const validate = mount.validators.for(op).response(key, type);
     if (!validate) return issues;
-    const found = validate(valueOf(body));
+    const found = validate(bodyValue(body));
     if (found.length) issues.push(...found);
     else if (keep) remember(facts, type, text);
   }
