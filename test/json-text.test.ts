@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { JsonText, RenderCache, arrayText, objectText } from '../src/core/json-text.js';
 import { useServer } from './support/server.js';
 import { freshKey, uploadFile } from './support/xai.js';
+import { awKey, awRaw } from './support/airweave.js';
 import { send } from './support/client.js';
 
 describe('JSON texts', () => {
@@ -57,6 +58,57 @@ describe('RenderCache', () => {
   });
 });
 
+describe('RenderCache: bodies joined from kept texts', () => {
+  const join = (parts: readonly (string | undefined)[]): string => arrayText(parts as string[]);
+
+  it('gives the same body while the parts are the same strings, sent as bytes encoded once', () => {
+    const cache = new RenderCache(false);
+    const owner = {};
+    const first = cache.joined(owner, 'page 1', ['1', '2'], join);
+    expect(first.text).toBe('[1,2]');
+    expect(first.kept).toBe(true);
+    const again = cache.joined(owner, 'page 1', ['1', '2'], join);
+    expect(again).toBe(first);
+    expect(again.bytes()).toBe(first.bytes());
+    expect(first.bytes().toString('utf8')).toBe('[1,2]');
+    expect([cache.joinedHits, cache.joins]).toEqual([1, 1]);
+  });
+
+  it('joins again when a part changes, is added or dropped, and keeps owners and keys apart', () => {
+    const cache = new RenderCache(false);
+    const owner = {};
+    const first = cache.joined(owner, 'k', ['1', '2'], join);
+    expect(cache.joined(owner, 'k', ['1', '3'], join).text).toBe('[1,3]');
+    expect(cache.joined(owner, 'k', ['1', '3', '4'], join).text).toBe('[1,3,4]');
+    expect(cache.joined(owner, 'k', ['1'], join).text).toBe('[1]');
+    expect(cache.joined(owner, 'k', ['1', undefined], (p) => String(p.length)).text).toBe('2');
+    expect(cache.joined({}, 'k', ['1', '2'], join)).not.toBe(first);
+    expect(cache.joined(owner, 'other', ['1', '2'], join)).not.toBe(first);
+    expect(cache.joinedHits).toBe(0);
+  });
+
+  it('keeps the last 16 keys of an owner, forgetting the oldest first', () => {
+    const cache = new RenderCache(false);
+    const owner = {};
+    const bodies = Array.from({ length: 17 }, (_, i) => cache.joined(owner, `page ${i}`, [String(i)], join));
+    expect(cache.joined(owner, 'page 16', ['16'], join)).toBe(bodies[16]);
+    expect(cache.joined(owner, 'page 1', ['1'], join)).toBe(bodies[1]);
+    expect(cache.joined(owner, 'page 0', ['0'], join)).not.toBe(bodies[0]);
+  });
+
+  it('throws, when verifying, on a join that reads more than its parts', () => {
+    let outside = 'a';
+    const impure = (parts: readonly (string | undefined)[]): string => `${arrayText(parts as string[])}${outside}`;
+    const trusting = new RenderCache(false);
+    const verifying = new RenderCache(true);
+    trusting.joined(trusting, 'k', ['1'], impure);
+    verifying.joined(verifying, 'k', ['1'], impure);
+    outside = 'b';
+    expect(trusting.joined(trusting, 'k', ['1'], impure).text).toBe('[1]a');
+    expect(() => verifying.joined(verifying, 'k', ['1'], impure)).toThrow(/stale/);
+  });
+});
+
 describe('xAI collections from kept texts, on a server that does not verify them', () => {
   const ctx = useServer({ strict: false });
   const renders = () => ctx.server.providers.find((m) => m.provider.name === 'xai')!.env.renders;
@@ -72,9 +124,11 @@ describe('xAI collections from kept texts, on a server that does not verify them
 
     expect((await list()).map((c) => c.collection_name)).toEqual(['Alpha']);
     const hits = renders().hits;
+    const joinedHits = renders().joinedHits;
     expect((await list())[0]!.collection_name).toBe('Alpha');
     expect((await call('GET', `/v1/collections/${id}`)).json.collection_name).toBe('Alpha');
     expect(renders().hits).toBe(hits + 2);
+    expect(renders().joinedHits).toBe(joinedHits + 1);
 
     expect((await call('PUT', `/v1/collections/${id}`, { collection_name: 'Beta' })).status).toBe(200);
     expect((await list())[0]!.collection_name).toBe('Beta');
@@ -96,5 +150,63 @@ describe('xAI collections from kept texts, on a server that does not verify them
 
     expect((await call('POST', '/v1/collections', { collection_name: 'Gamma' })).status).toBe(200);
     expect((await list()).map((c) => c.collection_name)).toEqual(['Gamma', 'Beta']);
+  });
+});
+
+describe('Airweave collections listed from kept texts, on a server that does not verify them', () => {
+  const ctx = useServer({ strict: false, providers: ['airweave'] });
+  const renders = () => ctx.server.providers.find((m) => m.provider.name === 'airweave')!.env.renders;
+
+  it('reuses them between reads and shows every change: connections, their jobs, a rename, a deletion', async () => {
+    const key = awKey();
+    const call = async (method: string, path: string, json?: unknown) => {
+      const res = await awRaw(ctx.url, path, { key, method, json });
+      expect(res.status, res.text).toBe(200);
+      return res.json;
+    };
+    type Listed = { readable_id: string; name: string; status: string; source_connection_summaries: { short_name: string }[] };
+    const list = async () => (await call('GET', '/collections')) as Listed[];
+    /** Each listed collection against its own GET, rendered afresh (the list alone fills the summaries). */
+    const listMatchesGets = async () => {
+      const listed = await list();
+      for (const c of listed) expect({ ...c, source_connection_summaries: [] }).toEqual(await call('GET', `/collections/${c.readable_id}`));
+      return listed;
+    };
+    const a = await call('POST', '/collections', { name: 'Alpha' });
+    await listMatchesGets();
+    const joinedHits = renders().joinedHits;
+    expect((await listMatchesGets())[0]).toMatchObject({ name: 'Alpha', status: 'NEEDS SOURCE', source_connection_summaries: [] });
+    expect(renders().joinedHits).toBe(joinedHits + 1);
+
+    await call('POST', '/source-connections', {
+      short_name: 'github',
+      readable_collection_id: a.readable_id,
+      authentication: { credentials: { personal_access_token: 'ghp_valid_token_1234' } },
+      config: { repo_name: 'acme/repo' },
+    });
+    expect((await listMatchesGets())[0]).toMatchObject({ status: 'NEEDS SOURCE', source_connection_summaries: [{ short_name: 'github' }] });
+    ctx.server.clock.advance(1000);
+    expect((await listMatchesGets())[0]!.status).toBe('ACTIVE');
+    ctx.server.clock.advance(1000);
+    expect((await listMatchesGets())[0]!.status).toBe('ACTIVE');
+
+    const b = await call('POST', '/collections', { name: 'Beta' });
+    await call('POST', '/source-connections', {
+      short_name: 'github',
+      readable_collection_id: b.readable_id,
+      description: 'broken [mock:fail]',
+      authentication: { credentials: { personal_access_token: 'ghp_valid_token_1234' } },
+      config: { repo_name: 'acme/broken' },
+    });
+    ctx.server.clock.advance(2000);
+    expect((await listMatchesGets()).map((c) => [c.name, c.status])).toEqual([
+      ['Beta', 'ERROR'],
+      ['Alpha', 'ACTIVE'],
+    ]);
+
+    await call('PATCH', `/collections/${a.readable_id}`, { name: 'Alpha 2' });
+    expect((await listMatchesGets()).map((c) => c.name)).toEqual(['Beta', 'Alpha 2']);
+    await call('DELETE', `/collections/${b.readable_id}`);
+    expect((await listMatchesGets()).map((c) => c.name)).toEqual(['Alpha 2']);
   });
 });

@@ -14,13 +14,23 @@
 /** A JSON body given as its text; the self-check reads its value, parsed on first need. */
 export class JsonText<T = unknown> {
   private parsed: { value: T } | undefined = undefined;
+  private encoded: Buffer | undefined = undefined;
   /** The type of the value the text encodes (for the handler's reply type). */
   declare readonly valueType?: T;
 
-  constructor(readonly text: string) {}
+  /** `kept`: the same body is sent again and again (a RenderCache's), so it is sent as bytes encoded once. */
+  constructor(
+    readonly text: string,
+    readonly kept = false,
+  ) {}
 
   value(): T {
     return (this.parsed ??= { value: JSON.parse(this.text) as T }).value;
+  }
+
+  /** The text as UTF-8, encoded on first need. */
+  bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.text, 'utf8'));
   }
 }
 
@@ -48,30 +58,86 @@ export function objectText(fields: Readonly<Record<string, string | undefined>>)
 /** What a record's text depends on besides the record itself: compared with `===`. */
 export type Stamp = string | number;
 
-/** The JSON texts of rendered records, one per record object, kept while their stamp is the same. */
+/** How many joined bodies are kept per owner (the pages last read, the oldest forgotten first). */
+const JOINED_PER_OWNER = 16;
+
+interface Joined {
+  parts: readonly (string | undefined)[];
+  body: JsonText;
+}
+
+/**
+ * The JSON texts of rendered records, one per record object, kept while their
+ * stamp is the same; and the bodies joined from such texts (list pages), kept
+ * while their parts are the very same strings.
+ */
 export class RenderCache {
-  private readonly texts = new WeakMap<object, { stamp: Stamp; text: string }>();
-  /** Hits and renders, for the tests that show the cache is used. */
+  private readonly records = new WeakMap<object, { stamp: Stamp; body: JsonText }>();
+  private readonly pages = new WeakMap<object, Map<string, Joined>>();
+  /** Hits and renders of records' texts, and of joined bodies, for the tests that show the cache is used. */
   hits = 0;
   renders = 0;
+  joinedHits = 0;
+  joins = 0;
 
   constructor(private readonly verify: boolean) {}
 
   /** The record's JSON text: the kept one when its stamp is unchanged, else `render()`'s, kept. */
   text(record: object, stamp: Stamp, render: () => unknown): string {
-    const kept = this.texts.get(record);
+    return this.body(record, stamp, render).text;
+  }
+
+  /** The record's JSON text as a reply body, the same JsonText while the stamp holds (sent as bytes encoded once). */
+  body<T>(record: object, stamp: Stamp, render: () => T): JsonText<T> {
+    const kept = this.records.get(record);
     if (kept !== undefined && kept.stamp === stamp) {
       this.hits++;
       if (this.verify) {
         const fresh = JSON.stringify(render());
-        if (fresh !== kept.text)
-          throw new Error(`a kept rendering is stale (its stamp ${JSON.stringify(stamp)} did not change): kept ${kept.text}, now ${fresh}`);
+        if (fresh !== kept.body.text)
+          throw new Error(`a kept rendering is stale (its stamp ${JSON.stringify(stamp)} did not change): kept ${kept.body.text}, now ${fresh}`);
       }
-      return kept.text;
+      return kept.body as JsonText<T>;
     }
     this.renders++;
-    const text = JSON.stringify(render());
-    this.texts.set(record, { stamp, text });
-    return text;
+    const body = new JsonText<T>(JSON.stringify(render()), true);
+    this.records.set(record, { stamp, body });
+    return body;
   }
+
+  /**
+   * A body joined from parts (the kept texts of a page's records, its
+   * cursor's text): the same JsonText as last time for this owner and key
+   * when every part is the very same string (compared by identity first, so a
+   * page of unchanged records costs no pass over its text), else `join`'s,
+   * kept. A kept body is sent as bytes encoded once, and its text, the same
+   * string each time, passes the self-check at a glance. `join` must depend on
+   * the parts alone; a verifying cache joins them again on every hit and
+   * throws if the texts differ.
+   */
+  joined<T>(owner: object, key: string, parts: readonly (string | undefined)[], join: (parts: readonly (string | undefined)[]) => string): JsonText<T> {
+    let kept = this.pages.get(owner);
+    const last = kept?.get(key);
+    if (last !== undefined && sameParts(last.parts, parts)) {
+      this.joinedHits++;
+      if (this.verify) {
+        const fresh = join(parts);
+        if (fresh !== last.body.text) throw new Error(`a kept joined body is stale: kept ${last.body.text}, now ${fresh}`);
+      }
+      return last.body as JsonText<T>;
+    }
+    this.joins++;
+    const body = new JsonText<T>(join(parts), true);
+    if (!kept) this.pages.set(owner, (kept = new Map()));
+    kept.delete(key);
+    if (kept.size >= JOINED_PER_OWNER) kept.delete(kept.keys().next().value!);
+    kept.set(key, { parts, body });
+    return body;
+  }
+}
+
+function sameParts(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -51,7 +51,7 @@ export function render(reply: Reply): Rendered {
   const body = reply.body;
   if (body === undefined) return { payload: undefined, contentType: undefined, text: undefined };
   if (Buffer.isBuffer(body)) return { payload: body, contentType: reply.contentType ?? 'application/octet-stream', text: undefined };
-  if (body instanceof JsonText) return { payload: body.text, contentType: reply.contentType ?? 'application/json', text: body.text };
+  if (body instanceof JsonText) return { payload: body.kept ? body.bytes() : body.text, contentType: reply.contentType ?? 'application/json', text: body.text };
   const isJson = !reply.contentType || isJsonMedia(mediaTypeOf(reply.contentType));
   const text = isJson ? JSON.stringify(body) : String(body);
   return { payload: text, contentType: reply.contentType ?? 'application/json', text: isJson ? text : undefined };

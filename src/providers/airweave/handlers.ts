@@ -10,6 +10,7 @@ import { emptyQuery, valueError } from './errors.js';
 import type { AirweaveMemory } from './memory.js';
 import { isSubHourly, parseCron } from './cron.js';
 import { eventStream } from '../../core/sse.js';
+import { arrayText } from '../../core/json-text.js';
 import type { RetrievalMode } from '../../core/retrieval/types.js';
 import { agentEvents, collect, errorEvent, failedEvents, AGENT_SEARCH_LIMIT } from './agentic.js';
 import { parseFilterGroups, parseLegacyFilter, type FilterConditionInput } from './filter.js';
@@ -22,6 +23,7 @@ import {
   indexFederated,
   isActiveJob,
   jobsOf,
+  listedCollectionText,
   newestFirst,
   nextSeq,
   renderCollection,
@@ -173,6 +175,9 @@ function v2Search(
 const LEGACY_MODES: Record<string, RetrievalMode> = { hybrid: 'hybrid', neural: 'semantic', keyword: 'keyword' };
 
 type Body = Record<string, unknown>;
+
+/** A list page's body from its records' texts. */
+const joinArray = (parts: readonly (string | undefined)[]): string => arrayText(parts as string[]);
 const LEGACY_ONLY = [
   'score_threshold',
   'response_type',
@@ -283,7 +288,16 @@ export function createHandlers({ catalog, memory }: HandlerDeps): Handlers<opera
         limit: query.limit ?? 100,
         ...(term ? { filter: (c: CollectionRecord) => c.name.toLowerCase().includes(term) || c.readableId.includes(term) } : {}),
       });
-      return { status: 200, body: rows.map((c) => renderCollection(state, c, true)) };
+      const key = `${query.skip ?? 0}|${query.limit ?? 100}|${term}`;
+      return {
+        status: 200,
+        body: state.env.renders.joined<ReturnType<typeof renderCollection>[]>(
+          state.collections,
+          key,
+          rows.map((c) => listedCollectionText(state, c)),
+          joinArray,
+        ),
+      };
     },
 
     createCollection(ctx: Ctx<'createCollection'>) {

@@ -543,6 +543,18 @@ export function dropCollectionEntities(state: AirweaveState, readableId: string)
 
 // ---- rendering
 
+/**
+ * A collection as the list shows it (with its connections' summaries), kept
+ * while nothing it is rendered from changes: the record (updated only through
+ * its table), and the organisation's connections and jobs (its status and
+ * summaries derive from them; both change only through their tables).
+ */
+export function listedCollectionText(state: AirweaveState, c: CollectionRecord): string {
+  return state.env.renders.text(c, `${state.collections.revision(c)}.${state.connections.version}.${state.jobs.version}`, () =>
+    renderCollection(state, c, true),
+  );
+}
+
 export function renderCollection(state: AirweaveState, c: CollectionRecord, withSummaries = false): Collection {
   return {
     name: c.name,

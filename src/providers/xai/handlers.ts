@@ -4,7 +4,7 @@
  * fails the build.
  */
 import type { components, operations } from '../../generated/xai.js';
-import { JsonText, arrayText, objectText } from '../../core/json-text.js';
+import { arrayText, objectText } from '../../core/json-text.js';
 import type { Handlers, HandlerContext } from '../../core/provider.js';
 import { MockError } from '../../core/errors.js';
 import { Table, decodeCursor, encodeCursor, type SortKey, type SortSpec } from '../../core/store.js';
@@ -29,7 +29,7 @@ import {
   packBytes,
   removeDocument,
   renderCollection,
-  collectionText,
+  collectionBody,
   renderDocument,
   renderFile,
   sha256Hex,
@@ -46,7 +46,6 @@ import { microsToSeconds } from '../../core/time.js';
 import { fnv1a32 } from '../../core/hash.js';
 
 type Ctx<K extends keyof operations> = HandlerContext<operations[K], XaiState>;
-type CollectionMetadata = components['schemas']['CollectionMetadata'];
 type ListCollectionsResponse = components['schemas']['ListCollectionsResponse'];
 
 const EMPTY = {} as Record<string, never>;
@@ -88,6 +87,11 @@ function afterToken(scope: string, token: string | undefined): SortKey | undefin
   const key = decodeCursor(scope, token);
   if (!key) throw new MockError('validation', 'Invalid pagination_token: it was not issued for this list, order and filter.');
   return key;
+}
+
+/** A collections page's body from its parts: the collections' texts, then the cursor's (undefined on the last page). */
+function joinCollectionsPage(parts: readonly (string | undefined)[]): string {
+  return objectText({ collections: arrayText(parts.slice(0, -1) as string[]), pagination_token: parts[parts.length - 1] });
 }
 
 const descending = (order: string | undefined): boolean => !(order === 'ORDERING_ASCENDING' || order === '1');
@@ -288,20 +292,22 @@ export function createHandlers(): Handlers<operations, XaiState> {
         after: afterToken(scope, query.pagination_token),
         filter: requestFilter(query.filter, collectionFields(state)),
       });
+      const parts = page.items.map((c): string | undefined => collectionBody(state, c).text);
+      parts.push(page.next ? JSON.stringify(encodeCursor(scope, page.next)) : undefined);
       return {
         status: 200,
-        body: new JsonText<ListCollectionsResponse>(
-          objectText({
-            collections: arrayText(page.items.map((c) => collectionText(state, c))),
-            pagination_token: page.next ? JSON.stringify(encodeCursor(scope, page.next)) : undefined,
-          }),
+        body: state.env.renders.joined<ListCollectionsResponse>(
+          state.collections,
+          `${scope}|${query.limit}|${query.pagination_token}`,
+          parts,
+          joinCollectionsPage,
         ),
       };
     },
 
     getCollectionMetadata(ctx: Ctx<'getCollectionMetadata'>) {
       const c = collectionOr404(ctx.state, ctx.path.collection_id);
-      return { status: 200, body: new JsonText<CollectionMetadata>(collectionText(ctx.state, c)) };
+      return { status: 200, body: collectionBody(ctx.state, c) };
     },
 
     updateCollection(ctx: Ctx<'updateCollection'>) {

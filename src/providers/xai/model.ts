@@ -8,6 +8,7 @@ import { rfc3339Micros, type Scheduled } from '../../core/clock.js';
 import { Table } from '../../core/store.js';
 import { MockError } from '../../core/errors.js';
 import type { ProviderEnv } from '../../core/provider.js';
+import type { JsonText } from '../../core/json-text.js';
 import { dropIndex, indexOf, processDocument, putChunks, unindex, type Outcome } from './retrieval.js';
 import { createXaiMemory, type XaiMemory } from './memory.js';
 import { microsToSeconds, secondsToMicros, type EpochMicros, type EpochSeconds } from '../../core/time.js';
@@ -542,8 +543,8 @@ export function totalFileSize(state: XaiState, c: CollectionRecord): number {
  * the record (updated only through its table), its documents table, and the
  * files (their sizes make its total).
  */
-export function collectionText(state: XaiState, c: CollectionRecord): string {
-  return state.env.renders.text(c, `${state.collections.revision(c)}.${c.documents.version}.${state.files.version}`, () => renderCollection(state, c));
+export function collectionBody(state: XaiState, c: CollectionRecord): JsonText<CollectionMetadata> {
+  return state.env.renders.body(c, `${state.collections.revision(c)}.${c.documents.version}.${state.files.version}`, () => renderCollection(state, c));
 }
 
 export function renderCollection(state: XaiState, c: CollectionRecord): CollectionMetadata {
