@@ -230,6 +230,8 @@ export function responseFor(op: Operation, status: number): SpecResponse | undef
 
 interface Segment {
   literal?: string;
+  /** The segment is one parameter and nothing else (`{collection_id}`): it takes any non-empty part, no pattern needed. */
+  whole?: string;
   pattern?: RegExp;
   names?: string[];
 }
@@ -250,6 +252,8 @@ export function escapeRegExp(s: string): string {
 
 function compileSegment(text: string): Segment {
   if (!text.includes('{')) return { literal: text };
+  const whole = /^\{([^{}]+)\}$/.exec(text);
+  if (whole) return { whole: whole[1]! };
   const names: string[] = [];
   let source = '^';
   let last = 0;
@@ -330,24 +334,35 @@ export class Router {
   }
 }
 
-function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
-  const params: Record<string, string> = {};
+/** Whether every literal segment is the part at its place and every parameter has a non-empty part (its pattern's match, when it has one). */
+function fits(segments: Segment[], parts: string[]): boolean {
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     const part = parts[i]!;
     if (seg.literal !== undefined) {
-      if (seg.literal !== part) return undefined;
-      continue;
-    }
-    if (part === '') return undefined;
-    const m = seg.pattern!.exec(part);
-    if (!m) return undefined;
-    for (let j = 0; j < seg.names!.length; j++) {
-      try {
-        params[seg.names![j]!] = decodeURIComponent(m[j + 1]!);
-      } catch {
-        return undefined; // malformed percent-encoding cannot name anything stored
+      if (seg.literal !== part) return false;
+    } else if (part === '' || (seg.pattern !== undefined && !seg.pattern.test(part))) return false;
+  }
+  return true;
+}
+
+/** The parameters of a path that fits the route (decoded); undefined when a part's percent-encoding is malformed. */
+function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
+  if (!fits(segments, parts)) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    if (seg.literal !== undefined) continue;
+    const part = parts[i]!;
+    try {
+      if (seg.whole !== undefined) {
+        params[seg.whole] = part.includes('%') ? decodeURIComponent(part) : part;
+        continue;
       }
+      const m = seg.pattern!.exec(part)!;
+      for (let j = 0; j < seg.names!.length; j++) params[seg.names![j]!] = decodeURIComponent(m[j + 1]!);
+    } catch {
+      return undefined; // malformed percent-encoding cannot name anything stored
     }
   }
   return params;
