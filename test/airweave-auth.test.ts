@@ -11,6 +11,8 @@ import path from 'node:path';
 import { createMockServer, type MockServer } from '../src/server.js';
 import { startServer, useServer } from './support/server.js';
 import { awRaw, awKey } from './support/airweave.js';
+import { organizationFor } from '../src/providers/airweave/index.js';
+import { uuidFromText } from '../src/core/hash.js';
 
 const ORG_A = '11111111-2222-4333-8444-555555555555';
 const UNKNOWN_ORG = '99999999-8888-4777-8666-555555555555';
@@ -26,6 +28,18 @@ const CREATE_CONNECTION = (collection: string) => ({
   readable_collection_id: collection,
   authentication: { credentials: { personal_access_token: 'ghp_valid_token_1234' } },
   config: { repo_name: 'a/b' },
+});
+
+describe('organizationFor', () => {
+  it('gives each key the same organisation every time, however many keys came between', () => {
+    const first = organizationFor('aw-first');
+    expect(first).toBe(uuidFromText('airweave-organization:aw-first'));
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const others = Array.from({ length: 5000 }, (_, i) => organizationFor(`aw-other-${i}`));
+    expect(new Set(others).size).toBe(5000);
+    expect(organizationFor('aw-first')).toBe(first);
+    expect(organizationFor('aw-other-0')).toBe(others[0]);
+  });
 });
 
 describe('Airweave auth: the x-api-key header (default mode)', () => {

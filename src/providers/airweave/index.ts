@@ -19,9 +19,19 @@ import { uuidFromText } from '../../core/hash.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Organisation ids of the keys seen lately (a hash per request would cost more than the rest of authentication). */
+const organizations = new Map<string, string>();
+const ORGANIZATIONS_KEPT = 4096;
+
 /** A stable organisation id for a key that names none: a UUID v4 shape drawn from the key's hash. */
 export function organizationFor(key: string): string {
-  return uuidFromText(`airweave-organization:${key}`);
+  let id = organizations.get(key);
+  if (id === undefined) {
+    id = uuidFromText(`airweave-organization:${key}`);
+    if (organizations.size >= ORGANIZATIONS_KEPT) organizations.clear();
+    organizations.set(key, id);
+  }
+  return id;
 }
 
 interface AirweaveKey {
