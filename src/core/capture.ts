@@ -52,10 +52,11 @@ function flatHeaders(headers: Record<string, unknown>): Record<string, string> {
 /**
  * A body as it went by: the chunks themselves, kept until they reach the
  * limit, and the bytes of those that came after. A text's byte length is
- * worked out when read.
+ * worked out when read. Most bodies are one chunk, kept without an array.
  */
 class Body {
-  private chunks: (Buffer | string)[] | undefined = undefined;
+  private first: Buffer | string | undefined = undefined;
+  private more: (Buffer | string)[] | undefined = undefined;
   /** At most the bytes kept (a text's length in characters never exceeds its UTF-8 bytes). */
   private keptAtLeast = 0;
   /** Bytes of the chunks not kept. */
@@ -73,22 +74,27 @@ class Body {
       this.rest += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
       return;
     }
-    (this.chunks ??= []).push(part);
+    if (this.first === undefined) this.first = part;
+    else (this.more ??= []).push(part);
     this.keptAtLeast += part.length;
   }
 
   /** The text kept (up to the limit) and how many bytes went by. */
   read(): { text: string; bytes: number } {
-    const buffers = (this.chunks ?? []).map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+    const chunks = this.first === undefined ? [] : [this.first, ...(this.more ?? [])];
+    const buffers = chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
     const kept = buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
     return { text: kept.subarray(0, CAPTURE_LIMIT).toString('utf8'), bytes: kept.length + this.rest };
   }
 }
 
+const NO_BODY = { text: '', bytes: 0 };
+
 /** One exchange as it went by, turned into an `Exchange` when read. */
 export class Wire {
-  readonly requestBody = new Body();
-  readonly responseBody = new Body();
+  /** Made when the first chunk comes (most requests have no body). */
+  private requestBody: Body | undefined = undefined;
+  private responseBody: Body | undefined = undefined;
   /** The headers given to writeHead, over those set before it (merged when read). */
   private responseHeaders: Record<string, unknown> | undefined = undefined;
   private set: Record<string, unknown> | undefined = undefined;
@@ -96,6 +102,17 @@ export class Wire {
 
   /** The request's headers object (Node's own, not copied). */
   constructor(private readonly requestHeaders: IncomingHttpHeaders) {}
+
+  /** A chunk of the request's body as it was read. */
+  sentChunk(chunk: unknown): void {
+    (this.requestBody ??= new Body()).add(chunk);
+  }
+
+  /** A chunk of the reply's body as it was written. */
+  answeredChunk(chunk: unknown, encoding?: unknown): void {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    (this.responseBody ??= new Body()).add(chunk, encoding);
+  }
 
   /** At writeHead: the headers set on the response so far, and those given to it. */
   head(res: ServerResponse, args: unknown[]): void {
@@ -109,8 +126,8 @@ export class Wire {
   read(selfCheck: Exchange['selfCheck']): Exchange {
     if (!this.exchange) {
       const given = this.responseHeaders ?? {};
-      const request = this.requestBody.read();
-      const response = this.responseBody.read();
+      const request = this.requestBody?.read() ?? NO_BODY;
+      const response = this.responseBody?.read() ?? NO_BODY;
       this.exchange = {
         requestHeaders: flatHeaders(this.requestHeaders),
         requestBody: request.text,
@@ -131,7 +148,7 @@ export class WatchedRequest extends http.IncomingMessage {
   wire: Wire | undefined = undefined;
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'data' && this.wire !== undefined) this.wire.requestBody.add(args[0]);
+    if (event === 'data' && this.wire !== undefined) this.wire.sentChunk(args[0]);
     return super.emit(event, ...args);
   }
 }
@@ -146,12 +163,12 @@ export class WatchedResponse<Request extends IncomingMessage = IncomingMessage> 
   }
 
   override write(chunk: unknown, ...rest: unknown[]): boolean {
-    if (this.wire !== undefined) this.wire.responseBody.add(chunk, rest[0]);
+    if (this.wire !== undefined) this.wire.answeredChunk(chunk, rest[0]);
     return (super.write as (...a: unknown[]) => boolean)(chunk, ...rest);
   }
 
   override end(chunk?: unknown, ...rest: unknown[]): this {
-    if (this.wire !== undefined && typeof chunk !== 'function') this.wire.responseBody.add(chunk, rest[0]);
+    if (this.wire !== undefined) this.wire.answeredChunk(chunk, rest[0]);
     return (super.end as (...a: unknown[]) => this)(chunk, ...rest);
   }
 }
@@ -160,7 +177,7 @@ export class WatchedResponse<Request extends IncomingMessage = IncomingMessage> 
 function wrap(req: IncomingMessage, res: ServerResponse, wire: Wire): void {
   const emit = req.emit;
   req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'data') wire.requestBody.add(args[0]);
+    if (event === 'data') wire.sentChunk(args[0]);
     return emit.call(this, event, ...args);
   } as typeof req.emit;
   const writeHead = res.writeHead;
@@ -170,12 +187,12 @@ function wrap(req: IncomingMessage, res: ServerResponse, wire: Wire): void {
   } as typeof res.writeHead;
   const write = res.write;
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]): boolean {
-    wire.responseBody.add(chunk, rest[0]);
+    wire.answeredChunk(chunk, rest[0]);
     return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof res.write;
   const end = res.end;
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]): ServerResponse {
-    if (typeof chunk !== 'function') wire.responseBody.add(chunk, rest[0]);
+    wire.answeredChunk(chunk, rest[0]);
     return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
   } as typeof res.end;
 }
