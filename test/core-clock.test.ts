@@ -178,6 +178,17 @@ describe('timestamps', () => {
     expect(rfc3339Micros(0)).toBe('1970-01-01T00:00:00.000000Z');
   });
 
+  it('prints every time right, one after another in the same second, across seconds and before 1970', () => {
+    const base = Date.UTC(2025, 8, 16, 18, 36, 9) * 1000;
+    const times = [base, base + 1, base + 999_999, base + 1_000_000, base + 5, -1, -1_000_000, -1_000_001, base + 86_400_000_000 + 42];
+    for (const micros of times) {
+      const ms = Math.floor(micros / 1000);
+      const sub = String(micros - ms * 1000).padStart(3, '0');
+      expect(rfc3339Micros(micros), String(micros)).toBe(`${new Date(ms).toISOString().slice(0, 23)}${sub}Z`);
+    }
+    expect(rfc3339Micros(-1)).toBe('1969-12-31T23:59:59.999999Z');
+  });
+
   it('parses RFC 3339 with offsets and fractions', () => {
     expect(parseRfc3339Micros('2025-09-16T18:36:09.790629Z')).toBe(Date.UTC(2025, 8, 16, 18, 36, 9, 790) * 1000 + 629);
     expect(parseRfc3339Micros('2025-01-01T01:00:00+01:00')).toBe(Date.UTC(2025, 0, 1) * 1000);

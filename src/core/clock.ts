@@ -210,22 +210,18 @@ export function scopedClock(base: Clock): Clock {
   };
 }
 
-/** Recently formatted timestamps: a list renders the same stored times on every call. */
-const formatted = new Map<EpochMicros, string>();
-const FORMATTED_MAX = 8192;
+/** The date and time to the second of the last second formatted: the times made in one second share it. */
+let formattedSecond = Number.NaN;
+let secondText = '';
 
 /** RFC 3339 in UTC with exactly six fractional digits: 2025-09-16T18:36:09.790629Z. */
 export function rfc3339Micros(micros: EpochMicros): string {
-  let text = formatted.get(micros);
-  if (text === undefined) {
-    const ms = Math.floor(micros / 1000);
-    const iso = new Date(ms).toISOString(); // 2025-09-16T18:36:09.790Z
-    const sub = String(((micros % 1000) + 1000) % 1000).padStart(3, '0');
-    text = `${iso.slice(0, 23)}${sub}Z`;
-    if (formatted.size >= FORMATTED_MAX) formatted.clear();
-    formatted.set(micros, text);
+  const second = Math.floor(micros / 1_000_000);
+  if (second !== formattedSecond) {
+    secondText = new Date(second * 1000).toISOString().slice(0, 19); // 2025-09-16T18:36:09
+    formattedSecond = second;
   }
-  return text;
+  return `${secondText}.${String(micros - second * 1_000_000).padStart(6, '0')}Z`;
 }
 
 /** Parses an RFC 3339 timestamp to epoch microseconds, keeping up to six fractional digits. */

@@ -246,8 +246,8 @@ class View<T> {
  */
 export class Table<T> {
   private readonly rows = new Map<string, T>();
-  /** Per row, how many times it was updated (rows never updated are not in it). */
-  private readonly revisions = new WeakMap<object, number>();
+  /** Per row, how many times it was updated (rows never updated are not in it); made on the first update (most tables, such as a new collection's documents, are never updated). */
+  private revisions: WeakMap<object, number> | undefined = undefined;
   private writes = 0;
   /** Sorted views by ordering name, made on first use. */
   private views: Map<string, View<T>> | undefined;
@@ -270,7 +270,7 @@ export class Table<T> {
 
   /** How many times this row was updated through the table: what was rendered from it alone is stale once this moves. */
   revision(row: T): number {
-    return this.revisions.get(row as object) ?? 0;
+    return this.revisions?.get(row as object) ?? 0;
   }
 
   get(id: string): T | undefined {
@@ -303,7 +303,8 @@ export class Table<T> {
     const list = views ? [...views.values()] : [];
     const before = list.map((view) => view.key(row));
     this.writes++;
-    this.revisions.set(row as object, (this.revisions.get(row as object) ?? 0) + 1);
+    const revisions = (this.revisions ??= new WeakMap());
+    revisions.set(row as object, (revisions.get(row as object) ?? 0) + 1);
     try {
       change(row);
     } finally {
