@@ -466,19 +466,19 @@ export function createMockCore(options: MockServerOptions): MockCore {
   };
   const route = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string): void => {
     if (pathname.startsWith('/__mock/') || pathname === '/__mock') {
-      admin.handle(req, res, pathname.slice('/__mock'.length) || '/', search).catch(failed(res));
+      admin.handle(req, res, pathname.slice('/__mock'.length) || '/', search)?.catch(failed(res));
       return;
     }
     for (const m of mounted) {
       const prefix = m.provider.prefix;
       if (pathname === prefix || pathname.startsWith(prefix + '/')) {
-        m.handle(req, res, pathname.slice(prefix.length) || '/', search).catch(failed(res));
+        m.handle(req, res, pathname.slice(prefix.length) || '/', search)?.catch(failed(res));
         return;
       }
     }
     const root = rootProvider();
     if (root) {
-      root.handle(req, res, pathname, search).catch(failed(res));
+      root.handle(req, res, pathname, search)?.catch(failed(res));
       return;
     }
     // The request body is not read: drain it so the connection can be reused.

@@ -41,26 +41,41 @@ export interface MountedProvider<State = unknown> {
   tenants: Tenants<State>;
   /** The services the provider's states were made with (clock, ids, deliveries…). */
   env: ProviderEnv;
-  handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void>;
+  /** Answers a request: at once when no stage waits, else through the promise it returns (which rejects only if answering an error failed too). */
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void> | undefined;
 }
+
+/** What a stage gives when it may have waited: the value, or a promise of it only when it did wait. */
+type MaybeLater<T> = T | Promise<T>;
+
+const isPromise = <T>(value: MaybeLater<T>): value is Promise<T> => value instanceof Promise;
 
 /**
  * The stages up to the reply: the handler's, a scenario's, or none when a
  * stage has answered itself. A stage that may wait returns a promise only
- * when it does (a body to read or parse, a scenario to play): most requests
- * go through without a pause.
+ * when it does (a body to read or parse, a scenario to play, an async
+ * handler), and so does this: most requests go through to their reply
+ * without a pause (not even a microtask).
  */
-async function replyTo(mount: Mount, x: Exchange): Promise<Reply | undefined> {
+function replyTo(mount: Mount, x: Exchange): MaybeLater<Reply | undefined> {
   match(mount, x);
   const reading = readBody(mount, x);
-  if (reading) await reading;
+  return reading ? reading.then(() => fromAuthenticate(mount, x)) : fromAuthenticate(mount, x);
+}
+
+function fromAuthenticate(mount: Mount, x: Exchange): MaybeLater<Reply | undefined> {
   authenticate(mount, x);
   const parsing = parseRequest(mount, x);
-  if (parsing) await parsing;
+  return parsing ? parsing.then(() => fromScenario(mount, x)) : fromScenario(mount, x);
+}
+
+function fromScenario(mount: Mount, x: Exchange): MaybeLater<Reply | undefined> {
   const playing = scenario(mount, x);
-  const answer = playing && (await playing);
-  if (answer === ANSWERED) return undefined;
-  if (answer) return answer;
+  if (!playing) return fromValidate(mount, x);
+  return playing.then((answer) => (answer === ANSWERED ? undefined : (answer ?? fromValidate(mount, x))));
+}
+
+function fromValidate(mount: Mount, x: Exchange): MaybeLater<Reply> {
   validateRequest(mount, x);
   beforeHandle(mount, x);
   return handle(mount, x);
@@ -90,17 +105,41 @@ function respond(mount: Mount, x: Exchange, handlerReply: Reply): void {
 }
 
 export function mountProvider<State>(provider: Provider<State>, options: MountOptions): MountedProvider<State> {
-  const mount = createMount(provider, options);
-  const handleRequest = async (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void> => {
-    const x = exchange(mount as Mount, req, res, pathname, search);
-    journal(mount as Mount, x);
+  const typed = createMount(provider, options);
+  const mount = typed as Mount;
+  /** A stage threw: the provider's error reply, unless an answer has gone out. */
+  const failed = (x: Exchange, err: unknown): void => {
+    if (!x.res.headersSent) respond(mount, x, errorReply(mount, x, err));
+  };
+  const answer = (x: Exchange, reply: Reply | undefined): void => {
     try {
-      const reply = await replyTo(mount as Mount, x);
-      if (reply) respond(mount as Mount, x, reply);
+      if (reply) respond(mount, x, reply);
     } catch (err) {
-      if (res.headersSent) return;
-      respond(mount as Mount, x, errorReply(mount as Mount, x, err));
+      failed(x, err);
     }
   };
-  return { provider, spec: mount.spec, validators: mount.validators, tenants: mount.tenants, env: mount.env, handle: handleRequest };
+  const handleRequest = (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void> | undefined => {
+    try {
+      const x = exchange(mount, req, res, pathname, search);
+      journal(mount, x);
+      let reply: MaybeLater<Reply | undefined>;
+      try {
+        reply = replyTo(mount, x);
+      } catch (err) {
+        failed(x, err);
+        return undefined;
+      }
+      if (isPromise(reply))
+        return reply.then(
+          (r) => answer(x, r),
+          (err: unknown) => failed(x, err),
+        );
+      answer(x, reply);
+      return undefined;
+    } catch (err) {
+      // Even the error reply failed: the caller answers with its own.
+      return Promise.reject(err);
+    }
+  };
+  return { provider, spec: typed.spec, validators: typed.validators, tenants: typed.tenants, env: typed.env, handle: handleRequest };
 }
