@@ -6,12 +6,12 @@
  * still print. Through the library (a destination the test reads) and the
  * built CLI.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createLogger, type LogFormat } from '../src/core/log.js';
+import { TurnBatchedOutput, createLogger, type AsyncOutput, type LogFormat } from '../src/core/log.js';
 import type { MockServer } from '../src/server.js';
 import { startServer } from './support/server.js';
 
@@ -172,6 +172,81 @@ describe('request lines', () => {
     const pipe = collector();
     createLogger({ destination: pipe }).info({ method: 'GET', url: '/x', status: 200 }, 'request');
     expect(JSON.parse(pipe.lines[0]!)).toMatchObject({ msg: 'request', method: 'GET', url: '/x', status: 200 });
+  });
+});
+
+/** A stand-in for pino's asynchronous destination: what was written to it, and whether it was ended or dropped. */
+function fakeOutput() {
+  const out = {
+    writes: [] as string[],
+    ended: false,
+    destroyed: false,
+    flushedSync: 0,
+    write(text: string) {
+      out.writes.push(text);
+    },
+    end() {
+      out.ended = true;
+    },
+    destroy() {
+      out.destroyed = true;
+    },
+    flushSync() {
+      out.flushedSync++;
+    },
+    once() {},
+  };
+  return out satisfies AsyncOutput;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('stdout: the lines of one turn in one write', () => {
+  it('hands the lines logged in one turn to the destination together, in order, in the next turn', async () => {
+    const out = fakeOutput();
+    const batch = new TurnBatchedOutput(out);
+    batch.write('a\n');
+    batch.write('b\n');
+    batch.write('c\n');
+    expect(out.writes).toEqual([]);
+    await nextTurn();
+    expect(out.writes).toEqual(['a\nb\nc\n']);
+    batch.write('d\n');
+    await nextTurn();
+    await nextTurn();
+    expect(out.writes).toEqual(['a\nb\nc\n', 'd\n']);
+  });
+
+  it('end hands over what is pending before ending; destroy drops it', async () => {
+    const ending = fakeOutput();
+    const a = new TurnBatchedOutput(ending);
+    a.write('last\n');
+    a.end();
+    expect(ending.writes).toEqual(['last\n']);
+    expect(ending.ended).toBe(true);
+
+    const dropping = fakeOutput();
+    const b = new TurnBatchedOutput(dropping);
+    b.write('dropped\n');
+    b.destroy();
+    await nextTurn();
+    expect(dropping.writes).toEqual([]);
+    expect(dropping.destroyed).toBe(true);
+  });
+
+  it('a process that logs and exits at once still prints every line (the built logger on stdout)', () => {
+    const logModule = path.resolve(import.meta.dirname, '..', 'dist', 'core', 'log.js');
+    const script = `import { createLogger } from ${JSON.stringify(logModule)};
+      const log = createLogger({ format: 'json' });
+      for (let i = 0; i < 2000; i++) log.info({ i }, 'line');
+      setImmediate(() => { for (let i = 2000; i < 2500; i++) log.info({ i }, 'line'); process.exit(0); });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const numbers = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { i: number }).i);
+    expect(numbers).toEqual(Array.from({ length: 2500 }, (_, i) => i));
   });
 });
 
