@@ -373,6 +373,29 @@ describe('self-check', () => {
     expect(x.entry?.selfCheck?.issues[0]).toMatchObject({ pointer: '/collections', rule: 'type' });
   });
 
+  it('after sending: what needs no validation (the status, the media type, a body that passed before) is checked at once', async () => {
+    const { mount, failures } = xaiMount({ strict: false });
+    const good = { status: 200, body: { collections: [] } };
+    const text = render(good).text;
+    const after = async (reply: Reply, sentText: string | undefined) =>
+      run(mount, { url: '/v1/collections', headers: KEY }, async (x) => {
+        await upTo(mount, x, 'validateRequest');
+        send(x.res, reply);
+        selfCheckAfterSend(mount, x, reply, sentText);
+      });
+    await after(good, text);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(responseFacts(mount, mount.spec.operations.get('listCollections')!, 200)!.conforming.get('application/json')).toEqual([text]);
+
+    await after({ status: 202, body: {} }, '{}');
+    expect(failures).toEqual([expect.objectContaining({ operationId: 'listCollections', status: 202 })]);
+    await after({ ...good, contentType: 'text/plain' }, text);
+    expect(failures[1]!.issues[0]).toMatchObject({ rule: 'content', message: 'media type text/plain is not declared for listCollections 200' });
+    await after(good, text);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(failures).toHaveLength(2);
+  });
+
   it('strict: the reply sent instead is a loud 500 naming the failure', () => {
     const failure = { provider: 'xai', operationId: 'listCollections', method: 'GET', url: '/v1/collections', status: 200, issues: [] };
     expect(selfCheckFailedReply(failure)).toEqual({

@@ -69,7 +69,15 @@ function remember(facts: ResponseFacts, type: string, text: string): void {
  * as validation is a function of that JSON alone.
  */
 export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply, text?: string): ValidationIssue[] {
-  if (!op) return mount.errorValidator && reply.body !== undefined ? mount.errorValidator(bodyValue(reply.body)) : [];
+  return check(mount, op, reply, text, false)!;
+}
+
+/** The issues, or undefined when `cheapOnly` and a body would have to be validated to know them. */
+function check(mount: Mount, op: Operation | undefined, reply: Reply, text: string | undefined, cheapOnly: boolean): ValidationIssue[] | undefined {
+  if (!op) {
+    if (!mount.errorValidator || reply.body === undefined) return [];
+    return cheapOnly ? undefined : mount.errorValidator(bodyValue(reply.body));
+  }
   const facts = responseFacts(mount, op, reply.status);
   if (!facts) return [{ location: 'body', pointer: '', rule: 'status', message: `status ${reply.status} is not declared for ${op.id}` }];
   const { declared, key, requiredHeaders, media } = facts;
@@ -99,6 +107,7 @@ export function selfCheck(mount: Mount, op: Operation | undefined, reply: Reply,
   } else if (!Buffer.isBuffer(body)) {
     const keep = text !== undefined && text.length <= REMEMBER_MAX_CHARS;
     if (keep && remembered(facts.conforming.get(type), text)) return issues;
+    if (cheapOnly) return undefined;
     const validate = mount.validators.for(op).response(key, type);
     if (!validate) return issues;
     const found = validate(bodyValue(body));
@@ -157,9 +166,10 @@ function checkPending(): void {
 }
 
 /**
- * Checks a reply just sent, once the event loop has flushed it (all the
- * replies sent in one turn are checked together, in one setImmediate): the
- * client does not wait for the check. A reply sent while the server loads its
+ * Checks a reply just sent: at once when only its head and a body that
+ * passed before are left to check, else once the event loop has flushed it
+ * (all the replies sent in one turn are checked together, in one
+ * setImmediate): the client does not wait for a body's validation. A reply sent while the server loads its
  * data (a fixture's, a health 503) is checked once loading has ended: the
  * checks would otherwise hold up the start, reading the response validators
  * of every spec only to look at replies no client waits for.
@@ -167,5 +177,15 @@ function checkPending(): void {
 export function selfCheckAfterSend(mount: Mount, x: Exchange, reply: Reply, text: string | undefined): void {
   const startup = mount.options.startup;
   if (startup?.loading) return startup.defer(() => selfCheckAfterSend(mount, x, reply, text));
-  if (pending.push({ mount, x, reply, text }) === 1) setImmediate(checkPending);
+  // A reply whose body passed before (a page read again) is checked at once: what is left costs less than holding it for later.
+  let issues: ValidationIssue[] | undefined;
+  try {
+    issues = check(mount, x.op, reply, text, true);
+  } catch (err) {
+    mount.log.error({ err, method: x.method, url: x.view.url }, 'the response self-check failed to run');
+    return;
+  }
+  if (issues === undefined) {
+    if (pending.push({ mount, x, reply, text }) === 1) setImmediate(checkPending);
+  } else if (issues.length) reportSelfCheck(mount, x, reply.status, issues);
 }
