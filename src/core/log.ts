@@ -62,6 +62,7 @@ export interface AsyncOutput {
 
 /** The batches of this process, for the exit (weakly: a logger dropped takes its batch with it). */
 const batches = new Set<WeakRef<TurnBatchedOutput>>();
+let exitHooked = false;
 
 function handOverAtExit(): void {
   for (const ref of batches) ref.deref()?.atExit();
@@ -71,7 +72,7 @@ function handOverAtExit(): void {
  * The lines logged in one turn of the event loop, handed to pino's
  * asynchronous destination as one write. Under load a turn answers many
  * requests: each line written on its own cost a write to stdout and its
- * completion, about a fifth of the server's time per request. A line still
+ * completion, about an eighth of the server's time per request. A line still
  * reaches stdout in the turn after it was logged; at exit the turn's lines
  * are handed over before pino writes what is queued, and `end` and `destroy`
  * (exit.ts) hand them over or drop them as they do for the rest.
@@ -81,7 +82,10 @@ export class TurnBatchedOutput {
   private scheduled = false;
 
   constructor(private readonly out: AsyncOutput) {
-    if (batches.size === 0) process.once('exit', handOverAtExit);
+    if (!exitHooked) {
+      exitHooked = true;
+      process.once('exit', handOverAtExit);
+    }
     for (const ref of batches) if (ref.deref() === undefined) batches.delete(ref);
     batches.add(new WeakRef(this));
   }
@@ -89,7 +93,11 @@ export class TurnBatchedOutput {
   /** At exit: the turn's lines, then what the destination still queues, written at once. */
   atExit(): void {
     this.handOver();
-    if (!this.out.destroyed) this.out.flushSync();
+    try {
+      if (!this.out.destroyed) this.out.flushSync();
+    } catch {
+      // Nowhere left to say it: the process is ending.
+    }
   }
 
   write(line: string): boolean {

@@ -169,10 +169,11 @@ function checkPending(): void {
  * Checks a reply just sent: at once when only its head and a body that
  * passed before are left to check, else once the event loop has flushed it
  * (all the replies sent in one turn are checked together, in one
- * setImmediate): the client does not wait for a body's validation. A reply sent while the server loads its
- * data (a fixture's, a health 503) is checked once loading has ended: the
- * checks would otherwise hold up the start, reading the response validators
- * of every spec only to look at replies no client waits for.
+ * setImmediate): the client does not wait for a body's validation. A reply
+ * sent while the server loads its data (a fixture's, a health 503) is
+ * checked once loading has ended: the checks would otherwise hold up the
+ * start, reading the response validators of every spec only to look at
+ * replies no client waits for.
  */
 export function selfCheckAfterSend(mount: Mount, x: Exchange, reply: Reply, text: string | undefined): void {
   const startup = mount.options.startup;
