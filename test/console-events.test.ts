@@ -63,6 +63,31 @@ describe('event feed (unit)', () => {
     expect(hub.size).toBe(0);
   });
 
+  it('hands a tick to perTurn clients a turn, so requests are answered between them; every client gets its ticks in order', async () => {
+    const journal = new Journal(10);
+    const hub = createEventHub(journal, { tickMs: 60_000, perTurn: 2 });
+    const feeds = Array.from({ length: 5 }, () => hub.open()[Symbol.asyncIterator]());
+    const got: number[] = [];
+    const firsts = feeds.map((f, i) => f.next().then(() => got.push(i)));
+    journal.record(entry(1));
+    hub.flush();
+    await Promise.resolve();
+    await Promise.resolve();
+    // The first group now; the next one a turn later.
+    expect(got).toEqual([0, 1]);
+    await new Promise((r) => setImmediate(r));
+    expect(got).toEqual([0, 1, 2, 3]);
+    // A new tick while one is still being handed out: the rest of the first goes out before it.
+    journal.record(entry(2));
+    hub.flush();
+    await Promise.all(firsts);
+    expect(got).toEqual([0, 1, 2, 3, 4]);
+    const last = feeds[4]!;
+    expect(((await last.next()).value as SseEvent).id).toBe('2');
+    for (const f of feeds.slice(0, 4)) expect(((await f.next()).value as SseEvent).id).toBe('2');
+    hub.close();
+  });
+
   it('keeps the newest entries of a busy tick and says how many older ones it left out', async () => {
     const journal = new Journal(10);
     const hub = createEventHub(journal, { tickMs: 60_000, maxPerEvent: 5 });

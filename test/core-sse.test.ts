@@ -140,6 +140,27 @@ describe('server-sent events in the pipeline', () => {
     ]);
   });
 
+  it('an event object yielded again is written as it is then; a frozen one is the same bytes on every stream', async () => {
+    // A source may reuse one object and change it between yields: each write formats it anew.
+    const reused: SseEvent = { data: '{"type":"tick","n":1}' };
+    function* changing(): Generator<SseEvent> {
+      yield reused;
+      reused.data = '{"type":"tick","n":2}';
+      yield reused;
+    }
+    const t1 = await serve(() => ({ status: 200, body: eventStream(changing()) }), { strict: false });
+    expect(jsonData(await (await t1.open()).rest())).toEqual([
+      { type: 'tick', n: 1 },
+      { type: 'tick', n: 2 },
+    ]);
+    // A frozen event (the admin feed shares one between its clients) reads the same on each stream that writes it.
+    const shared = Object.freeze({ event: 'note', id: '7', data: '{"type":"done"}' });
+    const t2 = await serve(() => ({ status: 200, body: eventStream([shared]) }), { strict: false });
+    const [a, b] = await Promise.all([(await t2.open()).rest(), (await t2.open()).rest()]);
+    expect(a).toEqual([{ event: 'note', id: '7', data: '{"type":"done"}' }]);
+    expect(b).toEqual(a);
+  });
+
   it('checks every event against the event schema: strict, a bad event ends the stream and is reported with its place', async () => {
     const bad: SseEvent[] = [{ data: { type: 'tick', n: 1 } }, { data: { type: 'tick', n: 'two' } }, { data: { type: 'done' } }];
     const t = await serve(() => ({ status: 200, body: eventStream(bad) }));

@@ -5,10 +5,14 @@
  * Clients must cost the API little, however many are open and however slow:
  * - the hub subscribes to the journal once, whatever the number of clients:
  *   a request's only cost is one push onto the hub's list;
- * - every `tickMs` the hub turns what was journaled since into one event, its
- *   JSON made once and shared by every client with the same filter: the newest
- *   `maxPerEvent` entries, and how many older ones were left out (`skipped`;
- *   the journal has them), so a busy API costs each client one write a tick;
+ * - every `tickMs` the hub turns what was journaled since into one event, made
+ *   once (its JSON and its wire text) and shared by every client with the same
+ *   filter: the newest `maxPerEvent` entries, and how many older ones were
+ *   left out (`skipped`; the journal has them), so a busy API costs each
+ *   client one write a tick;
+ * - those writes go out `perTurn` clients at a time, one group per turn of
+ *   the event loop, so requests are answered between them rather than after
+ *   a hundred writes in a row;
  * - each client's buffer is bounded twice: the events queued for it
  *   (`maxQueued`) and the bytes its socket has not taken yet
  *   (`maxBufferedBytes`). A client over either bound is told so with an
@@ -30,6 +34,8 @@ export interface EventFeedOptions {
   maxQueued?: number;
   /** Bytes written to one client and not yet taken by its socket before it is dropped (default 1 MiB). */
   maxBufferedBytes?: number;
+  /** Clients given a tick's event in one turn of the event loop; the rest in the turns after (default 10). */
+  perTurn?: number;
 }
 
 export interface FeedFilter {
@@ -59,10 +65,9 @@ export function publicEntry(e: JournalEntry): components['schemas']['JournalEntr
 
 export const OVERFLOW_MESSAGE = 'This client fell behind the journal and is disconnected; reconnect, and read what was missed from GET /__mock/journal.';
 
-/** One event's text, shared by the clients it goes to. */
+/** One tick's event, shared by the clients it goes to: frozen, so its wire text is made once (sse.ts). */
 interface Batch {
-  data: string;
-  lastId: number;
+  readonly event: SseEvent;
 }
 
 /** One open feed: a bounded queue of batches that its stream drains. */
@@ -127,7 +132,7 @@ class Feed implements AsyncIterator<SseEvent> {
         return { done: false, value: { event: 'overflow', data: { message: OVERFLOW_MESSAGE } } };
       }
       const batch = this.queue.shift();
-      if (batch) return { done: false, value: { event: 'requests', id: String(batch.lastId), data: batch.data } };
+      if (batch) return { done: false, value: batch.event };
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
@@ -169,6 +174,7 @@ export function createEventHub(journal: Journal, options: EventFeedOptions = {})
   const maxPerEvent = options.maxPerEvent ?? 20;
   const maxQueued = options.maxQueued ?? 50;
   const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
+  const perTurn = Math.max(1, options.perTurn ?? 4);
   const feeds = new Set<Feed>();
   const unattached: Feed[] = [];
   /** What was journaled since the last tick: at most the newest 5 × maxPerEvent (a filter still finds its own), the rest counted. */
@@ -185,13 +191,36 @@ export function createEventHub(journal: Journal, options: EventFeedOptions = {})
     }
   };
 
+  /** The tick being handed out: each feed with its event, from `next` on, a group per turn. */
+  let handing: { feeds: Feed[]; batches: Batch[]; next: number } | undefined;
+  let groupScheduled = false;
+  const handOut = (all: boolean): void => {
+    const h = handing;
+    if (!h) return;
+    const end = all ? h.feeds.length : Math.min(h.feeds.length, h.next + perTurn);
+    for (; h.next < end; h.next++) h.feeds[h.next]!.deliver(h.batches[h.next]!);
+    if (h.next >= h.feeds.length) handing = undefined;
+    else if (!groupScheduled) {
+      groupScheduled = true;
+      setImmediate(handOutGroup);
+    }
+  };
+  const handOutGroup = (): void => {
+    groupScheduled = false;
+    handOut(false);
+  };
+
   const flush = (): void => {
+    // A tick still being handed out goes first, whole: every client gets its events in order.
+    handOut(true);
     if (!pending.length) return;
     const entries = pending;
     const before = dropped;
     pending = [];
     dropped = 0;
     const byFilter = new Map<string, Batch | null>();
+    const to: Feed[] = [];
+    const batches: Batch[] = [];
     for (const feed of feeds) {
       const provider = feed.filter.provider;
       const key = provider ?? '';
@@ -201,14 +230,23 @@ export function createEventHub(journal: Journal, options: EventFeedOptions = {})
         const kept = mine.slice(-maxPerEvent);
         batch = kept.length
           ? {
-              data: `{"entries":[${kept.map((e) => JSON.stringify(publicEntry(e))).join(',')}],"skipped":${mine.length - kept.length + (provider === undefined ? before : 0)}}`,
-              lastId: kept[kept.length - 1]!.id,
+              event: Object.freeze({
+                event: 'requests',
+                id: String(kept[kept.length - 1]!.id),
+                data: `{"entries":[${kept.map((e) => JSON.stringify(publicEntry(e))).join(',')}],"skipped":${mine.length - kept.length + (provider === undefined ? before : 0)}}`,
+              }),
             }
           : null;
         byFilter.set(key, batch);
       }
-      if (batch) feed.deliver(batch);
+      if (batch) {
+        to.push(feed);
+        batches.push(batch);
+      }
     }
+    if (!to.length) return;
+    handing = { feeds: to, batches, next: 0 };
+    handOut(false);
   };
 
   const onEnd = (feed: Feed): void => {
@@ -222,6 +260,7 @@ export function createEventHub(journal: Journal, options: EventFeedOptions = {})
       timer = undefined;
       pending = [];
       dropped = 0;
+      handing = undefined;
     }
   };
 

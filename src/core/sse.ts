@@ -83,6 +83,20 @@ export function formatEvent(event: SseEvent): string {
   return `${out}\n`;
 }
 
+/**
+ * The wire bytes of a frozen event whose data is a string, made once however
+ * many streams it is written to (the admin feed shares each tick's event
+ * between its clients); any other event is formatted for each write, since
+ * its source may change it between yields.
+ */
+const frames = new WeakMap<SseEvent, Buffer>();
+function wireOf(event: SseEvent): string | Buffer {
+  if (typeof event.data !== 'string' || !Object.isFrozen(event)) return formatEvent(event);
+  let frame = frames.get(event);
+  if (!frame) frames.set(event, (frame = Buffer.from(formatEvent(event), 'utf8')));
+  return frame;
+}
+
 /** An SSE comment line: ignored by clients, visible to whoever reads the raw stream. */
 export const formatComment = (text: string): string => `: ${text.replace(/[\r\n]+/g, ' ')}\n\n`;
 
@@ -204,7 +218,7 @@ export async function writeEventStream(
       );
       return false;
     }
-    res.write(formatEvent(event));
+    res.write(wireOf(event));
     events++;
     options.onEvent?.();
     return true;
