@@ -79,6 +79,9 @@ describe('hashes and media types', () => {
     expect(mediaTypeOf(' text/plain ')).toBe('text/plain');
     expect(mediaTypeOf(undefined)).toBe('');
     expect(mediaTypeOf('')).toBe('');
+    // The same header asked again, and others in between: each answer is its own header's.
+    const seq = ['Application/JSON', 'application/json', 'text/csv; q=1', 'text/csv; q=1', 'Application/JSON', ' TEXT/plain'];
+    expect(seq.map(mediaTypeOf)).toEqual(['application/json', 'application/json', 'text/csv', 'text/csv', 'application/json', 'text/plain']);
   });
 });
 

