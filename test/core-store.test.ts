@@ -91,6 +91,23 @@ describe('Table', () => {
     expect(() => t.insert({ id: 'a', name: 'b', n: 1 })).toThrow(/duplicate/);
     expect(t.size).toBe(1);
   });
+
+  it('tables that start empty stay apart: rows, deletes and clears of one are not seen by another', () => {
+    const [a, b, c] = [new Table<Row>('id'), new Table<Row>('id'), new Table<Row>('id')];
+    c.clear();
+    expect(a.delete('x')).toBeUndefined();
+    a.insert({ id: 'x', name: 'x', n: 1 });
+    expect([a.size, b.size, c.size]).toEqual([1, 0, 0]);
+    expect(b.get('x')).toBeUndefined();
+    expect([...b.values()]).toEqual([]);
+    expect(b.page({ sort: byName, limit: 5 }).items).toEqual([]);
+    b.insert({ id: 'x', name: 'other', n: 2 });
+    expect([a.get('x')!.name, b.get('x')!.name]).toEqual(['x', 'other']);
+    a.clear();
+    expect([a.size, b.size, c.size]).toEqual([0, 1, 0]);
+    a.insert({ id: 'x', name: 'again', n: 3 });
+    expect(() => a.insert({ id: 'x', name: 'twice', n: 4 })).toThrow(/duplicate/);
+  });
 });
 
 describe('cursors', () => {

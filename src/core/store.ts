@@ -244,8 +244,12 @@ class View<T> {
  * row only when its key changed. A view is built (one sort) on the first read
  * of its ordering.
  */
+/** The rows of every table that has had none yet: shared, and never written to (insert gives a table its own). */
+const NO_ROWS: ReadonlyMap<string, never> = new Map();
+
 export class Table<T> {
-  private readonly rows = new Map<string, T>();
+  /** Made on the first insert: most tables of a big store (a new collection's documents) stay empty. */
+  private rows = NO_ROWS as Map<string, T>;
   /** Per row, how many times it was updated (rows never updated are not in it); made on the first update (most tables, such as a new collection's documents, are never updated). */
   private revisions: WeakMap<object, number> | undefined = undefined;
   private writes = 0;
@@ -288,7 +292,8 @@ export class Table<T> {
 
   insert(row: T): T {
     const id = this.idOf(row);
-    if (this.rows.has(id)) throw new Error(`duplicate id ${id}`);
+    if (this.rows === NO_ROWS) this.rows = new Map();
+    else if (this.rows.has(id)) throw new Error(`duplicate id ${id}`);
     this.rows.set(id, row);
     this.writes++;
     if (this.views) for (const view of this.views.values()) view.insert(row);
@@ -340,7 +345,7 @@ export class Table<T> {
 
   clear(): void {
     this.writes++;
-    this.rows.clear();
+    if (this.rows !== NO_ROWS) this.rows.clear();
     this.views = undefined;
   }
 

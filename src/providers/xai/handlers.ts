@@ -11,7 +11,7 @@ import { Table, decodeCursor, encodeCursor, type SortKey, type SortSpec } from '
 import { requestFilter, type FieldSpec } from './filter.js';
 import {
   addDocument,
-  DEFAULT_CHUNK_CONFIGURATION,
+  defaultChunkConfiguration,
   DEFAULT_MODEL,
   contentTypeFor,
   deleteCollection,
@@ -271,11 +271,12 @@ export function createHandlers(): Handlers<operations, XaiState> {
         name: body.collection_name,
         createdAt: clock.nowMicros(),
         modelName: body.index_configuration?.model_name || DEFAULT_MODEL,
-        chunkConfiguration: normaliseChunkConfiguration(body.chunk_configuration ?? DEFAULT_CHUNK_CONFIGURATION),
+        chunkConfiguration: body.chunk_configuration ? normaliseChunkConfiguration(body.chunk_configuration) : defaultChunkConfiguration(),
         fieldDefinitions: definitions,
-        ...(body.collection_description !== undefined ? { description: body.collection_description } : {}),
         documents: new Table<DocumentRecord>('fileId'),
       };
+      // Added after, not spread in: a literal with a spread is made as a bigger object, and a store keeps every record.
+      if (body.collection_description !== undefined) record.description = body.collection_description;
       state.collections.insert(record);
       return { status: 200, body: renderCollection(state, record) };
     },

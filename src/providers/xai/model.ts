@@ -93,6 +93,17 @@ export const DEFAULT_CHUNK_CONFIGURATION: ChunkConfiguration = {
   inject_name_into_chunks: false,
 };
 
+/** What a collection created without chunk_configuration holds: one shared value, never changed in place (an update replaces it). */
+export function defaultChunkConfiguration(): ChunkConfiguration {
+  return (normalisedDefault ??= deepFreeze(normaliseChunkConfiguration(DEFAULT_CHUNK_CONFIGURATION)));
+}
+let normalisedDefault: ChunkConfiguration | undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') for (const v of Object.values(Object.freeze(value))) deepFreeze(v);
+  return value;
+}
+
 const STRATEGY_KEYS = [
   'chars_configuration',
   'tokens_configuration',
@@ -529,6 +540,8 @@ export function internMediaType(memory: XaiMemory, type: string): string {
 // ---- rendering
 
 export function totalFileSize(state: XaiState, c: CollectionRecord): number {
+  // A collection without documents (every new one) needs no entry in the totals.
+  if (c.documents.size === 0) return 0;
   const { totals } = state.memory;
   const known = totals.get(c.documents);
   if (known && known.count === c.documents.size) return known.bytes;
