@@ -111,6 +111,20 @@ describe('Table', () => {
 });
 
 describe('cursors', () => {
+  it('are the same text for the same scope and key, however often and in whatever order they are asked for', () => {
+    const keys: [string, (string | number)[]][] = Array.from({ length: 20 }, (_, i) => [`scope${i % 3}`, [`name ${i % 5}`, i % 2 ? i : String(i)]]);
+    const first = keys.map(([s, k]) => encodeCursor(s, k));
+    for (const [i, [s, k]] of [...keys.entries()].reverse()) {
+      expect(encodeCursor(s, [...k])).toBe(first[i]);
+      expect(decodeCursor(s, first[i]!)).toEqual(k);
+    }
+    // Keys that differ only in a value's type, or in the scope, get different cursors.
+    expect(encodeCursor('a', ['1'])).not.toBe(encodeCursor('a', [1]));
+    expect(encodeCursor('a', ['x', 1])).not.toBe(encodeCursor('b', ['x', 1]));
+    expect(decodeCursor('a', encodeCursor('a', [1]))).toEqual([1]);
+    expect(decodeCursor('a', encodeCursor('a', ['1']))).toEqual(['1']);
+  });
+
   it('round-trips and is bound to its scope', () => {
     const token = encodeCursor('collections|name|d', ['SEC filings', 'collection_1']);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);

@@ -411,7 +411,23 @@ export class Table<T> {
 
 /** Opaque, URL-safe cursor text for a sort key under a named ordering. */
 export function encodeCursor(scope: string, key: SortKey): string {
-  return Buffer.from(JSON.stringify({ s: scope, k: key }), 'utf8').toString('base64url');
+  // A page read again (a client polling a list) asks for the cursor it was given last time.
+  for (const c of recentCursors) if (c.scope === scope && sameKey(c.key, key)) return c.token;
+  const token = Buffer.from(JSON.stringify({ s: scope, k: key }), 'utf8').toString('base64url');
+  recentCursors[nextCursorSlot] = { scope, key: [...key], token };
+  nextCursorSlot = (nextCursorSlot + 1) % CURSORS_KEPT;
+  return token;
+}
+
+/** The last cursors made, each with what it was made from. */
+const CURSORS_KEPT = 8;
+const recentCursors: { scope: string; key: SortKey; token: string }[] = [];
+let nextCursorSlot = 0;
+
+function sameKey(a: SortKey, b: SortKey): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Decodes a cursor made by encodeCursor for the same scope; undefined when it is not one. */
