@@ -245,11 +245,11 @@ class View<T> {
  * of its ordering.
  */
 /** The rows of every table that has had none yet: shared, and never written to (insert gives a table its own). */
-const NO_ROWS: ReadonlyMap<string, never> = new Map();
+const NO_ROWS: Map<string, never> = new Map<string, never>();
 
 export class Table<T> {
   /** Made on the first insert: most tables of a big store (a new collection's documents) stay empty. */
-  private rows = NO_ROWS as Map<string, T>;
+  private rows: Map<string, T> = NO_ROWS;
   /** Per row, how many times it was updated (rows never updated are not in it); made on the first update (most tables, such as a new collection's documents, are never updated). */
   private revisions: WeakMap<object, number> | undefined = undefined;
   private writes = 0;
