@@ -56,6 +56,36 @@ describe('RenderCache', () => {
     expect(trusting.text(record, 1, render)).toBe('{"name":"a"}');
     expect(() => verifying.text(record, 1, render)).toThrow(/stale/);
   });
+
+  it('with a stamp of three counters: kept while all three hold, rendered again when any moves', () => {
+    const cache = new RenderCache(false);
+    const record = { name: 'a' };
+    let renders = 0;
+    const render = (): unknown => (renders++, { name: record.name, n: renders });
+    const first = cache.textOf(record, 0, 5, 7, render);
+    expect(cache.textOf(record, 0, 5, 7, render)).toBe(first);
+    expect(renders).toBe(1);
+    for (const [a, b, c] of [
+      [1, 5, 7],
+      [1, 6, 7],
+      [1, 6, 8],
+    ] as const) {
+      const before = renders;
+      expect(cache.textOf(record, a, b, c, render)).toBe(`{"name":"a","n":${before + 1}}`);
+      expect(cache.textOf(record, a, b, c, render)).toBe(`{"name":"a","n":${before + 1}}`);
+    }
+    expect(renders).toBe(4);
+    // A text kept under a text or number stamp is not taken for one kept under counters, nor the other way round.
+    const other = { name: 'b' };
+    cache.text(other, 0, render);
+    cache.textOf(other, 0, 0, 0, render);
+    cache.text(other, 0, render);
+    expect(renders).toBe(7);
+    const verifying = new RenderCache(true);
+    verifying.textOf(record, 1, 1, 1, () => ({ name: record.name }));
+    record.name = 'changed behind the stamp';
+    expect(() => verifying.textOf(record, 1, 1, 1, () => ({ name: record.name }))).toThrow(/stale.*\[1,1,1\]/);
+  });
 });
 
 describe('RenderCache: bodies joined from kept texts', () => {

@@ -58,6 +58,15 @@ export function objectText(fields: Readonly<Record<string, string | undefined>>)
 /** What a record's text depends on besides the record itself: compared with `===`. */
 export type Stamp = string | number;
 
+/** A record's kept text, with its stamp: a text or number, or three counters (`stamp` undefined then). */
+interface KeptRecord {
+  stamp: Stamp | undefined;
+  a: number;
+  b: number;
+  c: number;
+  body: JsonText;
+}
+
 /** How many joined bodies are kept per owner (the pages last read, the oldest forgotten first). */
 const JOINED_PER_OWNER = 16;
 
@@ -72,7 +81,7 @@ interface Joined {
  * while their parts are the very same strings.
  */
 export class RenderCache {
-  private readonly records = new WeakMap<object, { stamp: Stamp; body: JsonText }>();
+  private readonly records = new WeakMap<object, KeptRecord>();
   private readonly pages = new WeakMap<object, Map<string, Joined>>();
   /** Hits and renders of records' texts, and of joined bodies, for the tests that show the cache is used. */
   hits = 0;
@@ -90,18 +99,40 @@ export class RenderCache {
   /** The record's JSON text as a reply body, the same JsonText while the stamp holds (sent as bytes encoded once). */
   body<T>(record: object, stamp: Stamp, render: () => T): JsonText<T> {
     const kept = this.records.get(record);
-    if (kept !== undefined && kept.stamp === stamp) {
-      this.hits++;
-      if (this.verify) {
-        const fresh = JSON.stringify(render());
-        if (fresh !== kept.body.text)
-          throw new Error(`a kept rendering is stale (its stamp ${JSON.stringify(stamp)} did not change): kept ${kept.body.text}, now ${fresh}`);
-      }
-      return kept.body as JsonText<T>;
+    if (kept !== undefined && kept.stamp === stamp) return this.hit(kept, render, stamp);
+    return this.render(record, stamp, 0, 0, 0, render);
+  }
+
+  /**
+   * As `body`, with a stamp of three counters (a row's revision and two
+   * tables' versions, say), compared as numbers: a list of twenty records
+   * makes no stamp text per record.
+   */
+  bodyOf<T>(record: object, a: number, b: number, c: number, render: () => T): JsonText<T> {
+    const kept = this.records.get(record);
+    if (kept !== undefined && kept.stamp === undefined && kept.a === a && kept.b === b && kept.c === c) return this.hit(kept, render, [a, b, c]);
+    return this.render(record, undefined, a, b, c, render);
+  }
+
+  /** As `text`, with `bodyOf`'s stamp of three counters. */
+  textOf(record: object, a: number, b: number, c: number, render: () => unknown): string {
+    return this.bodyOf(record, a, b, c, render).text;
+  }
+
+  private hit<T>(kept: KeptRecord, render: () => T, stamp: unknown): JsonText<T> {
+    this.hits++;
+    if (this.verify) {
+      const fresh = JSON.stringify(render());
+      if (fresh !== kept.body.text)
+        throw new Error(`a kept rendering is stale (its stamp ${JSON.stringify(stamp)} did not change): kept ${kept.body.text}, now ${fresh}`);
     }
+    return kept.body as JsonText<T>;
+  }
+
+  private render<T>(record: object, stamp: Stamp | undefined, a: number, b: number, c: number, render: () => T): JsonText<T> {
     this.renders++;
     const body = new JsonText<T>(JSON.stringify(render()), true);
-    this.records.set(record, { stamp, body });
+    this.records.set(record, { stamp, a, b, c, body });
     return body;
   }
 
