@@ -37,6 +37,9 @@ export { ScenarioError } from './core/scenarios.js';
 export { StateError } from './core/state-io.js';
 export { PROVIDER_NAMES } from './providers/index.js';
 
+/** How long after loading the self-checks of the replies sent while loading start. */
+const DEFERRED_CHECKS_AFTER_MS = 250;
+
 export interface MockServerOptions {
   /** TCP port; 0 picks a free one (default 4010). */
   port?: number;
@@ -592,14 +595,15 @@ export function createMockCore(options: MockServerOptions): MockCore {
       waiting.delete(res);
       answer();
     }
-    // Then the self-checks held while loading, one a turn of the event loop: the requests that come meanwhile do not wait for them all.
+    // Then the self-checks held while loading, a moment later and one a turn of the event loop: the first requests
+    // of a fresh start (a health probe, a client's first call) do not wait for the response validators they read.
     const runDeferred = (): void => {
       const task = deferred.shift();
       if (!task || closed) return;
       task();
       setImmediate(runDeferred);
     };
-    setImmediate(runDeferred);
+    setTimeout(runDeferred, DEFERRED_CHECKS_AFTER_MS).unref();
   };
 
   return { mock, log, owns, dispatch, load, close };
