@@ -28,7 +28,39 @@ export const YOUNG_GENERATION_BYTES = 8 * 1024 * 1024;
 /** The old generation's growth between full collections, in percent of what was live. */
 export const HEAP_GROWING_PERCENT = 30;
 
-const growth = (factor: number): void => v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+/** V8's defaults of the two flags, which a code cache made by the build was made under. */
+const DEFAULT_GROWTH = 2;
+const DEFAULT_GROWING_PERCENT = 0;
+/** The values set here, while they differ from V8's. */
+let flags: { growth: number; percent: number } | undefined;
+
+function setFlags(growth: number, percent: number): void {
+  v8.setFlagsFromString(`--semi-space-growth-factor=${growth}`);
+  v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+const growth = (factor: number): void => {
+  flags = { growth: factor, percent: HEAP_GROWING_PERCENT };
+  v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+};
+
+/**
+ * Runs `compile` under V8's default flags, then puts the heap's back. V8
+ * refuses a code cache made under other flags (it compares a hash of the
+ * flags that differ from their defaults), and the build made the caches of
+ * the validator modules in a fresh process: one read after the heap was sized
+ * would be compiled from its text again.
+ */
+export function withDefaultFlags<T>(compile: () => T): T {
+  const set = flags;
+  if (!set) return compile();
+  setFlags(DEFAULT_GROWTH, DEFAULT_GROWING_PERCENT);
+  try {
+    return compile();
+  } finally {
+    setFlags(set.growth, set.percent);
+  }
+}
 
 function youngGenerationBytes(): number {
   for (const s of v8.getHeapSpaceStatistics()) if (s.space_name === 'new_space') return s.space_size;
@@ -48,6 +80,7 @@ export function keepHeapSmall(): void {
   // The build's start that writes the code cache (cli-start.ts): V8 refuses a cache made under flags other than a fresh process's.
   if ((globalThis as Record<symbol, unknown>)[Symbol.for('collections-mock.writingCodeCache')]) return;
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  flags = { growth: DEFAULT_GROWTH, percent: HEAP_GROWING_PERCENT };
   let growing: boolean | undefined;
   const check = (): void => {
     const grow = youngGenerationBytes() * 2 <= YOUNG_GENERATION_BYTES;

@@ -40,7 +40,35 @@ function largestYoungGeneration(keepSmall: boolean): { max: number; bound: numbe
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { max: number; bound: number };
 }
 
+/** How many of the build's code caches V8 took and refused while one spec's validators of every kind were read. */
+function codeCachesRead(sizedFirst: boolean): { used: number; refused: number } {
+  const dist = path.resolve(import.meta.dirname, '..', 'dist');
+  const at = (file: string) => JSON.stringify(pathToFileURL(path.join(dist, file)).href);
+  const script = `
+    const { keepHeapSmall } = await import(${at('heap.js')});
+    const { codeCaches, SpecValidators } = await import(${at('core/validation.js')});
+    const { loadSpec } = await import(${at('core/spec.js')});
+    if (${sizedFirst}) keepHeapSmall();
+    const spec = loadSpec(${JSON.stringify(path.resolve(import.meta.dirname, '..', 'specs', 'xai.yaml'))}, 'xai');
+    const validators = SpecValidators.of(spec);
+    for (const op of spec.operations.values()) {
+      const v = validators.for(op);
+      v.params({ path: {}, query: {}, header: {} });
+      v.body('application/json');
+      v.response('200', 'application/json');
+    }
+    console.log(JSON.stringify(codeCaches));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { used: number; refused: number };
+}
+
 describe('keepHeapSmall', () => {
+  it("leaves the build's code caches usable: the validator modules read after it are not compiled again", () => {
+    const fresh = codeCachesRead(false);
+    expect(fresh.used).toBeGreaterThanOrEqual(2);
+    expect(fresh.refused).toBe(0);
+    expect(codeCachesRead(true)).toEqual(fresh);
+  });
+
   it('bounds the young generation, which V8 alone grows past the bound', () => {
     const alone = largestYoungGeneration(false);
     expect(alone.max).toBeGreaterThan(alone.bound);

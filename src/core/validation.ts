@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, type Ajv2020 } from './ajv.js';
 import { FORMATS } from './formats.js';
+import { withDefaultFlags } from '../heap.js';
 import { buildOutput, resolvePointer, type JsonSchema, type Operation, type Spec, type SpecParameter } from './spec.js';
 import type { ValidationIssue } from './errors.js';
 
@@ -268,6 +269,9 @@ interface KindModule {
   load(formats: typeof FORMATS): Record<string, ValidateFunction>;
 }
 
+/** The build's code caches of precompiled modules this process read: taken by V8, or refused (and the module compiled from its text). */
+export const codeCaches = { used: 0, refused: 0 };
+
 /** Where the build keeps V8's code cache of a precompiled module. */
 const cacheFile = (file: string) => `${file}.cache`;
 
@@ -290,7 +294,10 @@ function runPrecompiled<T>(file: string): { module: T; script: vm.Script } {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(`(function (exports, require, module) {${text}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = withDefaultFlags(
+    () => new vm.Script(`(function (exports, require, module) {${text}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) }),
+  );
+  if (cachedData) codeCaches[script.cachedDataRejected ? 'refused' : 'used']++;
   const module = { exports: {} as T };
   (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown) => void)(module.exports, createRequire(file), module);
   return { module: module.exports, script };
