@@ -16,11 +16,14 @@ export function authenticate(mount: Mount, x: Exchange): void {
 export function withCallerHeaders(mount: Mount, x: Exchange, reply: Reply): Reply {
   const replyHeaders = mount.provider.replyHeaders;
   if (!x.auth || !replyHeaders) return reply;
-  // Copied key by key into one new object: two spreads cost a third of this stage on a fast route.
+  // Copied field by field, without spreads: replies of every shape pass here, and a spread of so many shapes takes V8's slow path.
   const headers: Record<string, string> = {};
   const caller = replyHeaders(x.auth, x.view);
   for (const k in caller) headers[k] = caller[k]!;
   const own = reply.headers;
   if (own) for (const k in own) headers[k] = own[k]!;
-  return { ...reply, headers };
+  const out: Reply = { status: reply.status, headers };
+  if (reply.body !== undefined) out.body = reply.body;
+  if (reply.contentType !== undefined) out.contentType = reply.contentType;
+  return out;
 }

@@ -36,7 +36,9 @@ export function validateRequest(mount: Mount, x: Exchange): void {
       if (v !== undefined) header[name] = v;
     }
   }
-  const path: Record<string, unknown> = { ...x.params };
+  // A copy (coercion may change its values), made key by key: a spread of every route's shape takes V8's slow path.
+  const path: Record<string, unknown> = {};
+  for (const k in x.params) path[k] = x.params[k];
   const v = mount.validators.for(op);
   const issues = v.params({ path, query, header });
   const mediaType = x.parsed.mediaType || 'application/json';
