@@ -34,7 +34,7 @@ export interface EventFeedOptions {
   maxQueued?: number;
   /** Bytes written to one client and not yet taken by its socket before it is dropped (default 1 MiB). */
   maxBufferedBytes?: number;
-  /** Clients given a tick's event in one turn of the event loop; the rest in the turns after (default 10). */
+  /** Clients given a tick's event in one turn of the event loop; the rest in the turns after (default 4). */
   perTurn?: number;
 }
 

@@ -237,6 +237,9 @@ class View<T> {
   }
 }
 
+/** The rows of every table that has had none yet: shared, and never written to (insert gives a table its own). */
+const NO_ROWS: Map<string, never> = new Map<string, never>();
+
 /**
  * Records of one kind for one tenant, in insertion order, with sorted views.
  * Every write goes through this class and keeps the views in order: an insert
@@ -244,9 +247,6 @@ class View<T> {
  * row only when its key changed. A view is built (one sort) on the first read
  * of its ordering.
  */
-/** The rows of every table that has had none yet: shared, and never written to (insert gives a table its own). */
-const NO_ROWS: Map<string, never> = new Map<string, never>();
-
 export class Table<T> {
   /** Made on the first insert: most tables of a big store (a new collection's documents) stay empty. */
   private rows: Map<string, T> = NO_ROWS;
