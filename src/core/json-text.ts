@@ -55,12 +55,13 @@ export function objectText(fields: Readonly<Record<string, string | undefined>>)
   return out ? `${out}}` : '{}';
 }
 
-/** What a record's text depends on besides the record itself: compared with `===`. */
-export type Stamp = string | number;
-
-/** A record's kept text, with its stamp: a text or number, or three counters (`stamp` undefined then). */
+/**
+ * A record's kept text, with its stamp: three counters its text depends on
+ * besides the record itself (a row's revision and two tables' versions, say;
+ * 0 for those it does not depend on), compared as numbers, so a list of
+ * twenty records makes no stamp text per record.
+ */
 interface KeptRecord {
-  stamp: Stamp | undefined;
   a: number;
   b: number;
   c: number;
@@ -91,48 +92,34 @@ export class RenderCache {
 
   constructor(private readonly verify: boolean) {}
 
-  /** The record's JSON text: the kept one when its stamp is unchanged, else `render()`'s, kept. */
-  text(record: object, stamp: Stamp, render: () => unknown): string {
-    return this.body(record, stamp, render).text;
+  /** The record's JSON text: the kept one while its stamp (`a`, `b`, `c`) is unchanged, else `render()`'s, kept. */
+  text(record: object, a: number, b: number, c: number, render: () => unknown): string {
+    return this.body(record, a, b, c, render).text;
   }
 
   /** The record's JSON text as a reply body, the same JsonText while the stamp holds (sent as bytes encoded once). */
-  body<T>(record: object, stamp: Stamp, render: () => T): JsonText<T> {
+  body<T>(record: object, a: number, b: number, c: number, render: () => T): JsonText<T> {
     const kept = this.records.get(record);
-    if (kept !== undefined && kept.stamp === stamp) return this.hit(kept, render, stamp);
-    return this.render(record, stamp, 0, 0, 0, render);
+    if (kept !== undefined && kept.a === a && kept.b === b && kept.c === c) return this.hit(kept, render);
+    return this.render(record, a, b, c, render);
   }
 
-  /**
-   * As `body`, with a stamp of three counters (a row's revision and two
-   * tables' versions, say), compared as numbers: a list of twenty records
-   * makes no stamp text per record.
-   */
-  bodyOf<T>(record: object, a: number, b: number, c: number, render: () => T): JsonText<T> {
-    const kept = this.records.get(record);
-    if (kept !== undefined && kept.stamp === undefined && kept.a === a && kept.b === b && kept.c === c) return this.hit(kept, render, [a, b, c]);
-    return this.render(record, undefined, a, b, c, render);
-  }
-
-  /** As `text`, with `bodyOf`'s stamp of three counters. */
-  textOf(record: object, a: number, b: number, c: number, render: () => unknown): string {
-    return this.bodyOf(record, a, b, c, render).text;
-  }
-
-  private hit<T>(kept: KeptRecord, render: () => T, stamp: unknown): JsonText<T> {
+  private hit<T>(kept: KeptRecord, render: () => T): JsonText<T> {
     this.hits++;
     if (this.verify) {
       const fresh = JSON.stringify(render());
       if (fresh !== kept.body.text)
-        throw new Error(`a kept rendering is stale (its stamp ${JSON.stringify(stamp)} did not change): kept ${kept.body.text}, now ${fresh}`);
+        throw new Error(
+          `a kept rendering is stale (its stamp ${JSON.stringify([kept.a, kept.b, kept.c])} did not change): kept ${kept.body.text}, now ${fresh}`,
+        );
     }
     return kept.body as JsonText<T>;
   }
 
-  private render<T>(record: object, stamp: Stamp | undefined, a: number, b: number, c: number, render: () => T): JsonText<T> {
+  private render<T>(record: object, a: number, b: number, c: number, render: () => T): JsonText<T> {
     this.renders++;
     const body = new JsonText<T>(JSON.stringify(render()), true);
-    this.records.set(record, { stamp, a, b, c, body });
+    this.records.set(record, { a, b, c, body });
     return body;
   }
 

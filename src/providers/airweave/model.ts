@@ -550,7 +550,7 @@ export function dropCollectionEntities(state: AirweaveState, readableId: string)
  * summaries derive from them; both change only through their tables).
  */
 export function listedCollectionText(state: AirweaveState, c: CollectionRecord): string {
-  return state.env.renders.textOf(c, state.collections.revision(c), state.connections.version, state.jobs.version, () => renderCollection(state, c, true));
+  return state.env.renders.text(c, state.collections.revision(c), state.connections.version, state.jobs.version, () => renderCollection(state, c, true));
 }
 
 export function renderCollection(state: AirweaveState, c: CollectionRecord, withSummaries = false): Collection {

@@ -557,7 +557,7 @@ export function totalFileSize(state: XaiState, c: CollectionRecord): number {
  * files (their sizes make its total).
  */
 export function collectionBody(state: XaiState, c: CollectionRecord): JsonText<CollectionMetadata> {
-  return state.env.renders.bodyOf(c, state.collections.revision(c), c.documents.version, state.files.version, () => renderCollection(state, c));
+  return state.env.renders.body(c, state.collections.revision(c), c.documents.version, state.files.version, () => renderCollection(state, c));
 }
 
 export function renderCollection(state: XaiState, c: CollectionRecord): CollectionMetadata {
