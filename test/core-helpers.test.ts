@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseKeyFile } from '../src/core/keyfile.js';
 import { fnv1a32, uuidFromText } from '../src/core/hash.js';
 import { mediaTypeOf } from '../src/core/media.js';
+import { withHeaders } from '../src/core/provider.js';
 import { seedToInt } from '../src/core/ids.js';
 import { parseJson } from '../src/core/body.js';
 
@@ -99,5 +100,16 @@ describe('parseJson', () => {
     }
     expect(parseJson(Buffer.from('{"a":[1,"x",null,{"c":true}],"é":"\\u00e9"}'))).toEqual({ a: [1, 'x', null, { c: true }], é: 'é' });
     expect(() => parseJson(Buffer.from('{"a":'))).toThrow(/not valid JSON/);
+  });
+});
+
+describe('withHeaders', () => {
+  it("puts headers beneath a reply's own and above them, in a new reply that keeps its status, body and content type", () => {
+    const reply = { status: 201, headers: { a: 'own', b: 'own' }, body: { x: 1 }, contentType: 'text/plain' };
+    const out = withHeaders(reply, { a: 'under', c: 'under' }, { b: 'over', d: 'over' });
+    expect(out).toEqual({ status: 201, headers: { a: 'own', b: 'over', c: 'under', d: 'over' }, body: { x: 1 }, contentType: 'text/plain' });
+    expect(reply.headers).toEqual({ a: 'own', b: 'own' });
+    // A reply without a body or a content type gets none.
+    expect(withHeaders({ status: 204 }, undefined)).toStrictEqual({ status: 204, headers: {} });
   });
 });

@@ -3,7 +3,7 @@
  * (its MockError). Credentials are checked before the body is looked at: a
  * bad key with a bad body is an auth error.
  */
-import type { Reply } from '../provider.js';
+import { withHeaders, type Reply } from '../provider.js';
 import type { Exchange, Mount } from './context.js';
 
 export function authenticate(mount: Mount, x: Exchange): void {
@@ -16,14 +16,5 @@ export function authenticate(mount: Mount, x: Exchange): void {
 export function withCallerHeaders(mount: Mount, x: Exchange, reply: Reply): Reply {
   const replyHeaders = mount.provider.replyHeaders;
   if (!x.auth || !replyHeaders) return reply;
-  // Copied field by field, without spreads: replies of every shape pass here, and a spread of so many shapes takes V8's slow path.
-  const headers: Record<string, string> = {};
-  const caller = replyHeaders(x.auth, x.view);
-  for (const k in caller) headers[k] = caller[k]!;
-  const own = reply.headers;
-  if (own) for (const k in own) headers[k] = own[k]!;
-  const out: Reply = { status: reply.status, headers };
-  if (reply.body !== undefined) out.body = reply.body;
-  if (reply.contentType !== undefined) out.contentType = reply.contentType;
-  return out;
+  return withHeaders(reply, replyHeaders(x.auth, x.view));
 }

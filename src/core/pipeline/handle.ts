@@ -4,7 +4,7 @@
  * the error as the provider renders it (its envelope and status).
  */
 import { MockError, isMockError } from '../errors.js';
-import type { AnyHandler, Reply, RequestContext } from '../provider.js';
+import { withHeaders, type AnyHandler, type Reply, type RequestContext } from '../provider.js';
 import type { Exchange, Mount } from './context.js';
 
 /**
@@ -49,7 +49,7 @@ export function errorReply(mount: Mount, x: Exchange, err: unknown): Reply {
 export function renderError(mount: Mount, x: Exchange, err: MockError): Reply {
   try {
     const reply = mount.provider.renderError(err, x.view);
-    return { ...reply, headers: { ...err.headers, ...reply.headers } };
+    return withHeaders(reply, err.headers);
   } catch (renderErr) {
     mount.log.error({ err: renderErr }, 'renderError failed');
     return { status: 500, body: { error: 'internal error' } };

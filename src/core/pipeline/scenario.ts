@@ -8,7 +8,7 @@ import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { MockError, type MockErrorKind } from '../errors.js';
 import { isJsonMedia } from '../body.js';
 import { declaredResponse, responseFor, type Operation } from '../spec.js';
-import type { Reply } from '../provider.js';
+import { withHeaders, type Reply } from '../provider.js';
 import { lowestSuccess, parsePrefer, specExample, type Fault, type ScenarioRule } from '../scenarios.js';
 import type { Exchange, Mount } from './context.js';
 import type { ScenarioRegistry } from '../scenarios.js';
@@ -78,7 +78,7 @@ export function scenarioReply(mount: Mount, x: Exchange, respond: NonNullable<Sc
     const ex = specExample(op, respond.status, respond.example);
     reply = ex.found ? { status: respond.status, body: ex.value, ...(ex.mediaType ? { contentType: ex.mediaType } : {}) } : { status: respond.status };
   } else reply = envelopeFor(mount, x, respond.status, respond.message);
-  return { ...reply, headers: { ...reply.headers, ...headers } };
+  return withHeaders(reply, undefined, headers);
 }
 
 /** A fault: the connection reset or ended without a reply, broken JSON, or no answer at all (held until shutdown). */
