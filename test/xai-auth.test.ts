@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockServer } from '../src/server.js';
+import { createXaiProvider } from '../src/providers/xai/index.js';
+import { MockError } from '../src/core/errors.js';
+import type { RequestView } from '../src/core/provider.js';
 import { useServer } from './support/server.js';
 import { raw } from './support/client.js';
 import { expectXaiError, freshKey, uploadFile } from './support/xai.js';
@@ -54,6 +57,45 @@ describe('xAI auth: credentials', () => {
     const before = ctx.server.providers[0]!.tenants.size;
     expectXaiError(await raw(ctx.url, '/xai/v1/collections', { key: null, method: 'POST', headers: JSON_CT, body: '{"collection_name":"x"}' }), 401);
     expect(ctx.server.providers[0]!.tenants.size).toBe(before);
+  });
+});
+
+describe('xAI auth: callers are remembered', () => {
+  const view = (authorization: string, path = '/v1/collections'): RequestView => ({
+    method: 'GET',
+    path,
+    url: path,
+    headers: { authorization },
+    query: new URLSearchParams(),
+  });
+
+  it('the same header gets the same frozen result; a management key is still refused the Files API on every request', () => {
+    const provider = createXaiProvider();
+    const first = provider.authenticate(view('Bearer xai-token-m1'));
+    expect(first).toEqual({ tenant: 'key:xai-token-m1', principal: { team: 'key:xai-token-m1', kind: 'management', known: false } });
+    expect(provider.authenticate(view('Bearer xai-token-m1'))).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.principal)).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      expect(() => provider.authenticate(view('Bearer xai-token-m1', '/v1/files'))).toThrow(MockError);
+    }
+    expect(() => provider.authenticate(view('Basic eDp5'))).toThrow(/No credentials presented/);
+    expect(() => provider.authenticate(view('Basic eDp5'))).toThrow(/No credentials presented/);
+  });
+
+  it('past the number kept, callers are worked out again with the same teams', () => {
+    const provider = createXaiProvider();
+    const first = provider.authenticate(view('Bearer xai-first'));
+    for (let i = 0; i < 5000; i++) expect(provider.authenticate(view(`Bearer xai-k${i}`)).tenant).toBe(`key:xai-k${i}`);
+    const again = provider.authenticate(view('Bearer xai-first'));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('with a key file: a known key keeps its team and kind, an unknown one is refused each time', () => {
+    const provider = createXaiProvider({ apiKeys: [{ key: 'xai-known', team: 'team_a' }] });
+    expect(provider.authenticate(view('Bearer xai-known'))).toEqual({ tenant: 'team_a', principal: { team: 'team_a', kind: 'api', known: true } });
+    expect(provider.authenticate(view('Bearer xai-known'))).toBe(provider.authenticate(view('Bearer xai-known')));
+    for (let i = 0; i < 2; i++) expect(() => provider.authenticate(view('Bearer xai-unknown'))).toThrow(/Incorrect API key provided/);
   });
 });
 

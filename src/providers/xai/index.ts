@@ -48,6 +48,9 @@ function parseKeys(raw: unknown): Map<string, XaiKey> | undefined {
   });
 }
 
+/** Callers remembered at most (a client that sends more keys than this has them worked out again). */
+const CALLERS_KEPT = 4096;
+
 /** The Files API (and search) live on api.x.ai, which takes API keys only. */
 const API_HOST_ONLY = /^\/v1\/(files|documents\/search)(\/|$)/;
 
@@ -68,9 +71,11 @@ export function createXaiProvider(options: ProviderOptions = {}): TypedProvider<
   // This provider's caches, indexes and slabs, shared by its tenants only.
   const memory = createXaiMemory();
 
-  const authenticate = (view: RequestView): AuthResult => {
-    const header = view.headers.authorization;
-    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  /** Callers seen lately, by their `authorization` header: one frozen result each (the tenant's text is then the same string on every request, and the journal keeps no copy of it). */
+  const callers = new Map<string, AuthResult>();
+
+  const caller = (header: string): AuthResult => {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new MockError('unauthenticated', 'No credentials presented.');
     const token = m[1]!;
     let principal: XaiPrincipal;
@@ -85,10 +90,20 @@ export function createXaiProvider(options: ProviderOptions = {}): TypedProvider<
       // Without a key file every key is its own team.
       principal = { team: `key:${token}`, kind: kindOf(token), known: false };
     }
-    if (principal.kind === 'management' && API_HOST_ONLY.test(view.path)) {
+    const result: AuthResult = Object.freeze({ tenant: principal.team, principal: Object.freeze(principal) });
+    if (callers.size >= CALLERS_KEPT) callers.clear();
+    callers.set(header, result);
+    return result;
+  };
+
+  const authenticate = (view: RequestView): AuthResult => {
+    const header = view.headers.authorization;
+    if (!header) throw new MockError('unauthenticated', 'No credentials presented.');
+    const result = callers.get(header) ?? caller(header);
+    if ((result.principal as XaiPrincipal).kind === 'management' && API_HOST_ONLY.test(view.path)) {
       throw new MockError('forbidden', 'A management key cannot call the Files API; use an API key.');
     }
-    return { tenant: principal.team, principal };
+    return result;
   };
 
   return defineProvider<operations, XaiState>({
