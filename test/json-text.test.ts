@@ -175,6 +175,20 @@ describe('xAI collections from kept texts, on a server that does not verify them
     expect((await call('POST', '/v1/collections', { collection_name: 'Gamma' })).status).toBe(200);
     expect((await list()).map((c) => c.collection_name)).toEqual(['Gamma', 'Beta']);
   });
+
+  it('sends a kept text with the Content-Length of its UTF-8 bytes, short or long, on every read', async () => {
+    const key = freshKey();
+    const call = (method: string, path: string, json?: unknown) => send(`${ctx.url}/xai${path}`, { method, headers: { authorization: `Bearer ${key}` }, json });
+    for (const description of ['Résumé ✓', 'é'.repeat(5000)]) {
+      const id = (await call('POST', '/v1/collections', { collection_name: 'Ünïcode ✓', collection_description: description })).json.collection_id as string;
+      for (let i = 0; i < 2; i++) {
+        const res = await call('GET', `/v1/collections/${id}`);
+        expect(res.status).toBe(200);
+        expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(res.text, 'utf8'));
+        expect(res.json).toMatchObject({ collection_name: 'Ünïcode ✓', collection_description: description });
+      }
+    }
+  });
 });
 
 describe('Airweave collections listed from kept texts, on a server that does not verify them', () => {
