@@ -1,4 +1,4 @@
-/** The helpers every provider and the contract suite share: the key-file reader, the hashes, the media type, the JSON body reader. */
+/** The helpers every provider and the contract suite share: the key-file reader, the hashes, the media type, the JSON body reader, the bounded memo. */
 import { describe, expect, it } from 'vitest';
 import { parseKeyFile } from '../src/core/keyfile.js';
 import { fnv1a32, uuidFromText } from '../src/core/hash.js';
@@ -6,6 +6,7 @@ import { mediaTypeOf } from '../src/core/media.js';
 import { withHeaders } from '../src/core/provider.js';
 import { seedToInt } from '../src/core/ids.js';
 import { parseJson } from '../src/core/body.js';
+import { remembered } from '../src/core/remembered.js';
 
 describe('parseKeyFile', () => {
   const reader = {
@@ -111,5 +112,30 @@ describe('withHeaders', () => {
     expect(reply.headers).toEqual({ a: 'own', b: 'own' });
     // A reply without a body or a content type gets none.
     expect(withHeaders({ status: 204 }, undefined)).toStrictEqual({ status: 204, headers: {} });
+  });
+});
+
+describe('remembered', () => {
+  it('works a key out once while it is kept, keeps at most the bound (then starts again), and keeps nothing whose work threw', () => {
+    const made: string[] = [];
+    const upper = remembered(3, (key: string) => {
+      if (key === 'bad') throw new Error('no');
+      made.push(key);
+      return { text: key.toUpperCase() };
+    });
+    const a = upper('a');
+    expect(upper('a')).toBe(a);
+    expect(a).toEqual({ text: 'A' });
+    upper('b');
+    upper('c');
+    expect(made).toEqual(['a', 'b', 'c']);
+    // Full: the fourth key empties the table and is the first kept again.
+    expect(upper('d')).toEqual({ text: 'D' });
+    expect(upper('d')).toBe(upper('d'));
+    expect(upper('a')).not.toBe(a);
+    expect(upper('a')).toEqual(a);
+    expect(made).toEqual(['a', 'b', 'c', 'd', 'a']);
+    for (let i = 0; i < 2; i++) expect(() => upper('bad')).toThrow('no');
+    expect(made).toEqual(['a', 'b', 'c', 'd', 'a']);
   });
 });

@@ -16,23 +16,15 @@ import { airweaveRecords } from './records.js';
 import { millisToSeconds } from '../../core/time.js';
 import { parseKeyFile } from '../../core/keyfile.js';
 import { uuidFromText } from '../../core/hash.js';
+import { remembered } from '../../core/remembered.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Organisation ids of the keys seen lately (a hash per request would cost more than the rest of authentication). */
-const organizations = new Map<string, string>();
+/** Organisation ids of keys remembered at most (a hash per request would cost more than the rest of authentication). */
 const ORGANIZATIONS_KEPT = 4096;
 
-/** A stable organisation id for a key that names none: a UUID v4 shape drawn from the key's hash. */
-export function organizationFor(key: string): string {
-  let id = organizations.get(key);
-  if (id === undefined) {
-    id = uuidFromText(`airweave-organization:${key}`);
-    if (organizations.size >= ORGANIZATIONS_KEPT) organizations.clear();
-    organizations.set(key, id);
-  }
-  return id;
-}
+/** A stable organisation id for a key that names none: a UUID v4 shape drawn from the key's hash, remembered for the key's next request. */
+export const organizationFor: (key: string) => string = remembered(ORGANIZATIONS_KEPT, (key: string) => uuidFromText(`airweave-organization:${key}`));
 
 interface AirweaveKey {
   key: string;

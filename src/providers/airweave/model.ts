@@ -12,6 +12,7 @@ import { nextRun, parseCron } from './cron.js';
 import { connectionKey, corpusAt, generatedAt, loadCorpora, recordOf, type Corpus, type EntityInput, type EntityRecord } from './entities.js';
 import { dropIndex, indexLater, prepareChunks, putEntity, removeEntity, track, type Holder } from './retrieval.js';
 import type { EpochMicros } from '../../core/time.js';
+import { remembered } from '../../core/remembered.js';
 
 type Schemas = components['schemas'];
 export type Collection = Schemas['Collection'];
@@ -146,22 +147,15 @@ export const EMBEDDING = { vector_size: 3072, embedding_model_name: 'text-embedd
 
 // ---- time
 
-/** Naive UTC ISO, as the vendor's database rows serialise: microseconds only when non-zero, no zone. */
-/** Recently formatted times: a list renders the same stored times on every call. */
-const naiveTexts = new Map<number, string>();
+/** Formatted times remembered at most: a list renders the same stored times on every call. */
 const NAIVE_TEXTS_MAX = 8192;
 
-export function naive(micros: number): string {
-  let text = naiveTexts.get(micros);
-  if (text === undefined) {
-    const iso = new Date(Math.floor(micros / 1000)).toISOString().slice(0, 19);
-    const frac = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
-    text = frac === 0 ? iso : `${iso}.${String(frac).padStart(6, '0')}`;
-    if (naiveTexts.size >= NAIVE_TEXTS_MAX) naiveTexts.clear();
-    naiveTexts.set(micros, text);
-  }
-  return text;
-}
+/** Naive UTC ISO, as the vendor's database rows serialise: microseconds only when non-zero, no zone. */
+export const naive: (micros: number) => string = remembered(NAIVE_TEXTS_MAX, (micros: number) => {
+  const iso = new Date(Math.floor(micros / 1000)).toISOString().slice(0, 19);
+  const frac = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
+  return frac === 0 ? iso : `${iso}.${String(frac).padStart(6, '0')}`;
+});
 
 /** Zone-aware UTC with `Z`, as computed values (next_run) serialise. */
 export const aware = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -12,6 +12,7 @@ import { createXaiMemory } from './memory.js';
 import { createXaiState, internMediaType, packBytes, rebuildIndex, scheduleExpiry, startIndexing, type XaiState } from './model.js';
 import { checkXaiState } from './state.js';
 import { parseKeyFile } from '../../core/keyfile.js';
+import { remembered } from '../../core/remembered.js';
 import { xaiRecords } from './records.js';
 
 export type KeyKind = 'api' | 'management';
@@ -72,9 +73,7 @@ export function createXaiProvider(options: ProviderOptions = {}): TypedProvider<
   const memory = createXaiMemory();
 
   /** Callers seen lately, by their `authorization` header: one frozen result each (the tenant's text is then the same string on every request, and the journal keeps no copy of it). */
-  const callers = new Map<string, AuthResult>();
-
-  const caller = (header: string): AuthResult => {
+  const caller = remembered(CALLERS_KEPT, (header: string): AuthResult => {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new MockError('unauthenticated', 'No credentials presented.');
     const token = m[1]!;
@@ -90,16 +89,13 @@ export function createXaiProvider(options: ProviderOptions = {}): TypedProvider<
       // Without a key file every key is its own team.
       principal = { team: `key:${token}`, kind: kindOf(token), known: false };
     }
-    const result: AuthResult = Object.freeze({ tenant: principal.team, principal: Object.freeze(principal) });
-    if (callers.size >= CALLERS_KEPT) callers.clear();
-    callers.set(header, result);
-    return result;
-  };
+    return Object.freeze({ tenant: principal.team, principal: Object.freeze(principal) });
+  });
 
   const authenticate = (view: RequestView): AuthResult => {
     const header = view.headers.authorization;
     if (!header) throw new MockError('unauthenticated', 'No credentials presented.');
-    const result = callers.get(header) ?? caller(header);
+    const result = caller(header);
     if ((result.principal as XaiPrincipal).kind === 'management' && API_HOST_ONLY.test(view.path)) {
       throw new MockError('forbidden', 'A management key cannot call the Files API; use an API key.');
     }
