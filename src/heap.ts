@@ -31,18 +31,19 @@ export const HEAP_GROWING_PERCENT = 30;
 /** V8's defaults of the two flags, which a code cache made by the build was made under. */
 const DEFAULT_GROWTH = 2;
 const DEFAULT_GROWING_PERCENT = 0;
-/** The values set here, while they differ from V8's. */
-let flags: { growth: number; percent: number } | undefined;
+/** The young generation's growth factor while serving (with HEAP_GROWING_PERCENT); undefined until keepHeapSmall, V8's defaults until then. */
+let servingGrowth: number | undefined;
 
 function setFlags(growth: number, percent: number): void {
   v8.setFlagsFromString(`--semi-space-growth-factor=${growth}`);
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
-const growth = (factor: number): void => {
-  flags = { growth: factor, percent: HEAP_GROWING_PERCENT };
-  v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
-};
+/** Serving's flags, with this growth factor of the young generation. */
+function serve(growth: number): void {
+  servingGrowth = growth;
+  setFlags(growth, HEAP_GROWING_PERCENT);
+}
 
 /**
  * Runs `compile` under V8's default flags, then puts the heap's back. V8
@@ -52,13 +53,13 @@ const growth = (factor: number): void => {
  * would be compiled from its text again.
  */
 export function withDefaultFlags<T>(compile: () => T): T {
-  const set = flags;
-  if (!set) return compile();
+  const growth = servingGrowth;
+  if (growth === undefined) return compile();
   setFlags(DEFAULT_GROWTH, DEFAULT_GROWING_PERCENT);
   try {
     return compile();
   } finally {
-    setFlags(set.growth, set.percent);
+    serve(growth);
   }
 }
 
@@ -79,14 +80,13 @@ let observer: PerformanceObserver | undefined;
 export function keepHeapSmall(): void {
   // The build's start that writes the code cache (cli-start.ts): V8 refuses a cache made under flags other than a fresh process's.
   if ((globalThis as Record<symbol, unknown>)[Symbol.for('collections-mock.writingCodeCache')]) return;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  flags = { growth: DEFAULT_GROWTH, percent: HEAP_GROWING_PERCENT };
   let growing: boolean | undefined;
+  // The first check sets both flags; the ones after it change the growth factor when the bound is reached or left.
   const check = (): void => {
     const grow = youngGenerationBytes() * 2 <= YOUNG_GENERATION_BYTES;
     if (grow === growing) return;
     growing = grow;
-    growth(grow ? 2 : 1);
+    serve(grow ? DEFAULT_GROWTH : 1);
   };
   check();
   observer?.disconnect();
