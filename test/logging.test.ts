@@ -10,8 +10,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { TurnBatchedOutput, createLogger, type AsyncOutput, type LogFormat } from '../src/core/log.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, type LogFormat } from '../src/core/log.js';
+import { LineOutput } from '../src/core/log-output.js';
 import type { MockServer } from '../src/server.js';
 import { startServer } from './support/server.js';
 
@@ -175,62 +176,117 @@ describe('request lines', () => {
   });
 });
 
-/** A stand-in for pino's asynchronous destination: what was written to it, and whether it was ended or dropped. */
-function fakeOutput() {
-  const out = {
-    writes: [] as string[],
-    ended: false,
-    destroyed: false,
-    flushedSync: 0,
-    write(text: string) {
-      out.writes.push(text);
-    },
-    end() {
-      out.ended = true;
-    },
-    destroy() {
-      out.destroyed = true;
-    },
-    flushSync() {
-      out.flushedSync++;
-    },
-    once() {},
+/**
+ * A stand-in for a file descriptor: what was written to it, in order, and a
+ * plan for each write (how many bytes it takes, or EAGAIN for a full pipe,
+ * EPIPE for a reader that has gone); with no plan left, it takes everything.
+ */
+function fakeFd(plan: (number | 'EAGAIN' | 'EPIPE')[] = []) {
+  const written: Buffer[] = [];
+  let calls = 0;
+  const writeSync = (_fd: number, bytes: Buffer): number => {
+    calls++;
+    const step = plan.shift();
+    if (step === 'EAGAIN' || step === 'EPIPE') throw Object.assign(new Error(step), { code: step });
+    const n = Math.min(step ?? bytes.length, bytes.length);
+    written.push(Buffer.from(bytes.subarray(0, n)));
+    return n;
   };
-  return out satisfies AsyncOutput;
+  return {
+    writeSync,
+    plan,
+    get calls() {
+      return calls;
+    },
+    text: () => Buffer.concat(written).toString('utf8'),
+  };
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-describe('stdout: the lines of one turn in one write', () => {
-  it('hands the lines logged in one turn to the destination together, in order, in the next turn', async () => {
-    const out = fakeOutput();
-    const batch = new TurnBatchedOutput(out);
-    batch.write('a\n');
-    batch.write('b\n');
-    batch.write('c\n');
-    expect(out.writes).toEqual([]);
+describe('stdout: the lines of one turn in one write, never blocking', () => {
+  it('writes the lines logged in one turn together, in order, in the next turn', async () => {
+    const fd = fakeFd();
+    const out = new LineOutput({ writeSync: fd.writeSync });
+    out.write('a\n');
+    out.write('b\n');
+    out.write('c\n');
+    expect(fd.calls).toBe(0);
     await nextTurn();
-    expect(out.writes).toEqual(['a\nb\nc\n']);
-    batch.write('d\n');
+    expect(fd.calls).toBe(1);
+    expect(fd.text()).toBe('a\nb\nc\n');
+    out.write('d\n');
     await nextTurn();
-    await nextTurn();
-    expect(out.writes).toEqual(['a\nb\nc\n', 'd\n']);
+    expect(fd.calls).toBe(2);
+    expect(fd.text()).toBe('a\nb\nc\nd\n');
   });
 
-  it('end hands over what is pending before ending; destroy drops it', async () => {
-    const ending = fakeOutput();
-    const a = new TurnBatchedOutput(ending);
-    a.write('last\n');
-    a.end();
-    expect(ending.writes).toEqual(['last\n']);
-    expect(ending.ended).toBe(true);
-
-    const dropping = fakeOutput();
-    const b = new TurnBatchedOutput(dropping);
-    b.write('dropped\n');
-    b.destroy();
+  it('keeps what a full pipe did not take (part of a write, or none of it) and writes it first, in order, when it takes more', async () => {
+    // 3 bytes of the first write, then a full pipe twice, then all.
+    const fd = fakeFd([3, 'EAGAIN', 'EAGAIN']);
+    const out = new LineOutput({ writeSync: fd.writeSync, retryMs: 5 });
+    out.write('héllo\n');
     await nextTurn();
-    expect(dropping.writes).toEqual([]);
+    expect(fd.text()).toBe('hé');
+    expect(out.queued).toBe(Buffer.byteLength('llo\n'));
+    out.write('world\n');
+    await nextTurn();
+    // A later line waits behind the rest of the earlier one.
+    expect(fd.text()).toBe('hé');
+    await vi.waitFor(() => expect(fd.text()).toBe('héllo\nworld\n'), { interval: 5 });
+    expect(out.queued).toBe(0);
+  });
+
+  it('bounds the queue while nobody reads: lines past it are dropped, counted, and reported once the reader reads again', async () => {
+    const fd = fakeFd(['EAGAIN', 'EAGAIN']);
+    const out = new LineOutput({ writeSync: fd.writeSync, retryMs: 5, maxQueuedBytes: 200 });
+    out.write(`${'a'.repeat(150)}\n`);
+    await nextTurn();
+    expect(out.queued).toBe(151);
+    out.write(`${'b'.repeat(150)}\n`);
+    out.write(`${'c'.repeat(150)}\n`);
+    await nextTurn();
+    expect(out.queued).toBe(151);
+    await vi.waitFor(() => expect(out.queued).toBe(0), { interval: 5 });
+    out.write('d\n');
+    await nextTurn();
+    const lines = fd.text().trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('a'.repeat(150));
+    expect(JSON.parse(lines[1]!)).toMatchObject({ level: 40, dropped: 2, msg: 'log lines dropped: stdout was not read' });
+    expect(lines[2]).toBe('d');
+  });
+
+  it('stops writing, without throwing, once the reader has gone', async () => {
+    const fd = fakeFd(['EPIPE']);
+    const out = new LineOutput({ writeSync: fd.writeSync });
+    out.write('lost\n');
+    await nextTurn();
+    expect(out.destroyed).toBe(true);
+    out.write('also lost\n');
+    await nextTurn();
+    expect(fd.calls).toBe(1);
+    expect(fd.text()).toBe('');
+  });
+
+  it('end writes what is pending and queued, then closes; destroy drops it', async () => {
+    const fd = fakeFd(['EAGAIN']);
+    const ending = new LineOutput({ writeSync: fd.writeSync, retryMs: 5 });
+    ending.write('last\n');
+    let closed = false;
+    ending.once('close', () => (closed = true));
+    ending.end();
+    await nextTurn();
+    expect(closed).toBe(false);
+    await vi.waitFor(() => expect(closed).toBe(true), { interval: 5 });
+    expect(fd.text()).toBe('last\n');
+
+    const dropFd = fakeFd();
+    const dropping = new LineOutput({ writeSync: dropFd.writeSync });
+    dropping.write('dropped\n');
+    dropping.destroy();
+    await nextTurn();
+    expect(dropFd.calls).toBe(0);
     expect(dropping.destroyed).toBe(true);
   });
 
@@ -246,8 +302,8 @@ describe('stdout: the lines of one turn in one write', () => {
       .trim()
       .split('\n')
       .map((l) => (JSON.parse(l) as { i: number }).i);
-    // Every line, each once. Their order across an exit is pino's: its synchronous flush at exit does not wait for a write already under way.
-    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+    // Every line, once, in order: the lines of the last turn are written at exit.
+    expect(numbers).toEqual(Array.from({ length: 2500 }, (_, i) => i));
   });
 });
 

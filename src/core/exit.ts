@@ -1,21 +1,18 @@
 /**
  * Ending the process so that nobody's reading can hold it up.
  *
- * pino writes to stdout asynchronously, and at exit it writes what is still
- * queued synchronously, retrying for as long as the write would block. When
- * stdout is a pipe whose reader has stopped reading (a process manager waiting
- * for the exit before it reads on, CI that collects the output afterwards),
- * that last write never completes: the process outlives its SIGTERM for good.
- * So an exit gives the queued lines a grace period and then drops what the
- * reader has not taken.
+ * The log lines a full pipe has not taken wait in the log output's queue.
+ * When stdout is a pipe whose reader has stopped reading (a process manager
+ * waiting for the exit before it reads on, CI that collects the output
+ * afterwards), they would never go out: an exit gives them a grace period and
+ * then drops what the reader has not taken, so the process never outlives its
+ * SIGTERM.
  */
 import { pino } from 'pino';
 import type { Logger } from './log.js';
+import { LOG_GRACE_MS } from './log-output.js';
 
-/** How long queued log lines get at exit to reach a reader that is slow but reading. */
-export const LOG_GRACE_MS = 2000;
-
-/** pino's own destination (sonic-boom): what the exit flushes synchronously. */
+/** The logger's output (a LineOutput on stdout): what the exit ends or drops. */
 interface Output {
   destroyed: boolean;
   end(): void;
