@@ -221,6 +221,16 @@ describe('stdout: the lines of one turn in one write, never blocking', () => {
     expect(fd.text()).toBe('a\nb\nc\nd\n');
   });
 
+  it('keeps a turn larger than its buffer, and a line larger than the buffer, whole and in order', async () => {
+    const fd = fakeFd();
+    const out = new LineOutput({ writeSync: fd.writeSync, turnBytes: 16 });
+    const lines = ['one\n', 'twö\n', `${'x'.repeat(40)}\n`, 'three\n', 'four\n', 'five\n'];
+    for (const line of lines) out.write(line);
+    await nextTurn();
+    expect(fd.text()).toBe(lines.join(''));
+    expect(out.queued).toBe(0);
+  });
+
   it('keeps what a full pipe did not take (part of a write, or none of it) and writes it first, in order, when it takes more', async () => {
     // 3 bytes of the first write, then a full pipe twice, then all.
     const fd = fakeFd([3, 'EAGAIN', 'EAGAIN']);
