@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseYamlText } from './core/yaml.js';
 import { createClock, scopedClock, type Clock } from './core/clock.js';
 import { createIdSource } from './core/ids.js';
-import { createLogger, type Logger } from './core/log.js';
+import { createLogger, requestLogger, type Logger } from './core/log.js';
 import { createDeliveries, type Deliveries } from './core/delivery.js';
 import { createEmbedder } from './core/retrieval/embed.js';
 import { DEFAULT_LIMITS, type BodyLimits } from './core/body.js';
@@ -428,6 +428,7 @@ export function createMockCore(options: MockServerOptions): MockCore {
     };
   // One listener for every response (no closure per request): saves after writes, and the request line.
   const watchFinish = logRequests || options.persist !== undefined;
+  const logRequest = requestLogger(log);
   function onFinish(this: Timed): void {
     const req = this.req;
     const method = req.method;
@@ -435,18 +436,15 @@ export function createMockCore(options: MockServerOptions): MockCore {
     // The mock's own requests (fixtures) are not the user's: no line, as they leave no journal entry.
     if (logRequests && log.isLevelEnabled('info') && req.headers['x-mock-internal'] !== internalToken) {
       const entry = entryOf(this);
-      log.info(
-        {
-          method,
-          url: req.url,
-          status: this.statusCode,
-          ms: Math.round((performance.now() - this[STARTED]!) * 1000) / 1000,
-          provider: entry?.provider,
-          operationId: entry?.operationId ?? undefined,
-          scenario: entry?.scenario?.name,
-        },
-        'request',
-      );
+      logRequest({
+        method,
+        url: req.url,
+        status: this.statusCode,
+        ms: Math.round((performance.now() - this[STARTED]!) * 1000) / 1000,
+        provider: entry?.provider,
+        operationId: entry?.operationId ?? undefined,
+        scenario: entry?.scenario?.name,
+      });
     }
   }
   /** While loading, only health and the mock's own requests (fixtures) are answered at once. */

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, type LogFormat } from '../src/core/log.js';
+import { createLogger, requestLineJson, requestLogger, type LogFormat, type RequestLine } from '../src/core/log.js';
 import { LineOutput } from '../src/core/log-output.js';
 import type { MockServer } from '../src/server.js';
 import { startServer } from './support/server.js';
@@ -203,6 +203,68 @@ function fakeFd(plan: (number | 'EAGAIN' | 'EPIPE')[] = []) {
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('the request line', () => {
+  const cases: RequestLine[] = [
+    { method: 'GET', url: '/xai/v1/collections?limit=2', status: 200, ms: 1.25, provider: 'xai', operationId: 'listCollections', scenario: undefined },
+    { method: 'POST', url: '/xai/v1/collections', status: 500, ms: 0.031, provider: 'xai', operationId: 'createCollection', scenario: 'error-500' },
+    { method: 'GET', url: '/nowhere', status: 404, ms: 12, provider: undefined, operationId: undefined, scenario: undefined },
+    {
+      method: 'GET',
+      url: `/airweave/collections?q=${'"quoted" \\ back\tslash \u0001 ünïcödé € 😀 '.repeat(3)}`,
+      status: 200,
+      ms: 0.5,
+      provider: 'airweave',
+      operationId: 'listCollections',
+      scenario: 'a "named" scenario',
+    },
+    { method: undefined, url: undefined, status: 0, ms: 3, provider: 'ctxfy', operationId: undefined, scenario: undefined },
+  ];
+
+  it('built directly, is the line pino writes for the same fields: the same keys in the same order, the same values', () => {
+    for (const line of cases) {
+      const out = collector();
+      const log = createLogger({ format: 'json', destination: out });
+      log.info(line, 'request');
+      const fromPino = JSON.parse(out.lines[0]!) as Record<string, unknown>;
+      const direct = requestLineJson(line, fromPino.time as number);
+      expect(direct.endsWith('}\n')).toBe(true);
+      const parsed = JSON.parse(direct) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(Object.keys(fromPino).filter((k) => k !== 'pid' && k !== 'hostname'));
+      expect(parsed).toEqual({ ...fromPino, pid: undefined, hostname: undefined });
+    }
+  });
+
+  it('goes through log.info for any other logger, and not at all below the info level', () => {
+    const out = collector();
+    const log = createLogger({ format: 'json', destination: out });
+    requestLogger(log)(cases[1]!);
+    expect(JSON.parse(out.lines[0]!)).toMatchObject({ msg: 'request', method: 'POST', status: 500, scenario: 'error-500' });
+    log.level = 'warn';
+    requestLogger(log)(cases[1]!);
+    expect(out.lines).toHaveLength(1);
+  });
+
+  it('is written directly by the JSON logger on stdout, in order with its other lines, and not below the info level', () => {
+    const logModule = path.resolve(import.meta.dirname, '..', 'dist', 'core', 'log.js');
+    const script = `import { createLogger, requestLogger } from ${JSON.stringify(logModule)};
+      const log = createLogger({ format: 'json' });
+      const line = requestLogger(log);
+      log.warn('before');
+      line(${JSON.stringify(cases[3])});
+      log.info({ n: 1 }, 'after');
+      log.level = 'warn';
+      line(${JSON.stringify(cases[0])});`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.msg)).toEqual(['before', 'request', 'after']);
+    expect(lines[1]).toEqual({ level: 30, time: expect.any(Number), name: 'collections-mock', ...cases[3], msg: 'request' });
+  });
+});
 
 describe('stdout: the lines of one turn in one write, never blocking', () => {
   it('writes the lines logged in one turn together, in order, in the next turn', async () => {

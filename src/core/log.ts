@@ -35,6 +35,47 @@ export interface LoggerOptions {
  */
 const REQUEST_FIELDS = ['method', 'url', 'provider', 'operationId', 'status', 'ms', 'scenario'] as const;
 
+/** A request line's fields; those left undefined are left out of the line. */
+export interface RequestLine {
+  method: string | undefined;
+  url: string | undefined;
+  status: number;
+  ms: number;
+  provider: string | undefined;
+  operationId: string | undefined;
+  scenario: string | undefined;
+}
+
+const INFO = 30;
+const json = JSON.stringify;
+
+/** The line pino writes for `log.info(line, 'request')` from the mock's own logger, built from the fields directly. */
+export function requestLineJson(line: RequestLine, timeMs: number): string {
+  let text = `{"level":${INFO},"time":${timeMs},"name":"${NAME}"`;
+  if (line.method !== undefined) text += `,"method":${json(line.method)}`;
+  if (line.url !== undefined) text += `,"url":${json(line.url)}`;
+  text += `,"status":${line.status},"ms":${line.ms}`;
+  if (line.provider !== undefined) text += `,"provider":${json(line.provider)}`;
+  if (line.operationId !== undefined) text += `,"operationId":${json(line.operationId)}`;
+  if (line.scenario !== undefined) text += `,"scenario":${json(line.scenario)}`;
+  return `${text},"msg":"request"}\n`;
+}
+
+/**
+ * What logs a request line with `log`: `log.info(fields, 'request')`, or,
+ * for the JSON logger createLogger made on stdout, the same line built from
+ * the fields directly and handed to its output. The request line is the one
+ * line every request writes, and pino's general formatting of it took about
+ * 5% of a GET's CPU; the two lines are the same (a test compares them).
+ */
+export function requestLogger(log: Logger): (line: RequestLine) => void {
+  const out = directOutputs.get(log);
+  if (!out) return (line) => log.info(line, 'request');
+  return (line) => {
+    if (log.isLevelEnabled('info')) out.write(requestLineJson(line, Date.now()));
+  };
+}
+
 const PRETTY: PrettyOptions = {
   translateTime: 'SYS:HH:MM:ss.l',
   singleLine: true,
@@ -51,13 +92,22 @@ export function isLogFormat(value: string): value is LogFormat {
   return (LOG_FORMATS as readonly string[]).includes(value);
 }
 
+/** The name every line of the mock's own logger carries. */
+const NAME = 'collections-mock';
+
+/** The JSON loggers createLogger made on stdout, with their output: their request lines are written directly. */
+const directOutputs = new WeakMap<Logger, LineOutput>();
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const destination = options.destination ?? process.stdout;
   const format = options.format ?? (destination.isTTY ? 'pretty' : 'json');
-  const settings = { level: options.level ?? 'info', base: { name: 'collections-mock' } };
+  const settings = { level: options.level ?? 'info', base: { name: NAME } };
   if (format === 'json') {
     if (options.destination) return pino(settings, options.destination);
-    return pino(settings, new LineOutput());
+    const out = new LineOutput();
+    const log = pino(settings, out);
+    directOutputs.set(log, out);
+    return log;
   }
   const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
   // Colours follow pino-pretty's own terminal detection on stdout; anywhere else, plain text.
