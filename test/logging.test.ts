@@ -311,7 +311,7 @@ describe('stdout: the lines of one turn in one write, never blocking', () => {
 
   it('bounds the queue while nobody reads: lines past it are dropped, counted, and reported once the reader reads again', async () => {
     const fd = fakeFd(['EAGAIN', 'EAGAIN']);
-    const out = new LineOutput({ writeSync: fd.writeSync, retryMs: 5, maxQueuedBytes: 200 });
+    const out = new LineOutput({ writeSync: fd.writeSync, retryMs: 5, maxQueuedBytes: 200, name: 'collections-mock' });
     out.write(`${'a'.repeat(150)}\n`);
     await nextTurn();
     expect(out.queued).toBe(151);
@@ -325,7 +325,7 @@ describe('stdout: the lines of one turn in one write, never blocking', () => {
     const lines = fd.text().trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('a'.repeat(150));
-    expect(JSON.parse(lines[1]!)).toMatchObject({ level: 40, dropped: 2, msg: 'log lines dropped: stdout was not read' });
+    expect(JSON.parse(lines[1]!)).toMatchObject({ level: 40, name: 'collections-mock', dropped: 2, msg: 'log lines dropped: stdout was not read' });
     expect(lines[2]).toBe('d');
   });
 

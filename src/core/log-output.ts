@@ -41,6 +41,8 @@ export interface LineOutputOptions {
   exitGraceMs?: number;
   /** The buffer a turn's lines are encoded into, bytes (default 64 KiB); a turn with more spills to the queue. */
   turnBytes?: number;
+  /** The logger's name, carried by the output's own warning line (as pino's lines carry it). */
+  name?: string;
 }
 
 /** The outputs of this process, for the exit (weakly: a logger dropped takes its output with it). */
@@ -82,6 +84,7 @@ export class LineOutput {
   private readonly retryMs: number;
   private readonly writeSync: WriteSync;
   private readonly exitGraceMs: number;
+  private readonly name: string | undefined;
 
   constructor(options: LineOutputOptions = {}) {
     // process.stdout opens a pipe non-blocking: a write to a full pipe then says so instead of waiting.
@@ -90,6 +93,7 @@ export class LineOutput {
     this.retryMs = options.retryMs ?? RETRY_MS;
     this.writeSync = options.writeSync ?? ((fd, bytes) => fs.writeSync(fd, bytes));
     this.exitGraceMs = options.exitGraceMs ?? LOG_GRACE_MS;
+    this.name = options.name;
     this.turn = Buffer.allocUnsafe(options.turnBytes ?? TURN_BYTES);
     if (!exitHooked) {
       exitHooked = true;
@@ -170,7 +174,7 @@ export class LineOutput {
     const line = JSON.stringify({
       level: 40,
       time: Date.now(),
-      name: 'collections-mock',
+      name: this.name,
       dropped: this.dropped,
       msg: 'log lines dropped: stdout was not read',
     });

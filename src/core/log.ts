@@ -35,6 +35,9 @@ export interface LoggerOptions {
  */
 const REQUEST_FIELDS = ['method', 'url', 'provider', 'operationId', 'status', 'ms', 'scenario'] as const;
 
+/** The name every line of the mock's own logger carries. */
+const NAME = 'collections-mock';
+
 /** A request line's fields; those left undefined are left out of the line. */
 export interface RequestLine {
   method: string | undefined;
@@ -92,9 +95,6 @@ export function isLogFormat(value: string): value is LogFormat {
   return (LOG_FORMATS as readonly string[]).includes(value);
 }
 
-/** The name every line of the mock's own logger carries. */
-const NAME = 'collections-mock';
-
 /** The JSON loggers createLogger made on stdout, with their output: their request lines are written directly. */
 const directOutputs = new WeakMap<Logger, LineOutput>();
 
@@ -104,7 +104,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const settings = { level: options.level ?? 'info', base: { name: NAME } };
   if (format === 'json') {
     if (options.destination) return pino(settings, options.destination);
-    const out = new LineOutput();
+    const out = new LineOutput({ name: NAME });
     const log = pino(settings, out);
     directOutputs.set(log, out);
     return log;
