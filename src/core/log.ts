@@ -72,7 +72,7 @@ export function requestLineJson(line: RequestLine, timeMs: number): string {
  * 5% of a GET's CPU; the two lines are the same (a test compares them).
  */
 export function requestLogger(log: Logger): (line: RequestLine) => void {
-  const out = directOutputs.get(log);
+  const out = lineOutputOf(log);
   if (!out) return (line) => log.info(line, 'request');
   return (line) => {
     if (log.isLevelEnabled('info')) out.write(requestLineJson(line, Date.now()));
@@ -95,8 +95,13 @@ export function isLogFormat(value: string): value is LogFormat {
   return (LOG_FORMATS as readonly string[]).includes(value);
 }
 
-/** The JSON loggers createLogger made on stdout, with their output: their request lines are written directly. */
+/** The JSON loggers createLogger made on stdout, with their output: their request lines are written directly, and the exit ends or drops what it queues. */
 const directOutputs = new WeakMap<Logger, LineOutput>();
+
+/** The output of a JSON logger createLogger made on stdout; undefined for any other logger. */
+export function lineOutputOf(log: Logger | undefined): LineOutput | undefined {
+  return log && directOutputs.get(log);
+}
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const destination = options.destination ?? process.stdout;
