@@ -105,10 +105,27 @@ describe('journal', () => {
       status: 200,
       issues: [{ location: 'body' as const, pointer: '/x', rule: 'type', message: 'must be string', value: 1 }],
     };
-    noteSelfCheck(entry, failure);
-    noteSelfCheck(entry, failure);
+    noteSelfCheck(undefined, entry, failure);
+    noteSelfCheck(undefined, entry, failure);
     expect(entry).toMatchObject({ selfCheck: { issues: [{ location: 'body', pointer: '/x', rule: 'type', message: 'must be string' }, expect.anything()] } });
-    expect(() => noteSelfCheck(undefined, failure)).not.toThrow();
+    expect(() => noteSelfCheck(undefined, undefined, failure)).not.toThrow();
+  });
+
+  it('notes a self-check failure found after the entry was recorded (the check runs once the reply has gone)', () => {
+    const j = new Journal(10);
+    const entry = { id: j.nextId(), at: '', atMs: 0, provider: 'xai', operationId: null, method: 'GET', url: '/', status: 200, tenant: null, durationMs: 0 };
+    j.record(entry);
+    expect(j.get(entry.id)!.selfCheck).toBeUndefined();
+    const failure = {
+      provider: 'xai',
+      operationId: null,
+      method: 'GET',
+      url: '/',
+      status: 200,
+      issues: [{ location: 'body' as const, pointer: '/x', rule: 'type', message: 'must be string', value: 1 }],
+    };
+    noteSelfCheck(j, entry, failure);
+    expect(j.get(entry.id)!.selfCheck).toEqual({ issues: [{ location: 'body', pointer: '/x', rule: 'type', message: 'must be string' }] });
   });
 });
 

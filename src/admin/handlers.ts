@@ -331,7 +331,7 @@ export function createHandlers(): Handlers<operations, AdminContext> {
         throw new MockError('not_found', `No journal entry ${path.entryId}: the journal keeps the last ${Math.max(0, admin.journal.capacity)} requests.`);
       return {
         status: 200,
-        body: { entry: publicEntry(entry), exchange: entry.wire ? entry.wire.read(entry.selfCheck?.issues ?? []) : null },
+        body: { entry: publicEntry(entry), exchange: entry.wire?.read(entry.selfCheck?.issues ?? []) ?? null },
       };
     },
 

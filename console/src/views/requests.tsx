@@ -92,7 +92,7 @@ function Detail({ id }: { id: number }) {
           </Section>
         </div>
       ) : (
-        <p class="muted">The server did not capture this exchange (started with --no-console).</p>
+        <p class="muted">The server does not have this exchange: it was started with --no-console, or later exchanges (16 MiB of them) have taken its place.</p>
       )}
       <pre class="json" tabIndex={0} aria-label="As curl">
         {asCurl}

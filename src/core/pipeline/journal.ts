@@ -36,9 +36,10 @@ export function journal(mount: Mount, x: Exchange): JournalEntry | undefined {
   return entry;
 }
 
-/** A reply that broke the spec, noted on its entry (the journal shows it, whenever the check ran). */
-export function noteSelfCheck(entry: JournalEntry | undefined, failure: SelfCheckFailure): void {
+/** A reply that broke the spec, noted on its entry (the journal shows it, whenever the check ran: also after the entry was recorded). */
+export function noteSelfCheck(journal: Journal | undefined, entry: JournalEntry | undefined, failure: SelfCheckFailure): void {
   if (!entry) return;
   const issues = failure.issues.map(({ location, pointer, rule, message }) => ({ location, pointer, rule, message }));
   entry.selfCheck = { issues: entry.selfCheck ? [...entry.selfCheck.issues, ...issues] : issues };
+  journal?.amend(entry);
 }

@@ -135,7 +135,7 @@ export function reportSelfCheck(
   };
   mount.options.onSelfCheckFailure?.(failure);
   mount.log.error({ selfCheck: failure }, what);
-  noteSelfCheck(x.entry, failure);
+  noteSelfCheck(mount.options.journal, x.entry, failure);
   return failure;
 }
 
