@@ -142,6 +142,20 @@ describe('Journal exchanges', () => {
     expect(j.get(ids.at(-1)!)!.wire!.read([])!.responseBody).toBe(body.toString());
   });
 
+  it('grows its ring for the exchanges it holds, past entries that have none', () => {
+    const j = new Journal(100);
+    for (let i = 0; i < 50; i++) j.record(entry(j, 'xai'));
+    const body = Buffer.alloc(CAPTURE_LIMIT, 'y');
+    const ids: number[] = [];
+    // 40 exchanges of 64 KiB: more than the ring's first MiB.
+    for (let i = 0; i < 40; i++) {
+      const e = { ...entry(j, 'xai'), wire: wire('', body) };
+      ids.push(e.id);
+      j.record(e);
+    }
+    expect(ids.map((id) => j.get(id)!.wire!.read([])?.responseBodyBytes)).toEqual(ids.map(() => CAPTURE_LIMIT));
+  });
+
   it('keeps the exchanges of the entries a partial clear keeps', () => {
     const j = new Journal(10);
     const a = { ...entry(j, 'xai'), wire: wire('', 'for xai') };

@@ -204,7 +204,12 @@ export class Journal {
   private head = 0;
   private count = 0;
   private seq = 0;
-  private readonly bytes = new ByteRing();
+  /** Entries recorded since the last clear; the head entry is number `recorded - count`. */
+  private recorded = 0;
+  /** The number of the entry from which to look for the oldest exchange held (those before it have none, or lost it). */
+  private keptFrom = 0;
+  /** Made with the first exchange kept (none without the console). */
+  private bytes: ByteRing | undefined = undefined;
 
   private listeners = new Set<JournalListener>();
 
@@ -255,6 +260,7 @@ export class Journal {
     }
     if (this.capacity <= 0) return;
     let slot: number;
+    this.recorded++;
     if (this.count < this.capacity) {
       // Until the ring is full its head is slot 0 and it fills in order.
       if (this.count === this.slots.length) this.grow();
@@ -286,22 +292,32 @@ export class Journal {
 
   /** Writes the slot's exchange into the ring, which grows rather than drop an exchange the journal still holds. */
   private keep(slot: number, wire: Wire): void {
-    const bound = wire.bound();
-    const room = this.bytes.reserve(bound, this.oldestKept());
+    const bytes = (this.bytes ??= new ByteRing());
+    const room = bytes.reserve(wire.bound(), this.oldestKept(bytes));
     if (!room) return;
     const length = wire.writeTo(room.buffer, room.offset) - room.offset;
-    this.bytes.commit(room.at, length);
+    bytes.commit(room.at, length);
     this.slots.wireAt[slot] = room.at;
     this.slots.wireLength[slot] = length;
   }
 
-  /** Where the oldest exchange the ring still holds starts (Infinity when it holds none). */
-  private oldestKept(): number {
+  /**
+   * Where the oldest exchange the ring still holds starts (Infinity when it
+   * holds none). An entry passed over has no exchange or has lost it for
+   * good, so the next look starts after it.
+   */
+  private oldestKept(bytes: ByteRing): number {
     const at = this.slots.wireAt;
-    for (let i = 0; i < this.count; i++) {
-      const v = at[this.slot(i)]!;
-      if (v >= 0 && this.bytes.holds(v)) return v;
+    const first = this.recorded - this.count;
+    for (let n = Math.max(this.keptFrom, first); n < this.recorded; n++) {
+      const v = at[this.slot(n - first)]!;
+      if (v >= 0 && bytes.holds(v)) {
+        this.keptFrom = n;
+        return v;
+      }
     }
+    // The newest entry is the one whose exchange is being kept.
+    this.keptFrom = this.recorded - 1;
     return Infinity;
   }
 
@@ -327,7 +343,7 @@ export class Journal {
     );
     const extras = c.extras[slot];
     if (extras) Object.assign(e, extras);
-    if (c.wireAt[slot]! >= 0) e.wire = new KeptWire(this.bytes, c.wireAt[slot]!, c.wireLength[slot]!);
+    if (this.bytes && c.wireAt[slot]! >= 0) e.wire = new KeptWire(this.bytes, c.wireAt[slot]!, c.wireLength[slot]!);
     return e;
   }
 
@@ -361,6 +377,8 @@ export class Journal {
     this.slots = next;
     this.head = 0;
     this.count = kept.length;
-    if (!kept.length) this.bytes.clear();
+    this.recorded = kept.length;
+    this.keptFrom = 0;
+    if (!kept.length) this.bytes?.clear();
   }
 }
