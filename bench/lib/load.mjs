@@ -67,14 +67,18 @@ export async function cannon(target, { connections, durationS, amount }) {
     sampleInt: 100,
     timeout: 10,
   });
+  const started = performance.now();
+  let last = started;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    last = performance.now();
   });
   const result = await instance;
   return {
     responses: latencies.length,
-    durationS: result.duration,
+    // A run of `amount` requests lasts until its last response: autocannon notices its end only at its next sample (up to 100 ms later), much of a run of a few hundred ms.
+    durationS: amount ? (last - started) / 1000 : result.duration,
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
