@@ -34,9 +34,8 @@ export class ByteRing {
   }
 
   /**
-   * Room for a record of at most `bound` bytes, as [virtual start, the
-   * Buffer, the physical offset to write at], or undefined when it could never
-   * fit. `wanted` is the virtual start of the oldest record still wanted: the
+   * Room for a record of at most `bound` bytes: its virtual start, the
+   * Buffer and the offset to write at; undefined when it could never fit. `wanted` is the virtual start of the oldest record still wanted: the
    * ring grows (up to its bound) rather than overwrite it. Call `commit` with
    * the bytes actually written.
    */
@@ -55,7 +54,6 @@ export class ByteRing {
         this.grow(Math.min(size * 2, this.maxBytes), wanted);
         continue;
       }
-      if (bound > size) return undefined;
       this.end = at;
       return { at, buffer: this.bytes, offset };
     }

@@ -208,7 +208,7 @@ export class Wire implements ExchangeReader {
   /** The headers given to writeHead, over those set before it (merged when read). */
   private responseHeaders: Record<string, unknown> | undefined = undefined;
   private set: Record<string, unknown> | undefined = undefined;
-  /** The headers as texts, made by `bound` for `writeTo`. */
+  /** The headers as texts, made by `bound` and reused by `writeTo`. */
   private requestHeadersText: string | undefined = undefined;
   private responseHeadersText: string | undefined = undefined;
 
@@ -241,11 +241,11 @@ export class Wire implements ExchangeReader {
     return textBound(request) + (this.requestBody?.bound() ?? NO_BODY_BOUND) + textBound(response) + (this.responseBody?.bound() ?? NO_BODY_BOUND);
   }
 
-  /** Writes the exchange as bytes at `pos`, at most `bound()` of them (called just before); returns where they end. */
+  /** Writes the exchange as bytes at `pos`, at most `bound()` of them; returns where they end. */
   writeTo(b: Buffer, pos: number): number {
-    pos = writeText(b, pos, this.requestHeadersText!);
+    pos = writeText(b, pos, this.requestHeadersText ?? withHeaders('', this.requestHeaders));
     pos = this.requestBody ? this.requestBody.writeTo(b, pos) : writeNoBody(b, pos);
-    pos = writeText(b, pos, this.responseHeadersText!);
+    pos = writeText(b, pos, this.responseHeadersText ?? withHeaders(withHeaders('', this.set), this.responseHeaders));
     return this.responseBody ? this.responseBody.writeTo(b, pos) : writeNoBody(b, pos);
   }
 
